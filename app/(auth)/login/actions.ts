@@ -1,0 +1,24 @@
+"use server";
+import { AuthError } from "next-auth";
+import { z } from "zod";
+import { signIn } from "@/lib/auth/auth";
+import { ZSignInInput } from "@/lib/auth/schemas";
+import { validationMessageKey } from "@/lib/validation";
+
+export type TSignInState = { email: string; error?: string; fieldErrors?: Record<string, string[]> };
+
+export async function signInAction(_previous: TSignInState, formData: FormData): Promise<TSignInState> {
+  const raw = { email: formData.get("email"), password: formData.get("password") };
+  const email = typeof raw.email === "string" ? raw.email : "";
+  const parsed = ZSignInInput.safeParse(raw, { error: validationMessageKey });
+  if (!parsed.success) return { email, fieldErrors: z.flattenError(parsed.error).fieldErrors };
+
+  try {
+    await signIn("credentials", { ...parsed.data, redirectTo: "/" });
+  } catch (error) {
+    // A successful sign-in throws Next's redirect, which must propagate.
+    if (error instanceof AuthError) return { email, error: "auth.invalidCredentials" };
+    throw error;
+  }
+  return { email };
+}

@@ -1,0 +1,37 @@
+import { getTranslations } from "next-intl/server";
+import { Button } from "@/components/ui/button";
+import type { TRole } from "@/lib/auth/permissions";
+
+type TProps = {
+  name: string;
+  role: TRole;
+  signOut: () => Promise<void>;
+  signOutEverywhere: () => Promise<void>;
+};
+
+export async function AccountMenu({ name, role, signOut, signOutEverywhere }: TProps) {
+  const t = await getTranslations();
+  return (
+    <details className="relative">
+      <summary className="flex min-h-10 cursor-pointer list-none items-center gap-2 rounded-md px-2 text-sm hover:bg-neutral-100">
+        <span className="font-medium" data-testid="current-user">{name}</span>
+        <span className="rounded bg-neutral-100 px-1.5 py-0.5 text-xs text-neutral-700" data-testid="current-role">
+          {t(`roles.${role}`)}
+        </span>
+      </summary>
+      <div className="absolute right-0 z-20 mt-1 flex w-60 flex-col gap-1 rounded-md border border-neutral-200 bg-white p-2 shadow-lg">
+        <p className="px-2 py-1 text-xs text-neutral-600">{t("auth.signedInAs", { name })}</p>
+        <form action={signOut}>
+          <Button type="submit" variant="ghost" className="w-full justify-start">
+            {t("auth.signOut")}
+          </Button>
+        </form>
+        <form action={signOutEverywhere}>
+          <Button type="submit" variant="ghost" className="w-full justify-start">
+            {t("auth.signOutEverywhere")}
+          </Button>
+        </form>
+      </div>
+    </details>
+  );
+}

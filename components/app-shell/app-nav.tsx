@@ -1,0 +1,47 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useState } from "react";
+import { Menu, X } from "lucide-react";
+import { useTranslations } from "next-intl";
+import type { TNavItem } from "./nav-items";
+
+export function AppNav({ items }: { items: TNavItem[] }) {
+  const t = useTranslations();
+  const pathname = usePathname();
+  const [isOpen, setIsOpen] = useState(false);
+  return (
+    <nav aria-label={t("app.mainNavigation")} className="relative">
+      <button
+        type="button"
+        className="inline-flex min-h-10 min-w-10 items-center justify-center rounded-md hover:bg-neutral-100 md:hidden"
+        aria-expanded={isOpen}
+        aria-controls="main-nav-list"
+        onClick={() => setIsOpen((open) => !open)}
+      >
+        {isOpen ? <X aria-hidden size={20} /> : <Menu aria-hidden size={20} />}
+        <span className="sr-only">{t(isOpen ? "app.closeMenu" : "app.openMenu")}</span>
+      </button>
+      <ul
+        id="main-nav-list"
+        className={`${isOpen ? "flex" : "hidden"} absolute left-0 top-12 z-20 w-56 flex-col rounded-md border border-neutral-200 bg-white p-1 shadow-lg md:static md:flex md:w-auto md:flex-row md:border-0 md:bg-transparent md:p-0 md:shadow-none`}
+      >
+        {items.map((item) => {
+          const isCurrent = pathname === item.href || pathname.startsWith(`${item.href}/`);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={isCurrent ? "page" : undefined}
+                onClick={() => setIsOpen(false)}
+                className={`block rounded-md px-3 py-2 text-sm ${isCurrent ? "bg-neutral-900 text-white" : "text-neutral-700 hover:bg-neutral-100"}`}
+              >
+                {t(item.labelKey)}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

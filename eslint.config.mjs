@@ -1,0 +1,48 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+// The layering of docs/ARCHITECTURE.md, enforced: only the domain modules under lib/ reach the
+// database, and the domain never depends on Next.js.
+const dbOnlyFromDomain = {
+  patterns: [
+    {
+      group: ["@/lib/db/client", "@/lib/db/generated", "@/lib/db/generated/*"],
+      message: "Only lib/<domain>/ modules may use the database. Call a domain function instead.",
+    },
+  ],
+};
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores([".next/**", ".data/**", "lib/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  {
+    files: ["app/**", "components/**"],
+    rules: { "no-restricted-imports": ["error", dbOnlyFromDomain] },
+  },
+  {
+    files: ["lib/**"],
+    ignores: ["lib/auth/auth.ts", "lib/auth/session.ts", "lib/action.ts", "lib/i18n/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["next", "next/*", "next-auth", "next-auth/*"], message: "lib/<domain> stays free of Next.js: take the user as an argument." }] },
+      ],
+    },
+  },
+  {
+    // Every word the user reads comes from lib/i18n/messages (Korean and English).
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    rules: { "react/jsx-no-literals": ["error", { allowedStrings: ["·", "(", ")", "403", "404"] }] },
+  },
+  {
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [...dbOnlyFromDomain.patterns, { group: ["@/lib/*/queries", "@/lib/*/mutations"], message: "Components receive data as props; pages call the domain." }] },
+      ],
+    },
+  },
+]);

@@ -1,0 +1,47 @@
+import "server-only";
+import NextAuth from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { authEnv } from "@/lib/env";
+import { requestMetaFrom } from "./request-meta";
+import { verifyCredentials } from "./session-user";
+
+// Auth.js v5 with email + password. Sessions are JWTs (the credentials provider requires it);
+// they become revocable because lib/auth/session.ts re-reads the user and its sessionVersion
+// on every request.
+
+declare module "next-auth" {
+  interface Session {
+    userId: string;
+    sessionVersion: number;
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: authEnv().AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/login" },
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials, request) {
+        const user = await verifyCredentials(credentials, requestMetaFrom(request.headers));
+        return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.sub = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.userId = token.sub ?? "";
+      session.sessionVersion = typeof token.sv === "number" ? token.sv : -1;
+      return session;
+    },
+  },
+}));

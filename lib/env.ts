@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+// The only reader of process.env. Each group is parsed lazily, when first needed, so that
+// `next build` needs no secrets and a script needs only the variables it uses.
+
+const ZPostgresUrl = z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" });
+
+const ZDatabaseEnv = z.object({ DATABASE_URL: ZPostgresUrl });
+
+const ZAuthEnv = z.object({
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (npm start generates one into .data/)"),
+});
+
+const ZStartEnv = z.object({
+  DATABASE_URL: ZPostgresUrl.optional(),
+  AUTH_SECRET: z.string().min(32).optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOSTNAME: z.string().min(1).default("0.0.0.0"),
+  /** Where the embedded PostgreSQL, the generated secret and run files live. */
+  MOMENTS_DATA_DIR: z.string().min(1).default(".data"),
+});
+
+export type TStartEnv = z.infer<typeof ZStartEnv>;
+
+function lazy<T extends z.ZodType>(schema: T, who: string): () => z.infer<T> {
+  let cached: z.infer<T> | undefined;
+  return () => {
+    if (cached) return cached;
+    const result = schema.safeParse(process.env);
+    if (!result.success) throw new Error(`Invalid environment for ${who}:\n${z.prettifyError(result.error)}`);
+    cached = result.data;
+    return result.data;
+  };
+}
+
+export const databaseEnv = lazy(ZDatabaseEnv, "the database client");
+export const authEnv = lazy(ZAuthEnv, "sign-in");
+/** Read once by `npm start`; every variable is optional there, the start script fills the gaps. */
+export const startEnv = lazy(ZStartEnv, "npm start");

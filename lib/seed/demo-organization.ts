@@ -1,0 +1,47 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { hashPassword } from "@/lib/auth/password";
+import { DEMO_PASSWORD, DEMO_SITES, DEMO_USERS } from "./demo-users";
+
+// The demo organization `npm start` creates, so that a fresh clone can be tried at once.
+// Idempotent: a second run adds nothing and changes no password.
+
+export async function seedDemoOrganization(): Promise<{ createdUsers: number }> {
+  const organization = await db.organization.upsert({
+    where: { slug: "demo" },
+    create: { slug: "demo", name: "Moments Demo", defaultLocale: "ko" },
+    update: {},
+    select: { id: true },
+  });
+
+  const sites = new Map<string, string>();
+  for (const site of DEMO_SITES) {
+    const row = await db.site.upsert({
+      where: { organizationId_code: { organizationId: organization.id, code: site.code } },
+      create: { ...site, organizationId: organization.id },
+      update: {},
+      select: { id: true },
+    });
+    sites.set(site.code, row.id);
+  }
+
+  const existing = new Set(
+    (await db.user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } }, select: { email: true } })).map((u) => u.email),
+  );
+  const missing = DEMO_USERS.filter((u) => !existing.has(u.email));
+  if (missing.length > 0) {
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    await db.user.createMany({
+      data: missing.map((u) => ({
+        organizationId: organization.id,
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        passwordHash,
+        homeSiteId: u.site ? sites.get(u.site) : undefined,
+      })),
+      skipDuplicates: true,
+    });
+  }
+  return { createdUsers: missing.length };
+}

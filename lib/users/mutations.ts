@@ -1,0 +1,105 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { writeAuditLog } from "@/lib/audit/log";
+import { assertCan, type TActor } from "@/lib/auth/permissions";
+import { hashPassword } from "@/lib/auth/password";
+import type { TRequestMeta } from "@/lib/auth/schemas";
+import { conflict, invalid, notFound } from "@/lib/errors";
+import { wouldLeaveNoAdmin } from "./rules";
+import {
+  ZUserActiveChangeInput,
+  ZUserCreateInput,
+  ZUserRoleChangeInput,
+  type TUserActiveChangeInput,
+  type TUserCreateInput,
+  type TUserRoleChangeInput,
+} from "./schemas";
+
+// Every function here takes the acting user first, checks its permission, and touches only rows
+// of the actor's organization: an id from another organization is "not found".
+
+export async function createUser(actor: TActor, input: TUserCreateInput, meta?: TRequestMeta) {
+  assertCan(actor, "user:manage");
+  const data = ZUserCreateInput.parse(input);
+  const passwordHash = await hashPassword(data.password);
+  try {
+    return await db.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: { organizationId: actor.organizationId, email: data.email, name: data.name, role: data.role, passwordHash },
+        select: { id: true, email: true },
+      });
+      await writeAuditLog(
+        { organizationId: actor.organizationId, actorId: actor.id, action: "user.create", entityType: "User", entityId: user.id, details: { email: data.email, role: data.role }, meta },
+        tx,
+      );
+      return user;
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw invalid({ email: ["validation.emailTaken"] });
+    }
+    throw error;
+  }
+}
+
+export async function changeUserRole(actor: TActor, input: TUserRoleChangeInput, meta?: TRequestMeta) {
+  assertCan(actor, "user:manage");
+  const { userId, role } = ZUserRoleChangeInput.parse(input);
+  await changeUser(actor, userId, (before) => ({ ...before, role }), "user.role_change", meta);
+}
+
+export async function setUserActive(actor: TActor, input: TUserActiveChangeInput, meta?: TRequestMeta) {
+  assertCan(actor, "user:manage");
+  const { userId, isActive } = ZUserActiveChangeInput.parse(input);
+  if (userId === actor.id && !isActive) throw conflict("errors.cannotDeactivateSelf");
+  await changeUser(actor, userId, (before) => ({ ...before, isActive }), isActive ? "user.activate" : "user.deactivate", meta);
+}
+
+/** Ends every session of the actor, on every device, at their next request. */
+export async function signOutEverywhere(actor: TActor, meta?: TRequestMeta) {
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.id }, data: { sessionVersion: { increment: 1 } } });
+    await writeAuditLog({ organizationId: actor.organizationId, actorId: actor.id, action: "auth.sign_out_everywhere", meta }, tx);
+  });
+}
+
+type TUserState = { role: TActor["role"]; isActive: boolean };
+
+/**
+ * Applies a role/active change in one serializable transaction, refusing to remove the last
+ * admin, and bumps sessionVersion so that the user's open sessions pick it up at once.
+ */
+async function changeUser(actor: TActor, userId: string, change: (before: TUserState) => TUserState, action: string, meta?: TRequestMeta) {
+  await db.$transaction(
+    async (tx) => {
+      const before = await tx.user.findFirst({
+        where: { id: userId, organizationId: actor.organizationId },
+        select: { role: true, isActive: true },
+      });
+      if (!before) throw notFound("User");
+      const after = change(before);
+      if (after.role === before.role && after.isActive === before.isActive) return;
+
+      const activeAdminCount = await tx.user.count({
+        where: { organizationId: actor.organizationId, role: "ADMIN", isActive: true },
+      });
+      if (wouldLeaveNoAdmin(before, after, activeAdminCount)) throw conflict("errors.lastAdmin");
+
+      await tx.user.update({
+        where: { id: userId },
+        data: { role: after.role, isActive: after.isActive, sessionVersion: { increment: 1 } },
+      });
+      await writeAuditLog(
+        { organizationId: actor.organizationId, actorId: actor.id, action, entityType: "User", entityId: userId, details: { before, after }, meta },
+        tx,
+      );
+    },
+    { isolationLevel: "Serializable" },
+  );
+}
+
+/** The user's own language choice, restored when they sign in on another device. */
+export async function saveOwnLocale(actor: TActor, locale: "ko" | "en") {
+  await db.user.update({ where: { id: actor.id }, data: { locale } });
+}

@@ -1,0 +1,6 @@
+// `npm run db:seed`: seeds the demo organization into the database at DATABASE_URL.
+import { seedDemoOrganization } from "@/lib/seed/demo-organization";
+
+const { createdUsers } = await seedDemoOrganization();
+console.log(`Demo organization ready (${createdUsers} user(s) created).`);
+process.exit(0);

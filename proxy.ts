@@ -1,0 +1,19 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+// Convenience only: sends visitors without a session cookie to the sign-in page. Every page and
+// every domain function checks the session and the role itself (lib/auth/session.ts,
+// lib/auth/permissions.ts), so a request that skips this proxy gains nothing.
+const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+
+export function proxy(request: NextRequest) {
+  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  if (hasSession) return NextResponse.next();
+  const url = request.nextUrl.clone();
+  url.pathname = "/login";
+  url.search = "";
+  return NextResponse.redirect(url);
+}
+
+export const config = {
+  matcher: ["/((?!login|api|_next/static|_next/image|favicon.ico|icon.svg|manifest.webmanifest).*)"],
+};
