@@ -21,7 +21,7 @@ describe("createUser", () => {
     const { id } = await createUser(cast.a.admin, newUser, meta);
     const row = await db.user.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ organizationId: cast.a.organization.id, email: "new.person@example.com", role: "MANAGER", isActive: true });
-    expect(row.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(row.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
     expect(await db.auditLog.count({ where: { action: "user.create", entityId: id, actorId: cast.a.admin.id } })).toBe(1);
   });
 

