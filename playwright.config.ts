@@ -26,7 +26,8 @@ export default defineConfig({
   },
   webServer: {
     command: "rm -rf .data/e2e && node_modules/.bin/tsx --conditions=react-server scripts/start.ts",
-    env: { PORT: String(E2E_PORT), HOSTNAME: "127.0.0.1", MOMENTS_DATA_DIR: ".data/e2e" },
+    // DATABASE_URL emptied: the browser tests always get their own embedded database.
+    env: { PORT: String(E2E_PORT), HOSTNAME: "127.0.0.1", MOMENTS_DATA_DIR: ".data/e2e", DATABASE_URL: "" },
     url: `http://localhost:${E2E_PORT}/login`,
     timeout: 300_000,
     reuseExistingServer: false,

@@ -26,7 +26,9 @@ function lazy<T extends z.ZodType>(schema: T, who: string): () => z.infer<T> {
   let cached: z.infer<T> | undefined;
   return () => {
     if (cached) return cached;
-    const result = schema.safeParse(process.env);
+    // An empty variable (`DATABASE_URL=` in a .env file) counts as unset.
+    const set = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ""));
+    const result = schema.safeParse(set);
     if (!result.success) throw new Error(`Invalid environment for ${who}:\n${z.prettifyError(result.error)}`);
     cached = result.data;
     return result.data;

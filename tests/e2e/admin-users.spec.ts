@@ -23,7 +23,7 @@ test.describe("user administration", () => {
     await expect(form.getByLabel("이메일")).toHaveValue("not an email");
 
     await addUser(admin, { email: "manager@demo.moments", name: "Duplicate", role: "MANAGER", password: "long-enough-password" });
-    await expect(form.getByTestId("field-error")).toHaveText("이 이메일을 쓰는 사용자가 이미 있습니다.");
+    await expect(form.getByTestId("field-error")).toHaveText(["이 이메일을 쓰는 사용자가 이미 있습니다."]);
 
     await admin.reload();
     await expect(admin.getByTestId("user-table").locator("tbody tr")).toHaveCount(rowsBefore);

@@ -41,7 +41,7 @@ function isAlive(pid: number): boolean {
 
 function runningPids() {
   const run = JSON.parse(readFileSync(path.join(dataDir, "run.json"), "utf8")) as { nextPid: number; startPid: number };
-  const postgresPid = Number(readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
+  const postgresPid = Number(readFileSync(path.join(dataDir, "postgres", "cluster", "postmaster.pid"), "utf8").split("\n")[0]);
   return [run.nextPid, run.startPid, postgresPid];
 }
 
@@ -62,7 +62,7 @@ test("npm start serves the app; SIGTERM to npm stops Next.js and PostgreSQL", as
   process.kill(run.npm.pid!, "SIGTERM");
   await run.exited;
   await expect.poll(() => pids.filter(isAlive), { timeout: 20_000 }).toEqual([]);
-  expect(existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
+  expect(existsSync(path.join(dataDir, "postgres", "cluster", "postmaster.pid"))).toBe(false);
 });
 
 test("a second start reuses the data; Ctrl-C stops everything", async () => {

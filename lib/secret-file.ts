@@ -2,11 +2,10 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-/** The AUTH_SECRET of this installation: generated once into the data directory, then reused. */
-export function readOrCreateAuthSecret(dataDir: string): string {
-  const file = path.join(dataDir, "auth-secret");
+/** A random secret kept in a file readable only by its owner: generated once, then reused. */
+export function readOrCreateSecret(file: string): string {
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true });
   const secret = randomBytes(32).toString("base64url");
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
