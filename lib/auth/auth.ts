@@ -23,8 +23,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   pages: { signIn: "/login" },
   // A wrong password is an expected outcome (recorded in the audit log), not a server error.
   logger: {
+    // A wrong password is an expected answer, not a server error. Match on `type`: the class
+    // name is minified in the production build.
     error(error) {
-      if (error.name !== "CredentialsSignin") console.error(error);
+      if (!("type" in error && error.type === "CredentialsSignin")) console.error(error);
     },
   },
   providers: [

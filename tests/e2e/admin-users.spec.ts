@@ -43,7 +43,9 @@ test.describe("user administration", () => {
     await signIn(user, email, "a-long-password-1");
     expect((await user.goto("/measure"))?.status()).toBe(200);
 
+    const table = admin.getByTestId("user-table").locator("..");
     await row.getByRole("combobox").selectOption("FRONTLINE");
+    await expect(table.getByTestId("notice-success")).toHaveText("저장했습니다.");
     await expect(row.getByRole("combobox")).toHaveValue("FRONTLINE");
     // The role change revoked the session: the next request is sent to sign in again.
     await user.goto("/measure");
@@ -52,7 +54,7 @@ test.describe("user administration", () => {
     expect((await user.goto("/measure"))?.status()).toBe(403);
 
     await row.getByRole("button", { name: "비활성화" }).click();
-    await expect(row).toContainText("비활성");
+    await expect(row.getByTestId("user-status")).toHaveText("비활성");
     await user.goto("/frontline");
     await expect(user).toHaveURL(/\/login$/);
     await user.locator('input[name="email"]').fill(email);

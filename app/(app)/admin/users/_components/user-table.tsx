@@ -19,21 +19,22 @@ export function UserTable({ users, currentUserId, changeRole, setActive }: TProp
   const t = useTranslations();
   const format = useFormatter();
   const message = useMessage();
-  const [error, setError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [isPending, startTransition] = useTransition();
 
   function run(request: () => Promise<TActionResult<void>>) {
+    setOutcome(null);
     startTransition(async () => {
       const answer = await request();
-      setError(answer.ok ? null : message(answer.error));
+      setOutcome(answer.ok ? { tone: "success", text: t("users.saved") } : { tone: "error", text: message(answer.error) });
     });
   }
 
   return (
     <section className="overflow-x-auto rounded-lg border border-neutral-200 bg-white">
-      {error && (
+      {outcome && (
         <div className="p-3">
-          <Notice tone="error">{error}</Notice>
+          <Notice tone={outcome.tone}>{outcome.text}</Notice>
         </div>
       )}
       <table className="w-full text-left text-sm" data-testid="user-table">
@@ -72,7 +73,7 @@ export function UserTable({ users, currentUserId, changeRole, setActive }: TProp
                     ))}
                   </select>
                 </td>
-                <td className="px-3 py-2">{user.isActive ? t("users.active") : t("users.inactive")}</td>
+                <td className="px-3 py-2" data-testid="user-status">{user.isActive ? t("users.active") : t("users.inactive")}</td>
                 <td className="px-3 py-2 text-neutral-600">
                   {user.lastSignInAt ? format.dateTime(user.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : t("users.never")}
                 </td>
