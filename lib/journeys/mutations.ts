@@ -2,7 +2,16 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { writeAuditLog } from "@/lib/audit/log";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
-import { ZJourneyCreateInput, type TJourneyCreateInput } from "./schemas";
+import { AppError, notFound } from "@/lib/errors";
+import {
+  ZJourneyArchiveInput,
+  ZJourneyCreateInput,
+  ZJourneyUpdateInput,
+  type TJourneyArchiveInput,
+  type TJourneyCreateInput,
+  type TJourneyUpdateInput,
+} from "./schemas";
+import { claimJourneyVersion } from "./version";
 
 export async function createJourney(actor: TActor, input: TJourneyCreateInput) {
   assertCan(actor, "journey:write");
@@ -12,10 +21,39 @@ export async function createJourney(actor: TActor, input: TJourneyCreateInput) {
       data: { ...data, organizationId: actor.organizationId, createdById: actor.id },
       select: { id: true },
     });
+    await writeAuditLog({ organizationId: actor.organizationId, actorId: actor.id, action: "journey.create", entityType: "Journey", entityId: journey.id }, tx);
+    return journey;
+  });
+}
+
+export async function updateJourney(actor: TActor, input: TJourneyUpdateInput) {
+  assertCan(actor, "journey:write");
+  const { journeyId, version, ...data } = ZJourneyUpdateInput.parse(input);
+  return db.$transaction(async (tx) => {
+    const next = await claimJourneyVersion(tx, actor, journeyId, version);
+    await tx.journey.update({ where: { id: journeyId }, data });
+    await writeAuditLog({ organizationId: actor.organizationId, actorId: actor.id, action: "journey.update", entityType: "Journey", entityId: journeyId, details: data }, tx);
+    return { version: next };
+  });
+}
+
+/** Archiving hides a journey from the lists and freezes it; restoring brings it back. Nothing is deleted. */
+export async function setJourneyArchived(actor: TActor, input: TJourneyArchiveInput) {
+  assertCan(actor, "journey:write");
+  const { journeyId, version, isArchived } = ZJourneyArchiveInput.parse(input);
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.journey.updateMany({
+      where: { id: journeyId, organizationId: actor.organizationId, version, archivedAt: isArchived ? null : { not: null } },
+      data: { archivedAt: isArchived ? new Date() : null, version: { increment: 1 } },
+    });
+    if (count === 0) {
+      const exists = await tx.journey.count({ where: { id: journeyId, organizationId: actor.organizationId } });
+      throw exists ? new AppError("CONFLICT", "errors.staleJourney") : notFound("journeyId");
+    }
     await writeAuditLog(
-      { organizationId: actor.organizationId, actorId: actor.id, action: "journey.create", entityType: "Journey", entityId: journey.id },
+      { organizationId: actor.organizationId, actorId: actor.id, action: isArchived ? "journey.archive" : "journey.restore", entityType: "Journey", entityId: journeyId },
       tx,
     );
-    return journey;
+    return { version: version + 1 };
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
-import { DEMO_PASSWORD, DEMO_SITES, DEMO_USERS } from "./demo-users";
+import { DEMO_PASSWORD, DEMO_SEGMENTS, DEMO_SITES, DEMO_USERS } from "./demo-users";
 
 // The demo organization `npm start` creates, so that a fresh clone can be tried at once.
 // Idempotent: a second run adds nothing and changes no password.
@@ -42,6 +42,11 @@ export async function seedDemoOrganization(): Promise<{ createdUsers: number }> 
       })),
       skipDuplicates: true,
     });
+  }
+
+  for (const segment of DEMO_SEGMENTS) {
+    const exists = await db.segment.count({ where: { organizationId: organization.id, nameEn: segment.nameEn } });
+    if (!exists) await db.segment.create({ data: { ...segment, organizationId: organization.id } });
   }
   return { createdUsers: missing.length };
 }

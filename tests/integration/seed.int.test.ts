@@ -13,6 +13,7 @@ describe("the demo seed", () => {
     expect(await seedDemoOrganization()).toEqual({ createdUsers: 0 });
     expect(await db.organization.count()).toBe(1);
     expect(await db.site.count()).toBe(3);
+    expect(await db.segment.count()).toBe(3);
     expect((await db.user.findMany({ select: { role: true } })).map((u) => u.role).sort()).toEqual(["ADMIN", "EXECUTIVE", "FRONTLINE", "MANAGER"]);
   });
 

@@ -1,4 +1,5 @@
 "use client";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
@@ -10,11 +11,11 @@ type TProps = { createJourney: (input: unknown) => Promise<TActionResult<{ id: s
 
 export function CreateJourneyForm({ createJourney }: TProps) {
   const t = useTranslations("journeys");
-  const form = useActionForm(createJourney);
+  const router = useRouter();
+  const form = useActionForm(createJourney, { onSuccess: ({ id }) => router.push(`/journeys/${id}`) });
   return (
-    <form onSubmit={form.onSubmit} className="flex flex-col gap-3" noValidate>
+    <form onSubmit={form.onSubmit} className="flex flex-col gap-3" noValidate data-testid="create-journey-form">
       {form.error && <Notice tone="error">{form.error}</Notice>}
-      {form.isSuccess && <Notice tone="success">{t("created")}</Notice>}
       <Field label={t("nameKo")} errors={form.errorsOf("nameKo")}>
         {({ id, describedBy, invalid }) => <TextInput id={id} name="nameKo" lang="ko" aria-describedby={describedBy} aria-invalid={invalid} />}
       </Field>
