@@ -16,9 +16,10 @@ import {
 import { arrayMove, horizontalListSortingStrategy, SortableContext, sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import { localized } from "@/lib/i18n/localized";
 import type { TJourneyLayout, TStage, TTouchpoint } from "@/lib/journeys/schemas";
-import { moveStage, placeTouchpoint, sameLayout, stageOf, stepTouchpoint } from "./layout-moves";
+import { moveStage, placeTouchpoint, sameLayout, stageOf } from "./layout-moves";
 import type { TJourneyOverlay } from "./overlay";
 import { StageColumn } from "./stage-column";
+import { StageIndex } from "./stage-index";
 import { TouchpointCard } from "./touchpoint-card";
 
 /** What the board can ask of an editor; absent for those who may only read. */
@@ -45,7 +46,8 @@ type TProps = {
 
 /**
  * The journey map: stages as columns in journey order, touchpoints as cards. Editors reorder
- * by drag and drop (mouse, touch or keyboard: space, arrows, space) or with the move buttons.
+ * by drag and drop (mouse, touch or keyboard: space, arrows, space), with the stage move
+ * buttons, or from a touchpoint's dialog (up, down, to another stage).
  */
 export function JourneyBoard({ stages, layout, isCompact, isMoTOnly, collapsed, onToggleCollapsed, onOpenTouchpoint, overlay, editing }: TProps) {
   const t = useTranslations("journeyMap");
@@ -113,7 +115,9 @@ export function JourneyBoard({ stages, layout, isCompact, isMoTOnly, collapsed, 
       }}
       accessibility={{ screenReaderInstructions: { draggable: t("dragInstructions") } }}
     >
-      <div className="overflow-x-auto pb-4" data-testid="journey-board" aria-busy={editing?.isBusy}>
+      <StageIndex layout={shown} stagesById={stagesById} />
+      {/* Full-bleed: a long journey gets the whole width of the window, scrolled sideways. */}
+      <div className="mx-[calc(50%-50vw)] overflow-x-auto px-4 pb-4" data-testid="journey-board" aria-busy={editing?.isBusy}>
         <ol className="flex items-start gap-3" aria-label={t("stagesLabel")}>
           <SortableContext items={shown.map((s) => s.stageId)} strategy={horizontalListSortingStrategy}>
             {shown.map((entry, index) => {
@@ -139,7 +143,6 @@ export function JourneyBoard({ stages, layout, isCompact, isMoTOnly, collapsed, 
                     editing && {
                       ...editing,
                       onMoveStage: (delta) => editing.onLayoutChange(moveStage(layout, stage.id, delta)),
-                      onStepTouchpoint: (touchpointId, delta) => editing.onLayoutChange(stepTouchpoint(layout, touchpointId, delta)),
                     }
                   }
                 />

@@ -3,14 +3,14 @@ import { useLocale, useTranslations } from "next-intl";
 import { useDroppable } from "@dnd-kit/core";
 import { SortableContext, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
-import { ChevronDown, ChevronLeft, ChevronRight, ChevronUp, GripVertical, Pencil, Plus, Star } from "lucide-react";
+import { ChevronLeft, ChevronRight, GripVertical, Pencil, Plus, Star } from "lucide-react";
 import { localized } from "@/lib/i18n/localized";
 import type { TStage, TTouchpoint } from "@/lib/journeys/schemas";
 import type { TBoardEditing } from "./journey-board";
 import type { TJourneyOverlay } from "./overlay";
 import { TouchpointCard } from "./touchpoint-card";
 
-type TColumnEditing = TBoardEditing & { onMoveStage: (delta: -1 | 1) => void; onStepTouchpoint: (touchpointId: string, delta: -1 | 1) => void };
+type TColumnEditing = TBoardEditing & { onMoveStage: (delta: -1 | 1) => void };
 
 type TProps = {
   stage: TStage;
@@ -28,6 +28,7 @@ type TProps = {
   editing?: TColumnEditing;
 };
 
+const SMALL_BUTTON = "inline-flex size-6 items-center justify-center rounded hover:bg-neutral-100 disabled:opacity-30";
 const ICON_BUTTON = "inline-flex size-7 items-center justify-center rounded text-neutral-600 hover:bg-neutral-100 hover:text-neutral-900 disabled:opacity-30";
 
 export function StageColumn({ stage, number, isFirst, isLast, touchpoints, numbers, isCompact, isCollapsed, canDrag, overlay, onToggleCollapsed, onOpenTouchpoint, editing }: TProps) {
@@ -44,37 +45,46 @@ export function StageColumn({ stage, number, isFirst, isLast, touchpoints, numbe
       style={{ transform: CSS.Translate.toString(transform), transition }}
       className={`flex shrink-0 flex-col rounded-lg border border-neutral-200 bg-neutral-100/70 ${isCollapsed ? "w-14" : isCompact ? "w-48" : "w-64"} ${isDragging ? "opacity-40" : ""}`}
       data-testid="stage-column"
+      id={`stage-${stage.id}`}
       aria-label={t("stageLabel", { number, name })}
     >
-      <div className={`flex items-start gap-1 p-2 ${isCollapsed ? "flex-col items-center" : ""}`}>
-        {editing && canDrag && (
-          <button type="button" className={`${ICON_BUTTON} cursor-grab`} aria-label={t("dragStage", { name })} {...attributes} {...listeners}>
-            <GripVertical aria-hidden className="size-4" />
-          </button>
-        )}
-        <button type="button" onClick={onToggleCollapsed} className={`min-w-0 flex-1 text-left ${isCollapsed ? "[writing-mode:vertical-rl]" : ""}`} aria-expanded={!isCollapsed} title={isCollapsed ? t("expandStage") : t("collapseStage")}>
-          <span className="text-xs text-neutral-500">{number}</span>{" "}
-          <span className="font-semibold text-neutral-900" data-testid="stage-name">
-            {name}
-          </span>
-          {!isCollapsed && (
-            <span className="mt-0.5 block text-xs text-neutral-500">
-              {t("stageCounts", { touchpoints: stage.touchpoints.length, mots: motCount })}
-            </span>
+      <div className={`flex flex-col gap-1 p-2 ${isCollapsed ? "items-center" : ""}`}>
+        <div className={`flex items-start gap-1 ${isCollapsed ? "flex-col items-center" : ""}`}>
+          {editing && canDrag && (
+            <button type="button" className={`${ICON_BUTTON} -ml-1 shrink-0 cursor-grab`} aria-label={t("dragStage", { name })} {...attributes} {...listeners}>
+              <GripVertical aria-hidden className="size-4" />
+            </button>
           )}
-        </button>
-        {editing && !isCollapsed && (
-          <span className="flex shrink-0">
-            <button type="button" className={ICON_BUTTON} onClick={() => editing.onMoveStage(-1)} disabled={isFirst || editing.isBusy} aria-label={t("moveStageLeft", { name })}>
-              <ChevronLeft aria-hidden className="size-4" />
-            </button>
-            <button type="button" className={ICON_BUTTON} onClick={() => editing.onMoveStage(1)} disabled={isLast || editing.isBusy} aria-label={t("moveStageRight", { name })}>
-              <ChevronRight aria-hidden className="size-4" />
-            </button>
-            <button type="button" className={ICON_BUTTON} onClick={() => editing.onEditStage(stage)} aria-label={t("editStage", { name })}>
-              <Pencil aria-hidden className="size-3.5" />
-            </button>
-          </span>
+          <button
+            type="button"
+            onClick={onToggleCollapsed}
+            className={`min-w-0 flex-1 text-left leading-snug ${isCollapsed ? "[writing-mode:vertical-rl]" : ""}`}
+            aria-expanded={!isCollapsed}
+            title={isCollapsed ? t("expandStage") : t("collapseStage")}
+          >
+            <span className="text-xs tabular-nums text-neutral-500">{number}</span>{" "}
+            <span className="font-semibold text-neutral-900" data-testid="stage-name">
+              {name}
+            </span>
+          </button>
+        </div>
+        {!isCollapsed && (
+          <div className="flex items-center justify-between gap-1">
+            <span className="text-xs text-neutral-500">{t("stageCounts", { touchpoints: stage.touchpoints.length, mots: motCount })}</span>
+            {editing && (
+              <span className="flex shrink-0">
+                <button type="button" className={ICON_BUTTON} onClick={() => editing.onMoveStage(-1)} disabled={isFirst || editing.isBusy} aria-label={t("moveStageLeft", { name })}>
+                  <ChevronLeft aria-hidden className="size-4" />
+                </button>
+                <button type="button" className={ICON_BUTTON} onClick={() => editing.onMoveStage(1)} disabled={isLast || editing.isBusy} aria-label={t("moveStageRight", { name })}>
+                  <ChevronRight aria-hidden className="size-4" />
+                </button>
+                <button type="button" className={ICON_BUTTON} onClick={() => editing.onEditStage(stage)} aria-label={t("editStage", { name })}>
+                  <Pencil aria-hidden className="size-3.5" />
+                </button>
+              </span>
+            )}
+          </div>
         )}
       </div>
       {!isCollapsed && (
@@ -123,21 +133,10 @@ function SortableTouchpoint({ touchpoint, number, isCompact, canDrag, overlay, o
   const name = localized(touchpoint, "name", locale);
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: touchpoint.id, data: { type: "touchpoint" }, disabled: !canDrag });
   const controls = editing && (
-    <span className="absolute right-1 top-1 hidden items-center gap-0.5 rounded bg-white/95 shadow-xs group-focus-within:flex group-hover:flex">
-      {canDrag && (
-        <button type="button" className={`${ICON_BUTTON} cursor-grab`} aria-label={t("dragTouchpoint", { name })} {...attributes} {...listeners}>
-          <GripVertical aria-hidden className="size-3.5" />
-        </button>
-      )}
-      <button type="button" className={ICON_BUTTON} onClick={() => editing.onStepTouchpoint(touchpoint.id, -1)} disabled={editing.isBusy} aria-label={t("moveUp", { name })}>
-        <ChevronUp aria-hidden className="size-3.5" />
-      </button>
-      <button type="button" className={ICON_BUTTON} onClick={() => editing.onStepTouchpoint(touchpoint.id, 1)} disabled={editing.isBusy} aria-label={t("moveDown", { name })}>
-        <ChevronDown aria-hidden className="size-3.5" />
-      </button>
+    <span className="flex shrink-0 flex-col items-center border-l border-neutral-100 py-0.5">
       <button
         type="button"
-        className={`${ICON_BUTTON} ${touchpoint.isMoT ? "text-mot" : ""}`}
+        className={`${SMALL_BUTTON} ${touchpoint.isMoT ? "text-mot" : "text-neutral-500 hover:text-neutral-900"}`}
         onClick={() => editing.onToggleMoT(touchpoint)}
         disabled={editing.isBusy}
         aria-pressed={touchpoint.isMoT}
@@ -145,6 +144,11 @@ function SortableTouchpoint({ touchpoint, number, isCompact, canDrag, overlay, o
       >
         <Star aria-hidden className={`size-3.5 ${touchpoint.isMoT ? "fill-current" : ""}`} />
       </button>
+      {canDrag && (
+        <button type="button" className={`${SMALL_BUTTON} cursor-grab text-neutral-500 hover:text-neutral-900`} aria-label={t("dragTouchpoint", { name })} {...attributes} {...listeners}>
+          <GripVertical aria-hidden className="size-3.5" />
+        </button>
+      )}
     </span>
   );
   return (

@@ -12,7 +12,7 @@ type TProps = {
   number: string;
   isCompact: boolean;
   overlay?: TTouchpointOverlay;
-  /** Edit controls (drag handle, move buttons, MOT toggle) for those who may edit. */
+  /** Edit controls (MOT toggle, drag handle) for those who may edit, in a column beside the content. */
   controls?: ReactNode;
   onOpen: () => void;
   style?: CSSProperties;
@@ -33,18 +33,18 @@ export function TouchpointCard({ touchpoint, number, isCompact, overlay, control
       style={style}
       data-testid="touchpoint-card"
       data-mot={touchpoint.isMoT}
-      className={`group relative rounded-md border bg-white text-sm shadow-xs ${touchpoint.isMoT ? "border-mot ring-1 ring-mot" : "border-neutral-200"} ${isDragging ? "opacity-40" : ""}`}
+      className={`flex rounded-md border bg-white text-sm shadow-xs ${touchpoint.isMoT ? "border-mot ring-1 ring-mot" : "border-neutral-200"} ${isDragging ? "opacity-40" : ""}`}
     >
-      <button type="button" onClick={onOpen} className={`block w-full text-left ${isCompact ? "px-2 py-1.5" : "px-3 py-2"}`} aria-label={t("openTouchpoint", { name })}>
+      <button type="button" onClick={onOpen} className={`block min-w-0 flex-1 text-left ${isCompact ? "px-2 py-1.5" : "px-3 py-2"}`} aria-label={t("openTouchpoint", { name })}>
         <span className="flex items-start gap-1.5">
           <span className="mt-0.5 shrink-0 text-xs tabular-nums text-neutral-500">{number}</span>
-          <span className={`min-w-0 flex-1 font-medium text-neutral-900 ${isCompact ? "line-clamp-1" : "line-clamp-3"}`} title={name}>
+          <span className={`min-w-0 flex-1 font-medium text-neutral-900 ${isCompact ? "line-clamp-2 text-[13px] leading-snug" : "line-clamp-3"}`} title={name}>
             {name}
           </span>
           {touchpoint.isMoT && (
             <span className="inline-flex shrink-0 items-center gap-0.5 rounded bg-mot px-1 text-[10px] font-semibold uppercase text-white" title={t("motLong")}>
               <Star aria-hidden className="size-3 fill-current" />
-              {t("mot")}
+              {isCompact ? <span className="sr-only">{t("mot")}</span> : t("mot")}
             </span>
           )}
         </span>

@@ -6,9 +6,11 @@ import { AppError, notFound } from "@/lib/errors";
 import {
   ZJourneyArchiveInput,
   ZJourneyCreateInput,
+  ZJourneyDeleteInput,
   ZJourneyUpdateInput,
   type TJourneyArchiveInput,
   type TJourneyCreateInput,
+  type TJourneyDeleteInput,
   type TJourneyUpdateInput,
 } from "./schemas";
 import { claimJourneyVersion } from "./version";
@@ -55,5 +57,31 @@ export async function setJourneyArchived(actor: TActor, input: TJourneyArchiveIn
       tx,
     );
     return { version: version + 1 };
+  });
+}
+
+/**
+ * Deletes a journey for good, with its stages, touchpoints and expectations. Only an archived
+ * journey (a deliberate second step) and only while no observation refers to it.
+ */
+export async function deleteJourney(actor: TActor, input: TJourneyDeleteInput) {
+  assertCan(actor, "journey:write");
+  const { journeyId, version } = ZJourneyDeleteInput.parse(input);
+  return db.$transaction(async (tx) => {
+    const journey = await tx.journey.findFirst({
+      where: { id: journeyId, organizationId: actor.organizationId },
+      select: { version: true, archivedAt: true, nameKo: true, nameEn: true },
+    });
+    if (!journey) throw notFound("journeyId");
+    if (journey.version !== version) throw new AppError("CONFLICT", "errors.staleJourney");
+    if (!journey.archivedAt) throw new AppError("CONFLICT", "errors.archiveBeforeDelete");
+    if ((await tx.observation.count({ where: { touchpoint: { journeyId } } })) > 0) throw new AppError("CONFLICT", "errors.journeyHasObservations");
+    // The version in the WHERE makes a concurrent edit and this delete exclusive.
+    const { count } = await tx.journey.deleteMany({ where: { id: journeyId, organizationId: actor.organizationId, version } });
+    if (count === 0) throw new AppError("CONFLICT", "errors.staleJourney");
+    await writeAuditLog(
+      { organizationId: actor.organizationId, actorId: actor.id, action: "journey.delete", entityType: "Journey", entityId: journeyId, details: { nameKo: journey.nameKo, nameEn: journey.nameEn } },
+      tx,
+    );
   });
 }

@@ -25,6 +25,9 @@ export type TJourneyUpdateInput = z.input<typeof ZJourneyUpdateInput>;
 export const ZJourneyArchiveInput = z.object({ ...ZJourneyVersion, isArchived: z.boolean() });
 export type TJourneyArchiveInput = z.input<typeof ZJourneyArchiveInput>;
 
+export const ZJourneyDeleteInput = z.object(ZJourneyVersion);
+export type TJourneyDeleteInput = z.input<typeof ZJourneyDeleteInput>;
+
 export const ZStageSaveInput = z
   .object({ ...ZJourneyVersion, stageId: ZId.optional(), nameKo: ZName.default(""), nameEn: ZName.default(""), description: ZDescription })
   .refine(hasAName, nameRequired);

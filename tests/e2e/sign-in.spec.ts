@@ -78,9 +78,10 @@ test.describe("what each role sees", () => {
 
     await manager.context().clearCookies();
     await manager.context().addCookies(await frontline.context().cookies());
-    await manager.getByLabel("이름 (한국어)").fill("권한 없는 여정");
-    await manager.getByRole("button", { name: "고객 여정 만들기" }).click();
-    await expect(manager.getByTestId("notice-error")).toHaveText("현재 역할로는 할 수 없는 작업입니다.");
+    const form = manager.getByTestId("create-journey-form");
+    await form.getByLabel("이름 (한국어)").fill("권한 없는 여정");
+    await form.getByRole("button", { name: "고객 여정 만들기" }).click();
+    await expect(form.getByTestId("notice-error")).toHaveText("현재 역할로는 할 수 없는 작업입니다.");
 
     const check = await signedInPage(browser, "MANAGER");
     await check.goto("/journeys");

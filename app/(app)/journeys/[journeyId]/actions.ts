@@ -3,11 +3,12 @@ import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/action";
 import { deleteExpectation, saveExpectation } from "@/lib/journeys/expectations";
 import { saveJourneyLayout } from "@/lib/journeys/layout";
-import { setJourneyArchived, updateJourney } from "@/lib/journeys/mutations";
+import { deleteJourney, setJourneyArchived, updateJourney } from "@/lib/journeys/mutations";
 import {
   ZExpectationDeleteInput,
   ZExpectationSaveInput,
   ZJourneyArchiveInput,
+  ZJourneyDeleteInput,
   ZJourneyLayoutInput,
   ZJourneyUpdateInput,
   ZStageDeleteInput,
@@ -30,6 +31,10 @@ const refresh = <T>(journeyId: string, result: T) => {
 
 export const updateJourneyAction = authedAction(ZJourneyUpdateInput, async (input, { user }) => refresh(input.journeyId, await updateJourney(user, input)));
 export const setJourneyArchivedAction = authedAction(ZJourneyArchiveInput, async (input, { user }) => refresh(input.journeyId, await setJourneyArchived(user, input)));
+export const deleteJourneyAction = authedAction(ZJourneyDeleteInput, async (input, { user }) => {
+  await deleteJourney(user, input);
+  revalidatePath("/journeys");
+});
 export const saveStageAction = authedAction(ZStageSaveInput, async (input, { user }) => refresh(input.journeyId, await saveStage(user, input)));
 export const deleteStageAction = authedAction(ZStageDeleteInput, async (input, { user }) => refresh(input.journeyId, await deleteStage(user, input)));
 export const saveTouchpointAction = authedAction(ZTouchpointSaveInput, async (input, { user }) => refresh(input.journeyId, await saveTouchpoint(user, input)));

@@ -6,6 +6,7 @@ type TAction<T = unknown> = (input: never) => Promise<TActionResult<T>>;
 export type TEditorActions = {
   updateJourneyAction: TAction<{ version: number }>;
   setJourneyArchivedAction: TAction<{ version: number }>;
+  deleteJourneyAction: TAction<void>;
   saveStageAction: TAction<{ id: string; version: number }>;
   deleteStageAction: TAction<{ version: number }>;
   saveTouchpointAction: TAction<{ id: string; version: number }>;

@@ -3,6 +3,7 @@ import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { JourneyBoard, type TBoardEditing } from "@/components/journey-map/journey-board";
+import { placeTouchpoint, stepTouchpoint } from "@/components/journey-map/layout-moves";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { useMessage } from "@/components/ui/use-message";
@@ -45,10 +46,13 @@ export function JourneyEditor({ journey, segments, canEdit, actions }: TProps) {
     });
   }
 
+  const currentLayout = pendingLayout ?? layoutOf(journey);
+  const saveLayout = (layout: TJourneyLayout) => runEdit(actions.saveJourneyLayoutAction, { stages: layout }, layout);
+
   const editing: TBoardEditing | undefined = isEditable
     ? {
         isBusy: isSaving,
-        onLayoutChange: (layout) => runEdit(actions.saveJourneyLayoutAction, { stages: layout }, layout),
+        onLayoutChange: saveLayout,
         onToggleMoT: (touchpoint) => runEdit(actions.setMomentOfTruthAction, { touchpointId: touchpoint.id, isMoT: !touchpoint.isMoT }),
         onAddTouchpoint: (stageId) => setDialog({ kind: "touchpoint", stageId }),
         onEditStage: (stage) => setDialog({ kind: "stage", stage }),
@@ -102,7 +106,7 @@ export function JourneyEditor({ journey, segments, canEdit, actions }: TProps) {
       )}
       <JourneyBoard
         stages={journey.stages}
-        layout={pendingLayout ?? layoutOf(journey)}
+        layout={currentLayout}
         isCompact={isCompact}
         isMoTOnly={isMoTOnly}
         collapsed={collapsed}
@@ -120,6 +124,13 @@ export function JourneyEditor({ journey, segments, canEdit, actions }: TProps) {
           canEdit={isEditable}
           actions={actions}
           onClose={() => setDialog(null)}
+          move={
+            dialog.touchpoint && {
+              isBusy: isSaving,
+              onStep: (delta) => saveLayout(stepTouchpoint(currentLayout, dialog.touchpoint!.id, delta)),
+              onMoveToStage: (stageId) => saveLayout(placeTouchpoint(currentLayout, dialog.touchpoint!.id, stageId, Number.MAX_SAFE_INTEGER)),
+            }
+          }
         />
       )}
       {dialog?.kind === "stage" && <StageDialog key={dialog.stage?.id ?? "new"} journey={journey} stage={dialog.stage} actions={actions} onClose={() => setDialog(null)} />}

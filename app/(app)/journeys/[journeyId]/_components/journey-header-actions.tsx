@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -9,7 +10,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import type { TJourneyMap } from "@/lib/journeys/schemas";
 import type { TEditorActions } from "./editor-actions";
 
-type TProps = { journey: TJourneyMap; canEdit: boolean; actions: Pick<TEditorActions, "updateJourneyAction" | "setJourneyArchivedAction"> };
+type TProps = { journey: TJourneyMap; canEdit: boolean; actions: Pick<TEditorActions, "updateJourneyAction" | "setJourneyArchivedAction" | "deleteJourneyAction"> };
 
 /** Export for everyone who may read; rename, archive and restore for editors. */
 export function JourneyHeaderActions({ journey, canEdit, actions }: TProps) {
@@ -22,6 +23,8 @@ export function JourneyHeaderActions({ journey, canEdit, actions }: TProps) {
     onSuccess: () => setRenaming(false),
   });
   const archive = useActionForm(actions.setJourneyArchivedAction);
+  const router = useRouter();
+  const remove = useActionForm(actions.deleteJourneyAction, { onSuccess: () => router.push("/journeys") });
   return (
     <div className="flex flex-wrap items-center gap-2">
       <a className="inline-flex min-h-10 items-center rounded-md border border-neutral-300 bg-white px-3 text-sm hover:bg-neutral-100" href={`/journeys/${journey.id}/export?format=csv`} download>
@@ -47,7 +50,16 @@ export function JourneyHeaderActions({ journey, canEdit, actions }: TProps) {
           {journey.isArchived ? t("restore") : t("archive")}
         </Button>
       )}
-      {archive.error && <Notice tone="error">{archive.error}</Notice>}
+      {canEdit && journey.isArchived && (
+        <Button
+          variant="danger"
+          disabled={remove.isPending}
+          onClick={() => window.confirm(t("confirmDelete")) && remove.submit({ journeyId: journey.id, version: journey.version })}
+        >
+          {t("deleteJourney")}
+        </Button>
+      )}
+      {(archive.error || remove.error) && <Notice tone="error">{archive.error ?? remove.error}</Notice>}
       {isRenaming && (
         <Dialog isOpen onClose={() => setRenaming(false)} title={t("editJourney")} closeLabel={tc("close")}>
           <form onSubmit={rename.onSubmit} className="flex flex-col gap-3" noValidate>

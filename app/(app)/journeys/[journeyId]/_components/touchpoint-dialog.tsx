@@ -1,13 +1,14 @@
 "use client";
 import { useState, useTransition } from "react";
-import { useTranslations } from "next-intl";
-import { Plus, Trash2 } from "lucide-react";
+import { useLocale, useTranslations } from "next-intl";
+import { ChevronDown, ChevronUp, Plus, Trash2 } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useMessage } from "@/components/ui/use-message";
+import { localized } from "@/lib/i18n/localized";
 import { CHANNELS, DIMENSIONS, DRIVER_KINDS, type TDimension, type TDriverKind } from "@/lib/journeys/document";
 import type { TJourneyMap, TTouchpoint } from "@/lib/journeys/schemas";
 import type { TSegment } from "@/lib/segments/schemas";
@@ -22,12 +23,14 @@ type TProps = {
   canEdit: boolean;
   actions: TEditorActions;
   onClose: () => void;
+  /** Moving an existing touchpoint: the keyboard-friendly way besides drag and drop. */
+  move?: { isBusy: boolean; onStep: (delta: -1 | 1) => void; onMoveToStage: (stageId: string) => void };
 };
 
 type TDriverRow = { key: string; driverId?: string; nameKo: string; nameEn: string; kind: TDriverKind; dimension: TDimension };
 
 /** A touchpoint's details, its loyalty drivers and — for a Moment of Truth — the expectations per segment. */
-export function TouchpointDialog({ journey, stageId, touchpoint, segments, canEdit, actions, onClose }: TProps) {
+export function TouchpointDialog({ journey, stageId, touchpoint, segments, canEdit, actions, onClose, move }: TProps) {
   const t = useTranslations("journeyMap");
   const tc = useTranslations("common");
   const message = useMessage();
@@ -166,8 +169,46 @@ export function TouchpointDialog({ journey, stageId, touchpoint, segments, canEd
           )}
         </fieldset>
       </form>
+      {canEdit && touchpoint && move && <MoveControls journey={journey} touchpoint={touchpoint} move={move} />}
       {touchpoint?.isMoT && <ExpectationsEditor touchpoint={touchpoint} segments={segments} canEdit={canEdit} actions={actions} />}
       {touchpoint && !touchpoint.isMoT && <p className="mt-4 text-sm text-neutral-600">{t("expectationsOnlyOnMoT")}</p>}
     </Dialog>
+  );
+}
+
+function MoveControls({ journey, touchpoint, move }: { journey: TJourneyMap; touchpoint: TTouchpoint; move: NonNullable<TProps["move"]> }) {
+  const t = useTranslations("journeyMap");
+  const locale = useLocale();
+  const stage = journey.stages.find((s) => s.id === touchpoint.stageId);
+  const index = stage?.touchpoints.findIndex((tp) => tp.id === touchpoint.id) ?? -1;
+  return (
+    <section className="mt-6 flex flex-wrap items-end gap-2 border-t border-neutral-200 pt-4" aria-label={t("position")}>
+      <p className="w-full text-sm font-medium">
+        {t("positionIs", { stage: stage ? localized(stage, "name", locale) : "", number: index + 1 })}
+      </p>
+      <Button type="button" variant="secondary" className="min-h-9" disabled={move.isBusy} onClick={() => move.onStep(-1)}>
+        <ChevronUp aria-hidden className="size-4" />
+        {t("moveEarlier")}
+      </Button>
+      <Button type="button" variant="secondary" className="min-h-9" disabled={move.isBusy} onClick={() => move.onStep(1)}>
+        <ChevronDown aria-hidden className="size-4" />
+        {t("moveLater")}
+      </Button>
+      <label className="flex flex-col gap-1 text-xs text-neutral-700">
+        {t("moveToStage")}
+        <select
+          className="min-h-9 rounded-md border border-neutral-300 px-2 text-sm"
+          value={touchpoint.stageId}
+          disabled={move.isBusy}
+          onChange={(event) => move.onMoveToStage(event.target.value)}
+        >
+          {journey.stages.map((s, i) => (
+            <option key={s.id} value={s.id}>
+              {t("numberedStage", { number: i + 1, name: localized(s, "name", locale) })}
+            </option>
+          ))}
+        </select>
+      </label>
+    </section>
   );
 }
