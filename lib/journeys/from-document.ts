@@ -28,7 +28,7 @@ export async function createJourneyFromDocument(actor: TActor, input: TJourneyDo
     stageTouchpoints.forEach(({ drivers: touchpointDrivers, expectations: touchpointExpectations, ...touchpoint }, position) => {
       const touchpointId = randomUUID();
       touchpoints.push({ ...touchpoint, id: touchpointId, organizationId, journeyId, stageId, position });
-      for (const driver of touchpointDrivers) drivers.push({ ...driver, organizationId, touchpointId });
+      touchpointDrivers.forEach((driver, driverPosition) => drivers.push({ ...driver, organizationId, touchpointId, position: driverPosition }));
       for (const expectation of touchpointExpectations) expectations.push({ touchpointId, expectation });
     });
   });

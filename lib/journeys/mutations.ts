@@ -39,7 +39,7 @@ export async function updateJourney(actor: TActor, input: TJourneyUpdateInput) {
   });
 }
 
-/** Archiving hides a journey from the lists and freezes it; restoring brings it back. Nothing is deleted. */
+/** Archiving moves a journey to the archived list and freezes it; restoring brings it back. Nothing is deleted. */
 export async function setJourneyArchived(actor: TActor, input: TJourneyArchiveInput) {
   assertCan(actor, "journey:write");
   const { journeyId, version, isArchived } = ZJourneyArchiveInput.parse(input);
@@ -49,8 +49,11 @@ export async function setJourneyArchived(actor: TActor, input: TJourneyArchiveIn
       data: { archivedAt: isArchived ? new Date() : null, version: { increment: 1 } },
     });
     if (count === 0) {
-      const exists = await tx.journey.count({ where: { id: journeyId, organizationId: actor.organizationId } });
-      throw exists ? new AppError("CONFLICT", "errors.staleJourney") : notFound("journeyId");
+      const journey = await tx.journey.findFirst({ where: { id: journeyId, organizationId: actor.organizationId }, select: { version: true, archivedAt: true } });
+      if (!journey) throw notFound("journeyId");
+      // Already as asked (a double click, a second tab): nothing to do.
+      if (journey.version === version && (journey.archivedAt !== null) === isArchived) return { version };
+      throw new AppError("CONFLICT", "errors.staleJourney");
     }
     await writeAuditLog(
       { organizationId: actor.organizationId, actorId: actor.id, action: isArchived ? "journey.archive" : "journey.restore", entityType: "Journey", entityId: journeyId },

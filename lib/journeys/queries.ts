@@ -66,9 +66,9 @@ export async function getJourneyMap(actor: TActor, journeyId: string): Promise<T
               channel: true,
               dimension: true,
               isMoT: true,
-              loyaltyDrivers: { orderBy: { createdAt: "asc" }, select: { id: true, nameKo: true, nameEn: true, kind: true, dimension: true } },
+              loyaltyDrivers: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, nameKo: true, nameEn: true, kind: true, dimension: true } },
               expectations: {
-                orderBy: { segment: { createdAt: "asc" } },
+                orderBy: [{ segment: { createdAt: "asc" } }, { segmentId: "asc" }],
                 select: { segmentId: true, needs: true, expectedLevel: true, updatedAt: true, recordedBy: { select: { name: true } } },
               },
             },

@@ -141,7 +141,12 @@ export type TJourneyMap = {
 export const ZJourneyImportInput = z
   .object({
     format: z.enum(["csv", "json"]),
-    content: z.string().min(1, { error: "validation.required" }).max(MAX_IMPORT_BYTES, { error: "transfer.tooLarge" }),
+    content: z
+      .string()
+      .min(1, { error: "validation.required", abort: true })
+      // Characters first (cheap: never fewer than bytes), then the UTF-8 size itself.
+      .max(MAX_IMPORT_BYTES, { error: "transfer.tooLarge", abort: true })
+      .refine((text) => new TextEncoder().encode(text).length <= MAX_IMPORT_BYTES, { error: "transfer.tooLarge" }),
     nameKo: ZName.default(""),
     nameEn: ZName.default(""),
   })

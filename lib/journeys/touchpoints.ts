@@ -38,6 +38,7 @@ export async function saveTouchpoint(actor: TActor, input: TTouchpointSaveInput)
       }));
     }
     await replaceDrivers(tx, actor, id, drivers);
+    if (!data.isMoT) await tx.expectation.deleteMany({ where: { touchpointId: id } });
     await writeAuditLog(
       {
         organizationId: actor.organizationId,
@@ -57,10 +58,13 @@ async function replaceDrivers(tx: Prisma.TransactionClient, actor: TActor, touch
   const keptIds = drivers.flatMap((d) => (d.driverId ? [d.driverId] : []));
   const owned = await tx.loyaltyDriver.count({ where: { id: { in: keptIds }, touchpointId } });
   if (owned !== new Set(keptIds).size) throw notFound("drivers");
-  await tx.loyaltyDriver.deleteMany({ where: { touchpointId, id: { notIn: keptIds } } });
-  for (const { driverId, ...driver } of drivers) {
-    if (driverId) await tx.loyaltyDriver.update({ where: { id: driverId }, data: driver });
-    else await tx.loyaltyDriver.create({ data: { ...driver, touchpointId, organizationId: actor.organizationId } });
+  // A driver that observations were measured on keeps them attributed: it cannot be removed.
+  const removed = { touchpointId, id: { notIn: keptIds } };
+  if ((await tx.observation.count({ where: { driver: removed } })) > 0) throw new AppError("CONFLICT", "errors.driverHasObservations");
+  await tx.loyaltyDriver.deleteMany({ where: removed });
+  for (const [position, { driverId, ...driver }] of drivers.entries()) {
+    if (driverId) await tx.loyaltyDriver.update({ where: { id: driverId }, data: { ...driver, position } });
+    else await tx.loyaltyDriver.create({ data: { ...driver, position, touchpointId, organizationId: actor.organizationId } });
   }
 }
 
@@ -72,6 +76,8 @@ export async function setMomentOfTruth(actor: TActor, input: TTouchpointMoTInput
     const next = await claimJourneyVersion(tx, actor, journeyId, version);
     const { count } = await tx.touchpoint.updateMany({ where: { id: touchpointId, journeyId, organizationId: actor.organizationId }, data: { isMoT } });
     if (count === 0) throw notFound("touchpointId");
+    // Expectations are recorded at Moments of Truth only: unmarking one removes them (the UI asks first).
+    if (!isMoT) await tx.expectation.deleteMany({ where: { touchpointId } });
     await writeAuditLog({ organizationId: actor.organizationId, actorId: actor.id, action: isMoT ? "touchpoint.markMoT" : "touchpoint.unmarkMoT", entityType: "Touchpoint", entityId: touchpointId }, tx);
     return { version: next };
   });

@@ -17,7 +17,8 @@ export const hiltonHotelStay: TJourneyTemplateInput = {
   outcomes: [
     { labelKo: "교차판매 수익 (전년 대비)", labelEn: "Cross-selling revenue (vs. previous year)", value: "+25%" },
     { labelKo: "고객 불만족 및 항의 (약)", labelEn: "Guest dissatisfaction and complaints (approx.)", value: "−30%" },
-    { labelKo: "고객 만족도 향상", labelEn: "Customer satisfaction improvement", value: "+75%" },
+    // Seed 001 says "고객 만족도 75% … 향상" without saying whether 75% is the level or the rise: shown as reported.
+    { labelKo: "고객 만족도 (사례 보고 수치)", labelEn: "Customer satisfaction (figure as reported)", value: "75%" },
     { labelKo: "첫 고객 재이용률 향상", labelEn: "Return rate of first-time guests", value: "+10%" },
     { labelKo: "힐튼 계열 호텔 간 교차 투숙률 향상", labelEn: "Cross-stays between Hilton hotels", value: "+5%" },
   ],

@@ -76,7 +76,8 @@ export function parseJourneyCsv(text: string, names: { nameKo: string; nameEn: s
   const columnErrors = checkHeader(header);
   if (columnErrors.length > 0) return fail(columnErrors);
 
-  const errors: TTransferError[] = parsed.errors.map((e) => ({ line: (e.row ?? 0) + 2, field: "", code: "transfer.badCsv" }));
+  // Papaparse counts rows from 0 with the header as row 0: file line = row + 1.
+  const errors: TTransferError[] = parsed.errors.map((e) => ({ line: (e.row ?? 0) + 1, field: "", code: "transfer.badCsv" }));
   const stages = new Map<number, TStageEntry>();
   records.forEach((cells, index) => {
     const line = index + 2;
@@ -94,7 +95,7 @@ export function parseJourneyCsv(text: string, names: { nameKo: string; nameEn: s
     const problem = readRow(row, line, stages);
     if (problem) errors.push(...problem);
   });
-  if (errors.length > 0) return fail(errors);
+  if (errors.length > 0) return fail(errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
 
   const document = ZJourneyDocument.safeParse({
     ...names,

@@ -53,7 +53,11 @@ export function JourneyEditor({ journey, segments, canEdit, actions }: TProps) {
     ? {
         isBusy: isSaving,
         onLayoutChange: saveLayout,
-        onToggleMoT: (touchpoint) => runEdit(actions.setMomentOfTruthAction, { touchpointId: touchpoint.id, isMoT: !touchpoint.isMoT }),
+        onToggleMoT: (touchpoint) => {
+          const losesExpectations = touchpoint.isMoT && touchpoint.expectations.length > 0;
+          if (losesExpectations && !window.confirm(t("confirmUnmarkMoT", { count: touchpoint.expectations.length }))) return;
+          runEdit(actions.setMomentOfTruthAction, { touchpointId: touchpoint.id, isMoT: !touchpoint.isMoT });
+        },
         onAddTouchpoint: (stageId) => setDialog({ kind: "touchpoint", stageId }),
         onEditStage: (stage) => setDialog({ kind: "stage", stage }),
       }

@@ -69,7 +69,15 @@ export function TouchpointDialog({ journey, stageId, touchpoint, segments, canEd
 
   return (
     <Dialog isOpen onClose={onClose} title={touchpoint ? t("touchpointTitle") : t("addTouchpoint")} closeLabel={tc("close")} wide>
-      <form onSubmit={form.onSubmit} noValidate data-testid="touchpoint-form">
+      <form
+        onSubmit={(event) => {
+          const isUnmarking = touchpoint?.isMoT && !new FormData(event.currentTarget).has("isMoT") && touchpoint.expectations.length > 0;
+          if (isUnmarking && !window.confirm(t("confirmUnmarkMoT", { count: touchpoint.expectations.length }))) return event.preventDefault();
+          form.onSubmit(event);
+        }}
+        noValidate
+        data-testid="touchpoint-form"
+      >
         <fieldset disabled={!canEdit} className="flex flex-col gap-3">
           {error && <Notice tone="error">{error}</Notice>}
           {form.isSuccess && touchpoint && <Notice tone="success">{t("saved")}</Notice>}
