@@ -46,7 +46,7 @@ export default async function TemplatesPage() {
             )}
             <p className="mt-3 text-xs text-neutral-500">{t("source", { source: template.source })}</p>
             {canWrite && (
-              <div className="mt-4 pt-1">
+              <div className="mt-auto pt-4">
                 <UseTemplateButton templateKey={template.key} name={localized(template, "name", locale)} createFromTemplate={createJourneyFromTemplateAction} />
               </div>
             )}

@@ -64,7 +64,7 @@ function ExpectationRow({ touchpoint, segment, expectation, canEdit, actions }: 
   return (
     <li className="rounded-md border border-neutral-200 p-3" data-testid={`expectation-${segment.nameEn || segment.nameKo}`}>
       <form onSubmit={save.onSubmit} noValidate>
-        <fieldset disabled={!canEdit} className="grid gap-2 sm:grid-cols-[1fr_8rem]">
+        <fieldset disabled={!canEdit} className="grid min-w-0 gap-2 sm:grid-cols-[1fr_8rem]">
           <legend className="mb-1 text-sm font-medium">{segmentName}</legend>
           <label className="flex flex-col gap-1 text-xs text-neutral-700">
             {t("needs")}

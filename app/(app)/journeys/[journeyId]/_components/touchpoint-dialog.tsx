@@ -78,7 +78,7 @@ export function TouchpointDialog({ journey, stageId, touchpoint, segments, canEd
         noValidate
         data-testid="touchpoint-form"
       >
-        <fieldset disabled={!canEdit} className="flex flex-col gap-3">
+        <fieldset disabled={!canEdit} className="flex min-w-0 flex-col gap-3">
           {error && <Notice tone="error">{error}</Notice>}
           {form.isSuccess && touchpoint && <Notice tone="success">{t("saved")}</Notice>}
           <div className="grid gap-3 sm:grid-cols-2">
@@ -119,23 +119,23 @@ export function TouchpointDialog({ journey, stageId, touchpoint, segments, canEd
             {t("isMoT")}
           </label>
 
-          <fieldset className="rounded-md border border-neutral-200 p-3">
+          <fieldset className="min-w-0 rounded-md border border-neutral-200 p-3">
             <legend className="px-1 text-sm font-medium">{t("drivers")}</legend>
             <p className="mb-2 text-xs text-neutral-600">{t("driversHint")}</p>
             {drivers.length > 0 && (
               <ul className="mb-2 flex flex-col gap-2">
                 {drivers.map((driver, index) => (
                   <li key={driver.key} className="grid grid-cols-[1fr_1fr_auto_auto_auto] items-center gap-2">
-                    <input className="min-h-9 rounded-md border border-neutral-300 px-2 text-sm" aria-label={t("driverNameKo", { number: index + 1 })} lang="ko" value={driver.nameKo} onChange={(e) => updateDriver(driver.key, { nameKo: e.target.value })} />
-                    <input className="min-h-9 rounded-md border border-neutral-300 px-2 text-sm" aria-label={t("driverNameEn", { number: index + 1 })} lang="en" value={driver.nameEn} onChange={(e) => updateDriver(driver.key, { nameEn: e.target.value })} />
-                    <select className="min-h-9 rounded-md border border-neutral-300 px-1 text-sm" aria-label={t("driverKind", { number: index + 1 })} value={driver.kind} onChange={(e) => updateDriver(driver.key, { kind: e.target.value as TDriverKind })}>
+                    <input className="min-h-9 w-full min-w-0 rounded-md border border-neutral-300 px-2 text-sm" aria-label={t("driverNameKo", { number: index + 1 })} lang="ko" value={driver.nameKo} onChange={(e) => updateDriver(driver.key, { nameKo: e.target.value })} />
+                    <input className="min-h-9 w-full min-w-0 rounded-md border border-neutral-300 px-2 text-sm" aria-label={t("driverNameEn", { number: index + 1 })} lang="en" value={driver.nameEn} onChange={(e) => updateDriver(driver.key, { nameEn: e.target.value })} />
+                    <select className="min-h-9 min-w-0 rounded-md border border-neutral-300 px-1 text-sm" aria-label={t("driverKind", { number: index + 1 })} value={driver.kind} onChange={(e) => updateDriver(driver.key, { kind: e.target.value as TDriverKind })}>
                       {DRIVER_KINDS.map((kind) => (
                         <option key={kind} value={kind}>
                           {t(`driverKinds.${kind}`)}
                         </option>
                       ))}
                     </select>
-                    <select className="min-h-9 rounded-md border border-neutral-300 px-1 text-sm" aria-label={t("driverDimension", { number: index + 1 })} value={driver.dimension} onChange={(e) => updateDriver(driver.key, { dimension: e.target.value as TDimension })}>
+                    <select className="min-h-9 min-w-0 rounded-md border border-neutral-300 px-1 text-sm" aria-label={t("driverDimension", { number: index + 1 })} value={driver.dimension} onChange={(e) => updateDriver(driver.key, { dimension: e.target.value as TDimension })}>
                       {DIMENSIONS.map((dimension) => (
                         <option key={dimension} value={dimension}>
                           {t(`dimensions.${dimension}`)}
