@@ -12,6 +12,9 @@ export const avisCarRental: TJourneyTemplateInput = {
     "90년대 중반 Avis는 고객이 차를 빌리는 전 과정을 분석해 렌트 과정을 100단계로 나누고, 단계별로 문제점이 발견되면 집중적으로 개선했다. 회원은 공항 내 렌터카 신청 부스를 들르지 않고 바로 차를 배정받게 했고, 차 반환 장소에는 비행기 출발 시각을 볼 수 있는 모니터를 설치했다. 예약, 차량 인도, 반납 등 모든 단계에서 고객 경험을 측정·분석해 불편 사항을 찾아 개선했다.",
   caseEn:
     "In the mid-1990s Avis analysed the whole process of renting a car, split it into 100 steps and concentrated on fixing each step where it found a problem. Members were given a car straight away without stopping at the rental booth in the airport, and monitors showing flight departure times were installed where cars are returned. Customer experience was measured and analysed at every stage, from reservation through vehicle handover to return, to find and remove pain points.",
+  /** The journey description in English (journey.description is the Korean one). */
+  descriptionEn:
+    "The car rental journey from reservation to return, split into 100 steps. The moments Avis improved — member pickup without the counter, flight departure monitors at the return — are marked as MOTs.",
   outcomes: [
     { labelKo: "고객만족도 향상 (약)", labelEn: "Customer satisfaction (approx.)", value: "+10%" },
     { labelKo: "고객 재이용률", labelEn: "Repeat rentals", value: "+5%" },

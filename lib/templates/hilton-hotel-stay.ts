@@ -14,6 +14,9 @@ export const hiltonHotelStay: TJourneyTemplateInput = {
     "힐튼은 우수고객의 충성도를 높이고 교차판매로 지갑점유율을 높이기 위해, 고객이 호텔과 만나는 수천 가지 접촉점을 CEM으로 재분석하고 고객 경험에 중요한 영향을 미치는 17개의 중요 접촉점을 규정했다. 이 접촉점들을 고객의 선호와 요구, 중요도에 따라 재설계해, 여러 번 투숙한 우수고객에게는 매니저가 객실까지 안내하며 편의시설을 설명하는 절차를 없애고 첫 이용 고객에게는 상세한 시설 안내와 개별적 배려를 강화했다. 그 결과 전년도에 비해 교차판매 수익은 25% 증가하고 고객의 불만족 및 항의는 약 30% 감소했다.",
   caseEn:
     "To raise the loyalty of its best guests and grow share of wallet through cross-selling, Hilton re-examined the thousands of touchpoints where guests meet the hotel and defined 17 key touchpoints with the greatest influence on the guest experience. It redesigned them around guests' preferences, needs and priorities: repeat VIP guests no longer get a manager escorting them to the room to explain the amenities, while first-time guests get a detailed introduction to the facilities and more personal attention. Compared with the previous year, cross-selling revenue rose 25% and guest dissatisfaction and complaints fell by about 30%.",
+  /** The journey description in English (journey.description is the Korean one). */
+  descriptionEn:
+    "A hotel stay built from the 17 key touchpoints Hilton's project team defined, grouped into before the stay, arrival, the stay and after departure. Moments where repeat VIP guests and first-time guests expect different things, and where cross-selling happens, are marked as MOTs.",
   outcomes: [
     { labelKo: "교차판매 수익 (전년 대비)", labelEn: "Cross-selling revenue (vs. previous year)", value: "+25%" },
     { labelKo: "고객 불만족 및 항의 (약)", labelEn: "Guest dissatisfaction and complaints (approx.)", value: "−30%" },

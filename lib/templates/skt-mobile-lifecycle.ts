@@ -13,6 +13,9 @@ export const sktMobileLifecycle: TJourneyTemplateInput = {
     "SK텔레콤은 2009년, 기존 CRM으로는 고객을 감동시킬 수 없다고 판단해 CEM 프로그램을 도입했다. 고객이 서비스를 인지하는 순간부터 가입, 이용, 해지, 해지 이후에 이르는 전 과정을 29개 구간으로 나누고, 그 과정에서 고객이 겪는 구체적인 경험을 117개로 정리했다. 이를 위해 임직원과 고객을 심층면접하고 경쟁사 대리점과 다른 업종의 영업매장까지 관찰해, 고객이 서비스를 접하는 시간·장소·상황과 유형별 경험 내용 및 기대 수준을 파악했다.",
   caseEn:
     "In 2009 SK Telecom adopted a CEM programme, judging that its existing CRM could never delight customers. It divided the whole process — from the moment a customer becomes aware of the service through sign-up, use and termination to after termination — into 29 segments and catalogued 117 concrete customer experiences along the way. To do so it held in-depth interviews with employees and customers and observed competitors' stores and sales outlets in other industries, learning when, where and in what situations customers meet the service, and what each type of customer experiences and expects.",
+  /** The journey description in English (journey.description is the Korean one). */
+  descriptionEn:
+    "The 29 segments and 117 experiences a mobile customer lives through, from first awareness through sign-up, use and termination to after termination. Moments where loyalty is won or lost — billing, call quality, support calls, termination — are marked as MOTs.",
   outcomes: [
     {
       labelKo: "고객 경험 구간 (사례에 성과 수치가 없어 여정 규모를 표시)",

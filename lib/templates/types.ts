@@ -18,6 +18,8 @@ export type TJourneyTemplateInput = {
   /** What the company did, in two or three sentences. */
   caseKo: string;
   caseEn: string;
+  /** The journey's description for English readers; `journey.description` is the Korean one. */
+  descriptionEn: string;
   outcomes: TCaseOutcome[];
   /** Which seed articles the facts come from (file names under shared/seeds). */
   source: string;

@@ -12,6 +12,9 @@ export const virginAtlanticAirline: TJourneyTemplateInput = {
     "버진 아틀란틱은 고객의 비행 경험을 항공기 예약에서 실제 비행까지 총 50여 단계로 나눴다. Upper class, 프리미엄 이코노미석 등 고객의 욕구에 맞춘 디자인을 도입하고, 긴 비행시간으로 인한 따분함을 덜기 위해 기내에 쌍방향 오락 시스템, 마사지 등 엔터테인먼트 요소를 보강했다. “값어치 있는, 품질이 있는, 웃음이 있는, 혁신이 있는” 고객 가치 서비스를 추구했다.",
   caseEn:
     "Virgin Atlantic split the customer's flight experience into about 50 steps, from booking to the flight itself. It designed around customer needs, for example Upper Class and premium economy seats, and added interactive in-flight entertainment and massages to relieve the boredom of long flights. It pursued a customer-value service that is worth the money, high in quality, full of laughter and innovative.",
+  /** The journey description in English (journey.description is the Korean one). */
+  descriptionEn:
+    "The journey from booking to flight and arrival, split into 50 steps. The moments Virgin Atlantic invested in — seat classes, in-flight entertainment and massages against long-haul boredom — are marked as MOTs.",
   outcomes: [
     { labelKo: "설립 연도", labelEn: "Founded", value: "1984" },
     { labelKo: "영국 내 항공사 규모 순위", labelEn: "Size rank among UK airlines", value: "#2" },

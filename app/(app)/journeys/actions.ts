@@ -1,7 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { authedAction } from "@/lib/action";
+import type { TLocale } from "@/lib/i18n/config";
 import { importJourney } from "@/lib/journeys/import";
 import { createJourney } from "@/lib/journeys/mutations";
 import { ZJourneyCreateInput, ZJourneyImportInput } from "@/lib/journeys/schemas";
@@ -14,7 +16,7 @@ export const createJourneyAction = authedAction(ZJourneyCreateInput, async (inpu
 });
 
 export const createJourneyFromTemplateAction = authedAction(z.object({ templateKey: z.string().min(1).max(100) }), async ({ templateKey }, { user }) => {
-  const journey = await createJourneyFromTemplate(user, templateKey);
+  const journey = await createJourneyFromTemplate(user, templateKey, (await getLocale()) as TLocale);
   revalidatePath("/journeys");
   return journey;
 });
