@@ -25,12 +25,6 @@ const TEMPLATES = [
   { key: "virgin-atlantic-airline", stages: undefined, touchpoints: 50 },
 ] as const;
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
-
 describe("journey templates", () => {
   it.each(TEMPLATES)("$key instantiates with exact counts, all of it in the actor's organization", async ({ key, stages, touchpoints }) => {
     const template = findTemplate(key);
