@@ -1,12 +1,12 @@
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
 import { isLocale, localeFromAcceptLanguage, LOCALE_COOKIE } from "./config";
+import { MESSAGES } from "./messages";
 
 // The language is the user's choice (a cookie the language switcher sets, also saved on the
 // user), else the browser's Accept-Language. URLs carry no locale prefix.
 export default getRequestConfig(async () => {
   const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
   const locale = isLocale(chosen) ? chosen : localeFromAcceptLanguage((await headers()).get("accept-language"));
-  const messages = (await import(`./messages/${locale}.json`)).default;
-  return { locale, messages, timeZone: "Asia/Seoul" };
+  return { locale, messages: MESSAGES[locale], timeZone: "Asia/Seoul" };
 });

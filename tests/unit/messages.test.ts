@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import en from "@/lib/i18n/messages/en.json";
-import ko from "@/lib/i18n/messages/ko.json";
+import { MESSAGES } from "@/lib/i18n/messages";
 import { navItemsFor } from "@/components/app-shell/nav-items";
 import { ROLES } from "@/lib/auth/permissions";
 
@@ -12,6 +11,7 @@ function keysOf(messages: TMessages, prefix = ""): string[] {
   );
 }
 
+const { en, ko } = MESSAGES;
 const enKeys = keysOf(en);
 const koKeys = keysOf(ko);
 

@@ -57,9 +57,11 @@ export function shapeFromPrismaSchema(schema: string): TSchemaShape {
     const columns: Record<string, TColumnShape> = {};
     for (const field of model.fields) {
       if (field.kind === "object") continue;
+      const type = field.kind === "enum" ? `"${field.type}"` : (SCALAR_TYPES[field.type] ?? field.type);
       columns[columnOf.get(field.name)!] = {
-        type: field.kind === "enum" ? `"${field.type}"` : (SCALAR_TYPES[field.type] ?? field.type),
-        nullable: !field.isRequired,
+        // Prisma's migrations create list columns (String[]) as nullable arrays.
+        type: field.isList ? `${type}[]` : type,
+        nullable: field.isList || !field.isRequired,
         default: expectedDefault(field),
       };
     }

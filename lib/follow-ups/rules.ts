@@ -1,0 +1,24 @@
+// Closing the loop (PRODUCT.md, "Follow-up"): which observations open a follow-up for the site's staff.
+
+/** Experienced at least this many points below expectation, on the shared 1–7 scale, is "far below". */
+export const FAR_BELOW_EXPECTATION = 2;
+/** NPS answers 0–6 are detractors (standard NPS definition). */
+export const NPS_DETRACTOR_MAX = 6;
+
+export const FOLLOW_UP_REASONS = ["BELOW_EXPECTATION", "NPS_DETRACTOR"] as const;
+export type TFollowUpReason = (typeof FOLLOW_UP_REASONS)[number];
+
+type TScores = {
+  experiencedScore: number | null;
+  /** What the customer expected: the observation's own expectation score, else the level recorded for its MOT and segment. */
+  expectation: number | null;
+  nps: number | null;
+};
+
+/** The reasons an observation needs a follow-up; empty when it does not. */
+export function followUpReasons({ experiencedScore, expectation, nps }: TScores): TFollowUpReason[] {
+  const reasons: TFollowUpReason[] = [];
+  if (experiencedScore !== null && expectation !== null && expectation - experiencedScore >= FAR_BELOW_EXPECTATION) reasons.push("BELOW_EXPECTATION");
+  if (nps !== null && nps <= NPS_DETRACTOR_MAX) reasons.push("NPS_DETRACTOR");
+  return reasons;
+}

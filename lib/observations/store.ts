@@ -1,0 +1,120 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Prisma } from "@/lib/db/client";
+import { followUpReasons } from "@/lib/follow-ups/rules";
+import type { TObservation, TObservationProblem, TStoreResult } from "./schemas";
+
+// The one path by which observations reach the database, whatever sent them (frontline page,
+// call-centre form, survey import, ingestion API). Callers authorize and validate with zod first;
+// this file checks that every id belongs to the organization, then inserts in one statement.
+
+type TTx = Prisma.TransactionClient;
+
+/** Who stored the observations: always an organization, then a user, an API key or an import. */
+export type TObservationOrigin = {
+  organizationId: string;
+  loggedById?: string | null;
+  apiKeyId?: string | null;
+  importId?: string | null;
+};
+
+const NOT_FOUND = "errors.NOT_FOUND";
+
+/**
+ * Every reference of every item that is not the organization's — an unknown id and another
+ * organization's id look the same — or that cannot take observations (an archived journey,
+ * a driver of another touchpoint). Four queries, whatever the batch size.
+ */
+export async function findReferenceProblems(tx: TTx, organizationId: string, items: TObservation[]): Promise<TObservationProblem[]> {
+  const distinct = (pick: (o: TObservation) => string | null) => [...new Set(items.map(pick).filter((id): id is string => id !== null))];
+  const [touchpoints, drivers, segments, sites] = await Promise.all([
+    tx.touchpoint.findMany({ where: { organizationId, id: { in: distinct((o) => o.touchpointId) } }, select: { id: true, journey: { select: { archivedAt: true } } } }),
+    tx.loyaltyDriver.findMany({ where: { organizationId, id: { in: distinct((o) => o.driverId) } }, select: { id: true, touchpointId: true } }),
+    tx.segment.findMany({ where: { organizationId, id: { in: distinct((o) => o.segmentId) } }, select: { id: true } }),
+    tx.site.findMany({ where: { organizationId, id: { in: distinct((o) => o.siteId) } }, select: { id: true } }),
+  ]);
+  const archivedOf = new Map(touchpoints.map((t) => [t.id, t.journey.archivedAt !== null]));
+  const touchpointOfDriver = new Map(drivers.map((d) => [d.id, d.touchpointId]));
+  const segmentIds = new Set(segments.map((s) => s.id));
+  const siteIds = new Set(sites.map((s) => s.id));
+
+  const problems: TObservationProblem[] = [];
+  items.forEach((item, index) => {
+    const archived = archivedOf.get(item.touchpointId);
+    if (archived === undefined) problems.push({ index, field: "touchpointId", message: NOT_FOUND });
+    else if (archived) problems.push({ index, field: "touchpointId", message: "errors.archivedTouchpoint" });
+    if (item.driverId !== null && touchpointOfDriver.get(item.driverId) !== item.touchpointId) problems.push({ index, field: "driverId", message: NOT_FOUND });
+    if (item.segmentId !== null && !segmentIds.has(item.segmentId)) problems.push({ index, field: "segmentId", message: NOT_FOUND });
+    if (item.siteId !== null && !siteIds.has(item.siteId)) problems.push({ index, field: "siteId", message: NOT_FOUND });
+  });
+  return problems;
+}
+
+/**
+ * Inserts the observations in one statement; an item whose clientId the organization already
+ * has (a retry, a re-import) is skipped, not stored twice. Opens a follow-up for each new
+ * observation far below expectation or from an NPS detractor. Run inside the caller's
+ * transaction, after findReferenceProblems found nothing.
+ */
+export async function insertObservations(tx: TTx, origin: TObservationOrigin, items: TObservation[]): Promise<TStoreResult> {
+  if (items.length === 0) return { created: 0, duplicates: 0, followUpsOpened: 0, ids: [] };
+  const clientIds = items.map((o) => o.clientId ?? randomUUID());
+  const column = <T>(pick: (o: TObservation) => T) => items.map(pick);
+
+  const inserted = await tx.$queryRaw<{ id: string; clientId: string }[]>`
+    INSERT INTO "Observation" (
+      id, "organizationId", "touchpointId", "driverId", "segmentId", "siteId", source, "observedAt",
+      "expectationScore", "experiencedScore", "emotionalScore", nps, csat, ces, comment,
+      "loggedById", "apiKeyId", "importId", "clientId", "createdAt")
+    SELECT gen_random_uuid()::text, ${origin.organizationId}, v.touchpoint_id, v.driver_id, v.segment_id, v.site_id,
+      v.source::"ObservationSource", v.observed_at, v.expectation, v.experienced, v.emotional, v.nps, v.csat, v.ces, v.comment,
+      ${origin.loggedById ?? null}, ${origin.apiKeyId ?? null}, ${origin.importId ?? null}, v.client_id, now() AT TIME ZONE 'UTC'
+    FROM unnest(
+      ${column((o) => o.touchpointId)}::text[], ${column((o) => o.driverId)}::text[], ${column((o) => o.segmentId)}::text[],
+      ${column((o) => o.siteId)}::text[], ${column((o) => o.source)}::text[],
+      ${column((o) => o.observedAt.toISOString())}::timestamp(3)[],
+      ${column((o) => o.expectationScore)}::float8[], ${column((o) => o.experiencedScore)}::float8[], ${column((o) => o.emotionalScore)}::float8[],
+      ${column((o) => o.nps)}::int[], ${column((o) => o.csat)}::int[], ${column((o) => o.ces)}::int[],
+      ${column((o) => o.comment)}::text[], ${clientIds}::text[]
+    ) AS v(touchpoint_id, driver_id, segment_id, site_id, source, observed_at, expectation, experienced, emotional, nps, csat, ces, comment, client_id)
+    ON CONFLICT ("organizationId", "clientId") DO NOTHING
+    RETURNING id, "clientId"`;
+
+  const newIdOf = new Map(inserted.map((row) => [row.clientId, row.id]));
+  const missing = clientIds.filter((id) => !newIdOf.has(id));
+  const existing = missing.length
+    ? await tx.observation.findMany({ where: { organizationId: origin.organizationId, clientId: { in: missing } }, select: { id: true, clientId: true } })
+    : [];
+  const existingIdOf = new Map(existing.map((row) => [row.clientId!, row.id]));
+
+  const followUpsOpened = await openFollowUps(tx, origin.organizationId, items, clientIds, newIdOf);
+  return {
+    created: inserted.length,
+    duplicates: items.length - inserted.length,
+    followUpsOpened,
+    ids: clientIds.map((clientId) => newIdOf.get(clientId) ?? existingIdOf.get(clientId)!),
+  };
+}
+
+/** Opens the follow-ups the new observations call for; the expectation falls back to the one recorded for the MOT and segment. */
+async function openFollowUps(tx: TTx, organizationId: string, items: TObservation[], clientIds: string[], newIdOf: Map<string, string>): Promise<number> {
+  const fresh = items.map((item, index) => ({ item, id: newIdOf.get(clientIds[index]!) })).filter((row): row is { item: TObservation; id: string } => row.id !== undefined);
+  // A clientId repeated inside one batch is inserted once: count it once.
+  const unique = [...new Map(fresh.map((row) => [row.id, row])).values()];
+  const needExpectation = unique.filter(({ item }) => item.expectationScore === null && item.experiencedScore !== null && item.segmentId !== null);
+  const recorded = needExpectation.length
+    ? await tx.expectation.findMany({
+        where: { organizationId, OR: needExpectation.map(({ item }) => ({ touchpointId: item.touchpointId, segmentId: item.segmentId! })) },
+        select: { touchpointId: true, segmentId: true, expectedLevel: true },
+      })
+    : [];
+  const expectedLevelOf = new Map(recorded.map((e) => [`${e.touchpointId} ${e.segmentId}`, e.expectedLevel]));
+
+  const followUps = unique.flatMap(({ item, id }) => {
+    const expectation = item.expectationScore ?? expectedLevelOf.get(`${item.touchpointId} ${item.segmentId}`) ?? null;
+    const reasons = followUpReasons({ experiencedScore: item.experiencedScore, expectation, nps: item.nps });
+    return reasons.length ? [{ organizationId, observationId: id, siteId: item.siteId, reason: reasons.join(",") }] : [];
+  });
+  if (followUps.length) await tx.followUp.createMany({ data: followUps, skipDuplicates: true });
+  return followUps.length;
+}
