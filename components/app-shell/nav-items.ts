@@ -11,7 +11,9 @@ const NAV_ITEMS: TNavItem[] = [
   { href: "/improve", labelKey: "nav.improve", permission: "project:read" },
   { href: "/control", labelKey: "nav.control", permission: "control:read" },
   { href: "/frontline", labelKey: "nav.frontline", permission: "frontline:use" },
+  { href: "/follow-ups", labelKey: "nav.followUps", permission: "followup:read" },
   { href: "/admin/users", labelKey: "nav.users", permission: "user:manage" },
+  { href: "/admin/api-keys", labelKey: "nav.apiKeys", permission: "apikey:manage" },
 ];
 
 export function navItemsFor(role: TRole): TNavItem[] {
