@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { followUpReasons } from "./rules";
+import { followUpReasons, isOverdue } from "./rules";
 
 describe("followUpReasons", () => {
   it("opens a follow-up when experience falls two points or more below expectation", () => {
@@ -23,5 +23,13 @@ describe("followUpReasons", () => {
 
   it("gives both reasons when both apply", () => {
     expect(followUpReasons({ experiencedScore: 2, expectation: 5, nps: 3 })).toEqual(["BELOW_EXPECTATION", "NPS_DETRACTOR"]);
+  });
+});
+
+describe("isOverdue", () => {
+  const openedAt = new Date("2026-11-20T09:00:00Z");
+  it("is false up to 48 hours after opening and true after", () => {
+    expect(isOverdue(openedAt, new Date("2026-11-22T09:00:00Z"))).toBe(false);
+    expect(isOverdue(openedAt, new Date("2026-11-22T09:00:01Z"))).toBe(true);
   });
 });

@@ -22,3 +22,10 @@ export function followUpReasons({ experiencedScore, expectation, nps }: TScores)
   if (nps !== null && nps <= NPS_DETRACTOR_MAX) reasons.push("NPS_DETRACTOR");
   return reasons;
 }
+
+/** A follow-up still open after this long is overdue: the customer has waited two days. */
+export const FOLLOW_UP_DUE_HOURS = 48;
+
+export function isOverdue(openedAt: Date, now: Date): boolean {
+  return now.getTime() - openedAt.getTime() > FOLLOW_UP_DUE_HOURS * 3_600_000;
+}
