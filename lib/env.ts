@@ -22,6 +22,11 @@ const ZStartEnv = z.object({
 
 export type TStartEnv = z.infer<typeof ZStartEnv>;
 
+const ZApiEnv = z.object({
+  /** Requests one API key may make per minute on /api/v1. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+});
+
 function lazy<T extends z.ZodType>(schema: T, who: string): () => z.infer<T> {
   let cached: z.infer<T> | undefined;
   return () => {
@@ -37,5 +42,6 @@ function lazy<T extends z.ZodType>(schema: T, who: string): () => z.infer<T> {
 
 export const databaseEnv = lazy(ZDatabaseEnv, "the database client");
 export const authEnv = lazy(ZAuthEnv, "sign-in");
+export const apiEnv = lazy(ZApiEnv, "the ingestion API");
 /** Read once by `npm start`; every variable is optional there, the start script fills the gaps. */
 export const startEnv = lazy(ZStartEnv, "npm start");

@@ -115,6 +115,15 @@ async function openFollowUps(tx: TTx, organizationId: string, items: TObservatio
     const reasons = followUpReasons({ experiencedScore: item.experiencedScore, expectation, nps: item.nps });
     return reasons.length ? [{ organizationId, observationId: id, siteId: item.siteId, reason: reasons.join(",") }] : [];
   });
-  if (followUps.length) await tx.followUp.createMany({ data: followUps, skipDuplicates: true });
+  // One INSERT … unnest like the observations': createMany sends a parameter per column per row,
+  // which cost more than the observations' own insert in the ingestion benchmark.
+  if (followUps.length) {
+    await tx.$executeRaw`
+      INSERT INTO "FollowUp" (id, "organizationId", "observationId", "siteId", reason, "openedAt")
+      SELECT gen_random_uuid()::text, ${organizationId}, v.observation_id, v.site_id, v.reason, now() AT TIME ZONE 'UTC'
+      FROM unnest(${followUps.map((f) => f.observationId)}::text[], ${followUps.map((f) => f.siteId)}::text[], ${followUps.map((f) => f.reason)}::text[])
+        AS v(observation_id, site_id, reason)
+      ON CONFLICT ("observationId") DO NOTHING`;
+  }
   return followUps.length;
 }
