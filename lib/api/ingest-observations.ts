@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
-import type { TApiClient } from "@/lib/api-keys/authenticate";
+import { hasScope, type TApiClient } from "@/lib/api-keys/authenticate";
+import { forbidden } from "@/lib/errors";
 import type { TObservation, TObservationProblem, TStoreResult } from "@/lib/observations/schemas";
 import { findReferenceProblems, insertObservations } from "@/lib/observations/store";
 
@@ -60,6 +61,8 @@ function replayOf(first: { requestHash: string; statusCode: number; responseBody
  * Refusing such a retry for good would only force the client to invent a new key.
  */
 export async function ingestObservations({ client, observations, idempotency }: TIngestInput): Promise<TIngestOutcome> {
+  // The HTTP layer answers 403 first; checked here too, so that the scope travels with the data.
+  if (!hasScope(client, "observations:write")) throw forbidden();
   const { organizationId, apiKeyId } = client;
   try {
     return await db.$transaction(

@@ -15,7 +15,7 @@ const ZIngestBody = z.object({ observations: ZObservationBatch }).strict();
 
 /**
  * POST /api/v1/observations, from the raw Request to the Response (Web standard objects, no
- * Next.js): cheap refusals first (address, key, rate, scope, headers, size), then the body, then
+ * Next.js): cheap refusals first (key, rate, scope, headers, size), then the body, then
  * the database. Every refusal stores nothing.
  */
 export async function postObservations(request: Request): Promise<Response> {
@@ -28,14 +28,15 @@ export async function postObservations(request: Request): Promise<Response> {
 }
 
 async function handle(request: Request): Promise<Response> {
-  const address = requestMetaFrom(request.headers).ipAddress || "unknown";
-  const blocked = await checkFailedAuth(address);
-  if (!blocked.ok) return errorAnswer("rate_limited", "Too many failed authentications from this address. Try again later.", { headers: { "retry-after": retryAfterSeconds(blocked.retryAfterMs) } });
-
   const secret = bearerTokenOf(request.headers.get("authorization"));
   if (!secret) return errorAnswer("missing_api_key", "Send an API key: Authorization: Bearer mk_live_….", { headers: { "www-authenticate": "Bearer" } });
   const authentication = await authenticateApiKey(secret);
   if (!authentication.ok) {
+    // Only failing requests are counted and stopped: a valid key is never refused because of
+    // its address (the address comes from X-Forwarded-For, which a client can forge).
+    const address = requestMetaFrom(request.headers).ipAddress || "unknown";
+    const blocked = await checkFailedAuth(address);
+    if (!blocked.ok) return errorAnswer("rate_limited", "Too many failed authentications from this address. Try again later.", { headers: { "retry-after": retryAfterSeconds(blocked.retryAfterMs) } });
     await recordFailedAuth(address);
     return authentication.reason === "revoked"
       ? errorAnswer("revoked_api_key", "This API key has been revoked. Ask an admin of your organization for a new one.", { headers: { "www-authenticate": 'Bearer error="invalid_token"' } })

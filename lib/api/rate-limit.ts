@@ -4,9 +4,10 @@ import { apiEnv } from "@/lib/env";
 // Two limits guard /api/v1:
 // - per API key: N requests a minute (API_RATE_LIMIT_PER_MINUTE, 120 by default), so one
 //   misbehaving integration cannot starve the others;
-// - per client address, on failed authentication only, checked before the key is even hashed
-//   and looked up: a flood of guessed or revoked keys is cut off after a few tries, while many
-//   kiosks behind one NAT address, each with a valid key, are never limited by their address.
+// - per client address, on failed authentication only: a flood of guessed or revoked keys is
+//   cut off after a few tries (answered 429 without counting further), while a valid key is
+//   never limited by its address — many kiosks share one NAT address, and the address comes
+//   from X-Forwarded-For, which anyone can forge to lock others out.
 // The counters live in this process's memory, which is right for the one server `npm start`
 // runs. Several replicas behind a load balancer would each count separately: they would need a
 // shared store (rate-limiter-flexible's RateLimiterPostgres or RateLimiterRedis, same API).
@@ -53,7 +54,7 @@ export async function consumeKeyRequest(apiKeyId: string): Promise<TRateDecision
   }
 }
 
-/** Whether the address has failed authentication too often lately; costs no hashing and no query. */
+/** Whether the address has failed authentication too often lately. */
 export async function checkFailedAuth(address: string): Promise<TRateDecision> {
   const { failedAuth, limits } = current();
   const state = await failedAuth.get(address);

@@ -72,16 +72,3 @@ function zoneOffsetMinutes(zone: string): number {
 export function fixedDate(date: string, utcOffsetMinutes: number): Date {
   return parseDateCell(date, utcOffsetMinutes) ?? new Date(Number.NaN);
 }
-
-// Spreadsheets run a cell that starts with one of these as a formula (CSV injection, OWASP).
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * Free text as stored. Text a spreadsheet would run as a formula is refused (null) — the same
- * rule as journey files; a leading apostrophe, the spreadsheet way of saying "this is text",
- * keeps it, and is removed.
- */
-export function readSafeText(text: string): string | null {
-  if (text.startsWith("'") && FORMULA_START.test(text.slice(1))) return text.slice(1);
-  return FORMULA_START.test(text) ? null : text;
-}

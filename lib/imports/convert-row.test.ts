@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDateCell, parseNumberCell, readSafeText } from "./cells";
+import { parseDateCell, parseNumberCell } from "./cells";
 import { buildLookups, convertRow, planRows } from "./convert-row";
 import { ZImportMapping, type TImportMappingInput } from "./schemas";
 
@@ -53,6 +53,12 @@ describe("convertRow", () => {
     });
   });
 
+  it("keeps a comment as written, even one a spreadsheet would run (exports escape it)", () => {
+    for (const comment of ["- 직원이 친절했어요", "+82 10 응답", "@매니저 확인 요망", "=HYPERLINK(\"http://x\")"]) {
+      expect(convert({ 12: comment }), comment).toMatchObject({ ok: true, observation: { comment } });
+    }
+  });
+
   it("finds names in English too, sites by name, sources by their code, and applies the defaults", () => {
     const result = convert({ 0: "COUNTER", 1: "waiting time", 2: "Regulars", 3: "강남점", 4: "voc_call" });
     expect(result).toMatchObject({ ok: true, observation: { touchpointId: "tp-counter", driverId: "dr-wait", segmentId: "seg-repeat", siteId: "site-gn", source: "VOC_CALL" } });
@@ -86,7 +92,6 @@ describe("convertRow", () => {
     ["a score that is not a number", { 7: "good" }, [{ field: "experiencedScore", message: "imports.errors.notANumber", value: "good" }]],
     ["a score out of its scale", { 6: "8", 9: "11" }, [{ field: "expectationScore", message: "imports.errors.outOfRange", value: "8" }, { field: "nps", message: "imports.errors.outOfRange", value: "11" }]],
     ["a fractional NPS", { 9: "7.5" }, [{ field: "nps", message: "imports.errors.notAnInteger", value: "7.5" }]],
-    ["formula-looking text", { 12: "=HYPERLINK(\"http://x\")" }, [{ field: "comment", message: "imports.errors.formula", value: "=HYPERLINK(\"http://x\")" }]],
     ["no score at all", { 7: "", 9: "", 10: "", 11: "" }, [{ field: "experiencedScore", message: "validation.noScore", value: "" }]],
     ["a comment too long", { 12: "가".repeat(4001) }, [{ field: "comment", message: "validation.tooLong", value: "가".repeat(100) }]],
   ])("reports %s with the field, a message key and the value", (_name, overrides, expected) => {
@@ -94,10 +99,10 @@ describe("convertRow", () => {
   });
 
   it("reports every problem of a row, with the row's line", () => {
-    const result = convert({ 0: "없는 접점", 9: "eleven", 12: "@SUM(A1)" });
+    const result = convert({ 0: "없는 접점", 9: "eleven", 7: "99" });
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.errors.map((e) => e.field)).toEqual(["touchpoint", "nps", "comment"]);
+      expect(result.errors.map((e) => e.field)).toEqual(["touchpoint", "experiencedScore", "nps"]);
       expect(result.errors.every((e) => e.line === 7)).toBe(true);
     }
   });
@@ -126,10 +131,4 @@ describe("cells", () => {
     for (const bad of ["20/11/2026", "2026-13-01", "2026-11-20 24:00", "yesterday"]) expect(parseDateCell(bad, kst)?.getTime(), bad).toBeNaN();
   });
 
-  it("refuses text a spreadsheet would run, unless an apostrophe says it is text", () => {
-    expect(readSafeText("친절했어요")).toBe("친절했어요");
-    for (const formula of ["=1+1", "+82 10", "-bad", "@SUM(A1)"]) expect(readSafeText(formula), formula).toBeNull();
-    expect(readSafeText("'=1+1")).toBe("=1+1");
-    expect(readSafeText("'quoted' words")).toBe("'quoted' words");
-  });
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ZObservationInput, OBSERVATION_SOURCES, type TObservation, type TObservationSource } from "@/lib/observations/schemas";
 import { CES_SCALE, CSAT_SCALE, NPS_SCALE, SCORE_SCALE } from "@/lib/observations/scale";
 import { validationMessageKey } from "@/lib/validation";
-import { cellText, fixedDate, parseDateCell, parseNumberCell, readSafeText, type TCell } from "./cells";
+import { cellText, fixedDate, parseDateCell, parseNumberCell, type TCell } from "./cells";
 import { indexHeaders, normalizeHeader } from "./headers";
 import { OPTIONAL_COLUMN_FIELDS, SCORE_FIELDS, type TImportMapping, type TOptionalColumnField, type TRowError, type TScoreField } from "./schemas";
 
@@ -158,8 +158,9 @@ export function convertRow(cells: TCell[], line: number, plan: TRowPlan, lookups
     else scores[field] = value;
   }
 
-  const commentText = textOf("comment");
-  const comment = readSafeText(commentText) ?? fail("comment", "imports.errors.formula", commentText) ?? "";
+  // Stored as written, even "- 직원이 친절" or "=…": it is only ever shown as text, and every
+  // spreadsheet export escapes cells that would run as formulas.
+  const comment = textOf("comment");
   const responseId = textOf("responseId") || null;
 
   if (errors.length > 0) return { ok: false, errors };

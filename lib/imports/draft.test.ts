@@ -29,7 +29,7 @@ describe("the mapping form's draft", () => {
 describe("the error report", () => {
   it("is a CSV with a BOM whose cells cannot run as formulas", () => {
     const csv = errorReportCsv(
-      [{ line: 7, field: "comment", message: "imports.errors.formula", value: "=HYPERLINK(\"x\")" }],
+      [{ line: 7, field: "comment", message: "imports.errors.unknownTouchpoint", value: "=HYPERLINK(\"x\")" }],
       { line: "행", field: "항목", reason: "이유", value: "값" },
       () => ({ field: "의견", reason: "수식처럼 시작합니다" }),
     );

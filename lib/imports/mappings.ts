@@ -30,9 +30,10 @@ export async function saveImportMapping(actor: TActor, input: TSaveImportMapping
     const byName = await tx.importMapping.findUnique({ where: { organizationId_name: { organizationId, name } }, select: { id: true } });
     let id: string;
     if (mappingId) {
+      // Before the update: renaming onto a taken name would otherwise hit the unique index.
+      if (byName && byName.id !== mappingId) throw new AppError("CONFLICT", "imports.errors.mappingNameTaken", { name: ["imports.errors.mappingNameTaken"] });
       const { count } = await tx.importMapping.updateMany({ where: { id: mappingId, organizationId }, data: { name, mapping } });
       if (count === 0) throw notFound("mappingId");
-      if (byName && byName.id !== mappingId) throw new AppError("CONFLICT", "imports.errors.mappingNameTaken", { name: ["imports.errors.mappingNameTaken"] });
       id = mappingId;
     } else if (byName) {
       await tx.importMapping.update({ where: { id: byName.id }, data: { mapping } });

@@ -60,7 +60,7 @@ export async function previewSurveyImport(actor: TActor, upload: TUpload, rawOpt
   const lookups = await loadLookups(db, actor.organizationId, mapping);
   const rows: TPreviewRow[] = [];
   let duplicates = 0;
-  const totals = await scanRows(db, { organizationId: actor.organizationId, sheet, headers, mapping, lookups }, async (valid) => {
+  const totals = await scanRows(db, { organizationId: actor.organizationId, sheet, headers, mapping, lookups, fileHash: hashFile(upload.bytes) }, async (valid) => {
     for (const row of valid.slice(0, PREVIEW_ROWS - rows.length)) rows.push(previewRow(row, lookups));
     duplicates += await db.observation.count({ where: { organizationId: actor.organizationId, clientId: { in: valid.map((row) => row.observation.clientId!) } } });
   });
@@ -110,7 +110,7 @@ export async function runSurveyImport(actor: TActor, upload: TUpload, rawOptions
   const record = {
     organizationId,
     fileName: upload.fileName.slice(0, 255),
-    fileHash: createHash("sha256").update(upload.bytes).digest("hex"),
+    fileHash: hashFile(upload.bytes),
     validRowsOnly,
     createdById: actor.id,
   };
@@ -129,7 +129,7 @@ export async function runSurveyImport(actor: TActor, upload: TUpload, rawOptions
       const { id: importId } = await tx.surveyImport.create({ data: record, select: { id: true } });
       const stored = { created: 0, duplicates: 0, followUpsOpened: 0 };
       let processedRows = 0;
-      const totals = await scanRows(tx, { organizationId, sheet, headers, mapping, lookups }, async (valid, soFar) => {
+      const totals = await scanRows(tx, { organizationId, sheet, headers, mapping, lookups, fileHash: record.fileHash }, async (valid, soFar) => {
         // All or nothing: after the first bad row nothing more is written (it will all be rolled
         // back), but the file is read to its end so that every bad row is reported.
         if (validRowsOnly || soFar.invalid === 0) {
@@ -182,3 +182,5 @@ async function recordFailedImport(
     return { importId, status: "FAILED" as const, counts, errors: totals.errors, followUpsOpened: 0 };
   });
 }
+
+const hashFile = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");

@@ -44,10 +44,10 @@ export function checkHeaders(headers: string[], mapping: TImportMapping): void {
 
 export async function scanRows(
   tx: Prisma.TransactionClient,
-  input: { organizationId: string; sheet: TSheet; headers: string[]; mapping: TImportMapping; lookups: TLookups },
+  input: { organizationId: string; sheet: TSheet; headers: string[]; mapping: TImportMapping; lookups: TLookups; fileHash: string },
   onBatch: (rows: TValidRow[], totals: TScanTotals) => Promise<void>,
 ): Promise<TScanTotals> {
-  const { organizationId, sheet, headers, mapping, lookups } = input;
+  const { organizationId, sheet, headers, mapping, lookups, fileHash } = input;
   const plan = planRows(headers, mapping);
   const nextClientId = createClientIdSequence();
   const totals: TScanTotals = { rows: 0, invalid: 0, errors: [] };
@@ -86,7 +86,7 @@ export async function scanRows(
       report(converted.errors);
       continue;
     }
-    const clientId = nextClientId(fingerprintRow(converted.observation, converted.responseId));
+    const clientId = nextClientId(fingerprintRow(converted.observation, converted.responseId, fileHash));
     batch.push({ line: row.line, observation: { ...converted.observation, clientId } });
     if (batch.length >= BATCH_ROWS) await flush();
   }

@@ -80,6 +80,11 @@ describe("POST /api/v1/observations", () => {
     const other = await Promise.all(Array.from({ length: 3 }, () => ingestObservations({ client, observations, idempotency: { ...same, requestHash: "b".repeat(64) } })));
     expect(other.map((o) => o.kind)).toEqual(["key-reused", "key-reused", "key-reused"]);
     expect(await counts()).toMatchObject({ observations: 200, idempotent: 1 });
+
+    // The scope is checked in the domain too, not only by the HTTP layer.
+    const readOnly = { ...client, scopes: [] };
+    await expect(ingestObservations({ client: readOnly, observations, idempotency: null })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await counts()).toMatchObject({ observations: 200, idempotent: 1 });
   });
 
   it("stores one copy of a batch with clientIds sent 10 times at once without an Idempotency-Key", async () => {
@@ -246,13 +251,16 @@ describe("rate limits", () => {
     expect((await postObservations({ observations: [item()] }, { secret: other.secret })).status).toBe(201);
   });
 
-  it("stop an address that keeps failing authentication before any key lookup, and only that address", async () => {
+  it("stop an address that keeps failing authentication, yet never refuse a valid key because of its address", async () => {
     configureApiRateLimits({ failedAuthPerAddress: 3 });
     for (let i = 0; i < 3; i += 1) expect((await postObservations(batchOf(1), { secret: generateApiKeySecret(), address: "203.0.113.9" })).status).toBe(401);
-    const blocked = await postObservations(batchOf(1), { secret, address: "203.0.113.9" });
+    const blocked = await postObservations(batchOf(1), { secret: generateApiKeySecret(), address: "203.0.113.9" });
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
-    expect((await postObservations(batchOf(1), { secret, address: "198.51.100.4" })).status).toBe(201);
+    expect(await blocked.json()).toMatchObject({ code: "rate_limited" });
+    // A forged X-Forwarded-For cannot lock a kiosk with a valid key out.
+    expect((await postObservations(batchOf(1), { secret, address: "203.0.113.9" })).status).toBe(201);
+    expect((await postObservations(batchOf(1), { secret: generateApiKeySecret(), address: "198.51.100.4" })).status).toBe(401);
     expect(await db.observation.count()).toBe(1);
   });
 });

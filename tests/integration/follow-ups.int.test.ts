@@ -73,7 +73,7 @@ describe("follow-ups", () => {
 
   it("refuses a second close, an empty resolution, executives and another organization — changing nothing", async () => {
     const id = await detractorAt(gangnam);
-    await expect(closeFollowUp(cast.a.manager, { followUpId: id, resolution: "   " })).rejects.toThrow();
+    await expect(closeFollowUp(cast.a.manager, { followUpId: id, resolution: "   " })).rejects.toMatchObject({ name: "ZodError", issues: [expect.objectContaining({ path: ["resolution"] })] });
     await expect(closeFollowUp(cast.a.executive, { followUpId: id, resolution: "Done" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(closeFollowUp(cast.b.manager, { followUpId: id, resolution: "Done" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await listFollowUps(cast.b.manager, { status: "OPEN" })).items).toEqual([]);

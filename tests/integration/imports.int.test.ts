@@ -94,6 +94,18 @@ describe("survey import: an XLSX", () => {
   });
 });
 
+describe("survey import: two exports without a response id", () => {
+  it("keeps look-alike answers of another file (other customers), while the same file again adds nothing", async () => {
+    const noResponseId = (): TImportMappingInput => ({ ...byId(), columns: { ...byId().columns, responseId: null } });
+    const morning = surveyCsv([HEADER, ["", f.mot, "", "", "", "2026-11-20", "", 5, 9, ""], ["", f.plain, "", "", "", "2026-11-20", "", 6, 10, ""]]);
+    const afternoon = surveyCsv([HEADER, ["", f.mot, "", "", "", "2026-11-20", "", 5, 9, ""], ["", f.other, "", "", "", "2026-11-20", "", 4, 7, "늦은 오후"]]);
+    expect((await run(morning, noResponseId())).counts).toMatchObject({ imported: 2, duplicates: 0 });
+    expect((await run(afternoon, noResponseId())).counts).toMatchObject({ imported: 2, duplicates: 0 });
+    expect((await run(morning, noResponseId())).counts).toMatchObject({ imported: 0, duplicates: 2 });
+    expect(await count()).toBe(4);
+  });
+});
+
 describe("survey import: bad rows", () => {
   let theirs: TFixture;
   const good = (id: string, touchpoint: string, nps: number) => [id, touchpoint, "", "", "", "2026-11-20", "", 5, nps, "괜찮아요"];
@@ -112,7 +124,6 @@ describe("survey import: bad rows", () => {
     { line: 4, field: "touchpoint", message: "errors.NOT_FOUND", value: theirs.mot },
     { line: 5, field: "experiencedScore", message: "imports.errors.outOfRange", value: "9" },
     { line: 6, field: "observedAt", message: "imports.errors.badDate", value: "20/11/2026" },
-    { line: 7, field: "comment", message: "imports.errors.formula", value: "=HYPERLINK(\"http://evil\")" },
   ];
   beforeEach(async () => {
     theirs = await buildJourney(cast.b.manager, "Hotel");
@@ -120,26 +131,27 @@ describe("survey import: bad rows", () => {
 
   it("all or nothing: stores nothing and reports every bad line; the run is recorded as failed", async () => {
     const outcome = await run(surveyCsv(badFile()), byId());
-    expect(outcome).toMatchObject({ status: "FAILED", counts: { rows: 7, valid: 2, invalid: 5, imported: 0 } });
+    expect(outcome).toMatchObject({ status: "FAILED", counts: { rows: 7, valid: 3, invalid: 4, imported: 0 } });
     expect(outcome.errors).toEqual(expectedErrors());
     expect(await count()).toBe(0);
-    expect(await db.surveyImport.findUniqueOrThrow({ where: { id: outcome.importId } })).toMatchObject({ status: "FAILED", errorRows: 5, importedRows: 0, errors: expectedErrors() });
+    expect(await db.surveyImport.findUniqueOrThrow({ where: { id: outcome.importId } })).toMatchObject({ status: "FAILED", errorRows: 4, importedRows: 0, errors: expectedErrors() });
     expect(await db.auditLog.count({ where: { action: "survey_import.failed" } })).toBe(1);
     expect(await db.observation.count({ where: { organizationId: cast.b.organization.id } })).toBe(0);
   });
 
   it("valid rows only: stores exactly the valid ones; the corrected file then adds only the fixed rows", async () => {
     const outcome = await run(surveyCsv(badFile()), byId(), true);
-    expect(outcome).toMatchObject({ status: "COMPLETED", counts: { rows: 7, valid: 2, invalid: 5, imported: 2 } });
+    expect(outcome).toMatchObject({ status: "COMPLETED", counts: { rows: 7, valid: 3, invalid: 4, imported: 3 } });
     expect(outcome.errors).toEqual(expectedErrors());
-    expect((await db.observation.findMany({ select: { touchpointId: true }, orderBy: { touchpointId: "asc" } })).map((o) => o.touchpointId).sort()).toEqual([f.mot, f.other].sort());
-
-    // Fixed: B3's score, B4's date and B5's comment; B1 and B2 deleted (the lines after them shift).
-    const corrected = [HEADER, good("G1", f.mot, 9), ["B3", f.plain, "", "", "", "2026-11-20", "", 6, 9, ""], ["B4", f.plain, "", "", "", "2026-11-20", "", 5, 9, ""], ["B5", f.plain, "", "", "", "2026-11-20", "", 5, 9, "'=HYPERLINK(\"http://evil\")"], good("G2", f.other, 7)];
-    const fixed = await run(surveyCsv(corrected), byId());
-    expect(fixed).toMatchObject({ status: "COMPLETED", counts: { rows: 5, invalid: 0, imported: 3, duplicates: 2 } });
-    expect(await count()).toBe(5);
+    expect((await db.observation.findMany({ select: { touchpointId: true } })).map((o) => o.touchpointId).sort()).toEqual([f.mot, f.plain, f.other].sort());
+    // Formula-looking text is kept as written (it is only ever shown as text; exports escape it).
     expect(await db.observation.count({ where: { comment: "=HYPERLINK(\"http://evil\")" } })).toBe(1);
+
+    // Fixed: B3's score and B4's date; B1 and B2 deleted (the lines after them shift).
+    const corrected = [HEADER, good("G1", f.mot, 9), ["B3", f.plain, "", "", "", "2026-11-20", "", 6, 9, ""], ["B4", f.plain, "", "", "", "2026-11-20", "", 5, 9, ""], ["B5", f.plain, "", "", "", "2026-11-20", "", 5, 9, "=HYPERLINK(\"http://evil\")"], good("G2", f.other, 7)];
+    const fixed = await run(surveyCsv(corrected), byId());
+    expect(fixed).toMatchObject({ status: "COMPLETED", counts: { rows: 5, invalid: 0, imported: 2, duplicates: 3 } });
+    expect(await count()).toBe(5);
   });
 });
 
@@ -210,6 +222,15 @@ describe("survey import: who may", () => {
     await expect(run(bytes(), { ...byName(), touchpoint: { by: "fixed", touchpointId: f.mot } }, false, cast.b.manager)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(run(bytes(), { ...byName(), defaults: { source: "SURVEY", siteId } }, false, cast.b.manager)).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await count()).toBe(0);
+
+    // Renaming a mapping onto another's name is refused as a conflict, and changes nothing.
+    const { id: other } = await saveImportMapping(cast.a.manager, { name: "설문 도구 B", mapping: byName() });
+    await expect(saveImportMapping(cast.a.manager, { mappingId: other, name: "설문 도구 A", mapping: byId() })).rejects.toMatchObject({
+      code: "CONFLICT",
+      fieldErrors: { name: ["imports.errors.mappingNameTaken"] },
+    });
+    expect((await listImportMappings(cast.a.manager)).map((m) => m.name).sort()).toEqual(["설문 도구 A", "설문 도구 B"]);
+    await deleteImportMapping(cast.a.manager, { mappingId: other });
 
     // Saving under an existing name replaces that mapping; deleting removes it.
     await saveImportMapping(cast.a.manager, { name: "설문 도구 A", mapping: byId() });

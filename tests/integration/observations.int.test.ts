@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { ZodError } from "zod";
 import { db } from "@/lib/db/client";
 import { recordObservations } from "@/lib/observations/mutations";
 import { resetDatabase } from "./helpers/db";
@@ -90,17 +91,20 @@ describe("recordObservations", () => {
     expect(await countObservations()).toBe(0);
   });
 
-  it("refuses scores out of range, a missing score and a future date", async () => {
-    for (const bad of [
-      { experiencedScore: 8 },
-      { experiencedScore: 0 },
-      { nps: 11 },
-      { csat: 6 },
-      { nps: 5.5 },
-      { comment: "no score at all" },
-      { experiencedScore: 5, observedAt: new Date(Date.now() + 3 * 86_400_000) },
-    ]) {
-      await expect(recordObservations(cast.a.frontline, { observations: [{ touchpointId: f.mot, source: "FRONTLINE", observedAt, ...bad }] }), JSON.stringify(bad)).rejects.toThrow();
+  it("refuses scores out of range, a missing score and a future date, naming the field", async () => {
+    const cases: [Record<string, unknown>, string][] = [
+      [{ experiencedScore: 8 }, "experiencedScore"],
+      [{ experiencedScore: 0 }, "experiencedScore"],
+      [{ nps: 11 }, "nps"],
+      [{ csat: 6 }, "csat"],
+      [{ nps: 5.5 }, "nps"],
+      [{ comment: "no score at all" }, "experiencedScore"],
+      [{ experiencedScore: 5, observedAt: new Date(Date.now() + 3 * 86_400_000) }, "observedAt"],
+    ];
+    for (const [bad, field] of cases) {
+      const error = await recordObservations(cast.a.frontline, { observations: [{ touchpointId: f.mot, source: "FRONTLINE", observedAt, ...bad }] }).catch((e: unknown) => e);
+      expect(error, JSON.stringify(bad)).toBeInstanceOf(ZodError);
+      expect((error as ZodError).issues.map((issue) => issue.path.join(".")), JSON.stringify(bad)).toContain(`observations.0.${field}`);
     }
     expect(await countObservations()).toBe(0);
   });
