@@ -118,7 +118,7 @@ export function MappingForm({ headers, draft, onChange, choices, fieldErrors }: 
         <legend className="mb-2 text-sm font-semibold text-neutral-800">{t("mapping.columnsHeading")}</legend>
         <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
           {OPTIONAL_COLUMN_FIELDS.map((field) => (
-            <Field key={field} label={t(`fields.${field}`)} errors={fieldErrors[`mapping.columns.${field}`]}>
+            <Field key={field} label={t(`fields.${field}`)} hint={field === "responseId" ? t("mapping.responseIdHint") : undefined} errors={fieldErrors[`mapping.columns.${field}`]}>
               {(ids) => (
                 <Select
                   id={ids.id}
