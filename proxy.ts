@@ -14,6 +14,8 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
+// Survey uploads (up to 50 MB) skip the proxy: Next.js buffers a proxied request body and cuts it
+// at 10 MB. Their route handlers check the session themselves (lib/imports/http.ts).
 export const config = {
-  matcher: ["/((?!login|api|_next/static|_next/image|favicon.ico|icon.svg|manifest.webmanifest).*)"],
+  matcher: ["/((?!login|api|measure/import/preview|measure/import/run|_next/static|_next/image|favicon.ico|icon.svg|manifest.webmanifest|sw.js|icons/).*)"],
 };

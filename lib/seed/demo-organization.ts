@@ -1,12 +1,13 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
-import { DEMO_PASSWORD, DEMO_SEGMENTS, DEMO_SITES, DEMO_USERS } from "./demo-users";
+import { createJourneyFromTemplate } from "@/lib/templates/instantiate";
+import { DEMO_JOURNEY_TEMPLATE, DEMO_PASSWORD, DEMO_SEGMENTS, DEMO_SITES, DEMO_USERS } from "./demo-users";
 
 // The demo organization `npm start` creates, so that a fresh clone can be tried at once.
 // Idempotent: a second run adds nothing and changes no password.
 
-export async function seedDemoOrganization(): Promise<{ createdUsers: number }> {
+export async function seedDemoOrganization(): Promise<{ createdUsers: number; createdJourneys: number }> {
   const organization = await db.organization.upsert({
     where: { slug: "demo" },
     create: { slug: "demo", name: "Moments Demo", defaultLocale: "ko" },
@@ -48,5 +49,19 @@ export async function seedDemoOrganization(): Promise<{ createdUsers: number }> 
     const exists = await db.segment.count({ where: { organizationId: organization.id, nameEn: segment.nameEn } });
     if (!exists) await db.segment.create({ data: { ...segment, organizationId: organization.id } });
   }
-  return { createdUsers: missing.length };
+  return { createdUsers: missing.length, createdJourneys: await seedDemoJourney(organization.id) };
+}
+
+/**
+ * A journey from a shipped template, so frontline staff have touchpoints to log against on a
+ * fresh start. Only while the organization has no journey from that template (archived ones
+ * count: a journey the demo admin archived is not brought back).
+ */
+async function seedDemoJourney(organizationId: string): Promise<number> {
+  const exists = await db.journey.count({ where: { organizationId, templateKey: DEMO_JOURNEY_TEMPLATE } });
+  if (exists) return 0;
+  const admin = await db.user.findFirst({ where: { organizationId, role: "ADMIN", isActive: true }, orderBy: { createdAt: "asc" }, select: { id: true, organizationId: true, role: true } });
+  if (!admin) return 0;
+  await createJourneyFromTemplate(admin, DEMO_JOURNEY_TEMPLATE);
+  return 1;
 }

@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { cookies } from "next/headers";
+import { getTranslations } from "next-intl/server";
+import { FrontlineHeader } from "@/components/frontline/frontline-header";
+import { ObservationForm } from "@/components/frontline/observation-form";
+import { requireUser } from "@/lib/auth/session";
+import { getFrontlineSetup } from "@/lib/observations/frontline";
+import { chooseJourneyAction, recordObservationsAction } from "../actions";
+import { FRONTLINE_JOURNEY_COOKIE } from "../journey-cookie";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("frontline"))("callTitle") };
+}
+
+export default async function CallLogPage() {
+  const user = await requireUser("observation:create");
+  const setup = await getFrontlineSetup(user, { journeyId: (await cookies()).get(FRONTLINE_JOURNEY_COOKIE)?.value });
+  const t = await getTranslations("frontline");
+  return (
+    <div className="mx-auto flex max-w-md flex-col gap-4">
+      <FrontlineHeader title={t("callTitle")} lead={t("callLead")} setup={setup} chooseJourney={chooseJourneyAction}>
+        <Link href="/frontline" className="inline-flex min-h-11 items-center text-sm font-medium text-accent underline underline-offset-4">
+          {t("backToFrontline")}
+        </Link>
+      </FrontlineHeader>
+      {setup.journeyId && setup.touchpoints.length > 0 && <ObservationForm key={setup.journeyId} kind="call" setup={setup} userId={user.id} send={recordObservationsAction} />}
+    </div>
+  );
+}
