@@ -19,12 +19,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         {t("skipToContent")}
       </a>
       <header className="sticky top-0 z-10 border-b border-neutral-200 bg-white/95 backdrop-blur">
-        <div className="mx-auto flex max-w-7xl items-center gap-3 px-4 py-2">
-          <Link href="/" className="mr-2 font-semibold text-accent">
+        <div className="mx-auto flex max-w-7xl items-center gap-2 px-3 py-2 sm:gap-3 sm:px-4">
+          <Link href="/" className="font-semibold text-accent sm:mr-2">
             {t("name")}
           </Link>
           <AppNav items={navItemsFor(user.role)} />
-          <div className="ml-auto flex items-center gap-2">
+          <div className="ml-auto flex min-w-0 items-center gap-1 sm:gap-2">
             <LanguageSwitcher setLocale={setLocaleAction} />
             <AccountMenu name={user.name} role={user.role} signOut={signOutAction} signOutEverywhere={signOutEverywhereAction} />
           </div>

@@ -14,13 +14,18 @@ export async function AccountMenu({ name, role, signOut, signOutEverywhere }: TP
   return (
     <details className="relative">
       <summary className="flex min-h-10 cursor-pointer list-none items-center gap-2 rounded-md px-2 text-sm hover:bg-neutral-100">
-        <span className="font-medium" data-testid="current-user">{name}</span>
-        <span className="rounded bg-neutral-100 px-1.5 py-0.5 text-xs text-neutral-700" data-testid="current-role">
+        {/* On a phone the name is shortened and the role hidden, so the header fits 360 px. */}
+        <span className="max-w-24 truncate font-medium sm:max-w-none" data-testid="current-user">
+          {name}
+        </span>
+        <span className="hidden rounded bg-neutral-100 px-1.5 py-0.5 text-xs text-neutral-700 sm:inline" data-testid="current-role">
           {t(`roles.${role}`)}
         </span>
       </summary>
       <div className="absolute right-0 z-20 mt-1 flex w-60 flex-col gap-1 rounded-md border border-neutral-200 bg-white p-2 shadow-lg">
-        <p className="px-2 py-1 text-xs text-neutral-600">{t("auth.signedInAs", { name })}</p>
+        <p className="px-2 py-1 text-xs text-neutral-600">
+          {t("auth.signedInAs", { name })} · {t(`roles.${role}`)}
+        </p>
         <form action={signOut}>
           <Button type="submit" variant="ghost" className="w-full justify-start">
             {t("auth.signOut")}

@@ -18,7 +18,7 @@ test.describe("Define: a journey from a template, edited, exported, deleted and 
     const card = page.getByTestId("template-skt-mobile-lifecycle");
     await expect(card).toContainText("단계 29개 · 접점 117개");
     await card.getByRole("button", { name: `${SKT_NAME} 템플릿으로 만들기` }).click();
-    await expect(page).toHaveURL(/\/journeys\/[\w-]+$/);
+    await expect(page).toHaveURL(/\/journeys\/(?!templates$)[\w-]+$/);
     const board = page.getByTestId("journey-board");
     await expect(board.getByTestId("stage-column")).toHaveCount(29);
     await expect(board.getByTestId("touchpoint-card")).toHaveCount(117);
@@ -51,6 +51,8 @@ test.describe("Define: a journey from a template, edited, exported, deleted and 
     const before = await stageNames(page);
     await board.getByRole("button", { name: `${before[0]} 단계를 뒤로` }).click();
     await expect.poll(() => stageNames(page)).toEqual([before[1], before[0], ...before.slice(2)]);
+    // The order shows at once; wait until it is saved before reloading.
+    await expect(board).not.toHaveAttribute("aria-busy", "true");
     await page.reload();
     await expect.poll(() => stageNames(page)).toEqual([before[1], before[0], ...before.slice(2)]);
 
@@ -110,7 +112,7 @@ test.describe("Define: a journey from a template, edited, exported, deleted and 
     const manager = await signedInPage(browser, "MANAGER");
     await manager.goto("/journeys/templates");
     await manager.getByTestId("template-hilton-hotel-stay").getByRole("button").click();
-    await expect(manager).toHaveURL(/\/journeys\/[\w-]+$/);
+    await expect(manager).toHaveURL(/\/journeys\/(?!templates$)[\w-]+$/); // the new journey, not the gallery still
     const frontline = await signedInPage(browser, "FRONTLINE");
     expect((await frontline.goto(manager.url()))?.status()).toBe(200);
     await expect(frontline.getByTestId("touchpoint-card")).toHaveCount(17);
