@@ -17,9 +17,12 @@ export function LanguageSwitcher({ setLocale }: { setLocale: (locale: TLocale) =
           aria-pressed={current === locale}
           disabled={isPending}
           onClick={() => startTransition(() => setLocale(locale))}
+          aria-label={t(locale)}
           className={`min-h-8 rounded px-2 text-xs ${current === locale ? "bg-neutral-900 text-white" : "text-neutral-700 hover:bg-neutral-100"}`}
         >
-          {t(locale)}
+          {/* On a phone the language code (KO, EN) is enough and keeps the header within 360 px. */}
+          <span className="sm:hidden">{locale.toUpperCase()}</span>
+          <span className="hidden sm:inline">{t(locale)}</span>
         </button>
       ))}
     </div>
