@@ -1,4 +1,4 @@
-import { columnsOf, type TImportMapping, type TSavedMapping } from "./schemas";
+import { columnsOf, OPTIONAL_COLUMN_FIELDS, type TImportMapping, type TSavedMapping } from "./schemas";
 
 // Header matching: which saved mapping fits a new file, and a first guess at the columns of a
 // file no saved mapping fits. Headers are compared loosely (case, spaces, "_" and "-" ignored,
@@ -41,23 +41,7 @@ export function suggestSavedMapping<T extends TSavedMapping>(headers: string[], 
 }
 
 /** Fields a guess can fill from headers alone; the form turns them into a mapping. */
-export const GUESSABLE_FIELDS = [
-  "touchpointId",
-  "touchpointName",
-  "driver",
-  "segment",
-  "site",
-  "source",
-  "observedAt",
-  "expectationScore",
-  "experiencedScore",
-  "emotionalScore",
-  "nps",
-  "csat",
-  "ces",
-  "comment",
-  "responseId",
-] as const;
+export const GUESSABLE_FIELDS = ["touchpointId", "touchpointName", "observedAt", ...OPTIONAL_COLUMN_FIELDS] as const;
 export type TGuessableField = (typeof GUESSABLE_FIELDS)[number];
 
 // Headers seen in survey tools' exports and in Korean questionnaires, compared without spaces.
