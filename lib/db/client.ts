@@ -22,4 +22,4 @@ const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 export const db: PrismaClient = globalForPrisma.prisma ?? createClient();
 if (process.env.NODE_ENV !== "production") globalForPrisma.prisma = db;
 
-export type { Prisma } from "./generated/client";
+export { Prisma } from "./generated/client";
