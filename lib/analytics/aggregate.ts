@@ -105,6 +105,7 @@ function whereOf(organizationId: string, filter: TAnalysisFilter): Prisma.Sql {
   const conditions = [Prisma.sql`o."organizationId" = ${organizationId}`, Prisma.sql`t."journeyId" = ${filter.journeyId}`];
   if (filter.from) conditions.push(Prisma.sql`o."observedAt" >= ${filter.from}::date`);
   if (filter.to) conditions.push(Prisma.sql`o."observedAt" < ${filter.to}::date + 1`);
+  if (filter.touchpointId) conditions.push(Prisma.sql`o."touchpointId" = ${filter.touchpointId}`);
   if (filter.segmentId) conditions.push(Prisma.sql`o."segmentId" = ${filter.segmentId}`);
   if (filter.siteId) conditions.push(Prisma.sql`o."siteId" = ${filter.siteId}`);
   if (filter.source) conditions.push(Prisma.sql`o.source = ${filter.source}::"ObservationSource"`);

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { DIMENSIONS, DRIVER_KINDS } from "@/lib/journeys/document";
 import { OBSERVATION_SOURCES } from "@/lib/observations/schemas";
+import type { TImportanceSource, TVerdict } from "@/lib/stats/ranking";
+import type { TQuadrant } from "@/lib/stats/quadrants";
+import type { TInterval } from "@/lib/stats/summary";
 
 const ZId = z.string().trim().min(1).max(64);
 const ZDay = z.iso.date();
@@ -21,7 +24,8 @@ export const ZAnalysisFilter = z.object({
   kind: z.enum(DRIVER_KINDS).optional().catch(undefined),
   motOnly: z.union([z.boolean(), z.stringbool()]).optional().catch(undefined),
 });
-export type TAnalysisFilter = z.output<typeof ZAnalysisFilter>;
+export type TAnalysisFilter = z.output<typeof ZAnalysisFilter> & { touchpointId?: string };
+export type TAnalysisFilterInput = z.input<typeof ZAnalysisFilter>;
 
 /** The slices observations can be grouped by; each maps to one SQL expression in aggregate.ts. */
 export const GROUP_KEYS = ["touchpoint", "driver", "stage", "dimension", "kind", "segment", "site", "source", "week", "month"] as const;
@@ -42,4 +46,86 @@ export type TGroupMoments = {
   ces: { n: number; sum: number; sumSquares: number };
   /** Pearson correlation of the experienced score with NPS, and the number of pairs (key-driver analysis). */
   experienceNpsCorrelation: { r: number | null; n: number };
+};
+
+// ---------------------------------------------------------------------------------------------
+// What the Measure views receive (queries.ts builds these from the sums above and lib/stats).
+// ---------------------------------------------------------------------------------------------
+
+export type { TInterval } from "@/lib/stats/summary";
+/** A mean with its n and confidence interval (null when n < 2). */
+export type TMean = { n: number; mean: number; interval: TInterval | null };
+/** A percentage metric (CSAT 0–100, NPS −100–100) with its n and interval. */
+export type TRate = { n: number; value: number; interval: TInterval | null };
+
+/** The headline measures of any slice. */
+export type TMeasures = {
+  observations: number;
+  gap: TMean | null;
+  expectation: number | null;
+  experience: number | null;
+  emotional: TMean | null;
+  csat: TRate | null;
+  nps: TRate | null;
+  ces: TMean | null;
+};
+
+export type TBilingualName = { nameKo: string; nameEn: string };
+
+/** One row of a gap table: a slice (a touchpoint, a segment, a site, …) and its measures. */
+export type TSliceMeasures = {
+  key: string | null;
+  /** What to call the slice: a bilingual name (touchpoint, stage, segment), a site name, or an enum value the UI translates. */
+  label: { kind: "bilingual"; name: TBilingualName } | { kind: "text"; text: string } | { kind: "enum"; group: TGroupKey; value: string } | { kind: "none" };
+  measures: TMeasures;
+};
+
+export type TTouchpointRef = TBilingualName & { id: string; stage: TBilingualName & { id: string; position: number }; position: number; isMoT: boolean; dimension: string; channel: string };
+
+/** Why a touchpoint ranks where it does: the numbers of the formula (docs/METHODS.md), for the UI to explain. */
+export type TRankReason = {
+  meanGap: number | null;
+  gapInterval: TInterval | null;
+  n: number;
+  shortfallBound: number;
+  importance: number;
+  importanceSource: TImportanceSource;
+  reachShare: number;
+  /** (reach / busiest reach)^0.5: the factor reach contributes to the score. */
+  reachWeight: number;
+  verdict: TVerdict;
+  score: number;
+};
+
+export type TFixFirstItem = { rank: number; touchpoint: TTouchpointRef; reason: TRankReason; quadrant: TQuadrant };
+
+export type { TQuadrant } from "@/lib/stats/quadrants";
+
+/** The Measure page of one journey and filter. */
+export type TMeasureView = {
+  filter: TAnalysisFilter;
+  journey: TBilingualName & { id: string };
+  journeys: (TBilingualName & { id: string })[];
+  segments: (TBilingualName & { id: string })[];
+  sites: { id: string; name: string }[];
+  totals: TMeasures;
+  /** Fix-first: every touchpoint with a gap, best candidate first. */
+  ranking: TFixFirstItem[];
+  /** Per touchpoint, in journey order (for the map layer and the table). */
+  byTouchpoint: (TSliceMeasures & { touchpoint: TTouchpointRef })[];
+  /** The gap split by dimension, by rational vs emotional driver, by segment, by site, by source. */
+  splits: Record<"dimension" | "kind" | "segment" | "site" | "source", TSliceMeasures[]>;
+  /** Stage × segment: mean gap and mean emotional score (heat map, emotion curve per segment). */
+  stageBySegment: { stage: TBilingualName & { id: string; position: number }; segmentId: string | null; measures: TMeasures }[];
+  /** Importance–performance: one point per touchpoint with data; cuts at the means. */
+  importancePerformance: { touchpoint: TTouchpointRef; importance: number; performance: number; quadrant: TQuadrant }[];
+  importancePerformanceCuts: { importance: number; performance: number };
+};
+
+/** One touchpoint's gap split by segment, site, source and week: where "why is this first?" leads. */
+export type TTouchpointDrilldown = {
+  filter: TAnalysisFilter;
+  touchpoint: TTouchpointRef;
+  totals: TMeasures;
+  splits: Record<"segment" | "site" | "source" | "driver" | "week", TSliceMeasures[]>;
 };

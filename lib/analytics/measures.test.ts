@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { measuresOf, rankTouchpoints } from "./measures";
+import type { TGroupMoments, TTouchpointRef } from "./schemas";
+
+const moments = (values: number[]) => ({ n: values.length, sum: values.reduce((a, b) => a + b, 0), sumSquares: values.reduce((a, b) => a + b * b, 0) });
+
+function group(id: string, gaps: number[], extra: Partial<TGroupMoments> = {}): TGroupMoments {
+  return {
+    keys: [id],
+    observations: gaps.length,
+    gap: moments(gaps),
+    expectation: { n: gaps.length, sum: 6 * gaps.length },
+    experience: { n: gaps.length, sum: gaps.reduce((sum, g) => sum + 6 + g, 0) },
+    emotional: moments([]),
+    nps: { promoters: 50, passives: 30, detractors: 20 },
+    csat: { n: 100, topTwoBox: 80 },
+    ces: moments([2, 3, 4]),
+    experienceNpsCorrelation: { r: null, n: 0 },
+    ...extra,
+  };
+}
+
+const ref = (id: string): TTouchpointRef => ({ id, nameKo: id, nameEn: id, position: 0, isMoT: true, dimension: "FRONTLINE_STAFF", channel: "IN_PERSON", stage: { id: "s", nameKo: "s", nameEn: "s", position: 0 } });
+
+describe("measuresOf", () => {
+  it("turns the sums into means, NPS, CSAT and CES with their n", () => {
+    const m = measuresOf(group("a", [2, 4, 4, 4, 5, 5, 7, 9].map((x) => x - 6)));
+    expect(m.gap).toMatchObject({ n: 8, mean: -1 });
+    expect(m.gap!.interval!.low).toBeCloseTo(3.2125 - 6, 4); // the same sample as lib/stats' hand-computed t-interval
+    expect(m).toMatchObject({ observations: 8, expectation: 6, experience: 5, nps: { value: 30, n: 100 }, csat: { value: 80, n: 100 }, ces: { n: 3, mean: 3 }, emotional: null });
+  });
+
+  it("is empty for a slice without observations", () => {
+    expect(measuresOf(undefined)).toMatchObject({ observations: 0, gap: null, nps: null });
+  });
+});
+
+describe("rankTouchpoints", () => {
+  const bad = Array.from({ length: 400 }, (_, i) => -1.5 + ((i % 5) - 2) * 0.5);
+  const mild = Array.from({ length: 400 }, (_, i) => -0.3 + ((i % 5) - 2) * 0.5);
+
+  it("puts the touchpoint far below expectation first and says why", () => {
+    const result = rankTouchpoints([
+      { touchpoint: ref("mild"), statedImportance: null, group: group("mild", mild) },
+      { touchpoint: ref("bad"), statedImportance: null, group: group("bad", bad) },
+      { touchpoint: ref("decoy"), statedImportance: null, group: group("decoy", [-4, -3, -5]) },
+    ]);
+    // Three terrible answers do not outrank 400 that are clearly bad (lib/stats/ranking.test.ts has the full planted set).
+    expect(result.ranking[0]!.touchpoint.id).toBe("bad");
+    expect(result.ranking.find((r) => r.touchpoint.id === "decoy")!.rank).toBeGreaterThan(1);
+    expect(result.ranking[0]!.reason).toMatchObject({ n: 400, importanceSource: "DEFAULT", importance: 0.5, verdict: "BELOW_EXPECTATION" });
+    expect(result.ranking[0]!.reason.meanGap).toBeCloseTo(-1.5, 6);
+  });
+
+  it("uses the importance a manager stated, else the experience–NPS correlation when there are 30 pairs or more", () => {
+    const result = rankTouchpoints([
+      { touchpoint: ref("stated"), statedImportance: 0.9, group: group("stated", mild) },
+      { touchpoint: ref("derived"), statedImportance: null, group: group("derived", mild, { experienceNpsCorrelation: { r: 0.4, n: 400 } }) },
+      { touchpoint: ref("few"), statedImportance: null, group: group("few", mild, { experienceNpsCorrelation: { r: 0.9, n: 10 } }) },
+    ]);
+    const reasonOf = (id: string) => result.ranking.find((r) => r.touchpoint.id === id)!.reason;
+    expect(reasonOf("stated")).toMatchObject({ importance: 0.9, importanceSource: "STATED" });
+    expect(reasonOf("derived")).toMatchObject({ importance: 0.4, importanceSource: "DERIVED" });
+    expect(reasonOf("few")).toMatchObject({ importance: 0.5, importanceSource: "DEFAULT" });
+    expect(result.ranking.map((r) => r.touchpoint.id)).toEqual(["stated", "few", "derived"]);
+    expect(result.importancePerformanceCuts.importance).toBeCloseTo((0.9 + 0.4 + 0.5) / 3, 10);
+  });
+});

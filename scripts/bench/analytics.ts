@@ -1,0 +1,89 @@
+// Benchmark of the Measure views on a real (embedded) PostgreSQL: `npm run bench:analytics`
+// (`-- --observations 1000000` to change the size). Fills an organization with the SK Telecom
+// journey and N observations (one INSERT … SELECT FROM generate_series, so a million rows take
+// seconds, not a loop in Node), then prints medians of the fix-first ranking and the whole Measure
+// view, next to a baseline measured in the same run (a plain count of the same rows). Asserts nothing.
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { performance } from "node:perf_hooks";
+import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+
+const RUNS = 7;
+const { values } = parseArgs({ options: { observations: { type: "string", default: "1000000" } } });
+const COUNT = Number(values.observations);
+
+async function median(run: () => Promise<unknown>): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS + 1; i += 1) {
+    const start = performance.now();
+    await run();
+    if (i > 0) times.push(performance.now() - start); // the first run warms caches
+  }
+  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+}
+
+const dataDir = path.resolve(".data", "bench-analytics");
+rmSync(dataDir, { recursive: true, force: true });
+const database = await startEmbeddedPostgres({ dataDir, database: "moments_bench", fast: true });
+try {
+  await migrate(database.url);
+  process.env.DATABASE_URL = database.url;
+  // Imported only now: the Prisma client connects to DATABASE_URL when it is loaded.
+  const { db } = await import("@/lib/db/client");
+  const { createJourneyFromTemplate } = await import("@/lib/templates/instantiate");
+  const { aggregateObservations } = await import("@/lib/analytics/aggregate");
+  const { getMeasureView } = await import("@/lib/analytics/queries");
+
+  const organization = await db.organization.create({ data: { name: "Bench", slug: "bench" } });
+  const user = await db.user.create({ data: { organizationId: organization.id, email: "bench@bench", name: "Bench", role: "MANAGER", passwordHash: "-" } });
+  const actor = { id: user.id, organizationId: organization.id, role: "MANAGER" as const };
+  const { id: journeyId } = await createJourneyFromTemplate(actor, "skt-mobile-lifecycle");
+  for (const [nameKo, nameEn] of [["첫 가입", "First-time"], ["재가입", "Returning"], ["얼리어답터", "Early adopter"]]) {
+    await db.segment.create({ data: { organizationId: organization.id, nameKo, nameEn } });
+  }
+  for (const code of ["S1", "S2", "S3", "S4"]) await db.site.create({ data: { organizationId: organization.id, code, name: code } });
+
+  const fillStart = performance.now();
+  // Touchpoints drawn with a skew (early stages see more customers); one planted bad touchpoint.
+  await db.$executeRaw`
+    WITH tp AS (SELECT array_agg(id ORDER BY s.position, t.position) AS ids FROM "Touchpoint" t JOIN "Stage" s ON s.id = t."stageId" WHERE t."journeyId" = ${journeyId}),
+         seg AS (SELECT array_agg(id) AS ids FROM "Segment" WHERE "organizationId" = ${organization.id}),
+         site AS (SELECT array_agg(id) AS ids FROM "Site" WHERE "organizationId" = ${organization.id}),
+         g AS (SELECT i, tp.ids[1 + floor(power(random(), 1.6) * array_length(tp.ids, 1))::int] AS touchpoint, seg.ids, site.ids AS sites, tp.ids[40] AS planted
+                 FROM generate_series(1, ${COUNT}::int) i, tp, seg, site)
+    INSERT INTO "Observation" (id, "organizationId", "touchpointId", "segmentId", "siteId", source, "observedAt", "expectationScore", "experiencedScore",
+                               "emotionalScore", nps, csat, "clientId", "createdAt")
+    SELECT gen_random_uuid()::text, ${organization.id}, touchpoint, ids[1 + (i % 3)], sites[1 + (i % 4)],
+           (ARRAY['SURVEY','FRONTLINE','VOC_CALL','MYSTERY_SHOPPER']::"ObservationSource"[])[1 + (i % 4)],
+           now() - (random() * interval '365 days'), e, x, LEAST(7, GREATEST(1, x + (random() * 2 - 1)::int)),
+           LEAST(10, GREATEST(0, 7 + (x - e) * 2 + (random() * 4 - 2)::int)), LEAST(5, GREATEST(1, x - 2)), 'bench:' || i, now()
+      FROM (SELECT g.*, 5 + (random() * 2)::int AS e,
+                   LEAST(7, GREATEST(1, 5 + (random() * 2)::int - (CASE WHEN touchpoint = planted THEN 2 ELSE 0 END) + (random() * 2 - 1)::int)) AS x
+              FROM g) rows`;
+  await db.$executeRaw`ANALYZE "Observation"`;
+  const fillMs = performance.now() - fillStart;
+
+  const filter = { journeyId };
+  const baseline = await median(() => db.$queryRaw`SELECT count(*) FROM "Observation" o JOIN "Touchpoint" t ON t.id = o."touchpointId" WHERE o."organizationId" = ${organization.id} AND t."journeyId" = ${journeyId}`);
+  const rankingSql = await median(() => aggregateObservations(organization.id, filter, ["touchpoint"]));
+  const view = await median(() => getMeasureView(actor, filter));
+  const lastQuarter = { journeyId, from: new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10) };
+  const viewQuarter = await median(() => getMeasureView(actor, lastQuarter));
+  const top = (await getMeasureView(actor, filter)).ranking[0];
+
+  console.log(`Measure benchmark — ${COUNT.toLocaleString("en")} observations on the SK Telecom journey (filled in ${(fillMs / 1000).toFixed(1)} s), median of ${RUNS} runs, embedded PostgreSQL`);
+  const rows = [
+    ["count the journey's observations (baseline)", baseline],
+    ["fix-first ranking: per-touchpoint sums in SQL + formula", rankingSql],
+    ["whole Measure view (8 aggregations + ranking), all time", view],
+    ["whole Measure view, last 90 days", viewQuarter],
+  ] as const;
+  for (const [label, ms] of rows) console.log(`${label.padEnd(62)} ${ms.toFixed(1).padStart(8)} ms  ×${(ms / baseline).toFixed(1)} baseline`);
+  console.log(`first in the ranking: ${top?.touchpoint.nameEn} (planted), mean gap ${top?.reason.meanGap?.toFixed(2)}, n = ${top?.reason.n}`);
+  await db.$disconnect();
+} finally {
+  await database.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+}
