@@ -133,7 +133,9 @@ export async function shapeFromDatabase(client: Client): Promise<TSchemaShape> {
                  JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum ORDER BY k.ord)::text[] AS columns
     FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
     JOIN pg_namespace n ON n.oid = t.relnamespace
-    WHERE n.nspname = current_schema() AND t.relname <> '_prisma_migrations'`);
+    WHERE n.nspname = current_schema() AND t.relname <> '_prisma_migrations'
+      -- Partial indexes (… WHERE …) cannot be written in schema.prisma: migrations add them by hand.
+      AND x.indpred IS NULL`);
   for (const row of indexRows.rows) {
     const table = tables[row.table]!;
     const key = describeKey(row.name, row.columns);
