@@ -1,13 +1,15 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
+import type { TActor } from "@/lib/auth/permissions";
 import { createJourneyFromTemplate } from "@/lib/templates/instantiate";
+import { seedSktDemoJourney } from "./demo-skt-journey";
 import { DEMO_JOURNEY_TEMPLATE, DEMO_PASSWORD, DEMO_SEGMENTS, DEMO_SITES, DEMO_USERS } from "./demo-users";
 
 // The demo organization `npm start` creates, so that a fresh clone can be tried at once.
 // Idempotent: a second run adds nothing and changes no password.
 
-export async function seedDemoOrganization(): Promise<{ createdUsers: number; createdJourneys: number }> {
+export async function seedDemoOrganization(): Promise<{ createdUsers: number; createdJourneys: number; createdObservations: number }> {
   const organization = await db.organization.upsert({
     where: { slug: "demo" },
     create: { slug: "demo", name: "Moments Demo", defaultLocale: "ko" },
@@ -49,7 +51,12 @@ export async function seedDemoOrganization(): Promise<{ createdUsers: number; cr
     const exists = await db.segment.count({ where: { organizationId: organization.id, nameEn: segment.nameEn } });
     if (!exists) await db.segment.create({ data: { ...segment, organizationId: organization.id } });
   }
-  return { createdUsers: missing.length, createdJourneys: await seedDemoJourney(organization.id) };
+  const admin = await db.user.findFirst({ where: { organizationId: organization.id, role: "ADMIN", isActive: true }, orderBy: { createdAt: "asc" }, select: { id: true, organizationId: true, role: true } });
+  if (!admin) return { createdUsers: missing.length, createdJourneys: 0, createdObservations: 0 };
+  // Frontline staff log against the first journey (Hilton) until they pick another: it must be created before the SK Telecom one.
+  const createdFrontlineJourney = await seedDemoJourney(admin);
+  const skt = await seedSktDemoJourney(admin);
+  return { createdUsers: missing.length, createdJourneys: createdFrontlineJourney + skt.createdJourneys, createdObservations: skt.createdObservations };
 }
 
 /**
@@ -57,11 +64,9 @@ export async function seedDemoOrganization(): Promise<{ createdUsers: number; cr
  * fresh start. Only while the organization has no journey from that template (archived ones
  * count: a journey the demo admin archived is not brought back).
  */
-async function seedDemoJourney(organizationId: string): Promise<number> {
-  const exists = await db.journey.count({ where: { organizationId, templateKey: DEMO_JOURNEY_TEMPLATE } });
+async function seedDemoJourney(admin: TActor): Promise<number> {
+  const exists = await db.journey.count({ where: { organizationId: admin.organizationId, templateKey: DEMO_JOURNEY_TEMPLATE } });
   if (exists) return 0;
-  const admin = await db.user.findFirst({ where: { organizationId, role: "ADMIN", isActive: true }, orderBy: { createdAt: "asc" }, select: { id: true, organizationId: true, role: true } });
-  if (!admin) return 0;
   await createJourneyFromTemplate(admin, DEMO_JOURNEY_TEMPLATE);
   return 1;
 }
