@@ -1,25 +1,113 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
-import { PhaseIntro, phaseMetadata } from "@/components/phase-intro";
+import { notFound, redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { Upload } from "lucide-react";
+import { phaseMetadata } from "@/components/phase-intro";
+import { HeadlineCards } from "@/components/measure/headline-cards";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { filterInputFromSearchParams, searchStringOf, type TSearchParams } from "@/lib/analytics/format";
+import { getMeasureView, listJourneysWithData } from "@/lib/analytics/queries";
+import { ZAnalysisFilter } from "@/lib/analytics/schemas";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors";
+import { localized } from "@/lib/i18n/localized";
+import { getJourneyMap } from "@/lib/journeys/queries";
+import { FilterBar } from "./_components/filter-bar";
+import { FixFirstRanking } from "./_components/fix-first-ranking";
+import { GapMap } from "./_components/gap-map";
+import { ImportancePerformance } from "./_components/importance-performance";
+import { MeasureSection } from "./_components/measure-sections";
+import { Splits } from "./_components/splits";
+import { StageSegment } from "./_components/stage-segment";
 
 export const generateMetadata = phaseMetadata("measure");
 
-export default async function MeasurePage() {
+type TProps = { searchParams: Promise<TSearchParams> };
+
+export default async function MeasurePage({ searchParams }: TProps) {
   const user = await requireUser("measure:read");
-  const t = await getTranslations("imports");
+  const params = await searchParams;
+  const [t, tPhase, tImports, locale] = await Promise.all([getTranslations("measure"), getTranslations("phases.measure"), getTranslations("imports"), getLocale()]);
+
+  const importLink = can(user.role, "observation:import") && (
+    <Link
+      href="/measure/import"
+      className="inline-flex h-9 items-center gap-1.5 rounded-md border border-neutral-300 bg-white px-3 text-sm font-medium text-neutral-800 hover:bg-neutral-100"
+      data-testid="survey-import-link"
+      title={tImports("linkLead")}
+    >
+      <Upload aria-hidden className="size-4" />
+      {tImports("link")}
+    </Link>
+  );
+
+  const input = filterInputFromSearchParams(params);
+  if (!input) {
+    // No journey chosen: open the one with the most observations, in the URL so it can be shared.
+    const [busiest] = await listJourneysWithData(user);
+    if (busiest) redirect(`/measure${searchStringOf(ZAnalysisFilter.parse({ ...filterInputFromSearchParams({ ...params, journey: busiest.id }) }))}`);
+    return (
+      <>
+        <PageHeader title={tPhase("title")} lead={tPhase("lead")} actions={importLink} />
+        <EmptyState title={t("noJourneys")}>{tPhase("empty")}</EmptyState>
+      </>
+    );
+  }
+
+  const loaded = await loadView(user, input);
+  if (!loaded) notFound();
+  const { view, journey } = loaded;
+  const measuresOf = Object.fromEntries(view.byTouchpoint.map((row) => [row.touchpoint.id, row.measures]));
+  const isFiltered = searchStringOf(view.filter) !== searchStringOf({ journeyId: view.filter.journeyId });
+
   return (
     <>
-      <PhaseIntro phase="measure" />
-      {can(user.role, "observation:import") && (
-        <section className="mt-6 rounded-lg border border-neutral-200 bg-white p-4">
-          <Link href="/measure/import" className="font-medium text-accent hover:underline" data-testid="survey-import-link">
-            {t("link")}
-          </Link>
-          <p className="mt-1 text-sm text-neutral-600">{t("linkLead")}</p>
-        </section>
+      <PageHeader title={tPhase("title")} lead={t("lead", { journey: localized(view.journey, "name", locale) })} actions={importLink} />
+      <FilterBar filter={view.filter} options={view} />
+      {view.totals.observations === 0 ? (
+        <EmptyState title={isFiltered ? t("emptyFiltered") : t("emptyJourney")}>
+          {isFiltered ? (
+            <Link href={`/measure${searchStringOf({ journeyId: view.filter.journeyId })}`} className="text-accent hover:underline">
+              {t("clearFilters")}
+            </Link>
+          ) : (
+            tPhase("empty")
+          )}
+        </EmptyState>
+      ) : (
+        <>
+          <HeadlineCards measures={view.totals} />
+          <MeasureSection id="fix-first" title={t("sections.fixFirst")} lead={t("sections.fixFirstLead")}>
+            <FixFirstRanking ranking={view.ranking} measuresOf={measuresOf} filter={view.filter} />
+          </MeasureSection>
+          <MeasureSection id="map" title={t("sections.map")} lead={t("sections.mapLead")}>
+            <GapMap stages={journey.stages} byTouchpoint={view.byTouchpoint} filter={view.filter} />
+          </MeasureSection>
+          <MeasureSection id="splits" title={t("sections.splits")} lead={t("sections.splitsLead")}>
+            <Splits splits={view.splits} />
+          </MeasureSection>
+          <MeasureSection id="stages" title={t("sections.stages")} lead={t("sections.stagesLead")}>
+            <StageSegment stageBySegment={view.stageBySegment} segments={view.segments} />
+          </MeasureSection>
+          <MeasureSection id="ipa" title={t("sections.ipa")} lead={t("sections.ipaLead")}>
+            <ImportancePerformance importancePerformance={view.importancePerformance} importancePerformanceCuts={view.importancePerformanceCuts} />
+          </MeasureSection>
+        </>
       )}
     </>
   );
+}
+
+async function loadView(user: Awaited<ReturnType<typeof requireUser>>, input: NonNullable<ReturnType<typeof filterInputFromSearchParams>>) {
+  if (!ZAnalysisFilter.safeParse(input).success) return null;
+  try {
+    const view = await getMeasureView(user, input);
+    return { view, journey: await getJourneyMap(user, view.journey.id) };
+  } catch (error) {
+    // A journey of another organization, or a mistyped id in a shared link.
+    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "VALIDATION")) return null;
+    throw error;
+  }
 }

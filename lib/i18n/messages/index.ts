@@ -4,15 +4,19 @@ import enApiKeys from "./en/apiKeys.json";
 import enFollowUps from "./en/followUps.json";
 import enFrontline from "./en/frontline.json";
 import enImports from "./en/imports.json";
+import enMeasure from "./en/measure.json";
+import enAnalyze from "./en/analyze.json";
 import ko from "./ko.json";
 import koApiKeys from "./ko/apiKeys.json";
 import koFollowUps from "./ko/followUps.json";
 import koFrontline from "./ko/frontline.json";
 import koImports from "./ko/imports.json";
+import koMeasure from "./ko/measure.json";
+import koAnalyze from "./ko/analyze.json";
 
 // The shared messages (en.json, ko.json) and one file per feature area (en/<area>.json), which
 // becomes the namespace <area>: a feature's strings live beside each other, not in one huge file.
 export const MESSAGES = {
-  en: { ...en, frontline: enFrontline, imports: enImports, apiKeys: enApiKeys, followUps: enFollowUps },
-  ko: { ...ko, frontline: koFrontline, imports: koImports, apiKeys: koApiKeys, followUps: koFollowUps },
+  en: { ...en, frontline: enFrontline, imports: enImports, apiKeys: enApiKeys, followUps: enFollowUps, measure: enMeasure, analyze: enAnalyze },
+  ko: { ...ko, frontline: koFrontline, imports: koImports, apiKeys: koApiKeys, followUps: koFollowUps, measure: koMeasure, analyze: koAnalyze },
 } satisfies Record<TLocale, object>;

@@ -1,0 +1,44 @@
+"use client";
+import { useLocale, useTranslations } from "next-intl";
+import { formatInteger, formatNumber, formatPercent, formatSigned } from "@/lib/analytics/format";
+import type { TFixFirstItem, TMeasures } from "@/lib/analytics/schemas";
+
+/**
+ * "Why is this first?": the ranking formula (docs/METHODS.md, "Fix-first score") in words, with
+ * this row's own numbers — the gap and how sure we are of it, the importance and where it comes
+ * from, the reach, and the product.
+ */
+export function WhyFirst({ item, measures }: { item: TFixFirstItem; measures: TMeasures | undefined }) {
+  const t = useTranslations("measure.why");
+  const locale = useLocale();
+  const r = item.reason;
+  const n2 = (v: number) => formatNumber(v, locale, 2);
+  const s2 = (v: number) => formatSigned(v, locale, 2);
+  const confidence = formatPercent(r.gapInterval?.confidence ?? 0.95, locale);
+
+  let gapSentence: string;
+  if (r.gapInterval === null || r.meanGap === null) {
+    gapSentence = t("tooFew", { n: r.n });
+  } else if (r.shortfallBound > 0) {
+    const numbers = { gap: s2(r.meanGap), bound: n2(r.shortfallBound), low: s2(r.gapInterval.low), high: s2(r.gapInterval.high), n: formatInteger(r.n, locale), confidence };
+    gapSentence =
+      measures?.expectation != null && measures.experience != null
+        ? t("below", { ...numbers, expectation: n2(measures.expectation), experience: n2(measures.experience) })
+        : t("belowNoLevels", numbers);
+  } else {
+    gapSentence = t("notShownBelow", { gap: s2(r.meanGap), low: s2(r.gapInterval.low), high: s2(r.gapInterval.high), n: formatInteger(r.n, locale), confidence });
+  }
+
+  return (
+    <div className="space-y-1.5 text-sm leading-relaxed text-neutral-700" data-testid="why-first-text">
+      <p>{gapSentence}</p>
+      <p>{t(`importance.${r.importanceSource}`, { importance: n2(r.importance) })}</p>
+      <p>{t("reach", { observations: formatInteger(measures?.observations ?? r.n, locale), share: formatPercent(r.reachShare, locale) })}</p>
+      <p className="font-medium text-neutral-900">
+        {r.score === 0
+          ? t("scoreZero")
+          : t("score", { bound: n2(r.shortfallBound), importance: n2(r.importance), weight: n2(r.reachWeight), score: formatNumber(r.score, locale, 3) })}
+      </p>
+    </div>
+  );
+}
