@@ -14,7 +14,7 @@ export function AppNav({ items }: { items: TNavItem[] }) {
     <nav aria-label={t("app.mainNavigation")} className="relative">
       <button
         type="button"
-        className="inline-flex min-h-10 min-w-10 items-center justify-center rounded-md hover:bg-neutral-100 md:hidden"
+        className="inline-flex min-h-10 min-w-10 items-center justify-center rounded-md hover:bg-neutral-100 xl:hidden"
         aria-expanded={isOpen}
         aria-controls="main-nav-list"
         onClick={() => setIsOpen((open) => !open)}
@@ -24,7 +24,7 @@ export function AppNav({ items }: { items: TNavItem[] }) {
       </button>
       <ul
         id="main-nav-list"
-        className={`${isOpen ? "flex" : "hidden"} absolute left-0 top-12 z-20 w-56 flex-col rounded-md border border-neutral-200 bg-white p-1 shadow-lg md:static md:flex md:w-auto md:flex-row md:border-0 md:bg-transparent md:p-0 md:shadow-none`}
+        className={`${isOpen ? "flex" : "hidden"} absolute left-0 top-12 z-20 w-56 flex-col rounded-md border border-neutral-200 bg-white p-1 shadow-lg xl:static xl:flex xl:w-auto xl:flex-row xl:border-0 xl:bg-transparent xl:p-0 xl:shadow-none`}
       >
         {items.map((item) => {
           const isCurrent = pathname === item.href || pathname.startsWith(`${item.href}/`);

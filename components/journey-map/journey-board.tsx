@@ -117,7 +117,7 @@ export function JourneyBoard({ stages, layout, isCompact, isMoTOnly, collapsed, 
     >
       <StageIndex layout={shown} stagesById={stagesById} />
       {/* Full-bleed: a long journey gets the whole width of the window, scrolled sideways. */}
-      <div className="mx-[calc(50%-50vw)] overflow-x-auto px-4 pb-4" data-testid="journey-board" aria-busy={editing?.isBusy}>
+      <div className="relative mx-[calc(50%-50vw)] overflow-x-auto px-4 pb-4" data-testid="journey-board" aria-busy={editing?.isBusy}>
         <ol className="flex items-start gap-3" aria-label={t("stagesLabel")}>
           <SortableContext items={shown.map((s) => s.stageId)} strategy={horizontalListSortingStrategy}>
             {shown.map((entry, index) => {
