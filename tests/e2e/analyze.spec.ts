@@ -34,7 +34,7 @@ test("the demo manager analyzes the planted MOT: two causes, their Pareto, and t
 
   // The Pareto of causes, as a table: the more frequent cause first.
   const pareto = page.getByTestId("cause-pareto");
-  await pareto.getByRole("button", { name: "표로 보기" }).click();
+  await pareto.getByRole("button", { name: "표", exact: true }).click();
   const rows = pareto.getByRole("row").filter({ hasText: marker });
   await expect(rows).toHaveCount(2);
   await expect(rows.first()).toContainText("상담 인력이 피크 시간에 부족");
