@@ -48,7 +48,7 @@ try {
   const fillStart = performance.now();
   // Touchpoints drawn with a skew (early stages see more customers); one planted bad touchpoint.
   await db.$executeRaw`
-    WITH tp AS (SELECT array_agg(id ORDER BY s.position, t.position) AS ids FROM "Touchpoint" t JOIN "Stage" s ON s.id = t."stageId" WHERE t."journeyId" = ${journeyId}),
+    WITH tp AS (SELECT array_agg(t.id ORDER BY s.position, t.position) AS ids FROM "Touchpoint" t JOIN "Stage" s ON s.id = t."stageId" WHERE t."journeyId" = ${journeyId}),
          seg AS (SELECT array_agg(id) AS ids FROM "Segment" WHERE "organizationId" = ${organization.id}),
          site AS (SELECT array_agg(id) AS ids FROM "Site" WHERE "organizationId" = ${organization.id}),
          g AS (SELECT i, tp.ids[1 + floor(power(random(), 1.6) * array_length(tp.ids, 1))::int] AS touchpoint, seg.ids, site.ids AS sites, tp.ids[40] AS planted
