@@ -3,34 +3,17 @@
 // journey and N observations (one INSERT … SELECT FROM generate_series, so a million rows take
 // seconds, not a loop in Node), then prints medians of the fix-first ranking and the whole Measure
 // view, next to a baseline measured in the same run (a plain count of the same rows). Asserts nothing.
-import { rmSync } from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
+import { medianTime, withBenchDatabase } from "./bench-database";
 
 const RUNS = 7;
 const { values } = parseArgs({ options: { observations: { type: "string", default: "1000000" } } });
 const COUNT = Number(values.observations);
 
-async function median(run: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS + 1; i += 1) {
-    const start = performance.now();
-    await run();
-    if (i > 0) times.push(performance.now() - start); // the first run warms caches
-  }
-  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
-}
+const median = (run: () => Promise<unknown>) => medianTime(run, RUNS, 1); // the first run warms caches
 
-const dataDir = path.resolve(".data", "bench-analytics");
-rmSync(dataDir, { recursive: true, force: true });
-const database = await startEmbeddedPostgres({ dataDir, database: "moments_bench", fast: true });
-try {
-  await migrate(database.url);
-  process.env.DATABASE_URL = database.url;
-  // Imported only now: the Prisma client connects to DATABASE_URL when it is loaded.
+await withBenchDatabase("analytics", async () => {
   const { db } = await import("@/lib/db/client");
   const { createJourneyFromTemplate } = await import("@/lib/templates/instantiate");
   const { aggregateObservations } = await import("@/lib/analytics/aggregate");
@@ -83,7 +66,4 @@ try {
   for (const [label, ms] of rows) console.log(`${label.padEnd(62)} ${ms.toFixed(1).padStart(8)} ms  ×${(ms / baseline).toFixed(1)} baseline`);
   console.log(`first in the ranking: ${top?.touchpoint.nameEn} (planted), mean gap ${top?.reason.meanGap?.toFixed(2)}, n = ${top?.reason.n}`);
   await db.$disconnect();
-} finally {
-  await database.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-}
+});

@@ -1,30 +1,13 @@
 // Benchmark of the Define phase on a real (embedded) PostgreSQL: `npm run bench:define`.
 // Prints medians and ratios against a baseline measured in the same run; asserts nothing.
-import { rmSync } from "node:fs";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { migrate } from "@/lib/db/migrate";
+import { median as mid, medianTime, withBenchDatabase } from "./bench-database";
 
 const RUNS = 9;
 
-async function median(run: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i += 1) {
-    const start = performance.now();
-    await run();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
-}
+const median = (run: () => Promise<unknown>) => medianTime(run, RUNS);
 
-const dataDir = path.resolve(".data", "bench-define");
-rmSync(dataDir, { recursive: true, force: true });
-const database = await startEmbeddedPostgres({ dataDir, database: "moments_bench", fast: true });
-try {
-  await migrate(database.url);
-  process.env.DATABASE_URL = database.url;
-  // Imported only now: the Prisma client connects to DATABASE_URL when it is loaded.
+await withBenchDatabase("define", async (url) => {
   const { db } = await import("@/lib/db/client");
   const { createJourneyFromDocument } = await import("@/lib/journeys/from-document");
   const { createJourneyFromTemplate } = await import("@/lib/templates/instantiate");
@@ -57,7 +40,6 @@ try {
     moveOne.push(await save(([first, second, ...rest]) => [second!, first!, ...rest]));
     reverseAll.push(await save((layout) => layout.reverse().map((s) => ({ ...s, touchpointIds: [...s.touchpointIds].reverse() }))));
   }
-  const mid = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
   const rows = [
     ["create a 1-touchpoint journey (baseline)", baseline],
@@ -66,10 +48,7 @@ try {
     ["save a layout: swap two stages", mid(moveOne)],
     ["save a layout: reverse all 29 stages and 117 touchpoints", mid(reverseAll)],
   ] as const;
-  console.log(`Define benchmark — median of ${RUNS} runs, embedded PostgreSQL ${database.url.replace(/:[^:@/]+@/, ":***@")}`);
+  console.log(`Define benchmark — median of ${RUNS} runs, embedded PostgreSQL ${url.replace(/:[^:@/]+@/, ":***@")}`);
   for (const [label, ms] of rows) console.log(`${label.padEnd(64)} ${ms.toFixed(1).padStart(7)} ms  ×${(ms / baseline).toFixed(1)} baseline`);
   await db.$disconnect();
-} finally {
-  await database.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-}
+});
