@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SCORE_SCALE } from "@/lib/observations/scale";
+import { zStatedImportance } from "./importance";
 
 // A journey as a self-contained document: the shape that templates ship in, that export
 // writes and that import reads. Order is the array order; ids are never part of it.
@@ -24,6 +25,8 @@ export const ZDriverDocument = z
     nameEn: ZName.default(""),
     kind: z.enum(DRIVER_KINDS),
     dimension: z.enum(DIMENSIONS),
+    // Files written before importance could be stated have no such field: derive it from the data.
+    statedImportance: zStatedImportance("transfer.badImportance").default(null),
   })
   .refine(hasAName, nameRequired);
 

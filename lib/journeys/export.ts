@@ -26,7 +26,7 @@ export async function exportJourney(actor: TActor, journeyId: string): Promise<T
         channel: t.channel,
         dimension: t.dimension,
         isMoT: t.isMoT,
-        drivers: t.drivers.map(({ nameKo, nameEn, kind, dimension }) => ({ nameKo, nameEn, kind, dimension })),
+        drivers: t.drivers.map(({ nameKo, nameEn, kind, dimension, statedImportance }) => ({ nameKo, nameEn, kind, dimension, statedImportance })),
         expectations: t.expectations.map((e) => ({
           segmentNameKo: segments.get(e.segmentId)?.nameKo ?? "",
           segmentNameEn: segments.get(e.segmentId)?.nameEn ?? "",

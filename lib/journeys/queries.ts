@@ -66,7 +66,7 @@ export async function getJourneyMap(actor: TActor, journeyId: string): Promise<T
               channel: true,
               dimension: true,
               isMoT: true,
-              loyaltyDrivers: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, nameKo: true, nameEn: true, kind: true, dimension: true } },
+              loyaltyDrivers: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, nameKo: true, nameEn: true, kind: true, dimension: true, statedImportance: true } },
               expectations: {
                 orderBy: [{ segment: { createdAt: "asc" } }, { segmentId: "asc" }],
                 select: { segmentId: true, needs: true, expectedLevel: true, updatedAt: true, recordedBy: { select: { name: true } } },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SCORE_SCALE } from "@/lib/observations/scale";
+import { zStatedImportance } from "./importance";
 import { MAX_IMPORT_BYTES } from "./transfer/errors";
 import { CHANNELS, DIMENSIONS, DRIVER_KINDS, type TChannel, type TDimension, type TDriverKind } from "./document";
 
@@ -36,13 +37,15 @@ export type TStageSaveInput = z.input<typeof ZStageSaveInput>;
 export const ZStageDeleteInput = z.object({ ...ZJourneyVersion, stageId: ZId });
 export type TStageDeleteInput = z.input<typeof ZStageDeleteInput>;
 
-const ZDriverInput = z
+export const ZDriverInput = z
   .object({
     driverId: ZId.optional(),
     nameKo: ZName.default(""),
     nameEn: ZName.default(""),
     kind: z.enum(DRIVER_KINDS),
     dimension: z.enum(DIMENSIONS),
+    /** 0–1, or null to derive it from the data; left out, a kept driver keeps what it had. */
+    statedImportance: zStatedImportance("journeyMap.importanceRange").optional(),
   })
   .refine(hasAName, nameRequired);
 
@@ -105,7 +108,7 @@ export type TJourneyListItem = {
   updatedAt: Date;
 };
 
-export type TDriver = { id: string; nameKo: string; nameEn: string; kind: TDriverKind; dimension: TDimension };
+export type TDriver = { id: string; nameKo: string; nameEn: string; kind: TDriverKind; dimension: TDimension; statedImportance: number | null };
 export type TExpectation = {
   segmentId: string;
   needs: string;

@@ -17,7 +17,8 @@ import { claimJourneyVersion } from "./version";
 /**
  * Adds a touchpoint at the end of a stage, or edits one when `touchpointId` is given (its
  * stage stays; moving is the layout's job). Drivers are saved as sent: kept ones by id,
- * new ones created, missing ones removed.
+ * new ones created, missing ones removed. A driver's stated importance is saved when sent
+ * (a number, or null to derive it from the data) and left as it was when not.
  */
 export async function saveTouchpoint(actor: TActor, input: TTouchpointSaveInput) {
   assertCan(actor, "journey:write");

@@ -7,7 +7,7 @@ import { deleteStage, saveStage } from "@/lib/journeys/stages";
 import { deleteTouchpoint, saveTouchpoint, setMomentOfTruth } from "@/lib/journeys/touchpoints";
 import { resetDatabase } from "./helpers/db";
 import { createTwoOrganizations } from "./helpers/factories";
-import { appError, buildJourney, courtesy, expectRefusedUnchanged, storedPositions, type TFixture, touchpointInput, versionOf } from "./helpers/journey-fixture";
+import { appError, buildJourney, courtesy, expectRefusedUnchanged, storedPositions, type TFixture, touchpointInput, versionOf, waitingTime } from "./helpers/journey-fixture";
 
 let cast: Awaited<ReturnType<typeof createTwoOrganizations>>;
 
@@ -123,6 +123,79 @@ describe("journeys, stages and touchpoints", () => {
     expect(touchpoint).toMatchObject({ nameKo: "카운터 수속", nameEn: "Counter check-in", channel: "KIOSK", dimension: "PRODUCT_SERVICE", isMoT: true, stageId: f.booking, position: 0 });
     // The expectation of the MOT survives an edit of the touchpoint.
     expect(await db.expectation.count({ where: { touchpointId: f.mot } })).toBe(1);
+  });
+
+  it("saveTouchpoint saves each driver's stated importance: a value, null to derive it, left out to keep it; ids and order stay", async () => {
+    const f = await buildJourney(cast.a.manager);
+    const [waitingId, courtesyId] = f.drivers;
+    const base = { journeyId: f.journeyId, stageId: f.booking, touchpointId: f.mot, ...touchpointInput("Counter"), isMoT: true };
+    const stated = async () => (await getJourneyMap(cast.a.frontline, f.journeyId)).stages[0]!.touchpoints[0]!.drivers.map((d) => [d.id, d.nameEn, d.statedImportance]);
+    expect(await stated()).toEqual([
+      [waitingId, "Waiting time", null],
+      [courtesyId, "Courtesy", null],
+    ]);
+
+    let { version } = await saveTouchpoint(cast.a.manager, {
+      ...base,
+      version: await versionOf(f.journeyId),
+      drivers: [
+        { driverId: waitingId, ...waitingTime, statedImportance: 0.8 },
+        { driverId: courtesyId, ...courtesy, statedImportance: 0 },
+        { nameKo: "안심", nameEn: "Reassurance", kind: "EMOTIONAL", dimension: "FRONTLINE_STAFF", statedImportance: 1 },
+      ],
+    });
+    const reassuranceId = (await stated())[2]![0] as string;
+    // Read back by everyone who may read the journey, frontline staff included, in the order sent.
+    expect(await stated()).toEqual([
+      [waitingId, "Waiting time", 0.8],
+      [courtesyId, "Courtesy", 0],
+      [reassuranceId, "Reassurance", 1],
+    ]);
+
+    // Reordered; null clears a stated value; a driver sent without the field keeps its value.
+    ({ version } = await saveTouchpoint(cast.a.manager, {
+      ...base,
+      version,
+      drivers: [
+        { driverId: reassuranceId, nameKo: "안심", nameEn: "Reassurance", kind: "EMOTIONAL", dimension: "FRONTLINE_STAFF" },
+        { driverId: waitingId, ...waitingTime, statedImportance: null },
+        { driverId: courtesyId, ...courtesy, statedImportance: 0.35 },
+      ],
+    }));
+    expect(await stated()).toEqual([
+      [reassuranceId, "Reassurance", 1],
+      [waitingId, "Waiting time", null],
+      [courtesyId, "Courtesy", 0.35],
+    ]);
+    expect(await db.loyaltyDriver.findMany({ where: { touchpointId: f.mot }, orderBy: { position: "asc" }, select: { id: true, position: true, statedImportance: true } })).toEqual([
+      { id: reassuranceId, position: 0, statedImportance: 1 },
+      { id: waitingId, position: 1, statedImportance: null },
+      { id: courtesyId, position: 2, statedImportance: 0.35 },
+    ]);
+    expect(await versionOf(f.journeyId)).toBe(version);
+  });
+
+  it("a stated importance outside 0–1 or not a number is refused with its message, and changes nothing", async () => {
+    const f = await buildJourney(cast.a.manager);
+    const version = await versionOf(f.journeyId);
+    for (const statedImportance of [1.7, -0.2, "high", Number.NaN]) {
+      await expectRefusedUnchanged(
+        () =>
+          saveTouchpoint(cast.a.manager, {
+            journeyId: f.journeyId,
+            version,
+            stageId: f.booking,
+            touchpointId: f.mot,
+            ...touchpointInput("Counter"),
+            isMoT: true,
+            drivers: [
+              { driverId: f.drivers[0], ...waitingTime, statedImportance: 0.5 },
+              { driverId: f.drivers[1], ...courtesy, statedImportance: statedImportance as number },
+            ],
+          }),
+        { name: "ZodError", issues: [expect.objectContaining({ path: ["drivers", 1, "statedImportance"], message: "journeyMap.importanceRange" })] },
+      );
+    }
   });
 
   it("saveTouchpoint refuses a driver id of another touchpoint and changes nothing", async () => {

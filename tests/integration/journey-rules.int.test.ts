@@ -27,7 +27,7 @@ describe("archived journeys", () => {
     expect((await listJourneys(cast.a.manager))[0]).toMatchObject({ id: f.journeyId, isArchived: true });
 
     const structural = EDITS_OF_A_JOURNEY.filter((c) => !/Expectation|Segment|setJourneyArchived|deleteJourney/.test(c.name));
-    expect(structural).toHaveLength(9);
+    expect(structural).toHaveLength(10);
     for (const { run } of structural) {
       await expectRefusedUnchanged(() => run(cast.a.manager, f), appError("CONFLICT", "errors.journeyArchived"));
     }

@@ -24,8 +24,8 @@ const versionOf = async (journeyId: string) => (await db.journey.findUniqueOrThr
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * A journey with everything a document can hold: an MOT with drivers and an expectation per
- * segment (two segments), awkward names (commas, quotes, new lines, formula-like starts),
+ * A journey with everything a document can hold: an MOT with drivers (importance stated, zero,
+ * and left to the data) and an expectation per segment (two segments), awkward names (commas, quotes, new lines, formula-like starts),
  * descriptions, and an empty stage.
  */
 async function buildRichJourney(actor: TActor) {
@@ -46,9 +46,9 @@ async function buildRichJourney(actor: TActor) {
     dimension: "FRONTLINE_STAFF",
     isMoT: true,
     drivers: [
-      { nameKo: "대기 시간", nameEn: "Waiting time", kind: "RATIONAL", dimension: "PRODUCT_SERVICE" },
-      { nameKo: "환대받는 느낌", nameEn: "Feeling welcome", kind: "EMOTIONAL", dimension: "FRONTLINE_STAFF" },
-      { nameKo: "안내 문자", nameEn: "", kind: "RATIONAL", dimension: "MARKETING_COMMUNICATION" },
+      { nameKo: "대기 시간", nameEn: "Waiting time", kind: "RATIONAL", dimension: "PRODUCT_SERVICE", statedImportance: 0.8 },
+      { nameKo: "환대받는 느낌", nameEn: "Feeling welcome", kind: "EMOTIONAL", dimension: "FRONTLINE_STAFF", statedImportance: null },
+      { nameKo: "안내 문자", nameEn: "", kind: "RATIONAL", dimension: "MARKETING_COMMUNICATION", statedImportance: 0 },
     ],
   });
   version = mot.version;
@@ -93,6 +93,7 @@ describe("export -> import -> export", () => {
     const first = await exportJourney(cast.a.manager, journeyId);
     expect(first.stages.map((s) => s.touchpoints.length)).toEqual([2, 2, 0]);
     expect(first.stages[1]!.touchpoints[0]!.expectations.map((e) => e.segmentNameEn)).toEqual(["Members", "Walk-ins"]);
+    expect(first.stages[1]!.touchpoints[0]!.drivers.map((d) => d.statedImportance)).toEqual([0.8, null, 0]);
     const before = await counts();
 
     const result = await importJourney(cast.a.manager, { format: "json", content: journeyToJson(first) });
@@ -137,6 +138,7 @@ describe("export -> import -> export", () => {
 
     const second = await exportJourney(cast.a.manager, result.id);
     expect(second).toEqual(structureOf(first));
+    expect(second.stages[1]!.touchpoints[0]!.drivers.map((d) => d.statedImportance)).toEqual([0.8, null, 0]);
     expect(journeyToCsv(second)).toBe(csv);
     expect(await db.expectation.count({ where: { touchpoint: { journeyId: result.id } } })).toBe(0);
   });
@@ -169,6 +171,8 @@ describe("bad files are refused with a reason per row, and nothing is stored", (
         )[c] ?? "",
     ).join(",");
   const csv = (...rows: string[]) => [header, ...rows].join("\r\n");
+  const DRIVER = { nameKo: "대기", nameEn: "Waiting", kind: "RATIONAL", dimension: "PRODUCT_SERVICE" };
+  const driversCell = (drivers: object[]) => `"${JSON.stringify(drivers).replaceAll('"', '""')}"`;
   const names = { nameKo: "가져오기", nameEn: "Import" };
 
   const CASES: { name: string; content: string; errors: object[] }[] = [
@@ -201,6 +205,18 @@ describe("bad files are refused with a reason per row, and nothing is stored", (
       errors: [{ line: 3, field: "touchpoint_name_en", code: "transfer.formula", value: '=HYPERLINK("http://evil.example","click")'.slice(0, 40) }],
     },
     {
+      name: "a stated importance of 1.7 and of \"high\" in drivers cells",
+      content: csv(
+        row(),
+        row({ touchpoint_order: "2", drivers: driversCell([{ ...DRIVER, statedImportance: 0.5 }, { ...DRIVER, statedImportance: 1.7 }]) }),
+        row({ touchpoint_order: "3", drivers: driversCell([{ ...DRIVER, statedImportance: "high" }]) }),
+      ),
+      errors: [
+        { line: 3, field: "drivers", code: "transfer.badImportance", value: "1.7" },
+        { line: 4, field: "drivers", code: "transfer.badImportance", value: '"high"' },
+      ],
+    },
+    {
       name: "a row with too few cells",
       content: csv(row(), "1,예약,,"),
       errors: [{ line: 3, field: "", code: "transfer.wrongCellCount" }],
@@ -213,6 +229,22 @@ describe("bad files are refused with a reason per row, and nothing is stored", (
     const result = await importJourney(cast.a.manager, { format: "csv", content, ...names });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.errors).toEqual(expect.arrayContaining(errors.map((e) => expect.objectContaining(e))));
+    expect(await counts()).toEqual(before);
+  });
+
+  it("JSON with a stated importance of 1.7 or \"high\" is reported at each driver, and nothing is stored", async () => {
+    const { journeyId } = await buildRichJourney(cast.a.manager);
+    const document = JSON.parse(journeyToJson(await exportJourney(cast.a.manager, journeyId)));
+    document.stages[1].touchpoints[0].drivers[0].statedImportance = 1.7;
+    document.stages[1].touchpoints[0].drivers[2].statedImportance = "high";
+    const before = await counts();
+    expect(await importJourney(cast.a.manager, { format: "json", content: JSON.stringify(document) })).toEqual({
+      ok: false,
+      errors: [
+        { line: null, field: "stages.1.touchpoints.0.drivers.0.statedImportance", code: "transfer.badImportance" },
+        { line: null, field: "stages.1.touchpoints.0.drivers.2.statedImportance", code: "transfer.badImportance" },
+      ],
+    });
     expect(await counts()).toEqual(before);
   });
 

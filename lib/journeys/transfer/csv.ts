@@ -1,12 +1,13 @@
 import Papa from "papaparse";
 import { z } from "zod";
-import { ZDriverDocument, ZJourneyDocument, ZTouchpointDocument, type TJourneyDocument, type TTouchpointDocument } from "../document";
+import { ZDriverDocument, ZJourneyDocument, ZTouchpointDocument, type TDriverDocument, type TJourneyDocument, type TTouchpointDocument } from "../document";
 import { MAX_REPORTED_ERRORS, type TTransferError, type TTransferResult } from "./errors";
 import { messageKeyOf } from "./json";
 
 // A journey as CSV: one row per touchpoint, its stage repeated on each row (a stage with no
 // touchpoints is one row with the touchpoint columns empty). Orders are explicit columns so
-// that a spreadsheet sort cannot scramble the journey. Drivers are a JSON array in one cell.
+// that a spreadsheet sort cannot scramble the journey. Drivers are a JSON array in one cell,
+// each with its stated importance (0–1, or null to derive it from the data).
 // Expectations belong to segments and are carried by the JSON export only.
 
 export const CSV_COLUMNS = [
@@ -151,8 +152,8 @@ function readRow(row: TRow, line: number, stages: Map<number, TStageEntry>): TTr
 
   const isMoT = ({ true: true, false: false, "": false } as Record<string, boolean>)[row.is_mot.toLowerCase()];
   if (isMoT === undefined) return [{ line, field: "is_mot", code: "transfer.badBoolean", value: row.is_mot.slice(0, 40) }];
-  const drivers = parseDriversCell(row.drivers);
-  if (!drivers) return [{ line, field: "drivers", code: "transfer.badDrivers" }];
+  const drivers = parseDriversCell(row.drivers, line);
+  if (!drivers.ok) return drivers.errors;
 
   const touchpoint = ZTouchpointDocument.safeParse({
     nameKo: row.touchpoint_name_ko,
@@ -161,7 +162,7 @@ function readRow(row: TRow, line: number, stages: Map<number, TStageEntry>): TTr
     channel: row.channel,
     dimension: row.dimension,
     isMoT,
-    drivers,
+    drivers: drivers.drivers,
   });
   if (!touchpoint.success) {
     return touchpoint.error.issues.map((issue) => {
@@ -173,12 +174,26 @@ function readRow(row: TRow, line: number, stages: Map<number, TStageEntry>): TTr
   return undefined;
 }
 
-function parseDriversCell(cell: string) {
-  if (cell === "") return [];
+type TDriversCell = { ok: true; drivers: TDriverDocument[] } | { ok: false; errors: TTransferError[] };
+
+/** A bad importance is named with its value (the cell may hold many drivers); any other fault is "not as exported". */
+function parseDriversCell(cell: string, line: number): TDriversCell {
+  const notAsExported: TTransferError = { line, field: "drivers", code: "transfer.badDrivers" };
+  const badDrivers: TDriversCell = { ok: false, errors: [notAsExported] };
+  if (cell === "") return { ok: true, drivers: [] };
+  let raw: unknown;
   try {
-    const drivers = ZDriversCell.safeParse(JSON.parse(cell));
-    return drivers.success ? drivers.data : null;
+    raw = JSON.parse(cell);
   } catch {
-    return null;
+    return badDrivers;
   }
+  const drivers = ZDriversCell.safeParse(raw);
+  if (drivers.success) return { ok: true, drivers: drivers.data };
+  const isImportance = (issue: z.core.$ZodIssue) => issue.path.length === 2 && issue.path[1] === "statedImportance";
+  const importance = drivers.error.issues.filter(isImportance).map((issue) => {
+    const value = (raw as Record<string, unknown>[])[Number(issue.path[0])]?.statedImportance;
+    return { line, field: "drivers", code: "transfer.badImportance", value: String(JSON.stringify(value)).slice(0, 40) };
+  });
+  if (importance.length === 0) return badDrivers;
+  return { ok: false, errors: drivers.error.issues.every(isImportance) ? importance : [...importance, notAsExported] };
 }

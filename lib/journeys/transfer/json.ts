@@ -27,6 +27,6 @@ export function parseJourneyJson(text: string): TTransferResult<TJourneyDocument
 
 /** Our own refinements carry a message key; zod's built-in issues get one of ours. */
 export function messageKeyOf(issue: { code: string; message: string }): string {
-  if (/^(validation|errors)\./.test(issue.message)) return issue.message;
+  if (/^(validation|errors|transfer)\./.test(issue.message)) return issue.message;
   return issue.code === "invalid_value" ? "transfer.unknownValue" : "transfer.invalidValue";
 }

@@ -22,8 +22,9 @@ const journey: TJourneyDocument = ZJourneyDocument.parse({
           dimension: "FRONTLINE_STAFF",
           isMoT: true,
           drivers: [
-            { nameKo: "대기 시간", nameEn: "Waiting time", kind: "RATIONAL", dimension: "PRODUCT_SERVICE" },
+            { nameKo: "대기 시간", nameEn: "Waiting time", kind: "RATIONAL", dimension: "PRODUCT_SERVICE", statedImportance: 0.8 },
             { nameKo: "친절함", nameEn: "Courtesy", kind: "EMOTIONAL", dimension: "FRONTLINE_STAFF" },
+            { nameKo: "안내", nameEn: "Signage", kind: "RATIONAL", dimension: "MARKETING_COMMUNICATION", statedImportance: 0 },
           ],
         },
       ],
@@ -60,6 +61,27 @@ describe("journey JSON", () => {
   it("round-trips without loss, expectations included", () => {
     const back = parseJourneyJson(journeyToJson(journey));
     expect(back).toEqual({ ok: true, document: journey });
+    expect(back.ok && back.document.stages[0]!.touchpoints[1]!.drivers.map((d) => d.statedImportance)).toEqual([0.8, null, 0]);
+  });
+
+  it("reads a file written before importance could be stated as 'derive from the data'", () => {
+    const old = JSON.parse(journeyToJson(journey));
+    for (const d of old.stages[0].touchpoints[1].drivers) delete d.statedImportance;
+    const back = parseJourneyJson(JSON.stringify(old));
+    expect(back.ok && back.document.stages[0]!.touchpoints[1]!.drivers.map((d) => d.statedImportance)).toEqual([null, null, null]);
+  });
+
+  it("reports a bad stated importance at its path", () => {
+    const bad = JSON.parse(journeyToJson(journey));
+    bad.stages[0].touchpoints[1].drivers[0].statedImportance = 1.7;
+    bad.stages[0].touchpoints[1].drivers[2].statedImportance = "high";
+    expect(parseJourneyJson(JSON.stringify(bad))).toEqual({
+      ok: false,
+      errors: [
+        { line: null, field: "stages.0.touchpoints.1.drivers.0.statedImportance", code: "transfer.badImportance" },
+        { line: null, field: "stages.0.touchpoints.1.drivers.2.statedImportance", code: "transfer.badImportance" },
+      ],
+    });
   });
 
   it("reports each problem with its path and returns nothing", () => {
@@ -79,9 +101,32 @@ describe("journey JSON", () => {
 });
 
 describe("journey CSV", () => {
-  it("round-trips the structure without loss: quotes, new lines, commas, formula-like names, empty stages, drivers", () => {
+  it("round-trips the structure without loss: quotes, new lines, commas, formula-like names, empty stages, drivers and their importance", () => {
     const back = parseJourneyCsv(journeyToCsv(journey), names);
     expect(back).toEqual({ ok: true, document: withoutExpectations(journey) });
+    expect(back.ok && back.document.stages[0]!.touchpoints[1]!.drivers.map((d) => d.statedImportance)).toEqual([0.8, null, 0]);
+  });
+
+  it("reports a bad stated importance in a drivers cell with its line and value; an old cell without it reads as null", () => {
+    const cell = (importance: unknown[]) => `"${JSON.stringify(importance.map((statedImportance, i) => ({ nameEn: `D${i}`, kind: "RATIONAL", dimension: "PRODUCT_SERVICE", statedImportance }))).replaceAll('"', '""')}"`;
+    const csv = csvOf([
+      row({ drivers: cell([0.5, null]) }),
+      row({ touchpoint_order: "2", drivers: cell([1.7]) }),
+      row({ touchpoint_order: "3", drivers: cell([0.2, "high"]) }),
+      row({ touchpoint_order: "4", drivers: `"${JSON.stringify([{ nameEn: "D", kind: "RATIONAL", dimension: "PRICE", statedImportance: -1 }]).replaceAll('"', '""')}"` }),
+    ]);
+    expect(parseJourneyCsv(csv, names)).toEqual({
+      ok: false,
+      errors: [
+        { line: 3, field: "drivers", code: "transfer.badImportance", value: "1.7" },
+        { line: 4, field: "drivers", code: "transfer.badImportance", value: '"high"' },
+        { line: 5, field: "drivers", code: "transfer.badImportance", value: "-1" },
+        { line: 5, field: "drivers", code: "transfer.badDrivers" },
+      ],
+    });
+    const old = csvOf([row({ drivers: `"${JSON.stringify([{ nameEn: "D", kind: "RATIONAL", dimension: "PRODUCT_SERVICE" }]).replaceAll('"', '""')}"` })]);
+    const back = parseJourneyCsv(old, names);
+    expect(back.ok && back.document.stages[0]!.touchpoints[0]!.drivers).toEqual([{ nameKo: "", nameEn: "D", kind: "RATIONAL", dimension: "PRODUCT_SERVICE", statedImportance: null }]);
   });
 
   it("escapes cells a spreadsheet would run as a formula", () => {

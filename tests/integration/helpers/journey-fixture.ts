@@ -133,6 +133,22 @@ export const EDITS_OF_A_JOURNEY: TEditCase[] = [
       }),
   },
   {
+    name: "saveTouchpoint (stated importance)",
+    run: async (actor, f) =>
+      saveTouchpoint(actor, {
+        journeyId: f.journeyId,
+        version: await versionOf(f.journeyId),
+        stageId: f.booking,
+        touchpointId: f.mot,
+        ...touchpointInput("Counter"),
+        isMoT: true,
+        drivers: [
+          { driverId: f.drivers[0], ...waitingTime, statedImportance: 0.9 },
+          { driverId: f.drivers[1], ...courtesy, statedImportance: null },
+        ],
+      }),
+  },
+  {
     name: "setMomentOfTruth",
     run: async (actor, f) => setMomentOfTruth(actor, { journeyId: f.journeyId, version: await versionOf(f.journeyId), touchpointId: f.plain, isMoT: true }),
   },

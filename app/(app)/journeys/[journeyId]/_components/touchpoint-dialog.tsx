@@ -10,6 +10,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import { useMessage } from "@/components/ui/use-message";
 import { localized } from "@/lib/i18n/localized";
 import { CHANNELS, DIMENSIONS, DRIVER_KINDS, type TDimension, type TDriverKind } from "@/lib/journeys/document";
+import { importanceToPercent, isImportanceValid, percentToImportance } from "@/lib/journeys/importance";
 import type { TJourneyMap, TTouchpoint } from "@/lib/journeys/schemas";
 import type { TSegment } from "@/lib/segments/schemas";
 import type { TEditorActions } from "./editor-actions";
@@ -27,14 +28,17 @@ type TProps = {
   move?: { isBusy: boolean; onStep: (delta: -1 | 1) => void; onMoveToStage: (stageId: string) => void };
 };
 
-type TDriverRow = { key: string; driverId?: string; nameKo: string; nameEn: string; kind: TDriverKind; dimension: TDimension };
+/** `importanceText` is what the manager sees and types (0–100 %); `statedImportance` is what is saved (0–1, null, or NaN when unreadable). */
+type TDriverRow = { key: string; driverId?: string; nameKo: string; nameEn: string; kind: TDriverKind; dimension: TDimension; importanceText: string; statedImportance: number | null };
 
 /** A touchpoint's details, its loyalty drivers and — for a Moment of Truth — the expectations per segment. */
 export function TouchpointDialog({ journey, stageId, touchpoint, segments, canEdit, actions, onClose, move }: TProps) {
   const t = useTranslations("journeyMap");
   const tc = useTranslations("common");
   const message = useMessage();
-  const [drivers, setDrivers] = useState<TDriverRow[]>(() => (touchpoint?.drivers ?? []).map((d) => ({ ...d, key: d.id, driverId: d.id })));
+  const [drivers, setDrivers] = useState<TDriverRow[]>(() =>
+    (touchpoint?.drivers ?? []).map((d) => ({ ...d, key: d.id, driverId: d.id, importanceText: importanceToPercent(d.statedImportance) })),
+  );
   const [deleteError, setDeleteError] = useState<string | null>(null);
   const [isDeleting, startDeleting] = useTransition();
   const form = useActionForm(actions.saveTouchpointAction, {
@@ -49,7 +53,7 @@ export function TouchpointDialog({ journey, stageId, touchpoint, segments, canEd
       channel: data.get("channel"),
       dimension: data.get("dimension"),
       isMoT: data.get("isMoT") === "on",
-      drivers: drivers.map(({ driverId, nameKo, nameEn, kind, dimension }) => ({ driverId, nameKo, nameEn, kind, dimension })),
+      drivers: drivers.map(({ driverId, nameKo, nameEn, kind, dimension, statedImportance }) => ({ driverId, nameKo, nameEn, kind, dimension, statedImportance })),
     }),
     resetOnSuccess: false,
     onSuccess: () => !touchpoint && onClose(),
@@ -66,6 +70,7 @@ export function TouchpointDialog({ journey, stageId, touchpoint, segments, canEd
 
   const updateDriver = (key: string, change: Partial<TDriverRow>) => setDrivers((rows) => rows.map((row) => (row.key === key ? { ...row, ...change } : row)));
   const error = form.error ?? deleteError;
+  const hasBadImportance = drivers.some((d) => !isImportanceValid(d.statedImportance));
 
   return (
     <Dialog isOpen onClose={onClose} title={touchpoint ? t("touchpointTitle") : t("addTouchpoint")} closeLabel={tc("close")} wide>
@@ -122,10 +127,11 @@ export function TouchpointDialog({ journey, stageId, touchpoint, segments, canEd
           <fieldset className="min-w-0 rounded-md border border-neutral-200 p-3">
             <legend className="px-1 text-sm font-medium">{t("drivers")}</legend>
             <p className="mb-2 text-xs text-neutral-600">{t("driversHint")}</p>
+            <p className="mb-2 text-xs text-neutral-600">{t("importanceHint")}</p>
             {drivers.length > 0 && (
               <ul className="mb-2 flex flex-col gap-2">
                 {drivers.map((driver, index) => (
-                  <li key={driver.key} className="grid grid-cols-[1fr_1fr_auto_auto_auto] items-center gap-2">
+                  <li key={driver.key} className="grid grid-cols-[1fr_1fr_auto_auto_6rem_auto] items-center gap-2">
                     <input className="min-h-9 w-full min-w-0 rounded-md border border-neutral-300 px-2 text-sm" aria-label={t("driverNameKo", { number: index + 1 })} lang="ko" value={driver.nameKo} onChange={(e) => updateDriver(driver.key, { nameKo: e.target.value })} />
                     <input className="min-h-9 w-full min-w-0 rounded-md border border-neutral-300 px-2 text-sm" aria-label={t("driverNameEn", { number: index + 1 })} lang="en" value={driver.nameEn} onChange={(e) => updateDriver(driver.key, { nameEn: e.target.value })} />
                     <select className="min-h-9 min-w-0 rounded-md border border-neutral-300 px-1 text-sm" aria-label={t("driverKind", { number: index + 1 })} value={driver.kind} onChange={(e) => updateDriver(driver.key, { kind: e.target.value as TDriverKind })}>
@@ -142,6 +148,26 @@ export function TouchpointDialog({ journey, stageId, touchpoint, segments, canEd
                         </option>
                       ))}
                     </select>
+                    {canEdit ? (
+                      <span className="flex min-w-0 items-center gap-1">
+                        <input
+                          className={`min-h-9 w-full min-w-0 rounded-md border px-2 text-right text-sm tabular-nums ${isImportanceValid(driver.statedImportance) ? "border-neutral-300" : "border-red-600"}`}
+                          aria-label={t("driverImportance", { number: index + 1 })}
+                          aria-invalid={!isImportanceValid(driver.statedImportance)}
+                          inputMode="decimal"
+                          placeholder={t("importancePlaceholder")}
+                          value={driver.importanceText}
+                          onChange={(e) => updateDriver(driver.key, { importanceText: e.target.value, statedImportance: percentToImportance(e.target.value) })}
+                        />
+                        <span aria-hidden className="text-xs text-neutral-500">
+                          {"%"}
+                        </span>
+                      </span>
+                    ) : (
+                      <span className="text-xs text-neutral-600" data-testid="driver-importance">
+                        {driver.statedImportance === null ? t("importanceDerived") : t("importanceStated", { value: importanceToPercent(driver.statedImportance) })}
+                      </span>
+                    )}
                     <button type="button" className="inline-flex size-8 items-center justify-center rounded text-neutral-600 hover:bg-neutral-100" aria-label={t("removeDriver", { number: index + 1 })} onClick={() => setDrivers((rows) => rows.filter((r) => r.key !== driver.key))}>
                       <Trash2 aria-hidden className="size-4" />
                     </button>
@@ -149,12 +175,21 @@ export function TouchpointDialog({ journey, stageId, touchpoint, segments, canEd
                 ))}
               </ul>
             )}
-            {form.errorsOf("drivers") && <p className="text-sm text-red-700">{form.errorsOf("drivers")?.join(" ")}</p>}
+            {form.errorsOf("drivers") ? (
+              <p className="text-sm text-red-700">{form.errorsOf("drivers")?.join(" ")}</p>
+            ) : (
+              hasBadImportance && <p className="text-sm text-red-700">{t("importanceRange")}</p>
+            )}
             <Button
               type="button"
               variant="ghost"
               className="min-h-8 px-2"
-              onClick={() => setDrivers((rows) => [...rows, { key: crypto.randomUUID(), nameKo: "", nameEn: "", kind: "RATIONAL", dimension: touchpoint?.dimension ?? "PRODUCT_SERVICE" }])}
+              onClick={() =>
+                setDrivers((rows) => [
+                  ...rows,
+                  { key: crypto.randomUUID(), nameKo: "", nameEn: "", kind: "RATIONAL", dimension: touchpoint?.dimension ?? "PRODUCT_SERVICE", importanceText: "", statedImportance: null },
+                ])
+              }
             >
               <Plus aria-hidden className="size-4" />
               {t("addDriver")}
