@@ -34,8 +34,9 @@ const PROMOTER_MIN = 9;
 const CSAT_TOP_TWO_MIN = 4;
 
 type TRow = {
-  k0: string | null;
-  k1: string | null;
+  /** One column per key used by any of the sets (k0, k1, …), then GROUPING()'s bit mask. */
+  [key: `k${number}`]: string | null;
+  grouping: number;
   observations: number;
   gap_n: number;
   gap_sum: number | null;
@@ -59,15 +60,29 @@ type TRow = {
   n_experience_nps: number;
 };
 
+/** The observations grouped one way: by up to two keys, or not at all ([]). */
 export async function aggregateObservations(organizationId: string, filter: TAnalysisFilter, groupBy: TGroupKey[]): Promise<TGroupMoments[]> {
-  if (groupBy.length > 2) throw new Error("aggregateObservations groups by at most two keys");
-  const [first, second] = groupBy;
-  const k0 = first ? KEY_SQL[first] : Prisma.sql`NULL::text`;
-  const k1 = second ? KEY_SQL[second] : Prisma.sql`NULL::text`;
-  const groupClause = groupBy.length ? Prisma.sql`GROUP BY 1, 2` : Prisma.empty;
+  return (await aggregateObservationsBySets(organizationId, filter, [groupBy]))[0]!;
+}
+
+/**
+ * The observations grouped several ways in ONE scan (GROUP BY GROUPING SETS): a view that needs
+ * totals, per touchpoint, per segment, … reads the filtered rows once instead of once per slice.
+ * Returns one list per set, in the order asked, each sorted by its keys (nulls last).
+ */
+export async function aggregateObservationsBySets(organizationId: string, filter: TAnalysisFilter, sets: TGroupKey[][]): Promise<TGroupMoments[][]> {
+  if (sets.some((set) => set.length > 2)) throw new Error("a grouping set has at most two keys");
+  const masks = sets.map((set) => set.slice().sort().join(","));
+  if (new Set(masks).size !== masks.length) throw new Error("grouping sets must differ");
+  const keys = [...new Set(sets.flat())];
+  // GROUPING(k0, k1, …) sets bit (n − 1 − i) when key i is NOT grouped in a row: each set has its own mask.
+  const maskOf = (set: TGroupKey[]) => keys.reduce((mask, key, i) => (set.includes(key) ? mask : mask | (1 << (keys.length - 1 - i))), 0);
+  const keyColumns = keys.map((key, i) => Prisma.sql`${KEY_SQL[key]} AS ${Prisma.raw(`k${i}`)}`);
+  const groupingColumn = keys.length ? Prisma.sql`GROUPING(${Prisma.join(keys.map((key) => KEY_SQL[key]))})::int AS grouping` : Prisma.sql`0 AS grouping`;
+  const groupingSets = Prisma.join(sets.map((set) => Prisma.sql`(${set.length ? Prisma.join(set.map((key) => KEY_SQL[key])) : Prisma.empty})`));
 
   const rows = await db.$queryRaw<TRow[]>`
-    SELECT ${k0} AS k0, ${k1} AS k1,
+    SELECT ${Prisma.join([...keyColumns, groupingColumn])},
            count(*)::int AS observations,
            count(${GAP})::int AS gap_n, sum(${GAP}) AS gap_sum, sum(${GAP} * ${GAP}) AS gap_sumsq,
            count(${EXPECTED})::int AS expectation_n, sum(${EXPECTED}) AS expectation_sum,
@@ -84,11 +99,21 @@ export async function aggregateObservations(organizationId: string, filter: TAna
       LEFT JOIN "LoyaltyDriver" d ON d.id = o."driverId"
       LEFT JOIN "Expectation" e ON e."touchpointId" = o."touchpointId" AND e."segmentId" = o."segmentId"
      WHERE ${whereOf(organizationId, filter)}
-     ${groupClause}
-     ORDER BY 1, 2`;
+     GROUP BY GROUPING SETS (${groupingSets})`;
 
-  return rows.map((row) => ({
-    keys: [row.k0, row.k1].slice(0, groupBy.length),
+  return sets.map((set) => {
+    const mask = maskOf(set);
+    const columns = set.map((key) => `k${keys.indexOf(key)}` as const);
+    return rows
+      .filter((row) => row.grouping === mask)
+      .map((row) => momentsOf(row, columns.map((column) => row[column] ?? null)))
+      .sort((a, b) => compareKeys(a.keys, b.keys));
+  });
+}
+
+function momentsOf(row: TRow, keys: (string | null)[]): TGroupMoments {
+  return {
+    keys,
     observations: row.observations,
     gap: { n: row.gap_n, sum: row.gap_sum ?? 0, sumSquares: row.gap_sumsq ?? 0 },
     expectation: { n: row.expectation_n, sum: row.expectation_sum ?? 0 },
@@ -98,7 +123,19 @@ export async function aggregateObservations(organizationId: string, filter: TAna
     csat: { n: row.csat_n, topTwoBox: row.csat_top2 },
     ces: { n: row.ces_n, sum: row.ces_sum ?? 0, sumSquares: row.ces_sumsq ?? 0 },
     experienceNpsCorrelation: { r: row.r_experience_nps, n: row.n_experience_nps },
-  }));
+  };
+}
+
+/** Key order as PostgreSQL's ORDER BY … ASC gives it for these ASCII keys: nulls last. */
+function compareKeys(a: (string | null)[], b: (string | null)[]): number {
+  for (let i = 0; i < a.length; i += 1) {
+    const [x, y] = [a[i] ?? null, b[i] ?? null];
+    if (x === y) continue;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    return x < y ? -1 : 1;
+  }
+  return 0;
 }
 
 function whereOf(organizationId: string, filter: TAnalysisFilter): Prisma.Sql {

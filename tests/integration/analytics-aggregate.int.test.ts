@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { aggregateObservations } from "@/lib/analytics/aggregate";
+import { aggregateObservations, aggregateObservationsBySets } from "@/lib/analytics/aggregate";
+import type { TGroupKey } from "@/lib/analytics/schemas";
 import { recordObservations } from "@/lib/observations/mutations";
 import { resetDatabase } from "./helpers/db";
 import { createTwoOrganizations } from "./helpers/factories";
@@ -57,6 +58,23 @@ describe("aggregateObservations", () => {
     const filtered = await aggregateObservations(cast.a.organization.id, { journeyId: f.journeyId, from: "2026-11-03", to: "2026-11-09", source: "FRONTLINE" }, []);
     expect(filtered).toHaveLength(1);
     expect(filtered[0]).toMatchObject({ keys: [], observations: 1, gap: { n: 1, sum: -3 } });
+  });
+
+  it("groups several ways in one scan exactly as it groups one way at a time", async () => {
+    await recordObservations(cast.a.manager, {
+      observations: [
+        { touchpointId: f.mot, driverId: f.drivers[0], segmentId: f.segment, source: "SURVEY", observedAt: at("2026-11-02"), expectationScore: 6, experiencedScore: 5, nps: 9 },
+        { touchpointId: f.mot, segmentId: f.segment, source: "FRONTLINE", observedAt: at("2026-11-03"), experiencedScore: 3, nps: 4, csat: 2 },
+        { touchpointId: f.plain, source: "SURVEY", observedAt: at("2026-11-10"), expectationScore: 4, experiencedScore: 5, csat: 4 },
+        { touchpointId: f.other, source: "VOC_CALL", observedAt: at("2026-11-12"), experiencedScore: 2, nps: 1 },
+      ],
+    });
+    const sets: TGroupKey[][] = [[], ["touchpoint"], ["segment"], ["kind"], ["stage", "segment"], ["source", "week"]];
+    const together = await aggregateObservationsBySets(cast.a.organization.id, { journeyId: f.journeyId }, sets);
+    const oneByOne = await Promise.all(sets.map((set) => aggregateObservations(cast.a.organization.id, { journeyId: f.journeyId }, set)));
+    expect(together).toEqual(oneByOne);
+    expect(together.map((groups) => groups.length)).toEqual([1, 3, 2, 2, 3, 4]);
+    await expect(aggregateObservationsBySets(cast.a.organization.id, { journeyId: f.journeyId }, [["segment"], ["segment"]])).rejects.toThrow("grouping sets must differ");
   });
 
   it("sees only the organization's observations", async () => {
