@@ -21,6 +21,8 @@ type TProps = {
   children?: ReactNode;
   /** Under the chart: a legend, a note on the method. */
   footer?: ReactNode;
+  /** Beside the title, shown in chart and table view alike: e.g. what the rows are sliced by. */
+  controls?: ReactNode;
   testId?: string;
 };
 
@@ -28,7 +30,7 @@ type TProps = {
  * The frame every chart sits in: a title that says what it answers, n, a toggle between the
  * chart and its table, CSV export of that table, and a designed empty state.
  */
-export function ChartCard({ title, description, n, table, csvSlug, children, footer, testId }: TProps) {
+export function ChartCard({ title, description, n, table, csvSlug, children, footer, controls, testId }: TProps) {
   const t = useTranslations("measure.chart");
   const locale = useLocale();
   const headingId = useId();
@@ -51,30 +53,33 @@ export function ChartCard({ title, description, n, table, csvSlug, children, foo
             </p>
           )}
         </div>
-        {!isEmpty && (
-          <div className="flex shrink-0 items-center gap-1">
-            {canToggle && (
+        <div className="flex flex-wrap items-center justify-end gap-2">
+          {controls}
+          {!isEmpty && (
+            <div className="flex shrink-0 items-center gap-1">
+              {canToggle && (
+                <button
+                  type="button"
+                  onClick={() => setTable(!isTable)}
+                  aria-pressed={isTable}
+                  className="inline-flex h-8 items-center gap-1.5 rounded-md border border-neutral-200 px-2 text-xs text-neutral-700 hover:bg-neutral-100"
+                >
+                  {isTable ? <BarChart3 aria-hidden className="size-3.5" /> : <Table2 aria-hidden className="size-3.5" />}
+                  {isTable ? t("showChart") : t("showTable")}
+                </button>
+              )}
               <button
                 type="button"
-                onClick={() => setTable(!isTable)}
-                aria-pressed={isTable}
+                onClick={() => downloadCsv(csvSlug, table.columns.map((c) => c.label), table.rows)}
                 className="inline-flex h-8 items-center gap-1.5 rounded-md border border-neutral-200 px-2 text-xs text-neutral-700 hover:bg-neutral-100"
+                aria-label={t("downloadCsvOf", { title })}
               >
-                {isTable ? <BarChart3 aria-hidden className="size-3.5" /> : <Table2 aria-hidden className="size-3.5" />}
-                {isTable ? t("showChart") : t("showTable")}
+                <Download aria-hidden className="size-3.5" />
+                {t("csv")}
               </button>
-            )}
-            <button
-              type="button"
-              onClick={() => downloadCsv(csvSlug, table.columns.map((c) => c.label), table.rows)}
-              className="inline-flex h-8 items-center gap-1.5 rounded-md border border-neutral-200 px-2 text-xs text-neutral-700 hover:bg-neutral-100"
-              aria-label={t("downloadCsvOf", { title })}
-            >
-              <Download aria-hidden className="size-3.5" />
-              {t("csv")}
-            </button>
-          </div>
-        )}
+            </div>
+          )}
+        </div>
       </header>
       <div className="min-w-0 flex-1 px-4 py-3">
         {isEmpty ? (

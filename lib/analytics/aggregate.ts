@@ -70,13 +70,17 @@ export async function aggregateObservations(organizationId: string, filter: TAna
  * totals, per touchpoint, per segment, … reads the filtered rows once instead of once per slice.
  * Returns one list per set, in the order asked, each sorted by its keys (nulls last).
  */
-export async function aggregateObservationsBySets(organizationId: string, filter: TAnalysisFilter, sets: TGroupKey[][]): Promise<TGroupMoments[][]> {
+export async function aggregateObservationsBySets<const TSets extends readonly (readonly TGroupKey[])[]>(
+  organizationId: string,
+  filter: TAnalysisFilter,
+  sets: TSets,
+): Promise<{ [K in keyof TSets]: TGroupMoments[] }> {
   if (sets.some((set) => set.length > 2)) throw new Error("a grouping set has at most two keys");
   const masks = sets.map((set) => set.slice().sort().join(","));
   if (new Set(masks).size !== masks.length) throw new Error("grouping sets must differ");
-  const keys = [...new Set(sets.flat())];
+  const keys: TGroupKey[] = [...new Set(sets.flat())];
   // GROUPING(k0, k1, …) sets bit (n − 1 − i) when key i is NOT grouped in a row: each set has its own mask.
-  const maskOf = (set: TGroupKey[]) => keys.reduce((mask, key, i) => (set.includes(key) ? mask : mask | (1 << (keys.length - 1 - i))), 0);
+  const maskOf = (set: readonly TGroupKey[]) => keys.reduce((mask, key, i) => (set.includes(key) ? mask : mask | (1 << (keys.length - 1 - i))), 0);
   const keyColumns = keys.map((key, i) => Prisma.sql`${KEY_SQL[key]} AS ${Prisma.raw(`k${i}`)}`);
   const groupingColumn = keys.length ? Prisma.sql`GROUPING(${Prisma.join(keys.map((key) => KEY_SQL[key]))})::int AS grouping` : Prisma.sql`0 AS grouping`;
   const groupingSets = Prisma.join(sets.map((set) => Prisma.sql`(${set.length ? Prisma.join(set.map((key) => KEY_SQL[key])) : Prisma.empty})`));
@@ -101,14 +105,14 @@ export async function aggregateObservationsBySets(organizationId: string, filter
      WHERE ${whereOf(organizationId, filter)}
      GROUP BY GROUPING SETS (${groupingSets})`;
 
-  return sets.map((set) => {
+  return sets.map((set: readonly TGroupKey[]) => {
     const mask = maskOf(set);
     const columns = set.map((key) => `k${keys.indexOf(key)}` as const);
     return rows
       .filter((row) => row.grouping === mask)
       .map((row) => momentsOf(row, columns.map((column) => row[column] ?? null)))
       .sort((a, b) => compareKeys(a.keys, b.keys));
-  });
+  }) as { [K in keyof TSets]: TGroupMoments[] };
 }
 
 function momentsOf(row: TRow, keys: (string | null)[]): TGroupMoments {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvFileName, errorOffsets, formatPercent, formatSigned, filterInputFromSearchParams, gapTone, heatColor, heatTextIsLight, searchStringOf, tableToCsv } from "./format";
+import { csvFileName, errorOffsets, formatMonth, formatPercent, isIndicative, formatSigned, filterInputFromSearchParams, gapTone, heatColor, heatTextIsLight, searchStringOf, tableToCsv } from "./format";
 import { ZAnalysisFilter } from "./schemas";
 
 describe("gapTone", () => {
@@ -98,5 +98,19 @@ describe("numbers", () => {
 
   it("formats shares as percentages", () => {
     expect(formatPercent(0.137, "en")).toBe("14%");
+  });
+});
+
+describe("isIndicative", () => {
+  it("marks metrics from 1 to 29 answers, not an empty slice and not 30 or more", () => {
+    expect([0, 1, 29, 30, 500].map((n) => isIndicative(n))).toEqual([false, true, true, false, false]);
+  });
+});
+
+describe("formatMonth", () => {
+  it("names a month key in the reader's language, in UTC whatever the server's zone", () => {
+    expect(formatMonth("2026-11-01", "en")).toBe("Nov 2026");
+    expect(formatMonth("2026-01-01", "ko")).toBe("2026년 1월");
+    expect(formatMonth("not a date", "en")).toBe("not a date");
   });
 });

@@ -52,6 +52,17 @@ export function errorOffsets(mean: number, interval: TInterval | null): [number,
   return [Math.max(0, mean - interval.low), Math.max(0, interval.high - mean)];
 }
 
+/**
+ * Below this many answers a CSAT, NPS or CES is shown but marked indicative: the interval is wide,
+ * and NPS's Wald interval (docs/METHODS.md) is also too narrow there.
+ */
+export const MIN_N_FOR_FIRM_METRIC = 30;
+
+/** True when a metric rests on answers, but on fewer than MIN_N_FOR_FIRM_METRIC. */
+export function isIndicative(n: number, minN = MIN_N_FOR_FIRM_METRIC): boolean {
+  return n > 0 && n < minN;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Numbers in the reader's language.
 // ---------------------------------------------------------------------------------------------
@@ -70,6 +81,13 @@ export function formatSigned(value: number, locale: string, digits = 2): string 
 /** 0.137 -> "14 %" in English, "14%" in Korean (Intl decides). */
 export function formatPercent(share: number, locale: string, digits = 0): string {
   return new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share);
+}
+
+/** A period key "2026-11-01" (first day of a UTC month) -> "Nov 2026" / "2026년 11월". */
+export function formatMonth(isoDay: string, locale: string): string {
+  const date = new Date(`${isoDay}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDay;
+  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", timeZone: "UTC" }).format(date);
 }
 
 export function formatInteger(value: number, locale: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { measuresOf, rankTouchpoints } from "./measures";
-import type { TGroupMoments, TTouchpointRef } from "./schemas";
+import { importanceOf, measuresOf, rankDrivers, rankItems, rankTouchpoints } from "./measures";
+import type { TDriverRef, TGroupMoments, TTouchpointRef } from "./schemas";
 
 const moments = (values: number[]) => ({ n: values.length, sum: values.reduce((a, b) => a + b, 0), sumSquares: values.reduce((a, b) => a + b * b, 0) });
 
@@ -66,3 +66,59 @@ describe("rankTouchpoints", () => {
     expect(result.importancePerformanceCuts.importance).toBeCloseTo((0.9 + 0.4 + 0.5) / 3, 10);
   });
 });
+
+describe("importanceOf", () => {
+  it("prefers the stated importance, then a correlation on 30 pairs or more, then the default", () => {
+    expect(importanceOf({ statedImportance: 0.2, group: group("a", [1], { experienceNpsCorrelation: { r: 0.9, n: 500 } }) })).toEqual({ importance: 0.2, importanceSource: "STATED" });
+    expect(importanceOf({ statedImportance: null, group: group("a", [1], { experienceNpsCorrelation: { r: 0.6, n: 30 } }) })).toEqual({ importance: 0.6, importanceSource: "DERIVED" });
+    expect(importanceOf({ statedImportance: null, group: group("a", [1], { experienceNpsCorrelation: { r: 0.6, n: 29 } }) })).toEqual({ importance: 0.5, importanceSource: "DEFAULT" });
+  });
+});
+
+describe("rankItems", () => {
+  const spread = (mean: number, n: number) => Array.from({ length: n }, (_, i) => mean + ((i % 5) - 2) * 0.5);
+
+  it("ranks any items by the fix-first score and leaves out those without a gap", () => {
+    const ranked = rankItems([
+      { id: "none", statedImportance: null, group: { ...group("none", []), observations: 40 } },
+      { id: "mild", statedImportance: null, group: group("mild", spread(-0.3, 200)) },
+      { id: "bad", statedImportance: null, group: group("bad", spread(-1.2, 200)) },
+    ]);
+    expect(ranked.map((r) => [r.rank, r.id])).toEqual([
+      [1, "bad"],
+      [2, "mild"],
+    ]);
+    // Equal reach, default importance: score = shortfall bound × 0.5 × 1.
+    expect(ranked[0]!.reason).toMatchObject({ n: 200, reachShare: 1, reachWeight: 1, importance: 0.5, verdict: "BELOW_EXPECTATION" });
+    expect(ranked[0]!.reason.score).toBeCloseTo(ranked[0]!.reason.shortfallBound * 0.5, 12);
+    expect(ranked[0]!.reason.shortfallBound).toBeCloseTo(-ranked[0]!.reason.gapInterval!.high, 12);
+  });
+
+  it("gives a touchpoint and a driver with the same numbers the same reason (one formula for both)", () => {
+    const g = group("x", spread(-0.8, 120), { experienceNpsCorrelation: { r: 0.45, n: 120 } });
+    const [asTouchpoint] = rankTouchpoints([{ touchpoint: ref("x"), statedImportance: null, group: g }]).ranking;
+    const [asDriver] = rankDrivers([{ driver: driverRef("x"), statedImportance: null, group: g }]);
+    expect(asDriver!.reason).toEqual(asTouchpoint!.reason);
+  });
+});
+
+describe("rankDrivers", () => {
+  const bad = Array.from({ length: 300 }, (_, i) => -1 + ((i % 5) - 2) * 0.5);
+
+  it("lets a driver's stated importance decide between equally bad drivers, and carries its measures", () => {
+    const ranked = rankDrivers([
+      { driver: driverRef("derived"), statedImportance: null, group: group("derived", bad, { experienceNpsCorrelation: { r: 0.3, n: 300 } }) },
+      { driver: driverRef("stated"), statedImportance: 0.9, group: group("stated", bad, { experienceNpsCorrelation: { r: 0.3, n: 300 } }) },
+    ]);
+    expect(ranked.map((r) => r.driver.id)).toEqual(["stated", "derived"]);
+    expect(ranked[0]!.reason).toMatchObject({ importance: 0.9, importanceSource: "STATED" });
+    expect(ranked[1]!.reason).toMatchObject({ importance: 0.3, importanceSource: "DERIVED" });
+    expect(ranked[1]!.reason.score / ranked[0]!.reason.score).toBeCloseTo(0.3 / 0.9, 10);
+    expect(ranked[0]!.measures).toMatchObject({ observations: 300, gap: { n: 300 }, expectation: 6, experience: 5 });
+    expect(ranked[0]!.driver).toMatchObject({ kind: "RATIONAL", dimension: "PRODUCT_SERVICE", touchpoint: { id: "tp" } });
+  });
+});
+
+function driverRef(id: string): TDriverRef {
+  return { id, nameKo: id, nameEn: id, kind: "RATIONAL", dimension: "PRODUCT_SERVICE", touchpoint: ref("tp") };
+}

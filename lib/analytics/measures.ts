@@ -1,9 +1,9 @@
 import { DEFAULT_IMPORTANCE, deriveImportance } from "@/lib/stats/correlation";
 import { meanCuts, quadrantOf } from "@/lib/stats/quadrants";
 import { ces, csat, nps } from "@/lib/stats/proportions";
-import { rankFixFirst } from "@/lib/stats/ranking";
+import { rankFixFirst, type TImportanceSource } from "@/lib/stats/ranking";
 import { summarizeMean, type TMeanSummary } from "@/lib/stats/summary";
-import type { TFixFirstItem, TGroupMoments, TMean, TMeasures, TMeasureView, TTouchpointRef } from "./schemas";
+import type { TDriverRankItem, TDriverRef, TFixFirstItem, TGroupMoments, TMean, TMeasures, TMeasureView, TRankReason, TTouchpointRef } from "./schemas";
 
 // From the sums PostgreSQL returns to what the views show: pure, so it is tested without a database.
 
@@ -26,38 +26,29 @@ export function measuresOf(group: TGroupMoments | undefined): TMeasures {
   };
 }
 
-export type TImportanceInput = { touchpoint: TTouchpointRef; statedImportance: number | null; group: TGroupMoments };
+/** Anything the fix-first formula ranks — a touchpoint, a loyalty driver — as its sums and the importance a manager stated. */
+export type TRankableItem = { id: string; statedImportance: number | null; group: TGroupMoments };
 
 /**
- * The fix-first ranking and the importance–performance points of a journey's touchpoints.
- * Importance is the one a manager stated, else derived from the experience–NPS correlation
- * (key-driver analysis), else a default (docs/METHODS.md).
+ * How much an item matters: the importance a manager stated, else the one derived from the
+ * experience–NPS correlation of its own observations (key-driver analysis), else the default.
  */
-export function rankTouchpoints(inputs: TImportanceInput[]): Pick<TMeasureView, "ranking" | "importancePerformance" | "importancePerformanceCuts"> {
-  const withImportance = inputs.map(({ touchpoint, statedImportance, group }) => {
-    const { importance, importanceSource } =
-      statedImportance !== null ? { importance: statedImportance, importanceSource: "STATED" as const } : deriveImportance(group.experienceNpsCorrelation.r, group.experienceNpsCorrelation.n);
-    return { touchpoint, group, importance, importanceSource };
-  });
-  const byId = new Map(withImportance.map((x) => [x.touchpoint.id, x]));
+export function importanceOf({ statedImportance, group }: Pick<TRankableItem, "statedImportance" | "group">): { importance: number; importanceSource: TImportanceSource } {
+  return statedImportance !== null
+    ? { importance: statedImportance, importanceSource: "STATED" }
+    : deriveImportance(group.experienceNpsCorrelation.r, group.experienceNpsCorrelation.n);
+}
 
-  const ranked = rankFixFirst(
-    withImportance
-      .filter((x) => x.group.gap.n > 0)
-      .map((x) => ({ id: x.touchpoint.id, gap: x.group.gap, importance: x.importance, importanceSource: x.importanceSource, reach: x.group.observations })),
-  );
-
-  const points = withImportance.flatMap((x) => {
-    const performance = meanOf(x.group.experience);
-    return performance === null ? [] : [{ touchpoint: x.touchpoint, importance: x.importance, performance }];
-  });
-  const cuts = meanCuts(points) ?? { importance: DEFAULT_IMPORTANCE, performance: 0 };
-  const quadrantOfTouchpoint = new Map(points.map((p) => [p.touchpoint.id, quadrantOf(p.importance, p.performance, cuts)]));
-
-  const ranking: TFixFirstItem[] = ranked.map((r) => ({
+/**
+ * The fix-first ranking of any items (docs/METHODS.md, "Fix-first score"), each with the numbers
+ * that explain its place. Items without a single gap are left out; reach is an item's observations.
+ */
+export function rankItems(items: readonly TRankableItem[]): { rank: number; id: string; reason: TRankReason }[] {
+  return rankFixFirst(
+    items.filter((item) => item.group.gap.n > 0).map((item) => ({ id: item.id, gap: item.group.gap, reach: item.group.observations, ...importanceOf(item) })),
+  ).map((r) => ({
     rank: r.rank,
-    touchpoint: byId.get(r.id)!.touchpoint,
-    quadrant: quadrantOfTouchpoint.get(r.id) ?? "LOW_PRIORITY",
+    id: r.id,
     reason: {
       meanGap: r.meanGap,
       gapInterval: r.gapInterval,
@@ -71,9 +62,43 @@ export function rankTouchpoints(inputs: TImportanceInput[]): Pick<TMeasureView, 
       score: r.score,
     },
   }));
+}
+
+export type TImportanceInput = { touchpoint: TTouchpointRef; statedImportance: number | null; group: TGroupMoments };
+
+/**
+ * The fix-first ranking and the importance–performance points of a journey's touchpoints.
+ * A touchpoint's stated importance is its most important driver's (queries.ts).
+ */
+export function rankTouchpoints(inputs: TImportanceInput[]): Pick<TMeasureView, "ranking" | "importancePerformance" | "importancePerformanceCuts"> {
+  const byId = new Map(inputs.map((x) => [x.touchpoint.id, x.touchpoint]));
+  const points = inputs.flatMap((x) => {
+    const performance = meanOf(x.group.experience);
+    return performance === null ? [] : [{ touchpoint: x.touchpoint, importance: importanceOf(x).importance, performance }];
+  });
+  const cuts = meanCuts(points) ?? { importance: DEFAULT_IMPORTANCE, performance: 0 };
+  const quadrantOfTouchpoint = new Map(points.map((p) => [p.touchpoint.id, quadrantOf(p.importance, p.performance, cuts)]));
+
+  const ranking: TFixFirstItem[] = rankItems(inputs.map((x) => ({ id: x.touchpoint.id, statedImportance: x.statedImportance, group: x.group }))).map(({ rank, id, reason }) => ({
+    rank,
+    touchpoint: byId.get(id)!,
+    quadrant: quadrantOfTouchpoint.get(id) ?? "LOW_PRIORITY",
+    reason,
+  }));
   return {
     ranking,
     importancePerformance: points.map((p) => ({ ...p, quadrant: quadrantOfTouchpoint.get(p.touchpoint.id)! })),
     importancePerformanceCuts: cuts,
   };
+}
+
+export type TDriverInput = { driver: TDriverRef; statedImportance: number | null; group: TGroupMoments };
+
+/** The fix-first ranking of a journey's loyalty drivers: the touchpoints' formula on each driver's own observations. */
+export function rankDrivers(inputs: TDriverInput[]): TDriverRankItem[] {
+  const byId = new Map(inputs.map((x) => [x.driver.id, x]));
+  return rankItems(inputs.map((x) => ({ id: x.driver.id, statedImportance: x.statedImportance, group: x.group }))).map(({ rank, id, reason }) => {
+    const input = byId.get(id)!;
+    return { rank, driver: input.driver, reason, measures: measuresOf(input.group) };
+  });
 }

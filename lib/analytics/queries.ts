@@ -2,11 +2,12 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
-import { aggregateObservations } from "./aggregate";
-import { measuresOf, rankTouchpoints, type TImportanceInput } from "./measures";
+import { aggregateObservations, aggregateObservationsBySets } from "./aggregate";
+import { measuresOf, rankDrivers, rankTouchpoints, type TDriverInput, type TImportanceInput } from "./measures";
 import {
   ZAnalysisFilter,
   type TAnalysisFilterInput,
+  type TDriverRef,
   type TGroupKey,
   type TGroupMoments,
   type TMeasureView,
@@ -37,26 +38,20 @@ export async function getMeasureView(actor: TActor, rawFilter: TAnalysisFilterIn
   const journey = await db.journey.findFirst({ where: { id: filter.journeyId, organizationId }, select: { id: true, nameKo: true, nameEn: true } });
   if (!journey) throw notFound("journeyId");
 
-  const aggregate = (groupBy: TGroupKey[]) => aggregateObservations(organizationId, filter, groupBy);
-  const [touchpoints, journeys, segments, sites, totals, byTouchpoint, dimension, kind, segment, site, source, stageBySegment] = await Promise.all([
+  const [touchpoints, journeys, segments, sites, [totals, byTouchpoint, byDriver, dimension, kind, segment, site, source, stage, month, stageBySegment]] = await Promise.all([
     touchpointsOf(organizationId, journey.id),
     db.journey.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, nameKo: true, nameEn: true }, orderBy: { createdAt: "asc" } }),
     db.segment.findMany({ where: { organizationId }, select: { id: true, nameKo: true, nameEn: true }, orderBy: { createdAt: "asc" } }),
     db.site.findMany({ where: { organizationId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    aggregate([]),
-    aggregate(["touchpoint"]),
-    aggregate(["dimension"]),
-    aggregate(["kind"]),
-    aggregate(["segment"]),
-    aggregate(["site"]),
-    aggregate(["source"]),
-    aggregate(["stage", "segment"]),
+    // Every slice of the page from one scan of the filtered observations.
+    aggregateObservationsBySets(organizationId, filter, [[], ["touchpoint"], ["driver"], ["dimension"], ["kind"], ["segment"], ["site"], ["source"], ["stage"], ["month"], ["stage", "segment"]]),
   ]);
 
   const touchpointById = new Map(touchpoints.map((t) => [t.ref.id, t]));
   const segmentById = new Map(segments.map((s) => [s.id, s]));
   const siteById = new Map(sites.map((s) => [s.id, s]));
   const stageById = new Map(touchpoints.map((t) => [t.ref.stage.id, t.ref.stage]));
+  const driverById = new Map(touchpoints.flatMap((t) => t.drivers.map((d) => [d.ref.id, d] as const)));
 
   const measured = byTouchpoint.flatMap((group) => {
     const t = touchpointById.get(group.keys[0]!);
@@ -74,6 +69,17 @@ export async function getMeasureView(actor: TActor, rawFilter: TAnalysisFilterIn
     const s = group.keys[0] ? siteById.get(group.keys[0]) : undefined;
     return s ? { kind: "text", text: s.name } : { kind: "none" };
   };
+  const driverRanking = rankDrivers(
+    byDriver.flatMap((group): TDriverInput[] => {
+      const driver = group.keys[0] ? driverById.get(group.keys[0]) : undefined;
+      return driver ? [{ driver: driver.ref, statedImportance: driver.statedImportance, group }] : [];
+    }),
+  );
+  const stages = stage.flatMap((group) => {
+    const s = stageById.get(group.keys[0]!);
+    return s ? [{ s, group }] : [];
+  });
+
   const byEnum = (key: TGroupKey) => (group: TGroupMoments): TSliceMeasures["label"] => (group.keys[0] ? { kind: "enum", group: key, value: group.keys[0] } : { kind: "none" });
 
   return {
@@ -84,6 +90,7 @@ export async function getMeasureView(actor: TActor, rawFilter: TAnalysisFilterIn
     sites,
     totals: measuresOf(totals[0]),
     ranking,
+    driverRanking,
     byTouchpoint: measured
       .sort((a, b) => a.touchpoint.ref.stage.position - b.touchpoint.ref.stage.position || a.touchpoint.ref.position - b.touchpoint.ref.position)
       .map(({ group, touchpoint }) => ({ key: touchpoint.ref.id, label: { kind: "bilingual", name: touchpoint.ref }, measures: measuresOf(group), touchpoint: touchpoint.ref })),
@@ -93,6 +100,10 @@ export async function getMeasureView(actor: TActor, rawFilter: TAnalysisFilterIn
       segment: slices(segment, bySegment),
       site: slices(site, bySite),
       source: slices(source, byEnum("source")),
+    },
+    bySlice: {
+      stage: stages.sort((a, b) => a.s.position - b.s.position).map(({ s, group }) => ({ key: s.id, label: { kind: "bilingual", name: s }, measures: measuresOf(group) })),
+      month: slices(month, (g) => ({ kind: "text", text: g.keys[0] ?? "" })),
     },
     stageBySegment: stageBySegment.flatMap((group) => {
       const stage = stageById.get(group.keys[0]!);
@@ -124,17 +135,11 @@ export async function getTouchpointDrilldown(actor: TActor, rawFilter: TAnalysis
   const touchpoint = (await touchpointsOf(organizationId, base.journeyId, touchpointId))[0];
   if (!touchpoint) throw notFound("touchpointId");
   const filter = { ...base, touchpointId };
-  const aggregate = (groupBy: TGroupKey[]) => aggregateObservations(organizationId, filter, groupBy);
-  const [segments, sites, drivers, totals, segment, site, source, driver, week] = await Promise.all([
+  const [segments, sites, drivers, [totals, segment, site, source, driver, week]] = await Promise.all([
     db.segment.findMany({ where: { organizationId }, select: { id: true, nameKo: true, nameEn: true } }),
     db.site.findMany({ where: { organizationId }, select: { id: true, name: true } }),
     db.loyaltyDriver.findMany({ where: { organizationId, touchpointId }, select: { id: true, nameKo: true, nameEn: true } }),
-    aggregate([]),
-    aggregate(["segment"]),
-    aggregate(["site"]),
-    aggregate(["source"]),
-    aggregate(["driver"]),
-    aggregate(["week"]),
+    aggregateObservationsBySets(organizationId, filter, [[], ["segment"], ["site"], ["source"], ["driver"], ["week"]]),
   ]);
   const named = <T extends { id: string }>(rows: T[], label: (row: T) => TSliceMeasures["label"]) => {
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -160,8 +165,10 @@ export async function getTouchpointDrilldown(actor: TActor, rawFilter: TAnalysis
 const slices = (groups: TGroupMoments[], label: (group: TGroupMoments) => TSliceMeasures["label"]): TSliceMeasures[] =>
   groups.map((group) => ({ key: group.keys[0] ?? null, label: label(group), measures: measuresOf(group) }));
 
-/** The journey's touchpoints as the views name them, with the importance managers stated on their drivers. */
-async function touchpointsOf(organizationId: string, journeyId: string, touchpointId?: string): Promise<{ ref: TTouchpointRef; statedImportance: number | null }[]> {
+type TTouchpointRow = { ref: TTouchpointRef; statedImportance: number | null; drivers: { ref: TDriverRef; statedImportance: number | null }[] };
+
+/** The journey's touchpoints as the views name them, with their loyalty drivers and the importance managers stated on them. */
+async function touchpointsOf(organizationId: string, journeyId: string, touchpointId?: string): Promise<TTouchpointRow[]> {
   const rows = await db.touchpoint.findMany({
     where: { organizationId, journeyId, ...(touchpointId ? { id: touchpointId } : {}) },
     select: {
@@ -173,12 +180,16 @@ async function touchpointsOf(organizationId: string, journeyId: string, touchpoi
       dimension: true,
       channel: true,
       stage: { select: { id: true, nameKo: true, nameEn: true, position: true } },
-      loyaltyDrivers: { select: { statedImportance: true } },
+      loyaltyDrivers: { select: { id: true, nameKo: true, nameEn: true, kind: true, dimension: true, statedImportance: true }, orderBy: { position: "asc" } },
     },
   });
   return rows.map(({ loyaltyDrivers, ...ref }) => {
     const stated = loyaltyDrivers.map((d) => d.statedImportance).filter((v): v is number => v !== null);
     // A touchpoint matters as much as its most important driver, when a manager said so.
-    return { ref, statedImportance: stated.length ? Math.max(...stated) : null };
+    return {
+      ref,
+      statedImportance: stated.length ? Math.max(...stated) : null,
+      drivers: loyaltyDrivers.map(({ statedImportance, ...driver }) => ({ ref: { ...driver, touchpoint: ref }, statedImportance })),
+    };
   });
 }

@@ -99,6 +99,16 @@ export type TRankReason = {
 
 export type TFixFirstItem = { rank: number; touchpoint: TTouchpointRef; reason: TRankReason; quadrant: TQuadrant };
 
+/** A loyalty driver as the views name it: rational or emotional, its dimension, and the touchpoint it belongs to. */
+export type TDriverRef = TBilingualName & { id: string; kind: string; dimension: string; touchpoint: TTouchpointRef };
+
+/** One row of the drivers' fix-first ranking: the touchpoints' formula on the driver's own observations. */
+export type TDriverRankItem = { rank: number; driver: TDriverRef; reason: TRankReason; measures: TMeasures };
+
+/** The slices the customer metrics (CSAT, NPS, CES) are shown by. */
+export const METRIC_SLICES = ["touchpoint", "stage", "segment", "month"] as const;
+export type TMetricSlice = (typeof METRIC_SLICES)[number];
+
 export type { TQuadrant } from "@/lib/stats/quadrants";
 
 /** The Measure page of one journey and filter. */
@@ -117,6 +127,10 @@ export type TMeasureView = {
   splits: Record<"dimension" | "kind" | "segment" | "site" | "source", TSliceMeasures[]>;
   /** Stage × segment: mean gap and mean emotional score (heat map, emotion curve per segment). */
   stageBySegment: { stage: TBilingualName & { id: string; position: number }; segmentId: string | null; measures: TMeasures }[];
+  /** Fix-first among loyalty drivers: every driver with a gap, best candidate first. */
+  driverRanking: TDriverRankItem[];
+  /** Measures per stage (journey order) and per calendar month (UTC, oldest first; key = its first day, YYYY-MM-DD). */
+  bySlice: Record<"stage" | "month", TSliceMeasures[]>;
   /** Importance–performance: one point per touchpoint with data; cuts at the means. */
   importancePerformance: { touchpoint: TTouchpointRef; importance: number; performance: number; quadrant: TQuadrant }[];
   importancePerformanceCuts: { importance: number; performance: number };

@@ -64,3 +64,43 @@ test("a manager finds the planted MOT first, reads why, and drills into its gap 
   expect(csv.startsWith("\uFEFFSegment,Mean gap,")).toBe(true);
   expect(csv).toContain(PLANTED_MOT.worstSegmentNameEn);
 });
+
+// Issue 4, item 6 and the drivers' ranking: the same demo data, read-only. The planted MOT's
+// weakest driver ("Easy-to-follow explanation", gap about −2 on ~200 observations) must lead the
+// drivers' fix-first list; the three-observation decoy's driver must not.
+test("a manager reads CSAT, NPS and CES by slice and finds the planted MOT's weakest driver first", async ({ browser }) => {
+  const page = await signedInPage(browser, "MANAGER");
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: new URL(page.url()).origin }]);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/measure");
+  await expect(page).toHaveURL(/\/measure\?journey=[\w-]+/);
+
+  const drivers = page.getByTestId("driver-ranking");
+  const first = drivers.getByTestId("driver-ranking-row").first();
+  await expect(first.getByTestId("driver-ranking-name")).toHaveText(PLANTED_MOT.worstDriverNameEn);
+  await expect(first.getByTestId("driver-kind")).toHaveText("Rational");
+  await expect(first.getByTestId("driver-context")).toContainText(`Frontline staff · at ${PLANTED_MOT.nameEn}`);
+  await expect(drivers.getByTestId("driver-ranking-row")).toHaveCount(10);
+  // The same "why" as the touchpoints', worded for a driver.
+  await first.getByTestId("why-first").locator("summary").click();
+  await expect(first.getByTestId("why-first-text")).toContainText("of the busiest driver's");
+  await expect(first.getByTestId("why-first-text")).toContainText(/Score = \d\.\d\d × \d\.\d\d × 1\.00 \(reach weight\) = \d\.\d{3}/);
+
+  // CSAT, NPS and CES by touchpoint (default), then by month with the NPS trend.
+  const metrics = page.getByTestId("customer-metrics");
+  await expect(metrics.getByRole("radio", { name: "Touchpoint" })).toHaveAttribute("aria-checked", "true");
+  const rows = metrics.getByTestId("metrics-row");
+  await expect(rows).toHaveCount(12);
+  await expect(metrics.getByTestId("metric-nps").first()).toContainText(/n = \d+/);
+  await metrics.getByRole("radio", { name: "Month" }).click();
+  await expect(metrics.getByTestId("nps-trend")).toBeVisible();
+  const months = await metrics.getByTestId("metrics-name").allTextContents();
+  expect(months.length).toBeGreaterThanOrEqual(4);
+  for (const month of months) expect(month).toMatch(/^[A-Z][a-z]{2} \d{4}$/);
+
+  // The decoy touchpoint has three answers (indicative) and no CES answer ("—"): its row in the table view.
+  await metrics.getByRole("radio", { name: "Touchpoint" }).click();
+  await metrics.getByRole("button", { name: "Table" }).click();
+  const decoy = metrics.locator("tbody tr").filter({ hasText: DECOY_TOUCHPOINT.nameEn });
+  await expect(decoy).toContainText("CSAT, NPS");
+});

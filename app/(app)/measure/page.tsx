@@ -14,6 +14,8 @@ import { requireUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { localized } from "@/lib/i18n/localized";
 import { getJourneyMap } from "@/lib/journeys/queries";
+import { CustomerMetrics } from "./_components/customer-metrics";
+import { DriverRanking } from "./_components/driver-ranking";
 import { FilterBar } from "./_components/filter-bar";
 import { FixFirstRanking } from "./_components/fix-first-ranking";
 import { GapMap } from "./_components/gap-map";
@@ -82,11 +84,17 @@ export default async function MeasurePage({ searchParams }: TProps) {
           <MeasureSection id="fix-first" title={t("sections.fixFirst")} lead={t("sections.fixFirstLead")}>
             <FixFirstRanking ranking={view.ranking} measuresOf={measuresOf} filter={view.filter} />
           </MeasureSection>
+          <MeasureSection id="drivers" title={t("sections.drivers")} lead={t("sections.driversLead")}>
+            <DriverRanking ranking={view.driverRanking} filter={view.filter} />
+          </MeasureSection>
           <MeasureSection id="map" title={t("sections.map")} lead={t("sections.mapLead")}>
             <GapMap stages={journey.stages} byTouchpoint={view.byTouchpoint} filter={view.filter} />
           </MeasureSection>
           <MeasureSection id="splits" title={t("sections.splits")} lead={t("sections.splitsLead")}>
             <Splits splits={view.splits} />
+          </MeasureSection>
+          <MeasureSection id="metrics" title={t("sections.metrics")} lead={t("sections.metricsLead")}>
+            <CustomerMetrics slices={{ touchpoint: view.byTouchpoint, stage: view.bySlice.stage, segment: view.splits.segment, month: view.bySlice.month }} />
           </MeasureSection>
           <MeasureSection id="stages" title={t("sections.stages")} lead={t("sections.stagesLead")}>
             <StageSegment stageBySegment={view.stageBySegment} segments={view.segments} />

@@ -1,17 +1,21 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
 import { formatInteger, formatNumber, formatPercent, formatSigned } from "@/lib/analytics/format";
-import type { TFixFirstItem, TMeasures } from "@/lib/analytics/schemas";
+import type { TMeasures, TRankReason } from "@/lib/analytics/schemas";
+
+/** What was ranked: the wording of "its most important driver", "the busiest …" depends on it. */
+export type TRankSubject = "touchpoint" | "driver";
+
+type TProps = { reason: TRankReason; measures: TMeasures | undefined; subject: TRankSubject };
 
 /**
  * "Why is this first?": the ranking formula (docs/METHODS.md, "Fix-first score") in words, with
  * this row's own numbers — the gap and how sure we are of it, the importance and where it comes
- * from, the reach, and the product.
+ * from, the reach, and the product. One explanation for touchpoints and loyalty drivers alike.
  */
-export function WhyFirst({ item, measures }: { item: TFixFirstItem; measures: TMeasures | undefined }) {
+export function WhyFirst({ reason: r, measures, subject }: TProps) {
   const t = useTranslations("measure.why");
   const locale = useLocale();
-  const r = item.reason;
   const n2 = (v: number) => formatNumber(v, locale, 2);
   const s2 = (v: number) => formatSigned(v, locale, 2);
   const confidence = formatPercent(r.gapInterval?.confidence ?? 0.95, locale);
@@ -32,11 +36,11 @@ export function WhyFirst({ item, measures }: { item: TFixFirstItem; measures: TM
   return (
     <div className="space-y-1.5 text-sm leading-relaxed text-neutral-700" data-testid="why-first-text">
       <p>{gapSentence}</p>
-      <p>{t(`importance.${r.importanceSource}`, { importance: n2(r.importance) })}</p>
-      <p>{t("reach", { observations: formatInteger(measures?.observations ?? r.n, locale), share: formatPercent(r.reachShare, locale) })}</p>
+      <p>{t(`importance.${r.importanceSource}`, { importance: n2(r.importance), subject })}</p>
+      <p>{t("reach", { observations: formatInteger(measures?.observations ?? r.n, locale), share: formatPercent(r.reachShare, locale), subject })}</p>
       <p className="font-medium text-neutral-900">
         {r.score === 0
-          ? t("scoreZero")
+          ? t("scoreZero", { subject })
           : t("score", { bound: n2(r.shortfallBound), importance: n2(r.importance), weight: n2(r.reachWeight), score: formatNumber(r.score, locale, 3) })}
       </p>
     </div>
