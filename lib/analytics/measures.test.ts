@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { importanceOf, measuresOf, rankDrivers, rankItems, rankTouchpoints } from "./measures";
+import { importancesOf, measuresOf, rankDrivers, rankItems, rankTouchpoints } from "./measures";
 import type { TDriverRef, TGroupMoments, TTouchpointRef } from "./schemas";
 
 const moments = (values: number[]) => ({ n: values.length, sum: values.reduce((a, b) => a + b, 0), sumSquares: values.reduce((a, b) => a + b * b, 0) });
@@ -61,17 +61,26 @@ describe("rankTouchpoints", () => {
     const reasonOf = (id: string) => result.ranking.find((r) => r.touchpoint.id === id)!.reason;
     expect(reasonOf("stated")).toMatchObject({ importance: 0.9, importanceSource: "STATED" });
     expect(reasonOf("derived")).toMatchObject({ importance: 0.4, importanceSource: "DERIVED" });
-    expect(reasonOf("few")).toMatchObject({ importance: 0.5, importanceSource: "DEFAULT" });
-    expect(result.ranking.map((r) => r.touchpoint.id)).toEqual(["stated", "few", "derived"]);
-    expect(result.importancePerformanceCuts.importance).toBeCloseTo((0.9 + 0.4 + 0.5) / 3, 10);
+    // Too few pairs: the mean of its peers' derived importances (here only 0.4), never more than measured data.
+    expect(reasonOf("few")).toMatchObject({ importance: 0.4, importanceSource: "DEFAULT" });
+    expect(result.ranking.map((r) => r.touchpoint.id)).toEqual(["stated", "derived", "few"]);
+    expect(result.importancePerformanceCuts.importance).toBeCloseTo((0.9 + 0.4 + 0.4) / 3, 10);
   });
 });
 
-describe("importanceOf", () => {
-  it("prefers the stated importance, then a correlation on 30 pairs or more, then the default", () => {
-    expect(importanceOf({ statedImportance: 0.2, group: group("a", [1], { experienceNpsCorrelation: { r: 0.9, n: 500 } }) })).toEqual({ importance: 0.2, importanceSource: "STATED" });
-    expect(importanceOf({ statedImportance: null, group: group("a", [1], { experienceNpsCorrelation: { r: 0.6, n: 30 } }) })).toEqual({ importance: 0.6, importanceSource: "DERIVED" });
-    expect(importanceOf({ statedImportance: null, group: group("a", [1], { experienceNpsCorrelation: { r: 0.6, n: 29 } }) })).toEqual({ importance: 0.5, importanceSource: "DEFAULT" });
+describe("importancesOf", () => {
+  const item = (id: string, statedImportance: number | null, r: number | null, n: number) => ({ id, statedImportance, group: group(id, [1], { experienceNpsCorrelation: { r, n } }) });
+
+  it("prefers the stated importance, then a correlation on 30 pairs or more, then its derived peers' mean", () => {
+    const importance = importancesOf([item("stated", 0.2, 0.9, 500), item("derived", null, 0.6, 30), item("other", null, 0.2, 300), item("few", null, 0.9, 29)]);
+    expect(importance.get("stated")).toEqual({ importance: 0.2, importanceSource: "STATED" });
+    expect(importance.get("derived")).toEqual({ importance: 0.6, importanceSource: "DERIVED" });
+    expect(importance.get("few")!.importance).toBeCloseTo((0.6 + 0.2) / 2, 10);
+    expect(importance.get("few")!.importanceSource).toBe("DEFAULT");
+  });
+
+  it("falls back to 0.5 when no item has a derived importance", () => {
+    expect(importancesOf([item("few", null, 0.9, 29), item("none", null, null, 0)]).get("none")).toEqual({ importance: 0.5, importanceSource: "DEFAULT" });
   });
 });
 

@@ -30,13 +30,22 @@ export function measuresOf(group: TGroupMoments | undefined): TMeasures {
 export type TRankableItem = { id: string; statedImportance: number | null; group: TGroupMoments };
 
 /**
- * How much an item matters: the importance a manager stated, else the one derived from the
- * experience–NPS correlation of its own observations (key-driver analysis), else the default.
+ * How much each item matters: the importance a manager stated, else the one derived from the
+ * experience–NPS correlation of its own observations (key-driver analysis). An item with too few
+ * answers to derive one gets the mean of the importances derived for its peers in the same
+ * ranking (the default only when none has one), so that thin data never weighs more than
+ * measured data (docs/METHODS.md).
  */
-export function importanceOf({ statedImportance, group }: Pick<TRankableItem, "statedImportance" | "group">): { importance: number; importanceSource: TImportanceSource } {
-  return statedImportance !== null
-    ? { importance: statedImportance, importanceSource: "STATED" }
-    : deriveImportance(group.experienceNpsCorrelation.r, group.experienceNpsCorrelation.n);
+export function importancesOf(items: readonly Pick<TRankableItem, "id" | "statedImportance" | "group">[]): Map<string, { importance: number; importanceSource: TImportanceSource }> {
+  const own = items.map((item) => ({
+    id: item.id,
+    ...(item.statedImportance !== null
+      ? { importance: item.statedImportance, importanceSource: "STATED" as TImportanceSource }
+      : deriveImportance(item.group.experienceNpsCorrelation.r, item.group.experienceNpsCorrelation.n)),
+  }));
+  const derived = own.filter((x) => x.importanceSource === "DERIVED").map((x) => x.importance);
+  const fallback = derived.length ? derived.reduce((sum, x) => sum + x, 0) / derived.length : DEFAULT_IMPORTANCE;
+  return new Map(own.map(({ id, importance, importanceSource }) => [id, { importance: importanceSource === "DEFAULT" ? fallback : importance, importanceSource }]));
 }
 
 /**
@@ -44,8 +53,9 @@ export function importanceOf({ statedImportance, group }: Pick<TRankableItem, "s
  * that explain its place. Items without a single gap are left out; reach is an item's observations.
  */
 export function rankItems(items: readonly TRankableItem[]): { rank: number; id: string; reason: TRankReason }[] {
+  const importance = importancesOf(items);
   return rankFixFirst(
-    items.filter((item) => item.group.gap.n > 0).map((item) => ({ id: item.id, gap: item.group.gap, reach: item.group.observations, ...importanceOf(item) })),
+    items.filter((item) => item.group.gap.n > 0).map((item) => ({ id: item.id, gap: item.group.gap, reach: item.group.observations, ...importance.get(item.id)! })),
   ).map((r) => ({
     rank: r.rank,
     id: r.id,
@@ -72,9 +82,10 @@ export type TImportanceInput = { touchpoint: TTouchpointRef; statedImportance: n
  */
 export function rankTouchpoints(inputs: TImportanceInput[]): Pick<TMeasureView, "ranking" | "importancePerformance" | "importancePerformanceCuts"> {
   const byId = new Map(inputs.map((x) => [x.touchpoint.id, x.touchpoint]));
+  const importance = importancesOf(inputs.map((x) => ({ id: x.touchpoint.id, statedImportance: x.statedImportance, group: x.group })));
   const points = inputs.flatMap((x) => {
     const performance = meanOf(x.group.experience);
-    return performance === null ? [] : [{ touchpoint: x.touchpoint, importance: importanceOf(x).importance, performance }];
+    return performance === null ? [] : [{ touchpoint: x.touchpoint, importance: importance.get(x.touchpoint.id)!.importance, performance }];
   });
   const cuts = meanCuts(points) ?? { importance: DEFAULT_IMPORTANCE, performance: 0 };
   const quadrantOfTouchpoint = new Map(points.map((p) => [p.touchpoint.id, quadrantOf(p.importance, p.performance, cuts)]));
