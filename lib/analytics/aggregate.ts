@@ -43,6 +43,7 @@ type TRow = {
   gap_sumsq: number | null;
   expectation_n: number;
   expectation_sum: number | null;
+  paired_experience_sum: number | null;
   experience_n: number;
   experience_sum: number | null;
   emotional_n: number;
@@ -89,7 +90,8 @@ export async function aggregateObservationsBySets<const TSets extends readonly (
     SELECT ${Prisma.join([...keyColumns, groupingColumn])},
            count(*)::int AS observations,
            count(${GAP})::int AS gap_n, sum(${GAP}) AS gap_sum, sum(${GAP} * ${GAP}) AS gap_sumsq,
-           count(${EXPECTED})::int AS expectation_n, sum(${EXPECTED}) AS expectation_sum,
+           count(${GAP})::int AS expectation_n, sum(${EXPECTED}) FILTER (WHERE ${GAP} IS NOT NULL) AS expectation_sum,
+           sum(o."experiencedScore") FILTER (WHERE ${GAP} IS NOT NULL) AS paired_experience_sum,
            count(o."experiencedScore")::int AS experience_n, sum(o."experiencedScore") AS experience_sum,
            count(o."emotionalScore")::int AS emotional_n, sum(o."emotionalScore") AS emotional_sum, sum(o."emotionalScore" * o."emotionalScore") AS emotional_sumsq,
            count(*) FILTER (WHERE o.nps >= ${PROMOTER_MIN})::int AS promoters,
@@ -120,7 +122,7 @@ function momentsOf(row: TRow, keys: (string | null)[]): TGroupMoments {
     keys,
     observations: row.observations,
     gap: { n: row.gap_n, sum: row.gap_sum ?? 0, sumSquares: row.gap_sumsq ?? 0 },
-    expectation: { n: row.expectation_n, sum: row.expectation_sum ?? 0 },
+    expectation: { n: row.expectation_n, sum: row.expectation_sum ?? 0, pairedExperienceSum: row.paired_experience_sum ?? 0 },
     experience: { n: row.experience_n, sum: row.experience_sum ?? 0 },
     emotional: { n: row.emotional_n, sum: row.emotional_sum ?? 0, sumSquares: row.emotional_sumsq ?? 0 },
     nps: { promoters: row.promoters, passives: row.passives, detractors: row.detractors },

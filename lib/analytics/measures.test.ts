@@ -9,7 +9,7 @@ function group(id: string, gaps: number[], extra: Partial<TGroupMoments> = {}): 
     keys: [id],
     observations: gaps.length,
     gap: moments(gaps),
-    expectation: { n: gaps.length, sum: 6 * gaps.length },
+    expectation: { n: gaps.length, sum: 6 * gaps.length, pairedExperienceSum: gaps.reduce((sum, g) => sum + 6 + g, 0) },
     experience: { n: gaps.length, sum: gaps.reduce((sum, g) => sum + 6 + g, 0) },
     emotional: moments([]),
     nps: { promoters: 50, passives: 30, detractors: 20 },
@@ -28,6 +28,14 @@ describe("measuresOf", () => {
     expect(m.gap).toMatchObject({ n: 8, mean: -1 });
     expect(m.gap!.interval!.low).toBeCloseTo(3.2125 - 6, 4); // the same sample as lib/stats' hand-computed t-interval
     expect(m).toMatchObject({ observations: 8, expectation: 6, experience: 5, nps: { value: 30, n: 100 }, csat: { value: 80, n: 100 }, ces: { n: 3, mean: 3 }, emotional: null });
+  });
+
+  it("shows next to a gap the expectation and experience of the same rows, so they differ by exactly the gap", () => {
+    const group0 = group("a", [-1, -3]);
+    // A third answer with an experience but no expectation: counted in experience, not next to the gap.
+    const m = measuresOf({ ...group0, observations: 3, experience: { n: 3, sum: 5 + 3 + 7 }, expectation: { n: 2, sum: 12, pairedExperienceSum: 8 } });
+    expect(m).toMatchObject({ expectation: 6, experience: 4 });
+    expect(m.experience! - m.expectation!).toBeCloseTo(m.gap!.mean, 10);
   });
 
   it("is empty for a slice without observations", () => {

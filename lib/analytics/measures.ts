@@ -18,7 +18,8 @@ export function measuresOf(group: TGroupMoments | undefined): TMeasures {
     observations: group.observations,
     gap: asMean(summarizeMean(group.gap)),
     expectation: meanOf(group.expectation),
-    experience: meanOf(group.experience),
+    // Next to a gap, the experience of the same rows; without one, every experienced score.
+    experience: group.expectation.n > 0 ? group.expectation.pairedExperienceSum / group.expectation.n : meanOf(group.experience),
     emotional: asMean(summarizeMean(group.emotional)),
     csat: csat(group.csat.topTwoBox, group.csat.n),
     nps: nps(group.nps),

@@ -38,7 +38,11 @@ export type TGroupMoments = {
   observations: number;
   /** Gap = experienced − expectation (the observation's own, else the level recorded for its MOT and segment). */
   gap: { n: number; sum: number; sumSquares: number };
-  expectation: { n: number; sum: number };
+  /**
+   * Expectation over the rows that have a gap (both scores), with those rows' experience: so that
+   * "expected X, experienced Y" shown next to the gap always differ by exactly the mean gap.
+   */
+  expectation: { n: number; sum: number; pairedExperienceSum: number };
   experience: { n: number; sum: number };
   emotional: { n: number; sum: number; sumSquares: number };
   nps: { promoters: number; passives: number; detractors: number };
