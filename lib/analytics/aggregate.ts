@@ -1,6 +1,7 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db/client";
 import { NPS_DETRACTOR_MAX } from "@/lib/follow-ups/rules";
+import { REPORTING_TIME_ZONE } from "@/lib/i18n/config";
 import type { TAnalysisFilter, TGroupKey, TGroupMoments } from "./schemas";
 
 // The one aggregation every Measure and Analyze view is built on: observations of a journey,
@@ -8,6 +9,14 @@ import type { TAnalysisFilter, TGroupKey, TGroupMoments } from "./schemas";
 // sums, sums of squares, correlation). Node never sees an observation; the formulas in lib/stats
 // turn these sums into means, intervals, NPS, CSAT and the ranking.
 // Authorization is the caller's (queries.ts); this file trusts its organizationId.
+
+// Days, weeks and months are the reporting time zone's, not UTC's: an answer at 08:00 in Seoul on
+// the 1st belongs to the 1st. A literal, not a parameter: GROUP BY must see the very expression
+// the SELECT list has. (observedAt is UTC without a zone: AT TIME ZONE 'UTC' makes it an instant.)
+const ZONE = Prisma.raw(`'${REPORTING_TIME_ZONE.replace(/[^\w/+-]/g, "")}'`);
+const LOCAL_TIME = Prisma.sql`((o."observedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${ZONE})`;
+/** Local midnight of a day, as the UTC timestamp observedAt is compared with (keeps the index usable). */
+const utcStartOf = (day: Prisma.Sql) => Prisma.sql`((${day})::timestamp AT TIME ZONE ${ZONE} AT TIME ZONE 'UTC')`;
 
 /** Each group key as one SQL expression over o (Observation), t (Touchpoint), d (LoyaltyDriver). */
 const KEY_SQL: Record<TGroupKey, Prisma.Sql> = {
@@ -19,8 +28,8 @@ const KEY_SQL: Record<TGroupKey, Prisma.Sql> = {
   segment: Prisma.sql`o."segmentId"`,
   site: Prisma.sql`o."siteId"`,
   source: Prisma.sql`o.source::text`,
-  week: Prisma.sql`to_char(date_trunc('week', o."observedAt"), 'YYYY-MM-DD')`,
-  month: Prisma.sql`to_char(date_trunc('month', o."observedAt"), 'YYYY-MM-DD')`,
+  week: Prisma.sql`to_char(date_trunc('week', ${LOCAL_TIME}), 'YYYY-MM-DD')`,
+  month: Prisma.sql`to_char(date_trunc('month', ${LOCAL_TIME}), 'YYYY-MM-DD')`,
 };
 
 /** What the customer expected: the observation's own score, else the level recorded for its MOT and segment. */
@@ -146,8 +155,8 @@ function compareKeys(a: (string | null)[], b: (string | null)[]): number {
 
 function whereOf(organizationId: string, filter: TAnalysisFilter): Prisma.Sql {
   const conditions = [Prisma.sql`o."organizationId" = ${organizationId}`, Prisma.sql`t."journeyId" = ${filter.journeyId}`];
-  if (filter.from) conditions.push(Prisma.sql`o."observedAt" >= ${filter.from}::date`);
-  if (filter.to) conditions.push(Prisma.sql`o."observedAt" < ${filter.to}::date + 1`);
+  if (filter.from) conditions.push(Prisma.sql`o."observedAt" >= ${utcStartOf(Prisma.sql`${filter.from}::date`)}`);
+  if (filter.to) conditions.push(Prisma.sql`o."observedAt" < ${utcStartOf(Prisma.sql`${filter.to}::date + 1`)}`);
   if (filter.touchpointId) conditions.push(Prisma.sql`o."touchpointId" = ${filter.touchpointId}`);
   if (filter.segmentId) conditions.push(Prisma.sql`o."segmentId" = ${filter.segmentId}`);
   if (filter.siteId) conditions.push(Prisma.sql`o."siteId" = ${filter.siteId}`);

@@ -83,7 +83,7 @@ export function formatPercent(share: number, locale: string, digits = 0): string
   return new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share);
 }
 
-/** A period key "2026-11-01" (first day of a UTC month) -> "Nov 2026" / "2026년 11월". */
+/** A period key "2026-11-01" (first day of a month, already in the reporting time zone; formatted as is) -> "Nov 2026" / "2026년 11월". */
 export function formatMonth(isoDay: string, locale: string): string {
   const date = new Date(`${isoDay}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDay;

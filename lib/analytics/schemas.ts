@@ -14,7 +14,7 @@ const ZDay = z.iso.date();
  */
 export const ZAnalysisFilter = z.object({
   journeyId: ZId,
-  /** First and last day, inclusive (UTC days). */
+  /** First and last day, inclusive, in the reporting time zone (lib/i18n/config.ts). */
   from: ZDay.optional().catch(undefined),
   to: ZDay.optional().catch(undefined),
   segmentId: ZId.optional().catch(undefined),
@@ -133,7 +133,7 @@ export type TMeasureView = {
   stageBySegment: { stage: TBilingualName & { id: string; position: number }; segmentId: string | null; measures: TMeasures }[];
   /** Fix-first among loyalty drivers: every driver with a gap, best candidate first. */
   driverRanking: TDriverRankItem[];
-  /** Measures per stage (journey order) and per calendar month (UTC, oldest first; key = its first day, YYYY-MM-DD). */
+  /** Measures per stage (journey order) and per calendar month (reporting time zone, oldest first; key = its first day, YYYY-MM-DD). */
   bySlice: Record<"stage" | "month", TSliceMeasures[]>;
   /** Importance–performance: one point per touchpoint with data; cuts at the means. */
   importancePerformance: { touchpoint: TTouchpointRef; importance: number; performance: number; quadrant: TQuadrant }[];

@@ -17,3 +17,9 @@ export function localeFromAcceptLanguage(header: string | null): TLocale {
     .sort((a, b) => b.quality - a.quality);
   return tags.map((t) => t.language).find(isLocale) ?? DEFAULT_LOCALE;
 }
+
+/**
+ * The time zone in which days, weeks and months are counted (reports, filters) and times shown:
+ * the source market's. Observations are stored in UTC.
+ */
+export const REPORTING_TIME_ZONE = "Asia/Seoul";

@@ -77,6 +77,15 @@ describe("aggregateObservations", () => {
     await expect(aggregateObservationsBySets(cast.a.organization.id, { journeyId: f.journeyId }, [["segment"], ["segment"]])).rejects.toThrow("grouping sets must differ");
   });
 
+  it("counts days and months in the reporting time zone (Seoul), not in UTC", async () => {
+    // 20:00 UTC on 31 October is 05:00 on 1 November in Seoul.
+    await recordObservations(cast.a.manager, { observations: [{ touchpointId: f.mot, source: "SURVEY", observedAt: new Date("2026-10-31T20:00:00Z"), experiencedScore: 4 }] });
+    const byMonth = await aggregateObservations(cast.a.organization.id, { journeyId: f.journeyId }, ["month"]);
+    expect(byMonth.map((g) => g.keys[0])).toEqual(["2026-11-01"]);
+    expect(await aggregateObservations(cast.a.organization.id, { journeyId: f.journeyId, from: "2026-11-01", to: "2026-11-01" }, [])).toMatchObject([{ observations: 1 }]);
+    expect(await aggregateObservations(cast.a.organization.id, { journeyId: f.journeyId, to: "2026-10-31" }, [])).toMatchObject([{ observations: 0 }]);
+  });
+
   it("sees only the organization's observations", async () => {
     const theirs = await buildJourney(cast.b.manager, "Hotel");
     await recordObservations(cast.b.manager, { observations: [{ touchpointId: theirs.mot, source: "SURVEY", observedAt: at("2026-11-02"), experiencedScore: 1 }] });
