@@ -1,5 +1,5 @@
 "use client";
-import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, CartesianGrid, Cell, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { AXIS_TICK, CHART_COLORS } from "./chart-theme";
 
 export type TParetoDatum = { label: string; count: number; cumulativeShare: number; isVitalFew: boolean };
@@ -18,7 +18,12 @@ export function ParetoChart({ data, countLabel, cumulativeLabel }: TProps) {
           <YAxis yAxisId="count" tick={AXIS_TICK} allowDecimals={false} label={{ value: countLabel, angle: -90, position: "insideLeft", fontSize: 11 }} />
           <YAxis yAxisId="share" orientation="right" domain={[0, 100]} tick={AXIS_TICK} unit="%" label={{ value: cumulativeLabel, angle: 90, position: "insideRight", fontSize: 11 }} />
           <Tooltip />
-          <Bar yAxisId="count" dataKey="count" name={countLabel} fill={CHART_COLORS.below} radius={[3, 3, 0, 0]} />
+          <Bar yAxisId="count" dataKey="count" name={countLabel} radius={[3, 3, 0, 0]}>
+            {rows.map((row) => (
+              // The vital few in the warm colour, the rest muted.
+              <Cell key={row.label} fill={row.isVitalFew ? CHART_COLORS.below : CHART_COLORS.neutral} />
+            ))}
+          </Bar>
           <Line yAxisId="share" dataKey="cumulativePercent" name={cumulativeLabel} stroke={CHART_COLORS.ink} strokeWidth={2} dot={{ r: 3 }} />
         </ComposedChart>
       </ResponsiveContainer>

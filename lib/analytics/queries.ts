@@ -118,6 +118,8 @@ export async function getMeasureView(actor: TActor, rawFilter: TAnalysisFilterIn
 export async function getFixFirstRanking(actor: TActor, rawFilter: TAnalysisFilterInput): Promise<TMeasureView["ranking"]> {
   assertCan(actor, "analysis:read");
   const filter = ZAnalysisFilter.parse(rawFilter);
+  const journey = await db.journey.findFirst({ where: { id: filter.journeyId, organizationId: actor.organizationId }, select: { id: true } });
+  if (!journey) throw notFound("journeyId");
   const [touchpoints, byTouchpoint] = await Promise.all([touchpointsOf(actor.organizationId, filter.journeyId), aggregateObservations(actor.organizationId, filter, ["touchpoint"])]);
   const touchpointById = new Map(touchpoints.map((t) => [t.ref.id, t]));
   return rankTouchpoints(

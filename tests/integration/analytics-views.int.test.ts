@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { getMeasureView } from "@/lib/analytics/queries";
+import { getFixFirstRanking, getMeasureView, getTouchpointDrilldown } from "@/lib/analytics/queries";
 import type { TObservationInput } from "@/lib/observations/schemas";
 import { recordObservations } from "@/lib/observations/mutations";
 import { resetDatabase } from "./helpers/db";
@@ -142,6 +142,12 @@ describe("getMeasureView: who may read it", () => {
     await expect(getMeasureView(cast.a.frontline, { journeyId: f.journeyId })).rejects.toMatchObject({ name: "AppError", code: "FORBIDDEN" });
     await expect(getMeasureView(cast.b.manager, { journeyId: f.journeyId })).rejects.toMatchObject({ name: "AppError", code: "NOT_FOUND" });
     await expect(getMeasureView(cast.b.executive, { journeyId: f.journeyId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+
+    // The other reads of the same data answer alike.
+    await expect(getFixFirstRanking(cast.a.frontline, { journeyId: f.journeyId })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(getFixFirstRanking(cast.b.manager, { journeyId: f.journeyId })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getTouchpointDrilldown(cast.b.manager, { journeyId: f.journeyId }, f.mot)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await getFixFirstRanking(cast.a.manager, { journeyId: f.journeyId })).map((r) => r.touchpoint.id)).toEqual([f.mot]);
 
     // Their own journey sees none of ours, in any of the new parts.
     const theirs = await buildJourney(cast.b.manager, "Hotel");

@@ -30,7 +30,8 @@ export default async function AnalyzePage({ searchParams }: TProps) {
     listAnalyses(user),
   ]);
   const journey = journeys.find((j) => j.id === journeyParam) ?? journeys.find((j) => j.observations > 0);
-  const ranking = journey ? (await getFixFirstRanking(user, { journeyId: journey.id })).slice(0, PRIORITIES) : [];
+  // Only touchpoints shown to fall below expectation (score > 0) are offered as priorities.
+  const ranking = journey ? (await getFixFirstRanking(user, { journeyId: journey.id })).filter((item) => item.reason.score > 0).slice(0, PRIORITIES) : [];
   const canWrite = can(user.role, "project:write");
   const analysisOf = new Map(analyses.flatMap((a) => a.touchpoints.map((tp) => [tp.id, a.id] as const)));
 

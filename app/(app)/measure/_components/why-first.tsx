@@ -39,7 +39,7 @@ export function WhyFirst({ reason: r, measures, subject }: TProps) {
       <p>{t(`importance.${r.importanceSource}`, { importance: n2(r.importance), subject })}</p>
       <p>{t("reach", { observations: formatInteger(measures?.observations ?? r.n, locale), share: formatPercent(r.reachShare, locale), subject })}</p>
       <p className="font-medium text-neutral-900">
-        {r.score === 0
+        {r.shortfallBound === 0
           ? t("scoreZero", { subject })
           : t("score", { bound: n2(r.shortfallBound), importance: n2(r.importance), weight: n2(r.reachWeight), score: formatNumber(r.score, locale, 3) })}
       </p>
