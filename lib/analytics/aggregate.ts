@@ -92,8 +92,17 @@ export async function aggregateObservationsBySets<const TSets extends readonly (
   // GROUPING(k0, k1, …) sets bit (n − 1 − i) when key i is NOT grouped in a row: each set has its own mask.
   const maskOf = (set: readonly TGroupKey[]) => keys.reduce((mask, key, i) => (set.includes(key) ? mask : mask | (1 << (keys.length - 1 - i))), 0);
   const keyColumns = keys.map((key, i) => Prisma.sql`${KEY_SQL[key]} AS ${Prisma.raw(`k${i}`)}`);
-  const groupingColumn = keys.length ? Prisma.sql`GROUPING(${Prisma.join(keys.map((key) => KEY_SQL[key]))})::int AS grouping` : Prisma.sql`0 AS grouping`;
-  const groupingSets = Prisma.join(sets.map((set) => Prisma.sql`(${set.length ? Prisma.join(set.map((key) => KEY_SQL[key])) : Prisma.empty})`));
+  // One set is a plain GROUP BY (PostgreSQL can hash it; a lone grouping set is sorted, which spills
+  // at a million rows); several sets share one scan with GROUPING SETS.
+  const [onlySet] = sets;
+  const isSingle = sets.length === 1 && onlySet !== undefined;
+  const groupingColumn =
+    isSingle || keys.length === 0 ? Prisma.sql`${Prisma.raw(String(isSingle ? maskOf(onlySet) : 0))} AS grouping` : Prisma.sql`GROUPING(${Prisma.join(keys.map((key) => KEY_SQL[key]))})::int AS grouping`;
+  const groupClause = isSingle
+    ? onlySet.length
+      ? Prisma.sql`GROUP BY ${Prisma.join(onlySet.map((key) => KEY_SQL[key]))}`
+      : Prisma.empty
+    : Prisma.sql`GROUP BY GROUPING SETS (${Prisma.join(sets.map((set) => Prisma.sql`(${set.length ? Prisma.join(set.map((key) => KEY_SQL[key])) : Prisma.empty})`))})`;
 
   const rows = await db.$queryRaw<TRow[]>`
     SELECT ${Prisma.join([...keyColumns, groupingColumn])},
@@ -114,7 +123,7 @@ export async function aggregateObservationsBySets<const TSets extends readonly (
       LEFT JOIN "LoyaltyDriver" d ON d.id = o."driverId"
       LEFT JOIN "Expectation" e ON e."touchpointId" = o."touchpointId" AND e."segmentId" = o."segmentId"
      WHERE ${whereOf(organizationId, filter)}
-     GROUP BY GROUPING SETS (${groupingSets})`;
+     ${groupClause}`;
 
   return sets.map((set: readonly TGroupKey[]) => {
     const mask = maskOf(set);
