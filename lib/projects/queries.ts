@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import { pareto } from "@/lib/stats/pareto";
-import { themesOf, type TThemeKey } from "@/lib/stats/themes";
+import { countThemes } from "@/lib/stats/themes";
 import type { TAnalysis } from "./schemas";
 
 /** Comment themes are read from at most this many of the touchpoints' most recent comments. */
@@ -53,16 +53,6 @@ export async function getAnalysis(actor: TActor, projectId: string): Promise<TAn
     orderBy: { observedAt: "desc" },
     take: COMMENT_SAMPLE,
   });
-  const examples = new Map<TThemeKey, string[]>();
-  const counts = new Map<TThemeKey, number>();
-  for (const { comment } of comments) {
-    for (const theme of themesOf(comment)) {
-      counts.set(theme, (counts.get(theme) ?? 0) + 1);
-      const shown = examples.get(theme) ?? [];
-      if (shown.length < EXAMPLES_PER_THEME && !shown.includes(comment)) examples.set(theme, [...shown, comment]);
-    }
-  }
-
   return {
     id: project.id,
     title: project.title,
@@ -71,7 +61,14 @@ export async function getAnalysis(actor: TActor, projectId: string): Promise<TAn
     causes: project.causes,
     options: project.options,
     causePareto: pareto(project.causes.map((c) => ({ key: c.id, label: c.description, count: c.frequency }))),
-    commentThemes: pareto([...counts].map(([key, count]) => ({ key, label: key, count, examples: examples.get(key) ?? [] }))),
+    commentThemes: pareto(
+      countThemes(
+        comments.map((c) => c.comment),
+        EXAMPLES_PER_THEME,
+      )
+        .filter((theme) => theme.count > 0)
+        .map((theme) => ({ ...theme, label: theme.key })),
+    ),
     commentsRead: comments.length,
   };
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { correlationInterval, DEFAULT_IMPORTANCE, deriveImportance, importanceFromCorrelation } from "./correlation";
+import { correlationInterval, DEFAULT_IMPORTANCE, deriveImportance } from "./correlation";
 
 describe("deriveImportance", () => {
   it("takes max(0, r) from 30 paired answers on", () => {
     expect(deriveImportance(0.62, 30)).toEqual({ importance: 0.62, importanceSource: "DERIVED" });
-    expect(importanceFromCorrelation(-0.2, 500)).toBe(0);
+    expect(deriveImportance(-0.2, 500)).toEqual({ importance: 0, importanceSource: "DERIVED" });
   });
 
   it("falls back to the default below 30 answers or without a correlation", () => {

@@ -26,9 +26,6 @@ export function deriveImportance(r: number | null, n: number): TDerivedImportanc
   return { importance: Math.max(0, r), importanceSource: "DERIVED" };
 }
 
-export function importanceFromCorrelation(r: number | null, n: number): number {
-  return deriveImportance(r, n).importance;
-}
 
 /** Fisher z interval of a correlation: tanh(atanh r ± z / √(n − 3)); null when n ≤ 3. */
 export function correlationInterval(r: number, n: number, confidence: number = DEFAULT_CONFIDENCE): TInterval | null {

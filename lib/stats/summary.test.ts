@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMoments, momentsOf, sampleVariance, summarizeMean } from "./summary";
+import { momentsOf, sampleVariance, summarizeMean } from "./summary";
 
 describe("summarizeMean", () => {
   it("gives Student's t interval computed by hand", () => {
@@ -45,8 +45,3 @@ describe("summarizeMean", () => {
   });
 });
 
-describe("moments", () => {
-  it("adds disjoint samples to the moments of their union", () => {
-    expect(addMoments([momentsOf([1, 2]), momentsOf([3]), momentsOf([])])).toEqual(momentsOf([1, 2, 3]));
-  });
-});

@@ -24,15 +24,6 @@ export function momentsOf(values: readonly number[]): TMoments {
   return { n: values.length, sum, sumSquares };
 }
 
-/** Moments of a union of disjoint samples (e.g. sites pooled into a touchpoint). */
-export function addMoments(parts: readonly TMoments[]): TMoments {
-  return parts.reduce((a, b) => ({ n: a.n + b.n, sum: a.sum + b.sum, sumSquares: a.sumSquares + b.sumSquares }), {
-    n: 0,
-    sum: 0,
-    sumSquares: 0,
-  });
-}
-
 // Below this relative size the numerator of the variance is rounding error of the one-pass
 // formula (sum of squares minus a square of sums), not spread: identical values must give 0.
 const RELATIVE_ROUNDING = 1e-12;

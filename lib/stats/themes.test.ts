@@ -69,4 +69,10 @@ describe("countThemes", () => {
     expect(counts.find((c) => c.key === "CLEANLINESS")?.count).toBe(0);
     expect(counts).toHaveLength(9);
   });
+
+  it("keeps up to the asked number of distinct examples per theme", () => {
+    const counts = countThemes(["wait wait wait", "wait wait wait", "long queue", "delayed"], 2);
+    expect(counts.find((c) => c.key === "WAITING")).toEqual({ key: "WAITING", count: 4, examples: ["wait wait wait", "long queue"] });
+    expect(counts.find((c) => c.key === "CLEANLINESS")?.examples).toEqual([]);
+  });
 });

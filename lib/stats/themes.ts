@@ -92,11 +92,18 @@ export function themesOf(comment: string): TThemeKey[] {
   return MATCHERS.filter((m) => m.en.test(text) || m.ko.some((stem) => compact.includes(stem))).map((m) => m.key);
 }
 
-/** How many comments mention each theme (a comment counts once per theme), for a Pareto chart. */
-export function countThemes(comments: Iterable<string>): { key: TThemeKey; count: number }[] {
-  const counts = new Map<TThemeKey, number>(THEME_KEYS.map((key) => [key, 0]));
+/**
+ * How many comments mention each theme (a comment counts once per theme), every theme listed, with
+ * up to `examplesPerTheme` distinct comments as examples: the bars of a Pareto of comment themes.
+ */
+export function countThemes(comments: Iterable<string>, examplesPerTheme = 0): { key: TThemeKey; count: number; examples: string[] }[] {
+  const rows = new Map(THEME_KEYS.map((key) => [key, { key, count: 0, examples: [] as string[] }]));
   for (const comment of comments) {
-    for (const key of themesOf(comment)) counts.set(key, (counts.get(key) ?? 0) + 1);
+    for (const key of themesOf(comment)) {
+      const row = rows.get(key)!;
+      row.count += 1;
+      if (row.examples.length < examplesPerTheme && !row.examples.includes(comment)) row.examples.push(comment);
+    }
   }
-  return THEME_KEYS.map((key) => ({ key, count: counts.get(key) ?? 0 }));
+  return [...rows.values()];
 }
