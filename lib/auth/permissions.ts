@@ -18,9 +18,14 @@ export const PERMISSIONS = {
   "project:read": ["ADMIN", "MANAGER", "EXECUTIVE"],
   "project:write": ["ADMIN", "MANAGER"],
   "control:read": ["ADMIN", "MANAGER", "EXECUTIVE"],
+  "control:write": ["ADMIN", "MANAGER"],
+  "promise:read": ["ADMIN", "MANAGER", "EXECUTIVE"],
+  "promise:write": ["ADMIN", "MANAGER"],
+  "promise:audit": ["ADMIN", "MANAGER"],
   "overview:read": ["ADMIN", "MANAGER", "EXECUTIVE"],
   "frontline:use": ["ADMIN", "MANAGER", "FRONTLINE"],
   "user:manage": ["ADMIN"],
+  "audit:read": ["ADMIN"],
 } as const satisfies Record<string, readonly TRole[]>;
 
 export type TPermission = keyof typeof PERMISSIONS;
