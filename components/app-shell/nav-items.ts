@@ -10,10 +10,12 @@ const NAV_ITEMS: TNavItem[] = [
   { href: "/analyze", labelKey: "nav.analyze", permission: "analysis:read" },
   { href: "/improve", labelKey: "nav.improve", permission: "project:read" },
   { href: "/control", labelKey: "nav.control", permission: "control:read" },
+  { href: "/promises", labelKey: "nav.promises", permission: "promise:read" },
   { href: "/frontline", labelKey: "nav.frontline", permission: "frontline:use" },
   { href: "/follow-ups", labelKey: "nav.followUps", permission: "followup:read" },
   { href: "/admin/users", labelKey: "nav.users", permission: "user:manage" },
   { href: "/admin/api-keys", labelKey: "nav.apiKeys", permission: "apikey:manage" },
+  { href: "/admin/audit", labelKey: "nav.auditLog", permission: "audit:read" },
 ];
 
 export function navItemsFor(role: TRole): TNavItem[] {
