@@ -28,6 +28,7 @@ const KEY_SQL: Record<TGroupKey, Prisma.Sql> = {
   segment: Prisma.sql`o."segmentId"`,
   site: Prisma.sql`o."siteId"`,
   source: Prisma.sql`o.source::text`,
+  day: Prisma.sql`to_char(${LOCAL_TIME}, 'YYYY-MM-DD')`,
   week: Prisma.sql`to_char(date_trunc('week', ${LOCAL_TIME}), 'YYYY-MM-DD')`,
   month: Prisma.sql`to_char(date_trunc('month', ${LOCAL_TIME}), 'YYYY-MM-DD')`,
 };
@@ -55,6 +56,7 @@ type TRow = {
   paired_experience_sum: number | null;
   experience_n: number;
   experience_sum: number | null;
+  experience_sumsq: number | null;
   emotional_n: number;
   emotional_sum: number | null;
   emotional_sumsq: number | null;
@@ -110,7 +112,7 @@ export async function aggregateObservationsBySets<const TSets extends readonly (
            count(${GAP})::int AS gap_n, sum(${GAP}) AS gap_sum, sum(${GAP} * ${GAP}) AS gap_sumsq,
            count(${GAP})::int AS expectation_n, sum(${EXPECTED}) FILTER (WHERE ${GAP} IS NOT NULL) AS expectation_sum,
            sum(o."experiencedScore") FILTER (WHERE ${GAP} IS NOT NULL) AS paired_experience_sum,
-           count(o."experiencedScore")::int AS experience_n, sum(o."experiencedScore") AS experience_sum,
+           count(o."experiencedScore")::int AS experience_n, sum(o."experiencedScore") AS experience_sum, sum(o."experiencedScore" * o."experiencedScore") AS experience_sumsq,
            count(o."emotionalScore")::int AS emotional_n, sum(o."emotionalScore") AS emotional_sum, sum(o."emotionalScore" * o."emotionalScore") AS emotional_sumsq,
            count(*) FILTER (WHERE o.nps >= ${PROMOTER_MIN})::int AS promoters,
            count(*) FILTER (WHERE o.nps > ${NPS_DETRACTOR_MAX} AND o.nps < ${PROMOTER_MIN})::int AS passives,
@@ -141,7 +143,7 @@ function momentsOf(row: TRow, keys: (string | null)[]): TGroupMoments {
     observations: row.observations,
     gap: { n: row.gap_n, sum: row.gap_sum ?? 0, sumSquares: row.gap_sumsq ?? 0 },
     expectation: { n: row.expectation_n, sum: row.expectation_sum ?? 0, pairedExperienceSum: row.paired_experience_sum ?? 0 },
-    experience: { n: row.experience_n, sum: row.experience_sum ?? 0 },
+    experience: { n: row.experience_n, sum: row.experience_sum ?? 0, sumSquares: row.experience_sumsq ?? 0 },
     emotional: { n: row.emotional_n, sum: row.emotional_sum ?? 0, sumSquares: row.emotional_sumsq ?? 0 },
     nps: { promoters: row.promoters, passives: row.passives, detractors: row.detractors },
     csat: { n: row.csat_n, topTwoBox: row.csat_top2 },
@@ -169,6 +171,7 @@ function whereOf(organizationId: string, filter: TAnalysisFilter): Prisma.Sql {
   if (filter.touchpointId) conditions.push(Prisma.sql`o."touchpointId" = ${filter.touchpointId}`);
   if (filter.segmentId) conditions.push(Prisma.sql`o."segmentId" = ${filter.segmentId}`);
   if (filter.siteId) conditions.push(Prisma.sql`o."siteId" = ${filter.siteId}`);
+  if (filter.siteIds) conditions.push(filter.siteIds.length ? Prisma.sql`o."siteId" IN (${Prisma.join(filter.siteIds)})` : Prisma.sql`FALSE`);
   if (filter.source) conditions.push(Prisma.sql`o.source = ${filter.source}::"ObservationSource"`);
   if (filter.dimension) conditions.push(Prisma.sql`COALESCE(d.dimension, t.dimension) = ${filter.dimension}::"Dimension"`);
   if (filter.kind) conditions.push(Prisma.sql`d.kind = ${filter.kind}::"DriverKind"`);

@@ -10,7 +10,7 @@ function group(id: string, gaps: number[], extra: Partial<TGroupMoments> = {}): 
     observations: gaps.length,
     gap: moments(gaps),
     expectation: { n: gaps.length, sum: 6 * gaps.length, pairedExperienceSum: gaps.reduce((sum, g) => sum + 6 + g, 0) },
-    experience: { n: gaps.length, sum: gaps.reduce((sum, g) => sum + 6 + g, 0) },
+    experience: { n: gaps.length, sum: gaps.reduce((sum, g) => sum + 6 + g, 0), sumSquares: gaps.reduce((sum, g) => sum + (6 + g) ** 2, 0) },
     emotional: moments([]),
     nps: { promoters: 50, passives: 30, detractors: 20 },
     csat: { n: 100, topTwoBox: 80 },
@@ -33,7 +33,7 @@ describe("measuresOf", () => {
   it("shows next to a gap the expectation and experience of the same rows, so they differ by exactly the gap", () => {
     const group0 = group("a", [-1, -3]);
     // A third answer with an experience but no expectation: counted in experience, not next to the gap.
-    const m = measuresOf({ ...group0, observations: 3, experience: { n: 3, sum: 5 + 3 + 7 }, expectation: { n: 2, sum: 12, pairedExperienceSum: 8 } });
+    const m = measuresOf({ ...group0, observations: 3, experience: { n: 3, sum: 5 + 3 + 7, sumSquares: 25 + 9 + 49 }, expectation: { n: 2, sum: 12, pairedExperienceSum: 8 } });
     expect(m).toMatchObject({ expectation: 6, experience: 4 });
     expect(m.experience! - m.expectation!).toBeCloseTo(m.gap!.mean, 10);
   });

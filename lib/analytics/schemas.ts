@@ -24,11 +24,12 @@ export const ZAnalysisFilter = z.object({
   kind: z.enum(DRIVER_KINDS).optional().catch(undefined),
   motOnly: z.union([z.boolean(), z.stringbool()]).optional().catch(undefined),
 });
-export type TAnalysisFilter = z.output<typeof ZAnalysisFilter> & { touchpointId?: string };
+/** touchpointId and siteIds are set by code (a drill-down, a pilot's groups), never read from a URL. */
+export type TAnalysisFilter = z.output<typeof ZAnalysisFilter> & { touchpointId?: string; siteIds?: readonly string[] };
 export type TAnalysisFilterInput = z.input<typeof ZAnalysisFilter>;
 
 /** The slices observations can be grouped by; each maps to one SQL expression in aggregate.ts. */
-export const GROUP_KEYS = ["touchpoint", "driver", "stage", "dimension", "kind", "segment", "site", "source", "week", "month"] as const;
+export const GROUP_KEYS = ["touchpoint", "driver", "stage", "dimension", "kind", "segment", "site", "source", "day", "week", "month"] as const;
 export type TGroupKey = (typeof GROUP_KEYS)[number];
 
 /** Sufficient statistics of one group, summed in PostgreSQL: everything the formulas need, nothing per row. */
@@ -43,7 +44,7 @@ export type TGroupMoments = {
    * "expected X, experienced Y" shown next to the gap always differ by exactly the mean gap.
    */
   expectation: { n: number; sum: number; pairedExperienceSum: number };
-  experience: { n: number; sum: number };
+  experience: { n: number; sum: number; sumSquares: number };
   emotional: { n: number; sum: number; sumSquares: number };
   nps: { promoters: number; passives: number; detractors: number };
   csat: { n: number; topTwoBox: number };

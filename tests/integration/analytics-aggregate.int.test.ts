@@ -37,7 +37,7 @@ describe("aggregateObservations", () => {
       observations: 3,
       gap: { n: 2, sum: -4, sumSquares: 10 },
       expectation: { n: 2, sum: 12, pairedExperienceSum: 8 }, // the two rows with a gap: expected 6 + 6, experienced 5 + 3
-      experience: { n: 3, sum: 15 },
+      experience: { n: 3, sum: 15, sumSquares: 25 + 9 + 49 },
       emotional: { n: 1, sum: 2, sumSquares: 4 },
       nps: { promoters: 1, passives: 1, detractors: 1 },
       csat: { n: 2, topTwoBox: 1 },
