@@ -5,7 +5,8 @@ import { defineConfig } from "@playwright/test";
 // its own port and its own fresh embedded database (.data/e2e).
 // Chromium: PLAYWRIGHT_CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own.
 const executablePath = process.env.PLAYWRIGHT_CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
-export const E2E_PORT = 3100;
+/** 3100 unless E2E_PORT says otherwise (two copies of the tree can run their browser tests side by side). */
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "tests/e2e",
