@@ -1,10 +1,12 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { assertCan, type TActor } from "@/lib/auth/permissions";
+import { assertCan, can, type TActor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import { pareto } from "@/lib/stats/pareto";
 import { countThemes } from "@/lib/stats/themes";
-import type { TAnalysis } from "./schemas";
+import { loadPhaseFacts } from "./facts";
+import { localDayOf } from "./local-days";
+import type { TAnalysis, TProjectDetail, TProjectListItem, TProjectStatus } from "./schemas";
 
 /** Comment themes are read from at most this many of the touchpoints' most recent comments. */
 export const COMMENT_SAMPLE = 5000;
@@ -70,5 +72,153 @@ export async function getAnalysis(actor: TActor, projectId: string): Promise<TAn
         .map((theme) => ({ ...theme, label: theme.key })),
     ),
     commentsRead: comments.length,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Improvement projects (Improve): the list, one project with what earlier phases produced, and
+// the choices its forms offer. The figures of the touchpoints (gap, rank) come from the Measure
+// queries; the page puts them side by side.
+// ---------------------------------------------------------------------------------------------
+
+const PERSON = { select: { id: true, name: true } } as const;
+const STATUS_ORDER: Record<TProjectStatus, number> = { ACTIVE: 0, ON_HOLD: 1, DONE: 2, CANCELLED: 3 };
+
+/** Due and not done by the start of today (Korea time). */
+const isOverdue = (dueAt: Date | null, isDone: boolean, now: Date) => !isDone && dueAt !== null && localDayOf(dueAt) < localDayOf(now);
+const dayOrNull = (date: Date | null) => (date ? localDayOf(date) : null);
+
+/** Every project of the organization: open ones first, most recently changed first. */
+export async function listProjects(actor: TActor): Promise<TProjectListItem[]> {
+  assertCan(actor, "project:read");
+  const organizationId = actor.organizationId;
+  const [projects, actions, pilots] = await Promise.all([
+    db.improvementProject.findMany({
+      where: { organizationId },
+      orderBy: { updatedAt: "desc" },
+      select: {
+        id: true,
+        title: true,
+        phase: true,
+        status: true,
+        owner: PERSON,
+        targetGapClosed: true,
+        targetCsatChange: true,
+        dueAt: true,
+        touchpoints: { select: { touchpoint: { select: { id: true, nameKo: true, nameEn: true, isMoT: true } } } },
+      },
+    }),
+    db.actionItem.groupBy({ by: ["projectId", "status"], where: { organizationId }, _count: { _all: true } }),
+    db.pilot.groupBy({ by: ["projectId", "decision"], where: { organizationId }, _count: { _all: true } }),
+  ]);
+  const now = new Date();
+  const tally = <T extends { projectId: string; _count: { _all: number } }>(rows: T[], projectId: string, counts: (row: T) => boolean) =>
+    rows.filter((r) => r.projectId === projectId && counts(r)).reduce((sum, r) => sum + r._count._all, 0);
+  return projects
+    .map(({ touchpoints, dueAt, ...p }) => ({
+      ...p,
+      dueDay: dayOrNull(dueAt),
+      isOverdue: isOverdue(dueAt, p.status === "DONE" || p.status === "CANCELLED", now),
+      touchpoints: touchpoints.map((t) => t.touchpoint),
+      actions: { total: tally(actions, p.id, () => true), done: tally(actions, p.id, (r) => r.status === "DONE") },
+      pilots: { total: tally(pilots, p.id, () => true), decided: tally(pilots, p.id, (r) => r.decision !== null && r.decision !== "EXTEND") },
+    }))
+    .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+}
+
+/** One project with its touchpoints, the causes and chosen option from Analyze, its action plan and its phase facts. */
+export async function getProject(actor: TActor, projectId: string): Promise<TProjectDetail> {
+  assertCan(actor, "project:read");
+  const organizationId = actor.organizationId;
+  const project = await db.improvementProject.findFirst({
+    where: { id: projectId, organizationId },
+    select: {
+      id: true,
+      title: true,
+      problem: true,
+      phase: true,
+      status: true,
+      version: true,
+      owner: PERSON,
+      targetGapClosed: true,
+      targetCsatChange: true,
+      startedAt: true,
+      dueAt: true,
+      closedAt: true,
+      touchpoints: {
+        select: {
+          touchpoint: {
+            select: {
+              id: true,
+              nameKo: true,
+              nameEn: true,
+              isMoT: true,
+              dimension: true,
+              position: true,
+              journey: { select: { id: true, nameKo: true, nameEn: true } },
+              stage: { select: { nameKo: true, nameEn: true, position: true } },
+            },
+          },
+        },
+      },
+      causes: { select: { id: true, dimension: true, description: true, unmetNeed: true, frequency: true }, orderBy: [{ frequency: "desc" }, { createdAt: "asc" }] },
+      options: { select: { id: true, description: true, dimension: true, isChosen: true } },
+      actionItems: { select: { id: true, dimension: true, description: true, owner: PERSON, dueAt: true, status: true }, orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }] },
+      _count: { select: { controlCharts: true } },
+    },
+  });
+  if (!project) throw notFound("projectId");
+  const facts = (await loadPhaseFacts(db, organizationId, projectId))!;
+  const now = new Date();
+  return {
+    id: project.id,
+    title: project.title,
+    problem: project.problem,
+    phase: project.phase,
+    status: project.status,
+    version: project.version,
+    owner: project.owner,
+    targetGapClosed: project.targetGapClosed,
+    targetCsatChange: project.targetCsatChange,
+    startedDay: localDayOf(project.startedAt),
+    dueDay: dayOrNull(project.dueAt),
+    closedDay: dayOrNull(project.closedAt),
+    touchpoints: project.touchpoints
+      .map((t) => t.touchpoint)
+      .sort((a, b) => a.stage.position - b.stage.position || a.position - b.position)
+      .map((t) => ({ id: t.id, nameKo: t.nameKo, nameEn: t.nameEn, isMoT: t.isMoT, dimension: t.dimension, journey: t.journey, stage: { nameKo: t.stage.nameKo, nameEn: t.stage.nameEn } })),
+    causes: project.causes,
+    chosenOption: project.options.find((o) => o.isChosen) ?? null,
+    optionCount: project.options.length,
+    actionItems: project.actionItems.map(({ dueAt, ...item }) => ({ ...item, dueDay: dayOrNull(dueAt), isOverdue: isOverdue(dueAt, item.status === "DONE", now) })),
+    controlChartCount: project._count.controlCharts,
+    facts,
+  };
+}
+
+/** What the project forms offer: the journeys' touchpoints (map order), and who can own a project or an action. */
+export async function listProjectFormChoices(actor: TActor) {
+  assertCan(actor, "project:read");
+  const organizationId = actor.organizationId;
+  const [journeys, users] = await Promise.all([
+    db.journey.findMany({
+      where: { organizationId, archivedAt: null },
+      orderBy: { createdAt: "asc" },
+      select: {
+        id: true,
+        nameKo: true,
+        nameEn: true,
+        stages: {
+          orderBy: { position: "asc" },
+          select: { touchpoints: { orderBy: { position: "asc" }, select: { id: true, nameKo: true, nameEn: true, isMoT: true } } },
+        },
+      },
+    }),
+    db.user.findMany({ where: { organizationId, isActive: true }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } }),
+  ]);
+  return {
+    journeys: journeys.map(({ stages, ...j }) => ({ ...j, touchpoints: stages.flatMap((s) => s.touchpoints) })),
+    /** Anyone active can own an action; only those who can change projects can own one. */
+    people: users.map((u) => ({ id: u.id, name: u.name, canOwnProject: can(u.role, "project:write") })),
   };
 }

@@ -1,0 +1,98 @@
+"use client";
+import { useLocale, useTranslations } from "next-intl";
+import { formatInteger, formatNumber } from "@/lib/analytics/format";
+import type { TPilotDetail } from "@/lib/pilots/schemas";
+import { MIN_OBSERVATIONS_PER_GROUP } from "@/lib/stats/pilot-verdict";
+import { usePilotFormat } from "../../../../_components/use-pilot-format";
+import { VerdictBadge } from "../../../../_components/verdict-badge";
+
+/**
+ * The result in plain words, then the numbers behind it: the difference with its interval and
+ * p-value, the test, and each group's n against the n the power analysis asked for.
+ */
+export function VerdictCard({ pilot }: { pilot: TPilotDetail }) {
+  const t = useTranslations("improve.result");
+  const tImprove = useTranslations("improve");
+  const locale = useLocale();
+  const format = usePilotFormat();
+  const { outcome, metric } = pilot;
+  const { difference } = outcome;
+  const smaller = Math.min(outcome.pilot.n, outcome.control.n);
+  const comparison = pilot.design === "BEFORE_AFTER" ? t("comparison.before") : t("comparison.control");
+  const words = {
+    metric: tImprove(`metrics.${metric}`),
+    difference: difference ? format.difference(metric, difference.value) : "–",
+    low: difference ? format.signed(metric, difference.interval.low) : "–",
+    high: difference ? format.signed(metric, difference.interval.high) : "–",
+    p: difference ? format.pValue(difference.pValue) : "–",
+    n: formatInteger(smaller, locale),
+    planned: formatInteger(outcome.plannedPerGroup ?? 0, locale),
+    min: MIN_OBSERVATIONS_PER_GROUP,
+    target: format.difference(metric, pilot.targetEffect),
+    comparison,
+  };
+  const sentence =
+    outcome.verdict === "NOT_ENOUGH_DATA" ? t(`explain.${outcome.reason === "BELOW_PLANNED_SAMPLE" ? "belowPlanned" : "tooFew"}`, words) : t(`explain.${outcome.verdict}`, words);
+  const groups = [
+    { key: "pilot", label: t("groups.pilot"), figure: outcome.pilot },
+    { key: "control", label: pilot.design === "BEFORE_AFTER" ? t("groups.before") : t("groups.control"), figure: outcome.control },
+  ];
+  return (
+    <section aria-labelledby="verdict-heading" className="rounded-lg border border-neutral-200 bg-white p-4" data-testid="pilot-result">
+      <div className="flex flex-wrap items-center gap-3">
+        <h2 id="verdict-heading" className="font-medium">
+          {t("verdictHeading")}
+        </h2>
+        <VerdictBadge verdict={outcome.verdict} />
+      </div>
+      <p className="mt-2 text-base text-neutral-900" data-testid="verdict-sentence">
+        {sentence}
+      </p>
+      <dl className="mt-4 grid gap-3 sm:grid-cols-3">
+        <div className="rounded-md bg-neutral-50 p-3" data-testid="result-difference">
+          <dt className="text-xs text-neutral-600">{t("difference", { comparison })}</dt>
+          <dd className="mt-0.5 text-2xl font-semibold tabular-nums">{words.difference}</dd>
+          <dd className="text-xs text-neutral-600">{difference ? t("interval", { low: words.low, high: words.high, level: formatNumber(difference.interval.confidence * 100, locale, 0) }) : t("noTest")}</dd>
+        </div>
+        <div className="rounded-md bg-neutral-50 p-3" data-testid="result-p-value">
+          <dt className="text-xs text-neutral-600">{t("pValue")}</dt>
+          <dd className="mt-0.5 text-2xl font-semibold tabular-nums">{words.p}</dd>
+          <dd className="text-xs text-neutral-600">
+            {difference
+              ? t(`tests.${outcome.test}`, { statistic: formatNumber(difference.statistic, locale, 2), df: difference.df === null ? "" : formatNumber(difference.df, locale, 1) })
+              : t(`testNames.${outcome.test}`)}
+          </dd>
+        </div>
+        <div className="rounded-md bg-neutral-50 p-3" data-testid="result-sample">
+          <dt className="text-xs text-neutral-600">{t("sample")}</dt>
+          <dd className="mt-0.5 text-2xl font-semibold tabular-nums">{t("sampleValue", { pilot: formatInteger(outcome.pilot.n, locale), control: formatInteger(outcome.control.n, locale) })}</dd>
+          <dd className="text-xs text-neutral-600">{outcome.plannedPerGroup !== null ? t("planned", { n: words.planned }) : t("noPlan")}</dd>
+        </div>
+      </dl>
+      <table className="mt-4 w-full text-sm">
+        <caption className="sr-only">{t("groupsCaption")}</caption>
+        <thead className="text-left text-xs text-neutral-600">
+          <tr>
+            <th scope="col" className="py-1 pr-3 font-medium">{t("table.group")}</th>
+            <th scope="col" className="py-1 pr-3 text-right font-medium">{t("table.n")}</th>
+            <th scope="col" className="py-1 pr-3 text-right font-medium">{t("table.ofPlanned")}</th>
+            <th scope="col" className="py-1 pr-3 text-right font-medium">{words.metric}</th>
+            <th scope="col" className="py-1 text-right font-medium">{t("table.ci")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map(({ key, label, figure }) => (
+            <tr key={key} className="border-t border-neutral-100" data-testid={`group-${key}`}>
+              <th scope="row" className="py-1 pr-3 text-left font-normal">{label}</th>
+              <td className="py-1 pr-3 text-right tabular-nums">{formatInteger(figure.n, locale)}</td>
+              <td className="py-1 pr-3 text-right tabular-nums">{outcome.plannedPerGroup ? t("ofPlannedValue", { value: formatNumber((100 * figure.n) / outcome.plannedPerGroup, locale, 0) }) : "–"}</td>
+              <td className="py-1 pr-3 text-right tabular-nums">{format.value(metric, figure.value)}</td>
+              <td className="py-1 text-right tabular-nums">{figure.interval ? t("range", { low: format.number(metric, figure.interval.low), high: format.number(metric, figure.interval.high) }) : "–"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="mt-3 text-xs text-neutral-500">{t(`method.${outcome.test}`)}</p>
+    </section>
+  );
+}

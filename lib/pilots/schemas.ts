@@ -1,0 +1,159 @@
+import { z } from "zod";
+import type { TInterval, TMoments } from "@/lib/stats/summary";
+import type { TNpsCounts } from "@/lib/stats/proportions";
+import type { TPilotVerdict, TPilotVerdictReason } from "@/lib/stats/pilot-verdict";
+import { ZOptionalDay } from "@/lib/projects/schemas";
+
+// A pilot: a change tried on pilot sites against control sites over the same days, or on the
+// pilot sites against their own earlier period (before/after). Days are local days
+// ("YYYY-MM-DD", Korea time), inclusive, stored as the instant each begins (lib/projects/local-days).
+
+export const PILOT_METRICS = ["MEAN_EXPERIENCE", "CSAT", "NPS"] as const;
+export type TPilotMetric = (typeof PILOT_METRICS)[number];
+export const PILOT_DESIGNS = ["CONTROL_SITES", "BEFORE_AFTER"] as const;
+export type TPilotDesign = (typeof PILOT_DESIGNS)[number];
+export const PILOT_DECISIONS = ["ROLLOUT", "NO_ROLLOUT", "EXTEND"] as const;
+export type TPilotDecision = (typeof PILOT_DECISIONS)[number];
+/** PLANNED before its first day, RUNNING through its last, ENDED until decided, COMPLETED once decided. */
+export type TPilotStage = "PLANNED" | "RUNNING" | "ENDED" | "COMPLETED";
+
+/** A pilot runs at most a year; so does a before/after baseline. */
+export const MAX_PILOT_DAYS = 366;
+
+/**
+ * The smallest effect worth detecting, in the metric's own unit as the manager reads it: points
+ * on the 1–7 scale for mean experience, percentage points of top-2-box share for CSAT, NPS points.
+ */
+export const EFFECT_LIMITS: Record<TPilotMetric, { max: number; step: number; suggested: number }> = {
+  MEAN_EXPERIENCE: { max: 6, step: 0.1, suggested: 0.5 },
+  CSAT: { max: 100, step: 1, suggested: 10 },
+  NPS: { max: 200, step: 1, suggested: 10 },
+};
+
+const ZId = z.string().trim().min(1).max(64);
+const ZDay = z.iso.date({ error: "validation.invalidFormat" });
+const ZSiteIds = z.array(ZId).max(200).transform((ids) => [...new Set(ids)]);
+const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+
+export const ZPilotCreateInput = z
+  .object({
+    projectId: ZId,
+    touchpointId: ZId,
+    name: z.string().trim().min(1, { error: "validation.required" }).max(200, { error: "validation.tooLong" }),
+    metric: z.enum(PILOT_METRICS),
+    targetEffect: z.coerce.number({ error: "validation.invalidType" }).gt(0, { error: "improve.errors.effectPositive" }),
+    design: z.enum(PILOT_DESIGNS),
+    startDay: ZDay,
+    endDay: ZDay,
+    pilotSiteIds: ZSiteIds.refine((ids) => ids.length > 0, { error: "improve.errors.pilotSitesRequired" }),
+    controlSiteIds: ZSiteIds.default([]),
+    baselineStartDay: ZOptionalDay.default(null),
+    baselineEndDay: ZOptionalDay.default(null),
+  })
+  .superRefine((p, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+    if (p.targetEffect > EFFECT_LIMITS[p.metric].max) issue("targetEffect", "improve.errors.effectTooLarge");
+    if (p.endDay < p.startDay) issue("endDay", "improve.errors.endBeforeStart");
+    else if (dayNumber(p.endDay) - dayNumber(p.startDay) + 1 > MAX_PILOT_DAYS) issue("endDay", "improve.errors.windowTooLong");
+    if (p.design === "CONTROL_SITES") {
+      if (p.controlSiteIds.length === 0) issue("controlSiteIds", "improve.errors.controlSitesRequired");
+      if (p.controlSiteIds.some((id) => p.pilotSiteIds.includes(id))) issue("controlSiteIds", "improve.errors.siteInBothGroups");
+    } else {
+      if (!p.baselineStartDay) issue("baselineStartDay", "validation.required");
+      if (!p.baselineEndDay) issue("baselineEndDay", "validation.required");
+      if (p.baselineStartDay && p.baselineEndDay) {
+        if (p.baselineEndDay < p.baselineStartDay) issue("baselineEndDay", "improve.errors.endBeforeStart");
+        else if (p.baselineEndDay >= p.startDay) issue("baselineEndDay", "improve.errors.baselineOverlaps");
+        else if (dayNumber(p.baselineEndDay) - dayNumber(p.baselineStartDay) + 1 > MAX_PILOT_DAYS) issue("baselineEndDay", "improve.errors.windowTooLong");
+      }
+    }
+  });
+export type TPilotCreateInput = z.input<typeof ZPilotCreateInput>;
+
+/**
+ * The manager's decision after a pilot. ROLLOUT takes effect on rolloutDay (default: the day
+ * after the pilot's last day); EXTEND moves the last day to extendToDay and keeps the pilot open.
+ */
+export const ZPilotDecisionInput = z
+  .object({
+    pilotId: ZId,
+    decision: z.enum(PILOT_DECISIONS),
+    note: z.string().trim().max(2000, { error: "validation.tooLong" }).default(""),
+    rolloutDay: ZOptionalDay.default(null),
+    extendToDay: ZOptionalDay.default(null),
+  })
+  .superRefine((d, ctx) => {
+    if (d.decision === "EXTEND" && !d.extendToDay) ctx.addIssue({ code: "custom", path: ["extendToDay"], message: "validation.required" });
+  });
+export type TPilotDecisionInput = z.input<typeof ZPilotDecisionInput>;
+
+export const ZPilotDeleteInput = z.object({ pilotId: ZId });
+export type TPilotDeleteInput = z.input<typeof ZPilotDeleteInput>;
+
+// ---------------------------------------------------------------------------------------------
+// What the pages receive.
+// ---------------------------------------------------------------------------------------------
+
+/** Sufficient statistics of one group of observations, for every metric a pilot can judge. */
+export type TGroupSums = { observations: number; experience: TMoments; csat: { n: number; topTwoBox: number }; nps: TNpsCounts };
+
+/** A touchpoint's recent observations, from which the power analysis takes its sd, share or mix. */
+export type TPilotBaseline = {
+  touchpointId: string;
+  from: string;
+  to: string;
+  totals: TGroupSums;
+  /** Per site: how fast each site collects answers (how long a pilot there will take). */
+  bySite: { siteId: string; sums: TGroupSums }[];
+};
+
+/** One group's figure in the metric's unit (mean points, CSAT %, NPS points) with its interval. */
+export type TGroupFigure = { n: number; value: number | null; interval: TInterval | null };
+
+/** The tests behind each metric: Welch's t for means, two-proportion z for CSAT, z on the per-answer NPS score. */
+export type TPilotTestName = "WELCH_T" | "TWO_PROPORTION_Z" | "NPS_Z";
+
+/** A pilot's result: the two groups, their difference with its interval and p-value, and the verdict. */
+export type TPilotOutcome = {
+  metric: TPilotMetric;
+  test: TPilotTestName;
+  pilot: TGroupFigure;
+  control: TGroupFigure;
+  /** pilot − control in the metric's display unit (CSAT in percentage points); null when it cannot be tested. */
+  difference: { value: number; interval: TInterval; statistic: number; df: number | null; pValue: number } | null;
+  plannedPerGroup: number | null;
+  alpha: number;
+  verdict: TPilotVerdict;
+  reason: TPilotVerdictReason;
+};
+
+export type TPilotSite = { id: string; name: string; code: string; group: "PILOT" | "CONTROL" };
+
+export type TPilotDecisionRecord = { decision: TPilotDecision; note: string; decidedBy: { id: string; name: string } | null; decidedAt: string; rolloutDay: string | null };
+
+export type TPilotSummary = {
+  id: string;
+  projectId: string;
+  name: string;
+  touchpoint: { id: string; nameKo: string; nameEn: string };
+  metric: TPilotMetric;
+  design: TPilotDesign;
+  targetEffect: number;
+  startDay: string;
+  endDay: string;
+  baselineStartDay: string | null;
+  baselineEndDay: string | null;
+  stage: TPilotStage;
+  sites: TPilotSite[];
+  decision: TPilotDecisionRecord | null;
+  outcome: TPilotOutcome;
+};
+
+export type TPilotDetail = TPilotSummary & {
+  project: { id: string; title: string; phase: string; status: string };
+  journeyId: string;
+  /** Per site in the pilot window: n and the figure (control-site design), to see whether one site carries the result. */
+  bySite: { site: TPilotSite; figure: TGroupFigure }[];
+  /** For the decision form: the day a rollout takes effect unless the manager says otherwise. */
+  defaultRolloutDay: string;
+};

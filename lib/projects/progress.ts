@@ -1,0 +1,63 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import { aggregateObservations } from "@/lib/analytics/aggregate";
+import type { TGroupMoments } from "@/lib/analytics/schemas";
+import { assertCan, type TActor } from "@/lib/auth/permissions";
+import { notFound } from "@/lib/errors";
+import { addDays, localDayOf } from "./local-days";
+import { periodFigures, targetProgress, type TPeriodSums, type TTargetProgress } from "./targets";
+
+/** "Before" is this many days before the work touched customers (the first pilot, else the project's start). */
+export const BEFORE_DAYS = 90;
+
+function sumsOf(groups: TGroupMoments[], touchpointIds: string[]): TPeriodSums {
+  return groups
+    .filter((g) => g.keys[0] !== null && touchpointIds.includes(g.keys[0] as string))
+    .reduce<TPeriodSums>(
+      (total, g) => ({
+        gap: { n: total.gap.n + g.gap.n, sum: total.gap.sum + g.gap.sum, sumSquares: total.gap.sumSquares + g.gap.sumSquares },
+        csat: { n: total.csat.n + g.csat.n, topTwoBox: total.csat.topTwoBox + g.csat.topTwoBox },
+      }),
+      { gap: { n: 0, sum: 0, sumSquares: 0 }, csat: { n: 0, topTwoBox: 0 } },
+    );
+}
+
+/**
+ * The project's touchpoints before the work began (the BEFORE_DAYS days before its first pilot,
+ * else before the project started) against the days since its rollout, with the targets met or not.
+ */
+export async function getTargetProgress(actor: TActor, projectId: string, now: Date = new Date()): Promise<TTargetProgress> {
+  assertCan(actor, "project:read");
+  const organizationId = actor.organizationId;
+  const project = await db.improvementProject.findFirst({
+    where: { id: projectId, organizationId },
+    select: {
+      startedAt: true,
+      targetGapClosed: true,
+      targetCsatChange: true,
+      touchpoints: { select: { touchpoint: { select: { id: true, journeyId: true } } } },
+      pilots: { select: { startsAt: true, rolloutAt: true, decision: true }, orderBy: { startsAt: "asc" } },
+    },
+  });
+  if (!project) throw notFound("projectId");
+  const touchpointIds = project.touchpoints.map((t) => t.touchpoint.id);
+  const journeyId = project.touchpoints[0]?.touchpoint.journeyId ?? "";
+  const today = localDayOf(now);
+  const firstContact = localDayOf(project.pilots[0]?.startsAt ?? project.startedAt);
+  const rollouts = project.pilots.filter((p) => p.decision === "ROLLOUT" && p.rolloutAt).map((p) => localDayOf(p.rolloutAt!));
+  const rolloutDay = rollouts.sort()[0] ?? null;
+  const before = { from: addDays(firstContact, -BEFORE_DAYS), to: addDays(firstContact, -1) };
+  const after = rolloutDay && rolloutDay <= today ? { from: rolloutDay, to: today } : null;
+  // One touchpoint (the usual project) is an index-friendly filter; several are grouped and picked.
+  const scope = { journeyId, ...(touchpointIds.length === 1 ? { touchpointId: touchpointIds[0] } : {}) };
+  const [beforeGroups, afterGroups] = await Promise.all([
+    aggregateObservations(organizationId, { ...scope, ...before }, ["touchpoint"]),
+    after ? aggregateObservations(organizationId, { ...scope, ...after }, ["touchpoint"]) : Promise.resolve(null),
+  ]);
+  return targetProgress({
+    before: periodFigures(before.from, before.to, sumsOf(beforeGroups, touchpointIds)),
+    after: after && afterGroups ? periodFigures(after.from, after.to, sumsOf(afterGroups, touchpointIds)) : null,
+    targetGapClosed: project.targetGapClosed,
+    targetCsatChange: project.targetCsatChange,
+  });
+}

@@ -1,0 +1,325 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import type { TActor } from "@/lib/auth/permissions";
+import { recordObservations } from "@/lib/observations/mutations";
+import type { TObservationInput } from "@/lib/observations/schemas";
+import { CONTROL_BASELINE_DAYS, createPilot, decidePilot, deletePilot } from "@/lib/pilots/mutations";
+import { getPilot, getPilotPlanning, listPilotsWithResults, listProjectPilots } from "@/lib/pilots/queries";
+import { chooseOption, openAnalysis, saveCause, saveOption } from "@/lib/projects/analysis";
+import { listProjectHistory } from "@/lib/projects/history";
+import { addDays, localDayOf, startOfLocalDay } from "@/lib/projects/local-days";
+import { moveProjectPhase } from "@/lib/projects/projects";
+import { listControlAlerts } from "@/lib/control/queries";
+import { saveActionItem } from "@/lib/projects/action-items";
+import { getTargetProgress } from "@/lib/projects/progress";
+import { seedDemoOrganization } from "@/lib/seed/demo-organization";
+import { PLANTED_MOT } from "@/lib/seed/demo-observations";
+import { DEMO_PILOT, demoPilotDates } from "@/lib/seed/demo-pilot";
+import { sampleSizeForMeans } from "@/lib/stats/power";
+import { resetDatabase } from "./helpers/db";
+import { createTwoOrganizations } from "./helpers/factories";
+import { appError, buildJourney, type TFixture } from "./helpers/journey-fixture";
+
+let cast: Awaited<ReturnType<typeof createTwoOrganizations>>;
+let f: TFixture;
+let projectId: string;
+let gangnam: string;
+let jamsil: string;
+let callCentre: string;
+let theirSite: string;
+
+const today = localDayOf(new Date());
+const daysAgo = (n: number) => addDays(today, -n);
+/** The pilot window: 20 to 10 days ago (inclusive). */
+const window = { startDay: daysAgo(20), endDay: daysAgo(10) };
+/** Noon (Korea time) of a local day. */
+const noonOf = (day: string) => new Date(startOfLocalDay(day).getTime() + 12 * 3_600_000);
+
+async function observe(siteId: string, day: string, experiencedScores: number[], extra: Partial<TObservationInput> = {}) {
+  await recordObservations(cast.a.manager, {
+    observations: experiencedScores.map((experiencedScore) => ({ touchpointId: f.mot, siteId, source: "SURVEY" as const, observedAt: noonOf(day), experiencedScore, ...extra })),
+  });
+}
+
+/** A project on the fixture's MOT, walked to Improve through the real gates. */
+async function projectInImprove(actor: TActor): Promise<string> {
+  const { projectId: id } = await openAnalysis(actor, { touchpointId: f.mot });
+  await saveCause(actor, { projectId: id, dimension: "FRONTLINE_STAFF", description: "피크 시간 인력 부족", frequency: 5 });
+  const option = await saveOption(actor, { projectId: id, description: "피크 시간 상담 인력 추가" });
+  await chooseOption(actor, { projectId: id, optionId: option.id });
+  const { version } = await db.improvementProject.findUniqueOrThrow({ where: { id }, select: { version: true } });
+  await moveProjectPhase(actor, { projectId: id, version, phase: "IMPROVE" });
+  return id;
+}
+
+beforeEach(async () => {
+  await resetDatabase();
+  cast = await createTwoOrganizations();
+  f = await buildJourney(cast.a.manager);
+  const org = cast.a.organization.id;
+  ({ id: gangnam } = await db.site.create({ data: { organizationId: org, code: "GANGNAM", name: "강남점" } }));
+  ({ id: jamsil } = await db.site.create({ data: { organizationId: org, code: "JAMSIL", name: "잠실점" } }));
+  ({ id: callCentre } = await db.site.create({ data: { organizationId: org, code: "CALLCENTER", name: "고객센터" } }));
+  ({ id: theirSite } = await db.site.create({ data: { organizationId: cast.b.organization.id, code: "GANGNAM", name: "Their store" } }));
+  projectId = await projectInImprove(cast.a.manager);
+
+  // Inside the window: the pilot store half 6s and half 5s (mean 5.5), the control store half 5s and 4s (mean 4.5), 30 each.
+  for (let i = 0; i < 15; i += 1) {
+    await observe(gangnam, addDays(window.startDay, i % 11), [6, 5]);
+    await observe(jamsil, addDays(window.startDay, i % 11), [5, 4]);
+  }
+  // What the pilot must not count: another site in the window, the stores outside the window, another touchpoint.
+  await observe(callCentre, window.startDay, [1, 1, 1, 1]);
+  await observe(gangnam, daysAgo(21), [1, 1]);
+  await observe(jamsil, daysAgo(9), [7, 7]);
+  await recordObservations(cast.a.manager, { observations: [{ touchpointId: f.plain, siteId: gangnam, source: "SURVEY", observedAt: noonOf(window.startDay), experiencedScore: 1 }] });
+});
+
+const pilotInput = (overrides: Record<string, unknown> = {}) => ({
+  projectId,
+  touchpointId: f.mot,
+  name: "강남점 피크 시간 2인 상담",
+  metric: "MEAN_EXPERIENCE" as const,
+  // With the outliers outside the window the recent sd is about 1.38: 1.2 points need about 22 per group, fewer than the 30 each store has.
+  targetEffect: 1.2,
+  design: "CONTROL_SITES" as const,
+  ...window,
+  pilotSiteIds: [gangnam],
+  controlSiteIds: [jamsil],
+  ...overrides,
+});
+
+/** Every row a pilot change could touch, and the audit trail. */
+async function pilotSnapshot() {
+  const byId = { orderBy: { id: "asc" as const } };
+  const [pilots, pilotSites, projects, charts, auditLogs] = await Promise.all([
+    db.pilot.findMany(byId),
+    db.pilotSite.findMany({ orderBy: [{ pilotId: "asc" }, { siteId: "asc" }] }),
+    db.improvementProject.findMany(byId),
+    db.controlChart.findMany(byId),
+    db.auditLog.count(),
+  ]);
+  return { pilots, pilotSites, projects, charts, auditLogs };
+}
+
+async function expectRefusedUnchanged(action: () => Promise<unknown>, expected: Record<string, unknown>) {
+  const before = await pilotSnapshot();
+  await expect(action()).rejects.toMatchObject(expected);
+  expect(await pilotSnapshot()).toEqual(before);
+}
+
+describe("pilots: plan, result, verdict, decision", () => {
+  it("plans the observations each group needs from the touchpoint's recent spread", async () => {
+    const planning = await getPilotPlanning(cast.a.executive, projectId);
+    const { baseline } = planning.touchpoints[0]!;
+    // The last 90 days at the MOT: 15 × 6, 30 × 5 + 15 × 4 in the window, 6 × 1 and 2 × 7 outside it.
+    expect(baseline).toMatchObject({ from: daysAgo(89), to: today, totals: { observations: 68, experience: { n: 68 } } });
+    expect(baseline.bySite.find((s) => s.siteId === gangnam)!.sums.experience.n).toBe(32);
+    expect(planning.sites.map((s) => s.code).sort()).toEqual(["CALLCENTER", "GANGNAM", "JAMSIL"]);
+
+    const { experience } = baseline.totals;
+    const sd = Math.sqrt((experience.sumSquares - (experience.sum * experience.sum) / experience.n) / (experience.n - 1));
+    const { id, plannedPerGroup } = await createPilot(cast.a.manager, pilotInput());
+    expect(plannedPerGroup).toBe(sampleSizeForMeans({ sd, effect: 1.2 }));
+    expect(plannedPerGroup).toBeLessThanOrEqual(30);
+    expect(await db.pilot.findUniqueOrThrow({ where: { id } })).toMatchObject({ plannedPerGroup, status: "RUNNING", startsAt: startOfLocalDay(window.startDay), endsAt: startOfLocalDay(window.endDay) });
+  });
+
+  it("reports the difference with its interval and p-value (Welch), and calls it improved — on a data set with a known answer", async () => {
+    const { id } = await createPilot(cast.a.manager, pilotInput());
+    const pilot = await getPilot(cast.a.executive, id);
+    expect(pilot).toMatchObject({ design: "CONTROL_SITES", stage: "ENDED", defaultRolloutDay: daysAgo(9), decision: null });
+    expect(pilot.sites.map((s) => [s.code, s.group])).toEqual([["JAMSIL", "CONTROL"], ["GANGNAM", "PILOT"]]);
+    const { outcome } = pilot;
+    expect(outcome.pilot).toMatchObject({ n: 30, value: 5.5 });
+    expect(outcome.control).toMatchObject({ n: 30, value: 4.5 });
+    // SE = √(2 · (7.5/29) / 30) = 0.13131; t = 7.616 on 58 df; CI 1 ± 2.00172 · SE.
+    expect(outcome.difference!.value).toBeCloseTo(1, 10);
+    expect(outcome.difference!.statistic).toBeCloseTo(7.6158, 3);
+    expect(outcome.difference!.df).toBeCloseTo(58, 6);
+    expect(outcome.difference!.interval.low).toBeCloseTo(0.7372, 3);
+    expect(outcome.difference!.interval.high).toBeCloseTo(1.2628, 3);
+    expect(outcome.difference!.pValue).toBeLessThan(1e-9);
+    expect(outcome).toMatchObject({ test: "WELCH_T", verdict: "IMPROVED", reason: "SIGNIFICANT" });
+    expect(pilot.bySite.map((s) => [s.site.code, s.figure.n, s.figure.value])).toEqual(
+      expect.arrayContaining([
+        ["GANGNAM", 30, 5.5],
+        ["JAMSIL", 30, 4.5],
+      ]),
+    );
+    expect(pilot.bySite).toHaveLength(2);
+  });
+
+  it("refuses a verdict on a two-day window: not enough data", async () => {
+    const { id } = await createPilot(cast.a.manager, pilotInput({ name: "이틀 시범", startDay: window.startDay, endDay: addDays(window.startDay, 1) }));
+    const { outcome } = await getPilot(cast.a.manager, id);
+    expect(outcome.pilot.n).toBeLessThan(10);
+    expect(outcome).toMatchObject({ verdict: "NOT_ENOUGH_DATA", reason: "TOO_FEW_OBSERVATIONS" });
+    // Rolling out against the evidence needs a reason on record.
+    await expectRefusedUnchanged(() => decidePilot(cast.a.manager, { pilotId: id, decision: "ROLLOUT" }), { code: "VALIDATION", fieldErrors: { note: ["improve.errors.noteAgainstEvidence"] } });
+    await decidePilot(cast.a.manager, { pilotId: id, decision: "NO_ROLLOUT", note: "표본 부족" });
+    expect(await db.controlChart.count()).toBe(0);
+  });
+
+  it("compares the pilot sites with their own earlier period (before/after) and CSAT in percentage points", async () => {
+    // Before: 40 answers at Gangnam, 10 satisfied (25 %); during: the window's 30 Gangnam answers get CSAT 5 on 24 (80 %).
+    await recordObservations(cast.a.manager, {
+      observations: Array.from({ length: 40 }, (_, i) => ({ touchpointId: f.mot, siteId: gangnam, source: "SURVEY" as const, observedAt: noonOf(daysAgo(40 + (i % 10))), csat: i < 10 ? 5 : 2 })),
+    });
+    await recordObservations(cast.a.manager, {
+      observations: Array.from({ length: 30 }, (_, i) => ({ touchpointId: f.mot, siteId: gangnam, source: "SURVEY" as const, observedAt: noonOf(addDays(window.startDay, i % 11)), csat: i < 24 ? 5 : 3 })),
+    });
+    const { id, plannedPerGroup } = await createPilot(
+      cast.a.manager,
+      pilotInput({ name: "전후 비교", metric: "CSAT", targetEffect: 40, design: "BEFORE_AFTER", controlSiteIds: [], baselineStartDay: daysAgo(49), baselineEndDay: daysAgo(40) }),
+    );
+    expect(plannedPerGroup).toBeGreaterThan(10);
+    const pilot = await getPilot(cast.a.manager, id);
+    expect(pilot).toMatchObject({ design: "BEFORE_AFTER", baselineStartDay: daysAgo(49), baselineEndDay: daysAgo(40) });
+    expect(pilot.sites.map((s) => s.group)).toEqual(["PILOT"]);
+    expect(pilot.outcome).toMatchObject({ test: "TWO_PROPORTION_Z", pilot: { n: 30, value: 80 }, control: { n: 40, value: 25 } });
+    expect(pilot.outcome.difference!.value).toBeCloseTo(55, 10);
+    expect(pilot.outcome.verdict).toBe("IMPROVED");
+  });
+
+  it("records ROLLOUT once with who and when, moves the project to Control and sets up its control chart", async () => {
+    const { id } = await createPilot(cast.a.manager, pilotInput());
+    const { version: versionBefore } = await db.improvementProject.findUniqueOrThrow({ where: { id: projectId } });
+    const { controlChartId } = await decidePilot(cast.a.manager, { pilotId: id, decision: "ROLLOUT", note: "강남점 효과 확인" });
+
+    const stored = await db.pilot.findUniqueOrThrow({ where: { id } });
+    expect(stored).toMatchObject({ decision: "ROLLOUT", decisionNote: "강남점 효과 확인", decidedById: cast.a.manager.id, status: "COMPLETED", rolloutAt: startOfLocalDay(daysAgo(9)) });
+    expect(Date.now() - stored.decidedAt!.getTime()).toBeLessThan(60_000);
+    expect(await db.improvementProject.findUniqueOrThrow({ where: { id: projectId } })).toMatchObject({ phase: "CONTROL", version: versionBefore + 1 });
+    // The chart watches the touchpoint from the rollout day: its limits come from the next 14 days.
+    expect(await db.controlChart.findUniqueOrThrow({ where: { id: controlChartId! } })).toMatchObject({
+      organizationId: cast.a.organization.id,
+      projectId,
+      touchpointId: f.mot,
+      metric: "MEAN_EXPERIENCE",
+      baselineFrom: startOfLocalDay(daysAgo(9)),
+      baselineTo: startOfLocalDay(addDays(daysAgo(9), CONTROL_BASELINE_DAYS - 1)),
+      createdById: cast.a.manager.id,
+    });
+
+    // Once: a second decision is refused and changes nothing.
+    await expectRefusedUnchanged(() => decidePilot(cast.a.admin, { pilotId: id, decision: "NO_ROLLOUT" }), appError("CONFLICT", "improve.errors.alreadyDecided"));
+    await expectRefusedUnchanged(() => deletePilot(cast.a.manager, { pilotId: id }), appError("CONFLICT", "improve.errors.decidedPilotKept"));
+
+    // The audit log holds it as the project's entry, so the history shows it with the manager's name.
+    const decided = await db.auditLog.findFirstOrThrow({ where: { action: "pilot.decide" } });
+    expect(decided).toMatchObject({ entityType: "ImprovementProject", entityId: projectId, actorId: cast.a.manager.id, organizationId: cast.a.organization.id });
+    const history = await listProjectHistory(cast.a.executive, projectId);
+    expect(history.slice(0, 4).map((e) => e.action)).toEqual(["control.chart", "project.phase", "pilot.decide", "pilot.create"]);
+    expect(history[2]).toMatchObject({ actor: { id: cast.a.manager.id, name: cast.a.manager.name }, details: { decision: "ROLLOUT", verdict: "IMPROVED", pilotN: 30, controlN: 30, rolloutDay: daysAgo(9) } });
+    expect((await getPilot(cast.a.executive, id)).decision).toMatchObject({ decision: "ROLLOUT", decidedBy: { id: cast.a.manager.id }, rolloutDay: daysAgo(9) });
+
+    // Executives see it among the organization's pilots, with its result and decision.
+    expect(await listPilotsWithResults(cast.a.executive)).toEqual([
+      expect.objectContaining({ id, projectId, metric: "MEAN_EXPERIENCE", stage: "COMPLETED", outcome: expect.objectContaining({ verdict: "IMPROVED" }), decision: expect.objectContaining({ decision: "ROLLOUT" }) }),
+    ]);
+  });
+
+  it("extends a pilot, then lets the final decision follow; a CSAT rollout gets a CSAT chart on the chosen day", async () => {
+    const { id } = await createPilot(cast.a.manager, pilotInput({ metric: "CSAT", targetEffect: 20 }));
+    await expectRefusedUnchanged(() => decidePilot(cast.a.manager, { pilotId: id, decision: "EXTEND", extendToDay: window.startDay }), { fieldErrors: { extendToDay: ["improve.errors.extendAfterEnd"] } });
+    await decidePilot(cast.a.manager, { pilotId: id, decision: "EXTEND", extendToDay: daysAgo(5) });
+    expect(await getPilot(cast.a.manager, id)).toMatchObject({ endDay: daysAgo(5), stage: "ENDED", decision: { decision: "EXTEND" } });
+    await decidePilot(cast.a.manager, { pilotId: id, decision: "ROLLOUT", note: "CSAT 응답은 적지만 평균 경험이 좋아짐", rolloutDay: daysAgo(2) });
+    expect(await db.controlChart.findFirstOrThrow({ where: { projectId } })).toMatchObject({ metric: "CSAT", baselineFrom: startOfLocalDay(daysAgo(2)) });
+    expect((await listProjectPilots(cast.a.manager, projectId))[0]).toMatchObject({ stage: "COMPLETED", decision: { decision: "ROLLOUT", rolloutDay: daysAgo(2) } });
+  });
+
+  it("answers bad plans with field errors and stores nothing", async () => {
+    await expectRefusedUnchanged(() => createPilot(cast.a.manager, pilotInput({ name: "", targetEffect: 0, endDay: daysAgo(30), controlSiteIds: [gangnam] })), {
+      code: "VALIDATION",
+      fieldErrors: { name: ["validation.required"], targetEffect: ["improve.errors.effectPositive"], endDay: ["improve.errors.endBeforeStart"], controlSiteIds: ["improve.errors.siteInBothGroups"] },
+    });
+    await expectRefusedUnchanged(() => createPilot(cast.a.manager, pilotInput({ controlSiteIds: [] })), { fieldErrors: { controlSiteIds: ["improve.errors.controlSitesRequired"] } });
+    await expectRefusedUnchanged(() => createPilot(cast.a.manager, pilotInput({ targetEffect: 7 })), { fieldErrors: { targetEffect: ["improve.errors.effectTooLarge"] } });
+    await expectRefusedUnchanged(
+      () => createPilot(cast.a.manager, pilotInput({ design: "BEFORE_AFTER", baselineStartDay: daysAgo(25), baselineEndDay: daysAgo(15) })),
+      { fieldErrors: { baselineEndDay: ["improve.errors.baselineOverlaps"] } },
+    );
+    await expectRefusedUnchanged(() => createPilot(cast.a.manager, pilotInput({ touchpointId: f.plain })), { fieldErrors: { touchpointId: ["improve.errors.touchpointNotInProject"] } });
+    const { id } = await createPilot(cast.a.manager, pilotInput());
+    await expectRefusedUnchanged(() => decidePilot(cast.a.manager, { pilotId: id, decision: "MAYBE" as never }), { code: "VALIDATION", fieldErrors: { decision: ["validation.invalidValue"] } });
+    await expectRefusedUnchanged(() => decidePilot(cast.a.manager, { pilotId: id, decision: "EXTEND" }), { fieldErrors: { extendToDay: ["validation.required"] } });
+  });
+
+  it("takes pilots only once the project reaches Improve, and withdraws an undecided one", async () => {
+    const { projectId: early } = await openAnalysis(cast.a.manager, { touchpointId: f.plain });
+    await expectRefusedUnchanged(() => createPilot(cast.a.manager, pilotInput({ projectId: early, touchpointId: f.plain })), { fieldErrors: { form: ["improve.errors.pilotNeedsImprove"] } });
+    const { id } = await createPilot(cast.a.manager, pilotInput());
+    await deletePilot(cast.a.manager, { pilotId: id });
+    expect(await db.pilot.count()).toBe(0);
+    expect((await listProjectHistory(cast.a.manager, projectId))[0]).toMatchObject({ action: "pilot.delete", details: { pilotId: id } });
+  });
+});
+
+describe("who may plan, read and decide pilots", () => {
+  it("lets executives read pilots and their results but never plan or decide; frontline staff see nothing", async () => {
+    const { id } = await createPilot(cast.a.manager, pilotInput());
+    expect((await getPilot(cast.a.executive, id)).outcome.verdict).toBe("IMPROVED");
+    expect(await listProjectPilots(cast.a.executive, projectId)).toHaveLength(1);
+    for (const actor of [cast.a.executive, cast.a.frontline]) {
+      await expectRefusedUnchanged(() => createPilot(actor, pilotInput()), appError("FORBIDDEN"));
+      await expectRefusedUnchanged(() => decidePilot(actor, { pilotId: id, decision: "ROLLOUT", note: "x" }), appError("FORBIDDEN"));
+      await expectRefusedUnchanged(() => deletePilot(actor, { pilotId: id }), appError("FORBIDDEN"));
+    }
+    for (const read of [() => getPilot(cast.a.frontline, id), () => listPilotsWithResults(cast.a.frontline), () => getPilotPlanning(cast.a.frontline, projectId)]) {
+      await expect(read()).rejects.toMatchObject(appError("FORBIDDEN"));
+    }
+  });
+
+  it("answers another organization's pilots, projects, touchpoints and sites with not found", async () => {
+    const { id } = await createPilot(cast.a.manager, pilotInput());
+    const b = cast.b.manager;
+    await expect(getPilot(b, id)).rejects.toMatchObject(appError("NOT_FOUND"));
+    await expect(getPilotPlanning(b, projectId)).rejects.toMatchObject(appError("NOT_FOUND"));
+    expect(await listPilotsWithResults(b)).toEqual([]);
+    expect(await listProjectPilots(b, projectId)).toEqual([]);
+    await expectRefusedUnchanged(() => decidePilot(b, { pilotId: id, decision: "ROLLOUT", note: "x" }), appError("NOT_FOUND"));
+    await expectRefusedUnchanged(() => deletePilot(b, { pilotId: id }), appError("NOT_FOUND"));
+    await expectRefusedUnchanged(() => createPilot(b, pilotInput()), appError("NOT_FOUND"));
+    // Our own project with their store in a group.
+    await expectRefusedUnchanged(() => createPilot(cast.a.manager, pilotInput({ controlSiteIds: [theirSite] })), appError("NOT_FOUND"));
+  });
+});
+
+describe("the demo story the browser test walks", () => {
+  it("finds the seeded pilot significant, refuses a two-day one, rolls out, and the control chart flags the relapse", async () => {
+    await resetDatabase();
+    await seedDemoOrganization();
+    const manager = await db.user.findFirstOrThrow({ where: { role: "MANAGER" }, select: { id: true, organizationId: true, role: true } });
+    const planted = await db.touchpoint.findFirstOrThrow({ where: { nameEn: PLANTED_MOT.nameEn }, select: { id: true } });
+    const siteOf = async (code: string) => (await db.site.findFirstOrThrow({ where: { code }, select: { id: true } })).id;
+    const dates = demoPilotDates();
+
+    const { projectId: id } = await openAnalysis(manager, { touchpointId: planted.id });
+    await saveCause(manager, { projectId: id, dimension: "FRONTLINE_STAFF", description: "피크 시간 상담 인력 부족", frequency: 42 });
+    const option = await saveOption(manager, { projectId: id, description: "피크 시간 2인 상담과 한 장짜리 요금 비교표" });
+    await chooseOption(manager, { projectId: id, optionId: option.id });
+    await moveProjectPhase(manager, { projectId: id, version: (await db.improvementProject.findUniqueOrThrow({ where: { id } })).version, phase: "IMPROVE" });
+    await saveActionItem(manager, { projectId: id, dimension: "FRONTLINE_STAFF", description: "피크 시간 상담 인력 2인 배치" });
+
+    const pilotSites = { pilotSiteIds: [await siteOf(DEMO_PILOT.pilotSiteCode)], controlSiteIds: [await siteOf(DEMO_PILOT.controlSiteCode)] };
+    const base = { projectId: id, touchpointId: planted.id, metric: "MEAN_EXPERIENCE" as const, targetEffect: 0.5, design: "CONTROL_SITES" as const, ...pilotSites };
+    const seeded = await createPilot(manager, { ...base, name: "강남점 파일럿", startDay: dates.startsOn, endDay: dates.endsOn });
+    const result = await getPilot(manager, seeded.id);
+    expect(result.outcome.verdict).toBe("IMPROVED");
+    expect(Math.min(result.outcome.pilot.n, result.outcome.control.n)).toBeGreaterThanOrEqual(seeded.plannedPerGroup!);
+    expect(result.defaultRolloutDay).toBe(dates.rolloutOn);
+
+    const short = await createPilot(manager, { ...base, name: "이틀 파일럿", startDay: dates.startsOn, endDay: addDays(dates.startsOn, 1) });
+    expect((await getPilot(manager, short.id)).outcome.verdict).toBe("NOT_ENOUGH_DATA");
+
+    await decidePilot(manager, { pilotId: seeded.id, decision: "ROLLOUT", note: "강남점에서 효과 확인" });
+    expect(await db.improvementProject.findUniqueOrThrow({ where: { id } })).toMatchObject({ phase: "CONTROL" });
+    const alerts = await listControlAlerts(manager, { projectId: id });
+    expect(alerts).toEqual([expect.objectContaining({ projectId: id, touchpoint: expect.objectContaining({ id: planted.id }), metric: "MEAN_EXPERIENCE", direction: "DOWN" })]);
+    expect(alerts[0]!.pointDate >= dates.relapseFrom).toBe(true);
+    // Since the rollout the gap has closed (the relapse of the last week included).
+    expect((await getTargetProgress(manager, id)).gapClosed).toBeGreaterThan(0);
+  });
+});
