@@ -1,0 +1,98 @@
+import { addDays, type TLocalDay } from "@/lib/projects/local-days";
+import { detectSignals, individualsChart, pChart, xBarChart, type TControlPoint } from "@/lib/stats/control-charts";
+import type { TMoments } from "@/lib/stats/summary";
+import { mondayOf } from "./calendar";
+import { SIGNAL_RULES, type TChartKind, type TChartPoint, type TChartStatus, type TControlMetric, type TControlSubgroup, type TSignalRule } from "./schemas";
+
+// A control chart from its subgroups (days or weeks of one touchpoint, summed in PostgreSQL):
+// limits from the baseline subgroups, every point judged against them, the run rules read over
+// the whole series, and the alert — the latest downward signal after the baseline, if recent.
+// Pure: lib/stats/control-charts.ts has the formulas, queries.ts the data.
+
+/** One day or week of one touchpoint: its first local day and the sums the two metrics need. */
+export type TSubgroupSums = { date: TLocalDay; experience: TMoments; csat: { n: number; topTwoBox: number } };
+
+export type TChartConfig = { metric: TControlMetric; subgroup: TControlSubgroup; baselineFrom: TLocalDay; baselineTo: TLocalDay };
+
+export type TSeries = { kind: TChartKind; status: TChartStatus; baselineSubgroups: number; n: number; points: TChartPoint[] };
+
+/** Alerts look back this far: 28 days on a daily chart, 8 weeks on a weekly one. */
+export const ALERT_WINDOW: Record<TControlSubgroup, { days: number }> = { DAY: { days: 28 }, WEEK: { days: 8 * 7 } };
+
+/** The first day of the subgroup a day belongs to. */
+export const subgroupStartOf = (day: TLocalDay, subgroup: TControlSubgroup): TLocalDay => (subgroup === "WEEK" ? mondayOf(day) : day);
+
+/**
+ * Where a chart's data begins: its baseline's first subgroup. A weekly chart counts whole weeks —
+ * a week belongs to the baseline when its Monday does.
+ */
+export const chartStartOf = (config: Pick<TChartConfig, "subgroup" | "baselineFrom">): TLocalDay => subgroupStartOf(config.baselineFrom, config.subgroup);
+
+/** The first subgroup whose signals still raise an alert on `today`. */
+export function alertWindowStart(subgroup: TControlSubgroup, today: TLocalDay): TLocalDay {
+  return addDays(subgroupStartOf(today, subgroup), -(ALERT_WINDOW[subgroup].days - (subgroup === "WEEK" ? 7 : 1)));
+}
+
+/** CSAT is plotted in % (as everywhere else in the product); the p-chart computes shares 0–1. */
+const scaleOf = (metric: TControlMetric) => (metric === "CSAT" ? 100 : 1);
+
+export function buildSeries(config: TChartConfig, subgroups: readonly TSubgroupSums[]): TSeries {
+  const start = chartStartOf(config);
+  // Subgroups without an answer to the chart's question have nothing to plot.
+  const sizeOf = (s: TSubgroupSums) => (config.metric === "CSAT" ? s.csat.n : s.experience.n);
+  const charted = subgroups.filter((s) => s.date >= start && sizeOf(s) > 0).sort((a, b) => (a.date < b.date ? -1 : 1));
+  const isBaseline = (s: TSubgroupSums) => subgroupStartOf(s.date, config.subgroup) <= config.baselineTo;
+  const baseline = charted.filter(isBaseline);
+  const n = charted.reduce((sum, s) => sum + sizeOf(s), 0);
+  const empty = (kind: TChartKind, status: TChartStatus): TSeries => ({ kind, status, baselineSubgroups: baseline.length, n, points: [] });
+
+  let kind: TChartKind;
+  let computed: TControlPoint[] | null;
+  if (config.metric === "CSAT") {
+    kind = "P";
+    const counts = (s: TSubgroupSums) => ({ n: s.csat.n, successes: s.csat.topTwoBox });
+    computed = pChart(baseline.map(counts), charted.map(counts));
+  } else {
+    // X-bar when the baseline's days (weeks) hold several answers each, so that the spread within
+    // them sets the limits; individuals (X-mR) of the subgroup means when every one holds a single answer.
+    const hasWithinSpread = baseline.some((s) => s.experience.n >= 2);
+    kind = hasWithinSpread ? "XBAR" : "INDIVIDUALS";
+    const mean = (s: TSubgroupSums) => s.experience.sum / s.experience.n;
+    computed = hasWithinSpread ? xBarChart(baseline.map((s) => s.experience), charted.map((s) => s.experience)) : individualsChart(baseline.map(mean), charted.map(mean));
+  }
+  if (baseline.length === 0) return empty(kind, "NO_BASELINE_DATA");
+  if (computed === null) return empty(kind, "NO_VARIATION");
+
+  const signals = detectSignals(computed);
+  const scale = scaleOf(config.metric);
+  const points = computed.map((point, i): TChartPoint => ({
+    date: charted[i]!.date,
+    isBaseline: isBaseline(charted[i]!),
+    value: point.value * scale,
+    n: point.n,
+    center: point.center * scale,
+    upper: point.upper * scale,
+    lower: point.lower * scale,
+    sigma: point.sigma * scale,
+    z: point.z,
+    signals: signals.filter((s) => s.pointIndex === i).map(({ rule, direction }) => ({ rule, direction })),
+  }));
+  return { kind, status: "OK", baselineSubgroups: baseline.length, n, points };
+}
+
+/**
+ * The alert a series raises on `today`: its latest point after the baseline, within the alert
+ * window, that a rule flags DOWNWARD — worse than the baseline, since higher is better for both
+ * experience and CSAT. Upward signals (the improvement holding or growing) and the patterns
+ * without a direction (alternating, hugging or avoiding the center) are shown on the chart but
+ * raise no alert: they call for a look at the process, not for reopening a project.
+ */
+export function alertOf(series: Pick<TSeries, "points">, subgroup: TControlSubgroup, today: TLocalDay): { point: TChartPoint; rule: TSignalRule; rules: TSignalRule[] } | null {
+  const from = alertWindowStart(subgroup, today);
+  const flagged = series.points.filter((p) => !p.isBaseline && p.date >= from && p.date <= today && p.signals.some((s) => s.direction === "DOWN"));
+  const latest = flagged.at(-1);
+  if (!latest) return null;
+  const downRules = (p: TChartPoint) => p.signals.filter((s) => s.direction === "DOWN").map((s) => s.rule);
+  const bySeverity = (rules: Iterable<TSignalRule>) => SIGNAL_RULES.filter((rule) => new Set(rules).has(rule));
+  return { point: latest, rule: bySeverity(downRules(latest))[0]!, rules: bySeverity(flagged.flatMap(downRules)) };
+}
