@@ -33,6 +33,9 @@ export default async function AnalysisPage({ params }: { params: Promise<{ proje
             {t("seeGap")}
           </Link>
         )}
+        <Link href={`/improve/${analysis.id}`} className="text-accent hover:underline" data-testid="open-project">
+          {t("openProject")}
+        </Link>
       </nav>
       <PageHeader title={t("analysisTitle", { name: names })} lead={t("analysisLead")} />
       <div className="flex flex-col gap-6">
