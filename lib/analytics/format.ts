@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { escapeCell } from "@/lib/journeys/transfer/csv";
+import { spreadsheetCell } from "@/lib/exports/spreadsheet-cell";
 import type { TAnalysisFilter, TAnalysisFilterInput, TInterval, TMean } from "./schemas";
 
 // Pure helpers the Measure views share: the URL <-> filter mapping, how a gap is coloured, and
@@ -147,8 +147,9 @@ export type TCell = string | number | null;
 
 /** A table as CSV: UTF-8 BOM (Excel reads Korean), CRLF, numbers to `digits` places, formula-like cells escaped. */
 export function tableToCsv(header: string[], rows: TCell[][], digits = 4): string {
-  const cell = (value: TCell) => (value === null ? "" : typeof value === "number" ? String(Number(value.toFixed(digits))) : escapeCell(value));
-  return "\uFEFF" + Papa.unparse({ fields: header.map(escapeCell), data: rows.map((row) => row.map(cell)) }, { newline: "\r\n" }) + "\r\n";
+  // Numbers too: a plain number passes as it is, a non-finite one ("-Infinity") is text.
+  const cell = (value: TCell) => (value === null ? "" : spreadsheetCell(typeof value === "number" ? String(Number(value.toFixed(digits))) : value));
+  return "\uFEFF" + Papa.unparse({ fields: header.map(spreadsheetCell), data: rows.map((row) => row.map(cell)) }, { newline: "\r\n" }) + "\r\n";
 }
 
 /** A file name for an export: the chart's slug and the date, ASCII only. */

@@ -1,5 +1,5 @@
 import Papa from "papaparse";
-import { escapeCell } from "@/lib/journeys/transfer/csv";
+import { spreadsheetCell } from "@/lib/exports/spreadsheet-cell";
 import type { TRowError } from "./schemas";
 
 /**
@@ -9,7 +9,7 @@ import type { TRowError } from "./schemas";
 export function errorReportCsv(errors: TRowError[], columns: { line: string; field: string; reason: string; value: string }, describe: (error: TRowError) => { field: string; reason: string }): string {
   const rows = errors.map((error) => {
     const { field, reason } = describe(error);
-    return [String(error.line), field, reason, error.value].map(escapeCell);
+    return [String(error.line), field, reason, error.value].map(spreadsheetCell);
   });
   return "\uFEFF" + Papa.unparse({ fields: [columns.line, columns.field, columns.reason, columns.value], data: rows }, { newline: "\r\n" }) + "\r\n";
 }

@@ -47,9 +47,9 @@ test.describe("what each role sees", () => {
   };
 
   test("the navigation shows each role its own areas", async ({ browser }) => {
-    expect(await navOf("ADMIN", browser)).toEqual(["한눈에 보기", "고객 여정", "측정", "분석", "개선", "관리", "현장 기록", "후속 조치", "사용자", "API 키"]);
-    expect(await navOf("MANAGER", browser)).toEqual(["한눈에 보기", "고객 여정", "측정", "분석", "개선", "관리", "현장 기록", "후속 조치"]);
-    expect(await navOf("EXECUTIVE", browser)).toEqual(["한눈에 보기", "고객 여정", "측정", "분석", "개선", "관리", "후속 조치"]);
+    expect(await navOf("ADMIN", browser)).toEqual(["한눈에 보기", "고객 여정", "측정", "분석", "개선", "관리", "서비스 약속", "현장 기록", "후속 조치", "사용자", "API 키", "감사 로그"]);
+    expect(await navOf("MANAGER", browser)).toEqual(["한눈에 보기", "고객 여정", "측정", "분석", "개선", "관리", "서비스 약속", "현장 기록", "후속 조치"]);
+    expect(await navOf("EXECUTIVE", browser)).toEqual(["한눈에 보기", "고객 여정", "측정", "분석", "개선", "관리", "서비스 약속", "후속 조치"]);
     expect(await navOf("FRONTLINE", browser)).toEqual(["고객 여정", "현장 기록", "후속 조치"]);
   });
 

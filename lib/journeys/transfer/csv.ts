@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { z } from "zod";
+import { isFormulaLike, readSpreadsheetCell, spreadsheetCell } from "@/lib/exports/spreadsheet-cell";
 import { ZDriverDocument, ZJourneyDocument, ZTouchpointDocument, type TDriverDocument, type TJourneyDocument, type TTouchpointDocument } from "../document";
 import { MAX_REPORTED_ERRORS, type TTransferError, type TTransferResult } from "./errors";
 import { messageKeyOf } from "./json";
@@ -28,17 +29,6 @@ type TColumn = (typeof CSV_COLUMNS)[number];
 type TRow = Record<TColumn, string>;
 
 const BOM = "\uFEFF";
-// Spreadsheets run a cell that starts with one of these as a formula (CSV injection, OWASP).
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** Escapes a cell a spreadsheet would run as a formula, by a leading apostrophe. */
-export function escapeCell(value: string): string {
-  return FORMULA_START.test(value) || value.startsWith("'") ? `'${value}` : value;
-}
-
-function unescapeCell(value: string): string {
-  return value.startsWith("'") ? value.slice(1) : value;
-}
 
 export function journeyToCsv(document: TJourneyDocument): string {
   const rows: string[][] = [];
@@ -59,7 +49,7 @@ export function journeyToCsv(document: TJourneyDocument): string {
       ]);
     });
   });
-  return BOM + Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((row) => row.map(escapeCell)) }, { newline: "\r\n" }) + "\r\n";
+  return BOM + Papa.unparse({ fields: [...CSV_COLUMNS], data: rows.map((row) => row.map(spreadsheetCell)) }, { newline: "\r\n" }) + "\r\n";
 }
 
 type TStageEntry = {
@@ -87,12 +77,13 @@ export function parseJourneyCsv(text: string, names: { nameKo: string; nameEn: s
       return;
     }
     const row = Object.fromEntries(CSV_COLUMNS.map((column, i) => [column, cells[i]?.trim() ?? ""])) as TRow;
-    const formulas = CSV_COLUMNS.filter((column) => FORMULA_START.test(row[column]));
+    // Our export never writes one (lib/exports/spreadsheet-cell.ts): a formula here was typed into the file.
+    const formulas = CSV_COLUMNS.filter((column) => isFormulaLike(row[column]));
     if (formulas.length > 0) {
       for (const column of formulas) errors.push({ line, field: column, code: "transfer.formula", value: row[column].slice(0, 40) });
       return;
     }
-    for (const column of CSV_COLUMNS) row[column] = unescapeCell(row[column]);
+    for (const column of CSV_COLUMNS) row[column] = readSpreadsheetCell(row[column]);
     const problem = readRow(row, line, stages);
     if (problem) errors.push(...problem);
   });

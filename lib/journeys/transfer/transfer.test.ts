@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZJourneyDocument, type TJourneyDocument } from "../document";
-import { CSV_COLUMNS, escapeCell, journeyToCsv, parseJourneyCsv } from "./csv";
+import { CSV_COLUMNS, journeyToCsv, parseJourneyCsv } from "./csv";
 import { journeyToJson, parseJourneyJson } from "./json";
 
 const journey: TJourneyDocument = ZJourneyDocument.parse({
@@ -135,7 +135,6 @@ describe("journey CSV", () => {
     expect(csv).toContain("'-minus first");
     expect(csv).toContain("'@mention");
     expect(csv).not.toMatch(/(^|,)[=+\-@]/m);
-    expect(["=SUM(A1)", "+1", "-1", "@x", "'a", "plain"].map(escapeCell)).toEqual(["'=SUM(A1)", "'+1", "'-1", "'@x", "''a", "plain"]);
   });
 
   it("keeps the file's order, not the row order", () => {

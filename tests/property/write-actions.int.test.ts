@@ -1,0 +1,127 @@
+import fc from "fast-check";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import type { z } from "zod";
+import { db } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors";
+import { ZApiKeyCreateInput } from "@/lib/api-keys/schemas";
+import { runSurveyImport } from "@/lib/imports/run";
+import { ZSaveImportMappingInput } from "@/lib/imports/schemas";
+import { ZExpectationSaveInput, ZJourneyCreateInput, ZJourneyImportInput, ZStageSaveInput, ZTouchpointSaveInput } from "@/lib/journeys/schemas";
+import { ZRecordObservationsInput } from "@/lib/observations/mutations";
+import { ZCauseSaveInput } from "@/lib/projects/schemas";
+import { ZSegmentSaveInput } from "@/lib/segments/schemas";
+import { ZUserCreateInput } from "@/lib/users/schemas";
+import { ZFollowUpCloseInput } from "@/lib/follow-ups/schemas";
+import { surveyCsv } from "../fixtures/imports/survey-files";
+import { resetDatabase } from "../integration/helpers/db";
+import { discoverActions } from "../integration/authorization/discover";
+import { changedTables, fingerprint } from "../integration/authorization/fingerprint";
+import { actAs, sessionCookieOf } from "../integration/authorization/principals";
+import { apiObservationRequest } from "../integration/authorization/requests";
+import { buildWorld, importMappingOf, type TWorld } from "../integration/authorization/world";
+import { DB_RUNS, hostileString, hostileValue } from "./arbitraries";
+import { arbitraryFor } from "./schema-arbitrary";
+
+// Issue #7, part 5, against PostgreSQL: write actions, the ingestion API and the survey import
+// fed random invalid input answer VALIDATION (or their refusal) and store nothing — not a row, not
+// half a record.
+
+vi.mock("next/headers", async () => (await import("../integration/authorization/request-context")).nextHeadersModule);
+vi.mock("next/cache", async () => (await import("../integration/authorization/request-context")).nextCacheModule);
+vi.mock("next-intl/server", async (importOriginal) => ({ ...(await importOriginal<object>()), getRequestConfig: <T>(create: T) => create, getLocale: async () => "ko" }));
+
+process.env.AUTH_SECRET ??= "property-tests-secret-0123456789-0123456789";
+
+const actions = await discoverActions();
+let world: TWorld;
+
+beforeAll(async () => {
+  await resetDatabase();
+  world = await buildWorld();
+  await sessionCookieOf(world.a.users.ADMIN);
+}, 120_000);
+
+/** Inputs the action's own schema refuses: near-valid ones (its fields, one of them wrong) and anything at all. */
+const invalidFor = (schema: z.ZodType) => fc.oneof(arbitraryFor(schema), hostileValue).filter((input) => !schema.safeParse(input).success);
+
+/** Runs the property and checks, at the end, that no row anywhere changed (but in the tables named). */
+async function expectNothingStored(run: () => Promise<void>, except: string[] = []) {
+  const before = await fingerprint();
+  await run();
+  expect(changedTables(before, await fingerprint()).filter((table) => !except.includes(table))).toEqual([]);
+}
+
+const WRITE_ACTIONS: [string, z.ZodType][] = [
+  ["app/(app)/journeys/actions.ts#createJourneyAction", ZJourneyCreateInput],
+  ["app/(app)/journeys/actions.ts#importJourneyAction", ZJourneyImportInput],
+  ["app/(app)/journeys/[journeyId]/actions.ts#saveStageAction", ZStageSaveInput],
+  ["app/(app)/journeys/[journeyId]/actions.ts#saveTouchpointAction", ZTouchpointSaveInput],
+  ["app/(app)/journeys/[journeyId]/actions.ts#saveExpectationAction", ZExpectationSaveInput],
+  ["app/(app)/journeys/segments/actions.ts#saveSegmentAction", ZSegmentSaveInput],
+  ["app/(app)/frontline/actions.ts#recordObservationsAction", ZRecordObservationsInput],
+  ["app/(app)/follow-ups/actions.ts#closeFollowUpAction", ZFollowUpCloseInput],
+  ["app/(app)/measure/import/actions.ts#saveImportMappingAction", ZSaveImportMappingInput],
+  ["app/(app)/analyze/actions.ts#saveCauseAction", ZCauseSaveInput],
+  ["app/(app)/admin/users/actions.ts#createUserAction", ZUserCreateInput],
+  ["app/(app)/admin/api-keys/actions.ts#createApiKeyAction", ZApiKeyCreateInput],
+];
+
+describe.each(WRITE_ACTIONS)("%s", (key, schema) => {
+  it("answers random invalid input with VALIDATION and stores nothing", async () => {
+    const action = actions.get(key);
+    expect(action, `${key} exists`).toBeDefined();
+    await expectNothingStored(() =>
+      fc.assert(
+        fc.asyncProperty(invalidFor(schema), async (input) => {
+          await actAs("ADMIN", world.a);
+          expect(await action!(input)).toMatchObject({ ok: false, code: "VALIDATION" });
+        }),
+        { numRuns: DB_RUNS },
+      ),
+    );
+  });
+});
+
+describe("the ingestion API", () => {
+  it("answers a random body with a refusal and stores nothing", async () => {
+    const { POST } = await import("@/app/api/v1/observations/route");
+    // JSON has no bigint: send it as the digits a JSON client would.
+    const json = (value: unknown) => JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? item.toString() : item)) ?? "null";
+    const body = fc.oneof(hostileString, hostileValue.map((value) => json({ observations: value })), invalidFor(ZRecordObservationsInput).map(json));
+    await expectNothingStored(() =>
+      fc.assert(
+        fc.asyncProperty(body, async (text) => {
+          const valid = apiObservationRequest(world.a, "unused");
+          const request = new Request(valid.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${world.a.apiKey.secret}` }, body: text });
+          const response = await POST(request);
+          expect([400, 413, 422]).toContain(response.status);
+        }),
+        { numRuns: DB_RUNS },
+      ),
+      // A valid key's lastUsedAt is stamped on every request it authenticates, refused or not.
+      ["ApiKey"],
+    );
+  });
+});
+
+describe("the survey import", () => {
+  const score = fc.oneof(fc.integer({ min: 0, max: 10 }).map(String), hostileString);
+  const rows = fc.array(fc.tuple(score, hostileString), { minLength: 1, maxLength: 30 });
+
+  it("stores all of a random file or none of it, never part of it", async () => {
+    await fc.assert(
+      fc.asyncProperty(rows, async (cells) => {
+        const before = await db.observation.count({ where: { organizationId: world.a.id } });
+        const outcome = await runSurveyImport(world.a.users.MANAGER, { fileName: "fuzz.csv", bytes: surveyCsv([["NPS", "comment"], ...cells]) }, { mapping: importMappingOf(world.a) }).catch((error: unknown) => {
+          // A file refused as a whole (binary, not UTF-8) is a clear answer too.
+          expect(isAppError(error) && error.code).toBe("VALIDATION");
+          return null;
+        });
+        const added = (await db.observation.count({ where: { organizationId: world.a.id } })) - before;
+        if (outcome === null || outcome.status === "FAILED") expect(added).toBe(0);
+        else expect({ added, invalid: outcome.counts.invalid }).toEqual({ added: outcome.counts.imported, invalid: 0 });
+      }),
+      { numRuns: DB_RUNS },
+    );
+  });
+});
