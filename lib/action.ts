@@ -1,7 +1,10 @@
 import "server-only";
 import { headers } from "next/headers";
 import { z } from "zod";
-import { getCurrentUser } from "@/lib/auth/session";
+import { auditRefusal } from "@/lib/audit/refusals";
+import { runWithRequestMeta } from "@/lib/audit/request-context";
+import { PermissionDenied } from "@/lib/auth/permissions";
+import { auditRefusedSession, getCurrentUser } from "@/lib/auth/session";
 import { requestMetaFrom } from "@/lib/auth/request-meta";
 import type { TRequestMeta } from "@/lib/auth/schemas";
 import type { TSessionUser } from "@/lib/auth/session-user";
@@ -15,30 +18,55 @@ type TActionContext = { user: TSessionUser; meta: TRequestMeta };
  * Wraps a server action: re-reads the session, validates the input with zod and turns domain
  * errors into a typed result. Authorization itself happens in the domain function it calls.
  * Error strings are message keys (messages/*.json, "errors" and "validation").
+ * The handler runs with the request's address and user agent in context, so every audit entry it
+ * writes says where the request came from; refused requests of a known user are audited too.
  */
 export function authedAction<TSchema extends z.ZodType, TResult>(
   schema: TSchema,
   handler: (input: z.output<TSchema>, context: TActionContext) => Promise<TResult>,
 ) {
   return async (rawInput: unknown): Promise<TActionResult<TResult>> => {
-    const user = await getCurrentUser();
-    if (!user) return failure("UNAUTHENTICATED", "errors.UNAUTHENTICATED");
+    const requestHeaders = await headers();
+    const meta = requestMetaFrom(requestHeaders);
+    // A server action is posted to the page it was called from: its path says where it was used.
+    const page = pathOf(requestHeaders.get("referer"));
+    return runWithRequestMeta(meta, async () => {
+      const user = await getCurrentUser();
+      if (!user) {
+        await auditRefusedSession(meta, { page });
+        return failure("UNAUTHENTICATED", "errors.UNAUTHENTICATED");
+      }
 
-    const parsed = schema.safeParse(rawInput, { error: validationMessageKey });
-    if (!parsed.success) {
-      const { fieldErrors, formErrors } = z.flattenError(parsed.error);
-      return failure("VALIDATION", formErrors[0] ?? "errors.VALIDATION", fieldErrors as Record<string, string[]>);
-    }
+      const parsed = schema.safeParse(rawInput, { error: validationMessageKey });
+      if (!parsed.success) {
+        const { fieldErrors, formErrors } = z.flattenError(parsed.error);
+        return failure("VALIDATION", formErrors[0] ?? "errors.VALIDATION", fieldErrors as Record<string, string[]>);
+      }
 
-    try {
-      const meta = requestMetaFrom(await headers());
-      return { ok: true, data: await handler(parsed.data, { user, meta }) };
-    } catch (error) {
-      if (isAppError(error)) return failure(error.code, error.message, error.fieldErrors);
-      console.error("Unexpected error in a server action", error);
-      return failure("INTERNAL", "errors.INTERNAL");
-    }
+      try {
+        return { ok: true, data: await handler(parsed.data, { user, meta }) };
+      } catch (error) {
+        if (isAppError(error)) {
+          if (error.code === "FORBIDDEN") {
+            const permission = error instanceof PermissionDenied ? error.permission : "";
+            await auditRefusal({ kind: "forbidden", organizationId: user.organizationId, actorId: user.id, details: { permission, page }, meta });
+          }
+          return failure(error.code, error.message, error.fieldErrors);
+        }
+        console.error("Unexpected error in a server action", error);
+        return failure("INTERNAL", "errors.INTERNAL");
+      }
+    });
   };
+}
+
+function pathOf(url: string | null): string {
+  if (!url) return "";
+  try {
+    return new URL(url).pathname.slice(0, 200);
+  } catch {
+    return "";
+  }
 }
 
 function failure(code: TErrorCode | "INTERNAL", error: string, fieldErrors: Record<string, string[]> = {}) {

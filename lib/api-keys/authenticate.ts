@@ -6,7 +6,11 @@ import { hashApiKeySecret, looksLikeApiKey } from "./secret";
 /** Who is calling the API: a key of an organization, with what it may do. */
 export type TApiClient = { apiKeyId: string; organizationId: string; scopes: string[] };
 
-export type TApiKeyAuthentication = { ok: true; client: TApiClient } | { ok: false; reason: "unknown" | "revoked" };
+export type TApiKeyAuthentication =
+  | { ok: true; client: TApiClient }
+  | { ok: false; reason: "unknown" }
+  /** Whose key it was, for the audit log of refused requests. */
+  | { ok: false; reason: "revoked"; apiKeyId: string; organizationId: string };
 
 /** lastUsedAt is for people ("used 3 minutes ago"): a minute's precision saves a write per request. */
 const LAST_USED_PRECISION_MS = 60_000;
@@ -22,7 +26,7 @@ export async function authenticateApiKey(secret: string): Promise<TApiKeyAuthent
     select: { id: true, organizationId: true, scopes: true, lastUsedAt: true, revokedAt: true },
   });
   if (!key) return { ok: false, reason: "unknown" };
-  if (key.revokedAt) return { ok: false, reason: "revoked" };
+  if (key.revokedAt) return { ok: false, reason: "revoked", apiKeyId: key.id, organizationId: key.organizationId };
 
   const staleBefore = new Date(Date.now() - LAST_USED_PRECISION_MS);
   if (!key.lastUsedAt || key.lastUsedAt < staleBefore) {

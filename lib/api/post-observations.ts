@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { authenticateApiKey, hasScope } from "@/lib/api-keys/authenticate";
+import { auditRefusal } from "@/lib/audit/refusals";
 import { requestMetaFrom } from "@/lib/auth/request-meta";
 import { MAX_OBSERVATIONS_PER_BATCH, ZObservationBatch } from "@/lib/observations/schemas";
 import { bearerTokenOf, errorAnswer, isJsonContentType, jsonAnswer, retryAfterSeconds } from "./http";
@@ -31,22 +32,42 @@ async function handle(request: Request): Promise<Response> {
   const secret = bearerTokenOf(request.headers.get("authorization"));
   if (!secret) return errorAnswer("missing_api_key", "Send an API key: Authorization: Bearer mk_live_….", { headers: { "www-authenticate": "Bearer" } });
   const authentication = await authenticateApiKey(secret);
+  const meta = requestMetaFrom(request.headers);
   if (!authentication.ok) {
     // Only failing requests are counted and stopped: a valid key is never refused because of
     // its address (the address comes from X-Forwarded-For, which a client can forge).
-    const address = requestMetaFrom(request.headers).ipAddress || "unknown";
+    const address = meta.ipAddress || "unknown";
     const blocked = await checkFailedAuth(address);
     if (!blocked.ok) return errorAnswer("rate_limited", "Too many failed authentications from this address. Try again later.", { headers: { "retry-after": retryAfterSeconds(blocked.retryAfterMs) } });
     await recordFailedAuth(address);
-    return authentication.reason === "revoked"
-      ? errorAnswer("revoked_api_key", "This API key has been revoked. Ask an admin of your organization for a new one.", { headers: { "www-authenticate": 'Bearer error="invalid_token"' } })
-      : errorAnswer("invalid_api_key", "Unknown API key.", { headers: { "www-authenticate": 'Bearer error="invalid_token"' } });
+    if (authentication.reason === "unknown") return errorAnswer("invalid_api_key", "Unknown API key.", { headers: { "www-authenticate": 'Bearer error="invalid_token"' } });
+    // A revoked key still names its organization, whose admins should see it being used; an
+    // unknown key names nobody and is not written (lib/audit/refusals.ts).
+    await auditRefusal({
+      kind: "api_key_revoked",
+      organizationId: authentication.organizationId,
+      actorId: null,
+      entity: { type: "ApiKey", id: authentication.apiKeyId },
+      details: { path: new URL(request.url).pathname },
+      meta,
+    });
+    return errorAnswer("revoked_api_key", "This API key has been revoked. Ask an admin of your organization for a new one.", { headers: { "www-authenticate": 'Bearer error="invalid_token"' } });
   }
   const { client } = authentication;
 
   const rate = await consumeKeyRequest(client.apiKeyId);
   if (!rate.ok) return errorAnswer("rate_limited", "Too many requests with this API key. Wait, then retry.", { headers: { "retry-after": retryAfterSeconds(rate.retryAfterMs) } });
-  if (!hasScope(client, "observations:write")) return errorAnswer("insufficient_scope", "This API key lacks the scope observations:write.");
+  if (!hasScope(client, "observations:write")) {
+    await auditRefusal({
+      kind: "api_scope_missing",
+      organizationId: client.organizationId,
+      actorId: null,
+      entity: { type: "ApiKey", id: client.apiKeyId },
+      details: { scope: "observations:write", path: new URL(request.url).pathname },
+      meta,
+    });
+    return errorAnswer("insufficient_scope", "This API key lacks the scope observations:write.");
+  }
   if (!isJsonContentType(request.headers.get("content-type"))) return errorAnswer("unsupported_media_type", "Send the body as Content-Type: application/json.");
 
   const idempotencyKey = idempotencyKeyOf(request.headers.get("idempotency-key"));

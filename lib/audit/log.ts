@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { TRequestMeta } from "@/lib/auth/schemas";
+import { currentRequestMeta } from "./request-context";
 
 export type TAuditEntry = {
   organizationId: string | null;
@@ -15,8 +16,12 @@ export type TAuditEntry = {
 
 type TTransaction = Pick<typeof db, "auditLog">;
 
-/** Appends to the audit log; pass the transaction client to record a change atomically with it. */
+/**
+ * Appends to the audit log; pass the transaction client to record a change atomically with it.
+ * Without `meta`, the address and user agent are those of the request being served, if any.
+ */
 export async function writeAuditLog(entry: TAuditEntry, tx: TTransaction = db): Promise<void> {
+  const meta = entry.meta ?? currentRequestMeta();
   await tx.auditLog.create({
     data: {
       organizationId: entry.organizationId,
@@ -25,8 +30,8 @@ export async function writeAuditLog(entry: TAuditEntry, tx: TTransaction = db): 
       entityType: entry.entityType ?? "",
       entityId: entry.entityId ?? "",
       details: entry.details ?? {},
-      ipAddress: entry.meta?.ipAddress ?? "",
-      userAgent: (entry.meta?.userAgent ?? "").slice(0, 500),
+      ipAddress: meta?.ipAddress ?? "",
+      userAgent: (meta?.userAgent ?? "").slice(0, 500),
     },
   });
 }

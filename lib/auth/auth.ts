@@ -1,13 +1,25 @@
 import "server-only";
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authEnv } from "@/lib/env";
 import { requestMetaFrom } from "./request-meta";
-import { verifyCredentials } from "./session-user";
+import { signInWithPassword } from "./session-user";
 
 // Auth.js v5 with email + password. Sessions are JWTs (the credentials provider requires it);
 // they become revocable because lib/auth/session.ts re-reads the user and its sessionVersion
 // on every request.
+
+/**
+ * A sign-in refused because of too many failed attempts (lib/auth/sign-in-throttle.ts), before
+ * the password was checked. Auth.js passes an error thrown in `authorize` through to the server
+ * action that called signIn; `code` is the part Auth.js would put in a redirect URL.
+ */
+export class SignInThrottledError extends CredentialsSignin {
+  code = "throttled";
+  constructor(readonly retryAt: Date) {
+    super();
+  }
+}
 
 declare module "next-auth" {
   interface Session {
@@ -33,8 +45,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(credentials, request) {
-        const user = await verifyCredentials(credentials, requestMetaFrom(request.headers));
-        return user ? { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } : null;
+        const outcome = await signInWithPassword(credentials, requestMetaFrom(request.headers));
+        if (outcome.ok) {
+          const { user } = outcome;
+          return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+        }
+        if (outcome.reason === "throttled") throw new SignInThrottledError(outcome.retryAt);
+        return null;
       },
     }),
   ],

@@ -1,4 +1,4 @@
-import { AppError, forbidden } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 
 // One role -> permission table. A permission not listed for a role is denied.
 
@@ -42,7 +42,14 @@ export function can(role: TRole, permission: TPermission): boolean {
   return allowed.includes(role);
 }
 
+/** A FORBIDDEN that names the permission missing, for the audit log of refused requests. */
+export class PermissionDenied extends AppError {
+  constructor(readonly permission: TPermission) {
+    super("FORBIDDEN");
+  }
+}
+
 export function assertCan(actor: TActor | null | undefined, permission: TPermission): asserts actor is TActor {
   if (!actor) throw new AppError("UNAUTHENTICATED");
-  if (!can(actor.role, permission)) throw forbidden();
+  if (!can(actor.role, permission)) throw new PermissionDenied(permission);
 }

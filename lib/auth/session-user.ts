@@ -4,6 +4,7 @@ import { writeAuditLog } from "@/lib/audit/log";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import type { TActor, TRole } from "./permissions";
 import { ZSignInInput, type TRequestMeta } from "./schemas";
+import { claimSignInAttempt, recordSignInSuccess, signInThrottleKeys } from "./sign-in-throttle-store";
 
 export type TSessionUser = TActor & {
   email: string;
@@ -36,19 +37,43 @@ function toSessionUser(row: { id: string; organizationId: string; role: TRole; e
   };
 }
 
+export type TSignInOutcome =
+  | { ok: true; user: TSessionUser }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAt: Date };
+
 /**
- * Checks an email and password. Returns the user, or null for any failure (unknown email,
- * wrong password, deactivated account, malformed input) without saying which.
+ * Checks an email and password. Refuses any failure (unknown email, wrong password, deactivated
+ * account, malformed input) without saying which; refuses a throttled attempt (see
+ * sign-in-throttle.ts) BEFORE the password hash is computed, the same way for an email that has
+ * no account as for one that has. `now` is the clock, injected by tests.
  */
-export async function verifyCredentials(rawInput: unknown, meta: TRequestMeta): Promise<TSessionUser | null> {
+export async function signInWithPassword(rawInput: unknown, meta: TRequestMeta, now: Date = new Date()): Promise<TSignInOutcome> {
   const parsed = ZSignInInput.safeParse(rawInput);
-  if (!parsed.success) return null;
+  if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
+
+  const keys = signInThrottleKeys(email, meta.ipAddress);
+  const claim = await claimSignInAttempt(keys, now);
+  if (!claim.allowed) {
+    if (claim.audit) {
+      const target = await db.user.findUnique({ where: { email }, select: { id: true, organizationId: true } });
+      await writeAuditLog({
+        organizationId: target?.organizationId ?? null,
+        actorId: target?.id ?? null,
+        action: "auth.sign_in_throttled",
+        details: { email, limit: claim.scope, reason: claim.reason, refusals: claim.audit.refusals, retryAt: claim.retryAt.toISOString() },
+        meta,
+      });
+    }
+    return { ok: false, reason: "throttled", retryAt: claim.retryAt };
+  }
 
   const user = await db.user.findUnique({ where: { email }, select: sessionUserSelect });
   const isPasswordRight = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
 
   if (!user || !isPasswordRight || !user.isActive) {
+    // The claim already counted this attempt as a failure.
     await writeAuditLog({
       organizationId: user?.organizationId ?? null,
       actorId: user?.id ?? null,
@@ -56,12 +81,19 @@ export async function verifyCredentials(rawInput: unknown, meta: TRequestMeta): 
       details: { email, reason: !user ? "unknown_email" : !isPasswordRight ? "wrong_password" : "inactive" },
       meta,
     });
-    return null;
+    return { ok: false, reason: "invalid" };
   }
 
-  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+  await recordSignInSuccess(keys, claim.attemptAt);
+  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
   await writeAuditLog({ organizationId: user.organizationId, actorId: user.id, action: "auth.sign_in", meta });
-  return toSessionUser(user);
+  return { ok: true, user: toSessionUser(user) };
+}
+
+/** signInWithPassword for callers that only need the user: null for any refusal. */
+export async function verifyCredentials(rawInput: unknown, meta: TRequestMeta, now?: Date): Promise<TSessionUser | null> {
+  const outcome = await signInWithPassword(rawInput, meta, now);
+  return outcome.ok ? outcome.user : null;
 }
 
 /**
@@ -72,4 +104,10 @@ export async function loadSessionUser(userId: string, sessionVersion: number): P
   const user = await db.user.findUnique({ where: { id: userId }, select: sessionUserSelect });
   if (!user || !user.isActive || user.sessionVersion !== sessionVersion) return null;
   return toSessionUser(user);
+}
+
+/** Whose session loadSessionUser refused, for the audit log: the user if it still exists, and why. */
+export async function describeRefusedSession(userId: string): Promise<{ id: string; organizationId: string; cause: "deactivated" | "revoked" } | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, organizationId: true, isActive: true } });
+  return user && { id: user.id, organizationId: user.organizationId, cause: user.isActive ? "revoked" : "deactivated" };
 }

@@ -1,21 +1,57 @@
 import "server-only";
 import { cache } from "react";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { auditRefusal } from "@/lib/audit/refusals";
 import { auth } from "./auth";
 import { can, type TPermission } from "./permissions";
-import { loadSessionUser, type TSessionUser } from "./session-user";
+import { requestMetaFrom } from "./request-meta";
+import type { TRequestMeta } from "./schemas";
+import { describeRefusedSession, loadSessionUser, type TSessionUser } from "./session-user";
 
-/** The signed-in user, re-read from the database once per request; null when signed out or revoked. */
-export const getCurrentUser = cache(async (): Promise<TSessionUser | null> => {
+type TSessionState = {
+  user: TSessionUser | null;
+  /** A session token that names a user but no longer counts (deactivated, role changed, signed out everywhere). */
+  refusedUserId: string | null;
+};
+
+/** The session of this request, re-read from the database once per request. */
+const getSessionState = cache(async (): Promise<TSessionState> => {
   const session = await auth();
-  if (!session?.userId) return null;
-  return loadSessionUser(session.userId, session.sessionVersion);
+  if (!session?.userId) return { user: null, refusedUserId: null };
+  const user = await loadSessionUser(session.userId, session.sessionVersion);
+  return { user, refusedUserId: user ? null : session.userId };
 });
 
-/** For pages: sends signed-out users to the sign-in page and answers 403 without the permission. */
+/** The signed-in user, re-read from the database once per request; null when signed out or revoked. */
+export async function getCurrentUser(): Promise<TSessionUser | null> {
+  return (await getSessionState()).user;
+}
+
+/**
+ * Writes to the audit log that this request carried a session that no longer counts, if it did
+ * (bounded, see lib/audit/refusals.ts). A request without any session is not written.
+ */
+export async function auditRefusedSession(meta: TRequestMeta, details: Record<string, string> = {}): Promise<void> {
+  const { refusedUserId } = await getSessionState();
+  const owner = refusedUserId ? await describeRefusedSession(refusedUserId) : null;
+  if (!owner) return;
+  await auditRefusal({ kind: "session_revoked", organizationId: owner.organizationId, actorId: owner.id, details: { cause: owner.cause, ...details }, meta });
+}
+
+/**
+ * For pages: sends signed-out users to the sign-in page and answers 403 without the permission.
+ * Both refusals of a known user are written to the audit log.
+ */
 export async function requireUser(permission?: TPermission): Promise<TSessionUser> {
   const user = await getCurrentUser();
-  if (!user) redirect("/login");
-  if (permission && !can(user.role, permission)) forbidden();
+  if (!user) {
+    await auditRefusedSession(requestMetaFrom(await headers()));
+    redirect("/login");
+  }
+  if (permission && !can(user.role, permission)) {
+    await auditRefusal({ kind: "forbidden", organizationId: user.organizationId, actorId: user.id, details: { permission }, meta: requestMetaFrom(await headers()) });
+    forbidden();
+  }
   return user;
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/auth/permissions";
-import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
+import { ZNewPassword } from "@/lib/auth/password-rules";
 
 export const ZRole = z.enum(ROLES);
 
@@ -8,10 +8,8 @@ export const ZUserCreateInput = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email({ error: "validation.email" }).max(254)),
   name: z.string().trim().min(1, { error: "validation.required" }).max(100, { error: "validation.tooLong" }),
   role: ZRole,
-  password: z
-    .string()
-    .min(PASSWORD_MIN_LENGTH, { error: "validation.passwordTooShort" })
-    .max(256, { error: "validation.tooLong" }),
+  // Server-only (the common-passwords list): the form validates on the server, through its action.
+  password: ZNewPassword,
 });
 export type TUserCreateInput = z.infer<typeof ZUserCreateInput>;
 

@@ -81,11 +81,11 @@ describe("API keys", () => {
     const refused = await postObservations(batch, { secret: key.secret });
     expect(refused.status).toBe(401);
     expect(await refused.json()).toMatchObject({ code: "revoked_api_key" });
-    expect(await authenticateApiKey(key.secret)).toEqual({ ok: false, reason: "revoked" });
+    expect(await authenticateApiKey(key.secret)).toEqual({ ok: false, reason: "revoked", apiKeyId: key.id, organizationId: cast.a.organization.id });
     expect(await db.observation.count()).toBe(1);
 
     await revokeApiKey(cast.a.admin, { apiKeyId: key.id });
-    expect((await db.auditLog.findMany({ where: { entityId: key.id }, orderBy: { createdAt: "asc" } })).map((entry) => entry.action)).toEqual(["apikey.create", "apikey.revoke"]);
+    expect((await db.auditLog.findMany({ where: { entityId: key.id }, orderBy: { id: "asc" } })).map((entry) => entry.action)).toEqual(["apikey.create", "apikey.revoke", "access.api_key_revoked"]);
     expect((await listApiKeys(cast.a.admin))[0]!.revokedAt).toBeInstanceOf(Date);
   });
 

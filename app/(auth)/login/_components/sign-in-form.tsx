@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
@@ -17,6 +17,7 @@ export function SignInForm({ signIn }: TProps) {
   return (
     <form action={formAction} className="flex flex-col gap-4" noValidate>
       {state.error && <Notice tone="error">{message(state.error)}</Notice>}
+      {state.throttle && <ThrottleNotice {...state.throttle} />}
       <Field label={t("email")} errors={errorsOf("email")}>
         {({ id, describedBy, invalid }) => (
           <TextInput id={id} name="email" type="email" autoComplete="username" required defaultValue={state.email} aria-describedby={describedBy} aria-invalid={invalid} />
@@ -31,5 +32,20 @@ export function SignInForm({ signIn }: TProps) {
         {isPending ? t("submitting") : t("submit")}
       </Button>
     </form>
+  );
+}
+
+/** Too many failed attempts: says so, and when to try again (in seconds, or in minutes with the clock time). */
+function ThrottleNotice({ retryAt, retryAfterSeconds }: NonNullable<TSignInState["throttle"]>) {
+  const t = useTranslations("security.signIn");
+  const format = useFormatter();
+  return (
+    <Notice tone="error">
+      <span data-testid="sign-in-throttled">
+        {retryAfterSeconds < 60
+          ? t("throttledSeconds", { seconds: retryAfterSeconds })
+          : t("throttledMinutes", { minutes: Math.ceil(retryAfterSeconds / 60), time: format.dateTime(new Date(retryAt), { timeStyle: "short" }) })}
+      </span>
+    </Notice>
   );
 }
