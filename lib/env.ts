@@ -5,7 +5,20 @@ import { z } from "zod";
 
 const ZPostgresUrl = z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" });
 
-const ZDatabaseEnv = z.object({ DATABASE_URL: ZPostgresUrl });
+const ZDatabaseEnv = z.object({
+  DATABASE_URL: ZPostgresUrl,
+  /**
+   * Connections this process may hold. 10: a 2-core machine does its best work with about five
+   * busy connections ((cores × 2) + 1), and an interactive transaction keeps its connection
+   * while Node works between statements, so twice that; well under PostgreSQL's 100, leaving
+   * room for `npm start`'s seed, scripts and psql.
+   */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** How long a query waits for a connection (a free one, or a new one to open) before failing. */
+  DATABASE_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** PostgreSQL cancels a statement running longer than this (0: never). */
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+});
 
 const ZAuthEnv = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (npm start generates one into .data/)"),
