@@ -1,7 +1,8 @@
 import "server-only";
 import { requestMetaFrom } from "@/lib/auth/request-meta";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
-import { AppError, isAppError, type TErrorCode } from "@/lib/errors";
+import { AppError, forbidden, isAppError, type TErrorCode } from "@/lib/errors";
+import { isCrossOriginPost } from "@/lib/security/same-origin";
 import { previewSurveyImport, runSurveyImport, type TUpload } from "./run";
 import { MAX_IMPORT_BYTES, type TImportFailure, type TRunEvent } from "./schemas";
 
@@ -41,6 +42,11 @@ const jsonFailure = (error: unknown) => {
   return Response.json(failure, { status });
 };
 
+/** The session cookie is SameSite=Lax already; another site's page is refused by its Origin too. */
+function refuseCrossOrigin(request: Request): void {
+  if (isCrossOriginPost(request)) throw forbidden();
+}
+
 /**
  * The file and the options of an upload. A body larger than the limit is refused from its
  * Content-Length, before a byte of it is read.
@@ -73,6 +79,7 @@ export async function readUpload(request: Request): Promise<{ upload: TUpload; o
 /** POST …/preview: the file's headers, the mapping to use, the first rows and errors, the counts. JSON. */
 export async function handlePreviewRequest(actor: TActor | null, request: Request): Promise<Response> {
   try {
+    refuseCrossOrigin(request);
     assertCan(actor, "observation:import");
     const { upload, options } = await readUpload(request);
     return Response.json({ ok: true, data: await previewSurveyImport(actor, upload, options) });
@@ -89,6 +96,7 @@ export async function handleRunRequest(actor: TActor | null, request: Request): 
   let body: Awaited<ReturnType<typeof readUpload>>;
   try {
     // Checked here too (the domain checks again) so that a refusal is a 403, not a 200 stream.
+    refuseCrossOrigin(request);
     assertCan(actor, "observation:import");
     body = await readUpload(request);
   } catch (error) {

@@ -111,6 +111,18 @@ test.describe("the Content-Security-Policy in the browser", () => {
   });
 });
 
+test.describe("the session cookie", () => {
+  test("is HttpOnly (no script can read it) and SameSite=Lax (another site's POST arrives without it)", async ({ browser }) => {
+    const page = await signedInPage(browser, "MANAGER");
+    const cookies = await page.context().cookies();
+    const session = cookies.find((cookie) => /authjs\.session-token$/.test(cookie.name));
+    expect(session, cookies.map((cookie) => cookie.name).join(", ")).toBeDefined();
+    expect(session!.httpOnly).toBe(true);
+    expect(session!.sameSite).toBe("Lax");
+    expect(await page.evaluate(() => document.cookie)).not.toContain("session-token");
+  });
+});
+
 test.describe("server actions and forged headers", () => {
   test("a server action POSTed from another origin is refused and stores nothing; the same POST from the app's origin works", async ({ browser, baseURL }) => {
     const page = await signedInPage(browser, "MANAGER");

@@ -71,6 +71,13 @@ describe("survey import over HTTP", () => {
     expect(await answer.json()).toMatchObject({ error: "imports.errors.tooLarge" });
     const noLength = await handlePreviewRequest(cast.a.manager, uploadRequest(bytes, {}));
     expect(noLength.status).toBe(400);
+    // Another site's page posting with the manager's cookie: refused by its Origin.
+    const crossSite = async () => {
+      const request = await withLength(uploadRequest(bytes, { mapping: mapping() }));
+      return new Request(request, { headers: { ...Object.fromEntries(request.headers), origin: "https://evil.example", host: "localhost" } });
+    };
+    expect((await handleRunRequest(cast.a.manager, await crossSite())).status).toBe(403);
+    expect((await handlePreviewRequest(cast.a.manager, await crossSite())).status).toBe(403);
     const garbled = await handlePreviewRequest(cast.a.manager, await withLength(uploadRequest(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]), {}, "photo.png")));
     expect(await garbled.json()).toMatchObject({ ok: false, error: "imports.errors.notCsvOrXlsx" });
     expect(await db.observation.count()).toBe(0);
