@@ -2,10 +2,10 @@ import "server-only";
 import { db, Prisma } from "@/lib/db/client";
 import { NPS_DETRACTOR_MAX } from "@/lib/follow-ups/rules";
 import { REPORTING_TIME_ZONE } from "@/lib/i18n/config";
-import type { TAnalysisFilter, TGroupKey, TGroupMoments } from "./schemas";
+import type { TAggregateFilter, TGroupKey, TGroupMoments } from "./schemas";
 
-// The one aggregation every Measure and Analyze view is built on: observations of a journey,
-// filtered, grouped by up to two slices, reduced in PostgreSQL to sufficient statistics (counts,
+// The one aggregation every Measure and Analyze view is built on: observations of a journey (or,
+// for the executive overview, of the whole organization), filtered, grouped by up to two slices, reduced in PostgreSQL to sufficient statistics (counts,
 // sums, sums of squares, correlation). Node never sees an observation; the formulas in lib/stats
 // turn these sums into means, intervals, NPS, CSAT and the ranking.
 // Authorization is the caller's (queries.ts); this file trusts its organizationId.
@@ -73,7 +73,7 @@ type TRow = {
 };
 
 /** The observations grouped one way: by up to two keys, or not at all ([]). */
-export async function aggregateObservations(organizationId: string, filter: TAnalysisFilter, groupBy: TGroupKey[]): Promise<TGroupMoments[]> {
+export async function aggregateObservations(organizationId: string, filter: TAggregateFilter, groupBy: TGroupKey[]): Promise<TGroupMoments[]> {
   return (await aggregateObservationsBySets(organizationId, filter, [groupBy]))[0]!;
 }
 
@@ -84,7 +84,7 @@ export async function aggregateObservations(organizationId: string, filter: TAna
  */
 export async function aggregateObservationsBySets<const TSets extends readonly (readonly TGroupKey[])[]>(
   organizationId: string,
-  filter: TAnalysisFilter,
+  filter: TAggregateFilter,
   sets: TSets,
 ): Promise<{ [K in keyof TSets]: TGroupMoments[] }> {
   if (sets.some((set) => set.length > 2)) throw new Error("a grouping set has at most two keys");
@@ -164,8 +164,9 @@ function compareKeys(a: (string | null)[], b: (string | null)[]): number {
   return 0;
 }
 
-function whereOf(organizationId: string, filter: TAnalysisFilter): Prisma.Sql {
-  const conditions = [Prisma.sql`o."organizationId" = ${organizationId}`, Prisma.sql`t."journeyId" = ${filter.journeyId}`];
+function whereOf(organizationId: string, filter: TAggregateFilter): Prisma.Sql {
+  const conditions = [Prisma.sql`o."organizationId" = ${organizationId}`];
+  if (filter.journeyId !== undefined) conditions.push(Prisma.sql`t."journeyId" = ${filter.journeyId}`);
   if (filter.from) conditions.push(Prisma.sql`o."observedAt" >= ${utcStartOf(Prisma.sql`${filter.from}::date`)}`);
   if (filter.to) conditions.push(Prisma.sql`o."observedAt" < ${utcStartOf(Prisma.sql`${filter.to}::date + 1`)}`);
   if (filter.touchpointId) conditions.push(Prisma.sql`o."touchpointId" = ${filter.touchpointId}`);

@@ -167,10 +167,10 @@ export async function getTouchpointDrilldown(actor: TActor, rawFilter: TAnalysis
 const slices = (groups: TGroupMoments[], label: (group: TGroupMoments) => TSliceMeasures["label"]): TSliceMeasures[] =>
   groups.map((group) => ({ key: group.keys[0] ?? null, label: label(group), measures: measuresOf(group) }));
 
-type TTouchpointRow = { ref: TTouchpointRef; statedImportance: number | null; drivers: { ref: TDriverRef; statedImportance: number | null }[] };
+export type TTouchpointRow = { ref: TTouchpointRef; statedImportance: number | null; drivers: { ref: TDriverRef; statedImportance: number | null }[] };
 
-/** The journey's touchpoints as the views name them, with their loyalty drivers and the importance managers stated on them. */
-async function touchpointsOf(organizationId: string, journeyId: string, touchpointId?: string): Promise<TTouchpointRow[]> {
+/** The journey's touchpoints as the views name them, with their loyalty drivers and the importance managers stated on them. The caller has authorized. */
+export async function touchpointsOf(organizationId: string, journeyId: string, touchpointId?: string): Promise<TTouchpointRow[]> {
   const rows = await db.touchpoint.findMany({
     where: { organizationId, journeyId, ...(touchpointId ? { id: touchpointId } : {}) },
     select: {

@@ -26,6 +26,11 @@ export const ZAnalysisFilter = z.object({
 });
 /** touchpointId and siteIds are set by code (a drill-down, a pilot's groups), never read from a URL. */
 export type TAnalysisFilter = z.output<typeof ZAnalysisFilter> & { touchpointId?: string; siteIds?: readonly string[] };
+/**
+ * What the aggregation accepts: an analysis filter, or the same without a journey — every journey
+ * of the organization (the executive overview). Views read from a URL keep requiring one.
+ */
+export type TAggregateFilter = Omit<TAnalysisFilter, "journeyId"> & { journeyId?: string };
 export type TAnalysisFilterInput = z.input<typeof ZAnalysisFilter>;
 
 /** The slices observations can be grouped by; each maps to one SQL expression in aggregate.ts. */

@@ -1,30 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ZObservationInput, type TObservationInput } from "@/lib/observations/schemas";
-import { findTemplate } from "@/lib/templates/catalog";
-import { DECOY_TOUCHPOINT, DEMO_DAYS, DEMO_SKT_TEMPLATE, generateDemoObservations, PLANTED_MOT, type TDemoGeneratorInput, type TDemoTouchpoint } from "./demo-observations";
+import { DECOY_TOUCHPOINT, DEMO_DAYS, generateDemoObservations, PLANTED_MOT } from "./demo-observations";
 import { COMMENT_PHRASES, DECOY_PHRASES, PLANTED_PROBLEM_PHRASES } from "./demo-comments";
 import { DEMO_EXPECTATIONS } from "./demo-expectations";
-import { DEMO_SEGMENTS, DEMO_SITES } from "./demo-users";
-
-const template = findTemplate(DEMO_SKT_TEMPLATE)!;
-const touchpoints: TDemoTouchpoint[] = template.journey.stages.flatMap((stage, stagePosition) =>
-  (stage.touchpoints ?? []).map((t, i) => ({
-    id: `tp-${stagePosition}-${i}`,
-    nameEn: t.nameEn!,
-    stagePosition,
-    isMoT: t.isMoT ?? false,
-    dimension: t.dimension!,
-    channel: t.channel!,
-    drivers: (t.drivers ?? []).map((d, j) => ({ id: `dr-${stagePosition}-${i}-${j}`, nameEn: d.nameEn! })),
-  })),
-);
-const segments = DEMO_SEGMENTS.map((s, i) => ({ id: `seg-${i}`, nameEn: s.nameEn }));
-const sites = DEMO_SITES.map((s) => ({ id: `site-${s.code}`, code: s.code }));
-const now = new Date("2026-11-25T03:00:00Z");
-const input = (seed = 2009): TDemoGeneratorInput => ({ touchpoints, segments, sites, count: 5000, seed, now });
+import { DEMO_PILOT } from "./demo-pilot";
+import { daysAgoOf, demoInput as input, segments, sites, template, TEST_NOW as now, touchpointNamed as byName, touchpoints } from "./demo-test-input";
+import { DEMO_SEGMENTS } from "./demo-users";
 
 const rows = generateDemoObservations(input());
-const byName = (nameEn: string) => touchpoints.find((t) => t.nameEn === nameEn)!;
 const gapOf = (row: TObservationInput) => row.experiencedScore! - row.expectationScore!;
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 const rowsAt = (all: TObservationInput[], touchpointId: string) => all.filter((row) => row.touchpointId === touchpointId);
@@ -110,28 +93,33 @@ describe("the SK Telecom demo observations", () => {
     expect([...cesAt].every((t) => t.dimension === "FRONTLINE_STAFF" || ["PHONE", "CHAT", "KIOSK"].includes(t.channel))).toBe(true);
   });
 
-  it.each([2009, 1, 42])("plants the problem at the named MOT (seed %i): gap about −1.6, worst for first-time customers, complaints about waiting and explanations", (seed) => {
+  it.each([2009, 1, 42])("plants the problem at the named MOT (seed %i): gap about −1.6 before the fix, worst for first-time customers, complaints about waiting and explanations", (seed) => {
     const all = generateDemoObservations(input(seed));
     const planted = rowsAt(all, byName(PLANTED_MOT.nameEn).id);
     expect(planted.length).toBeGreaterThanOrEqual(600);
-    expect(Math.abs(mean(planted.map(gapOf)) - PLANTED_MOT.meanGap)).toBeLessThan(0.2);
+    // Before the pilot the problem is as planted; over all 120 days the fix and the relapse (demo-pilot.test.ts) move it to about −1.2.
+    const beforeFix = planted.filter((r) => daysAgoOf(r) > DEMO_PILOT.startDaysAgo);
+    expect(Math.abs(mean(beforeFix.map(gapOf)) - PLANTED_MOT.meanGap)).toBeLessThan(0.2);
+    expect(mean(planted.map(gapOf))).toBeLessThan(-1);
 
     const bySegment = segments.map((s) => ({ nameEn: s.nameEn, gap: mean(planted.filter((r) => r.segmentId === s.id).map(gapOf)) })).sort((a, b) => a.gap - b.gap);
     expect(bySegment[0]!.nameEn).toBe(PLANTED_MOT.worstSegmentNameEn);
     expect(bySegment[0]!.gap).toBeLessThan(bySegment[1]!.gap - 0.5);
 
-    // The worst mean gap of every touchpoint with 30 observations or more, by a wide margin.
+    // The worst mean gap of every touchpoint with 30 observations or more, over the whole 120 days, by a clear margin.
     const wellMeasured = touchpoints.map((t) => ({ nameEn: t.nameEn, rows: rowsAt(all, t.id) })).filter((t) => t.rows.length >= 30);
     const ranked = wellMeasured.map((t) => ({ nameEn: t.nameEn, gap: mean(t.rows.map(gapOf)) })).sort((a, b) => a.gap - b.gap);
     expect(ranked[0]!.nameEn).toBe(PLANTED_MOT.nameEn);
-    expect(ranked[1]!.gap).toBeGreaterThan(-1.1);
+    expect(ranked[1]!.gap).toBeGreaterThan(-0.9);
+    expect(ranked[1]!.gap).toBeGreaterThan(ranked[0]!.gap + 0.25);
 
     const comments = planted.map((r) => r.comment ?? "").filter((c) => c !== "");
     expect(comments.length).toBeGreaterThan(planted.length * 0.3);
     expect(comments.filter((c) => /기다|대기|설명|이해/.test(c)).length).toBeGreaterThan(comments.length / 2);
-    const npsHere = planted.filter((r) => r.nps !== null).map((r) => r.nps!);
-    const npsElsewhere = all.filter((r) => r.nps !== null && !planted.includes(r)).map((r) => r.nps!);
-    expect(mean(npsHere)).toBeLessThan(mean(npsElsewhere) - 1);
+    const npsOf = (list: TObservationInput[]) => mean(list.filter((r) => r.nps !== null).map((r) => r.nps!));
+    const npsElsewhere = npsOf(all.filter((r) => !planted.includes(r)));
+    expect(npsOf(beforeFix)).toBeLessThan(npsElsewhere - 1);
+    expect(npsOf(planted)).toBeLessThan(npsElsewhere - 0.5);
   });
 
   it("plants a decoy with three observations and a mean gap of −4 that still varies", () => {

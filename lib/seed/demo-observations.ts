@@ -1,8 +1,9 @@
 import type { TChannel, TDimension } from "@/lib/journeys/document";
 import { CES_SCALE, CSAT_SCALE, NPS_SCALE, SCORE_SCALE } from "@/lib/observations/scale";
-import type { TObservationInput } from "@/lib/observations/schemas";
+import type { TObservationInput, TObservationSource } from "@/lib/observations/schemas";
 import { DECOY_PHRASES, pickComment, PLANTED_PROBLEM_PHRASES, type TTone } from "./demo-comments";
 import { DEMO_EXPECTATIONS } from "./demo-expectations";
+import { DEMO_PILOT, DEMO_PILOT_SURVEY_STORES, DEMO_PILOT_SURVEYS_PER_STORE_PER_DAY, KST_OFFSET_MS, koreanDayNumber, plantedGapShift } from "./demo-pilot";
 import {
   CALL_CENTRE_SITE,
   commentThemes,
@@ -12,6 +13,7 @@ import {
   segmentProfile,
   siteKind,
   SOURCES_BY_CHANNEL,
+  type TSiteKind,
   stageTraffic,
   STORE_SITES,
   TIME_PATTERNS,
@@ -19,9 +21,10 @@ import {
 import { createRandom, type TRandom } from "./random";
 
 // Realistic observations for the SK Telecom demo journey, with a planted problem whose answer is
-// known: the fix-first ranking, the gap by segment and the comment themes must find it. Pure and
-// deterministic (same input and seed, same rows), so unit, integration and browser tests can
-// name what they will see. Every score is on the shared scales of lib/observations/scale.ts.
+// known: the fix-first ranking, the gap by segment and the comment themes must find it; and the
+// fix tried on it, rolled out and relapsing (demo-pilot.ts), which pilots and control charts must
+// find. Pure and deterministic (same input and seed, same rows), so unit, integration and browser
+// tests can name what they will see. Every score is on the shared scales of lib/observations/scale.ts.
 
 export const DEMO_SKT_TEMPLATE = "skt-mobile-lifecycle";
 export const DEMO_CLIENT_ID_PREFIX = "demo:skt:";
@@ -31,6 +34,7 @@ export const PLANTED_MOT = {
   templateKey: DEMO_SKT_TEMPLATE,
   nameKo: "사용 패턴에 맞는 요금제 추천",
   nameEn: "Plan recommendation based on my usage",
+  /** The mean gap before the fix (and at the control store during the pilot). */
   meanGap: -1.6,
   worstSegmentNameEn: "First-time customer",
   /** The driver that falls furthest below expectation there. */
@@ -46,14 +50,20 @@ export const DECOY_TOUCHPOINT = {
   meanGap: -4,
 } as const;
 
-/** Share of all observations at the planted MOT: 650 of the demo's 5,000. */
+/** Share of the programme's observations at the planted MOT: 650 of 5,000 (the pilot's surveys come on top). */
 const PLANTED_SHARE = 0.13;
 /** The quietest touchpoint still gets a handful. */
 const MIN_PER_TOUCHPOINT = 5;
 /** Observations fall in the last 120 days. */
 export const DEMO_DAYS = 120;
+/** The programme's observations over the 120 days (generateDemoObservations). */
+export const DEMO_OBSERVATION_COUNT = 5000;
+/** The pilot's extra surveys at the planted MOT: from the pilot's first day to yesterday, at each of its two stores. */
+export const DEMO_PILOT_SURVEY_COUNT = DEMO_PILOT.startDaysAgo * DEMO_PILOT_SURVEY_STORES.length * DEMO_PILOT_SURVEYS_PER_STORE_PER_DAY;
+/** Every seeded observation of the journey: what the Measure page's headline counts on a fresh start. */
+export const DEMO_SKT_OBSERVATION_TOTAL = DEMO_OBSERVATION_COUNT + DEMO_PILOT_SURVEY_COUNT;
+const PILOT_SURVEY_CLIENT_ID_PREFIX = `${DEMO_CLIENT_ID_PREFIX}pilot:`;
 const DAY_MS = 86_400_000;
-const KST_OFFSET_MS = 9 * 3_600_000;
 
 export type TDemoTouchpoint = {
   id: string;
@@ -135,20 +145,22 @@ function touchpointProfile(random: TRandom, touchpoint: TDemoTouchpoint): TTouch
 }
 
 type TContext = TDemoGeneratorInput & { random: TRandom; siteIds: Map<string, string> };
+/** Where and when an observation was made; `daysAgo` counts local days back from today. */
+type TPlacement = { source: TObservationSource; siteCode: string | null; observedAt: Date; daysAgo: number };
 
-function observationAt(context: TContext, touchpoint: TDemoTouchpoint, profile: TTouchpointProfile): TObservationInput {
+function observationAt(context: TContext, touchpoint: TDemoTouchpoint, profile: TTouchpointProfile, place?: () => TPlacement): TObservationInput {
   const { random } = context;
   const isPlanted = touchpoint.nameEn === PLANTED_MOT.nameEn;
   const segment = pickSegment(context, touchpoint.stagePosition);
   const segmentShape = segmentProfile(segment?.nameEn);
   const driver = touchpoint.drivers.length && random.chance(0.85) ? random.pick(touchpoint.drivers) : null;
-  const source = random.choose(SOURCES_BY_CHANNEL[touchpoint.channel]);
-  const kind = siteKind(touchpoint.channel, source, random.float());
-  const siteCode = kind === "STORE" ? random.choose(STORE_SITES) : kind === "CALL_CENTRE" ? CALL_CENTRE_SITE : null;
+  const { source, siteCode, observedAt, daysAgo } = place ? place() : placeAnywhere(context, touchpoint);
 
-  const meanGap = (isPlanted ? segmentShape.plantedGap : profile.baseGap + segmentShape.gapShift) + (driver ? profile.driverShifts.get(driver.id)! : 0);
+  // At the planted MOT the gap follows the fix's timeline (demo-pilot.ts): better at the pilot store during the pilot, everywhere after the rollout, worse in the relapse.
+  const meanGap = isPlanted ? segmentShape.plantedGap + plantedGapShift(daysAgo, siteCode) : profile.baseGap + segmentShape.gapShift;
+  const driverShift = driver ? profile.driverShifts.get(driver.id)! : 0;
   // The gap first, then an expectation that leaves room for it: clamping the experience instead would bias the mean gap.
-  const gap = clamp(Math.round(random.normal(meanGap, isPlanted ? 1.1 : 0.9)), -5, 4);
+  const gap = clamp(Math.round(random.normal(meanGap + driverShift, isPlanted ? 1.1 : 0.9)), -5, 4);
   const level = expectedLevel(touchpoint.nameEn, segment?.nameEn) ?? profile.expectationLevel;
   const expectationScore = clamp(Math.round(random.normal(level, 0.7)), Math.max(SCORE_SCALE.min, SCORE_SCALE.min - gap), Math.min(SCORE_SCALE.max, SCORE_SCALE.max - gap));
   const experiencedScore = expectationScore + gap;
@@ -167,7 +179,7 @@ function observationAt(context: TContext, touchpoint: TDemoTouchpoint, profile: 
     segmentId: segment?.id ?? null,
     siteId: siteCode ? (context.siteIds.get(siteCode) ?? null) : null,
     source,
-    observedAt: observedAt(context, siteCode === null ? "NONE" : kind),
+    observedAt,
     expectationScore,
     experiencedScore,
     emotionalScore,
@@ -176,6 +188,37 @@ function observationAt(context: TContext, touchpoint: TDemoTouchpoint, profile: 
     ces,
     comment,
   };
+}
+
+/** How customers tell us about this touchpoint, which site it names, and when (any day of the last DEMO_DAYS). */
+function placeAnywhere(context: TContext, touchpoint: TDemoTouchpoint): TPlacement {
+  const { random } = context;
+  const source = random.choose(SOURCES_BY_CHANNEL[touchpoint.channel]);
+  const kind = siteKind(touchpoint.channel, source, random.float());
+  const siteCode = kind === "STORE" ? random.choose(STORE_SITES) : kind === "CALL_CENTRE" ? CALL_CENTRE_SITE : null;
+  return { source, siteCode, ...observedAt(context, siteCode === null ? "NONE" : kind) };
+}
+
+/**
+ * The pilot's extra surveys at the planted MOT: a fixed number a day at each of the pilot's two
+ * stores, from the pilot's first day to yesterday (today is still under way), after the 5,000.
+ * Their own random stream, so the 5,000 do not depend on them; client ids of their own.
+ */
+export function generateDemoPilotSurveys(input: TDemoGeneratorInput): TObservationInput[] {
+  const planted = input.touchpoints.find((t) => t.nameEn === PLANTED_MOT.nameEn);
+  if (!planted) return [];
+  const random = createRandom(input.seed + 1);
+  const context: TContext = { ...input, random, siteIds: new Map(input.sites.map((s) => [s.code, s.id])) };
+  const profile = touchpointProfile(random, planted);
+  const rows: TObservationInput[] = [];
+  for (let daysAgo = DEMO_PILOT.startDaysAgo; daysAgo >= 1; daysAgo -= 1) {
+    for (const siteCode of DEMO_PILOT_SURVEY_STORES) {
+      for (let i = 0; i < DEMO_PILOT_SURVEYS_PER_STORE_PER_DAY; i += 1) {
+        rows.push(observationAt(context, planted, profile, () => ({ source: "SURVEY", siteCode, daysAgo, observedAt: timeOnDay(context, koreanDayNumber(input.now) - daysAgo, "STORE") })));
+      }
+    }
+  }
+  return rows.map((row, index) => ({ clientId: `${PILOT_SURVEY_CLIENT_ID_PREFIX}${index + 1}`, ...row }));
 }
 
 /** Three angry customers whose refund came late or short: gaps −2, −4 and −6 (mean −4). */
@@ -192,7 +235,7 @@ function decoyRows(context: TContext, touchpoint: TDemoTouchpoint, count: number
     driverId: touchpoint.drivers[0]?.id ?? null,
     segmentId: repeat?.id ?? null,
     siteId: score.source === "VOC_CALL" ? (context.siteIds.get(CALL_CENTRE_SITE) ?? null) : null,
-    observedAt: observedAt(context, score.source === "VOC_CALL" ? "CALL_CENTRE" : "NONE"),
+    observedAt: observedAt(context, score.source === "VOC_CALL" ? "CALL_CENTRE" : "NONE").observedAt,
     csat: 1,
     ces: null,
     comment: DECOY_PHRASES[i % DECOY_PHRASES.length]!,
@@ -200,7 +243,9 @@ function decoyRows(context: TContext, touchpoint: TDemoTouchpoint, count: number
 }
 
 /** Acquisition stages see many first-time customers, later ones mostly existing subscribers; a few rows name no segment. */
-function pickSegment(context: TContext, stagePosition: number) {
+type TSegmentRef = TDemoGeneratorInput["segments"][number];
+
+function pickSegment(context: TContext, stagePosition: number): TSegmentRef | null {
   if (context.segments.length === 0 || context.random.chance(0.04)) return null;
   const acquisition = stagePosition <= LAST_ACQUISITION_STAGE;
   return context.random.choose(context.segments.map((s) => [s, acquisition ? segmentProfile(s.nameEn).acquisitionShare : segmentProfile(s.nameEn).laterShare] as const));
@@ -211,15 +256,20 @@ const expectedLevel = (touchpointNameEn: string, segmentNameEn: string | undefin
   segmentNameEn === undefined ? undefined : expectedLevels.get(`${touchpointNameEn}\u0000${segmentNameEn}`);
 
 /** A moment in the last DEMO_DAYS days, on the weekdays and hours (Korean time) that the site is busy, never after `now`. */
-function observedAt(context: TContext, kind: keyof typeof TIME_PATTERNS): Date {
+function observedAt(context: TContext, kind: TSiteKind): { observedAt: Date; daysAgo: number } {
   const { random, now } = context;
   const pattern = TIME_PATTERNS[kind];
-  const today = Math.floor((now.getTime() + KST_OFFSET_MS) / DAY_MS);
+  const today = koreanDayNumber(now);
   let day: number;
   do day = today - random.int(0, DEMO_DAYS - 1);
   while (!random.chance(pattern.weekdays[(day + 4) % 7]!)); // day 0 (1970-01-01) was a Thursday
-  const time = day * DAY_MS + random.choose(pattern.hours) * 3_600_000 + random.int(0, 3599) * 1000 - KST_OFFSET_MS;
-  return new Date(time > now.getTime() ? time - 7 * DAY_MS : time);
+  const time = timeOnDay(context, day, kind);
+  return time > now ? { observedAt: new Date(time.getTime() - 7 * DAY_MS), daysAgo: today - day + 7 } : { observedAt: time, daysAgo: today - day };
+}
+
+/** A moment of a local day (days since 1970-01-01 in Korea), at an hour the site is busy. */
+function timeOnDay({ random }: TContext, day: number, kind: TSiteKind): Date {
+  return new Date(day * DAY_MS + random.choose(TIME_PATTERNS[kind].hours) * 3_600_000 + random.int(0, 3599) * 1000 - KST_OFFSET_MS);
 }
 
 function commentFor(random: TRandom, touchpoint: TDemoTouchpoint, gap: number, isPlanted: boolean): string {

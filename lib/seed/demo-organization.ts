@@ -3,13 +3,17 @@ import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import type { TActor } from "@/lib/auth/permissions";
 import { createJourneyFromTemplate } from "@/lib/templates/instantiate";
+import { seedDemoPromises } from "./demo-promises-seed";
 import { seedSktDemoJourney } from "./demo-skt-journey";
 import { DEMO_JOURNEY_TEMPLATE, DEMO_PASSWORD, DEMO_SEGMENTS, DEMO_SITES, DEMO_USERS } from "./demo-users";
 
-// The demo organization `npm start` creates, so that a fresh clone can be tried at once.
+// The demo organization `npm start` creates, so that a fresh clone can be tried at once: users,
+// sites, segments, two journeys (one with observations telling a DMAIC story) and service promises.
 // Idempotent: a second run adds nothing and changes no password.
 
-export async function seedDemoOrganization(): Promise<{ createdUsers: number; createdJourneys: number; createdObservations: number }> {
+export type TDemoSeedResult = { createdUsers: number; createdJourneys: number; createdObservations: number; createdPromises: number };
+
+export async function seedDemoOrganization(): Promise<TDemoSeedResult> {
   const organization = await db.organization.upsert({
     where: { slug: "demo" },
     create: { slug: "demo", name: "Moments Demo", defaultLocale: "ko" },
@@ -52,11 +56,13 @@ export async function seedDemoOrganization(): Promise<{ createdUsers: number; cr
     if (!exists) await db.segment.create({ data: { ...segment, organizationId: organization.id } });
   }
   const admin = await db.user.findFirst({ where: { organizationId: organization.id, role: "ADMIN", isActive: true }, orderBy: { createdAt: "asc" }, select: { id: true, organizationId: true, role: true } });
-  if (!admin) return { createdUsers: missing.length, createdJourneys: 0, createdObservations: 0 };
+  if (!admin) return { createdUsers: missing.length, createdJourneys: 0, createdObservations: 0, createdPromises: 0 };
   // Frontline staff log against the first journey (Hilton) until they pick another: it must be created before the SK Telecom one.
   const createdFrontlineJourney = await seedDemoJourney(admin);
   const skt = await seedSktDemoJourney(admin);
-  return { createdUsers: missing.length, createdJourneys: createdFrontlineJourney + skt.createdJourneys, createdObservations: skt.createdObservations };
+  // After the SK Telecom journey: the promises are made at its touchpoints.
+  const createdPromises = await seedDemoPromises(organization.id);
+  return { createdUsers: missing.length, createdJourneys: createdFrontlineJourney + skt.createdJourneys, createdObservations: skt.createdObservations, createdPromises };
 }
 
 /**

@@ -6,13 +6,13 @@ import { findReferenceProblems, insertObservations } from "@/lib/observations/st
 import { createJourneyFromTemplate } from "@/lib/templates/instantiate";
 import { FOLLOW_UP_RESOLUTIONS } from "./demo-comments";
 import { DEMO_EXPECTATIONS } from "./demo-expectations";
-import { DEMO_CLIENT_ID_PREFIX, DEMO_SKT_TEMPLATE, generateDemoObservations } from "./demo-observations";
+import { DEMO_CLIENT_ID_PREFIX, DEMO_OBSERVATION_COUNT, DEMO_SKT_OBSERVATION_TOTAL, DEMO_SKT_TEMPLATE, generateDemoObservations, generateDemoPilotSurveys } from "./demo-observations";
 
-// The SK Telecom demo journey with a few months of observations (and a planted problem), so that
-// Measure and Analyze have something to show on a fresh start. Stored the one way observations
+// The SK Telecom demo journey with a few months of observations (a planted problem, the pilot of
+// its fix, the rollout and a relapse), so that Measure, Analyze, Improve and Control have
+// something to show on a fresh start. Stored the one way observations
 // are stored (lib/observations/store.ts); the client ids make a second run add nothing.
 
-export const DEMO_OBSERVATION_COUNT = 5000;
 export const DEMO_OBSERVATION_SEED = 2009;
 /** Seeded follow-ups older than this were closed by staff; the newer ones stay open, as on a real desk. */
 export const DEMO_FOLLOW_UP_OPEN_DAYS = 5;
@@ -39,7 +39,7 @@ export async function seedSktDemoJourney(admin: TActor, now = new Date()): Promi
   if (!journey) return { createdJourneys, createdObservations: 0 };
   // Later starts stop here: the rows are stored in one transaction, so all of them are there or none.
   const seeded = await db.observation.count({ where: { organizationId, clientId: { startsWith: DEMO_CLIENT_ID_PREFIX } } });
-  if (seeded >= DEMO_OBSERVATION_COUNT) return { createdJourneys, createdObservations: 0 };
+  if (seeded >= DEMO_SKT_OBSERVATION_TOTAL) return { createdJourneys, createdObservations: 0 };
   return { createdJourneys, createdObservations: await seedObservations(organizationId, journey.id, now) };
 }
 
@@ -62,14 +62,15 @@ async function seedObservations(organizationId: string, journeyId: string, now: 
     db.site.findMany({ where: { organizationId }, select: { id: true, code: true } }),
     db.user.findMany({ where: { organizationId, isActive: true, role: { in: ["FRONTLINE", "MANAGER"] } }, orderBy: { createdAt: "asc" }, select: { id: true, role: true, homeSiteId: true } }),
   ]);
-  const rows = generateDemoObservations({
+  const input = {
     touchpoints: touchpoints.map(({ stage, loyaltyDrivers, ...t }) => ({ ...t, stagePosition: stage.position, drivers: loyaltyDrivers })),
     segments,
     sites,
     count: DEMO_OBSERVATION_COUNT,
     seed: DEMO_OBSERVATION_SEED,
     now,
-  });
+  };
+  const rows = [...generateDemoObservations(input), ...generateDemoPilotSurveys(input)];
   const batches: TObservation[][] = [];
   for (let i = 0; i < rows.length; i += MAX_OBSERVATIONS_PER_BATCH) batches.push(ZObservationBatch.parse(rows.slice(i, i + MAX_OBSERVATIONS_PER_BATCH)));
 

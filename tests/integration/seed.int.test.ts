@@ -2,9 +2,16 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { verifyCredentials } from "@/lib/auth/session-user";
 import { getFrontlineSetup } from "@/lib/observations/frontline";
+import { aggregateObservations } from "@/lib/analytics/aggregate";
 import { seedDemoOrganization } from "@/lib/seed/demo-organization";
-import { DECOY_TOUCHPOINT, DEMO_SKT_TEMPLATE, PLANTED_MOT } from "@/lib/seed/demo-observations";
-import { DEMO_FOLLOW_UP_OPEN_DAYS, DEMO_OBSERVATION_COUNT } from "@/lib/seed/demo-skt-journey";
+import { DECOY_TOUCHPOINT, DEMO_SKT_OBSERVATION_TOTAL, DEMO_SKT_TEMPLATE, PLANTED_MOT } from "@/lib/seed/demo-observations";
+import { DEMO_PILOT, demoPilotDates } from "@/lib/seed/demo-pilot";
+import { DEMO_PROMISES } from "@/lib/seed/demo-promises";
+import { DEMO_FOLLOW_UP_OPEN_DAYS } from "@/lib/seed/demo-skt-journey";
+import { detectSignals, xBarChart } from "@/lib/stats/control-charts";
+import { welchTTest } from "@/lib/stats/difference-tests";
+import { sampleSizeForMeans } from "@/lib/stats/power";
+import { sampleVariance } from "@/lib/stats/summary";
 import { DEMO_JOURNEY_TEMPLATE, DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo-users";
 import { findTemplate } from "@/lib/templates/catalog";
 import { resetDatabase } from "./helpers/db";
@@ -14,18 +21,19 @@ beforeEach(resetDatabase);
 const DAY_MS = 86_400_000;
 
 type TTouchpointGap = { nameEn: string; n: number; gap: number };
-/** Mean gap per MOT of the SK Telecom demo journey, computed by PostgreSQL. */
-const motGaps = () =>
+/** Mean gap per MOT of the SK Telecom demo journey, computed by PostgreSQL; before a local day (Korea time) when given. */
+const motGaps = (before = "9999-12-31") =>
   db.$queryRaw<TTouchpointGap[]>`
     SELECT t."nameEn", count(*)::int AS n, avg(o."experiencedScore" - o."expectationScore")::float8 AS gap
       FROM "Observation" o JOIN "Touchpoint" t ON t.id = o."touchpointId" JOIN "Journey" j ON j.id = t."journeyId"
      WHERE j."templateKey" = ${DEMO_SKT_TEMPLATE} AND t."isMoT"
+       AND ((o."observedAt" AT TIME ZONE 'UTC') AT TIME ZONE 'Asia/Seoul')::date < ${before}::date
      GROUP BY t.id, t."nameEn" ORDER BY gap`;
 
 describe("the demo seed", () => {
   it("creates one user per role, and a second run adds nothing twice", async () => {
-    expect(await seedDemoOrganization()).toEqual({ createdUsers: 4, createdJourneys: 2, createdObservations: DEMO_OBSERVATION_COUNT });
-    expect(await seedDemoOrganization()).toEqual({ createdUsers: 0, createdJourneys: 0, createdObservations: 0 });
+    expect(await seedDemoOrganization()).toEqual({ createdUsers: 4, createdJourneys: 2, createdObservations: DEMO_SKT_OBSERVATION_TOTAL, createdPromises: DEMO_PROMISES.length });
+    expect(await seedDemoOrganization()).toEqual({ createdUsers: 0, createdJourneys: 0, createdObservations: 0, createdPromises: 0 });
     expect(await db.organization.count()).toBe(1);
     expect(await db.site.count()).toBe(3);
     expect(await db.segment.count()).toBe(3);
@@ -65,19 +73,22 @@ describe("the SK Telecom demo journey", () => {
     await seedDemoOrganization();
     await seedDemoOrganization();
     expect(await db.journey.count({ where: { templateKey: DEMO_SKT_TEMPLATE } })).toBe(1);
-    expect(await db.observation.count()).toBe(DEMO_OBSERVATION_COUNT);
-    expect(await db.observation.count({ where: { clientId: { startsWith: "demo:skt:" } } })).toBe(DEMO_OBSERVATION_COUNT);
+    expect(await db.observation.count()).toBe(DEMO_SKT_OBSERVATION_TOTAL);
+    expect(await db.observation.count({ where: { clientId: { startsWith: "demo:skt:" } } })).toBe(DEMO_SKT_OBSERVATION_TOTAL);
     expect(await db.followUp.count()).toBeGreaterThan(0);
   });
 
-  it("plants the problem: the named MOT has the worst mean gap among MOTs with 30 observations or more; the decoy has 3", async () => {
+  it("plants the problem: the named MOT has the worst mean gap among MOTs with 30 observations or more (about −1.6 before the fix); the decoy has 3", async () => {
     await seedDemoOrganization();
     const gaps = await motGaps();
     const wellMeasured = gaps.filter((g) => g.n >= 30);
     expect(wellMeasured[0]).toMatchObject({ nameEn: PLANTED_MOT.nameEn });
-    expect(wellMeasured[0]!.n).toBeGreaterThanOrEqual(600);
-    expect(Math.abs(wellMeasured[0]!.gap - PLANTED_MOT.meanGap)).toBeLessThan(0.2);
-    expect(wellMeasured[1]!.gap).toBeGreaterThan(wellMeasured[0]!.gap + 0.5);
+    expect(wellMeasured[0]!.n).toBeGreaterThanOrEqual(1200);
+    // Over the 120 days the fix and the relapse lift it to about −1.0; it still leads by a clear margin.
+    expect(wellMeasured[0]!.gap).toBeLessThan(-0.9);
+    expect(wellMeasured[1]!.gap).toBeGreaterThan(wellMeasured[0]!.gap + 0.2);
+    const dates = demoPilotDates();
+    expect(Math.abs((await motGaps(dates.startsOn)).find((g) => g.nameEn === PLANTED_MOT.nameEn)!.gap - PLANTED_MOT.meanGap)).toBeLessThan(0.2);
     expect(gaps.find((g) => g.nameEn === DECOY_TOUCHPOINT.nameEn)).toEqual({ nameEn: DECOY_TOUCHPOINT.nameEn, n: 3, gap: -4 });
 
     const bySegment = await db.$queryRaw<{ nameEn: string }[]>`
@@ -101,7 +112,8 @@ describe("the SK Telecom demo journey", () => {
     const open = followUps.filter((f) => f.status === "OPEN");
     const closed = followUps.filter((f) => f.status === "CLOSED");
     expect(open.length).toBeGreaterThan(0);
-    expect(open.length).toBeLessThan(60);
+    // The last days' relapse at the planted MOT (demo-pilot.ts) keeps a few dozen open: a desk with work to do.
+    expect(open.length).toBeLessThan(100);
     expect(closed.length).toBeGreaterThan(10 * open.length);
     for (const f of open) expect(f.observation.observedAt.getTime()).toBeGreaterThanOrEqual(before - DEMO_FOLLOW_UP_OPEN_DAYS * DAY_MS - 60_000);
     for (const f of followUps) {
@@ -119,8 +131,77 @@ describe("the SK Telecom demo journey", () => {
   it("is not brought back once archived, and its observations are not added again", async () => {
     await seedDemoOrganization();
     await db.journey.updateMany({ where: { templateKey: DEMO_SKT_TEMPLATE }, data: { archivedAt: new Date() } });
-    expect(await seedDemoOrganization()).toEqual({ createdUsers: 0, createdJourneys: 0, createdObservations: 0 });
+    expect(await seedDemoOrganization()).toEqual({ createdUsers: 0, createdJourneys: 0, createdObservations: 0, createdPromises: 0 });
     expect(await db.journey.count({ where: { templateKey: DEMO_SKT_TEMPLATE } })).toBe(1);
-    expect(await db.observation.count()).toBe(DEMO_OBSERVATION_COUNT);
+    expect(await db.observation.count()).toBe(DEMO_SKT_OBSERVATION_TOTAL);
+  });
+});
+
+describe("the demo's Improve and Control story, read through the app's one aggregation", () => {
+  async function plantedMot() {
+    const touchpoint = await db.touchpoint.findFirstOrThrow({ where: { nameEn: PLANTED_MOT.nameEn, journey: { templateKey: DEMO_SKT_TEMPLATE } }, select: { id: true, journeyId: true, organizationId: true } });
+    const sites = new Map((await db.site.findMany({ select: { id: true, code: true } })).map((s) => [s.code, s.id]));
+    return { ...touchpoint, pilotSiteId: sites.get(DEMO_PILOT.pilotSiteCode)!, controlSiteId: sites.get(DEMO_PILOT.controlSiteCode)! };
+  }
+
+  it("lets the pilot store beat the control store on mean experience, on more than the planned sample", async () => {
+    await seedDemoOrganization();
+    const mot = await plantedMot();
+    const dates = demoPilotDates();
+    const filter = { journeyId: mot.journeyId, touchpointId: mot.id };
+    const groups = await aggregateObservations(mot.organizationId, { ...filter, siteIds: [mot.pilotSiteId, mot.controlSiteId], from: dates.startsOn, to: dates.endsOn }, ["site"]);
+    const [pilot, control] = [mot.pilotSiteId, mot.controlSiteId].map((id) => groups.find((g) => g.keys[0] === id)!.experience);
+    const [before] = await aggregateObservations(mot.organizationId, { ...filter, from: dates.beforeFrom, to: dates.beforeTo }, []);
+    const required = sampleSizeForMeans({ sd: Math.sqrt(sampleVariance(before!.experience)!), effect: 0.5 });
+
+    expect(Math.min(pilot!.n, control!.n)).toBeGreaterThan(required);
+    const test = welchTTest(pilot!, control!)!;
+    expect(test.interval.low).toBeGreaterThan(0.5);
+    expect(test.pValue).toBeLessThan(1e-6);
+  });
+
+  it("relapses in the last week: a daily X-bar chart with limits from the 14 days after the rollout flags it beyond 3σ below, and nothing earlier", async () => {
+    await seedDemoOrganization();
+    const mot = await plantedMot();
+    const dates = demoPilotDates();
+    const days = await aggregateObservations(mot.organizationId, { journeyId: mot.journeyId, touchpointId: mot.id, from: dates.rolloutOn, to: dates.today }, ["day"]);
+    expect(days[0]!.keys[0]).toBe(dates.rolloutOn);
+    const [baseline, points] = [days.slice(0, 14), days.slice(14)];
+    expect(baseline.at(-1)!.keys[0]! < dates.relapseFrom).toBe(true);
+    expect(Math.min(...baseline.map((d) => d.experience.n))).toBeGreaterThanOrEqual(5);
+
+    const chart = xBarChart(baseline.map((d) => d.experience), points.map((d) => d.experience))!;
+    const downward = detectSignals(chart).filter((s) => s.direction === "DOWN");
+    const flaggedDays = (rule?: string) => [...new Set(downward.filter((s) => !rule || s.rule === rule).map((s) => points[s.pointIndex]!.keys[0]!))];
+    expect(flaggedDays("BEYOND_3_SIGMA").filter((day) => day >= dates.relapseFrom).length).toBeGreaterThanOrEqual(4);
+    expect(flaggedDays().filter((day) => day < dates.relapseFrom)).toEqual([]);
+  });
+});
+
+describe("the demo service promises", () => {
+  it("are seeded once, with a year of monthly audits per site stored as lib/promises stores them", async () => {
+    await seedDemoOrganization();
+    const promises = await db.servicePromise.findMany({
+      select: { titleKo: true, titleEn: true, checklistItems: true, auditEveryDays: true, isActive: true, touchpoint: { select: { nameEn: true } }, audits: { select: { passed: true, checklist: true, auditedAt: true, site: { select: { code: true } }, auditor: { select: { role: true } } } } },
+    });
+    expect(promises.map((p) => p.titleKo).sort()).toEqual(DEMO_PROMISES.map((p) => p.titleKo).sort());
+    for (const promise of promises) {
+      const demo = DEMO_PROMISES.find((p) => p.titleEn === promise.titleEn)!;
+      expect(promise).toMatchObject({ isActive: true, auditEveryDays: 30, touchpoint: { nameEn: demo.touchpointNameEn } });
+      expect(promise.checklistItems).toEqual(demo.checklist.map((c) => c.item));
+      expect(new Set(promise.audits.map((a) => a.site!.code))).toEqual(new Set(demo.siteCodes));
+      expect(promise.audits.length).toBeGreaterThanOrEqual(11 * demo.siteCodes.length);
+      for (const audit of promise.audits) {
+        const checklist = audit.checklist as { item: string; passed: boolean; evidence: string }[];
+        expect(checklist.map((c) => c.item)).toEqual(promise.checklistItems);
+        expect(audit.passed).toBe(checklist.every((c) => c.passed));
+        expect(audit.auditor?.role).toBe("MANAGER");
+        expect(audit.auditedAt.getTime()).toBeLessThanOrEqual(Date.now());
+      }
+    }
+    const audits = await db.promiseAudit.count();
+    await seedDemoOrganization();
+    expect(await db.servicePromise.count()).toBe(DEMO_PROMISES.length);
+    expect(await db.promiseAudit.count()).toBe(audits);
   });
 });

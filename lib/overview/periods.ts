@@ -1,0 +1,43 @@
+import { addDays, type TLocalDay } from "@/lib/projects/local-days";
+
+// The periods the executive overview compares, as local days (Korea time, inclusive): what the
+// queries filter by and what every link hands on to Measure, so a figure and its source agree.
+
+/** The headline compares the last 30 days with the 30 before. */
+export const HEADLINE_DAYS = 30;
+/** The fix-first list looks at a quarter: thin touchpoints get too few answers in a month. */
+export const RANKING_DAYS = 90;
+/** The monthly trend: this month and the eleven before it. */
+export const TREND_MONTHS = 12;
+/** A rolled-out change is judged against the 28 days before its pilot began. */
+export const OUTCOME_BEFORE_DAYS = 28;
+
+export type TPeriod = { from: TLocalDay; to: TLocalDay };
+export type TOverviewPeriods = { today: TLocalDay; current: TPeriod; previous: TPeriod; trend: TPeriod; ranking: TPeriod };
+
+const lastDays = (today: TLocalDay, days: number, endingDaysAgo = 0): TPeriod => ({ from: addDays(today, -(endingDaysAgo + days - 1)), to: addDays(today, -endingDaysAgo) });
+
+/** The first day of the month `monthsBack` months before the one `day` falls in. */
+export function monthStartBefore(day: TLocalDay, monthsBack: number): TLocalDay {
+  const [year, month] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))];
+  return new Date(Date.UTC(year, month - 1 - monthsBack, 1)).toISOString().slice(0, 10);
+}
+
+export function overviewPeriods(today: TLocalDay): TOverviewPeriods {
+  return {
+    today,
+    current: lastDays(today, HEADLINE_DAYS),
+    previous: lastDays(today, HEADLINE_DAYS, HEADLINE_DAYS),
+    trend: { from: monthStartBefore(today, TREND_MONTHS - 1), to: today },
+    ranking: lastDays(today, RANKING_DAYS),
+  };
+}
+
+/**
+ * Before and after a rolled-out change: the 28 days before its pilot began, and from the rollout
+ * day to today. null while the rollout day has not come yet (nothing to judge).
+ */
+export function outcomePeriods(pilotStartDay: TLocalDay, rolloutDay: TLocalDay, today: TLocalDay): { before: TPeriod; after: TPeriod } | null {
+  if (rolloutDay > today) return null;
+  return { before: { from: addDays(pilotStartDay, -OUTCOME_BEFORE_DAYS), to: addDays(pilotStartDay, -1) }, after: { from: rolloutDay, to: today } };
+}
