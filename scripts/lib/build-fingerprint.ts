@@ -5,7 +5,7 @@ import path from "node:path";
 // `npm start` builds only when the sources changed since the last build: the fingerprint is a
 // hash of every file that goes into `next build`.
 
-const INPUTS = ["app", "components", "lib", "public", "proxy.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const INPUTS = ["app", "components", "lib", "public", "proxy.ts", "instrumentation-client.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
 const SKIP = new Set(["node_modules", ".next", ".data", "generated"]);
 const FINGERPRINT_FILE = path.join(".next", "moments-build-fingerprint");
 

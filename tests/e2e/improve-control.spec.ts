@@ -10,6 +10,7 @@ import { signedInPage } from "./fixtures";
 // alert. A pilot over two days gets "not enough data". The executive sees all of it and can change
 // nothing. The dates come from lib/seed/demo-pilot.ts, the same constants the demo data follows.
 
+// Serial: the later tests use the project the first one takes to Control (a failure there stops them).
 test.describe.configure({ mode: "serial" });
 
 let projectPath = "";
@@ -42,7 +43,7 @@ test("the manager pilots a fix for the planted problem, rolls it out, and the co
   await causes.getByLabel("빈도").fill("30");
   await causes.getByRole("button", { name: "원인 추가" }).click();
   await expect(page.getByTestId("cause").filter({ hasText: marker })).toHaveCount(1);
-  await page.getByLabel("대안", { exact: true }).fill(`피크 시간 상담 인력 2명 추가 배치 ${marker}`);
+  await page.getByRole("textbox", { name: "대안", exact: true }).fill(`피크 시간 상담 인력 2명 추가 배치 ${marker}`);
   await page.getByRole("button", { name: "대안 추가" }).click();
   const option = page.getByTestId("option").filter({ hasText: marker });
   await option.getByRole("button", { name: "선택" }).click();
@@ -98,7 +99,6 @@ test("the manager pilots a fix for the planted problem, rolls it out, and the co
 });
 
 test("a pilot over two days gets 'not enough data' rather than a winner", async ({ browser }) => {
-  test.skip(!projectPath, "needs the project of the first test");
   const page = await signedInPage(browser, "MANAGER");
   await page.setViewportSize({ width: 1440, height: 900 });
   const marker = randomUUID().slice(0, 8);
@@ -121,7 +121,6 @@ test("a pilot over two days gets 'not enough data' rather than a winner", async 
 });
 
 test("the executive sees the overview and every Improve and Control view, and can change nothing", async ({ browser }) => {
-  test.skip(!projectPath, "needs the project of the first test");
   const page = await signedInPage(browser, "EXECUTIVE");
   await page.setViewportSize({ width: 1440, height: 900 });
 
