@@ -138,6 +138,7 @@ test("the executive sees the overview and every Improve and Control view, and ca
 
   const pilot = page.getByTestId("pilot-row").first().getByRole("link").first();
   await pilot.click();
+  await expect(page).toHaveURL(/\/pilots\/[\w-]+$/);
   await expect(page.getByTestId("pilot-verdict")).toBeVisible();
   await expect(page.getByTestId("record-decision")).toHaveCount(0);
 
