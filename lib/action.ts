@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { z } from "zod";
+import type { z } from "zod";
 import { auditRefusal } from "@/lib/audit/refusals";
 import { runWithRequestMeta } from "@/lib/audit/request-context";
 import { PermissionDenied } from "@/lib/auth/permissions";
@@ -10,7 +10,7 @@ import type { TRequestMeta } from "@/lib/auth/schemas";
 import type { TSessionUser } from "@/lib/auth/session-user";
 import type { TActionResult } from "@/lib/action-result";
 import { isAppError, type TErrorCode } from "@/lib/errors";
-import { validationMessageKey } from "@/lib/validation";
+import { checkInput } from "@/lib/validation";
 
 type TActionContext = { user: TSessionUser; meta: TRequestMeta };
 
@@ -37,11 +37,8 @@ export function authedAction<TSchema extends z.ZodType, TResult>(
         return failure("UNAUTHENTICATED", "errors.UNAUTHENTICATED");
       }
 
-      const parsed = schema.safeParse(rawInput, { error: validationMessageKey });
-      if (!parsed.success) {
-        const { fieldErrors, formErrors } = z.flattenError(parsed.error);
-        return failure("VALIDATION", formErrors[0] ?? "errors.VALIDATION", fieldErrors as Record<string, string[]>);
-      }
+      const parsed = checkInput(schema, rawInput);
+      if (!parsed.ok) return failure("VALIDATION", parsed.formErrors[0] ?? "errors.VALIDATION", parsed.fieldErrors);
 
       try {
         return { ok: true, data: await handler(parsed.data, { user, meta }) };

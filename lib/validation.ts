@@ -1,4 +1,5 @@
-import type { z } from "zod";
+import { z } from "zod";
+import { invalid } from "@/lib/errors";
 
 // Zod issues without a message of their own become message keys under "validation" in
 // messages/*.json, so that every boundary answers in the user's language.
@@ -19,4 +20,25 @@ export function validationMessageKey(issue: z.core.$ZodRawIssue): string {
     default:
       return "validation.invalid";
   }
+}
+
+export type TInputCheck<TOutput> = { ok: true; data: TOutput } | { ok: false; fieldErrors: Record<string, string[]>; formErrors: string[] };
+
+/** Validates input against a schema, every refusal as message keys: per field, and for the whole form. */
+export function checkInput<TSchema extends z.ZodType>(schema: TSchema, raw: unknown): TInputCheck<z.output<TSchema>> {
+  const parsed = schema.safeParse(raw, { error: validationMessageKey });
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const { fieldErrors, formErrors } = z.flattenError(parsed.error);
+  return { ok: false, fieldErrors: fieldErrors as Record<string, string[]>, formErrors };
+}
+
+/**
+ * Validates a domain function's input as the action boundary does (lib/action.ts): a refusal is a
+ * VALIDATION AppError whose field errors are message keys (form-wide ones under "form"), so a
+ * script or test calling the domain directly gets the same answer a form does, and nothing is written.
+ */
+export function parseInput<TSchema extends z.ZodType>(schema: TSchema, raw: unknown): z.output<TSchema> {
+  const checked = checkInput(schema, raw);
+  if (checked.ok) return checked.data;
+  throw invalid({ ...checked.fieldErrors, ...(checked.formErrors.length ? { form: checked.formErrors } : {}) });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db/client";
 import { NPS_DETRACTOR_MAX } from "@/lib/follow-ups/rules";
-import { REPORTING_TIME_ZONE } from "@/lib/i18n/config";
+import { localTimeOf, utcStartOf } from "./local-time-sql";
 import type { TAggregateFilter, TGroupKey, TGroupMoments } from "./schemas";
 
 // The one aggregation every Measure and Analyze view is built on: observations of a journey (or,
@@ -10,13 +10,8 @@ import type { TAggregateFilter, TGroupKey, TGroupMoments } from "./schemas";
 // turn these sums into means, intervals, NPS, CSAT and the ranking.
 // Authorization is the caller's (queries.ts); this file trusts its organizationId.
 
-// Days, weeks and months are the reporting time zone's, not UTC's: an answer at 08:00 in Seoul on
-// the 1st belongs to the 1st. A literal, not a parameter: GROUP BY must see the very expression
-// the SELECT list has. (observedAt is UTC without a zone: AT TIME ZONE 'UTC' makes it an instant.)
-const ZONE = Prisma.raw(`'${REPORTING_TIME_ZONE.replace(/[^\w/+-]/g, "")}'`);
-const LOCAL_TIME = Prisma.sql`((o."observedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${ZONE})`;
-/** Local midnight of a day, as the UTC timestamp observedAt is compared with (keeps the index usable). */
-const utcStartOf = (day: Prisma.Sql) => Prisma.sql`((${day})::timestamp AT TIME ZONE ${ZONE} AT TIME ZONE 'UTC')`;
+// Days, weeks and months are the reporting time zone's, not UTC's (local-time-sql.ts).
+const LOCAL_TIME = localTimeOf(Prisma.sql`o."observedAt"`);
 
 /** Each group key as one SQL expression over o (Observation), t (Touchpoint), d (LoyaltyDriver). */
 const KEY_SQL: Record<TGroupKey, Prisma.Sql> = {

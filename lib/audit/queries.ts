@@ -1,8 +1,9 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db/client";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
-import { addDays, startOfLocalDay } from "@/lib/projects/local-days";
-import { AUDIT_PAGE_SIZE, type TAuditLogEntry, type TAuditLogFilter, type TAuditLogFilterOptions, type TAuditLogPage } from "./schemas";
+import { invalid } from "@/lib/errors";
+import { addDays, startOfLocalDay } from "@/lib/dates/local-days";
+import { AUDIT_PAGE_SIZE, ZAuditCursor, type TAuditLogEntry, type TAuditLogFilter, type TAuditLogFilterOptions, type TAuditLogPage } from "./schemas";
 
 // The audit log viewer's reads: admins only, one organization's entries, newest first, paged by
 // id (keyset: a page costs the same on the first day and after a million entries; an entry
@@ -22,6 +23,8 @@ const entrySelect = {
 } as const;
 
 function whereOf(actor: TActor, filter: TAuditLogFilter): Prisma.AuditLogWhereInput {
+  // Checked here too, whoever built the filter: a cursor beyond bigint would fail in PostgreSQL (a 500).
+  if (filter.before !== undefined && !ZAuditCursor.safeParse(filter.before).success) throw invalid({ before: ["validation.invalidFormat"] });
   return {
     organizationId: actor.organizationId,
     // Prisma passes the prefix to LIKE as it is: "_" must match an underscore, not any character.

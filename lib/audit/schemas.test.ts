@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionSuggestions, auditSearchString, parseAuditLogFilter } from "./schemas";
+import { actionSuggestions, auditSearchString, MAX_AUDIT_ID, parseAuditLogFilter, ZAuditCursor } from "./schemas";
 
 describe("parseAuditLogFilter", () => {
   it("reads each filter from its URL parameter", () => {
@@ -20,8 +20,25 @@ describe("parseAuditLogFilter", () => {
     });
   });
 
+  it("takes a cursor up to the largest bigint and leaves out a larger one, whatever its digits", () => {
+    expect(parseAuditLogFilter({ before: "9223372036854775807" })).toEqual({ filter: { before: "9223372036854775807" }, ignored: [] });
+    expect(parseAuditLogFilter({ before: "0009223372036854775" })).toEqual({ filter: { before: "0009223372036854775" }, ignored: [] });
+    for (const before of ["9223372036854775808", "9999999999999999999", "18446744073709551616", "-1", "1e3", "0x10"]) {
+      expect(parseAuditLogFilter({ before }), before).toEqual({ filter: {}, ignored: ["before"] });
+    }
+  });
+
   it("reads a range given the wrong way round the right way", () => {
     expect(parseAuditLogFilter({ from: "2026-11-25", to: "2026-11-01" }).filter).toEqual({ from: "2026-11-01", to: "2026-11-25" });
+  });
+});
+
+describe("ZAuditCursor", () => {
+  it("is exactly the ids PostgreSQL's bigint holds, and never throws on what it refuses", () => {
+    expect(MAX_AUDIT_ID).toBe(2n ** 63n - 1n);
+    expect(ZAuditCursor.safeParse(MAX_AUDIT_ID.toString()).success).toBe(true);
+    expect(ZAuditCursor.safeParse((MAX_AUDIT_ID + 1n).toString()).success).toBe(false);
+    for (const refused of ["", "12abc", " 1", "１２", 12, null]) expect(ZAuditCursor.safeParse(refused).success, String(refused)).toBe(false);
   });
 });
 

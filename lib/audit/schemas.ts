@@ -10,6 +10,15 @@ export const AUDIT_EXPORT_LIMIT = 100_000;
 
 const ZDay = z.iso.date();
 
+/** The largest id an AuditLog row can have (PostgreSQL bigint): a larger cursor would make the query fail. */
+export const MAX_AUDIT_ID = 9_223_372_036_854_775_807n;
+
+/** Keyset cursor: an entry id, as digits, within bigint. */
+export const ZAuditCursor = z
+  .string()
+  .regex(/^\d{1,19}$/, { abort: true })
+  .refine((digits) => BigInt(digits) <= MAX_AUDIT_ID);
+
 export const ZAuditLogFilter = z
   .object({
     /** A prefix of the action: "user." lists every user change, "auth.sign_in" sign-ins and their failures. */
@@ -21,7 +30,7 @@ export const ZAuditLogFilter = z
     from: ZDay,
     to: ZDay,
     /** Keyset cursor: entries older than this id. */
-    before: z.string().regex(/^\d{1,19}$/),
+    before: ZAuditCursor,
   })
   .partial();
 export type TAuditLogFilter = z.infer<typeof ZAuditLogFilter>;

@@ -3,9 +3,11 @@ import { db, Prisma } from "@/lib/db/client";
 import { writeAuditLog } from "@/lib/audit/log";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { conflict, invalid, notFound } from "@/lib/errors";
-import { localDayOf, startOfLocalDay } from "@/lib/projects/local-days";
+import { localDayOf, startOfLocalDay } from "@/lib/dates/local-days";
 import { writeProjectHistory } from "@/lib/projects/projects";
-import { chartSelect, chartViewOf } from "./queries";
+import { PROJECT_ENTITY } from "@/lib/projects/schemas";
+import { parseInput } from "@/lib/validation";
+import { chartSelect, chartViewOfUnchecked } from "./queries";
 import {
   ZControlChartCreateInput,
   ZControlChartDeleteInput,
@@ -21,31 +23,68 @@ import {
 type TTx = Prisma.TransactionClient;
 
 /**
- * The control chart of a touchpoint and metric, created or re-pointed at a project and a new
- * baseline (one chart per touchpoint and metric; a chart made by hand keeps its subgroup). For
- * callers that have already authorized the change and hold a transaction, such as a pilot's
- * rollout decision. Baseline instants are read as local days (Korea time), both included.
+ * The project a chart is to guard, read within the organization: null when there is none there
+ * (another organization's id is "not found"), else whether it works on the chart's touchpoint.
  */
-export async function ensureControlChart(
+async function findChartProject(tx: TTx, organizationId: string, projectId: string, touchpointId: string): Promise<{ hasTouchpoint: boolean } | null> {
+  const project = await tx.improvementProject.findFirst({
+    where: { id: projectId, organizationId },
+    select: { touchpoints: { where: { touchpointId }, select: { touchpointId: true } } },
+  });
+  return project && { hasTouchpoint: project.touchpoints.length > 0 };
+}
+
+/** A chart guards a project of its own touchpoint: its alert is the reason to reopen that project. */
+async function assertChartProject(tx: TTx, actor: TActor, projectId: string | null, touchpointId: string): Promise<void> {
+  if (!projectId) return;
+  const project = await findChartProject(tx, actor.organizationId, projectId, touchpointId);
+  if (!project) throw notFound("projectId");
+  if (!project.hasTouchpoint) throw invalid({ projectId: ["control.errors.projectTouchpoint"] });
+}
+
+/**
+ * The control chart of a touchpoint and metric, created or re-pointed at a project and a new
+ * baseline (one chart per touchpoint and metric; a chart made by hand keeps its subgroup).
+ * Unchecked: no permission check — the caller has authorized the change and holds the
+ * transaction (a pilot's rollout decision). The touchpoint and the project are still read within
+ * the organization (another's is "not found"). A chart taken over from another project says so in
+ * its own history and in that project's. Baseline instants are read as local days (Korea time),
+ * both included.
+ */
+export async function ensureControlChartUnchecked(
   tx: TTx,
   input: { organizationId: string; projectId: string | null; touchpointId: string; metric: TControlMetric; baselineFrom: Date; baselineTo: Date; createdById: string | null },
 ): Promise<{ id: string }> {
-  const touchpoint = await tx.touchpoint.findFirst({ where: { id: input.touchpointId, organizationId: input.organizationId }, select: { id: true } });
+  const { organizationId, projectId, touchpointId, metric } = input;
+  const touchpoint = await tx.touchpoint.findFirst({ where: { id: touchpointId, organizationId }, select: { id: true } });
   if (!touchpoint) throw notFound("touchpointId");
-  return tx.controlChart.upsert({
-    where: { touchpointId_metric: { touchpointId: input.touchpointId, metric: input.metric } },
-    create: {
-      organizationId: input.organizationId,
-      touchpointId: input.touchpointId,
-      projectId: input.projectId,
-      metric: input.metric,
-      baselineFrom: input.baselineFrom,
-      baselineTo: input.baselineTo,
-      createdById: input.createdById,
-    },
-    update: { projectId: input.projectId, baselineFrom: input.baselineFrom, baselineTo: input.baselineTo },
+  if (projectId && !(await findChartProject(tx, organizationId, projectId, touchpointId))) throw notFound("projectId");
+  const baseline = { baselineFrom: input.baselineFrom, baselineTo: input.baselineTo };
+
+  const before = await tx.controlChart.findFirst({ where: { touchpointId, metric, organizationId }, select: { projectId: true } });
+  const chart = await tx.controlChart.upsert({
+    where: { touchpointId_metric: { touchpointId, metric } },
+    create: { organizationId, touchpointId, projectId, metric, ...baseline, createdById: input.createdById },
+    update: { projectId, ...baseline },
     select: { id: true },
   });
+  const fromProjectId = before?.projectId ?? null;
+  if (fromProjectId && fromProjectId !== projectId) {
+    const repoint = { organizationId, actorId: input.createdById, chartId: chart.id, touchpointId, metric, fromProjectId, toProjectId: projectId };
+    await writeAuditLog({ ...repointEntry(repoint, "control_chart.repoint"), entityType: "ControlChart", entityId: chart.id }, tx);
+    await writeRepointHistory(tx, repoint);
+  }
+  return chart;
+}
+
+type TRepoint = { organizationId: string; actorId: string | null; chartId: string; touchpointId: string; metric: TControlMetric; fromProjectId: string | null; toProjectId: string | null };
+
+const repointEntry = ({ organizationId, actorId, ...details }: TRepoint, action: string) => ({ organizationId, actorId, action, details });
+
+/** A chart taken from a project goes in that project's history: it says why the project's alerts stopped. */
+async function writeRepointHistory(tx: TTx, repoint: TRepoint): Promise<void> {
+  if (!repoint.fromProjectId || repoint.fromProjectId === repoint.toProjectId) return;
+  await writeAuditLog({ ...repointEntry(repoint, "control.repoint"), entityType: PROJECT_ENTITY, entityId: repoint.fromProjectId }, tx);
 }
 
 /** A baseline is a period already measured: it cannot end after today. */
@@ -53,23 +92,17 @@ function assertBaselineMeasured(baselineTo: string, now: Date) {
   if (baselineTo > localDayOf(now)) throw invalid({ baselineTo: ["control.errors.baselineInFuture"] });
 }
 
-async function assertProject(tx: TTx, actor: TActor, projectId: string | null) {
-  if (!projectId) return;
-  const project = await tx.improvementProject.findFirst({ where: { id: projectId, organizationId: actor.organizationId }, select: { id: true } });
-  if (!project) throw notFound("projectId");
-}
-
 const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 export async function createControlChart(actor: TActor, input: TControlChartCreateInput, now = new Date()): Promise<{ id: string }> {
   assertCan(actor, "control:write");
-  const data = ZControlChartCreateInput.parse(input);
+  const data = parseInput(ZControlChartCreateInput, input);
   assertBaselineMeasured(data.baselineTo, now);
   try {
     return await db.$transaction(async (tx) => {
       const touchpoint = await tx.touchpoint.findFirst({ where: { id: data.touchpointId, organizationId: actor.organizationId }, select: { id: true } });
       if (!touchpoint) throw notFound("touchpointId");
-      await assertProject(tx, actor, data.projectId);
+      await assertChartProject(tx, actor, data.projectId, data.touchpointId);
       const existing = await tx.controlChart.findFirst({ where: { touchpointId: data.touchpointId, metric: data.metric }, select: { id: true } });
       if (existing) throw conflict("control.errors.duplicate");
       const chart = await tx.controlChart.create({
@@ -97,22 +130,24 @@ export async function createControlChart(actor: TActor, input: TControlChartCrea
 
 export async function updateControlChart(actor: TActor, input: TControlChartUpdateInput, now = new Date()): Promise<void> {
   assertCan(actor, "control:write");
-  const { chartId, ...data } = ZControlChartUpdateInput.parse(input);
+  const { chartId, ...data } = parseInput(ZControlChartUpdateInput, input);
   assertBaselineMeasured(data.baselineTo, now);
   await db.$transaction(async (tx) => {
-    await assertProject(tx, actor, data.projectId);
-    const { count } = await tx.controlChart.updateMany({
-      where: { id: chartId, organizationId: actor.organizationId },
+    const chart = await tx.controlChart.findFirst({ where: { id: chartId, organizationId: actor.organizationId }, select: { touchpointId: true, metric: true, projectId: true } });
+    if (!chart) throw notFound("chartId");
+    await assertChartProject(tx, actor, data.projectId, chart.touchpointId);
+    await tx.controlChart.update({
+      where: { id: chartId },
       data: { subgroup: data.subgroup, projectId: data.projectId, baselineFrom: startOfLocalDay(data.baselineFrom), baselineTo: startOfLocalDay(data.baselineTo) },
     });
-    if (count === 0) throw notFound("chartId");
     await writeAuditLog({ organizationId: actor.organizationId, actorId: actor.id, action: "control_chart.update", entityType: "ControlChart", entityId: chartId, details: { ...data } }, tx);
+    await writeRepointHistory(tx, { organizationId: actor.organizationId, actorId: actor.id, chartId, touchpointId: chart.touchpointId, metric: chart.metric, fromProjectId: chart.projectId, toProjectId: data.projectId });
   });
 }
 
 export async function deleteControlChart(actor: TActor, input: TControlChartDeleteInput): Promise<void> {
   assertCan(actor, "control:write");
-  const { chartId } = ZControlChartDeleteInput.parse(input);
+  const { chartId } = parseInput(ZControlChartDeleteInput, input);
   await db.$transaction(async (tx) => {
     const chart = await tx.controlChart.findFirst({ where: { id: chartId, organizationId: actor.organizationId }, select: { touchpointId: true, metric: true, projectId: true } });
     if (!chart) throw notFound("chartId");
@@ -121,26 +156,33 @@ export async function deleteControlChart(actor: TActor, input: TControlChartDele
   });
 }
 
+/** A project that has rolled its fix out (phase Control) or finished (status Done) may be sent back to Improve. */
+const isReopenable = (project: { phase: string; status: string }) => project.phase === "CONTROL" || project.status === "DONE";
+
 /**
  * The chart guarding a project's rollout shows the touchpoint drifting back: the project returns
  * to Improve, active again, and its history (the audit log) says which chart and rule sent it
- * back. Only a chart tied to the project, with a current alert, can do that.
+ * back. Only a chart tied to the project, with a current alert, can do that, and only for a
+ * project in Control (or finished); one in an earlier phase has no rollout to undo.
  */
 export async function reopenProject(actor: TActor, input: TReopenProjectInput, now = new Date()): Promise<void> {
   assertCan(actor, "project:write");
-  const { projectId, chartId } = ZReopenProjectInput.parse(input);
+  const { projectId, chartId } = parseInput(ZReopenProjectInput, input);
   const chart = await db.controlChart.findFirst({ where: { id: chartId, organizationId: actor.organizationId }, select: chartSelect });
   if (!chart) throw notFound("chartId");
   if (chart.project?.id !== projectId) throw notFound("projectId");
-  const { alert } = await chartViewOf(actor.organizationId, chart, localDayOf(now));
+  const { alert } = await chartViewOfUnchecked(actor.organizationId, chart, localDayOf(now));
   if (!alert) throw conflict("control.errors.noAlert");
 
   await db.$transaction(async (tx) => {
     const project = await tx.improvementProject.findFirst({ where: { id: projectId, organizationId: actor.organizationId }, select: { phase: true, status: true } });
     if (!project) throw notFound("projectId");
+    if (project.phase === "IMPROVE" && project.status === "ACTIVE") throw conflict("control.errors.alreadyReopened");
+    // A relapse undoes a rollout: only a project past it (in Control, or finished) goes back.
+    if (!isReopenable(project)) throw conflict("control.errors.notInControl");
     // The state is part of the where: of two managers reopening at once, the second is told.
     const { count } = await tx.improvementProject.updateMany({
-      where: { id: projectId, organizationId: actor.organizationId, phase: project.phase, status: project.status, NOT: { phase: "IMPROVE", status: "ACTIVE" } },
+      where: { id: projectId, organizationId: actor.organizationId, phase: project.phase, status: project.status },
       data: { phase: "IMPROVE", status: "ACTIVE", closedAt: null, version: { increment: 1 } },
     });
     if (count === 0) throw conflict("control.errors.alreadyReopened");

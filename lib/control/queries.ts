@@ -2,7 +2,7 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
 import { aggregateObservations } from "@/lib/analytics/aggregate";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
-import { localDayOf } from "@/lib/projects/local-days";
+import { localDayOf } from "@/lib/dates/local-days";
 import { alertOf, buildSeries, chartStartOf, type TSubgroupSums } from "./series";
 import { SIGNAL_RULES, type TControlAlert, type TControlChartView, type TControlView } from "./schemas";
 
@@ -22,8 +22,11 @@ export const chartSelect = {
 
 export type TChartRow = Prisma.ControlChartGetPayload<{ select: typeof chartSelect }>;
 
-/** A chart with its points and alert, as of `today` (a local day). The caller has authorized. */
-export async function chartViewOf(organizationId: string, chart: TChartRow, today: string): Promise<TControlChartView> {
+/**
+ * A chart with its points and alert, as of `today` (a local day). Unchecked: no permission check,
+ * and it trusts that `chart` was read within `organizationId` — the caller has authorized.
+ */
+export async function chartViewOfUnchecked(organizationId: string, chart: TChartRow, today: string): Promise<TControlChartView> {
   const config = { metric: chart.metric, subgroup: chart.subgroup, baselineFrom: localDayOf(chart.baselineFrom), baselineTo: localDayOf(chart.baselineTo) };
   const groups = await aggregateObservations(
     organizationId,
@@ -62,7 +65,7 @@ async function chartViews(actor: TActor, where: Prisma.ControlChartWhereInput, n
     orderBy: [{ touchpoint: { journey: { createdAt: "asc" } } }, { touchpoint: { stage: { position: "asc" } } }, { touchpoint: { position: "asc" } }, { metric: "asc" }],
   });
   const today = localDayOf(now);
-  return Promise.all(charts.map((chart) => chartViewOf(actor.organizationId, chart, today)));
+  return Promise.all(charts.map((chart) => chartViewOfUnchecked(actor.organizationId, chart, today)));
 }
 
 /**
@@ -91,7 +94,17 @@ export async function getControlView(actor: TActor, now = new Date()): Promise<T
       select: { id: true, nameKo: true, nameEn: true, isMoT: true, journey: { select: { nameKo: true, nameEn: true } } },
       orderBy: [{ journey: { createdAt: "asc" } }, { stage: { position: "asc" } }, { position: "asc" }],
     }),
-    db.improvementProject.findMany({ where: { organizationId, status: { not: "CANCELLED" } }, select: { id: true, title: true }, orderBy: { createdAt: "desc" } }),
+    db.improvementProject.findMany({
+      where: { organizationId, status: { not: "CANCELLED" } },
+      select: { id: true, title: true, touchpoints: { select: { touchpointId: true } } },
+      orderBy: { createdAt: "desc" },
+    }),
   ]);
-  return { today: localDayOf(now), alerts: sortAlerts(charts.flatMap((c) => (c.alert ? [c.alert] : []))), charts, touchpoints, projects };
+  return {
+    today: localDayOf(now),
+    alerts: sortAlerts(charts.flatMap((c) => (c.alert ? [c.alert] : []))),
+    charts,
+    touchpoints,
+    projects: projects.map((p) => ({ id: p.id, title: p.title, touchpointIds: p.touchpoints.map((tp) => tp.touchpointId) })),
+  };
 }

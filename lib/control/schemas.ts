@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isLocalDay } from "@/lib/projects/local-days";
+import { addDays, firstMondayFrom, isLocalDay, ZLocalDay } from "@/lib/dates/local-days";
 
 export const CONTROL_METRICS = ["MEAN_EXPERIENCE", "CSAT"] as const;
 export type TControlMetric = (typeof CONTROL_METRICS)[number];
@@ -83,9 +83,9 @@ export type TControlView = {
   today: string;
   alerts: TControlAlert[];
   charts: TControlChartView[];
-  /** For the form: touchpoints of active journeys, and open or finished projects to tie a chart to. */
+  /** For the form: touchpoints of active journeys, and open or finished projects to tie a chart to (a chart guards a project of its touchpoint). */
   touchpoints: { id: string; nameKo: string; nameEn: string; isMoT: boolean; journey: { nameKo: string; nameEn: string } }[];
-  projects: { id: string; title: string }[];
+  projects: { id: string; title: string; touchpointIds: string[] }[];
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -93,23 +93,31 @@ export type TControlView = {
 // ---------------------------------------------------------------------------------------------
 
 const ZId = z.string().trim().min(1).max(64);
-const ZDay = z.string().trim().refine(isLocalDay, { error: "validation.invalidFormat" });
 
 const chartFields = {
   subgroup: z.enum(CONTROL_SUBGROUPS),
-  baselineFrom: ZDay,
-  baselineTo: ZDay,
+  baselineFrom: ZLocalDay,
+  baselineTo: ZLocalDay,
   /** The project whose rollout the chart guards; "" or null for none. */
   projectId: z.union([ZId, z.literal(""), z.null()]).optional().transform((v) => v || null),
 };
-const baselineInOrder = <T extends { baselineFrom: string; baselineTo: string }>(input: T) => input.baselineFrom <= input.baselineTo;
+type TBaseline = { subgroup: TControlSubgroup; baselineFrom: string; baselineTo: string };
+const baselineInOrder = (input: TBaseline) => input.baselineFrom <= input.baselineTo;
 const baselineOrderIssue = { error: "control.errors.baselineOrder", path: ["baselineTo"] };
+/** A weekly chart's baseline is its whole weeks (Monday to Sunday, series.ts): it needs one at least. */
+const holdsWholeWeek = (input: TBaseline) =>
+  // Days that are not days, or out of order, have their own message already.
+  input.subgroup !== "WEEK" || !isLocalDay(input.baselineFrom) || !isLocalDay(input.baselineTo) || !baselineInOrder(input) || addDays(firstMondayFrom(input.baselineFrom), 6) <= input.baselineTo;
+const wholeWeekIssue = { error: "control.errors.baselineNoWholeWeek", path: ["baselineTo"] };
 
-export const ZControlChartCreateInput = z.object({ touchpointId: ZId, metric: z.enum(CONTROL_METRICS), ...chartFields }).refine(baselineInOrder, baselineOrderIssue);
+export const ZControlChartCreateInput = z
+  .object({ touchpointId: ZId, metric: z.enum(CONTROL_METRICS), ...chartFields })
+  .refine(baselineInOrder, baselineOrderIssue)
+  .refine(holdsWholeWeek, wholeWeekIssue);
 export type TControlChartCreateInput = z.input<typeof ZControlChartCreateInput>;
 
 /** The touchpoint and metric are what a chart is; to chart something else, add a chart. */
-export const ZControlChartUpdateInput = z.object({ chartId: ZId, ...chartFields }).refine(baselineInOrder, baselineOrderIssue);
+export const ZControlChartUpdateInput = z.object({ chartId: ZId, ...chartFields }).refine(baselineInOrder, baselineOrderIssue).refine(holdsWholeWeek, wholeWeekIssue);
 export type TControlChartUpdateInput = z.input<typeof ZControlChartUpdateInput>;
 
 export const ZControlChartDeleteInput = z.object({ chartId: ZId });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { addDays } from "@/lib/projects/local-days";
+import { addDays } from "@/lib/dates/local-days";
 import { c4 } from "@/lib/stats/control-charts";
-import { alertOf, alertWindowStart, buildSeries, type TChartConfig, type TSubgroupSums } from "./series";
+import { alertOf, alertWindowStart, buildSeries, chartStartOf, isBaselineSubgroup, type TChartConfig, type TSubgroupSums } from "./series";
 
 // Daily subgroups of N answers with a within-day standard deviation of 1: the pooled σ is then
 // 1 / c4, and a day whose mean sits z·σ/√N from the center plots at z.
@@ -114,14 +114,31 @@ describe("a p-chart of the CSAT share", () => {
 });
 
 describe("a weekly chart", () => {
-  it("counts whole weeks (a week is in the baseline when its Monday is) and looks back eight weeks for alerts", () => {
-    const week = (date: string, z: number) => day(date, z);
+  const week = (date: string, z: number) => day(date, z);
+  const weekly = (baselineFrom: string, baselineTo: string): TChartConfig => ({ metric: "MEAN_EXPERIENCE", subgroup: "WEEK", baselineFrom, baselineTo });
+
+  it("counts only the whole weeks (Monday to Sunday) inside the baseline and looks back eight weeks for alerts", () => {
     const subgroups = ["2025-12-29", "2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26", "2026-02-02"].map((d, i) => week(d, [0.5, -0.5, 0.8, -0.8, 0.1, -4][i]!));
-    const series = buildSeries({ metric: "MEAN_EXPERIENCE", subgroup: "WEEK", baselineFrom: "2026-01-01", baselineTo: "2026-01-31" }, subgroups);
-    // The week of 2025-12-29 holds 1 January, so it is the first baseline week; 26 January's week too.
-    expect(series.points.filter((p) => p.isBaseline).map((p) => p.date)).toEqual(["2025-12-29", "2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26"]);
+    // Thursday 1 January to Saturday 31 January: the week of 29 December starts before the baseline
+    // and the week of 26 January ends after it, so neither sets the limits.
+    const config = weekly("2026-01-01", "2026-01-31");
+    expect(chartStartOf(config)).toBe("2026-01-05");
+    const series = buildSeries(config, subgroups);
+    expect(series.points.map((p) => p.date)).toEqual(["2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26", "2026-02-02"]);
+    expect(series.points.filter((p) => p.isBaseline).map((p) => p.date)).toEqual(["2026-01-05", "2026-01-12", "2026-01-19"]);
+    expect(series.baselineSubgroups).toBe(3);
+    // The limits come from those three weeks alone: their grand mean is the center.
+    const mean = (z: number) => CENTER + (z * SIGMA) / Math.sqrt(N);
+    expect(series.points[0]!.center).toBeCloseTo((mean(-0.5) + mean(0.8) + mean(-0.8)) / 3, 10);
     expect(alertWindowStart("WEEK", "2026-03-25")).toBe("2026-02-02");
     expect(alertOf(series, "WEEK", "2026-03-25")).toMatchObject({ rule: "BEYOND_3_SIGMA", point: { date: "2026-02-02" } });
     expect(alertOf(series, "WEEK", "2026-04-01")).toBeNull();
+  });
+
+  it("keeps a baseline of whole weeks whole, and a daily chart's days as they are", () => {
+    expect(chartStartOf(weekly("2026-01-05", "2026-02-01"))).toBe("2026-01-05");
+    expect(["2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26", "2026-02-02"].map((d) => isBaselineSubgroup(d, weekly("2026-01-05", "2026-02-01")))).toEqual([true, true, true, true, false]);
+    expect(chartStartOf(config)).toBe(BASELINE_FROM);
+    expect([BASELINE_FROM, BASELINE_TO, "2026-01-31"].map((d) => isBaselineSubgroup(d, config))).toEqual([true, true, false]);
   });
 });

@@ -1,7 +1,6 @@
-import { addDays, type TLocalDay } from "@/lib/projects/local-days";
+import { addDays, firstMondayFrom, mondayOf, type TLocalDay } from "@/lib/dates/local-days";
 import { detectSignals, individualsChart, pChart, xBarChart, type TControlPoint } from "@/lib/stats/control-charts";
 import type { TMoments } from "@/lib/stats/summary";
-import { mondayOf } from "./calendar";
 import { SIGNAL_RULES, type TChartKind, type TChartPoint, type TChartStatus, type TControlMetric, type TControlSubgroup, type TSignalRule } from "./schemas";
 
 // A control chart from its subgroups (days or weeks of one touchpoint, summed in PostgreSQL):
@@ -23,10 +22,22 @@ export const ALERT_WINDOW: Record<TControlSubgroup, { days: number }> = { DAY: {
 export const subgroupStartOf = (day: TLocalDay, subgroup: TControlSubgroup): TLocalDay => (subgroup === "WEEK" ? mondayOf(day) : day);
 
 /**
- * Where a chart's data begins: its baseline's first subgroup. A weekly chart counts whole weeks —
- * a week belongs to the baseline when its Monday does.
+ * Where a chart's data begins: its baseline's first whole subgroup. A weekly chart counts whole
+ * weeks (Monday to Sunday), so it begins at the first Monday on or after baselineFrom: the days
+ * before it are not part of the baseline and must not set its limits.
  */
-export const chartStartOf = (config: Pick<TChartConfig, "subgroup" | "baselineFrom">): TLocalDay => subgroupStartOf(config.baselineFrom, config.subgroup);
+export const chartStartOf = (config: Pick<TChartConfig, "subgroup" | "baselineFrom">): TLocalDay =>
+  config.subgroup === "WEEK" ? firstMondayFrom(config.baselineFrom) : config.baselineFrom;
+
+/**
+ * A subgroup (by its first day) is in the baseline when every one of its days is: a week whose
+ * Monday is on or after baselineFrom and whose Sunday is on or before baselineTo. The week the
+ * baseline ends in, when it runs past baselineTo, is the first one judged against the limits.
+ */
+export function isBaselineSubgroup(start: TLocalDay, config: Pick<TChartConfig, "subgroup" | "baselineFrom" | "baselineTo">): boolean {
+  const end = config.subgroup === "WEEK" ? addDays(start, 6) : start;
+  return start >= chartStartOf(config) && end <= config.baselineTo;
+}
 
 /** The first subgroup whose signals still raise an alert on `today`. */
 export function alertWindowStart(subgroup: TControlSubgroup, today: TLocalDay): TLocalDay {
@@ -41,7 +52,7 @@ export function buildSeries(config: TChartConfig, subgroups: readonly TSubgroupS
   // Subgroups without an answer to the chart's question have nothing to plot.
   const sizeOf = (s: TSubgroupSums) => (config.metric === "CSAT" ? s.csat.n : s.experience.n);
   const charted = subgroups.filter((s) => s.date >= start && sizeOf(s) > 0).sort((a, b) => (a.date < b.date ? -1 : 1));
-  const isBaseline = (s: TSubgroupSums) => subgroupStartOf(s.date, config.subgroup) <= config.baselineTo;
+  const isBaseline = (s: TSubgroupSums) => isBaselineSubgroup(s.date, config);
   const baseline = charted.filter(isBaseline);
   const n = charted.reduce((sum, s) => sum + sizeOf(s), 0);
   const empty = (kind: TChartKind, status: TChartStatus): TSeries => ({ kind, status, baselineSubgroups: baseline.length, n, points: [] });

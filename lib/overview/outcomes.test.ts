@@ -19,6 +19,8 @@ function pilot(id: string, decision: TOverviewPilot["decision"], metric: TOvervi
     endDay: "2026-03-28",
     baselineStartDay: null,
     baselineEndDay: null,
+    plannedOn: "2026-02-27",
+    isRetrospective: false,
     stage: "COMPLETED",
     sites: [],
     decision,

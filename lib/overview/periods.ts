@@ -1,4 +1,4 @@
-import { addDays, type TLocalDay } from "@/lib/projects/local-days";
+import { addDays, type TLocalDay } from "@/lib/dates/local-days";
 
 // The periods the executive overview compares, as local days (Korea time, inclusive): what the
 // queries filter by and what every link hands on to Measure, so a figure and its source agree.

@@ -7,7 +7,7 @@ import type { TGroupMoments } from "@/lib/analytics/schemas";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { listControlAlerts } from "@/lib/control/queries";
 import { listPilotsWithResults } from "@/lib/pilots/queries";
-import { localDayOf } from "@/lib/projects/local-days";
+import { localDayOf } from "@/lib/dates/local-days";
 import { listProjects } from "@/lib/projects/queries";
 import { getComplianceSummary } from "@/lib/promises/queries";
 import { headlineOf, monthsBetween } from "./headline";

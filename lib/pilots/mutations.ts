@@ -2,14 +2,25 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { conflict, invalid, notFound } from "@/lib/errors";
-import { ensureControlChart } from "@/lib/control/mutations";
-import { addDays, localDayOf, startOfLocalDay } from "@/lib/projects/local-days";
-import { parseInput } from "@/lib/projects/parse-input";
+import { ensureControlChartUnchecked } from "@/lib/control/mutations";
+import { addDays, localDayOf, startOfLocalDay } from "@/lib/dates/local-days";
+import { parseInput } from "@/lib/validation";
+import { loadPhaseFacts } from "@/lib/projects/facts";
 import { assertOpenProject, writeProjectHistory } from "@/lib/projects/projects";
-import { planPilot } from "./planning";
+import { phaseMoveProblem } from "@/lib/projects/rules";
+import { decisionDaysProblem } from "./decision-rules";
+import { isRetrospective, planPilot } from "./planning";
 import { getPilot } from "./queries";
 import { readPilotBaseline } from "./results";
-import { ZPilotCreateInput, ZPilotDecisionInput, ZPilotDeleteInput, type TPilotCreateInput, type TPilotDecisionInput, type TPilotDeleteInput } from "./schemas";
+import {
+  ZPilotCreateInput,
+  ZPilotDecisionInput,
+  ZPilotDeleteInput,
+  type TPilotCreateInput,
+  type TPilotDecisionInput,
+  type TPilotDecisionResult,
+  type TPilotDeleteInput,
+} from "./schemas";
 
 // Pilots (Improve): planned with a power analysis, judged by a test, decided by a manager. Each
 // change is an entry of the project's history (entityType "ImprovementProject").
@@ -22,8 +33,9 @@ const PILOT_PHASES = ["IMPROVE", "CONTROL"];
 
 /**
  * Plans a pilot on one of the project's touchpoints. The observations each group needs are
- * computed here from the touchpoint's recent observations (the same function the form runs
- * live), so the stored plan cannot be made up.
+ * computed here from the touchpoint's observations before the pilot's first day (the same
+ * functions the form runs live), so the stored plan cannot be made up, nor read from the pilot's
+ * own data. A pilot over days already past is allowed and marked retrospective.
  */
 export async function createPilot(actor: TActor, input: TPilotCreateInput): Promise<{ id: string; plannedPerGroup: number | null }> {
   assertCan(actor, "project:write");
@@ -32,7 +44,7 @@ export async function createPilot(actor: TActor, input: TPilotCreateInput): Prom
     where: { organizationId: actor.organizationId, projectId: p.projectId, touchpointId: p.touchpointId },
     select: { touchpoint: { select: { journeyId: true } } },
   });
-  const baseline = touchpoint ? await readPilotBaseline(actor.organizationId, touchpoint.touchpoint.journeyId, p.touchpointId) : null;
+  const baseline = touchpoint ? await readPilotBaseline(actor.organizationId, touchpoint.touchpoint.journeyId, p.touchpointId, p.startDay) : null;
   const plan = baseline ? planPilot(p.metric, baseline.totals, p.targetEffect) : null;
   if (plan && "problem" in plan && plan.problem === "EFFECT_OUT_OF_RANGE") throw invalid({ targetEffect: ["improve.errors.effectTooLarge"] });
   const plannedPerGroup = plan && "perGroup" in plan ? plan.perGroup : null;
@@ -81,7 +93,10 @@ export async function createPilot(actor: TActor, input: TPilotCreateInput): Prom
       design: p.design,
       startDay: p.startDay,
       endDay: p.endDay,
+      baselineFrom: baseline?.from ?? null,
+      baselineTo: baseline?.to ?? null,
       plannedPerGroup,
+      isRetrospective: isRetrospective(p.startDay, today),
     });
     return { id: pilot.id, plannedPerGroup };
   });
@@ -90,20 +105,21 @@ export async function createPilot(actor: TActor, input: TPilotCreateInput): Prom
 /**
  * Records the manager's decision, once: a second ROLLOUT or NO_ROLLOUT is refused (EXTEND keeps
  * the pilot open and may be followed by a final decision). Rolling out against the evidence
- * needs a note saying why. ROLLOUT moves the project to Control and sets up the control chart
- * of the pilot's touchpoint, its limits from the CONTROL_BASELINE_DAYS days from the rollout day.
+ * needs a note saying why. ROLLOUT sets up the control chart of the pilot's touchpoint, its
+ * limits from the CONTROL_BASELINE_DAYS days from the rollout day, and moves the project to
+ * Control when the gate allows it (rules.ts, on the facts as they are after the decision); when
+ * it does not, the decision stands and the project stays in Improve until the gate is met.
  */
-export async function decidePilot(actor: TActor, input: TPilotDecisionInput): Promise<{ decision: string; controlChartId: string | null }> {
+export async function decidePilot(actor: TActor, input: TPilotDecisionInput): Promise<TPilotDecisionResult> {
   assertCan(actor, "project:write");
   const d = parseInput(ZPilotDecisionInput, input);
   // The verdict as the manager saw it; read outside the transaction (aggregations only read).
   const pilot = await getPilot(actor, d.pilotId);
   const today = localDayOf(new Date());
-  if (today < pilot.startDay) throw invalid({ decision: ["improve.errors.pilotNotStarted"] });
-  if (d.decision === "ROLLOUT" && pilot.outcome.verdict !== "IMPROVED" && d.note === "") throw invalid({ note: ["improve.errors.noteAgainstEvidence"] });
-  if (d.decision === "EXTEND" && d.extendToDay! <= pilot.endDay) throw invalid({ extendToDay: ["improve.errors.extendAfterEnd"] });
   const rolloutDay = d.decision === "ROLLOUT" ? (d.rolloutDay ?? pilot.defaultRolloutDay) : null;
-  if (rolloutDay && rolloutDay < pilot.startDay) throw invalid({ rolloutDay: ["improve.errors.rolloutBeforeStart"] });
+  const dayProblem = decisionDaysProblem({ decision: d.decision, startDay: pilot.startDay, endDay: pilot.endDay, today, extendToDay: d.extendToDay, rolloutDay });
+  if (dayProblem) throw invalid(dayProblem);
+  if (d.decision === "ROLLOUT" && pilot.outcome.verdict !== "IMPROVED" && d.note === "") throw invalid({ note: ["improve.errors.noteAgainstEvidence"] });
 
   return db.$transaction(async (tx) => {
     const project = await assertOpenProject(tx, actor, pilot.projectId);
@@ -137,14 +153,21 @@ export async function decidePilot(actor: TActor, input: TPilotDecisionInput): Pr
       rolloutDay,
       extendToDay: d.extendToDay,
     });
-    if (d.decision !== "ROLLOUT" || !rolloutDay) return { decision: d.decision, controlChartId: null };
+    if (d.decision !== "ROLLOUT" || !rolloutDay) return { decision: d.decision, controlChartId: null, heldInImprove: null };
 
+    // The same gate a manual move passes, on the facts as they are now (this rollout included).
+    let heldInImprove: string | null = null;
     if (project.phase !== "CONTROL") {
-      // Bumping the version makes an editor who loaded the project before the rollout reload.
-      await tx.improvementProject.update({ where: { id: pilot.projectId }, data: { phase: "CONTROL", version: { increment: 1 } } });
-      await writeProjectHistory(tx, actor, pilot.projectId, "project.phase", { from: project.phase, to: "CONTROL", pilotId: pilot.id });
+      const facts = (await loadPhaseFacts(tx, actor.organizationId, pilot.projectId))!;
+      heldInImprove = phaseMoveProblem({ from: project.phase, to: "CONTROL", status: project.status, facts });
+      if (!heldInImprove) {
+        // Bumping the version makes an editor who loaded the project before the rollout reload.
+        await tx.improvementProject.update({ where: { id: pilot.projectId }, data: { phase: "CONTROL", version: { increment: 1 } } });
+        await writeProjectHistory(tx, actor, pilot.projectId, "project.phase", { from: project.phase, to: "CONTROL", pilotId: pilot.id });
+      }
     }
-    const chart = await ensureControlChart(tx, {
+    // The rollout takes effect whatever the phase: the chart watches the touchpoint from its day on.
+    const chart = await ensureControlChartUnchecked(tx, {
       organizationId: actor.organizationId,
       projectId: pilot.projectId,
       touchpointId: pilot.touchpoint.id,
@@ -155,7 +178,7 @@ export async function decidePilot(actor: TActor, input: TPilotDecisionInput): Pr
       createdById: actor.id,
     });
     await writeProjectHistory(tx, actor, pilot.projectId, "control.chart", { controlChartId: chart.id, touchpointId: pilot.touchpoint.id, baselineFrom: rolloutDay, baselineTo: addDays(rolloutDay, CONTROL_BASELINE_DAYS - 1) });
-    return { decision: d.decision, controlChartId: chart.id };
+    return { decision: d.decision, controlChartId: chart.id, heldInImprove };
   });
 }
 

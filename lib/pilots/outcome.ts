@@ -1,4 +1,5 @@
 import type { TGroupMoments } from "@/lib/analytics/schemas";
+import { sumMoments } from "@/lib/analytics/sums";
 import { npsDifferenceTest, twoProportionTest, welchTTest, type TDifferenceTest } from "@/lib/stats/difference-tests";
 import { pilotVerdict } from "@/lib/stats/pilot-verdict";
 import { DEFAULT_ALPHA } from "@/lib/stats/power";
@@ -11,20 +12,15 @@ import type { TGroupFigure, TGroupSums, TPilotMetric, TPilotOutcome, TPilotStage
 // difference with its interval and p-value from the test that fits the metric, and the verdict
 // that refuses to name a winner on too little data. Pure.
 
-export const EMPTY_SUMS: TGroupSums = { observations: 0, experience: { n: 0, sum: 0, sumSquares: 0 }, csat: { n: 0, topTwoBox: 0 }, nps: { promoters: 0, passives: 0, detractors: 0 } };
+/** What a pilot's figures read of a group's sums. */
+const PILOT_FIELDS = ["observations", "experience", "csat", "nps"] as const;
 
 /** The sums of several groups (a pilot's sites) as one group. */
-export function sumGroups(groups: readonly Pick<TGroupMoments, "observations" | "experience" | "csat" | "nps">[]): TGroupSums {
-  return groups.reduce<TGroupSums>(
-    (total, g) => ({
-      observations: total.observations + g.observations,
-      experience: { n: total.experience.n + g.experience.n, sum: total.experience.sum + g.experience.sum, sumSquares: total.experience.sumSquares + g.experience.sumSquares },
-      csat: { n: total.csat.n + g.csat.n, topTwoBox: total.csat.topTwoBox + g.csat.topTwoBox },
-      nps: { promoters: total.nps.promoters + g.nps.promoters, passives: total.nps.passives + g.nps.passives, detractors: total.nps.detractors + g.nps.detractors },
-    }),
-    EMPTY_SUMS,
-  );
+export function sumGroups(groups: readonly Pick<TGroupMoments, (typeof PILOT_FIELDS)[number]>[]): TGroupSums {
+  return sumMoments(groups, PILOT_FIELDS);
 }
+
+export const EMPTY_SUMS: TGroupSums = sumGroups([]);
 
 const TEST_OF: Record<TPilotMetric, TPilotTestName> = { MEAN_EXPERIENCE: "WELCH_T", CSAT: "TWO_PROPORTION_Z", NPS: "NPS_Z" };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answersPerDay, baselineFigure, daysToReach, planPilot } from "./planning";
+import { answersPerDay, BASELINE_DAYS, baselineFigure, baselineWindow, daysToReach, isRetrospective, planPilot } from "./planning";
 import { EMPTY_SUMS } from "./outcome";
 import type { TGroupSums } from "./schemas";
 
@@ -42,5 +42,21 @@ describe("the power analysis before a pilot", () => {
     expect(answersPerDay("MEAN_EXPERIENCE", bySite, ["a", "b"], 90)).toBe(6);
     expect(daysToReach(64, [2, 4])).toBe(32);
     expect(daysToReach(64, [0, 4])).toBeNull();
+  });
+
+  it("plans from the 90 days before the pilot's first day, never from the pilot's own days", () => {
+    // A pilot over past days: its baseline ends the day before it starts, whatever today is.
+    expect(baselineWindow("2026-03-01", "2026-04-15")).toEqual({ from: "2025-12-01", to: "2026-02-28" });
+    // Starting tomorrow: the 90 days up to today, today included.
+    expect(baselineWindow("2026-04-16", "2026-04-15")).toEqual({ from: "2026-01-16", to: "2026-04-15" });
+    // Starting later: still the 90 days up to today (the days in between hold no answers yet).
+    expect(baselineWindow("2026-06-01", "2026-04-15")).toEqual(baselineWindow("2026-04-16", "2026-04-15"));
+    expect(BASELINE_DAYS).toBe(90);
+  });
+
+  it("calls a pilot planned after its first day retrospective", () => {
+    expect(isRetrospective("2026-03-01", "2026-03-02")).toBe(true);
+    expect(isRetrospective("2026-03-01", "2026-03-01")).toBe(false);
+    expect(isRetrospective("2026-03-02", "2026-03-01")).toBe(false);
   });
 });

@@ -1,13 +1,33 @@
 import { sampleSizeForMeans, sampleSizeForNps, sampleSizeForProportions } from "@/lib/stats/power";
 import { sampleVariance } from "@/lib/stats/summary";
+import { addDays, type TLocalDay } from "@/lib/dates/local-days";
 import type { TGroupSums, TPilotMetric } from "./schemas";
 
 // The power analysis before a pilot, as the page shows it live while the manager types the
 // effect and as the server stores it: pure, so the same function runs in the browser and in
-// createPilot. The baseline is the touchpoint's recent observations (BASELINE_DAYS).
+// createPilot. The baseline is the touchpoint's observations of the BASELINE_DAYS before the pilot.
 
-/** The recent days the baseline sd / CSAT share / NPS mix is read from. */
+/** The days before a pilot the baseline sd / CSAT share / NPS mix is read from. */
 export const BASELINE_DAYS = 90;
+
+/**
+ * The baseline of a pilot starting on `startDay`: the BASELINE_DAYS days before it, so that a plan
+ * never reads the pilot's own observations. A pilot starting after tomorrow plans from the
+ * BASELINE_DAYS up to today: the days still to come hold no answers.
+ */
+export function baselineWindow(startDay: TLocalDay, today: TLocalDay): { from: TLocalDay; to: TLocalDay } {
+  const dayBefore = addDays(startDay, -1);
+  const to = dayBefore < today ? dayBefore : today;
+  return { from: addDays(to, -(BASELINE_DAYS - 1)), to };
+}
+
+/**
+ * A pilot planned after its first day (over data that already existed) is retrospective: its power
+ * analysis did not come before the data, so the result page says so.
+ */
+export function isRetrospective(startDay: TLocalDay, plannedOn: TLocalDay): boolean {
+  return startDay < plannedOn;
+}
 
 /** How a group of observations reads for a metric: the answers that count, and the baseline figure. */
 export function answersFor(metric: TPilotMetric, sums: TGroupSums): number {

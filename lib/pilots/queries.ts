@@ -2,10 +2,12 @@ import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
-import { addDays, localDayOf } from "@/lib/projects/local-days";
+import { parseInput } from "@/lib/validation";
+import { addDays, localDayOf } from "@/lib/dates/local-days";
 import { pilotStage } from "./outcome";
+import { isRetrospective } from "./planning";
 import { computePilotFigures, readPilotBaseline } from "./results";
-import type { TPilotBaseline, TPilotDecision, TPilotDetail, TPilotSite, TPilotSummary } from "./schemas";
+import { ZPilotBaselineInput, type TPilotBaseline, type TPilotBaselineInput, type TPilotDecision, type TPilotDetail, type TPilotSite, type TPilotSummary } from "./schemas";
 
 // Pilots as the pages and the executive overview read them: each with its result computed from
 // the one aggregation (results.ts), never stored, so late observations count.
@@ -22,6 +24,7 @@ const PILOT_SELECT = {
   baselineEndsAt: true,
   plannedPerGroup: true,
   rolloutAt: true,
+  createdAt: true,
   decision: true,
   decisionNote: true,
   decidedAt: true,
@@ -43,6 +46,7 @@ async function summarize(organizationId: string, row: TPilotRow, today: string):
   const endDay = localDayOf(row.endsAt);
   const baselineStartDay = dayOrNull(row.baselineStartsAt);
   const baselineEndDay = dayOrNull(row.baselineEndsAt);
+  const plannedOn = localDayOf(row.createdAt);
   const { outcome, bySite } = await computePilotFigures({
     organizationId,
     journeyId: row.touchpoint.journeyId,
@@ -70,6 +74,8 @@ async function summarize(organizationId: string, row: TPilotRow, today: string):
     endDay,
     baselineStartDay,
     baselineEndDay,
+    plannedOn,
+    isRetrospective: isRetrospective(startDay, plannedOn),
     stage: pilotStage({ startDay, endDay, today, decision: row.decision }),
     sites,
     decision:
@@ -120,8 +126,8 @@ export async function listPilotsWithResults(actor: TActor, options: { limit?: nu
   return Promise.all(rows.map(async (row) => ({ ...withoutDetail(await summarize(actor.organizationId, row, today)), project: { id: row.project.id, title: row.project.title } })));
 }
 
-/** What the pilot form needs: the project's touchpoints with their recent baseline, and the organization's sites. */
-export async function getPilotPlanning(actor: TActor, projectId: string): Promise<{
+/** What the pilot form needs: the project's touchpoints with their baseline for a pilot starting tomorrow, and the organization's sites. */
+export async function getPilotPlanning(actor: TActor, projectId: string, now: Date = new Date()): Promise<{
   project: { id: string; title: string; phase: string; status: string };
   touchpoints: { id: string; nameKo: string; nameEn: string; baseline: TPilotBaseline }[];
   sites: { id: string; name: string; code: string }[];
@@ -133,11 +139,24 @@ export async function getPilotPlanning(actor: TActor, projectId: string): Promis
     select: { id: true, title: true, phase: true, status: true, touchpoints: { select: { touchpoint: { select: { id: true, nameKo: true, nameEn: true, journeyId: true } } } } },
   });
   if (!project) throw notFound("projectId");
+  const tomorrow = addDays(localDayOf(now), 1);
   const [sites, touchpoints] = await Promise.all([
     db.site.findMany({ where: { organizationId }, orderBy: { name: "asc" }, select: { id: true, name: true, code: true } }),
     Promise.all(
-      project.touchpoints.map(async ({ touchpoint: { journeyId, ...t } }) => ({ ...t, baseline: await readPilotBaseline(organizationId, journeyId, t.id) })),
+      project.touchpoints.map(async ({ touchpoint: { journeyId, ...t } }) => ({ ...t, baseline: await readPilotBaseline(organizationId, journeyId, t.id, tomorrow, now) })),
     ),
   ]);
   return { project: { id: project.id, title: project.title, phase: project.phase, status: project.status }, touchpoints, sites };
+}
+
+/** The baseline a pilot on one of the project's touchpoints would plan from, for the start day the form shows (createPilot reads the same). */
+export async function getPilotBaseline(actor: TActor, input: TPilotBaselineInput, now: Date = new Date()): Promise<TPilotBaseline> {
+  assertCan(actor, "project:read");
+  const { projectId, touchpointId, startDay } = parseInput(ZPilotBaselineInput, input);
+  const link = await db.projectTouchpoint.findFirst({
+    where: { organizationId: actor.organizationId, projectId, touchpointId },
+    select: { touchpoint: { select: { journeyId: true } } },
+  });
+  if (!link) throw notFound("touchpointId");
+  return readPilotBaseline(actor.organizationId, link.touchpoint.journeyId, touchpointId, startDay, now);
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { aggregateObservations, aggregateObservationsBySets } from "@/lib/analytics/aggregate";
-import { addDays, localDayOf } from "@/lib/projects/local-days";
+import { localDayOf } from "@/lib/dates/local-days";
 import { groupFigure, pilotOutcome, sumGroups } from "./outcome";
-import { BASELINE_DAYS } from "./planning";
+import { baselineWindow } from "./planning";
 import type { TGroupFigure, TGroupSums, TPilotBaseline, TPilotMetric, TPilotOutcome } from "./schemas";
 
 // A pilot's figures come from the one aggregation (lib/analytics/aggregate.ts): the touchpoint's
@@ -55,12 +55,12 @@ export async function computePilotFigures(frame: TPilotFrame): Promise<TPilotFig
 }
 
 /**
- * A touchpoint's last BASELINE_DAYS days (to today, Korea time), in total and per site: what the
- * power analysis plans from and how fast each site collects answers.
+ * A touchpoint's baseline for a pilot starting on `startDay` (baselineWindow: the BASELINE_DAYS
+ * before it, Korea time), in total and per site: what the power analysis plans from and how fast
+ * each site collects answers.
  */
-export async function readPilotBaseline(organizationId: string, journeyId: string, touchpointId: string, now: Date = new Date()): Promise<TPilotBaseline> {
-  const to = localDayOf(now);
-  const from = addDays(to, -(BASELINE_DAYS - 1));
+export async function readPilotBaseline(organizationId: string, journeyId: string, touchpointId: string, startDay: string, now: Date = new Date()): Promise<TPilotBaseline> {
+  const { from, to } = baselineWindow(startDay, localDayOf(now));
   const [totals, bySite] = await aggregateObservationsBySets(organizationId, { journeyId, touchpointId, from, to }, [[], ["site"]]);
   return {
     touchpointId,

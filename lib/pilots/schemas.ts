@@ -2,11 +2,12 @@ import { z } from "zod";
 import type { TInterval, TMoments } from "@/lib/stats/summary";
 import type { TNpsCounts } from "@/lib/stats/proportions";
 import type { TPilotVerdict, TPilotVerdictReason } from "@/lib/stats/pilot-verdict";
+import { daysInclusive, ZLocalDay } from "@/lib/dates/local-days";
 import { ZOptionalDay } from "@/lib/projects/schemas";
 
 // A pilot: a change tried on pilot sites against control sites over the same days, or on the
 // pilot sites against their own earlier period (before/after). Days are local days
-// ("YYYY-MM-DD", Korea time), inclusive, stored as the instant each begins (lib/projects/local-days).
+// ("YYYY-MM-DD", Korea time), inclusive, stored as the instant each begins (lib/dates/local-days).
 
 export const PILOT_METRICS = ["MEAN_EXPERIENCE", "CSAT", "NPS"] as const;
 export type TPilotMetric = (typeof PILOT_METRICS)[number];
@@ -31,9 +32,7 @@ export const EFFECT_LIMITS: Record<TPilotMetric, { max: number; step: number; su
 };
 
 const ZId = z.string().trim().min(1).max(64);
-const ZDay = z.iso.date({ error: "validation.invalidFormat" });
 const ZSiteIds = z.array(ZId).max(200).transform((ids) => [...new Set(ids)]);
-const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 
 export const ZPilotCreateInput = z
   .object({
@@ -43,8 +42,8 @@ export const ZPilotCreateInput = z
     metric: z.enum(PILOT_METRICS),
     targetEffect: z.coerce.number({ error: "validation.invalidType" }).gt(0, { error: "improve.errors.effectPositive" }),
     design: z.enum(PILOT_DESIGNS),
-    startDay: ZDay,
-    endDay: ZDay,
+    startDay: ZLocalDay,
+    endDay: ZLocalDay,
     pilotSiteIds: ZSiteIds.refine((ids) => ids.length > 0, { error: "improve.errors.pilotSitesRequired" }),
     controlSiteIds: ZSiteIds.default([]),
     baselineStartDay: ZOptionalDay.default(null),
@@ -54,7 +53,7 @@ export const ZPilotCreateInput = z
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
     if (p.targetEffect > EFFECT_LIMITS[p.metric].max) issue("targetEffect", "improve.errors.effectTooLarge");
     if (p.endDay < p.startDay) issue("endDay", "improve.errors.endBeforeStart");
-    else if (dayNumber(p.endDay) - dayNumber(p.startDay) + 1 > MAX_PILOT_DAYS) issue("endDay", "improve.errors.windowTooLong");
+    else if (daysInclusive(p.startDay, p.endDay) > MAX_PILOT_DAYS) issue("endDay", "improve.errors.windowTooLong");
     if (p.design === "CONTROL_SITES") {
       if (p.controlSiteIds.length === 0) issue("controlSiteIds", "improve.errors.controlSitesRequired");
       if (p.controlSiteIds.some((id) => p.pilotSiteIds.includes(id))) issue("controlSiteIds", "improve.errors.siteInBothGroups");
@@ -64,7 +63,7 @@ export const ZPilotCreateInput = z
       if (p.baselineStartDay && p.baselineEndDay) {
         if (p.baselineEndDay < p.baselineStartDay) issue("baselineEndDay", "improve.errors.endBeforeStart");
         else if (p.baselineEndDay >= p.startDay) issue("baselineEndDay", "improve.errors.baselineOverlaps");
-        else if (dayNumber(p.baselineEndDay) - dayNumber(p.baselineStartDay) + 1 > MAX_PILOT_DAYS) issue("baselineEndDay", "improve.errors.windowTooLong");
+        else if (daysInclusive(p.baselineStartDay, p.baselineEndDay) > MAX_PILOT_DAYS) issue("baselineEndDay", "improve.errors.windowTooLong");
       }
     }
   });
@@ -87,8 +86,23 @@ export const ZPilotDecisionInput = z
   });
 export type TPilotDecisionInput = z.input<typeof ZPilotDecisionInput>;
 
+/** What recording a decision answers. */
+export type TPilotDecisionResult = {
+  decision: TPilotDecision;
+  controlChartId: string | null;
+  /**
+   * For a rollout that left the project where it was: why it may not enter Control yet (the
+   * phase gate's message key, e.g. no action planned, or the project on hold); null otherwise.
+   */
+  heldInImprove: string | null;
+};
+
 export const ZPilotDeleteInput = z.object({ pilotId: ZId });
 export type TPilotDeleteInput = z.input<typeof ZPilotDeleteInput>;
+
+/** The power analysis as the form shows it: the baseline of a pilot on one of the project's touchpoints, starting on startDay. */
+export const ZPilotBaselineInput = z.object({ projectId: ZId, touchpointId: ZId, startDay: ZLocalDay });
+export type TPilotBaselineInput = z.input<typeof ZPilotBaselineInput>;
 
 // ---------------------------------------------------------------------------------------------
 // What the pages receive.
@@ -97,7 +111,7 @@ export type TPilotDeleteInput = z.input<typeof ZPilotDeleteInput>;
 /** Sufficient statistics of one group of observations, for every metric a pilot can judge. */
 export type TGroupSums = { observations: number; experience: TMoments; csat: { n: number; topTwoBox: number }; nps: TNpsCounts };
 
-/** A touchpoint's recent observations, from which the power analysis takes its sd, share or mix. */
+/** A touchpoint's observations of the days before a pilot (from–to), from which the power analysis takes its sd, share or mix. */
 export type TPilotBaseline = {
   touchpointId: string;
   from: string;
@@ -143,6 +157,9 @@ export type TPilotSummary = {
   endDay: string;
   baselineStartDay: string | null;
   baselineEndDay: string | null;
+  /** The local day the pilot was planned; a pilot planned after its first day is retrospective. */
+  plannedOn: string;
+  isRetrospective: boolean;
   stage: TPilotStage;
   sites: TPilotSite[];
   decision: TPilotDecisionRecord | null;

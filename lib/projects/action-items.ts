@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
-import { startOfLocalDay } from "./local-days";
-import { parseInput } from "./parse-input";
+import { startOfLocalDay } from "@/lib/dates/local-days";
+import { parseInput } from "@/lib/validation";
 import { assertAssignable, assertOpenProject, writeProjectHistory } from "./projects";
 import {
   ZActionItemDeleteInput,

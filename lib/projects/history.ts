@@ -2,8 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
-import { PROJECT_ENTITY } from "./projects";
-import type { THistoryEntry } from "./schemas";
+import { PROJECT_ENTITY, type THistoryEntry } from "./schemas";
 
 /** The most recent entries the project page shows. */
 export const HISTORY_LIMIT = 200;

@@ -2,24 +2,21 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { aggregateObservations } from "@/lib/analytics/aggregate";
 import type { TGroupMoments } from "@/lib/analytics/schemas";
+import { sumMoments } from "@/lib/analytics/sums";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
-import { addDays, localDayOf } from "./local-days";
+import { addDays, localDayOf } from "@/lib/dates/local-days";
 import { periodFigures, targetProgress, type TPeriodSums, type TTargetProgress } from "./targets";
 
 /** "Before" is this many days before the work touched customers (the first pilot, else the project's start). */
 export const BEFORE_DAYS = 90;
 
+/** The project's touchpoints' groups (of a touchpoint grouping) as one period's sums. */
 function sumsOf(groups: TGroupMoments[], touchpointIds: string[]): TPeriodSums {
-  return groups
-    .filter((g) => g.keys[0] !== null && touchpointIds.includes(g.keys[0] as string))
-    .reduce<TPeriodSums>(
-      (total, g) => ({
-        gap: { n: total.gap.n + g.gap.n, sum: total.gap.sum + g.gap.sum, sumSquares: total.gap.sumSquares + g.gap.sumSquares },
-        csat: { n: total.csat.n + g.csat.n, topTwoBox: total.csat.topTwoBox + g.csat.topTwoBox },
-      }),
-      { gap: { n: 0, sum: 0, sumSquares: 0 }, csat: { n: 0, topTwoBox: 0 } },
-    );
+  return sumMoments(
+    groups.filter((g) => g.keys[0] !== null && touchpointIds.includes(g.keys[0] as string)),
+    ["gap", "csat"],
+  );
 }
 
 /**

@@ -4,16 +4,19 @@ import { writeAuditLog } from "@/lib/audit/log";
 import { assertCan, can, type TActor } from "@/lib/auth/permissions";
 import { AppError, invalid, notFound } from "@/lib/errors";
 import { loadPhaseFacts } from "./facts";
-import { localDayOf, startOfLocalDay } from "./local-days";
-import { parseInput } from "./parse-input";
+import { localDayOf, startOfLocalDay } from "@/lib/dates/local-days";
+import { parseInput } from "@/lib/validation";
 import { isClosed, phaseMoveProblem, statusChangeProblem } from "./rules";
 import {
+  PROJECT_ENTITY,
   ZProjectCreateInput,
   ZProjectPhaseInput,
   ZProjectStatusInput,
   ZProjectUpdateInput,
+  type TPhase,
   type TProjectCreateInput,
   type TProjectPhaseInput,
+  type TProjectStatus,
   type TProjectStatusInput,
   type TProjectUpdateInput,
 } from "./schemas";
@@ -24,8 +27,6 @@ import { claimProjectVersion } from "./version";
 // entry of the project (entityType "ImprovementProject", entityId = its id): that is its history.
 
 type TTx = Prisma.TransactionClient;
-
-export const PROJECT_ENTITY = "ImprovementProject";
 
 /** Appends to the project's history, in the change's transaction. */
 export function writeProjectHistory(tx: TTx, actor: TActor, projectId: string, action: string, details: Prisma.InputJsonObject = {}) {
@@ -126,7 +127,7 @@ export async function setProjectStatus(actor: TActor, input: TProjectStatusInput
 }
 
 /** For changes that hang off a project (actions, pilots): it exists in the actor's organization and is not closed. */
-export async function assertOpenProject(tx: TTx, actor: TActor, projectId: string): Promise<{ phase: string; status: string }> {
+export async function assertOpenProject(tx: TTx, actor: TActor, projectId: string): Promise<{ phase: TPhase; status: TProjectStatus }> {
   const project = await tx.improvementProject.findFirst({ where: { id: projectId, organizationId: actor.organizationId }, select: { phase: true, status: true } });
   if (!project) throw notFound("projectId");
   if (isClosed(project.status)) throw new AppError("CONFLICT", "improve.errors.projectClosed");

@@ -5,7 +5,7 @@ import { notFound } from "@/lib/errors";
 import { pareto } from "@/lib/stats/pareto";
 import { countThemes } from "@/lib/stats/themes";
 import { loadPhaseFacts } from "./facts";
-import { localDayOf } from "./local-days";
+import { localDayOf } from "@/lib/dates/local-days";
 import type { TAnalysis, TProjectDetail, TProjectListItem, TProjectStatus } from "./schemas";
 
 /** Comment themes are read from at most this many of the touchpoints' most recent comments. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZLocalDay } from "@/lib/dates/local-days";
 import { DIMENSIONS, type TDimension } from "@/lib/journeys/document";
 
 const ZId = z.string().trim().min(1).max(64);
@@ -77,7 +78,7 @@ const ZOptionalRange = (min: number, max: number, error: string) =>
   z.preprocess(blankToNull, z.number().gt(min, { error }).max(max, { error }).nullable());
 const ZOptionalUser = z.preprocess((v) => (v === "" || v === undefined ? null : v), ZId.nullable());
 /** A local day (Korea time) "YYYY-MM-DD", or empty for none. */
-export const ZOptionalDay = z.preprocess((v) => (v === "" || v === undefined ? null : v), z.iso.date({ error: "validation.invalidFormat" }).nullable());
+export const ZOptionalDay = z.preprocess((v) => (v === "" || v === undefined ? null : v), ZLocalDay.nullable());
 const ZVersion = z.coerce.number().int().min(1);
 
 const projectFields = {
@@ -178,6 +179,7 @@ export type TPhaseFacts = {
   causeCount: number;
   hasChosenOption: boolean;
   actionCount: number;
+  /** A pilot decided for rollout since the project last left Control (a reopen, a move back): an old rollout does not count twice. */
   hasRollout: boolean;
 };
 
@@ -204,6 +206,9 @@ export type TProjectDetail = {
   controlChartCount: number;
   facts: TPhaseFacts;
 };
+
+/** A project's history is its audit entries of this entity type, entityId = the project's id. */
+export const PROJECT_ENTITY = "ImprovementProject";
 
 /** One entry of a project's history: who changed what, when. */
 export type THistoryEntry = {

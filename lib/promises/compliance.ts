@@ -1,5 +1,4 @@
-import { daysBetween, monthOf, quarterStartOf } from "@/lib/control/calendar";
-import { addDays, type TLocalDay } from "@/lib/projects/local-days";
+import { addDays, daysBetween, monthOf, quarterStartOf, type TLocalDay } from "@/lib/dates/local-days";
 import { proportionInterval } from "@/lib/stats/proportions";
 import type { TAuditCount, TComplianceMonth, TComplianceSeries, TLastAudit, TRate, TScheduleRow } from "./schemas";
 

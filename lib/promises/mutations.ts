@@ -3,7 +3,8 @@ import { db } from "@/lib/db/client";
 import { writeAuditLog } from "@/lib/audit/log";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { conflict, invalid, notFound } from "@/lib/errors";
-import { localDayOf, startOfLocalDay } from "@/lib/projects/local-days";
+import { localDayOf, startOfLocalDay } from "@/lib/dates/local-days";
+import { parseInput } from "@/lib/validation";
 import { ZAuditRecordInput, ZPromiseSaveInput, type TAuditRecordInput, type TPromiseSaveInput } from "./schemas";
 
 /** Audits are dated from this day on; earlier is a typing mistake. */
@@ -12,7 +13,7 @@ const EARLIEST_AUDIT_DAY = "2000-01-01";
 /** Defines a promise, or changes one. Audits already recorded keep the checklist they were made with. */
 export async function savePromise(actor: TActor, input: TPromiseSaveInput): Promise<{ id: string }> {
   assertCan(actor, "promise:write");
-  const { promiseId, ...data } = ZPromiseSaveInput.parse(input);
+  const { promiseId, ...data } = parseInput(ZPromiseSaveInput, input);
   return db.$transaction(async (tx) => {
     if (data.touchpointId) {
       const touchpoint = await tx.touchpoint.findFirst({ where: { id: data.touchpointId, organizationId: actor.organizationId }, select: { id: true } });
@@ -46,7 +47,7 @@ export async function savePromise(actor: TActor, input: TPromiseSaveInput): Prom
  */
 export async function recordAudit(actor: TActor, input: TAuditRecordInput, now = new Date()): Promise<{ id: string; passed: boolean }> {
   assertCan(actor, "promise:audit");
-  const { promiseId, siteId, auditedAt, checklist, evidence } = ZAuditRecordInput.parse(input);
+  const { promiseId, siteId, auditedAt, checklist, evidence } = parseInput(ZAuditRecordInput, input);
   if (auditedAt > localDayOf(now) || auditedAt < EARLIEST_AUDIT_DAY) throw invalid({ auditedAt: ["promises.errors.auditDate"] });
   return db.$transaction(async (tx) => {
     const promise = await tx.servicePromise.findFirst({ where: { id: promiseId, organizationId: actor.organizationId }, select: { checklistItems: true, isActive: true } });

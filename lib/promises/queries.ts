@@ -3,9 +3,8 @@ import { z } from "zod";
 import { db, Prisma } from "@/lib/db/client";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
-import { REPORTING_TIME_ZONE } from "@/lib/i18n/config";
-import { localDayOf } from "@/lib/projects/local-days";
-import { quarterStartOf } from "@/lib/control/calendar";
+import { localTimeOf } from "@/lib/analytics/local-time-sql";
+import { localDayOf, quarterStartOf } from "@/lib/dates/local-days";
 import { complianceSeries, lastMonths, quarterRate, rateOf, scheduleOf } from "./compliance";
 import { type TAuditCount, type TComplianceSummary, type TLastAudit, type TPromise, type TPromiseAudit, type TPromiseDetail, type TPromisesView } from "./schemas";
 
@@ -22,8 +21,8 @@ export const COMPLIANCE_MONTHS = 12;
 /** Audits listed on a promise's page, newest first. */
 const AUDITS_LISTED = 100;
 
-const ZONE = Prisma.raw(`'${REPORTING_TIME_ZONE.replace(/[^\w/+-]/g, "")}'`);
-const LOCAL_AUDITED_AT = Prisma.sql`((a."auditedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${ZONE})`;
+/** Audits are counted in the month of their local day (Korea time). */
+const LOCAL_AUDITED_AT = localTimeOf(Prisma.sql`a."auditedAt"`);
 
 const promiseSelect = {
   id: true,

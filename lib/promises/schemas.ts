@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isLocalDay } from "@/lib/projects/local-days";
+import { ZLocalDay } from "@/lib/dates/local-days";
 import type { TInterval } from "@/lib/stats/summary";
 
 const ZId = z.string().trim().min(1).max(64);
@@ -44,7 +44,7 @@ export type TChecklistEntry = z.output<typeof ZChecklistEntry>;
 export const ZAuditRecordInput = z.object({
   promiseId: ZId,
   siteId: ZOptionalId,
-  auditedAt: z.string().trim().refine(isLocalDay, { error: "validation.invalidFormat" }),
+  auditedAt: ZLocalDay,
   checklist: z.array(ZChecklistEntry).min(1).max(MAX_CHECKLIST_ITEMS),
   evidence: ZText(2000).default(""),
 });

@@ -1,4 +1,4 @@
-import { addDays, localDayOf, type TLocalDay } from "@/lib/projects/local-days";
+import { addDays, localDayOf, type TLocalDay } from "@/lib/dates/local-days";
 
 // The Improve and Control story of the demo, on the planted MOT of the SK Telecom journey:
 // the Gangnam store piloted a fix (more consultants at peak hours, a one-page plan comparison)

@@ -230,6 +230,19 @@ describe("the viewer", () => {
     expect(batches).toEqual([40, 40, 20]);
   });
 
+  it("answers a cursor beyond bigint as bad input, not a database error", async () => {
+    await writeAuditLog({ organizationId: cast.a.organization.id, actorId: cast.a.manager.id, action: "test.only" });
+    expect((await listAuditLog(cast.a.admin, { before: "9223372036854775807" })).entries.map((entry) => entry.action)).toEqual(["test.only"]);
+    for (const before of ["9223372036854775808", "9999999999999999999", "12abc"]) {
+      await expect(listAuditLog(cast.a.admin, { before }), before).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { before: ["validation.invalidFormat"] } });
+    }
+    // From the URL, such a cursor is left out (the page names it), and the export still answers.
+    requestFrom(office, await signedIn(cast.a.admin.email));
+    const response = await exportRoute(new Request("http://localhost/admin/audit/export?before=9999999999999999999"));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("test.only");
+  });
+
   it("exports the filtered entries as CSV to admins, safe for spreadsheets, and records the export", async () => {
     await seedLog();
     await writeAuditLog({ organizationId: cast.a.organization.id, actorId: cast.a.manager.id, action: "user.create", meta: { ipAddress: "192.0.2.1", userAgent: "=HYPERLINK(\"http://x\")" } });
@@ -246,10 +259,12 @@ describe("the viewer", () => {
     expect(rows[1]![8]).toBe("'=HYPERLINK(\"http://x\")");
     expect(await entriesOf("audit_log.export")).toMatchObject([{ actorId: cast.a.admin.id, details: { filter: { action: "user." } }, ipAddress: office.ipAddress }]);
 
+    // Refusals answer a message key, in no one language.
+    const refusalOf = async (response: Response) => ({ status: response.status, body: (await response.json()) as unknown });
     requestFrom(office, await signedIn(cast.a.manager.email));
-    expect((await exportRoute(new Request("http://localhost/admin/audit/export"))).status).toBe(403);
+    expect(await refusalOf(await exportRoute(new Request("http://localhost/admin/audit/export")))).toEqual({ status: 403, body: { ok: false, code: "FORBIDDEN", error: "errors.FORBIDDEN" } });
     expect(await entriesOf("access.forbidden")).toMatchObject([{ actorId: cast.a.manager.id, details: { permission: "audit:read" } }]);
     requestFrom(office, null);
-    expect((await exportRoute(new Request("http://localhost/admin/audit/export"))).status).toBe(401);
+    expect(await refusalOf(await exportRoute(new Request("http://localhost/admin/audit/export")))).toEqual({ status: 401, body: { ok: false, code: "UNAUTHENTICATED", error: "errors.UNAUTHENTICATED" } });
   });
 });

@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { aggregateObservations } from "@/lib/analytics/aggregate";
-import { createControlChart, deleteControlChart, ensureControlChart, reopenProject, updateControlChart } from "@/lib/control/mutations";
+import { createControlChart, deleteControlChart, ensureControlChartUnchecked, reopenProject, updateControlChart } from "@/lib/control/mutations";
 import { getControlView, listControlAlerts } from "@/lib/control/queries";
 import { recordObservations } from "@/lib/observations/mutations";
 import { openAnalysis } from "@/lib/projects/analysis";
-import { addDays, localDayOf, startOfLocalDay } from "@/lib/projects/local-days";
+import { createProject } from "@/lib/projects/projects";
+import { addDays, firstMondayFrom, localDayOf, startOfLocalDay } from "@/lib/dates/local-days";
 import { resetDatabase } from "./helpers/db";
 import { createTwoOrganizations } from "./helpers/factories";
 import { appError, buildJourney, type TFixture } from "./helpers/journey-fixture";
@@ -54,6 +55,14 @@ async function projectOn(touchpointId: string, phase: "CONTROL" | "IMPROVE" = "C
   await db.improvementProject.update({ where: { id: projectId }, data: { phase, status: phase === "CONTROL" ? "DONE" : "ACTIVE" } });
   return projectId;
 }
+
+/** A second project of the organization on these touchpoints (openAnalysis finds the first again). */
+async function anotherProjectOn(...touchpointIds: string[]) {
+  return (await createProject(cast.a.manager, { title: "Another round", touchpointIds })).id;
+}
+
+/** The project's history entries (its audit log) with this action. */
+const historyOf = (projectId: string, action: string) => db.auditLog.findMany({ where: { organizationId: cast.a.organization.id, entityType: "ImprovementProject", entityId: projectId, action } });
 
 describe("the aggregation Control is built on", () => {
   it("groups by Korean calendar day and filters by a set of sites", async () => {
@@ -144,6 +153,23 @@ describe("control charts", () => {
     expect(await db.auditLog.count({ where: { action: "project.reopen" } })).toBe(1);
   });
 
+  it("reopens only a project in Control (or finished): one still in an earlier phase is refused and left as it was", async () => {
+    await recordDays(f.mot, 4);
+    const projectId = await projectOn(f.mot);
+    const { id: chartId } = await createControlChart(cast.a.manager, { touchpointId: f.mot, metric: "MEAN_EXPERIENCE", subgroup: "DAY", projectId, ...BASELINE }, NOW);
+    for (const state of [{ phase: "DEFINE", status: "ACTIVE" }, { phase: "ANALYZE", status: "ON_HOLD" }] as const) {
+      await db.improvementProject.update({ where: { id: projectId }, data: state });
+      const before = await db.improvementProject.findUniqueOrThrow({ where: { id: projectId } });
+      await expect(reopenProject(cast.a.manager, { projectId, chartId }, NOW)).rejects.toMatchObject(appError("CONFLICT", "control.errors.notInControl"));
+      expect(await db.improvementProject.findUniqueOrThrow({ where: { id: projectId } })).toEqual(before);
+    }
+    expect(await historyOf(projectId, "project.reopen")).toEqual([]);
+    // Finished in an earlier phase (closed as done) counts as finished.
+    await db.improvementProject.update({ where: { id: projectId }, data: { phase: "IMPROVE", status: "DONE" } });
+    await reopenProject(cast.a.manager, { projectId, chartId }, NOW);
+    expect(await db.improvementProject.findUniqueOrThrow({ where: { id: projectId } })).toMatchObject({ phase: "IMPROVE", status: "ACTIVE" });
+  });
+
   it("refuses to reopen without a current alert, or through a chart not tied to the project", async () => {
     await recordDays(f.plain, 0);
     await recordDays(f.mot, 4);
@@ -156,14 +182,61 @@ describe("control charts", () => {
     expect(await db.improvementProject.findUniqueOrThrow({ where: { id: projectId } })).toMatchObject({ phase: "CONTROL", status: "DONE" });
   });
 
-  it("ensureControlChart makes one chart per touchpoint and metric, re-pointed at the latest rollout", async () => {
+  it("ensureControlChartUnchecked makes one chart per touchpoint and metric, re-pointed at the latest rollout; the project it leaves is told", async () => {
     const projectId = await projectOn(f.mot);
     const input = { organizationId: cast.a.organization.id, projectId: null, touchpointId: f.mot, metric: "CSAT" as const, baselineFrom: startOfLocalDay(day(-40)), baselineTo: startOfLocalDay(day(-11)), createdById: cast.a.manager.id };
-    const first = await db.$transaction((tx) => ensureControlChart(tx, input));
-    const second = await db.$transaction((tx) => ensureControlChart(tx, { ...input, projectId, baselineFrom: startOfLocalDay(day(-20)) }));
+    const first = await db.$transaction((tx) => ensureControlChartUnchecked(tx, input));
+    const second = await db.$transaction((tx) => ensureControlChartUnchecked(tx, { ...input, projectId, baselineFrom: startOfLocalDay(day(-20)) }));
     expect(second.id).toBe(first.id);
     expect(await db.controlChart.findMany({ select: { projectId: true, baselineFrom: true, subgroup: true } })).toEqual([{ projectId, baselineFrom: startOfLocalDay(day(-20)), subgroup: "DAY" }]);
-    await expect(db.$transaction((tx) => ensureControlChart(tx, { ...input, organizationId: cast.b.organization.id }))).rejects.toMatchObject(appError("NOT_FOUND"));
+    // From no project to one: nothing was taken from anybody.
+    expect(await db.auditLog.count({ where: { action: { in: ["control_chart.repoint", "control.repoint"] } } })).toBe(0);
+
+    // A later rollout of another project on the same touchpoint takes the chart over: both histories say so.
+    const nextRound = await anotherProjectOn(f.mot);
+    await db.$transaction((tx) => ensureControlChartUnchecked(tx, { ...input, projectId: nextRound }));
+    expect(await db.controlChart.findUniqueOrThrow({ where: { id: first.id }, select: { projectId: true } })).toEqual({ projectId: nextRound });
+    const repoint = { chartId: first.id, touchpointId: f.mot, metric: "CSAT", fromProjectId: projectId, toProjectId: nextRound };
+    expect(await historyOf(projectId, "control.repoint")).toMatchObject([{ actorId: cast.a.manager.id, details: repoint }]);
+    expect(await db.auditLog.findMany({ where: { entityType: "ControlChart", entityId: first.id } })).toMatchObject([{ action: "control_chart.repoint", details: repoint }]);
+    expect(await historyOf(nextRound, "control.repoint")).toEqual([]);
+  });
+
+  it("ensureControlChartUnchecked reads the touchpoint and the project within the organization", async () => {
+    const projectId = await projectOn(f.mot);
+    const theirs = await buildJourney(cast.b.manager, "Theirs");
+    const { projectId: theirProject } = await openAnalysis(cast.b.manager, { touchpointId: theirs.mot });
+    const input = { organizationId: cast.a.organization.id, projectId, touchpointId: f.mot, metric: "CSAT" as const, baselineFrom: startOfLocalDay(day(-40)), baselineTo: startOfLocalDay(day(-11)), createdById: cast.a.manager.id };
+    const before = { charts: await db.controlChart.count(), logs: await db.auditLog.count() };
+    await expect(db.$transaction((tx) => ensureControlChartUnchecked(tx, { ...input, organizationId: cast.b.organization.id }))).rejects.toMatchObject(appError("NOT_FOUND"));
+    await expect(db.$transaction((tx) => ensureControlChartUnchecked(tx, { ...input, projectId: theirProject }))).rejects.toMatchObject({ code: "NOT_FOUND", fieldErrors: { projectId: ["errors.NOT_FOUND"] } });
+    // Their own touchpoint, our project: still not theirs to use.
+    await expect(db.$transaction((tx) => ensureControlChartUnchecked(tx, { ...input, organizationId: cast.b.organization.id, touchpointId: theirs.mot }))).rejects.toMatchObject({ code: "NOT_FOUND", fieldErrors: { projectId: ["errors.NOT_FOUND"] } });
+    expect({ charts: await db.controlChart.count(), logs: await db.auditLog.count() }).toEqual(before);
+  });
+
+  it("ties a chart only to a project of its touchpoint; re-pointing by hand goes in the old project's history", async () => {
+    const motProject = await projectOn(f.mot);
+    const plainProject = await projectOn(f.plain);
+    const m = cast.a.manager;
+    await expect(createControlChart(m, { touchpointId: f.mot, metric: "CSAT", subgroup: "DAY", projectId: plainProject, ...BASELINE }, NOW)).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { projectId: ["control.errors.projectTouchpoint"] },
+    });
+    expect(await db.controlChart.count()).toBe(0);
+    const { id } = await createControlChart(m, { touchpointId: f.mot, metric: "CSAT", subgroup: "DAY", projectId: motProject, ...BASELINE }, NOW);
+    await expect(updateControlChart(m, { chartId: id, subgroup: "DAY", projectId: plainProject, ...BASELINE }, NOW)).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { projectId: ["control.errors.projectTouchpoint"] },
+    });
+    expect(await db.controlChart.findUniqueOrThrow({ where: { id }, select: { projectId: true } })).toEqual({ projectId: motProject });
+
+    const both = await anotherProjectOn(f.mot, f.plain);
+    await updateControlChart(m, { chartId: id, subgroup: "DAY", projectId: both, ...BASELINE }, NOW);
+    expect(await historyOf(motProject, "control.repoint")).toMatchObject([{ details: { chartId: id, fromProjectId: motProject, toProjectId: both } }]);
+    // Untied (no project): the project it guarded is told too.
+    await updateControlChart(m, { chartId: id, subgroup: "DAY", projectId: "", ...BASELINE }, NOW);
+    expect(await historyOf(both, "control.repoint")).toMatchObject([{ details: { chartId: id, fromProjectId: both, toProjectId: null } }]);
   });
 
   it("edits and deletes a chart; a second chart of the same touchpoint and metric is refused", async () => {
@@ -221,20 +294,37 @@ describe("who may do what", () => {
     expect(await snapshot()).toEqual(before);
     expect(await getControlView(b, NOW)).toMatchObject({ charts: [], alerts: [] });
     expect(await listControlAlerts(b, { projectId }, NOW)).toEqual([]);
+
+    // Their own chart, tied by them to this organization's project: the project is not found.
+    const { projectId: theirProject } = await openAnalysis(b, { touchpointId: theirs.mot });
+    const { id: theirChart } = await createControlChart(b, { touchpointId: theirs.mot, metric: "CSAT", subgroup: "DAY", projectId: theirProject, ...BASELINE }, NOW);
+    const theirsBefore = await snapshot();
+    const projectNotFound = { code: "NOT_FOUND", fieldErrors: { projectId: ["errors.NOT_FOUND"] } };
+    await expect(updateControlChart(b, { chartId: theirChart, subgroup: "DAY", projectId, ...BASELINE }, NOW)).rejects.toMatchObject(projectNotFound);
+    await expect(createControlChart(b, { touchpointId: theirs.mot, metric: "MEAN_EXPERIENCE", subgroup: "DAY", projectId, ...BASELINE }, NOW)).rejects.toMatchObject(projectNotFound);
+    expect(await snapshot()).toEqual(theirsBefore);
   });
 
-  it("answers bad input with a clear message and changes nothing", async () => {
+  it("answers bad input with a clear message (message keys, as a form gets them) and changes nothing", async () => {
     const before = await snapshot();
     const m = cast.a.manager;
-    await expect(createControlChart(m, { touchpointId: f.mot, metric: "NPS" as never, subgroup: "DAY", ...BASELINE }, NOW)).rejects.toMatchObject({ name: "ZodError" });
-    await expect(createControlChart(m, { touchpointId: f.mot, metric: "CSAT", subgroup: "DAY", baselineFrom: day(-10), baselineTo: day(-20) }, NOW)).rejects.toMatchObject({
-      issues: [expect.objectContaining({ message: "control.errors.baselineOrder", path: ["baselineTo"] })],
-    });
-    await expect(createControlChart(m, { touchpointId: f.mot, metric: "CSAT", subgroup: "DAY", baselineFrom: "2026-02-30", baselineTo: day(-20) }, NOW)).rejects.toMatchObject({ name: "ZodError" });
-    await expect(createControlChart(m, { touchpointId: f.mot, metric: "CSAT", subgroup: "DAY", baselineFrom: day(-5), baselineTo: day(3) }, NOW)).rejects.toMatchObject({
+    const chart = { touchpointId: f.mot, metric: "CSAT" as const, subgroup: "DAY" as const };
+    await expect(createControlChart(m, { ...chart, metric: "NPS" as never, ...BASELINE }, NOW)).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { metric: ["validation.invalidValue"] } });
+    await expect(createControlChart(m, { ...chart, baselineFrom: day(-10), baselineTo: day(-20) }, NOW)).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { baselineTo: ["control.errors.baselineOrder"] } });
+    await expect(createControlChart(m, { ...chart, baselineFrom: "2026-02-30", baselineTo: day(-20) }, NOW)).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { baselineFrom: ["validation.invalidFormat"] } });
+    await expect(createControlChart(m, { ...chart, baselineFrom: day(-5), baselineTo: day(3) }, NOW)).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: { baselineTo: ["control.errors.baselineInFuture"] },
     });
+    // A weekly chart's baseline must hold a whole week (Monday to Sunday): Tuesday to the next Monday does not.
+    const tuesday = addDays(firstMondayFrom(day(-40)), 1);
+    await expect(createControlChart(m, { ...chart, subgroup: "WEEK", baselineFrom: tuesday, baselineTo: addDays(tuesday, 6) }, NOW)).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { baselineTo: ["control.errors.baselineNoWholeWeek"] },
+    });
+    await expect(updateControlChart(m, { chartId: "", subgroup: "DAY", ...BASELINE }, NOW)).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { chartId: ["validation.tooShort"] } });
+    await expect(deleteControlChart(m, {} as never)).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { chartId: ["validation.required"] } });
+    await expect(reopenProject(m, { projectId: "p", chartId: 7 as never }, NOW)).rejects.toMatchObject({ code: "VALIDATION", fieldErrors: { chartId: ["validation.invalidType"] } });
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -5,7 +5,7 @@ import { recordObservations } from "@/lib/observations/mutations";
 import { deleteActionItem, saveActionItem, setActionItemStatus } from "@/lib/projects/action-items";
 import { chooseOption, openAnalysis, saveCause, saveOption } from "@/lib/projects/analysis";
 import { listProjectHistory } from "@/lib/projects/history";
-import { addDays, localDayOf } from "@/lib/projects/local-days";
+import { addDays, localDayOf } from "@/lib/dates/local-days";
 import { createProject, moveProjectPhase, setProjectStatus, updateProject } from "@/lib/projects/projects";
 import { getProject, listProjectFormChoices, listProjects } from "@/lib/projects/queries";
 import { resetDatabase } from "./helpers/db";
@@ -235,6 +235,14 @@ describe("who may read and change projects", () => {
     await expect(getProject(b, id)).rejects.toMatchObject(appError("NOT_FOUND"));
     await expect(listProjectHistory(b, id)).rejects.toMatchObject(appError("NOT_FOUND"));
     expect(await listProjects(b)).toEqual([]);
+
+    // Naming our action from their own project, or through ours, edits nothing of ours.
+    const { id: theirProject } = await createProject(b, { ...charter, touchpointIds: [theirs.mot] });
+    for (const projectId of [theirProject, id]) {
+      await expectRefusedUnchanged(() => saveActionItem(b, { projectId, actionItemId, dimension: "PRODUCT_SERVICE", description: "가로챈 과제", status: "DONE" }), appError("NOT_FOUND"));
+    }
+    expect(await db.actionItem.findUniqueOrThrow({ where: { id: actionItemId } })).toMatchObject({ projectId: id, description: "교육", status: "TODO" });
+    expect(await db.actionItem.count({ where: { projectId: theirProject } })).toBe(0);
     expect((await listProjectFormChoices(b)).journeys.map((j) => j.id)).toEqual([theirs.journeyId]);
   });
 });

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import type { TActor } from "@/lib/auth/permissions";
 import { insertObservations } from "@/lib/observations/store";
 import { getOverview, TOP_TOUCHPOINTS } from "@/lib/overview/queries";
-import { addDays, startOfLocalDay } from "@/lib/projects/local-days";
+import { addDays, startOfLocalDay } from "@/lib/dates/local-days";
 import { seedDemoOrganization } from "@/lib/seed/demo-organization";
 import { DEMO_SKT_TEMPLATE, PLANTED_MOT } from "@/lib/seed/demo-observations";
 import { DEMO_PILOT, demoPilotDates } from "@/lib/seed/demo-pilot";

@@ -3,12 +3,15 @@ import { db } from "@/lib/db/client";
 import type { TActor } from "@/lib/auth/permissions";
 import { recordObservations } from "@/lib/observations/mutations";
 import type { TObservationInput } from "@/lib/observations/schemas";
+import { MAX_ROLLOUT_LEAD_DAYS } from "@/lib/pilots/decision-rules";
 import { CONTROL_BASELINE_DAYS, createPilot, decidePilot, deletePilot } from "@/lib/pilots/mutations";
-import { getPilot, getPilotPlanning, listPilotsWithResults, listProjectPilots } from "@/lib/pilots/queries";
+import { MAX_PILOT_DAYS } from "@/lib/pilots/schemas";
+import { getPilot, getPilotBaseline, getPilotPlanning, listPilotsWithResults, listProjectPilots } from "@/lib/pilots/queries";
 import { chooseOption, openAnalysis, saveCause, saveOption } from "@/lib/projects/analysis";
 import { listProjectHistory } from "@/lib/projects/history";
-import { addDays, localDayOf, startOfLocalDay } from "@/lib/projects/local-days";
-import { moveProjectPhase } from "@/lib/projects/projects";
+import { addDays, localDayOf, startOfLocalDay } from "@/lib/dates/local-days";
+import { moveProjectPhase, setProjectStatus } from "@/lib/projects/projects";
+import { reopenProject } from "@/lib/control/mutations";
 import { listControlAlerts } from "@/lib/control/queries";
 import { saveActionItem } from "@/lib/projects/action-items";
 import { getTargetProgress } from "@/lib/projects/progress";
@@ -16,6 +19,7 @@ import { seedDemoOrganization } from "@/lib/seed/demo-organization";
 import { PLANTED_MOT } from "@/lib/seed/demo-observations";
 import { DEMO_PILOT, demoPilotDates } from "@/lib/seed/demo-pilot";
 import { sampleSizeForMeans } from "@/lib/stats/power";
+import { momentsOf, type TMoments } from "@/lib/stats/summary";
 import { resetDatabase } from "./helpers/db";
 import { createTwoOrganizations } from "./helpers/factories";
 import { appError, buildJourney, type TFixture } from "./helpers/journey-fixture";
@@ -68,6 +72,11 @@ beforeEach(async () => {
     await observe(gangnam, addDays(window.startDay, i % 11), [6, 5]);
     await observe(jamsil, addDays(window.startDay, i % 11), [5, 4]);
   }
+  // Before the window (50 to 36 days ago): both stores half 3s and half 5s, 30 each, the pilot's baseline.
+  for (let i = 0; i < 15; i += 1) {
+    await observe(gangnam, daysAgo(50 - i), [3, 5]);
+    await observe(jamsil, daysAgo(50 - i), [3, 5]);
+  }
   // What the pilot must not count: another site in the window, the stores outside the window, another touchpoint.
   await observe(callCentre, window.startDay, [1, 1, 1, 1]);
   await observe(gangnam, daysAgo(21), [1, 1]);
@@ -75,12 +84,16 @@ beforeEach(async () => {
   await recordObservations(cast.a.manager, { observations: [{ touchpointId: f.plain, siteId: gangnam, source: "SURVEY", observedAt: noonOf(window.startDay), experiencedScore: 1 }] });
 });
 
+const sdOf = ({ n, sum, sumSquares }: TMoments) => Math.sqrt((sumSquares - (sum * sum) / n) / (n - 1));
+const versionOf = async (id: string) => (await db.improvementProject.findUniqueOrThrow({ where: { id }, select: { version: true } })).version;
+const planAction = (id: string) => saveActionItem(cast.a.manager, { projectId: id, dimension: "FRONTLINE_STAFF", description: "피크 시간 상담 인력 2인 배치" });
+
 const pilotInput = (overrides: Record<string, unknown> = {}) => ({
   projectId,
   touchpointId: f.mot,
   name: "강남점 피크 시간 2인 상담",
   metric: "MEAN_EXPERIENCE" as const,
-  // With the outliers outside the window the recent sd is about 1.38: 1.2 points need about 22 per group, fewer than the 30 each store has.
+  // The 90 days before the window (3s, 5s and two 1s) have an sd of about 1.13: 1.2 points need about 14 per group, fewer than the 30 each store has.
   targetEffect: 1.2,
   design: "CONTROL_SITES" as const,
   ...window,
@@ -109,20 +122,47 @@ async function expectRefusedUnchanged(action: () => Promise<unknown>, expected: 
 }
 
 describe("pilots: plan, result, verdict, decision", () => {
-  it("plans the observations each group needs from the touchpoint's recent spread", async () => {
+  it("plans from the touchpoint's 90 days before the pilot, never from the pilot's own days, and marks a plan made afterwards retrospective", async () => {
+    // Outside every baseline below: 111 days ago.
+    await observe(gangnam, daysAgo(111), [7, 7, 7]);
+    // The form's default, a pilot from tomorrow, plans from the 90 days up to today: the window's answers included.
     const planning = await getPilotPlanning(cast.a.executive, projectId);
-    const { baseline } = planning.touchpoints[0]!;
-    // The last 90 days at the MOT: 15 × 6, 30 × 5 + 15 × 4 in the window, 6 × 1 and 2 × 7 outside it.
-    expect(baseline).toMatchObject({ from: daysAgo(89), to: today, totals: { observations: 68, experience: { n: 68 } } });
-    expect(baseline.bySite.find((s) => s.siteId === gangnam)!.sums.experience.n).toBe(32);
+    const upToToday = planning.touchpoints[0]!.baseline;
+    expect(upToToday).toMatchObject({ from: daysAgo(89), to: today, totals: { observations: 128, experience: { n: 128 } } });
+    expect(upToToday.bySite.find((s) => s.siteId === gangnam)!.sums.experience.n).toBe(62);
     expect(planning.sites.map((s) => s.code).sort()).toEqual(["CALLCENTER", "GANGNAM", "JAMSIL"]);
 
-    const { experience } = baseline.totals;
-    const sd = Math.sqrt((experience.sumSquares - (experience.sum * experience.sum) / experience.n) / (experience.n - 1));
+    // This pilot ran 20 to 10 days ago: it plans from the 90 days before its first day (110 to 21 days ago), none of its own answers.
+    const before = await getPilotBaseline(cast.a.manager, { projectId, touchpointId: f.mot, startDay: window.startDay });
+    const preWindow = [...Array.from({ length: 30 }, () => [3, 5]).flat(), 1, 1];
+    expect(before).toMatchObject({ from: daysAgo(110), to: daysAgo(21), totals: { observations: 62, experience: momentsOf(preWindow) } });
     const { id, plannedPerGroup } = await createPilot(cast.a.manager, pilotInput());
-    expect(plannedPerGroup).toBe(sampleSizeForMeans({ sd, effect: 1.2 }));
+    expect(plannedPerGroup).toBe(sampleSizeForMeans({ sd: sdOf(momentsOf(preWindow)), effect: 1.2 }));
+    // Planned from the days up to today, the pilot's own answers would have set its sample.
+    expect(plannedPerGroup).not.toBe(sampleSizeForMeans({ sd: sdOf(upToToday.totals.experience), effect: 1.2 }));
     expect(plannedPerGroup).toBeLessThanOrEqual(30);
     expect(await db.pilot.findUniqueOrThrow({ where: { id } })).toMatchObject({ plannedPerGroup, status: "RUNNING", startsAt: startOfLocalDay(window.startDay), endsAt: startOfLocalDay(window.endDay) });
+    // Its plan came after its data: retrospective, on the page and in the history.
+    expect(await getPilot(cast.a.executive, id)).toMatchObject({ plannedOn: today, isRetrospective: true, outcome: { plannedPerGroup } });
+    expect((await listProjectHistory(cast.a.executive, projectId))[0]).toMatchObject({
+      action: "pilot.create",
+      details: { pilotId: id, plannedPerGroup, baselineFrom: daysAgo(110), baselineTo: daysAgo(21), isRetrospective: true },
+    });
+
+    // A pilot from tomorrow is planned before its data, on the baseline the form showed.
+    const ahead = await createPilot(cast.a.manager, pilotInput({ name: "내일부터", startDay: addDays(today, 1), endDay: addDays(today, 28) }));
+    expect(ahead.plannedPerGroup).toBe(sampleSizeForMeans({ sd: sdOf(upToToday.totals.experience), effect: 1.2 }));
+    expect(await getPilot(cast.a.manager, ahead.id)).toMatchObject({ isRetrospective: false, stage: "PLANNED" });
+    // The form's baseline is the project's touchpoints' only.
+    await expect(getPilotBaseline(cast.a.manager, { projectId, touchpointId: f.plain, startDay: today })).rejects.toMatchObject(appError("NOT_FOUND"));
+    await expect(getPilotBaseline(cast.b.manager, { projectId, touchpointId: f.mot, startDay: today })).rejects.toMatchObject(appError("NOT_FOUND"));
+    await expect(getPilotBaseline(cast.a.frontline, { projectId, touchpointId: f.mot, startDay: today })).rejects.toMatchObject(appError("FORBIDDEN"));
+  });
+
+  it("says the sample was not planned when the days before the pilot hold no baseline", async () => {
+    const { id, plannedPerGroup } = await createPilot(cast.a.manager, pilotInput({ metric: "NPS", targetEffect: 20 }));
+    expect(plannedPerGroup).toBeNull();
+    expect((await getPilot(cast.a.manager, id)).outcome).toMatchObject({ plannedPerGroup: null });
   });
 
   it("reports the difference with its interval and p-value (Welch), and calls it improved — on a data set with a known answer", async () => {
@@ -182,10 +222,12 @@ describe("pilots: plan, result, verdict, decision", () => {
     expect(pilot.outcome.verdict).toBe("IMPROVED");
   });
 
-  it("records ROLLOUT once with who and when, moves the project to Control and sets up its control chart", async () => {
+  it("records ROLLOUT once with who and when, moves the project with a plan through the gate to Control and sets up its control chart", async () => {
+    await planAction(projectId);
     const { id } = await createPilot(cast.a.manager, pilotInput());
     const { version: versionBefore } = await db.improvementProject.findUniqueOrThrow({ where: { id: projectId } });
-    const { controlChartId } = await decidePilot(cast.a.manager, { pilotId: id, decision: "ROLLOUT", note: "강남점 효과 확인" });
+    const { controlChartId, heldInImprove } = await decidePilot(cast.a.manager, { pilotId: id, decision: "ROLLOUT", note: "강남점 효과 확인" });
+    expect(heldInImprove).toBeNull();
 
     const stored = await db.pilot.findUniqueOrThrow({ where: { id } });
     expect(stored).toMatchObject({ decision: "ROLLOUT", decisionNote: "강남점 효과 확인", decidedById: cast.a.manager.id, status: "COMPLETED", rolloutAt: startOfLocalDay(daysAgo(9)) });
@@ -223,11 +265,58 @@ describe("pilots: plan, result, verdict, decision", () => {
   it("extends a pilot, then lets the final decision follow; a CSAT rollout gets a CSAT chart on the chosen day", async () => {
     const { id } = await createPilot(cast.a.manager, pilotInput({ metric: "CSAT", targetEffect: 20 }));
     await expectRefusedUnchanged(() => decidePilot(cast.a.manager, { pilotId: id, decision: "EXTEND", extendToDay: window.startDay }), { fieldErrors: { extendToDay: ["improve.errors.extendAfterEnd"] } });
+    // A pilot runs at most MAX_PILOT_DAYS from its first day, however it is extended.
+    for (const extendToDay of [addDays(window.startDay, MAX_PILOT_DAYS), "9999-12-31"]) {
+      await expectRefusedUnchanged(() => decidePilot(cast.a.manager, { pilotId: id, decision: "EXTEND", extendToDay }), { code: "VALIDATION", fieldErrors: { extendToDay: ["improve.errors.extendTooLong"] } });
+    }
     await decidePilot(cast.a.manager, { pilotId: id, decision: "EXTEND", extendToDay: daysAgo(5) });
     expect(await getPilot(cast.a.manager, id)).toMatchObject({ endDay: daysAgo(5), stage: "ENDED", decision: { decision: "EXTEND" } });
-    await decidePilot(cast.a.manager, { pilotId: id, decision: "ROLLOUT", note: "CSAT 응답은 적지만 평균 경험이 좋아짐", rolloutDay: daysAgo(2) });
+    // A rollout takes effect from the pilot's first day to MAX_ROLLOUT_LEAD_DAYS from today.
+    const note = "CSAT 응답은 적지만 평균 경험이 좋아짐";
+    await expectRefusedUnchanged(() => decidePilot(cast.a.manager, { pilotId: id, decision: "ROLLOUT", note, rolloutDay: addDays(today, MAX_ROLLOUT_LEAD_DAYS + 1) }), { fieldErrors: { rolloutDay: ["improve.errors.rolloutTooLate"] } });
+    await expectRefusedUnchanged(() => decidePilot(cast.a.manager, { pilotId: id, decision: "ROLLOUT", note, rolloutDay: "9999-12-31" }), { fieldErrors: { rolloutDay: ["improve.errors.rolloutTooLate"] } });
+    await expectRefusedUnchanged(() => decidePilot(cast.a.manager, { pilotId: id, decision: "ROLLOUT", note, rolloutDay: addDays(window.startDay, -1) }), { fieldErrors: { rolloutDay: ["improve.errors.rolloutBeforeStart"] } });
+    await decidePilot(cast.a.manager, { pilotId: id, decision: "ROLLOUT", note, rolloutDay: daysAgo(2) });
     expect(await db.controlChart.findFirstOrThrow({ where: { projectId } })).toMatchObject({ metric: "CSAT", baselineFrom: startOfLocalDay(daysAgo(2)) });
     expect((await listProjectPilots(cast.a.manager, projectId))[0]).toMatchObject({ stage: "COMPLETED", decision: { decision: "ROLLOUT", rolloutDay: daysAgo(2) } });
+  });
+
+  it("records a rollout but keeps the project in Improve while the gate to Control is not met: no action planned, or the project on hold", async () => {
+    const first = await createPilot(cast.a.manager, pilotInput());
+    const version = await versionOf(projectId);
+    const held = await decidePilot(cast.a.manager, { pilotId: first.id, decision: "ROLLOUT", note: "효과 확인" });
+    expect(held).toMatchObject({ decision: "ROLLOUT", heldInImprove: "improve.errors.requirement.action" });
+    // The decision and the chart stand; the phase and the version do not move.
+    expect(await db.pilot.findUniqueOrThrow({ where: { id: first.id } })).toMatchObject({ decision: "ROLLOUT", status: "COMPLETED" });
+    expect(await db.controlChart.findUniqueOrThrow({ where: { id: held.controlChartId! } })).toMatchObject({ projectId, touchpointId: f.mot });
+    expect(await db.improvementProject.findUniqueOrThrow({ where: { id: projectId } })).toMatchObject({ phase: "IMPROVE", version });
+    expect((await listProjectHistory(cast.a.manager, projectId)).map((e) => e.action).slice(0, 3)).toEqual(["control.chart", "pilot.decide", "pilot.create"]);
+    // With a plan, the manager moves it through the gate: the rollout counts.
+    await planAction(projectId);
+    await moveProjectPhase(cast.a.manager, { projectId, version, phase: "CONTROL" });
+
+    // On hold, a project does not change phase, rollout or not.
+    const other = await projectInImprove(cast.a.manager);
+    await planAction(other);
+    await setProjectStatus(cast.a.manager, { projectId: other, version: await versionOf(other), status: "ON_HOLD" });
+    const onHold = await createPilot(cast.a.manager, pilotInput({ projectId: other }));
+    expect(await decidePilot(cast.a.manager, { pilotId: onHold.id, decision: "ROLLOUT", note: "효과 확인" })).toMatchObject({ heldInImprove: "improve.errors.projectNotActive" });
+    expect(await db.improvementProject.findUniqueOrThrow({ where: { id: other } })).toMatchObject({ phase: "IMPROVE", status: "ON_HOLD" });
+  });
+
+  it("counts only a rollout decided since the project last left Control: a move back needs a new one", async () => {
+    await planAction(projectId);
+    const first = await createPilot(cast.a.manager, pilotInput());
+    await decidePilot(cast.a.manager, { pilotId: first.id, decision: "ROLLOUT", note: "효과 확인" });
+    await moveProjectPhase(cast.a.manager, { projectId, version: await versionOf(projectId), phase: "IMPROVE" });
+    await expect(moveProjectPhase(cast.a.manager, { projectId, version: await versionOf(projectId), phase: "CONTROL" })).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { phase: ["improve.errors.requirement.rollout"] },
+    });
+    // A second pilot, rolled out after the move back, passes the gate again.
+    const second = await createPilot(cast.a.manager, pilotInput({ name: "2차 파일럿" }));
+    expect(await decidePilot(cast.a.manager, { pilotId: second.id, decision: "ROLLOUT", note: "재확인" })).toMatchObject({ heldInImprove: null });
+    expect(await db.improvementProject.findUniqueOrThrow({ where: { id: projectId } })).toMatchObject({ phase: "CONTROL" });
   });
 
   it("answers bad plans with field errors and stores nothing", async () => {
@@ -321,5 +410,12 @@ describe("the demo story the browser test walks", () => {
     expect(alerts[0]!.pointDate >= dates.relapseFrom).toBe(true);
     // Since the rollout the gap has closed (the relapse of the last week included).
     expect((await getTargetProgress(manager, id)).gapClosed).toBeGreaterThan(0);
+
+    // The chart sends the project back to Improve: the rollout it relapsed from no longer opens Control.
+    await reopenProject(manager, { projectId: id, chartId: alerts[0]!.chartId });
+    expect(await db.improvementProject.findUniqueOrThrow({ where: { id } })).toMatchObject({ phase: "IMPROVE", status: "ACTIVE" });
+    await expect(moveProjectPhase(manager, { projectId: id, version: (await db.improvementProject.findUniqueOrThrow({ where: { id } })).version, phase: "CONTROL" })).rejects.toMatchObject({
+      fieldErrors: { phase: ["improve.errors.requirement.rollout"] },
+    });
   });
 });

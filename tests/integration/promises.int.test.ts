@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { recordAudit, savePromise } from "@/lib/promises/mutations";
 import { getComplianceSummary, getPromiseDetail, getPromisesView } from "@/lib/promises/queries";
-import { localDayOf } from "@/lib/projects/local-days";
+import { localDayOf } from "@/lib/dates/local-days";
 import { resetDatabase } from "./helpers/db";
 import { createTwoOrganizations } from "./helpers/factories";
 import { appError, buildJourney, type TFixture } from "./helpers/journey-fixture";
@@ -158,27 +158,31 @@ describe("who may do what", () => {
     await expect(savePromise(b, { ...promiseInput, touchpointId: f.mot })).rejects.toMatchObject(appError("NOT_FOUND"));
     await expect(recordAudit(b, { promiseId: id, siteId: theirSite.id, auditedAt: "2027-02-10", checklist: checklistWith() }, NOW)).rejects.toMatchObject(appError("NOT_FOUND"));
     await expect(recordAudit(b, { promiseId: theirs, siteId: gangnam, auditedAt: "2027-02-10", checklist: checklistWith() }, NOW)).rejects.toMatchObject(appError("NOT_FOUND"));
-    await expect(getPromiseDetail(b, id, NOW)).rejects.toMatchObject(appError("NOT_FOUND"));
+    // The promise page turns this NOT_FOUND into a 404 (app/(app)/promises/[promiseId]/page.tsx), as a made-up id does.
+    await expect(getPromiseDetail(b, id, NOW)).rejects.toMatchObject({ ...appError("NOT_FOUND"), fieldErrors: { promiseId: ["errors.NOT_FOUND"] } });
+    await expect(getPromiseDetail(cast.a.manager, "no-such-promise", NOW)).rejects.toMatchObject(appError("NOT_FOUND"));
     expect(await snapshot()).toEqual(before);
     expect((await getPromisesView(b, NOW)).promises.map((p) => p.id)).toEqual([theirs]);
     expect((await getComplianceSummary(b, NOW)).map((s) => s.promiseId)).toEqual([theirs]);
   });
 
-  it("answers bad input with a clear message and changes nothing", async () => {
+  it("answers bad input with a clear message (message keys, as a form gets them) and changes nothing", async () => {
     const { id } = await savePromise(cast.a.manager, { ...promiseInput, touchpointId: null });
     const before = await snapshot();
     const m = cast.a.manager;
-    const issuesOf = async (run: () => Promise<unknown>) => {
-      const error = (await run().catch((e: unknown) => e)) as { issues?: { message: string; path: (string | number)[] }[] };
-      return error.issues?.map((i) => [i.path.join("."), i.message]);
+    const fieldErrorsOf = async (run: () => Promise<unknown>) => {
+      const error = (await run().catch((e: unknown) => e)) as { code?: string; fieldErrors?: Record<string, string[]> };
+      expect(error.code).toBe("VALIDATION");
+      return error.fieldErrors;
     };
-    expect(await issuesOf(() => savePromise(m, { ...promiseInput, touchpointId: null, titleKo: " ", titleEn: "" }))).toEqual([["titleKo", "promises.errors.titleRequired"]]);
-    expect(await issuesOf(() => savePromise(m, { ...promiseInput, touchpointId: null, checklistItems: [] }))).toEqual([["checklistItems", "promises.errors.checklistRequired"]]);
-    expect(await issuesOf(() => savePromise(m, { ...promiseInput, touchpointId: null, checklistItems: ["a", "a"] }))).toEqual([["checklistItems", "promises.errors.checklistDuplicate"]]);
-    await expect(savePromise(m, { ...promiseInput, touchpointId: null, auditEveryDays: 0 })).rejects.toMatchObject({ name: "ZodError" });
+    expect(await fieldErrorsOf(() => savePromise(m, { ...promiseInput, touchpointId: null, titleKo: " ", titleEn: "" }))).toEqual({ titleKo: ["promises.errors.titleRequired"] });
+    expect(await fieldErrorsOf(() => savePromise(m, { ...promiseInput, touchpointId: null, checklistItems: [] }))).toEqual({ checklistItems: ["promises.errors.checklistRequired"] });
+    expect(await fieldErrorsOf(() => savePromise(m, { ...promiseInput, touchpointId: null, checklistItems: ["a", "a"] }))).toEqual({ checklistItems: ["promises.errors.checklistDuplicate"] });
+    expect(await fieldErrorsOf(() => savePromise(m, { ...promiseInput, touchpointId: null, auditEveryDays: 0 }))).toEqual({ auditEveryDays: ["validation.tooSmall"] });
     const noEvidence = ITEMS.map((item, i) => ({ item, passed: i !== 0, evidence: "" }));
-    expect(await issuesOf(() => recordAudit(m, { promiseId: id, siteId: gangnam, auditedAt: "2027-02-10", checklist: noEvidence }, NOW))).toEqual([["checklist.0.evidence", "promises.errors.evidenceRequired"]]);
-    await expect(recordAudit(m, { promiseId: id, siteId: gangnam, auditedAt: "2027-02-30", checklist: checklistWith() }, NOW)).rejects.toMatchObject({ name: "ZodError" });
+    // Nested paths are reported on their top field, as the action boundary does.
+    expect(await fieldErrorsOf(() => recordAudit(m, { promiseId: id, siteId: gangnam, auditedAt: "2027-02-10", checklist: noEvidence }, NOW))).toEqual({ checklist: ["promises.errors.evidenceRequired"] });
+    expect(await fieldErrorsOf(() => recordAudit(m, { promiseId: id, siteId: gangnam, auditedAt: "2027-02-30", checklist: checklistWith() }, NOW))).toEqual({ auditedAt: ["validation.invalidFormat"] });
     expect(await snapshot()).toEqual(before);
   });
 });

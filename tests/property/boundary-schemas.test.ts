@@ -3,6 +3,8 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { LOCALES } from "@/lib/i18n/config";
 import { validationMessageKey } from "@/lib/validation";
 import { assertPrototypeIntact, hostileValue, pollutingJson, PURE_RUNS } from "./arbitraries";
 import { arbitraryFor } from "./schema-arbitrary";
@@ -55,15 +57,53 @@ async function discoverSchemas(): Promise<Map<string, z.ZodType>> {
 
 const schemas = await discoverSchemas();
 
-/** What authedAction does with a raw input, up to the handler. */
-function parseAtTheBoundary(schema: z.ZodType, input: unknown) {
+/** Whether a message key ("validation.required", "improve.errors.x") names a message in every language. */
+const untranslated = (key: unknown): string[] =>
+  LOCALES.filter((locale) => typeof key !== "string" || typeof key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" && Object.hasOwn(node, part) ? (node as Record<string, unknown>)[part] : undefined), MESSAGES[locale]) !== "string");
+
+function expectTranslated(message: unknown, where: string) {
+  expect(untranslated(message), `${where}: message ${JSON.stringify(message)} in`).toEqual([]);
+}
+
+/** What authedAction does with a raw input, up to the handler: every message it answers is a key both languages have. */
+function parseAtTheBoundary(schema: z.ZodType, input: unknown, where: string) {
   const parsed = schema.safeParse(input, { error: validationMessageKey });
   if (!parsed.success) {
     const { fieldErrors, formErrors } = z.flattenError(parsed.error);
-    for (const messages of [formErrors, ...Object.values(fieldErrors as Record<string, string[]>)]) for (const message of messages) expect(typeof message).toBe("string");
+    for (const messages of [formErrors, ...Object.values(fieldErrors as Record<string, string[]>)]) for (const message of messages) expectTranslated(message, where);
   }
   assertPrototypeIntact();
   return parsed.success;
+}
+
+type TDef = Record<string, unknown> & { error?: unknown; checks?: unknown[] };
+const defOf = (node: unknown): TDef | undefined => (node as { _zod?: { def?: TDef } } | null)?._zod?.def;
+
+/**
+ * The messages a schema declares (`{ error: "…" }` on a check, a refinement or a format) anywhere
+ * inside it: random input may never reach a rare refinement, but its key must resolve all the same.
+ * Messages built at run time (superRefine's addIssue) are checked by the properties above only.
+ */
+function declaredMessages(schema: z.ZodType): Set<string> {
+  const found = new Set<string>();
+  const seen = new Set<unknown>();
+  const visit = (node: unknown) => {
+    const def = defOf(node);
+    if (!def || seen.has(node)) return;
+    seen.add(node);
+    for (const owner of [def, ...(def.checks ?? []).map(defOf)]) {
+      if (typeof owner?.error !== "function") continue;
+      const message: unknown = (owner.error as (issue: object) => unknown)({});
+      if (typeof message === "string") found.add(message);
+    }
+    for (const value of Object.values(def)) {
+      if (value instanceof z.ZodType) visit(value);
+      else if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === "object" && !defOf(value)) Object.values(value).forEach(visit);
+    }
+  };
+  visit(schema);
+  return found;
 }
 
 describe("the discovery", () => {
@@ -72,18 +112,42 @@ describe("the discovery", () => {
     expect(keys.filter((key) => key.startsWith("app/")).length).toBeGreaterThanOrEqual(30);
     expect(keys).toEqual(expect.arrayContaining(["lib/observations/schemas.ts#ZObservationBatch", "lib/imports/schemas.ts#ZImportRunOptions", "lib/auth/schemas.ts#ZSignInInput"]));
   });
+
+  it("finds the messages the real schemas declare, each feature's own keys among them", () => {
+    const declared = new Set([...schemas.values()].flatMap((schema) => [...declaredMessages(schema)]));
+    expect([...declared]).toEqual(expect.arrayContaining(["validation.nameInOneLanguage", "imports.errors.noScoreColumn", "improve.errors.effectPositive", "promises.errors.checklistRequired", "control.errors.baselineOrder"]));
+  });
 });
 
-describe.each([...schemas])("%s", (_key, schema) => {
-  it("answers any value with a result, never an exception", () => {
-    fc.assert(fc.property(hostileValue, (input) => void parseAtTheBoundary(schema, input)), { numRuns: PURE_RUNS });
+describe("the message check", () => {
+  it("accepts a key only when it names a message in both languages", () => {
+    expect(untranslated("validation.required")).toEqual([]);
+    expect(untranslated("validation")).toEqual(["ko", "en"]);
+    expect(untranslated("validation.noSuchKey")).toEqual(["ko", "en"]);
+    expect(untranslated("Some fields need attention.")).toEqual(["ko", "en"]);
+    expect(untranslated("validation.required.toString")).toEqual(["ko", "en"]);
   });
 
-  it("answers hostile values in its own fields with a result, never an exception", () => {
-    fc.assert(fc.property(arbitraryFor(schema), (input) => void parseAtTheBoundary(schema, input)), { numRuns: PURE_RUNS });
+  it("finds the messages a schema declares, deep inside it", () => {
+    const schema = z.object({ items: z.array(z.string().min(1, { error: "a.b" })).refine(() => true, { error: "c.d" }), day: z.iso.date({ error: "e.f" }).optional() });
+    expect([...declaredMessages(schema)].sort()).toEqual(["a.b", "c.d", "e.f"]);
+  });
+});
+
+describe.each([...schemas])("%s", (key, schema) => {
+  it("answers any value with a result, never an exception, in message keys both languages have", () => {
+    fc.assert(fc.property(hostileValue, (input) => void parseAtTheBoundary(schema, input, key)), { numRuns: PURE_RUNS });
+  });
+
+  it("answers hostile values in its own fields with a result, never an exception, in message keys both languages have", () => {
+    fc.assert(fc.property(arbitraryFor(schema), (input) => void parseAtTheBoundary(schema, input, key)), { numRuns: PURE_RUNS });
   });
 
   it("lets no prototype-polluting key reach Object.prototype", () => {
-    fc.assert(fc.property(pollutingJson, (input) => void parseAtTheBoundary(schema, input)), { numRuns: 20 });
+    fc.assert(fc.property(pollutingJson, (input) => void parseAtTheBoundary(schema, input, key)), { numRuns: 20 });
+  });
+
+  it("declares only messages both languages have", () => {
+    for (const message of declaredMessages(schema)) expectTranslated(message, key);
   });
 });

@@ -7,7 +7,7 @@ import { requireUser } from "@/lib/auth/session";
 import { getControlView } from "@/lib/control/queries";
 import type { TControlChartView } from "@/lib/control/schemas";
 import { localized } from "@/lib/i18n/localized";
-import { addDays } from "@/lib/projects/local-days";
+import { addDays } from "@/lib/dates/local-days";
 import { createControlChartAction, deleteControlChartAction, reopenProjectAction, updateControlChartAction } from "./actions";
 import { AlertList } from "./_components/alert-list";
 import { ControlChartCard } from "./_components/chart-card";

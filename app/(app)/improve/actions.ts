@@ -2,7 +2,8 @@
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/action";
 import { createPilot, decidePilot, deletePilot } from "@/lib/pilots/mutations";
-import { ZPilotCreateInput, ZPilotDecisionInput, ZPilotDeleteInput } from "@/lib/pilots/schemas";
+import { getPilotBaseline } from "@/lib/pilots/queries";
+import { ZPilotBaselineInput, ZPilotCreateInput, ZPilotDecisionInput, ZPilotDeleteInput } from "@/lib/pilots/schemas";
 import { deleteActionItem, saveActionItem, setActionItemStatus } from "@/lib/projects/action-items";
 import { createProject, moveProjectPhase, setProjectStatus, updateProject } from "@/lib/projects/projects";
 import {
@@ -62,6 +63,9 @@ export const deleteActionItemAction = authedAction(ZActionItemDeleteInput, async
   await deleteActionItem(user, input);
   revalidateProject(input.projectId);
 });
+
+/** The pilot form's power analysis for the start day typed: a read, checked like every action (project:read). */
+export const readPilotBaselineAction = authedAction(ZPilotBaselineInput, async (input, { user }) => getPilotBaseline(user, input));
 
 export const createPilotAction = authedAction(ZPilotCreateInput, async (input, { user }) => {
   const result = await createPilot(user, input);

@@ -310,6 +310,13 @@ export const ACCESS_TABLE: Record<string, TRule> = {
     input: (target, org) => pilotInput(org, target),
     effect: async ({ data, target }) => expect(await db.pilot.count({ where: { id: (data as { id: string }).id, projectId: target.projectId } })).toBe(1),
   }),
+  "app/(app)/improve/actions.ts#readPilotBaselineAction": action({
+    // A read (project:read): the pilot form's power analysis for a start day in the past.
+    allow: roles("ADMIN", "MANAGER", "EXECUTIVE"),
+    prepare: freshImprovingProject,
+    input: (target) => ({ ...target, startDay: dayFromToday(-10) }),
+    effect: async ({ data, target }) => expect(data).toMatchObject({ touchpointId: target.touchpointId, to: dayFromToday(-11) }),
+  }),
   "app/(app)/improve/actions.ts#decidePilotAction": action({
     allow: EDITORS,
     prepare: freshPilot,

@@ -4,7 +4,7 @@ import { recordObservations } from "@/lib/observations/mutations";
 import { createPilot } from "@/lib/pilots/mutations";
 import { saveActionItem } from "@/lib/projects/action-items";
 import { openAnalysis } from "@/lib/projects/analysis";
-import { addDays, localDayOf, startOfLocalDay } from "@/lib/projects/local-days";
+import { addDays, localDayOf, startOfLocalDay } from "@/lib/dates/local-days";
 import { createProject } from "@/lib/projects/projects";
 import { savePromise } from "@/lib/promises/mutations";
 import { freshTouchpoint, type TOrg } from "./world";

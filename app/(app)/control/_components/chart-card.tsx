@@ -139,7 +139,7 @@ function ChartSettings({ chart, projects, updateChart, deleteChart }: Omit<TProp
       </Button>
       <Dialog title={t("charts.editTitle")} isOpen={isOpen} onClose={close} closeLabel={tCommon("close")}>
         <form onSubmit={form.onSubmit} className="flex flex-col gap-3" data-testid="control-chart-edit">
-          <ChartSettingsFields projects={projects} values={{ subgroup: chart.subgroup, baselineFrom: chart.baselineFrom, baselineTo: chart.baselineTo, projectId: chart.project?.id ?? null }} errorsOf={form.errorsOf} />
+          <ChartSettingsFields projects={projects} touchpointId={chart.touchpoint.id} values={{ subgroup: chart.subgroup, baselineFrom: chart.baselineFrom, baselineTo: chart.baselineTo, projectId: chart.project?.id ?? null }} errorsOf={form.errorsOf} />
           {(form.error || remove.error) && <Notice tone="error">{form.error ?? remove.error}</Notice>}
           <div className="flex flex-wrap justify-between gap-2">
             <Button type="button" variant="danger" disabled={remove.isPending} onClick={() => window.confirm(t("charts.deleteConfirm")) && remove.submit({ chartId: chart.id })}>

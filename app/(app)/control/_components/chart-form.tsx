@@ -1,4 +1,5 @@
 "use client";
+import { useState } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
@@ -23,6 +24,8 @@ export function AddChartForm({ touchpoints, projects, defaults, createChart }: T
   const t = useTranslations("control");
   const locale = useLocale();
   const form = useActionForm(createChart);
+  // The projects offered are those of the chosen touchpoint: a chart guards a project of its touchpoint.
+  const [touchpointId, setTouchpointId] = useState(touchpoints[0]?.id ?? "");
   const journeys = [...new Set(touchpoints.map((tp) => localized(tp.journey, "name", locale)))];
   return (
     <section aria-labelledby="add-chart" className="rounded-lg border border-neutral-200 bg-white p-4">
@@ -33,7 +36,7 @@ export function AddChartForm({ touchpoints, projects, defaults, createChart }: T
       <form onSubmit={form.onSubmit} className="mt-3 grid gap-3 md:grid-cols-2 xl:grid-cols-3" data-testid="control-chart-form">
         <Field label={t("form.touchpoint")} errors={form.errorsOf("touchpointId")}>
           {({ id, describedBy, invalid }) => (
-            <Select id={id} name="touchpointId" required aria-describedby={describedBy} aria-invalid={invalid}>
+            <Select id={id} name="touchpointId" required value={touchpointId} onChange={(e) => setTouchpointId(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid}>
               {journeys.map((journey) => (
                 <optgroup key={journey} label={journey}>
                   {touchpoints
@@ -59,7 +62,7 @@ export function AddChartForm({ touchpoints, projects, defaults, createChart }: T
             </Select>
           )}
         </Field>
-        <ChartSettingsFields projects={projects} values={{ subgroup: "DAY", projectId: null, ...defaults }} errorsOf={form.errorsOf} />
+        <ChartSettingsFields projects={projects} touchpointId={touchpointId} values={{ subgroup: "DAY", projectId: null, ...defaults }} errorsOf={form.errorsOf} />
         <div className="flex items-end">
           <Button type="submit" disabled={form.isPending}>
             {t("form.add")}
@@ -76,9 +79,13 @@ export function AddChartForm({ touchpoints, projects, defaults, createChart }: T
 
 type TSettings = Pick<TControlChartView, "subgroup" | "baselineFrom" | "baselineTo"> & { projectId: string | null };
 
-/** What a chart's owner may change after the fact: the subgroup, the baseline, the project it guards. */
-export function ChartSettingsFields({ projects, values, errorsOf }: { projects: TControlView["projects"]; values: TSettings; errorsOf: (field: string) => string[] | undefined }) {
+type TSettingsProps = { projects: TControlView["projects"]; touchpointId: string; values: TSettings; errorsOf: (field: string) => string[] | undefined };
+
+/** What a chart's owner may change after the fact: the subgroup, the baseline, the project it guards (one of its touchpoint's). */
+export function ChartSettingsFields({ projects, touchpointId, values, errorsOf }: TSettingsProps) {
   const t = useTranslations("control");
+  // The current project stays listed even if it has since dropped the touchpoint: saving then says why it no longer fits.
+  const choices = projects.filter((p) => p.touchpointIds.includes(touchpointId) || p.id === values.projectId);
   return (
     <>
       <Field label={t("form.subgroup")} errors={errorsOf("subgroup")}>
@@ -102,7 +109,7 @@ export function ChartSettingsFields({ projects, values, errorsOf }: { projects: 
         {({ id, describedBy, invalid }) => (
           <Select id={id} name="projectId" defaultValue={values.projectId ?? ""} aria-describedby={describedBy} aria-invalid={invalid}>
             <option value="">{t("form.noProject")}</option>
-            {projects.map((p) => (
+            {choices.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.title}
               </option>

@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatPercent } from "@/lib/analytics/format";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import { isAppError } from "@/lib/errors";
 import { localized } from "@/lib/i18n/localized";
 import { getPromiseDetail, listPromiseTouchpoints } from "@/lib/promises/queries";
 import { recordAuditAction, savePromiseAction } from "../actions";
@@ -14,15 +17,28 @@ import { ComplianceChart } from "../_components/compliance-chart";
 import { EditPromiseButton } from "../_components/promise-form";
 import { ScheduleTable } from "../_components/schedule-table";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("promises"))("title") };
+type TProps = { params: Promise<{ promiseId: string }> };
+
+/** Once per request: the metadata and the page share it. Another organization's promise is a 404, not an error. */
+const loadPromise = cache(async (promiseId: string) => {
+  const user = await requireUser("promise:read");
+  try {
+    return { user, detail: await getPromiseDetail(user, promiseId) };
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: TProps): Promise<Metadata> {
+  const [{ detail }, locale] = await Promise.all([loadPromise((await params).promiseId), getLocale()]);
+  return { title: localized(detail.promise, "title", locale) };
 }
 
-export default async function PromisePage({ params }: { params: Promise<{ promiseId: string }> }) {
-  const user = await requireUser("promise:read");
-  const { promiseId } = await params;
+export default async function PromisePage({ params }: TProps) {
+  const { user, detail } = await loadPromise((await params).promiseId);
   const canWrite = can(user.role, "promise:write");
-  const [detail, touchpoints, t, locale] = await Promise.all([getPromiseDetail(user, promiseId), canWrite ? listPromiseTouchpoints(user) : [], getTranslations("promises"), getLocale()]);
+  const [touchpoints, t, locale] = await Promise.all([canWrite ? listPromiseTouchpoints(user) : [], getTranslations("promises"), getLocale()]);
   const { promise } = detail;
   const siteName = (siteId: string | null) => (siteId ? (detail.sites.find((s) => s.id === siteId)?.name ?? siteId) : t("noSite"));
 

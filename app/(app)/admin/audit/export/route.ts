@@ -10,10 +10,13 @@ import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
 
 // GET /admin/audit/export?action=…&actor=…&from=…: the filtered audit log as CSV (admins only),
-// streamed as it is read. Column names in the reader's language.
+// streamed as it is read. Column names in the reader's language. A refusal answers JSON with a
+// message key, as the import routes do (lib/imports/http.ts), not text in one language.
+const refusal = (code: "UNAUTHENTICATED" | "FORBIDDEN", status: number) => Response.json({ ok: false, code, error: `errors.${code}` }, { status, headers: { "Cache-Control": "no-store" } });
+
 export async function GET(request: Request) {
   const user = await getCurrentUser();
-  if (!user) return new Response("Sign in first.", { status: 401 });
+  if (!user) return refusal("UNAUTHENTICATED", 401);
   const meta = requestMetaFrom(request.headers);
   const { filter } = parseAuditLogFilter(Object.fromEntries(new URL(request.url).searchParams));
   const locale = await getLocale();
@@ -30,6 +33,6 @@ export async function GET(request: Request) {
   } catch (error) {
     if (!(error instanceof PermissionDenied)) throw error;
     await auditRefusal({ kind: "forbidden", organizationId: user.organizationId, actorId: user.id, details: { permission: error.permission, path: "/admin/audit/export" }, meta });
-    return new Response("Forbidden.", { status: 403 });
+    return refusal("FORBIDDEN", 403);
   }
 }

@@ -9,6 +9,7 @@ import { localized } from "@/lib/i18n/localized";
 /** The project's control charts that flag a drift back: which touchpoint, which rule, since when. */
 export function ControlAlerts({ alerts, hasCharts }: { alerts: TControlAlert[]; hasCharts: boolean }) {
   const t = useTranslations("improve.alerts");
+  const tControl = useTranslations("control");
   const locale = useLocale();
   const value = (alert: TControlAlert, v: number) => (alert.metric === "CSAT" ? t("percent", { value: formatNumber(v, locale, 1) }) : formatNumber(v, locale, 2));
   return (
@@ -35,7 +36,7 @@ export function ControlAlerts({ alerts, hasCharts }: { alerts: TControlAlert[]; 
                   {t("title", { touchpoint: localized(alert.touchpoint, "name", locale), metric: t(`metrics.${alert.metric}`) })}
                 </p>
                 <p className="text-xs text-neutral-700">
-                  {t("detail", { rule: t.has(`rules.${alert.rule}`) ? t(`rules.${alert.rule}`) : alert.rule, day: alert.pointDate, value: value(alert, alert.value), center: value(alert, alert.center) })}
+                  {t("detail", { rule: tControl(`rules.${alert.rule}.name`), day: alert.pointDate, value: value(alert, alert.value), center: value(alert, alert.center) })}
                 </p>
                 <Link href={`/control#chart-${alert.chartId}`} className="text-xs font-medium text-accent hover:underline">
                   {t("seeChart")}

@@ -11,6 +11,7 @@ const text = (value: unknown) => (value === null || value === undefined || value
 export function HistoryList({ entries }: { entries: THistoryEntry[] }) {
   const t = useTranslations("improve.history");
   const tImprove = useTranslations("improve");
+  const tControl = useTranslations("control");
   const format = useFormatter();
 
   const describe = (entry: THistoryEntry): string => {
@@ -28,7 +29,7 @@ export function HistoryList({ entries }: { entries: THistoryEntry[] }) {
         return changed.length ? t(key, { fields: changed.map((f) => (t.has(`fields.${f}`) ? t(`fields.${f}`) : f)).join(", ") }) : t("actions.project.unchanged");
       }
       case "project.reopen":
-        return t(key, { rule: tImprove.has(`alerts.rules.${text(d.rule)}`) ? tImprove(`alerts.rules.${text(d.rule)}`) : text(d.rule), day: text(d.pointDate) });
+        return t(key, { rule: tControl.has(`rules.${text(d.rule)}.name`) ? tControl(`rules.${text(d.rule)}.name`) : text(d.rule), day: text(d.pointDate) });
       case "action.status":
         return t(key, { description: text(d.description), to: tImprove.has(`actionStatuses.${text(d.to)}`) ? tImprove(`actionStatuses.${text(d.to)}`) : text(d.to) });
       case "pilot.decide":

@@ -7,8 +7,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { getPilotPlanning } from "@/lib/pilots/queries";
-import { addDays, localDayOf } from "@/lib/projects/local-days";
-import { createPilotAction } from "../../../actions";
+import { addDays, localDayOf } from "@/lib/dates/local-days";
+import { createPilotAction, readPilotBaselineAction } from "../../../actions";
 import { PilotForm } from "./_components/pilot-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,7 +26,8 @@ export default async function NewPilotPage({ params }: { params: Promise<{ proje
     throw error;
   });
   const t = await getTranslations("improve.pilotForm");
-  const tomorrow = addDays(localDayOf(new Date()), 1);
+  const today = localDayOf(new Date());
+  const tomorrow = addDays(today, 1);
   const isAllowed = planning.project.status !== "DONE" && planning.project.status !== "CANCELLED" && (planning.project.phase === "IMPROVE" || planning.project.phase === "CONTROL");
   return (
     <>
@@ -43,7 +44,9 @@ export default async function NewPilotPage({ params }: { params: Promise<{ proje
           touchpoints={planning.touchpoints}
           sites={planning.sites}
           defaults={{ startDay: tomorrow, endDay: addDays(tomorrow, PROPOSED_DAYS - 1) }}
+          today={today}
           createPilot={createPilotAction}
+          readBaseline={readPilotBaselineAction}
         />
       ) : (
         <p className="rounded-lg border border-neutral-200 bg-white p-4 text-sm text-neutral-700">{t("notAllowed")}</p>

@@ -6,8 +6,9 @@ import { Button } from "@/components/ui/button";
 import { Field, TextArea, TextInput } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { useMessage } from "@/components/ui/use-message";
 import type { TActionResult } from "@/lib/action-result";
-import { PILOT_DECISIONS, type TPilotDecision, type TPilotDecisionRecord } from "@/lib/pilots/schemas";
+import { PILOT_DECISIONS, type TPilotDecision, type TPilotDecisionRecord, type TPilotDecisionResult } from "@/lib/pilots/schemas";
 import type { TPilotVerdict } from "@/lib/stats/pilot-verdict";
 
 type TProps = {
@@ -18,7 +19,7 @@ type TProps = {
   defaultRolloutDay: string;
   endDay: string;
   canDecide: boolean;
-  decidePilot: (input: unknown) => Promise<TActionResult<{ decision: string; controlChartId: string | null }>>;
+  decidePilot: (input: unknown) => Promise<TActionResult<TPilotDecisionResult>>;
   deletePilot: (input: unknown) => Promise<TActionResult<{ projectId: string }>>;
 };
 
@@ -27,11 +28,13 @@ export function DecisionForm({ pilotId, projectId, verdict, decision, defaultRol
   const t = useTranslations("improve.decision");
   const tImprove = useTranslations("improve");
   const format = useFormatter();
+  const message = useMessage();
   const router = useRouter();
   const [choice, setChoice] = useState<TPilotDecision>(verdict === "IMPROVED" ? "ROLLOUT" : verdict === "NOT_ENOUGH_DATA" ? "EXTEND" : "NO_ROLLOUT");
   const form = useActionForm(decidePilot, {
     toInput: (data) => ({ pilotId, decision: choice, note: data.get("note") ?? "", rolloutDay: data.get("rolloutDay") ?? "", extendToDay: data.get("extendToDay") ?? "" }),
-    onSuccess: ({ decision: made }) => (made === "ROLLOUT" ? router.push(`/improve/${projectId}`) : router.refresh()),
+    // A rollout that moved the project to Control continues there; one held in Improve says why, here.
+    onSuccess: ({ decision: made, heldInImprove }) => (made === "ROLLOUT" && !heldInImprove ? router.push(`/improve/${projectId}`) : router.refresh()),
   });
   const remove = useActionForm(deletePilot, { onSuccess: () => router.push(`/improve/${projectId}?phase=IMPROVE`) });
   const isFinal = decision !== null && decision.decision !== "EXTEND";
@@ -51,6 +54,11 @@ export function DecisionForm({ pilotId, projectId, verdict, decision, defaultRol
           {decision.rolloutDay && <p className="text-xs text-neutral-600">{t("rolloutOn", { day: decision.rolloutDay })}</p>}
           {decision.note && <p className="mt-1 whitespace-pre-line">{decision.note}</p>}
         </div>
+      )}
+      {form.data?.heldInImprove && (
+        <p role="status" className="mt-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="rollout-held">
+          {t("heldInImprove", { reason: message(form.data.heldInImprove) })}
+        </p>
       )}
       {!isFinal && canDecide && (
         <form onSubmit={form.onSubmit} noValidate className="mt-3 flex flex-col gap-3" data-testid="decision-form">

@@ -31,8 +31,11 @@ export function VerdictCard({ pilot }: { pilot: TPilotDetail }) {
     target: format.difference(metric, pilot.targetEffect),
     comparison,
   };
-  const sentence =
+  const verdictSentence =
     outcome.verdict === "NOT_ENOUGH_DATA" ? t(`explain.${outcome.reason === "BELOW_PLANNED_SAMPLE" ? "belowPlanned" : "tooFew"}`, words) : t(`explain.${outcome.verdict}`, words);
+  // A verdict past the sample floor reached the plan, when there was one.
+  const sentence = outcome.verdict !== "NOT_ENOUGH_DATA" && outcome.plannedPerGroup !== null ? `${verdictSentence} ${t("explain.reachedPlan")}` : verdictSentence;
+  const isUnplanned = outcome.plannedPerGroup === null;
   const groups = [
     { key: "pilot", label: t("groups.pilot"), figure: outcome.pilot },
     { key: "control", label: pilot.design === "BEFORE_AFTER" ? t("groups.before") : t("groups.control"), figure: outcome.control },
@@ -48,6 +51,20 @@ export function VerdictCard({ pilot }: { pilot: TPilotDetail }) {
       <p className="mt-2 text-base text-neutral-900" data-testid="verdict-sentence">
         {sentence}
       </p>
+      {(isUnplanned || pilot.isRetrospective) && (
+        <ul className="mt-3 flex flex-col gap-1 text-sm text-amber-800">
+          {isUnplanned && (
+            <li className="rounded-md bg-amber-50 px-2 py-1" data-testid="pilot-unplanned">
+              {t("notes.unplanned")}
+            </li>
+          )}
+          {pilot.isRetrospective && (
+            <li className="rounded-md bg-amber-50 px-2 py-1" data-testid="pilot-retrospective">
+              {t("notes.retrospective", { plannedOn: pilot.plannedOn, start: pilot.startDay })}
+            </li>
+          )}
+        </ul>
+      )}
       <dl className="mt-4 grid gap-3 sm:grid-cols-3">
         <div className="rounded-md bg-neutral-50 p-3" data-testid="result-difference">
           <dt className="text-xs text-neutral-600">{t("difference", { comparison })}</dt>

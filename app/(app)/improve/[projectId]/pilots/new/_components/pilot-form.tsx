@@ -6,10 +6,12 @@ import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
+import { useMessage } from "@/components/ui/use-message";
 import type { TActionResult } from "@/lib/action-result";
 import { localized } from "@/lib/i18n/localized";
+import { baselineWindow, isRetrospective } from "@/lib/pilots/planning";
 import { EFFECT_LIMITS, PILOT_DESIGNS, PILOT_METRICS, type TPilotBaseline, type TPilotDesign, type TPilotMetric } from "@/lib/pilots/schemas";
-import { daysInclusive, isLocalDay } from "@/lib/projects/local-days";
+import { daysInclusive, isLocalDay } from "@/lib/dates/local-days";
 import { PowerPanel } from "./power-panel";
 
 type TProps = {
@@ -17,16 +19,23 @@ type TProps = {
   touchpoints: { id: string; nameKo: string; nameEn: string; baseline: TPilotBaseline }[];
   sites: { id: string; name: string; code: string }[];
   defaults: { startDay: string; endDay: string };
+  /** The local day the page was rendered (Korea time): where "before the pilot" stops. */
+  today: string;
   createPilot: (input: unknown) => Promise<TActionResult<{ id: string; plannedPerGroup: number | null }>>;
+  readBaseline: (input: unknown) => Promise<TActionResult<TPilotBaseline>>;
 };
+
+/** Baselines are known per touchpoint and window; a window is named by its last day. */
+const baselineKey = (touchpointId: string, to: string) => `${touchpointId}@${to}`;
 
 const daysOf = (from: string, to: string) => (isLocalDay(from) && isLocalDay(to) && to >= from ? daysInclusive(from, to) : 0);
 
 /** A pilot's plan: what is tried, where (or against which earlier period), when, and the effect worth detecting. */
-export function PilotForm({ projectId, touchpoints, sites, defaults, createPilot }: TProps) {
+export function PilotForm({ projectId, touchpoints, sites, defaults, today, createPilot, readBaseline }: TProps) {
   const t = useTranslations("improve.pilotForm");
   const tImprove = useTranslations("improve");
   const locale = useLocale();
+  const message = useMessage();
   const router = useRouter();
   const [touchpointId, setTouchpointId] = useState(touchpoints[0]?.id ?? "");
   const [metric, setMetric] = useState<TPilotMetric>("MEAN_EXPERIENCE");
@@ -36,10 +45,29 @@ export function PilotForm({ projectId, touchpoints, sites, defaults, createPilot
   const [pilotSiteIds, setPilotSiteIds] = useState<string[]>([]);
   const [controlSiteIds, setControlSiteIds] = useState<string[]>([]);
   const form = useActionForm(createPilot, { onSuccess: ({ id }) => router.push(`/improve/${projectId}/pilots/${id}`) });
-  const baseline = touchpoints.find((tp) => tp.id === touchpointId)?.baseline;
+  // The page brings each touchpoint's baseline for a pilot from tomorrow; a start day in the past
+  // plans from the days before it, read on demand (the same baseline createPilot reads).
+  const [baselines, setBaselines] = useState<Record<string, TPilotBaseline>>(() => Object.fromEntries(touchpoints.map((tp) => [baselineKey(tp.id, tp.baseline.to), tp.baseline])));
+  const [baselineError, setBaselineError] = useState<string | null>(null);
+  const planWindow = isLocalDay(days.startDay) ? baselineWindow(days.startDay, today) : null;
+  const baseline = planWindow ? baselines[baselineKey(touchpointId, planWindow.to)] : undefined;
+
+  function loadBaseline(forTouchpointId: string, startDay: string) {
+    if (!forTouchpointId || !isLocalDay(startDay) || baselines[baselineKey(forTouchpointId, baselineWindow(startDay, today).to)]) return;
+    setBaselineError(null);
+    readBaseline({ projectId, touchpointId: forTouchpointId, startDay })
+      .then((answer) => {
+        if (answer.ok) setBaselines((known) => ({ ...known, [baselineKey(forTouchpointId, answer.data.to)]: answer.data }));
+        else setBaselineError(answer.error);
+      })
+      .catch(() => setBaselineError("errors.INTERNAL"));
+  }
 
   const toggle = (list: string[], set: (ids: string[]) => void, id: string) => set(list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
-  const setDay = (key: keyof typeof days) => (event: ChangeEvent<HTMLInputElement>) => setDays({ ...days, [key]: event.target.value });
+  const setDay = (key: keyof typeof days) => (event: ChangeEvent<HTMLInputElement>) => {
+    setDays({ ...days, [key]: event.target.value });
+    if (key === "startDay") loadBaseline(touchpointId, event.target.value);
+  };
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -93,7 +121,16 @@ export function PilotForm({ projectId, touchpoints, sites, defaults, createPilot
         <div className="grid gap-3 md:grid-cols-2">
           <Field label={t("touchpoint")} errors={form.errorsOf("touchpointId")}>
             {({ id, describedBy, invalid }) => (
-              <Select id={id} value={touchpointId} onChange={(e) => setTouchpointId(e.target.value)} aria-describedby={describedBy} aria-invalid={invalid}>
+              <Select
+                id={id}
+                value={touchpointId}
+                onChange={(e) => {
+                  setTouchpointId(e.target.value);
+                  loadBaseline(e.target.value, days.startDay);
+                }}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+              >
                 {touchpoints.map((tp) => (
                   <option key={tp.id} value={tp.id}>
                     {localized(tp, "name", locale)}
@@ -180,7 +217,14 @@ export function PilotForm({ projectId, touchpoints, sites, defaults, createPilot
           </Button>
         </div>
       </form>
-      <aside>
+      <aside className="flex flex-col gap-3">
+        {planWindow && isRetrospective(days.startDay, today) && (
+          <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="retrospective-plan">
+            {t("retrospective", { from: planWindow.from, to: planWindow.to })}
+          </p>
+        )}
+        {baselineError && <Notice tone="error">{message(baselineError)}</Notice>}
+        {planWindow && !baseline && !baselineError && <p className="text-sm text-neutral-600">{t("loadingBaseline")}</p>}
         {baseline && (
           <PowerPanel
             metric={metric}

@@ -18,8 +18,8 @@ type TProps = {
 };
 
 /**
- * The power analysis, recomputed as the manager types: the touchpoint's recent spread (or CSAT
- * share, or NPS mix), the answers each group needs to detect the target effect, and whether the
+ * The power analysis, recomputed as the manager types: the touchpoint's spread (or CSAT share, or
+ * NPS mix) over the days before the pilot, the answers each group needs to detect the target effect, and whether the
  * chosen sites and days are likely to collect them. The same pure functions run on the server.
  */
 export function PowerPanel({ metric, effect, baseline, design, pilotSiteIds, controlSiteIds, windowDays, baselineDays }: TProps) {
@@ -44,12 +44,12 @@ export function PowerPanel({ metric, effect, baseline, design, pilotSiteIds, con
       <p className="mt-1 text-xs text-neutral-600">{t("settings", { alpha: formatNumber(DEFAULT_ALPHA, locale, 2), power: formatInteger(DEFAULT_POWER * 100, locale) })}</p>
       <p className="mt-3 text-sm" data-testid="power-baseline">
         {!figure
-          ? t("noBaseline", { days: BASELINE_DAYS })
+          ? t("noBaseline", { days: BASELINE_DAYS, from: baseline.from, to: baseline.to })
           : figure.metric === "MEAN_EXPERIENCE"
-            ? t("baselineMean", { mean: formatNumber(figure.mean, locale, 2), sd: formatNumber(figure.sd, locale, 2), n: formatInteger(figure.n, locale), days: BASELINE_DAYS })
+            ? t("baselineMean", { mean: formatNumber(figure.mean, locale, 2), sd: formatNumber(figure.sd, locale, 2), n: formatInteger(figure.n, locale), days: BASELINE_DAYS, from: baseline.from, to: baseline.to })
             : figure.metric === "CSAT"
-              ? t("baselineCsat", { share: formatNumber(figure.share * 100, locale, 1), n: formatInteger(figure.n, locale), days: BASELINE_DAYS })
-              : t("baselineNps", { nps: formatNumber(figure.nps, locale, 1), promoters: formatNumber(figure.promoterShare * 100, locale, 0), detractors: formatNumber(figure.detractorShare * 100, locale, 0), n: formatInteger(figure.n, locale), days: BASELINE_DAYS })}
+              ? t("baselineCsat", { share: formatNumber(figure.share * 100, locale, 1), n: formatInteger(figure.n, locale), days: BASELINE_DAYS, from: baseline.from, to: baseline.to })
+              : t("baselineNps", { nps: formatNumber(figure.nps, locale, 1), promoters: formatNumber(figure.promoterShare * 100, locale, 0), detractors: formatNumber(figure.detractorShare * 100, locale, 0), n: formatInteger(figure.n, locale), days: BASELINE_DAYS, from: baseline.from, to: baseline.to })}
       </p>
       {perGroup !== null ? (
         <>
