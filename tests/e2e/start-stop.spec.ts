@@ -12,6 +12,9 @@ const dataDir = path.resolve(".data/e2e-start");
 
 type TRun = { npm: ChildProcess; output: () => string; exited: Promise<number | null> };
 
+/** Every start of this file, so that a failed test still stops what it started (afterEach). */
+const runs: TRun[] = [];
+
 function startApp(): TRun {
   let output = "";
   // A process group of its own, like a terminal's foreground job, so Ctrl-C can be emulated.
@@ -23,7 +26,9 @@ function startApp(): TRun {
   npm.stdout!.on("data", (chunk) => (output += chunk));
   npm.stderr!.on("data", (chunk) => (output += chunk));
   const exited = new Promise<number | null>((resolve) => npm.on("exit", (code) => resolve(code)));
-  return { npm, output: () => output, exited };
+  const run = { npm, output: () => output, exited };
+  runs.push(run);
+  return run;
 }
 
 async function waitForReady(run: TRun) {
@@ -48,6 +53,20 @@ function runningPids() {
 test.describe.configure({ mode: "serial", timeout: 300_000 });
 
 test.beforeAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+// A test that failed before its own Ctrl-C must not leave Next.js and PostgreSQL running (they hold
+// the port and the data directory for the next run).
+test.afterEach(async () => {
+  for (const run of runs.splice(0)) {
+    if (run.npm.exitCode !== null || run.npm.signalCode !== null) continue;
+    try {
+      process.kill(-run.npm.pid!, "SIGINT");
+    } catch {
+      continue; // already gone
+    }
+    await run.exited;
+  }
+});
 
 test("npm start serves the app; SIGTERM to npm stops Next.js and PostgreSQL", async () => {
   const run = startApp();
