@@ -6,12 +6,12 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { startEnv } from "@/lib/env";
 import { readOrCreateSecret } from "@/lib/secret-file";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo-users";
 import { isBuildCurrent, recordBuild, sourceFingerprint } from "./lib/build-fingerprint";
+import { openAppDatabase } from "./lib/app-database";
 import { whenLauncherExits } from "./lib/watch-launcher";
 
 const root = process.cwd();
@@ -68,13 +68,9 @@ function run(args: string[], childEnv: NodeJS.ProcessEnv, onStdout?: (chunk: Buf
 async function main() {
   mkdirSync(dataDir, { recursive: true });
 
-  let databaseUrl = env.DATABASE_URL;
-  if (!databaseUrl) {
-    console.log(`Starting the embedded PostgreSQL in ${path.relative(root, dataDir)}/postgres …`);
-    const database = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), database: "moments", log: console.log });
-    stopDatabase = database.stop;
-    databaseUrl = database.url;
-  }
+  const database = await openAppDatabase(env, { log: console.log });
+  stopDatabase = database.stop;
+  const databaseUrl = database.url;
   if (isStopping) return;
 
   const { applied } = await migrate(databaseUrl);

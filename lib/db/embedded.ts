@@ -74,11 +74,29 @@ export async function startEmbeddedPostgres(options: TEmbeddedPostgresOptions): 
     await client.end();
   }
 
-  return {
-    url: `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`,
-    stop: () => postgres.stop(),
-  };
+  return { url: connectionUrl(password, port, database), stop: () => postgres.stop() };
 }
+
+/**
+ * The URL of the embedded PostgreSQL already running on this data directory (`npm start` in
+ * another terminal), or null. A script that wants the app's database uses it as it is: starting
+ * the cluster again would stop that server first (stopLeftoverServer).
+ */
+export function findRunningEmbeddedPostgres(options: { dataDir: string; database?: string }): string | null {
+  const dataDir = clusterHome(path.resolve(options.dataDir), () => {});
+  const pidFile = path.join(dataDir, "cluster", "postmaster.pid");
+  const passwordFile = path.join(dataDir, "password");
+  if (!existsSync(pidFile) || !existsSync(passwordFile)) return null;
+  // postmaster.pid: the server's pid on the first line, its port on the fourth.
+  const lines = readFileSync(pidFile, "utf8").split("\n");
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0 || !isAlive(pid) || !isPostgres(pid)) return null;
+  return connectionUrl(readFileSync(passwordFile, "utf8").trim(), port, options.database ?? "moments");
+}
+
+const connectionUrl = (password: string, port: number, database: string) =>
+  `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
 
 /**
  * As root, the cluster runs as `postgres`, which must be able to reach the data directory. When a

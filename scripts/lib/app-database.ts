@@ -1,0 +1,36 @@
+// The database `npm start` uses: DATABASE_URL when set, else the embedded PostgreSQL kept in
+// $MOMENTS_DATA_DIR/postgres. Shared by the start script and the scripts that fill the app's
+// database (npm run seed:large), so that both always mean the same one.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { findRunningEmbeddedPostgres, startEmbeddedPostgres } from "@/lib/db/embedded";
+import type { TStartEnv } from "@/lib/env";
+
+export type TAppDatabase = {
+  url: string;
+  /** Set when this process started the embedded server, and so must stop it. */
+  stop?: () => Promise<void>;
+};
+
+type TOpenOptions = {
+  log: (message: string) => void;
+  /** Use the embedded server `npm start` is running instead of refusing to share it (scripts, not the start script). */
+  reuseRunning?: boolean;
+};
+
+export async function openAppDatabase(env: TStartEnv, { log, reuseRunning = false }: TOpenOptions): Promise<TAppDatabase> {
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
+  const dataDir = path.resolve(env.MOMENTS_DATA_DIR);
+  const clusterDir = path.join(dataDir, "postgres");
+  if (reuseRunning) {
+    const running = findRunningEmbeddedPostgres({ dataDir: clusterDir, database: "moments" });
+    if (running) {
+      log(`Using the embedded PostgreSQL already running in ${path.relative(process.cwd(), clusterDir)} …`);
+      return { url: running };
+    }
+  }
+  mkdirSync(dataDir, { recursive: true });
+  log(`Starting the embedded PostgreSQL in ${path.relative(process.cwd(), clusterDir)} …`);
+  const database = await startEmbeddedPostgres({ dataDir: clusterDir, database: "moments", log });
+  return { url: database.url, stop: database.stop };
+}
