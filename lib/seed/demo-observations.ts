@@ -1,5 +1,4 @@
 import type { TChannel, TDimension } from "@/lib/journeys/document";
-import { CES_SCALE, CSAT_SCALE, NPS_SCALE, SCORE_SCALE } from "@/lib/observations/scale";
 import type { TObservationInput, TObservationSource } from "@/lib/observations/schemas";
 import { DECOY_PHRASES, pickComment, PLANTED_PROBLEM_PHRASES, type TTone } from "./demo-comments";
 import { DEMO_EXPECTATIONS } from "./demo-expectations";
@@ -19,6 +18,7 @@ import {
   TIME_PATTERNS,
 } from "./demo-traffic";
 import { createRandom, type TRandom } from "./random";
+import { drawScores } from "./scores";
 
 // Realistic observations for the SK Telecom demo journey, with a planted problem whose answer is
 // known: the fix-first ranking, the gap by segment and the comment themes must find it; and the
@@ -159,18 +159,15 @@ function observationAt(context: TContext, touchpoint: TDemoTouchpoint, profile: 
   // At the planted MOT the gap follows the fix's timeline (demo-pilot.ts): better at the pilot store during the pilot, everywhere after the rollout, worse in the relapse.
   const meanGap = isPlanted ? segmentShape.plantedGap + plantedGapShift(daysAgo, siteCode) : profile.baseGap + segmentShape.gapShift;
   const driverShift = driver ? profile.driverShifts.get(driver.id)! : 0;
-  // The gap first, then an expectation that leaves room for it: clamping the experience instead would bias the mean gap.
-  const gap = clamp(Math.round(random.normal(meanGap + driverShift, isPlanted ? 1.1 : 0.9)), -5, 4);
   const level = expectedLevel(touchpoint.nameEn, segment?.nameEn) ?? profile.expectationLevel;
-  const expectationScore = clamp(Math.round(random.normal(level, 0.7)), Math.max(SCORE_SCALE.min, SCORE_SCALE.min - gap), Math.min(SCORE_SCALE.max, SCORE_SCALE.max - gap));
-  const experiencedScore = expectationScore + gap;
-  const emotionalScore = clamp(Math.round(random.normal(experiencedScore, 0.8)), SCORE_SCALE.min, SCORE_SCALE.max);
-
+  const { gap, expectationScore, experiencedScore, emotionalScore, nps, csat, ces } = drawScores(random, {
+    meanGap: meanGap + driverShift,
+    gapSd: isPlanted ? 1.1 : 0.9,
+    expectationLevel: level,
+    source,
+    asksEffort: isServiceTouchpoint(touchpoint),
+  });
   const rates = QUESTION_RATES[source];
-  // NPS follows the gap (what key-driver analysis should find) and the feeling; CSAT and CES (higher = easier) follow the gap too.
-  const nps = random.chance(rates.nps) ? clamp(Math.round(random.normal(8.3 + 1.1 * gap + 0.3 * (emotionalScore - 5), 1.5)), NPS_SCALE.min, NPS_SCALE.max) : null;
-  const csat = random.chance(rates.csat) ? clamp(Math.round(random.normal(4 + 0.55 * gap + 0.2 * (experiencedScore - 5), 0.6)), CSAT_SCALE.min, CSAT_SCALE.max) : null;
-  const ces = isServiceTouchpoint(touchpoint) && random.chance(rates.ces) ? clamp(Math.round(random.normal(5.2 + 0.6 * gap, 0.9)), CES_SCALE.min, CES_SCALE.max) : null;
   const comment = random.chance(isPlanted ? Math.max(rates.comment, 0.45) : rates.comment) ? commentFor(random, touchpoint, gap, isPlanted) : "";
 
   return {
@@ -284,4 +281,3 @@ function commentFor(random: TRandom, touchpoint: TDemoTouchpoint, gap: number, i
   return pickComment(random, theme, tone);
 }
 
-const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));

@@ -1,9 +1,9 @@
-import { CES_SCALE, CSAT_SCALE, NPS_SCALE, SCORE_SCALE } from "@/lib/observations/scale";
 import type { TObservationSource } from "@/lib/observations/schemas";
 import { pickComment, PLANTED_PROBLEM_PHRASES, type TTone } from "../demo-comments";
 import { PLANTED_MOT } from "../demo-observations";
 import { QUESTION_RATES, siteKind } from "../demo-traffic";
 import { createRandom, type TRandom } from "../random";
+import { drawScores } from "../scores";
 import { LARGE_BLOCK_ROWS, LARGE_SITES } from "./large-organization";
 import { NO_SEGMENT_RATE, type TLargeModel, type TLargeTouchpoint } from "./model";
 
@@ -73,15 +73,14 @@ function drawRow(model: TLargeModel, random: TRandom, index: number): TLargeRow 
     (segmentShape ? (t.planted ? segmentShape.plantedShift : segmentShape.gapShift) : 0) +
     (site === null ? 0 : LARGE_SITES[site]!.gapShift) +
     (driver === null ? 0 : t.driverShifts[driver]!);
-  const gap = clamp(Math.round(random.normal(meanGap, t.planted ? 1.1 : 0.9)), -5, 4);
-  const expectationScore = clamp(Math.round(random.normal(t.expectationLevel, 0.7)), Math.max(SCORE_SCALE.min, SCORE_SCALE.min - gap), Math.min(SCORE_SCALE.max, SCORE_SCALE.max - gap));
-  const experiencedScore = expectationScore + gap;
-  const emotionalScore = clamp(Math.round(random.normal(experiencedScore, 0.8)), SCORE_SCALE.min, SCORE_SCALE.max);
-
+  const { gap, expectationScore, experiencedScore, emotionalScore, nps, csat, ces } = drawScores(random, {
+    meanGap,
+    gapSd: t.planted ? 1.1 : 0.9,
+    expectationLevel: t.expectationLevel,
+    source,
+    asksEffort: t.isService,
+  });
   const rates = QUESTION_RATES[source];
-  const nps = random.float() < rates.nps ? clamp(Math.round(random.normal(8.3 + 1.1 * gap + 0.3 * (emotionalScore - 5), 1.5)), NPS_SCALE.min, NPS_SCALE.max) : null;
-  const csat = random.float() < rates.csat ? clamp(Math.round(random.normal(4 + 0.55 * gap + 0.2 * (experiencedScore - 5), 0.6)), CSAT_SCALE.min, CSAT_SCALE.max) : null;
-  const ces = t.isService && random.float() < rates.ces ? clamp(Math.round(random.normal(5.2 + 0.6 * gap, 0.9)), CES_SCALE.min, CES_SCALE.max) : null;
   const comment = random.float() < (t.planted ? Math.max(rates.comment, 0.45) : rates.comment) ? commentFor(random, t, gap) : "";
 
   return { index, touchpoint: touchpointIndex, driver, segment, site, source, observedAt, expectationScore, experiencedScore, emotionalScore, nps, csat, ces, comment };
@@ -99,4 +98,3 @@ function commentFor(random: TRandom, t: TLargeTouchpoint, gap: number): string {
   return pickComment(random, theme, tone);
 }
 
-const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
