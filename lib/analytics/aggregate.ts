@@ -1,7 +1,7 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db/client";
-import { NPS_DETRACTOR_MAX } from "@/lib/follow-ups/rules";
-import { REPORTING_TIME_ZONE } from "@/lib/i18n/config";
+import { correlationFromSums, type TPairSums } from "@/lib/stats/correlation";
+import { SOURCES, type TAggregateSource, type TSourceSql } from "./aggregate-sources";
 import type { TAggregateFilter, TGroupKey, TGroupMoments } from "./schemas";
 
 // The one aggregation every Measure and Analyze view is built on: observations of a journey (or,
@@ -11,37 +11,29 @@ import type { TAggregateFilter, TGroupKey, TGroupMoments } from "./schemas";
 // Authorization is the caller's (queries.ts); this file trusts its organizationId.
 
 // Days, weeks and months are the reporting time zone's, not UTC's: an answer at 08:00 in Seoul on
-// the 1st belongs to the 1st. A literal, not a parameter: GROUP BY must see the very expression
-// the SELECT list has. (observedAt is UTC without a zone: AT TIME ZONE 'UTC' makes it an instant.)
-const ZONE = Prisma.raw(`'${REPORTING_TIME_ZONE.replace(/[^\w/+-]/g, "")}'`);
-const LOCAL_TIME = Prisma.sql`((o."observedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${ZONE})`;
-/** Local midnight of a day, as the UTC timestamp observedAt is compared with (keeps the index usable). */
-const utcStartOf = (day: Prisma.Sql) => Prisma.sql`((${day})::timestamp AT TIME ZONE ${ZONE} AT TIME ZONE 'UTC')`;
+// the 1st belongs to the 1st. The dashboards read the daily rollup, which stores local days; the
+// raw table stays the source of truth and can be read the same way ({ source: "raw" }): the
+// benchmark compares the two and the tests prove they agree (aggregate-sources.ts).
 
-/** Each group key as one SQL expression over o (Observation), t (Touchpoint), d (LoyaltyDriver). */
-const KEY_SQL: Record<TGroupKey, Prisma.Sql> = {
-  touchpoint: Prisma.sql`o."touchpointId"`,
-  driver: Prisma.sql`o."driverId"`,
-  stage: Prisma.sql`t."stageId"`,
-  dimension: Prisma.sql`COALESCE(d.dimension, t.dimension)::text`,
-  kind: Prisma.sql`d.kind::text`,
-  segment: Prisma.sql`o."segmentId"`,
-  site: Prisma.sql`o."siteId"`,
-  source: Prisma.sql`o.source::text`,
-  day: Prisma.sql`to_char(${LOCAL_TIME}, 'YYYY-MM-DD')`,
-  week: Prisma.sql`to_char(date_trunc('week', ${LOCAL_TIME}), 'YYYY-MM-DD')`,
-  month: Prisma.sql`to_char(date_trunc('month', ${LOCAL_TIME}), 'YYYY-MM-DD')`,
-};
+/** Each group key as one SQL expression over o (the source), t (Touchpoint), d (LoyaltyDriver). */
+function keySqlOf(source: TSourceSql): Record<TGroupKey, Prisma.Sql> {
+  return {
+    touchpoint: Prisma.sql`o."touchpointId"`,
+    driver: Prisma.sql`o."driverId"`,
+    stage: Prisma.sql`t."stageId"`,
+    dimension: Prisma.sql`COALESCE(d.dimension, t.dimension)::text`,
+    kind: Prisma.sql`d.kind::text`,
+    segment: Prisma.sql`o."segmentId"`,
+    site: Prisma.sql`o."siteId"`,
+    source: Prisma.sql`o.source::text`,
+    day: Prisma.sql`to_char(${source.localTime}, 'YYYY-MM-DD')`,
+    week: Prisma.sql`to_char(date_trunc('week', ${source.localTime}), 'YYYY-MM-DD')`,
+    month: Prisma.sql`to_char(date_trunc('month', ${source.localTime}), 'YYYY-MM-DD')`,
+  };
+}
 
-/** What the customer expected: the observation's own score, else the level recorded for its MOT and segment. */
-const EXPECTED = Prisma.sql`COALESCE(o."expectationScore", e."expectedLevel")`;
-/** Gap = experienced − expected; negative when the touchpoint under-delivers (PRODUCT.md, "Measures"). */
-const GAP = Prisma.sql`(o."experiencedScore" - ${EXPECTED})`;
-
-/** NPS answers 9–10 promote; 0–6 detract (standard definition; the follow-up rule shares the cut). */
-const PROMOTER_MIN = 9;
-/** CSAT counts the top two boxes of the 1–5 scale. */
-const CSAT_TOP_TWO_MIN = 4;
+/** Which table to read: the daily rollup (default), or the raw observations to compare with. */
+export type TAggregateOptions = { source?: TAggregateSource };
 
 type TRow = {
   /** One column per key used by any of the sets (k0, k1, …), then GROUPING()'s bit mask. */
@@ -70,11 +62,17 @@ type TRow = {
   ces_sumsq: number | null;
   r_experience_nps: number | null;
   n_experience_nps: number;
+  /** The rollup's pair sums, from which r is computed here (the raw table's corr() gives r itself). */
+  pair_sum_x?: number;
+  pair_sum_y?: number;
+  pair_sum_xx?: number;
+  pair_sum_yy?: number;
+  pair_sum_xy?: number;
 };
 
 /** The observations grouped one way: by up to two keys, or not at all ([]). */
-export async function aggregateObservations(organizationId: string, filter: TAggregateFilter, groupBy: TGroupKey[]): Promise<TGroupMoments[]> {
-  return (await aggregateObservationsBySets(organizationId, filter, [groupBy]))[0]!;
+export async function aggregateObservations(organizationId: string, filter: TAggregateFilter, groupBy: TGroupKey[], options: TAggregateOptions = {}): Promise<TGroupMoments[]> {
+  return (await aggregateObservationsBySets(organizationId, filter, [groupBy], options))[0]!;
 }
 
 /**
@@ -86,7 +84,10 @@ export async function aggregateObservationsBySets<const TSets extends readonly (
   organizationId: string,
   filter: TAggregateFilter,
   sets: TSets,
+  options: TAggregateOptions = {},
 ): Promise<{ [K in keyof TSets]: TGroupMoments[] }> {
+  const source = SOURCES[options.source ?? "rollup"];
+  const KEY_SQL = keySqlOf(source);
   if (sets.some((set) => set.length > 2)) throw new Error("a grouping set has at most two keys");
   const masks = sets.map((set) => set.slice().sort().join(","));
   if (new Set(masks).size !== masks.length) throw new Error("grouping sets must differ");
@@ -108,23 +109,9 @@ export async function aggregateObservationsBySets<const TSets extends readonly (
 
   const rows = await db.$queryRaw<TRow[]>`
     SELECT ${Prisma.join([...keyColumns, groupingColumn])},
-           count(*)::int AS observations,
-           count(${GAP})::int AS gap_n, sum(${GAP}) AS gap_sum, sum(${GAP} * ${GAP}) AS gap_sumsq,
-           count(${GAP})::int AS expectation_n, sum(${EXPECTED}) FILTER (WHERE ${GAP} IS NOT NULL) AS expectation_sum,
-           sum(o."experiencedScore") FILTER (WHERE ${GAP} IS NOT NULL) AS paired_experience_sum,
-           count(o."experiencedScore")::int AS experience_n, sum(o."experiencedScore") AS experience_sum, sum(o."experiencedScore" * o."experiencedScore") AS experience_sumsq,
-           count(o."emotionalScore")::int AS emotional_n, sum(o."emotionalScore") AS emotional_sum, sum(o."emotionalScore" * o."emotionalScore") AS emotional_sumsq,
-           count(*) FILTER (WHERE o.nps >= ${PROMOTER_MIN})::int AS promoters,
-           count(*) FILTER (WHERE o.nps > ${NPS_DETRACTOR_MAX} AND o.nps < ${PROMOTER_MIN})::int AS passives,
-           count(*) FILTER (WHERE o.nps <= ${NPS_DETRACTOR_MAX})::int AS detractors,
-           count(o.csat)::int AS csat_n, count(*) FILTER (WHERE o.csat >= ${CSAT_TOP_TWO_MIN})::int AS csat_top2,
-           count(o.ces)::int AS ces_n, sum(o.ces)::float8 AS ces_sum, sum(o.ces * o.ces)::float8 AS ces_sumsq,
-           corr(o."experiencedScore", o.nps) AS r_experience_nps, regr_count(o."experiencedScore", o.nps)::int AS n_experience_nps
-      FROM "Observation" o
-      JOIN "Touchpoint" t ON t.id = o."touchpointId"
-      LEFT JOIN "LoyaltyDriver" d ON d.id = o."driverId"
-      LEFT JOIN "Expectation" e ON e."touchpointId" = o."touchpointId" AND e."segmentId" = o."segmentId"
-     WHERE ${whereOf(organizationId, filter)}
+           ${source.statistics}
+      FROM ${source.from}
+     WHERE ${whereOf(source, organizationId, filter)}
      ${groupClause}`;
 
   return sets.map((set: readonly TGroupKey[]) => {
@@ -148,8 +135,12 @@ function momentsOf(row: TRow, keys: (string | null)[]): TGroupMoments {
     nps: { promoters: row.promoters, passives: row.passives, detractors: row.detractors },
     csat: { n: row.csat_n, topTwoBox: row.csat_top2 },
     ces: { n: row.ces_n, sum: row.ces_sum ?? 0, sumSquares: row.ces_sumsq ?? 0 },
-    experienceNpsCorrelation: { r: row.r_experience_nps, n: row.n_experience_nps },
+    experienceNpsCorrelation: { r: row.pair_sum_x === undefined ? row.r_experience_nps : correlationFromSums(pairSumsOf(row)), n: row.n_experience_nps },
   };
+}
+
+function pairSumsOf(row: TRow): TPairSums {
+  return { n: row.n_experience_nps, sumX: row.pair_sum_x ?? 0, sumY: row.pair_sum_y ?? 0, sumXX: row.pair_sum_xx ?? 0, sumYY: row.pair_sum_yy ?? 0, sumXY: row.pair_sum_xy ?? 0 };
 }
 
 /** Key order as PostgreSQL's ORDER BY … ASC gives it for these ASCII keys: nulls last. */
@@ -164,11 +155,11 @@ function compareKeys(a: (string | null)[], b: (string | null)[]): number {
   return 0;
 }
 
-function whereOf(organizationId: string, filter: TAggregateFilter): Prisma.Sql {
+function whereOf(source: TSourceSql, organizationId: string, filter: TAggregateFilter): Prisma.Sql {
   const conditions = [Prisma.sql`o."organizationId" = ${organizationId}`];
   if (filter.journeyId !== undefined) conditions.push(Prisma.sql`t."journeyId" = ${filter.journeyId}`);
-  if (filter.from) conditions.push(Prisma.sql`o."observedAt" >= ${utcStartOf(Prisma.sql`${filter.from}::date`)}`);
-  if (filter.to) conditions.push(Prisma.sql`o."observedAt" < ${utcStartOf(Prisma.sql`${filter.to}::date + 1`)}`);
+  if (filter.from) conditions.push(source.fromDay(filter.from));
+  if (filter.to) conditions.push(source.toDay(filter.to));
   if (filter.touchpointId) conditions.push(Prisma.sql`o."touchpointId" = ${filter.touchpointId}`);
   if (filter.segmentId) conditions.push(Prisma.sql`o."segmentId" = ${filter.segmentId}`);
   if (filter.siteId) conditions.push(Prisma.sql`o."siteId" = ${filter.siteId}`);
