@@ -1,8 +1,10 @@
 // Benchmark of the Measure views on a real (embedded) PostgreSQL: `npm run bench:analytics`
 // (`-- --observations 1000000` to change the size). Fills an organization with the SK Telecom
 // journey and N observations (one INSERT … SELECT FROM generate_series, so a million rows take
-// seconds, not a loop in Node), then prints medians of the fix-first ranking and the whole Measure
-// view, next to a baseline measured in the same run (a plain count of the same rows). Asserts nothing.
+// seconds, not a loop in Node), rebuilds the daily rollup from them (npm run rollups:rebuild), then
+// prints medians of the fix-first ranking and the Measure view's slices read from the rollup and
+// from the raw table (the same aggregation, { source: "raw" }), next to a baseline measured in the
+// same run (a plain count of the raw rows). Asserts nothing.
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import { medianTime, withBenchDatabase } from "./bench-database";
@@ -16,7 +18,8 @@ const median = (run: () => Promise<unknown>) => medianTime(run, RUNS, 1); // the
 await withBenchDatabase("analytics", async () => {
   const { db } = await import("@/lib/db/client");
   const { createJourneyFromTemplate } = await import("@/lib/templates/instantiate");
-  const { aggregateObservations } = await import("@/lib/analytics/aggregate");
+  const { aggregateObservations, aggregateObservationsBySets } = await import("@/lib/analytics/aggregate");
+  const { rebuildRollups } = await import("@/lib/observations/rollups");
   const { getMeasureView } = await import("@/lib/analytics/queries");
 
   const organization = await db.organization.create({ data: { name: "Bench", slug: "bench" } });
@@ -47,23 +50,35 @@ await withBenchDatabase("analytics", async () => {
               FROM g) rows`;
   await db.$executeRaw`ANALYZE "Observation"`;
   const fillMs = performance.now() - fillStart;
+  const rebuildStart = performance.now();
+  const { rows: rollupRows } = await rebuildRollups(organization.id);
+  await db.$executeRaw`ANALYZE "ObservationDaily"`;
+  const rebuildMs = performance.now() - rebuildStart;
+  const [sizes] = await db.$queryRaw<{ raw: bigint; rollup: bigint }[]>`
+    SELECT pg_total_relation_size('"Observation"') AS raw, pg_total_relation_size('"ObservationDaily"') AS rollup`;
 
   const filter = { journeyId };
   const baseline = await median(() => db.$queryRaw`SELECT count(*) FROM "Observation" WHERE "organizationId" = ${organization.id}`);
-  const rankingSql = await median(() => aggregateObservations(organization.id, filter, ["touchpoint"]));
-  const view = await median(() => getMeasureView(actor, filter));
+  const viewSets = [[], ["touchpoint"], ["driver"], ["dimension"], ["kind"], ["segment"], ["site"], ["source"], ["stage"], ["month"], ["stage", "segment"]] as const;
   const lastQuarter = { journeyId, from: new Date(Date.now() - 90 * 86_400_000).toISOString().slice(0, 10) };
-  const viewQuarter = await median(() => getMeasureView(actor, lastQuarter));
+  const timings = [] as [string, number, number][];
+  for (const [label, run] of [
+    ["fix-first ranking: per-touchpoint sums", (source: "rollup" | "raw") => aggregateObservations(organization.id, filter, ["touchpoint"], { source })],
+    ["Measure view's 11 slices (grouping sets), all time", (source: "rollup" | "raw") => aggregateObservationsBySets(organization.id, filter, viewSets, { source })],
+    ["Measure view's 11 slices, last 90 days", (source: "rollup" | "raw") => aggregateObservationsBySets(organization.id, lastQuarter, viewSets, { source })],
+    ["overview slices: all journeys, per touchpoint × month", (source: "rollup" | "raw") => aggregateObservationsBySets(organization.id, {}, [[], ["touchpoint"], ["month"]], { source })],
+  ] as const) {
+    timings.push([label, await median(() => run("rollup")), await median(() => run("raw"))]);
+  }
+  const view = await median(() => getMeasureView(actor, filter));
   const top = (await getMeasureView(actor, filter)).ranking[0];
 
   console.log(`Measure benchmark — ${COUNT.toLocaleString("en")} observations on the SK Telecom journey (filled in ${(fillMs / 1000).toFixed(1)} s), median of ${RUNS} runs, embedded PostgreSQL`);
-  const rows = [
-    ["count the organization's observations: one plain scan (baseline)", baseline],
-    ["fix-first ranking: per-touchpoint sums in SQL + formula", rankingSql],
-    ["whole Measure view (one grouping-sets scan, 11 slices), all time", view],
-    ["whole Measure view, last 90 days", viewQuarter],
-  ] as const;
-  for (const [label, ms] of rows) console.log(`${label.padEnd(62)} ${ms.toFixed(1).padStart(8)} ms  ×${(ms / baseline).toFixed(1)} baseline`);
+  console.log(`rollup rebuilt in ${(rebuildMs / 1000).toFixed(1)} s: ${rollupRows.toLocaleString("en")} rows (${(COUNT / rollupRows).toFixed(1)} observations per row); size ${(Number(sizes!.rollup) / 2 ** 20).toFixed(1)} MB vs ${(Number(sizes!.raw) / 2 ** 20).toFixed(1)} MB raw (${((Number(sizes!.rollup) / Number(sizes!.raw)) * 100).toFixed(1)}%, indexes included)`);
+  console.log(`${"count the organization's observations: one plain scan (baseline)".padEnd(62)} ${baseline.toFixed(1).padStart(8)} ms`);
+  console.log(`${"".padEnd(62)} ${"rollup".padStart(11)} ${"raw".padStart(11)}  raw/rollup`);
+  for (const [label, rollupMs, rawMs] of timings) console.log(`${label.padEnd(62)} ${rollupMs.toFixed(1).padStart(8)} ms ${rawMs.toFixed(1).padStart(8)} ms  ×${(rawMs / rollupMs).toFixed(1)}`);
+  console.log(`${"whole Measure view (getMeasureView, reads the rollup), all time".padEnd(62)} ${view.toFixed(1).padStart(8)} ms`);
   console.log(`first in the ranking: ${top?.touchpoint.nameEn} (planted), mean gap ${top?.reason.meanGap?.toFixed(2)}, n = ${top?.reason.n}`);
   await db.$disconnect();
 });

@@ -208,7 +208,7 @@ describe("the daily rollup", () => {
     expect(again).toMatchObject({ counts: { imported: 0, duplicates: 3 } });
 
     const { secret } = await createApiKey(cast.a.admin, { name: "Kiosk", scopes: ["observations:write"] });
-    const batch = { observations: observations(120, 19, "api").map((o) => ({ ...o, observedAt: o.observedAt!.toISOString() })) };
+    const batch = { observations: observations(120, 19, "api").map((o) => ({ ...o, observedAt: (o.observedAt as Date).toISOString() })) };
     expect((await postObservations(batch, { secret })).status).toBe(201);
     expect((await postObservations(batch, { secret })).status).toBe(201); // same clientIds: duplicates
     expect(await db.observation.count()).toBe(123);
