@@ -117,6 +117,8 @@ export async function rebuildRollups(organizationId: string): Promise<{ rows: nu
   // Minutes at ten million rows: far past the interactive transaction's default five seconds.
   return db.$transaction(
     async (tx) => {
+      // A maintenance command, not a request: no statement timeout for this transaction alone.
+      await tx.$executeRaw`SET LOCAL statement_timeout = 0`;
       await refreshRollups(tx, organizationId);
       return { rows: await tx.observationDaily.count({ where: { organizationId } }) };
     },
