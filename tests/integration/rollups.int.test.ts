@@ -8,7 +8,7 @@ import { db } from "@/lib/db/client";
 import { runSurveyImport } from "@/lib/imports/run";
 import { deleteExpectation, saveExpectation } from "@/lib/journeys/expectations";
 import { recordObservations } from "@/lib/observations/mutations";
-import { rebuildRollups } from "@/lib/observations/rollups";
+import { rebuildRollups, refreshRollups } from "@/lib/observations/rollups";
 import type { TObservationInput } from "@/lib/observations/schemas";
 import { createRandom } from "@/lib/seed/random";
 import { deleteSegment, saveSegment } from "@/lib/segments/mutations";
@@ -146,6 +146,16 @@ describe("the daily rollup", () => {
     await ingest(observations(300, 11, "form"));
     const incremental = await rollupRows();
     expect(await rebuildRollups(orgId)).toEqual({ rows: incremental.length });
+    expectSameRows(await rollupRows(), incremental);
+
+    // One touchpoint's slice, lost and recomputed from raw inside a transaction: the rest untouched.
+    await db.observationDaily.deleteMany({ where: { touchpointId: f.mot } });
+    await db.observationDaily.updateMany({ where: { touchpointId: f.plain }, data: { observations: { increment: 1000 } } });
+    await db.$transaction((tx) => refreshRollups(tx, orgId, { touchpointIds: [f.mot] }));
+    const refreshed = await rollupRows();
+    expectSameRows(refreshed.filter((row) => row.touchpointId !== f.plain), incremental.filter((row) => row.touchpointId !== f.plain));
+    expect(refreshed.filter((row) => row.touchpointId === f.plain).every((row) => row.observations > 1000)).toBe(true);
+    await db.$transaction((tx) => refreshRollups(tx, orgId, { touchpointIds: [f.plain] }));
     expectSameRows(await rollupRows(), incremental);
 
     // The migration's own backfill statement, run on today's data.
