@@ -1,7 +1,8 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { db, Prisma } from "@/lib/db/client";
-import { NPS_DETRACTOR_MAX } from "@/lib/follow-ups/rules";
-import { localTimeOf, utcStartOf } from "./local-time-sql";
+import { correlationFromSums, type TPairSums } from "@/lib/stats/correlation";
+import { RAW_OBSERVATIONS, ROLLUPS_BY_SIZE, type TSourceSql } from "./aggregate-sources";
 import type { TAggregateFilter, TGroupKey, TGroupMoments } from "./schemas";
 
 // The one aggregation every Measure and Analyze view is built on: observations of a journey (or,
@@ -10,33 +11,42 @@ import type { TAggregateFilter, TGroupKey, TGroupMoments } from "./schemas";
 // turn these sums into means, intervals, NPS, CSAT and the ranking.
 // Authorization is the caller's (queries.ts); this file trusts its organizationId.
 
-// Days, weeks and months are the reporting time zone's, not UTC's (local-time-sql.ts).
-const LOCAL_TIME = localTimeOf(Prisma.sql`o."observedAt"`);
+// Days, weeks and months are the reporting time zone's, not UTC's: an answer at 08:00 in Seoul on
+// the 1st belongs to the 1st. The dashboards read the rollups, which store local days: each query
+// reads the smaller rollup that has every key and filter it uses. The raw table stays the source of
+// truth and can be read the same way (readingRawObservations): the benchmark compares the two and
+// the tests prove they agree (aggregate-sources.ts).
 
-/** Each group key as one SQL expression over o (Observation), t (Touchpoint), d (LoyaltyDriver). */
-const KEY_SQL: Record<TGroupKey, Prisma.Sql> = {
-  touchpoint: Prisma.sql`o."touchpointId"`,
-  driver: Prisma.sql`o."driverId"`,
-  stage: Prisma.sql`t."stageId"`,
-  dimension: Prisma.sql`COALESCE(d.dimension, t.dimension)::text`,
-  kind: Prisma.sql`d.kind::text`,
-  segment: Prisma.sql`o."segmentId"`,
-  site: Prisma.sql`o."siteId"`,
-  source: Prisma.sql`o.source::text`,
-  day: Prisma.sql`to_char(${LOCAL_TIME}, 'YYYY-MM-DD')`,
-  week: Prisma.sql`to_char(date_trunc('week', ${LOCAL_TIME}), 'YYYY-MM-DD')`,
-  month: Prisma.sql`to_char(date_trunc('month', ${LOCAL_TIME}), 'YYYY-MM-DD')`,
-};
+const rawReads = new AsyncLocalStorage<boolean>();
 
-/** What the customer expected: the observation's own score, else the level recorded for its MOT and segment. */
-const EXPECTED = Prisma.sql`COALESCE(o."expectationScore", e."expectedLevel")`;
-/** Gap = experienced − expected; negative when the touchpoint under-delivers (PRODUCT.md, "Measures"). */
-const GAP = Prisma.sql`(o."experiencedScore" - ${EXPECTED})`;
+/** Runs `read` with every aggregation inside it computed from the raw observations instead of the rollups (the benchmark's baseline, the tests' reference). */
+export function readingRawObservations<T>(read: () => Promise<T>): Promise<T> {
+  return rawReads.run(true, read);
+}
 
-/** NPS answers 9–10 promote; 0–6 detract (standard definition; the follow-up rule shares the cut). */
-const PROMOTER_MIN = 9;
-/** CSAT counts the top two boxes of the 1–5 scale. */
-const CSAT_TOP_TWO_MIN = 4;
+/** The table a query reads: the raw one when asked, else the smallest rollup that can answer it. */
+function sourceFor(filter: TAggregateFilter, set: readonly TGroupKey[]): TSourceSql {
+  if (rawReads.getStore()) return RAW_OBSERVATIONS;
+  const filters = (Object.keys(filter) as (keyof TAggregateFilter)[]).filter((field) => filter[field] !== undefined);
+  return ROLLUPS_BY_SIZE.find((source) => set.every((key) => source.groupKeys.has(key)) && filters.every((field) => source.filters.has(field))) ?? RAW_OBSERVATIONS;
+}
+
+/** Each group key as one SQL expression over o (the source), t (Touchpoint), d (LoyaltyDriver). */
+function keySqlOf(source: TSourceSql): Record<TGroupKey, Prisma.Sql> {
+  return {
+    touchpoint: Prisma.sql`o."touchpointId"`,
+    driver: Prisma.sql`o."driverId"`,
+    stage: Prisma.sql`t."stageId"`,
+    dimension: Prisma.sql`COALESCE(d.dimension, t.dimension)::text`,
+    kind: Prisma.sql`d.kind::text`,
+    segment: Prisma.sql`o."segmentId"`,
+    site: Prisma.sql`o."siteId"`,
+    source: Prisma.sql`o.source::text`,
+    day: Prisma.sql`to_char(${source.localTime}, 'YYYY-MM-DD')`,
+    week: Prisma.sql`to_char(date_trunc('week', ${source.localTime}), 'YYYY-MM-DD')`,
+    month: Prisma.sql`to_char(date_trunc('month', ${source.localTime}), 'YYYY-MM-DD')`,
+  };
+}
 
 type TRow = {
   /** One column per key used by any of the sets (k0, k1, …), then GROUPING()'s bit mask. */
@@ -65,6 +75,12 @@ type TRow = {
   ces_sumsq: number | null;
   r_experience_nps: number | null;
   n_experience_nps: number;
+  /** The rollup's pair sums, from which r is computed here (the raw table's corr() gives r itself). */
+  pair_sum_x?: number;
+  pair_sum_y?: number;
+  pair_sum_xx?: number;
+  pair_sum_yy?: number;
+  pair_sum_xy?: number;
 };
 
 /** The observations grouped one way: by up to two keys, or not at all ([]). */
@@ -73,9 +89,9 @@ export async function aggregateObservations(organizationId: string, filter: TAgg
 }
 
 /**
- * The observations grouped several ways in ONE scan (GROUP BY GROUPING SETS): a view that needs
- * totals, per touchpoint, per segment, … reads the filtered rows once instead of once per slice.
- * Returns one list per set, in the order asked, each sorted by its keys (nulls last).
+ * The observations grouped several ways in one scan per table read (GROUP BY GROUPING SETS): a view
+ * that needs totals, per touchpoint, per segment, … reads the filtered rows once instead of once
+ * per slice. Returns one list per set, in the order asked, each sorted by its keys (nulls last).
  */
 export async function aggregateObservationsBySets<const TSets extends readonly (readonly TGroupKey[])[]>(
   organizationId: string,
@@ -85,6 +101,19 @@ export async function aggregateObservationsBySets<const TSets extends readonly (
   if (sets.some((set) => set.length > 2)) throw new Error("a grouping set has at most two keys");
   const masks = sets.map((set) => set.slice().sort().join(","));
   if (new Set(masks).size !== masks.length) throw new Error("grouping sets must differ");
+  // The sets each table answers, read in parallel, then put back in the order asked.
+  const sources = sets.map((set) => sourceFor(filter, set));
+  const bySource = [...new Set(sources)].map((source) => ({ source, sets: sets.filter((_, i) => sources[i] === source) }));
+  const answers = new Map<readonly TGroupKey[], TGroupMoments[]>();
+  await Promise.all(
+    bySource.map(async ({ source, sets: its }) => (await aggregateFromSource(source, organizationId, filter, its)).forEach((groups, i) => answers.set(its[i]!, groups))),
+  );
+  return sets.map((set) => answers.get(set)!) as { [K in keyof TSets]: TGroupMoments[] };
+}
+
+/** The sets from one table, in one statement. */
+async function aggregateFromSource(source: TSourceSql, organizationId: string, filter: TAggregateFilter, sets: readonly (readonly TGroupKey[])[]): Promise<TGroupMoments[][]> {
+  const KEY_SQL = keySqlOf(source);
   const keys: TGroupKey[] = [...new Set(sets.flat())];
   // GROUPING(k0, k1, …) sets bit (n − 1 − i) when key i is NOT grouped in a row: each set has its own mask.
   const maskOf = (set: readonly TGroupKey[]) => keys.reduce((mask, key, i) => (set.includes(key) ? mask : mask | (1 << (keys.length - 1 - i))), 0);
@@ -103,33 +132,19 @@ export async function aggregateObservationsBySets<const TSets extends readonly (
 
   const rows = await db.$queryRaw<TRow[]>`
     SELECT ${Prisma.join([...keyColumns, groupingColumn])},
-           count(*)::int AS observations,
-           count(${GAP})::int AS gap_n, sum(${GAP}) AS gap_sum, sum(${GAP} * ${GAP}) AS gap_sumsq,
-           count(${GAP})::int AS expectation_n, sum(${EXPECTED}) FILTER (WHERE ${GAP} IS NOT NULL) AS expectation_sum,
-           sum(o."experiencedScore") FILTER (WHERE ${GAP} IS NOT NULL) AS paired_experience_sum,
-           count(o."experiencedScore")::int AS experience_n, sum(o."experiencedScore") AS experience_sum, sum(o."experiencedScore" * o."experiencedScore") AS experience_sumsq,
-           count(o."emotionalScore")::int AS emotional_n, sum(o."emotionalScore") AS emotional_sum, sum(o."emotionalScore" * o."emotionalScore") AS emotional_sumsq,
-           count(*) FILTER (WHERE o.nps >= ${PROMOTER_MIN})::int AS promoters,
-           count(*) FILTER (WHERE o.nps > ${NPS_DETRACTOR_MAX} AND o.nps < ${PROMOTER_MIN})::int AS passives,
-           count(*) FILTER (WHERE o.nps <= ${NPS_DETRACTOR_MAX})::int AS detractors,
-           count(o.csat)::int AS csat_n, count(*) FILTER (WHERE o.csat >= ${CSAT_TOP_TWO_MIN})::int AS csat_top2,
-           count(o.ces)::int AS ces_n, sum(o.ces)::float8 AS ces_sum, sum(o.ces * o.ces)::float8 AS ces_sumsq,
-           corr(o."experiencedScore", o.nps) AS r_experience_nps, regr_count(o."experiencedScore", o.nps)::int AS n_experience_nps
-      FROM "Observation" o
-      JOIN "Touchpoint" t ON t.id = o."touchpointId"
-      LEFT JOIN "LoyaltyDriver" d ON d.id = o."driverId"
-      LEFT JOIN "Expectation" e ON e."touchpointId" = o."touchpointId" AND e."segmentId" = o."segmentId"
-     WHERE ${whereOf(organizationId, filter)}
+           ${source.statistics}
+      FROM ${source.from(organizationId, filter)}
+     WHERE ${whereOf(source, organizationId, filter)}
      ${groupClause}`;
 
-  return sets.map((set: readonly TGroupKey[]) => {
+  return sets.map((set) => {
     const mask = maskOf(set);
     const columns = set.map((key) => `k${keys.indexOf(key)}` as const);
     return rows
       .filter((row) => row.grouping === mask)
       .map((row) => momentsOf(row, columns.map((column) => row[column] ?? null)))
       .sort((a, b) => compareKeys(a.keys, b.keys));
-  }) as { [K in keyof TSets]: TGroupMoments[] };
+  });
 }
 
 function momentsOf(row: TRow, keys: (string | null)[]): TGroupMoments {
@@ -143,8 +158,12 @@ function momentsOf(row: TRow, keys: (string | null)[]): TGroupMoments {
     nps: { promoters: row.promoters, passives: row.passives, detractors: row.detractors },
     csat: { n: row.csat_n, topTwoBox: row.csat_top2 },
     ces: { n: row.ces_n, sum: row.ces_sum ?? 0, sumSquares: row.ces_sumsq ?? 0 },
-    experienceNpsCorrelation: { r: row.r_experience_nps, n: row.n_experience_nps },
+    experienceNpsCorrelation: { r: row.pair_sum_x === undefined ? row.r_experience_nps : correlationFromSums(pairSumsOf(row)), n: row.n_experience_nps },
   };
+}
+
+function pairSumsOf(row: TRow): TPairSums {
+  return { n: row.n_experience_nps, sumX: row.pair_sum_x ?? 0, sumY: row.pair_sum_y ?? 0, sumXX: row.pair_sum_xx ?? 0, sumYY: row.pair_sum_yy ?? 0, sumXY: row.pair_sum_xy ?? 0 };
 }
 
 /** Key order as PostgreSQL's ORDER BY … ASC gives it for these ASCII keys: nulls last. */
@@ -159,11 +178,11 @@ function compareKeys(a: (string | null)[], b: (string | null)[]): number {
   return 0;
 }
 
-function whereOf(organizationId: string, filter: TAggregateFilter): Prisma.Sql {
+function whereOf(source: TSourceSql, organizationId: string, filter: TAggregateFilter): Prisma.Sql {
   const conditions = [Prisma.sql`o."organizationId" = ${organizationId}`];
   if (filter.journeyId !== undefined) conditions.push(Prisma.sql`t."journeyId" = ${filter.journeyId}`);
-  if (filter.from) conditions.push(Prisma.sql`o."observedAt" >= ${utcStartOf(Prisma.sql`${filter.from}::date`)}`);
-  if (filter.to) conditions.push(Prisma.sql`o."observedAt" < ${utcStartOf(Prisma.sql`${filter.to}::date + 1`)}`);
+  if (filter.from) conditions.push(source.fromDay(filter.from));
+  if (filter.to) conditions.push(source.toDay(filter.to));
   if (filter.touchpointId) conditions.push(Prisma.sql`o."touchpointId" = ${filter.touchpointId}`);
   if (filter.segmentId) conditions.push(Prisma.sql`o."segmentId" = ${filter.segmentId}`);
   if (filter.siteId) conditions.push(Prisma.sql`o."siteId" = ${filter.siteId}`);

@@ -24,8 +24,8 @@ export async function listJourneysWithData(actor: TActor) {
   const [journeys, counts] = await Promise.all([
     db.journey.findMany({ where: { organizationId: actor.organizationId, archivedAt: null }, select: { id: true, nameKo: true, nameEn: true }, orderBy: { createdAt: "asc" } }),
     db.$queryRaw<{ journeyId: string; n: number }[]>`
-      SELECT t."journeyId", count(*)::int AS n FROM "Observation" o JOIN "Touchpoint" t ON t.id = o."touchpointId"
-       WHERE o."organizationId" = ${actor.organizationId} GROUP BY t."journeyId"`,
+      SELECT t."journeyId", sum(r.observations)::int AS n FROM "TouchpointDaily" r JOIN "Touchpoint" t ON t.id = r."touchpointId"
+       WHERE r."organizationId" = ${actor.organizationId} GROUP BY t."journeyId"`,
   ]);
   const countOf = new Map(counts.map((c) => [c.journeyId, c.n]));
   return journeys.map((j) => ({ ...j, observations: countOf.get(j.id) ?? 0 })).sort((a, b) => b.observations - a.observations);

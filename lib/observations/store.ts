@@ -1,12 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/client";
 import { followUpReasons } from "@/lib/follow-ups/rules";
+import { addToRollupSql, lockRollupsShared } from "./rollups";
 import type { TObservation, TObservationProblem, TStoreResult } from "./schemas";
 
 // The one path by which observations reach the database, whatever sent them (frontline page,
 // call-centre form, survey import, ingestion API). Callers authorize and validate with zod first;
-// this file checks that every id belongs to the organization, then inserts in one statement.
+// this file checks that every id belongs to the organization, then inserts in one statement —
+// which also adds the rows it inserted to the rollups the dashboards read (rollups.ts).
 
 type TTx = Prisma.TransactionClient;
 
@@ -52,7 +54,8 @@ export async function findReferenceProblems(tx: TTx, organizationId: string, ite
 
 /**
  * Inserts the observations in one statement; an item whose clientId the organization already
- * has (a retry, a re-import) is skipped, not stored twice. Opens a follow-up for each new
+ * has (a retry, a re-import) is skipped, not stored twice; the same statement adds exactly the
+ * rows it inserted to the rollups, so a retry never counts twice there either. Opens a follow-up for each new
  * observation far below expectation or from an NPS detractor. Run inside the caller's
  * transaction, after findReferenceProblems found nothing.
  */
@@ -61,7 +64,9 @@ export async function insertObservations(tx: TTx, origin: TObservationOrigin, it
   const clientIds = items.map((o) => o.clientId ?? randomUUID());
   const column = <T>(pick: (o: TObservation) => T) => items.map(pick);
 
+  await lockRollupsShared(tx, origin.organizationId);
   const inserted = await tx.$queryRaw<{ id: string; clientId: string }[]>`
+    WITH inserted AS (
     INSERT INTO "Observation" (
       id, "organizationId", "touchpointId", "driverId", "segmentId", "siteId", source, "observedAt",
       "expectationScore", "experiencedScore", "emotionalScore", nps, csat, ces, comment,
@@ -78,7 +83,12 @@ export async function insertObservations(tx: TTx, origin: TObservationOrigin, it
       ${column((o) => o.comment)}::text[], ${clientIds}::text[]
     ) AS v(touchpoint_id, driver_id, segment_id, site_id, source, observed_at, expectation, experienced, emotional, nps, csat, ces, comment, client_id)
     ON CONFLICT ("organizationId", "clientId") DO NOTHING
-    RETURNING id, "clientId"`;
+    RETURNING id, "clientId", "organizationId", "touchpointId", "driverId", "segmentId", "siteId", source, "observedAt",
+      "expectationScore", "experiencedScore", "emotionalScore", nps, csat, ces
+    ), detail AS (${addToRollupSql("detail", Prisma.sql`inserted o`)}
+    ), by_touchpoint AS (${addToRollupSql("touchpoint", Prisma.sql`inserted o`)}
+    ), by_touchpoint_month AS (${addToRollupSql("touchpointMonth", Prisma.sql`inserted o`)})
+    SELECT id, "clientId" FROM inserted`;
 
   const newIdOf = new Map(inserted.map((row) => [row.clientId, row.id]));
   const missing = clientIds.filter((id) => !newIdOf.has(id));

@@ -28,13 +28,21 @@ export async function withBenchDatabase<T>(name: string, bench: (url: string) =>
 
 export const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** The median time of `runs` runs of `run`, after `warmUp` runs that are not counted. */
-export async function medianTime(run: () => Promise<unknown>, runs: number, warmUp = 0): Promise<number> {
+/** The p-th percentile (0–100) by the nearest-rank method: always one of the measured values. */
+export const percentile = (xs: readonly number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)]!;
+
+/** The times (ms) of `runs` runs of `run`, after `warmUp` runs that are not counted. */
+export async function runTimes(run: () => Promise<unknown>, runs: number, warmUp = 0): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < warmUp + runs; i += 1) {
     const start = performance.now();
     await run();
     if (i >= warmUp) times.push(performance.now() - start);
   }
-  return median(times);
+  return times;
+}
+
+/** The median time of `runs` runs of `run`, after `warmUp` runs that are not counted. */
+export async function medianTime(run: () => Promise<unknown>, runs: number, warmUp = 0): Promise<number> {
+  return median(await runTimes(run, runs, warmUp));
 }

@@ -103,6 +103,9 @@ function printSummary(r: TSeedLargeResult) {
   } else {
     console.log(`Nothing to add: ${n(r.before)} rows were there already.`);
   }
+  if (r.rollups.rebuilt && r.rollups.rows) {
+    console.log(`Rollups rebuilt in ${r.rollups.seconds.toFixed(1)} s: ${n(r.rollups.rows.detail)} detail rows, ${n(r.rollups.rows.touchpoint)} touchpoint rows.`);
+  }
   console.log(`Size on disk: Observation ${mb(r.size.observationTableBytes)} + indexes ${mb(r.size.observationIndexBytes)}; whole database ${mb(r.size.databaseBytes)}.`);
   console.log("No follow-ups were opened for these rows: generated history is loaded in bulk, not through the store.");
   console.log("\nPlanted problems (a fix-first ranking should put each first in its journey):");

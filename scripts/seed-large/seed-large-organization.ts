@@ -7,6 +7,7 @@ import { databaseEnv } from "@/lib/env";
 import { DEMO_PASSWORD } from "@/lib/seed/demo-users";
 import { LARGE_DEFAULT_SLUG, LARGE_PLANTED_PROBLEMS, largeUsers, type TLargePlantedProblem } from "@/lib/seed/large/large-organization";
 import { createLargeModel } from "@/lib/seed/large/model";
+import type { TRollup } from "@/lib/observations/rollups";
 import { loadLargeObservations, type TLoadProgress } from "./copy-loader";
 
 export type TSeedLargeOptions = {
@@ -40,6 +41,8 @@ export type TSeedLargeResult = {
   /** Loading only (COPY, commits, the final count and ANALYZE), not the organization's setup. */
   loadSeconds: number;
   rowsPerSecond: number;
+  /** The rollups, rebuilt when they did not count every row (COPY bypasses the insert path that keeps them). */
+  rollups: { rebuilt: boolean; seconds: number; rows: Record<TRollup, number> | null };
   /** Chunks COPYed straight into the table, and chunks that went through the staging table (some of their rows were there). */
   chunks: { copied: number; staged: number };
   size: TDatabaseSize;
@@ -70,6 +73,7 @@ export async function seedLargeOrganization(options: TSeedLargeOptions): Promise
     onProgress: options.onProgress,
   });
   const seconds = load.elapsedMs / 1000;
+  const rollups = await completeRollups(organization.organizationId);
   return {
     organizationId: organization.organizationId,
     orgSlug,
@@ -83,10 +87,25 @@ export async function seedLargeOrganization(options: TSeedLargeOptions): Promise
     total: load.after,
     loadSeconds: seconds,
     rowsPerSecond: load.added > 0 ? load.added / seconds : 0,
+    rollups,
     chunks: load.chunks,
     size: await measureSize(url),
     planted: LARGE_PLANTED_PROBLEMS,
   };
+}
+
+/** Rebuilds the organization's rollups unless they already count exactly its observations (an earlier run finished). */
+async function completeRollups(organizationId: string): Promise<TSeedLargeResult["rollups"]> {
+  const { db } = await import("@/lib/db/client");
+  const { rebuildRollups } = await import("@/lib/observations/rollups");
+  const [observations, counted] = await Promise.all([
+    db.observation.count({ where: { organizationId } }),
+    db.touchpointDaily.aggregate({ where: { organizationId }, _sum: { observations: true } }),
+  ]);
+  if (observations === (counted._sum.observations ?? 0)) return { rebuilt: false, seconds: 0, rows: null };
+  const started = performance.now();
+  const { rows } = await rebuildRollups(organizationId);
+  return { rebuilt: true, seconds: (performance.now() - started) / 1000, rows };
 }
 
 async function measureSize(url: string): Promise<TDatabaseSize> {

@@ -52,20 +52,25 @@ async function expectedAndStored(count: number) {
 
 describe("npm run seed:large", () => {
   it("builds the organization (sign-ins, sites, segments, the four journeys) and loads the rows; a second run adds nothing", async () => {
-    expect(await seed(2500)).toMatchObject({ before: 0, added: 2500, total: 2500, createdUsers: 2, createdJourneys: 4, chunks: { copied: 3, staged: 0 } });
+    expect(await seed(2500)).toMatchObject({ before: 0, added: 2500, total: 2500, createdUsers: 3, createdJourneys: 4, chunks: { copied: 3, staged: 0 }, rollups: { rebuilt: true } });
     const organization = await db.organization.findUniqueOrThrow({ where: { slug: SLUG }, select: { id: true } });
     expect(await db.site.count({ where: { organizationId: organization.id } })).toBe(LARGE_SITES.length);
     expect(await db.segment.count({ where: { organizationId: organization.id } })).toBe(3);
     expect((await db.journey.findMany({ where: { organizationId: organization.id }, select: { templateKey: true } })).map((j) => j.templateKey).sort()).toEqual(
       ["avis-car-rental", "hilton-hotel-stay", "skt-mobile-lifecycle", "virgin-atlantic-airline"],
     );
-    for (const email of [`admin@${SLUG}.moments`, `manager@${SLUG}.moments`]) {
+    // COPY bypasses the insert path: the rollups are rebuilt, and count every row once.
+    for (const table of ["ObservationDaily", "TouchpointDaily"]) {
+      const [{ n }] = await db.$queryRawUnsafe<[{ n: number }]>(`SELECT sum(observations)::int AS n FROM "${table}" WHERE "organizationId" = $1`, organization.id);
+      expect(n, table).toBe(2500);
+    }
+    for (const email of [`admin@${SLUG}.moments`, `manager@${SLUG}.moments`, `executive@${SLUG}.moments`]) {
       expect(await verifyCredentials({ email, password: DEMO_PASSWORD }, { ipAddress: "", userAgent: "" }), email).not.toBeNull();
     }
     // Generated history is loaded in bulk, not through the store: no follow-ups.
     expect(await db.followUp.count()).toBe(0);
 
-    expect(await seed(2500)).toMatchObject({ before: 2500, added: 0, total: 2500, createdUsers: 0, createdJourneys: 0, chunks: { copied: 0, staged: 0 } });
+    expect(await seed(2500)).toMatchObject({ before: 2500, added: 0, total: 2500, createdUsers: 0, createdJourneys: 0, chunks: { copied: 0, staged: 0 }, rollups: { rebuilt: false } });
     expect(await seed(1000)).toMatchObject({ added: 0, total: 2500 });
     expect(await db.observation.count()).toBe(2500);
   });

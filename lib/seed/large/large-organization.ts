@@ -114,4 +114,5 @@ export const largeUsers = (slug: string) =>
   [
     { email: `admin@${slug}.moments`, name: "관리자 Admin", role: "ADMIN" },
     { email: `manager@${slug}.moments`, name: "김민지 CX Manager", role: "MANAGER" },
+    { email: `executive@${slug}.moments`, name: "박서준 Executive", role: "EXECUTIVE" },
   ] as const;

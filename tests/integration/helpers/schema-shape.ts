@@ -32,6 +32,9 @@ const SCALAR_TYPES: Record<string, string> = {
   Bytes: "bytea",
 };
 
+/** The native types (@db.…) schema.prisma uses, as format_type() prints them. */
+const NATIVE_TYPES: Record<string, string> = { Date: "date" };
+
 const REFERENTIAL_ACTIONS: Record<string, string> = {
   Cascade: "CASCADE",
   Restrict: "RESTRICT",
@@ -57,7 +60,7 @@ export function shapeFromPrismaSchema(schema: string): TSchemaShape {
     const columns: Record<string, TColumnShape> = {};
     for (const field of model.fields) {
       if (field.kind === "object") continue;
-      const type = field.kind === "enum" ? `"${field.type}"` : (SCALAR_TYPES[field.type] ?? field.type);
+      const type = field.kind === "enum" ? `"${field.type}"` : (NATIVE_TYPES[String(field.nativeType?.[0])] ?? SCALAR_TYPES[field.type] ?? field.type);
       columns[columnOf.get(field.name)!] = {
         // Prisma's migrations create list columns (String[]) as nullable arrays.
         type: field.isList ? `${type}[]` : type,

@@ -1,0 +1,302 @@
+import { readFileSync } from "node:fs";
+import { beforeEach, describe, expect, it } from "vitest";
+import { aggregateObservationsBySets, readingRawObservations } from "@/lib/analytics/aggregate";
+import { GROUP_KEYS, type TAggregateFilter, type TGroupKey, type TGroupMoments } from "@/lib/analytics/schemas";
+import { createApiKey } from "@/lib/api-keys/mutations";
+import { configureApiRateLimits } from "@/lib/api/rate-limit";
+import { db } from "@/lib/db/client";
+import { runSurveyImport } from "@/lib/imports/run";
+import { deleteExpectation, saveExpectation } from "@/lib/journeys/expectations";
+import { recordObservations } from "@/lib/observations/mutations";
+import { rebuildRollups, refreshRollups } from "@/lib/observations/rollups";
+import type { TObservationInput } from "@/lib/observations/schemas";
+import { createRandom } from "@/lib/seed/random";
+import { deleteSegment, saveSegment } from "@/lib/segments/mutations";
+import { surveyCsv } from "../fixtures/imports/survey-files";
+import { postObservations } from "./helpers/api-client";
+import { resetDatabase } from "./helpers/db";
+import { createTwoOrganizations } from "./helpers/factories";
+import { buildJourney, type TFixture } from "./helpers/journey-fixture";
+
+// The rollups must answer every aggregation exactly as the raw observations do, however the rows
+// arrived (form, import, API, retries) and whatever changed since (expectations, deletions). The
+// filters and sets below make the aggregation read the touchpoint rollup for some queries and the
+// detailed one for others (a site, source, driver, dimension or kind needs the detail).
+
+let cast: Awaited<ReturnType<typeof createTwoOrganizations>>;
+let f: TFixture;
+let segment2: string;
+let sites: [string, string];
+let orgId: string;
+
+beforeEach(async () => {
+  await resetDatabase();
+  configureApiRateLimits({ requestsPerMinute: 1000 });
+  cast = await createTwoOrganizations();
+  orgId = cast.a.organization.id;
+  f = await buildJourney(cast.a.manager);
+  ({ id: segment2 } = await saveSegment(cast.a.manager, { nameKo: "신규 고객", nameEn: "Newcomers" }));
+  const created = await Promise.all(["GN01", "JS01"].map((code) => db.site.create({ data: { organizationId: orgId, code, name: code } })));
+  sites = [created[0]!.id, created[1]!.id];
+});
+
+/** A deterministic, varied data set: several days either side of Korea's midnight (15:00 UTC), NULLs in every nullable key and score. */
+function observations(count: number, seed: number, prefix: string): TObservationInput[] {
+  const random = createRandom(seed);
+  const next = (n: number) => random.int(0, n - 1);
+  const pick = random.pick;
+  const score = (min: number, max: number) => pick([null, min + next(max - min + 1), min + next(max - min) + 0.5, 4.3]);
+  return Array.from({ length: count }, (_, i) => {
+    const touchpointId = pick([f.mot, f.mot, f.plain, f.other]);
+    // 14:00–16:59 UTC on 2026-10-30..11-02: the same UTC day spans two Korean days, and October 31
+    // spans two Korean months.
+    const observedAt = new Date(Date.UTC(2026, 9, 30 + next(4), 14 + next(3), next(60)));
+    return {
+      clientId: `${prefix}-${i}`,
+      touchpointId,
+      driverId: touchpointId === f.mot ? pick([null, f.drivers[0], f.drivers[1]]) : null,
+      segmentId: pick([null, f.segment, f.segment, segment2]),
+      siteId: pick([null, sites[0], sites[1]]),
+      source: pick(["SURVEY", "FRONTLINE", "VOC_CALL"] as const),
+      observedAt,
+      expectationScore: pick([null, null, 1 + next(7)]),
+      experiencedScore: score(1, 7),
+      emotionalScore: score(1, 7),
+      nps: pick([null, next(11)]),
+      csat: pick([null, 1 + next(5)]),
+      ces: pick([null, 1 + next(7)]),
+    };
+  }).map((o) => ([o.experiencedScore, o.emotionalScore, o.nps, o.csat, o.ces].every((v) => v === null) ? { ...o, ces: 4 } : o)); // an observation has a score
+}
+
+const SETS: TGroupKey[][] = [[], ...GROUP_KEYS.map((key) => [key]), ["stage", "segment"], ["touchpoint", "week"], ["driver", "day"], ["site", "source"], ["kind", "month"]];
+
+function filters(): TAggregateFilter[] {
+  return [
+    {},
+    { journeyId: f.journeyId },
+    { journeyId: f.journeyId, from: "2026-10-31", to: "2026-11-01" },
+    { journeyId: f.journeyId, from: "2026-11-02" },
+    { journeyId: f.journeyId, to: "2026-10-31" },
+    // Whole months, alone and with edge days (the monthly rollup stacked on the daily one).
+    { journeyId: f.journeyId, from: "2026-10-01", to: "2026-10-31" },
+    { journeyId: f.journeyId, from: "2026-10-15", to: "2026-11-30" },
+    { to: "2026-11-30" },
+    { from: "2026-11-01" },
+    { from: "2026-09-20", to: "2026-11-01" },
+    { journeyId: f.journeyId, touchpointId: f.mot },
+    { journeyId: f.journeyId, siteIds: sites },
+    { journeyId: f.journeyId, siteIds: [] },
+    { journeyId: f.journeyId, siteId: sites[1] },
+    { journeyId: f.journeyId, segmentId: f.segment },
+    { journeyId: f.journeyId, source: "FRONTLINE" },
+    { journeyId: f.journeyId, dimension: "FRONTLINE_STAFF" },
+    { journeyId: f.journeyId, kind: "EMOTIONAL" },
+    { journeyId: f.journeyId, motOnly: true },
+  ];
+}
+
+/** Equal keys and counts; sums equal to 1e-9 (relative): the two tables add in different orders. */
+function expectSame(rollup: TGroupMoments[][], raw: TGroupMoments[][], context: string) {
+  const close = (a: unknown, b: unknown, path: string): void => {
+    if (typeof a === "number" && typeof b === "number") {
+      if (Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))) expect.fail(`${context} ${path}: rollup ${a} ≠ raw ${b}`);
+    } else if (a !== null && b !== null && typeof a === "object" && typeof b === "object") {
+      expect(Object.keys(a).sort(), `${context} ${path}`).toEqual(Object.keys(b).sort());
+      for (const key of Object.keys(a)) close((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);
+    } else expect(a, `${context} ${path}`).toEqual(b);
+  };
+  close(rollup, raw, "");
+}
+
+async function expectRollupEqualsRaw(context: string) {
+  let groups = 0;
+  for (const filter of filters()) {
+    const [rollup, raw] = await Promise.all([aggregateObservationsBySets(orgId, filter, SETS), readingRawObservations(() => aggregateObservationsBySets(orgId, filter, SETS))]);
+    expectSame(rollup, raw, `${context} ${JSON.stringify(filter)}`);
+    groups += raw.flat().length;
+  }
+  return groups;
+}
+
+/** Both rollups' rows as comparable data (no ids), in key order. */
+async function rollupRows() {
+  const comparable = <T extends { day: Date }>(rows: T[], keyColumns: number) =>
+    rows.map((row) => ({ ...row, day: row.day.toISOString() })).sort((a, b) => JSON.stringify(Object.values(a).slice(0, keyColumns)).localeCompare(JSON.stringify(Object.values(b).slice(0, keyColumns))));
+  const [detail, touchpoint, touchpointMonth] = await Promise.all([
+    db.observationDaily.findMany({ where: { organizationId: orgId }, omit: { id: true } }),
+    db.touchpointDaily.findMany({ where: { organizationId: orgId }, omit: { id: true } }),
+    db.touchpointMonthly.findMany({ where: { organizationId: orgId }, omit: { id: true } }),
+  ]);
+  return [...comparable(detail, 7), ...comparable(touchpoint, 4), ...comparable(touchpointMonth, 4)];
+}
+
+const observationsCounted = (rows: Awaited<ReturnType<typeof rollupRows>>) => rows.reduce((n, row) => n + row.observations, 0);
+
+async function ingest(items: TObservationInput[]) {
+  for (let i = 0; i < items.length; i += 100) await recordObservations(cast.a.manager, { observations: items.slice(i, i + 100) });
+}
+
+describe("the rollups", () => {
+  it("answers every grouping and filter exactly as the raw observations; a re-sent batch changes nothing", async () => {
+    const items = observations(400, 7, "form");
+    await ingest(items);
+    expect(await db.observation.count()).toBe(400);
+    const groups = await expectRollupEqualsRaw("after ingestion");
+    expect(groups).toBeGreaterThan(500);
+    // NULL keys land in one row per group, not one per observation.
+    expect(await db.observationDaily.count({ where: { driverId: null, segmentId: null, siteId: null } })).toBeLessThan(await db.observation.count({ where: { driverId: null, segmentId: null, siteId: null } }));
+
+    const before = await rollupRows();
+    await ingest(items.slice(0, 150)); // retried: not one sum moves
+    expect(await rollupRows()).toEqual(before);
+    // retried, mixed with 20 new ones
+    await recordObservations(cast.a.manager, { observations: [...items.slice(150, 180), ...observations(20, 8, "late")] });
+    expect(await db.observation.count()).toBe(420);
+    await expectRollupEqualsRaw("after retries");
+    const afterRetry = await rollupRows();
+    expect(observationsCounted(afterRetry)).toBe(3 * 420); // each rollup counts each observation once
+    expect(observationsCounted(before)).toBe(3 * 400);
+    // Each rollup is coarser than the one before: fewer rows.
+    expect(await db.touchpointDaily.count()).toBeLessThan(await db.observationDaily.count());
+    expect(await db.touchpointMonthly.count()).toBeLessThan(await db.touchpointDaily.count());
+  });
+
+  it("reads the smallest rollup that can answer: whole months from the monthly one, edge days and day keys from the daily one, the rest from the detail", async () => {
+    await ingest(observations(200, 5, "form"));
+    // Mark the touchpoint rollups, each its own way: what a query adds over the raw answer says which it read.
+    await db.touchpointMonthly.updateMany({ where: { organizationId: orgId }, data: { observations: { increment: 1_000_000 } } });
+    await db.touchpointDaily.updateMany({ where: { organizationId: orgId }, data: { observations: { increment: 1000 } } });
+    const marks = async (filter: TAggregateFilter, set: TGroupKey[]) => {
+      const total = async () => (await aggregateObservationsBySets(orgId, filter, [set]))[0]!.reduce((n, g) => n + g.observations, 0);
+      return (await total()) - (await readingRawObservations(total));
+    };
+    const read = async (filter: TAggregateFilter, set: TGroupKey[]) => {
+      const added = await marks(filter, set);
+      return { monthly: added >= 1_000_000, daily: added % 1_000_000 > 0 };
+    };
+
+    expect(await read({ journeyId: f.journeyId }, ["touchpoint"])).toEqual({ monthly: true, daily: false }); // all time
+    expect(await read({ to: "2026-11-30" }, ["month"])).toEqual({ monthly: true, daily: false });
+    expect(await read({ from: "2026-10-15", to: "2026-11-30", motOnly: true }, ["stage", "segment"])).toEqual({ monthly: true, daily: true });
+    expect(await read({ from: "2026-10-31", to: "2026-11-02" }, ["touchpoint"])).toEqual({ monthly: false, daily: true });
+    expect(await read({ touchpointId: f.mot }, ["day"])).toEqual({ monthly: false, daily: true });
+    expect(await read({ journeyId: f.journeyId }, ["week"])).toEqual({ monthly: false, daily: true });
+    for (const [filter, set] of [[{ journeyId: f.journeyId }, ["site"]], [{ source: "FRONTLINE" }, ["touchpoint"]], [{ siteIds: sites }, []], [{}, ["driver"]], [{ kind: "EMOTIONAL" }, ["month"]]] as const) {
+      expect(await marks(filter, [...set]), JSON.stringify([filter, set])).toBe(0);
+    }
+    // One call with sets for different tables: each set from its own, in the order asked.
+    const [bySite, byTouchpoint, byWeek] = await aggregateObservationsBySets(orgId, { journeyId: f.journeyId }, [["site"], ["touchpoint"], ["week"]]);
+    const sum = (groups: TGroupMoments[]) => groups.reduce((n, g) => n + g.observations, 0);
+    const raw = await readingRawObservations(async () => sum((await aggregateObservationsBySets(orgId, { journeyId: f.journeyId }, [[]]))[0]!));
+    expect(sum(bySite!)).toBe(raw);
+    expect(sum(byTouchpoint!) - raw).toBe(1_000_000 * (await db.touchpointMonthly.count({ where: { touchpoint: { journeyId: f.journeyId } } })));
+    expect(sum(byWeek!) - raw).toBe(1000 * (await db.touchpointDaily.count({ where: { touchpoint: { journeyId: f.journeyId } } })));
+  });
+
+  it("rebuilt from the raw table equals the incrementally kept one, and so does the migration's backfill", async () => {
+    await ingest(observations(300, 11, "form"));
+    const incremental = await rollupRows();
+    const { rows } = await rebuildRollups(orgId);
+    expect(rows.detail + rows.touchpoint + rows.touchpointMonth).toBe(incremental.length);
+    expectSameRows(await rollupRows(), incremental);
+
+    // One touchpoint's slice, lost and recomputed from raw inside a transaction: the rest untouched.
+    await db.observationDaily.deleteMany({ where: { touchpointId: f.mot } });
+    await db.touchpointDaily.deleteMany({ where: { touchpointId: f.mot } });
+    await db.touchpointMonthly.deleteMany({ where: { touchpointId: f.mot } });
+    await db.observationDaily.updateMany({ where: { touchpointId: f.plain }, data: { observations: { increment: 1000 } } });
+    await db.touchpointDaily.updateMany({ where: { touchpointId: f.plain }, data: { observations: { increment: 1000 } } });
+    await db.touchpointMonthly.updateMany({ where: { touchpointId: f.plain }, data: { observations: { increment: 1000 } } });
+    await db.$transaction((tx) => refreshRollups(tx, orgId, { touchpointIds: [f.mot] }));
+    const refreshed = await rollupRows();
+    expectSameRows(refreshed.filter((row) => row.touchpointId !== f.plain), incremental.filter((row) => row.touchpointId !== f.plain));
+    expect(refreshed.filter((row) => row.touchpointId === f.plain).every((row) => row.observations > 1000)).toBe(true);
+    await db.$transaction((tx) => refreshRollups(tx, orgId, { touchpointIds: [f.plain] }));
+    expectSameRows(await rollupRows(), incremental);
+
+    // The migration's own backfill statements, run on today's data.
+    const migration = readFileSync("prisma/migrations/20261125040000_observation_rollups/migration.sql", "utf8");
+    const backfills = [...migration.matchAll(/-- backfill:begin\n([\s\S]+?)-- backfill:end/g)].map((match) => match[1]!);
+    expect(backfills).toHaveLength(3);
+    for (const table of ["ObservationDaily", "TouchpointDaily", "TouchpointMonthly"]) await db.$executeRawUnsafe(`DELETE FROM "${table}"`);
+    for (const backfill of backfills) await db.$executeRawUnsafe(backfill);
+    expectSameRows(await rollupRows(), incremental);
+    await expectRollupEqualsRaw("after backfill");
+  });
+
+  it("follows an expectation recorded, changed or deleted after the observations, as the raw table does", async () => {
+    await ingest(observations(300, 13, "form"));
+    await saveExpectation(cast.a.manager, { touchpointId: f.mot, segmentId: f.segment, needs: "No queue", expectedLevel: 4.5 });
+    await saveExpectation(cast.a.manager, { touchpointId: f.mot, segmentId: segment2, needs: "Guidance", expectedLevel: 5 });
+    const [before] = await aggregateObservationsBySets(orgId, { journeyId: f.journeyId, touchpointId: f.mot }, [[]]);
+    await expectRollupEqualsRaw("after changing expectations");
+    await deleteExpectation(cast.a.manager, { touchpointId: f.mot, segmentId: f.segment });
+    await expectRollupEqualsRaw("after deleting an expectation");
+    const [after] = await aggregateObservationsBySets(orgId, { journeyId: f.journeyId, touchpointId: f.mot }, [[]]);
+    expect(after![0]!.gap.n).toBeLessThan(before![0]!.gap.n);
+  });
+
+  it("stays equal when what observations refer to is deleted: refused in the app, cascaded for a touchpoint", async () => {
+    await ingest(observations(200, 17, "form"));
+    const rows = await rollupRows();
+    await expect(deleteSegment(cast.a.manager, { segmentId: segment2 })).rejects.toThrow();
+    // Below the app, a segment, driver or site still counted in the rollup cannot be deleted either
+    // (observations would be re-pointed to NULL and the rollup go stale).
+    await expect(db.segment.delete({ where: { id: segment2 } })).rejects.toThrow();
+    await expect(db.loyaltyDriver.delete({ where: { id: f.drivers[0] } })).rejects.toThrow();
+    await expect(db.site.delete({ where: { id: sites[0] } })).rejects.toThrow();
+    expectSameRows(await rollupRows(), rows);
+    // A segment nothing refers to can go.
+    const { id: unused } = await saveSegment(cast.a.manager, { nameKo: "미사용", nameEn: "Unused" });
+    await deleteSegment(cast.a.manager, { segmentId: unused });
+
+    // A touchpoint's observations and rollup rows go together (the app refuses this too; the database cascades).
+    await db.touchpoint.delete({ where: { id: f.plain } });
+    expect(await db.observationDaily.count({ where: { touchpointId: f.plain } })).toBe(0);
+    expect(await db.touchpointDaily.count({ where: { touchpointId: f.plain } })).toBe(0);
+    expect(await db.touchpointMonthly.count({ where: { touchpointId: f.plain } })).toBe(0);
+    await expectRollupEqualsRaw("after deleting a touchpoint");
+  });
+
+  it("stays equal through survey imports (re-imported too) and the ingestion API (retried too)", async () => {
+    const header = ["응답ID", "접점", "고객군", "지점", "응답일", "기대", "경험", "NPS"];
+    const csv = surveyCsv([
+      header,
+      ["R1", "counter (KO)", "Car rental regulars", "GN01", "2026-11-20 23:30", 6, 3, 4],
+      ["R2", "Website", "", "", "2026-11-21 00:30", "", 6, 9],
+      ["R3", "counter (KO)", "", "JS01", "2026-11-21", "", 5, 10],
+    ]);
+    const mapping = {
+      touchpoint: { by: "name" as const, column: "접점", journeyId: f.journeyId },
+      observedAt: { by: "column" as const, column: "응답일" },
+      columns: { responseId: "응답ID", segment: "고객군", site: "지점", expectationScore: "기대", experiencedScore: "경험", nps: "NPS" },
+    };
+    const first = await runSurveyImport(cast.a.manager, { fileName: "survey.csv", bytes: csv }, { mapping, validRowsOnly: false });
+    expect(first).toMatchObject({ status: "COMPLETED", counts: { imported: 3 } });
+    const again = await runSurveyImport(cast.a.manager, { fileName: "survey.csv", bytes: csv }, { mapping, validRowsOnly: false });
+    expect(again).toMatchObject({ counts: { imported: 0, duplicates: 3 } });
+
+    const { secret } = await createApiKey(cast.a.admin, { name: "Kiosk", scopes: ["observations:write"] });
+    const batch = { observations: observations(120, 19, "api").map((o) => ({ ...o, observedAt: (o.observedAt as Date).toISOString() })) };
+    expect((await postObservations(batch, { secret })).status).toBe(201);
+    expect((await postObservations(batch, { secret })).status).toBe(201); // same clientIds: duplicates
+    expect(await db.observation.count()).toBe(123);
+    await expectRollupEqualsRaw("after imports and the API");
+    const incremental = await rollupRows();
+    await rebuildRollups(orgId);
+    expectSameRows(await rollupRows(), incremental);
+  });
+});
+
+function expectSameRows(actual: Awaited<ReturnType<typeof rollupRows>>, expected: Awaited<ReturnType<typeof rollupRows>>) {
+  expect(actual.length).toBe(expected.length);
+  actual.forEach((row, i) => {
+    const other = expected[i]!;
+    for (const [key, value] of Object.entries(row)) {
+      const want = other[key as keyof typeof other];
+      if (typeof value === "number" && typeof want === "number") expect(Math.abs(value - want), key).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want)));
+      else expect(value, key).toEqual(want);
+    }
+  });
+}
