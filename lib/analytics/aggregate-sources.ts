@@ -4,11 +4,11 @@ import { NPS_DETRACTOR_MAX } from "@/lib/follow-ups/rules";
 import { CSAT_TOP_TWO_MIN, PROMOTER_MIN, ROLLUP_STATISTIC_COLUMNS } from "@/lib/observations/rollups";
 import { localTimeOf, utcStartOf } from "./local-time-sql";
 import type { TAggregateFilter, TGroupKey } from "./schemas";
-import { splitIntoWholeMonths } from "./whole-months";
+import { splitIntoWholePeriods } from "./whole-periods";
 
-// The tables the one aggregation (aggregate.ts) can read, each aliased `o` and joined to Touchpoint
-// t, Expectation e and (where it has drivers) LoyaltyDriver d: the raw observations (the source of
-// truth), or their rollups (what the dashboards read; docs/SCALING.md). Each gives the same
+// The tables the one aggregation (aggregate.ts) can read, each aliased `o` (aggregate.ts joins
+// Expectation e, and Touchpoint t and LoyaltyDriver d when a filter or key needs them): the raw
+// observations (the source of truth), or their rollups (what the dashboards read; docs/SCALING.md). Each gives the same
 // columns, so the rest of aggregate.ts does not know which it reads; the tests prove they all
 // answer the same.
 
@@ -16,7 +16,7 @@ export type TSourceSql = {
   /** The group keys and filter fields it can answer (the raw table and the detail: all of them). */
   groupKeys: ReadonlySet<TGroupKey>;
   filters: ReadonlySet<keyof TAggregateFilter>;
-  /** FROM … with the joins, for the organization and filter asked. */
+  /** The relation `o`, for the organization and filter asked. */
   from: (organizationId: string, filter: TAggregateFilter) => Prisma.Sql;
   /** The local time of a row as a timestamp: days, weeks and months are cut from it. */
   localTime: Prisma.Sql;
@@ -25,13 +25,10 @@ export type TSourceSql = {
   toDay: (day: string) => Prisma.Sql;
   /** The statistic columns aggregate.ts's TRow names. */
   statistics: Prisma.Sql;
+  /** A rollup's own columns, summed as they are: aggregate.ts sums its rows first (see preSummed there). */
+  rollupColumns?: readonly string[];
 };
 
-const TOUCHPOINT_JOINS = Prisma.sql`
-      JOIN "Touchpoint" t ON t.id = o."touchpointId"
-      LEFT JOIN "Expectation" e ON e."touchpointId" = o."touchpointId" AND e."segmentId" = o."segmentId"`;
-const JOINS = Prisma.sql`${TOUCHPOINT_JOINS}
-      LEFT JOIN "LoyaltyDriver" d ON d.id = o."driverId"`;
 
 const ALL_KEYS: ReadonlySet<TGroupKey> = new Set(["touchpoint", "driver", "stage", "dimension", "kind", "segment", "site", "source", "day", "week", "month"]);
 const ALL_FILTERS: ReadonlySet<keyof TAggregateFilter> = new Set(["journeyId", "from", "to", "touchpointId", "segmentId", "siteId", "siteIds", "source", "dimension", "kind", "motOnly"]);
@@ -46,7 +43,7 @@ const GAP = Prisma.sql`(o."experiencedScore" - ${EXPECTED})`;
 export const RAW_OBSERVATIONS: TSourceSql = {
   groupKeys: ALL_KEYS,
   filters: ALL_FILTERS,
-  from: () => Prisma.sql`"Observation" o ${JOINS}`,
+  from: () => Prisma.sql`"Observation" o`,
   localTime: localTimeOf(Prisma.sql`o."observedAt"`),
   fromDay: (day) => Prisma.sql`o."observedAt" >= ${utcStartOf(Prisma.sql`${day}::date`)}`,
   toDay: (day) => Prisma.sql`o."observedAt" < ${utcStartOf(Prisma.sql`${day}::date + 1`)}`,
@@ -106,10 +103,11 @@ const ROLLUP_DAYS = {
   fromDay: (day: string) => Prisma.sql`o.day >= ${day}::date`,
   toDay: (day: string) => Prisma.sql`o.day <= ${day}::date`,
   statistics: ROLLUP_STATISTICS,
+  rollupColumns: ROLLUP_STATISTIC_COLUMNS,
 };
 
 /** Every key and filter, from more rows: a touchpoint's day has one per driver, segment, site and source. */
-const DETAIL: TSourceSql = { groupKeys: ALL_KEYS, filters: ALL_FILTERS, from: () => Prisma.sql`"ObservationDaily" o ${JOINS}`, ...ROLLUP_DAYS };
+const DETAIL: TSourceSql = { groupKeys: ALL_KEYS, filters: ALL_FILTERS, from: () => Prisma.sql`"ObservationDaily" o`, ...ROLLUP_DAYS };
 
 const TOUCHPOINT_FILTERS: ReadonlySet<keyof TAggregateFilter> = new Set(["journeyId", "from", "to", "touchpointId", "segmentId", "motOnly"]);
 
@@ -117,34 +115,39 @@ const TOUCHPOINT_FILTERS: ReadonlySet<keyof TAggregateFilter> = new Set(["journe
 const TOUCHPOINT_DAYS: TSourceSql = {
   groupKeys: new Set(["touchpoint", "stage", "segment", "day", "week", "month"]),
   filters: TOUCHPOINT_FILTERS,
-  from: () => Prisma.sql`"TouchpointDaily" o ${TOUCHPOINT_JOINS}`,
+  from: () => Prisma.sql`"TouchpointDaily" o`,
   ...ROLLUP_DAYS,
 };
 
 const STACKED_COLUMNS = Prisma.raw(["organizationId", "day", "touchpointId", "segmentId", ...ROLLUP_STATISTIC_COLUMNS].map((column) => `"${column}"`).join(", "));
 
 /**
- * The same without days or weeks, from the fewest rows: the period's whole months from
- * TouchpointMonthly stacked on its edge days from TouchpointDaily (whole-months.ts), so all time
- * reads twelve rows a year per touchpoint and segment. The ranking and the overview ask this.
+ * The same without day or week keys, from the fewest rows: the period's whole months from
+ * TouchpointMonthly, the whole weeks at its edges from TouchpointWeekly and the days left from
+ * TouchpointDaily, stacked (whole-periods.ts). All time reads twelve rows a year per touchpoint and
+ * segment; the overview's last 30 days at most four weeks and six days. The ranking and the
+ * overview ask this.
  */
-const TOUCHPOINT_MONTHS: TSourceSql = {
+const TOUCHPOINT_PERIODS: TSourceSql = {
   groupKeys: new Set(["touchpoint", "stage", "segment", "month"]),
   filters: TOUCHPOINT_FILTERS,
   from: (organizationId, filter) => {
-    const { months, days } = splitIntoWholeMonths({ from: filter.from, to: filter.to });
-    const parts = days.map(
-      (range) => Prisma.sql`SELECT ${STACKED_COLUMNS} FROM "TouchpointDaily" WHERE "organizationId" = ${organizationId} AND day >= ${range.from}::date AND day <= ${range.to}::date`,
-    );
-    if (months) {
-      const monthsFrom = months.from ? Prisma.sql`AND day >= ${months.from}::date` : Prisma.empty;
-      const monthsBefore = months.before ? Prisma.sql`AND day < ${months.before}::date` : Prisma.empty;
-      parts.unshift(Prisma.sql`SELECT ${STACKED_COLUMNS} FROM "TouchpointMonthly" WHERE "organizationId" = ${organizationId} ${monthsFrom} ${monthsBefore}`);
-    }
-    return Prisma.sql`(${Prisma.join(parts, " UNION ALL ")}) o ${TOUCHPOINT_JOINS}`;
+    const { months, weeks, days } = splitIntoWholePeriods({ from: filter.from, to: filter.to });
+    const rows = (table: string, conditions: Prisma.Sql[]) =>
+      Prisma.sql`SELECT ${STACKED_COLUMNS} FROM ${Prisma.raw(`"${table}"`)} WHERE ${Prisma.join([Prisma.sql`"organizationId" = ${organizationId}`, ...conditions], " AND ")}`;
+    const starting = (starts: { from?: string; before?: string }) => [
+      ...(starts.from ? [Prisma.sql`day >= ${starts.from}::date`] : []),
+      ...(starts.before ? [Prisma.sql`day < ${starts.before}::date`] : []),
+    ];
+    const parts = [
+      ...(months ? [rows("TouchpointMonthly", starting(months))] : []),
+      ...weeks.map((week) => rows("TouchpointWeekly", starting(week))),
+      ...days.map((range) => rows("TouchpointDaily", [Prisma.sql`day >= ${range.from}::date`, Prisma.sql`day <= ${range.to}::date`])),
+    ];
+    return Prisma.sql`(${Prisma.join(parts, " UNION ALL ")}) o`;
   },
   ...ROLLUP_DAYS,
 };
 
 /** The rollups, smallest first: a query reads the first that has every key and filter it uses. */
-export const ROLLUPS_BY_SIZE = [TOUCHPOINT_MONTHS, TOUCHPOINT_DAYS, DETAIL] as const;
+export const ROLLUPS_BY_SIZE = [TOUCHPOINT_PERIODS, TOUCHPOINT_DAYS, DETAIL] as const;

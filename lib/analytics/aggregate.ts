@@ -130,11 +130,14 @@ async function aggregateFromSource(source: TSourceSql, organizationId: string, f
       : Prisma.empty
     : Prisma.sql`GROUP BY GROUPING SETS (${Prisma.join(sets.map((set) => Prisma.sql`(${set.length ? Prisma.join(set.map((key) => KEY_SQL[key])) : Prisma.empty})`))})`;
 
+  // A rollup is summed first (its row conditions applied there); the raw table is read as it is.
+  const relation = source.rollupColumns ? preSummed(source, source.rollupColumns, organizationId, filter, keys) : source.from(organizationId, filter);
+  const conditions = [...(source.rollupColumns ? [] : rowConditions(source, organizationId, filter)), ...joinedConditions(filter)];
   const rows = await db.$queryRaw<TRow[]>`
     SELECT ${Prisma.join([...keyColumns, groupingColumn])},
            ${source.statistics}
-      FROM ${source.from(organizationId, filter)}
-     WHERE ${whereOf(source, organizationId, filter)}
+      FROM ${relation} ${joinsFor(filter, keys)}
+     WHERE ${conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`TRUE`}
      ${groupClause}`;
 
   return sets.map((set) => {
@@ -178,9 +181,21 @@ function compareKeys(a: (string | null)[], b: (string | null)[]): number {
   return 0;
 }
 
-function whereOf(source: TSourceSql, organizationId: string, filter: TAggregateFilter): Prisma.Sql {
+/**
+ * Expectation always (the gap of a row without its own); Touchpoint and LoyaltyDriver only when a
+ * filter or key reads them: each join costs every row the query reads.
+ */
+function joinsFor(filter: TAggregateFilter, keys: readonly TGroupKey[]): Prisma.Sql {
+  const needsTouchpoint = filter.journeyId !== undefined || filter.motOnly === true || filter.dimension !== undefined || keys.includes("dimension") || keys.includes("stage");
+  return Prisma.sql`
+      LEFT JOIN "Expectation" e ON e."touchpointId" = o."touchpointId" AND e."segmentId" = o."segmentId"
+      ${needsTouchpoint ? Prisma.sql`JOIN "Touchpoint" t ON t.id = o."touchpointId"` : Prisma.empty}
+      ${needsDriver(filter, keys) ? Prisma.sql`LEFT JOIN "LoyaltyDriver" d ON d.id = o."driverId"` : Prisma.empty}`;
+}
+
+/** Conditions on the observation's (or rollup row's) own columns. */
+function rowConditions(source: TSourceSql, organizationId: string, filter: TAggregateFilter): Prisma.Sql[] {
   const conditions = [Prisma.sql`o."organizationId" = ${organizationId}`];
-  if (filter.journeyId !== undefined) conditions.push(Prisma.sql`t."journeyId" = ${filter.journeyId}`);
   if (filter.from) conditions.push(source.fromDay(filter.from));
   if (filter.to) conditions.push(source.toDay(filter.to));
   if (filter.touchpointId) conditions.push(Prisma.sql`o."touchpointId" = ${filter.touchpointId}`);
@@ -188,8 +203,40 @@ function whereOf(source: TSourceSql, organizationId: string, filter: TAggregateF
   if (filter.siteId) conditions.push(Prisma.sql`o."siteId" = ${filter.siteId}`);
   if (filter.siteIds) conditions.push(filter.siteIds.length ? Prisma.sql`o."siteId" IN (${Prisma.join(filter.siteIds)})` : Prisma.sql`FALSE`);
   if (filter.source) conditions.push(Prisma.sql`o.source = ${filter.source}::"ObservationSource"`);
+  return conditions;
+}
+
+/** Conditions on the joined Touchpoint t and LoyaltyDriver d. */
+function joinedConditions(filter: TAggregateFilter): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
+  if (filter.journeyId !== undefined) conditions.push(Prisma.sql`t."journeyId" = ${filter.journeyId}`);
   if (filter.dimension) conditions.push(Prisma.sql`COALESCE(d.dimension, t.dimension) = ${filter.dimension}::"Dimension"`);
   if (filter.kind) conditions.push(Prisma.sql`d.kind = ${filter.kind}::"DriverKind"`);
   if (filter.motOnly) conditions.push(Prisma.sql`t."isMoT"`);
-  return Prisma.join(conditions, " AND ");
+  return conditions;
 }
+
+/**
+ * A rollup's rows (filtered by their own columns) summed per touchpoint and segment — what the
+ * Expectation join needs — and per what the keys and joins read from them (driver, site, source,
+ * the day cut to the finest period asked). Sums of sums are the sums, so the statistics over these
+ * rows are the statistics over the rollup's; but the joins and the gap's arithmetic then meet a
+ * few hundred or thousand rows instead of every row read.
+ */
+function preSummed(source: TSourceSql, statisticColumns: readonly string[], organizationId: string, filter: TAggregateFilter, keys: readonly TGroupKey[]): Prisma.Sql {
+  const columns = ["touchpointId", "segmentId"];
+  if (keys.includes("driver") || needsDriver(filter, keys)) columns.push("driverId");
+  if (keys.includes("site")) columns.push("siteId");
+  if (keys.includes("source")) columns.push("source");
+  const period = keys.includes("day") || (keys.includes("week") && keys.includes("month")) ? "day" : keys.includes("week") ? "week" : keys.includes("month") ? "month" : null;
+  const grouped = [...columns.map((column) => Prisma.raw(`o."${column}"`)), ...(period ? [Prisma.raw(period === "day" ? "o.day" : `date_trunc('${period}', o.day)::date`)] : [])];
+  const selected = [...columns.map((column) => Prisma.raw(`o."${column}"`)), ...(period ? [Prisma.sql`${grouped.at(-1)!} AS day`] : [])];
+  const sums = statisticColumns.map((column) => Prisma.raw(`sum(o."${column}") AS "${column}"`));
+  return Prisma.sql`(
+      SELECT ${Prisma.join([...selected, ...sums])}
+        FROM ${source.from(organizationId, filter)}
+       WHERE ${Prisma.join(rowConditions(source, organizationId, filter), " AND ")}
+       GROUP BY ${Prisma.join(grouped)}) o`;
+}
+
+const needsDriver = (filter: TAggregateFilter, keys: readonly TGroupKey[]) => filter.dimension !== undefined || keys.includes("dimension") || filter.kind !== undefined || keys.includes("kind");

@@ -19,6 +19,9 @@ function createClient() {
     idleTimeoutMillis: 30_000,
     // A runaway statement cannot hold a connection (and its locks) for ever.
     ...(env.DATABASE_STATEMENT_TIMEOUT_MS > 0 ? { statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS } : {}),
+    // The dashboards' aggregations hash tens of thousands of groups of thirty sums; PostgreSQL's
+    // default 4 MB spills them to disk (docs/SCALING.md). At most one such hash per connection.
+    options: "-c work_mem=32MB",
   });
   // When PostgreSQL goes away, a connection can report the loss just as the pool hands it to the
   // next transaction, before Prisma listens to it; an 'error' event nobody listens to would crash

@@ -5,18 +5,20 @@ import { localTimeOf } from "@/lib/analytics/local-time-sql";
 
 // The rollups of observations the dashboards read instead of the raw rows (docs/SCALING.md): the
 // sufficient statistics per local day × touchpoint × driver × segment × site × source
-// ("ObservationDaily", the detail), per local day × touchpoint × segment ("TouchpointDaily") and
-// per local month × touchpoint × segment ("TouchpointMonthly"). One list of statistics below
+// ("ObservationDaily", the detail) and per local day, week or month × touchpoint × segment
+// ("TouchpointDaily", "TouchpointWeekly", "TouchpointMonthly"). One list of statistics below
 // defines a rollup row from observations; the insert path (store.ts) adds the rows it just
-// inserted to all three, in the same statement, and refreshRollups rebuilds a
+// inserted to all four, in the same statement, and refreshRollups rebuilds a
 // slice from the raw table with the same definitions — so incremental and rebuilt agree by
 // construction, and the tests check that they do.
 
 type TTx = Prisma.TransactionClient;
 
-/** An observedAt column (UTC without a zone) as the local date it belongs to, and the first day of that month. */
-const localDayOf = (observedAt: Prisma.Sql) => Prisma.sql`${localTimeOf(observedAt)}::date`;
-const localMonthOf = (observedAt: Prisma.Sql) => Prisma.sql`date_trunc('month', ${localTimeOf(observedAt)})::date`;
+/** An observedAt column (UTC without a zone) as the first local day of its period: the day itself, its week's Monday, its month's 1st. */
+const localPeriodOf = (period: TPeriod, observedAt: Prisma.Sql) =>
+  period === "day" ? Prisma.sql`${localTimeOf(observedAt)}::date` : Prisma.sql`date_trunc(${Prisma.raw(`'${period}'`)}, ${localTimeOf(observedAt)})::date`;
+
+type TPeriod = "day" | "week" | "month";
 
 /** NPS answers 9–10 promote; 0–6 detract (the follow-up rule shares the cut). */
 export const PROMOTER_MIN = 9;
@@ -58,13 +60,23 @@ const STATISTICS: [column: string, type: "int" | "float8", definition: Prisma.Sq
 
 const quoted = (column: string) => Prisma.raw(`"${column}"`);
 
-/** The two rollups: their table and key columns, each key with its definition over observations `o`. */
+/** A touchpoint rollup's key columns: organization, the period's first day, touchpoint, segment. */
+const touchpointKeys = (period: TPeriod) =>
+  [
+    ["organizationId", Prisma.sql`o."organizationId"`],
+    ["day", localPeriodOf(period, Prisma.sql`o."observedAt"`)],
+    ["touchpointId", Prisma.sql`o."touchpointId"`],
+    ["segmentId", Prisma.sql`o."segmentId"`],
+  ] as const;
+
+/** The rollups: their table, period and key columns, each key with its definition over observations `o`. */
 const ROLLUPS = {
   detail: {
     table: "ObservationDaily",
+    period: "day",
     keys: [
       ["organizationId", Prisma.sql`o."organizationId"`],
-      ["day", localDayOf(Prisma.sql`o."observedAt"`)],
+      ["day", localPeriodOf("day", Prisma.sql`o."observedAt"`)],
       ["touchpointId", Prisma.sql`o."touchpointId"`],
       ["driverId", Prisma.sql`o."driverId"`],
       ["segmentId", Prisma.sql`o."segmentId"`],
@@ -72,25 +84,10 @@ const ROLLUPS = {
       ["source", Prisma.sql`o.source`],
     ],
   },
-  touchpoint: {
-    table: "TouchpointDaily",
-    keys: [
-      ["organizationId", Prisma.sql`o."organizationId"`],
-      ["day", localDayOf(Prisma.sql`o."observedAt"`)],
-      ["touchpointId", Prisma.sql`o."touchpointId"`],
-      ["segmentId", Prisma.sql`o."segmentId"`],
-    ],
-  },
-  touchpointMonth: {
-    table: "TouchpointMonthly",
-    keys: [
-      ["organizationId", Prisma.sql`o."organizationId"`],
-      ["day", localMonthOf(Prisma.sql`o."observedAt"`)],
-      ["touchpointId", Prisma.sql`o."touchpointId"`],
-      ["segmentId", Prisma.sql`o."segmentId"`],
-    ],
-  },
-} as const satisfies Record<string, { table: string; keys: readonly (readonly [string, Prisma.Sql])[] }>;
+  touchpoint: { table: "TouchpointDaily", period: "day", keys: touchpointKeys("day") },
+  touchpointWeek: { table: "TouchpointWeekly", period: "week", keys: touchpointKeys("week") },
+  touchpointMonth: { table: "TouchpointMonthly", period: "month", keys: touchpointKeys("month") },
+} as const satisfies Record<string, { table: string; period: TPeriod; keys: readonly (readonly [string, Prisma.Sql])[] }>;
 
 export type TRollup = keyof typeof ROLLUPS;
 export const ROLLUP_NAMES = Object.keys(ROLLUPS) as TRollup[];
@@ -119,7 +116,8 @@ export function addToRollupSql(rollup: TRollup, source: Prisma.Sql): Prisma.Sql 
 
 /** A coarser rollup as the sum of a finer one's rows (r): how a rebuild fills it, much faster than from the raw table. */
 function sumOfFinerRollupSql(rollup: TRollup, finer: TRollup, where: Prisma.Sql): Prisma.Sql {
-  const keys = ROLLUPS[rollup].keys.map(([name]) => (name === "day" && rollup === "touchpointMonth" ? Prisma.sql`date_trunc('month', r.day)::date` : Prisma.sql`r.${quoted(name)}`));
+  const { period } = ROLLUPS[rollup];
+  const keys = ROLLUPS[rollup].keys.map(([name]) => (name === "day" && period !== "day" ? Prisma.sql`date_trunc(${Prisma.raw(`'${period}'`)}, r.day)::date` : Prisma.sql`r.${quoted(name)}`));
   const sums = STATISTICS.map(([column, type]) => Prisma.sql`sum(r.${quoted(column)})::${Prisma.raw(type)}`);
   return upsertSql(rollup, (_keys, _statistics, groupBy) => Prisma.sql`SELECT ${Prisma.join(keys)}, ${Prisma.join(sums)} FROM ${quoted(ROLLUPS[finer].table)} r WHERE ${where} GROUP BY ${groupBy}`);
 }
@@ -154,6 +152,7 @@ export async function refreshRollups(tx: TTx, organizationId: string, slice: TRo
   for (const rollup of ROLLUP_NAMES) await tx.$executeRaw`DELETE FROM ${quoted(ROLLUPS[rollup].table)} r WHERE ${where("r")}`;
   await tx.$executeRaw(addToRollupSql("detail", Prisma.sql`"Observation" o WHERE ${where("o")}`));
   await tx.$executeRaw(sumOfFinerRollupSql("touchpoint", "detail", where("r")));
+  await tx.$executeRaw(sumOfFinerRollupSql("touchpointWeek", "touchpoint", where("r")));
   await tx.$executeRaw(sumOfFinerRollupSql("touchpointMonth", "touchpoint", where("r")));
 }
 
@@ -165,12 +164,14 @@ export async function rebuildRollups(organizationId: string): Promise<{ rows: Re
       // A maintenance command, not a request: no statement timeout for this transaction alone.
       await tx.$executeRaw`SET LOCAL statement_timeout = 0`;
       await refreshRollups(tx, organizationId);
-      const [detail, touchpoint, touchpointMonth] = await Promise.all([
-        tx.observationDaily.count({ where: { organizationId } }),
-        tx.touchpointDaily.count({ where: { organizationId } }),
-        tx.touchpointMonthly.count({ where: { organizationId } }),
+      const where = { where: { organizationId } };
+      const [detail, touchpoint, touchpointWeek, touchpointMonth] = await Promise.all([
+        tx.observationDaily.count(where),
+        tx.touchpointDaily.count(where),
+        tx.touchpointWeekly.count(where),
+        tx.touchpointMonthly.count(where),
       ]);
-      return { rows: { detail, touchpoint, touchpointMonth } };
+      return { rows: { detail, touchpoint, touchpointWeek, touchpointMonth } };
     },
     { timeout: 60 * 60 * 1000, maxWait: 60 * 1000 },
   );

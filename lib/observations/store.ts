@@ -87,6 +87,7 @@ export async function insertObservations(tx: TTx, origin: TObservationOrigin, it
       "expectationScore", "experiencedScore", "emotionalScore", nps, csat, ces
     ), detail AS (${addToRollupSql("detail", Prisma.sql`inserted o`)}
     ), by_touchpoint AS (${addToRollupSql("touchpoint", Prisma.sql`inserted o`)}
+    ), by_touchpoint_week AS (${addToRollupSql("touchpointWeek", Prisma.sql`inserted o`)}
     ), by_touchpoint_month AS (${addToRollupSql("touchpointMonth", Prisma.sql`inserted o`)})
     SELECT id, "clientId" FROM inserted`;
 

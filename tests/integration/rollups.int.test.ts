@@ -84,6 +84,9 @@ function filters(): TAggregateFilter[] {
     { to: "2026-11-30" },
     { from: "2026-11-01" },
     { from: "2026-09-20", to: "2026-11-01" },
+    // Whole weeks: the week of Monday 10-26 ends in November, so it is read as days.
+    { from: "2026-10-26", to: "2026-11-08" },
+    { journeyId: f.journeyId, from: "2026-10-19", to: "2026-11-15" },
     { journeyId: f.journeyId, touchpointId: f.mot },
     { journeyId: f.journeyId, siteIds: sites },
     { journeyId: f.journeyId, siteIds: [] },
@@ -123,12 +126,14 @@ async function expectRollupEqualsRaw(context: string) {
 async function rollupRows() {
   const comparable = <T extends { day: Date }>(rows: T[], keyColumns: number) =>
     rows.map((row) => ({ ...row, day: row.day.toISOString() })).sort((a, b) => JSON.stringify(Object.values(a).slice(0, keyColumns)).localeCompare(JSON.stringify(Object.values(b).slice(0, keyColumns))));
-  const [detail, touchpoint, touchpointMonth] = await Promise.all([
-    db.observationDaily.findMany({ where: { organizationId: orgId }, omit: { id: true } }),
-    db.touchpointDaily.findMany({ where: { organizationId: orgId }, omit: { id: true } }),
-    db.touchpointMonthly.findMany({ where: { organizationId: orgId }, omit: { id: true } }),
+  const where = { where: { organizationId: orgId }, omit: { id: true } } as const;
+  const [detail, touchpoint, touchpointWeek, touchpointMonth] = await Promise.all([
+    db.observationDaily.findMany(where),
+    db.touchpointDaily.findMany(where),
+    db.touchpointWeekly.findMany(where),
+    db.touchpointMonthly.findMany(where),
   ]);
-  return [...comparable(detail, 7), ...comparable(touchpoint, 4), ...comparable(touchpointMonth, 4)];
+  return [...comparable(detail, 7), ...comparable(touchpoint, 4), ...comparable(touchpointWeek, 4), ...comparable(touchpointMonth, 4)];
 }
 
 const observationsCounted = (rows: Awaited<ReturnType<typeof rollupRows>>) => rows.reduce((n, row) => n + row.observations, 0);
@@ -155,33 +160,38 @@ describe("the rollups", () => {
     expect(await db.observation.count()).toBe(420);
     await expectRollupEqualsRaw("after retries");
     const afterRetry = await rollupRows();
-    expect(observationsCounted(afterRetry)).toBe(3 * 420); // each rollup counts each observation once
-    expect(observationsCounted(before)).toBe(3 * 400);
+    expect(observationsCounted(afterRetry)).toBe(4 * 420); // each rollup counts each observation once
+    expect(observationsCounted(before)).toBe(4 * 400);
     // Each rollup is coarser than the one before: fewer rows.
     expect(await db.touchpointDaily.count()).toBeLessThan(await db.observationDaily.count());
-    expect(await db.touchpointMonthly.count()).toBeLessThan(await db.touchpointDaily.count());
+    expect(await db.touchpointWeekly.count()).toBeLessThan(await db.touchpointDaily.count());
+    expect(await db.touchpointMonthly.count()).toBeLessThanOrEqual(await db.touchpointWeekly.count());
   });
 
-  it("reads the smallest rollup that can answer: whole months from the monthly one, edge days and day keys from the daily one, the rest from the detail", async () => {
+  it("reads the smallest rollup that can answer: whole months, then whole weeks, then days from the touchpoint rollups; the rest from the detail", async () => {
     await ingest(observations(200, 5, "form"));
     // Mark the touchpoint rollups, each its own way: what a query adds over the raw answer says which it read.
     await db.touchpointMonthly.updateMany({ where: { organizationId: orgId }, data: { observations: { increment: 1_000_000 } } });
-    await db.touchpointDaily.updateMany({ where: { organizationId: orgId }, data: { observations: { increment: 1000 } } });
+    await db.touchpointWeekly.updateMany({ where: { organizationId: orgId }, data: { observations: { increment: 10_000 } } });
+    await db.touchpointDaily.updateMany({ where: { organizationId: orgId }, data: { observations: { increment: 1 } } });
     const marks = async (filter: TAggregateFilter, set: TGroupKey[]) => {
       const total = async () => (await aggregateObservationsBySets(orgId, filter, [set]))[0]!.reduce((n, g) => n + g.observations, 0);
       return (await total()) - (await readingRawObservations(total));
     };
     const read = async (filter: TAggregateFilter, set: TGroupKey[]) => {
       const added = await marks(filter, set);
-      return { monthly: added >= 1_000_000, daily: added % 1_000_000 > 0 };
+      return { monthly: added >= 1_000_000, weekly: added % 1_000_000 >= 10_000, daily: added % 10_000 > 0 };
     };
 
-    expect(await read({ journeyId: f.journeyId }, ["touchpoint"])).toEqual({ monthly: true, daily: false }); // all time
-    expect(await read({ to: "2026-11-30" }, ["month"])).toEqual({ monthly: true, daily: false });
-    expect(await read({ from: "2026-10-15", to: "2026-11-30", motOnly: true }, ["stage", "segment"])).toEqual({ monthly: true, daily: true });
-    expect(await read({ from: "2026-10-31", to: "2026-11-02" }, ["touchpoint"])).toEqual({ monthly: false, daily: true });
-    expect(await read({ touchpointId: f.mot }, ["day"])).toEqual({ monthly: false, daily: true });
-    expect(await read({ journeyId: f.journeyId }, ["week"])).toEqual({ monthly: false, daily: true });
+    expect(await read({ journeyId: f.journeyId }, ["touchpoint"])).toEqual({ monthly: true, weekly: false, daily: false }); // all time
+    expect(await read({ to: "2026-11-30" }, ["month"])).toEqual({ monthly: true, weekly: false, daily: false });
+    // October whole; then Sunday 11-01 as a day and the week of Monday 11-02.
+    expect(await read({ from: "2026-10-01", to: "2026-11-08", motOnly: true }, ["stage", "segment"])).toEqual({ monthly: true, weekly: true, daily: true });
+    expect(await read({ from: "2026-10-26", to: "2026-10-31" }, ["touchpoint"])).toEqual({ monthly: false, weekly: false, daily: true });
+    expect(await read({ from: "2026-10-19", to: "2026-10-25" }, [])).toEqual({ monthly: false, weekly: false, daily: false }); // a week with no data
+    expect(await read({ from: "2026-11-02", to: "2026-11-08" }, ["touchpoint"])).toEqual({ monthly: false, weekly: true, daily: false });
+    expect(await read({ touchpointId: f.mot }, ["day"])).toEqual({ monthly: false, weekly: false, daily: true });
+    expect(await read({ journeyId: f.journeyId }, ["week"])).toEqual({ monthly: false, weekly: false, daily: true });
     for (const [filter, set] of [[{ journeyId: f.journeyId }, ["site"]], [{ source: "FRONTLINE" }, ["touchpoint"]], [{ siteIds: sites }, []], [{}, ["driver"]], [{ kind: "EMOTIONAL" }, ["month"]]] as const) {
       expect(await marks(filter, [...set]), JSON.stringify([filter, set])).toBe(0);
     }
@@ -189,24 +199,27 @@ describe("the rollups", () => {
     const [bySite, byTouchpoint, byWeek] = await aggregateObservationsBySets(orgId, { journeyId: f.journeyId }, [["site"], ["touchpoint"], ["week"]]);
     const sum = (groups: TGroupMoments[]) => groups.reduce((n, g) => n + g.observations, 0);
     const raw = await readingRawObservations(async () => sum((await aggregateObservationsBySets(orgId, { journeyId: f.journeyId }, [[]]))[0]!));
+    const inJourney = { where: { touchpoint: { journeyId: f.journeyId } } };
     expect(sum(bySite!)).toBe(raw);
-    expect(sum(byTouchpoint!) - raw).toBe(1_000_000 * (await db.touchpointMonthly.count({ where: { touchpoint: { journeyId: f.journeyId } } })));
-    expect(sum(byWeek!) - raw).toBe(1000 * (await db.touchpointDaily.count({ where: { touchpoint: { journeyId: f.journeyId } } })));
+    expect(sum(byTouchpoint!) - raw).toBe(1_000_000 * (await db.touchpointMonthly.count(inJourney)));
+    expect(sum(byWeek!) - raw).toBe(await db.touchpointDaily.count(inJourney));
   });
 
   it("rebuilt from the raw table equals the incrementally kept one, and so does the migration's backfill", async () => {
     await ingest(observations(300, 11, "form"));
     const incremental = await rollupRows();
     const { rows } = await rebuildRollups(orgId);
-    expect(rows.detail + rows.touchpoint + rows.touchpointMonth).toBe(incremental.length);
+    expect(rows.detail + rows.touchpoint + rows.touchpointWeek + rows.touchpointMonth).toBe(incremental.length);
     expectSameRows(await rollupRows(), incremental);
 
     // One touchpoint's slice, lost and recomputed from raw inside a transaction: the rest untouched.
     await db.observationDaily.deleteMany({ where: { touchpointId: f.mot } });
     await db.touchpointDaily.deleteMany({ where: { touchpointId: f.mot } });
+    await db.touchpointWeekly.deleteMany({ where: { touchpointId: f.mot } });
     await db.touchpointMonthly.deleteMany({ where: { touchpointId: f.mot } });
     await db.observationDaily.updateMany({ where: { touchpointId: f.plain }, data: { observations: { increment: 1000 } } });
     await db.touchpointDaily.updateMany({ where: { touchpointId: f.plain }, data: { observations: { increment: 1000 } } });
+    await db.touchpointWeekly.updateMany({ where: { touchpointId: f.plain }, data: { observations: { increment: 1000 } } });
     await db.touchpointMonthly.updateMany({ where: { touchpointId: f.plain }, data: { observations: { increment: 1000 } } });
     await db.$transaction((tx) => refreshRollups(tx, orgId, { touchpointIds: [f.mot] }));
     const refreshed = await rollupRows();
@@ -218,8 +231,8 @@ describe("the rollups", () => {
     // The migration's own backfill statements, run on today's data.
     const migration = readFileSync("prisma/migrations/20261125040000_observation_rollups/migration.sql", "utf8");
     const backfills = [...migration.matchAll(/-- backfill:begin\n([\s\S]+?)-- backfill:end/g)].map((match) => match[1]!);
-    expect(backfills).toHaveLength(3);
-    for (const table of ["ObservationDaily", "TouchpointDaily", "TouchpointMonthly"]) await db.$executeRawUnsafe(`DELETE FROM "${table}"`);
+    expect(backfills).toHaveLength(4);
+    for (const table of ["ObservationDaily", "TouchpointDaily", "TouchpointWeekly", "TouchpointMonthly"]) await db.$executeRawUnsafe(`DELETE FROM "${table}"`);
     for (const backfill of backfills) await db.$executeRawUnsafe(backfill);
     expectSameRows(await rollupRows(), incremental);
     await expectRollupEqualsRaw("after backfill");
@@ -255,6 +268,7 @@ describe("the rollups", () => {
     await db.touchpoint.delete({ where: { id: f.plain } });
     expect(await db.observationDaily.count({ where: { touchpointId: f.plain } })).toBe(0);
     expect(await db.touchpointDaily.count({ where: { touchpointId: f.plain } })).toBe(0);
+    expect(await db.touchpointWeekly.count({ where: { touchpointId: f.plain } })).toBe(0);
     expect(await db.touchpointMonthly.count({ where: { touchpointId: f.plain } })).toBe(0);
     await expectRollupEqualsRaw("after deleting a touchpoint");
   });
