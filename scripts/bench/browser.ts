@@ -10,7 +10,7 @@ import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 
-export type TRouteFigures = { route: string; lcpMs: number[]; jsGzipBytes: number; jsFiles: number };
+export type TRouteFigures = { route: string; lcpMs: number[]; jsGzipBytes: number; jsFiles: number; largestScripts: { file: string; gzipBytes: number }[] };
 
 export type TMeasureRoutesOptions = {
   /** An already migrated database that holds the user. */
@@ -282,7 +282,7 @@ async function largestContentfulPaint(page: Page, route: string): Promise<number
  * chunk arrived before the load event). Each body gzipped at zlib's default level (6), which is
  * what `next start` sends (its compression middleware keeps the default level).
  */
-async function gzippedScriptBytes(page: Page, run: TRouteRun): Promise<{ jsGzipBytes: number; jsFiles: number }> {
+async function gzippedScriptBytes(page: Page, run: TRouteRun): Promise<Pick<TRouteFigures, "jsGzipBytes" | "jsFiles" | "largestScripts">> {
   const origin = new URL(run.baseUrl).origin;
   // A failed body is kept as the error and thrown once the load is over (not an unhandled rejection meanwhile).
   const sizes = new Map<string, Promise<number | Error>>();
@@ -301,8 +301,9 @@ async function gzippedScriptBytes(page: Page, run: TRouteRun): Promise<{ jsGzipB
   const results = await Promise.all(sizes.values());
   const failure = results.find((size) => size instanceof Error);
   if (failure) throw failure;
-  const bytes = results.filter((size) => typeof size === "number");
-  return { jsGzipBytes: bytes.reduce((sum, size) => sum + size, 0), jsFiles: bytes.length };
+  const scripts = [...sizes.keys()].map((url, i) => ({ file: new URL(url).pathname.split("/").at(-1)!, gzipBytes: results[i] as number }));
+  const largestScripts = scripts.sort((a, b) => b.gzipBytes - a.gzipBytes).slice(0, 4);
+  return { jsGzipBytes: scripts.reduce((sum, script) => sum + script.gzipBytes, 0), jsFiles: scripts.length, largestScripts };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

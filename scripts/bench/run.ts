@@ -40,6 +40,7 @@ const USAGE = `Usage: npm run bench -- [--sizes 1000000,10000000] [--runs 30] [-
 /** Issue #6's targets, on this 2-core machine at 10,000,000 observations. */
 const TARGETS = { p95Ms: 200, speedUp: 20, lcpMs: 1500, frontlineGzipBytes: 150 * 1024, rankingGrowth: 2 };
 const ROUTES = { dashboard: "/overview", measure: "/measure", frontline: "/frontline" } as const;
+const DASHBOARD_LABELS: Record<"ranking" | "overview", string> = { ranking: "fix-first ranking", overview: "overview" };
 
 const args = readArgs();
 const dataDir = path.resolve(".data", "bench-large", "postgres");
@@ -98,13 +99,18 @@ async function seedOrganization(seed: typeof import("../seed-large/seed-large-or
 async function printTableSizes(organizationId: string): Promise<void> {
   const { db } = await import("@/lib/db/client");
   const where = { where: { organizationId } };
-  const [detail, days, months] = await Promise.all([db.observationDaily.count(where), db.touchpointDaily.count(where), db.touchpointMonthly.count(where)]);
-  const [bytes] = await db.$queryRaw<[{ raw: bigint; detail: bigint; days: bigint; months: bigint }]>`
-    SELECT pg_total_relation_size('"Observation"') AS raw, pg_total_relation_size('"ObservationDaily"') AS detail,
-           pg_total_relation_size('"TouchpointDaily"') AS days, pg_total_relation_size('"TouchpointMonthly"') AS months`;
+  const [detail, days, weeks, months] = await Promise.all([
+    db.observationDaily.count(where),
+    db.touchpointDaily.count(where),
+    db.touchpointWeekly.count(where),
+    db.touchpointMonthly.count(where),
+  ]);
+  const [bytes] = await db.$queryRaw<[{ raw: bigint; detail: bigint; days: bigint; weeks: bigint; months: bigint }]>`
+    SELECT pg_total_relation_size('"Observation"') AS raw, pg_total_relation_size('"ObservationDaily"') AS detail, pg_total_relation_size('"TouchpointDaily"') AS days,
+           pg_total_relation_size('"TouchpointWeekly"') AS weeks, pg_total_relation_size('"TouchpointMonthly"') AS months`;
   const mb = (n: bigint) => `${Math.round(Number(n) / 1024 / 1024).toLocaleString("en")} MB`;
-  console.log(`  rollup rows: ${count(detail)} ObservationDaily (day × touchpoint × driver × segment × site × source), ${count(days)} TouchpointDaily (day × touchpoint × segment), ${count(months)} TouchpointMonthly`);
-  console.log(`  on disk with indexes, all organizations: Observation ${mb(bytes.raw)}, ObservationDaily ${mb(bytes.detail)}, TouchpointDaily ${mb(bytes.days)}, TouchpointMonthly ${mb(bytes.months)}`);
+  console.log(`  rollup rows: ${count(detail)} ObservationDaily (day × touchpoint × driver × segment × site × source), ${count(days)} TouchpointDaily (day × touchpoint × segment), ${count(weeks)} TouchpointWeekly, ${count(months)} TouchpointMonthly`);
+  console.log(`  on disk with indexes, all organizations: Observation ${mb(bytes.raw)}, ObservationDaily ${mb(bytes.detail)}, TouchpointDaily ${mb(bytes.days)}, TouchpointWeekly ${mb(bytes.weeks)}, TouchpointMonthly ${mb(bytes.months)}`);
 }
 
 async function measurePages(seed: TSeedLargeResult): Promise<TRouteFigures[]> {
@@ -122,6 +128,7 @@ async function measurePages(seed: TSeedLargeResult): Promise<TRouteFigures[]> {
   });
   for (const page of pages) {
     console.log(`  ${page.route.padEnd(12)} LCP p50 ${ms(percentile(page.lcpMs, 50))} ms, p95 ${ms(percentile(page.lcpMs, 95))} ms; JavaScript ${kb(page.jsGzipBytes)} gzipped in ${page.jsFiles} files`);
+    console.log(`  ${"".padEnd(12)} largest: ${page.largestScripts.map((script) => `${script.file} ${kb(script.gzipBytes)}`).join(", ")}`);
   }
   return pages;
 }
@@ -146,8 +153,6 @@ function printTargets(results: { size: number; reads: TReadFigures[] }[], larges
   line(`overview LCP under ${TARGETS.lcpMs} ms (p95)`, overview ? `${ms(percentile(overview.lcpMs, 95))} ms` : "not measured", overview ? percentile(overview.lcpMs, 95) < TARGETS.lcpMs : null);
   line(`frontline route under ${kb(TARGETS.frontlineGzipBytes)} of gzipped JavaScript`, frontline ? kb(frontline.jsGzipBytes) : "not measured", frontline ? frontline.jsGzipBytes < TARGETS.frontlineGzipBytes : null);
 }
-
-const DASHBOARD_LABELS: Record<"ranking" | "overview", string> = { ranking: "fix-first ranking", overview: "overview" };
 
 /** "bench-1m", "bench-10m", "bench-250k": one organization per size, reused by the next run. */
 function slugOf(size: number): string {
