@@ -29,7 +29,6 @@ export type TSourceSql = {
   rollupColumns?: readonly string[];
 };
 
-
 const ALL_KEYS: ReadonlySet<TGroupKey> = new Set(["touchpoint", "driver", "stage", "dimension", "kind", "segment", "site", "source", "day", "week", "month"]);
 const ALL_FILTERS: ReadonlySet<keyof TAggregateFilter> = new Set(["journeyId", "from", "to", "touchpointId", "segmentId", "siteId", "siteIds", "source", "dimension", "kind", "motOnly"]);
 
@@ -72,7 +71,7 @@ const column = (name: string) => Prisma.raw(`o."${name}"`);
 // Rows with their own expectation carry their gap; the others carry their experience sums
 // (n, Σx, Σx²) and meet the recorded expectation E of their touchpoint and segment here, at query
 // time: Σ(x − E) = Σx − nE and Σ(x − E)² = Σx² − 2EΣx + nE². A changed Expectation is therefore
-// reflected at once, exactly as on the raw table. Without E (none recorded, or no segment) the
+// reflected at once, as on the raw table (equal up to floating-point rounding). Without E (none recorded, or no segment) the
 // product is NULL and sum() skips it, as the raw gap is NULL there.
 const E = Prisma.sql`e."expectedLevel"`;
 const OPEN_N = column("openExperienceN");
@@ -125,7 +124,7 @@ const STACKED_COLUMNS = Prisma.raw(["organizationId", "day", "touchpointId", "se
  * The same without day or week keys, from the fewest rows: the period's whole months from
  * TouchpointMonthly, the whole weeks at its edges from TouchpointWeekly and the days left from
  * TouchpointDaily, stacked (whole-periods.ts). All time reads twelve rows a year per touchpoint and
- * segment; the overview's last 30 days at most four weeks and six days. The ranking and the
+ * segment; the overview's last 30 days a few whole weeks and up to about 16 single days. The ranking and the
  * overview ask this.
  */
 const TOUCHPOINT_PERIODS: TSourceSql = {

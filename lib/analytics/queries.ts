@@ -24,7 +24,7 @@ export async function listJourneysWithData(actor: TActor) {
   const [journeys, counts] = await Promise.all([
     db.journey.findMany({ where: { organizationId: actor.organizationId, archivedAt: null }, select: { id: true, nameKo: true, nameEn: true }, orderBy: { createdAt: "asc" } }),
     db.$queryRaw<{ journeyId: string; n: number }[]>`
-      SELECT t."journeyId", sum(r.observations)::int AS n FROM "TouchpointDaily" r JOIN "Touchpoint" t ON t.id = r."touchpointId"
+      SELECT t."journeyId", sum(r.observations)::int AS n FROM "TouchpointMonthly" r JOIN "Touchpoint" t ON t.id = r."touchpointId"
        WHERE r."organizationId" = ${actor.organizationId} GROUP BY t."journeyId"`,
   ]);
   const countOf = new Map(counts.map((c) => [c.journeyId, c.n]));

@@ -28,7 +28,7 @@ describe("splitIntoWholePeriods", () => {
     });
   });
 
-  it("keeps a period inside one month as weeks and days", () => {
+  it("reads a period without a whole month as weeks and days, cut at the month's end", () => {
     // 2026-10-27 is a Tuesday: days to Sunday 11-01, weeks from Monday 11-02 to Sunday 11-22, days after.
     expect(splitIntoWholePeriods({ from: "2026-10-27", to: "2026-11-25" })).toEqual({
       months: null,

@@ -20,7 +20,8 @@ function createClient() {
     // A runaway statement cannot hold a connection (and its locks) for ever.
     ...(env.DATABASE_STATEMENT_TIMEOUT_MS > 0 ? { statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS } : {}),
     // The dashboards' aggregations hash tens of thousands of groups of thirty sums; PostgreSQL's
-    // default 4 MB spills them to disk (docs/SCALING.md). At most one such hash per connection.
+    // default 4 MB spills them to disk (docs/SCALING.md). work_mem bounds each sort or hash of a
+    // query (and of each parallel worker), so a pool of connections can use several times this.
     options: "-c work_mem=32MB",
   });
   // When PostgreSQL goes away, a connection can report the loss just as the pool hands it to the

@@ -1,11 +1,12 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
+import { db, Prisma } from "@/lib/db/client";
 import { writeAuditLog } from "@/lib/audit/log";
 import type { TRequestMeta } from "@/lib/auth/schemas";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { invalid } from "@/lib/errors";
+import { addObservationsToRollups } from "@/lib/observations/rollups";
 import { insertObservations } from "@/lib/observations/store";
 import { validationMessageKey } from "@/lib/validation";
 import { guessColumns, suggestSavedMapping } from "./headers";
@@ -133,7 +134,7 @@ export async function runSurveyImport(actor: TActor, upload: TUpload, rawOptions
         // All or nothing: after the first bad row nothing more is written (it will all be rolled
         // back), but the file is read to its end so that every bad row is reported.
         if (validRowsOnly || soFar.invalid === 0) {
-          const result = await insertObservations(tx, { organizationId, loggedById: actor.id, importId }, valid.map((row) => row.observation));
+          const result = await insertObservations(tx, { organizationId, loggedById: actor.id, importId }, valid.map((row) => row.observation), { deferRollups: true });
           stored.created += result.created;
           stored.duplicates += result.duplicates;
           stored.followUpsOpened += result.followUpsOpened;
@@ -143,6 +144,9 @@ export async function runSurveyImport(actor: TActor, upload: TUpload, rawOptions
       });
       if (!validRowsOnly && totals.invalid > 0) throw new BadRowsRollback(totals);
 
+      // The rows this import inserted (a skipped duplicate keeps its first import's id), added to
+      // the rollups once, so the import holds their rows only while it commits.
+      await addObservationsToRollups(tx, organizationId, Prisma.sql`o."importId" = ${importId}`);
       const counts = { ...countsOf(totals, stored.duplicates), imported: stored.created };
       await tx.surveyImport.update({
         where: { id: importId },

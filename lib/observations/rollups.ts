@@ -110,8 +110,25 @@ function upsertSql(rollup: TRollup, select: (keys: Prisma.Sql, statistics: Prism
 }
 
 /** Adds to a rollup the statistics of the observations `source` yields (a relation aliased `o` with Observation's columns). */
-export function addToRollupSql(rollup: TRollup, source: Prisma.Sql): Prisma.Sql {
+function addToRollupSql(rollup: TRollup, source: Prisma.Sql): Prisma.Sql {
   return upsertSql(rollup, (keys, statistics, groupBy) => Prisma.sql`SELECT ${keys}, ${statistics} FROM ${source} GROUP BY ${groupBy}`);
+}
+
+/** ", name AS (INSERT …)" for every rollup, in one order: what the insert statement appends to add the rows it inserted (`source`). */
+export function addToRollupsCtes(source: Prisma.Sql): Prisma.Sql {
+  return Prisma.join(
+    ROLLUP_NAMES.map((rollup) => Prisma.sql`, ${Prisma.raw(`add_to_${rollup}`)} AS (${addToRollupSql(rollup, source)})`),
+    "",
+  );
+}
+
+/**
+ * Adds the organization's observations that `where` selects (alias o) to every rollup, in the same
+ * order as the insert statement: for a transaction that inserted them with `deferRollups`, once,
+ * just before it commits.
+ */
+export async function addObservationsToRollups(tx: TTx, organizationId: string, where: Prisma.Sql): Promise<void> {
+  for (const rollup of ROLLUP_NAMES) await tx.$executeRaw(addToRollupSql(rollup, Prisma.sql`"Observation" o WHERE o."organizationId" = ${organizationId} AND ${where}`));
 }
 
 /** A coarser rollup as the sum of a finer one's rows (r): how a rebuild fills it, much faster than from the raw table. */
@@ -156,23 +173,30 @@ export async function refreshRollups(tx: TTx, organizationId: string, slice: TRo
   await tx.$executeRaw(sumOfFinerRollupSql("touchpointMonth", "touchpoint", where("r")));
 }
 
-/** Rebuilds an organization's rollups from its observations, in one transaction. */
+/**
+ * Rebuilds an organization's rollups from its observations, one touchpoint per transaction: each
+ * holds the organization's rollup lock only while its own touchpoint is recomputed, so ingestion
+ * goes on in between (an insert waits one touchpoint's recomputation at most, not the whole
+ * rebuild), and every touchpoint's rollups are whole at every moment.
+ */
 export async function rebuildRollups(organizationId: string): Promise<{ rows: Record<TRollup, number> }> {
-  // Minutes at ten million rows: far past the interactive transaction's default five seconds.
-  return db.$transaction(
-    async (tx) => {
-      // A maintenance command, not a request: no statement timeout for this transaction alone.
-      await tx.$executeRaw`SET LOCAL statement_timeout = 0`;
-      await refreshRollups(tx, organizationId);
-      const where = { where: { organizationId } };
-      const [detail, touchpoint, touchpointWeek, touchpointMonth] = await Promise.all([
-        tx.observationDaily.count(where),
-        tx.touchpointDaily.count(where),
-        tx.touchpointWeekly.count(where),
-        tx.touchpointMonthly.count(where),
-      ]);
-      return { rows: { detail, touchpoint, touchpointWeek, touchpointMonth } };
-    },
-    { timeout: 60 * 60 * 1000, maxWait: 60 * 1000 },
-  );
+  const touchpoints = await db.touchpoint.findMany({ where: { organizationId }, select: { id: true }, orderBy: { id: "asc" } });
+  for (const { id } of touchpoints) {
+    await db.$transaction(
+      async (tx) => {
+        // A maintenance command, not a request: no statement timeout for this transaction alone.
+        await tx.$executeRaw`SET LOCAL statement_timeout = 0`;
+        await refreshRollups(tx, organizationId, { touchpointIds: [id] });
+      },
+      { timeout: 10 * 60 * 1000, maxWait: 60 * 1000 },
+    );
+  }
+  const where = { where: { organizationId } };
+  const [detail, touchpoint, touchpointWeek, touchpointMonth] = await Promise.all([
+    db.observationDaily.count(where),
+    db.touchpointDaily.count(where),
+    db.touchpointWeekly.count(where),
+    db.touchpointMonthly.count(where),
+  ]);
+  return { rows: { detail, touchpoint, touchpointWeek, touchpointMonth } };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/db/client";
 import { followUpReasons } from "@/lib/follow-ups/rules";
-import { addToRollupSql, lockRollupsShared } from "./rollups";
+import { addToRollupsCtes, lockRollupsShared } from "./rollups";
 import type { TObservation, TObservationProblem, TStoreResult } from "./schemas";
 
 // The one path by which observations reach the database, whatever sent them (frontline page,
@@ -55,11 +55,14 @@ export async function findReferenceProblems(tx: TTx, organizationId: string, ite
 /**
  * Inserts the observations in one statement; an item whose clientId the organization already
  * has (a retry, a re-import) is skipped, not stored twice; the same statement adds exactly the
- * rows it inserted to the rollups, so a retry never counts twice there either. Opens a follow-up for each new
- * observation far below expectation or from an NPS detractor. Run inside the caller's
- * transaction, after findReferenceProblems found nothing.
+ * rows it inserted to the rollups, so a retry never counts twice there either — unless
+ * `deferRollups`: a long transaction of many batches (a survey import) adds its rows once, just
+ * before it commits (addObservationsToRollups), so that it holds shared rollup rows for moments,
+ * not for the whole import. Opens a follow-up for each new observation far below expectation or
+ * from an NPS detractor. Run inside the caller's transaction, after findReferenceProblems found
+ * nothing.
  */
-export async function insertObservations(tx: TTx, origin: TObservationOrigin, items: TObservation[]): Promise<TStoreResult> {
+export async function insertObservations(tx: TTx, origin: TObservationOrigin, items: TObservation[], options: { deferRollups?: boolean } = {}): Promise<TStoreResult> {
   if (items.length === 0) return { created: 0, duplicates: 0, followUpsOpened: 0, ids: [] };
   const clientIds = items.map((o) => o.clientId ?? randomUUID());
   const column = <T>(pick: (o: TObservation) => T) => items.map(pick);
@@ -85,10 +88,7 @@ export async function insertObservations(tx: TTx, origin: TObservationOrigin, it
     ON CONFLICT ("organizationId", "clientId") DO NOTHING
     RETURNING id, "clientId", "organizationId", "touchpointId", "driverId", "segmentId", "siteId", source, "observedAt",
       "expectationScore", "experiencedScore", "emotionalScore", nps, csat, ces
-    ), detail AS (${addToRollupSql("detail", Prisma.sql`inserted o`)}
-    ), by_touchpoint AS (${addToRollupSql("touchpoint", Prisma.sql`inserted o`)}
-    ), by_touchpoint_week AS (${addToRollupSql("touchpointWeek", Prisma.sql`inserted o`)}
-    ), by_touchpoint_month AS (${addToRollupSql("touchpointMonth", Prisma.sql`inserted o`)})
+    )${options.deferRollups ? Prisma.empty : addToRollupsCtes(Prisma.sql`inserted o`)}
     SELECT id, "clientId" FROM inserted`;
 
   const newIdOf = new Map(inserted.map((row) => [row.clientId, row.id]));
