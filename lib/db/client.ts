@@ -30,6 +30,9 @@ function createClient() {
   // listens for its whole life. Nothing to do there: pg marks the connection broken, the query
   // on it fails and reports the error, and the pool drops the connection when it comes back.
   pool.on("connect", (connection) => connection.on("error", ignoreHere));
+  // An idle connection's loss (PostgreSQL restarted or stopped) is reported on the pool itself;
+  // unheard, it would end the process. pg has already dropped that connection.
+  pool.on("error", ignoreHere);
   // A transaction waits for its connection as long as a single query does (Prisma's own default
   // is 2 s, which a burst of 200 frontline sends on a 2-core machine exceeds: scripts/load).
   return new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: env.DATABASE_CONNECTION_TIMEOUT_MS } });

@@ -191,6 +191,9 @@ export async function rebuildRollups(organizationId: string): Promise<{ rows: Re
       { timeout: 10 * 60 * 1000, maxWait: 60 * 1000 },
     );
   }
+  // Fresh statistics at once: a freshly filled table read before autovacuum's next look gets nested
+  // loops planned for one row (a 20,000-row Measure view took a second instead of 0.1 s).
+  for (const rollup of ROLLUP_NAMES) await db.$executeRaw`ANALYZE ${quoted(ROLLUPS[rollup].table)}`;
   const where = { where: { organizationId } };
   const [detail, touchpoint, touchpointWeek, touchpointMonth] = await Promise.all([
     db.observationDaily.count(where),
