@@ -13,7 +13,7 @@ import type { TAggregateFilter, TGroupKey, TGroupMoments } from "./schemas";
 
 // Days, weeks and months are the reporting time zone's, not UTC's: an answer at 08:00 in Seoul on
 // the 1st belongs to the 1st. The dashboards read the rollups, which store local days: each query
-// reads the smaller rollup that has every key and filter it uses. The raw table stays the source of
+// reads the smallest rollup that has every key and filter it uses. The raw table stays the source of
 // truth and can be read the same way (readingRawObservations): the benchmark compares the two and
 // the tests prove they agree (aggregate-sources.ts).
 
