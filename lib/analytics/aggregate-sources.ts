@@ -25,8 +25,8 @@ export type TSourceSql = {
   toDay: (day: string) => Prisma.Sql;
   /** The statistic columns aggregate.ts's TRow names. */
   statistics: Prisma.Sql;
-  /** A rollup's own columns, summed as they are: aggregate.ts sums its rows first (see preSummed there). */
-  rollupColumns?: readonly string[];
+  /** A rollup (not the raw table): aggregate.ts sums its rows first (see preSummed there). */
+  isRollup: boolean;
 };
 
 const ALL_KEYS: ReadonlySet<TGroupKey> = new Set(["touchpoint", "driver", "stage", "dimension", "kind", "segment", "site", "source", "day", "week", "month"]);
@@ -40,6 +40,7 @@ const EXPECTED = Prisma.sql`COALESCE(o."expectationScore", e."expectedLevel")`;
 const GAP = Prisma.sql`(o."experiencedScore" - ${EXPECTED})`;
 
 export const RAW_OBSERVATIONS: TSourceSql = {
+  isRollup: false,
   groupKeys: ALL_KEYS,
   filters: ALL_FILTERS,
   from: () => Prisma.sql`"Observation" o`,
@@ -102,7 +103,7 @@ const ROLLUP_DAYS = {
   fromDay: (day: string) => Prisma.sql`o.day >= ${day}::date`,
   toDay: (day: string) => Prisma.sql`o.day <= ${day}::date`,
   statistics: ROLLUP_STATISTICS,
-  rollupColumns: ROLLUP_STATISTIC_COLUMNS,
+  isRollup: true,
 };
 
 /** Every key and filter, from more rows: a touchpoint's day has one per driver, segment, site and source. */

@@ -1,6 +1,7 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { db, Prisma } from "@/lib/db/client";
+import { ROLLUP_STATISTIC_COLUMNS } from "@/lib/observations/rollups";
 import { correlationFromSums, type TPairSums } from "@/lib/stats/correlation";
 import { RAW_OBSERVATIONS, ROLLUPS_BY_SIZE, type TSourceSql } from "./aggregate-sources";
 import type { TAggregateFilter, TGroupKey, TGroupMoments } from "./schemas";
@@ -131,8 +132,8 @@ async function aggregateFromSource(source: TSourceSql, organizationId: string, f
     : Prisma.sql`GROUP BY GROUPING SETS (${Prisma.join(sets.map((set) => Prisma.sql`(${set.length ? Prisma.join(set.map((key) => KEY_SQL[key])) : Prisma.empty})`))})`;
 
   // A rollup is summed first (its row conditions applied there); the raw table is read as it is.
-  const relation = source.rollupColumns ? preSummed(source, source.rollupColumns, organizationId, filter, keys) : source.from(organizationId, filter);
-  const conditions = [...(source.rollupColumns ? [] : rowConditions(source, organizationId, filter)), ...joinedConditions(filter)];
+  const relation = source.isRollup ? preSummed(source, organizationId, filter, keys) : source.from(organizationId, filter);
+  const conditions = [...(source.isRollup ? [] : rowConditions(source, organizationId, filter)), ...joinedConditions(filter)];
   const rows = await db.$queryRaw<TRow[]>`
     SELECT ${Prisma.join([...keyColumns, groupingColumn])},
            ${source.statistics}
@@ -223,7 +224,7 @@ function joinedConditions(filter: TAggregateFilter): Prisma.Sql[] {
  * rows are the statistics over the rollup's; but the joins and the gap's arithmetic then meet a
  * few hundred or thousand rows instead of every row read.
  */
-function preSummed(source: TSourceSql, statisticColumns: readonly string[], organizationId: string, filter: TAggregateFilter, keys: readonly TGroupKey[]): Prisma.Sql {
+function preSummed(source: TSourceSql, organizationId: string, filter: TAggregateFilter, keys: readonly TGroupKey[]): Prisma.Sql {
   const columns = ["touchpointId", "segmentId"];
   if (keys.includes("driver") || needsDriver(filter, keys)) columns.push("driverId");
   if (keys.includes("site")) columns.push("siteId");
@@ -231,7 +232,7 @@ function preSummed(source: TSourceSql, statisticColumns: readonly string[], orga
   const period = keys.includes("day") || (keys.includes("week") && keys.includes("month")) ? "day" : keys.includes("week") ? "week" : keys.includes("month") ? "month" : null;
   const grouped = [...columns.map((column) => Prisma.raw(`o."${column}"`)), ...(period ? [Prisma.raw(period === "day" ? "o.day" : `date_trunc('${period}', o.day)::date`)] : [])];
   const selected = [...columns.map((column) => Prisma.raw(`o."${column}"`)), ...(period ? [Prisma.sql`${grouped.at(-1)!} AS day`] : [])];
-  const sums = statisticColumns.map((column) => Prisma.raw(`sum(o."${column}") AS "${column}"`));
+  const sums = ROLLUP_STATISTIC_COLUMNS.map((column) => Prisma.raw(`sum(o."${column}") AS "${column}"`));
   return Prisma.sql`(
       SELECT ${Prisma.join([...selected, ...sums])}
         FROM ${source.from(organizationId, filter)}

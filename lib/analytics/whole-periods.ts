@@ -20,18 +20,19 @@ export function splitIntoWholePeriods(range: TDayRange): TPeriodSplit {
   const monthsFrom = from === undefined ? undefined : from === monthOf(from) ? from : firstDayOfNextMonth(from);
   // The whole months end before the month `to` falls in, unless `to` is that month's last day.
   const monthsBefore = to === undefined ? undefined : addDays(to, 1) === firstDayOfNextMonth(to) ? addDays(to, 1) : monthOf(to);
-  // Weeks are cut inside one month each, so that a month's figures never take a day of the next.
-  if (monthsFrom !== undefined && monthsBefore !== undefined && monthsFrom >= monthsBefore) {
-    const sameMonth = monthOf(from!) === monthOf(to!);
-    const edges = sameMonth ? [{ from: from!, to: to! }] : [{ from: from!, to: addDays(firstDayOfNextMonth(from!), -1) }, { from: monthOf(to!), to: to! }];
-    const split = edges.map((edge) => splitIntoWeeks(edge.from, edge.to));
-    return { months: null, weeks: split.flatMap((s) => s.weeks), days: split.flatMap((s) => s.days) };
-  }
+  const months = monthsFrom !== undefined && monthsBefore !== undefined && monthsFrom >= monthsBefore ? null : { from: monthsFrom, before: monthsBefore };
+  // What lies outside the whole months, cut at each month's end, so that the weeks found in it
+  // never take a day of another month.
   const edges: Required<TDayRange>[] = [];
-  if (from !== undefined && monthsFrom !== undefined && from < monthsFrom) edges.push({ from, to: addDays(monthsFrom, -1) });
-  if (to !== undefined && monthsBefore !== undefined && monthsBefore <= to) edges.push({ from: monthsBefore, to });
+  if (!months) {
+    if (monthOf(from!) === monthOf(to!)) edges.push({ from: from!, to: to! });
+    else edges.push({ from: from!, to: addDays(firstDayOfNextMonth(from!), -1) }, { from: monthOf(to!), to: to! });
+  } else {
+    if (from !== undefined && monthsFrom !== undefined && from < monthsFrom) edges.push({ from, to: addDays(monthsFrom, -1) });
+    if (to !== undefined && monthsBefore !== undefined && monthsBefore <= to) edges.push({ from: monthsBefore, to });
+  }
   const split = edges.map((edge) => splitIntoWeeks(edge.from, edge.to));
-  return { months: { from: monthsFrom, before: monthsBefore }, weeks: split.flatMap((s) => s.weeks), days: split.flatMap((s) => s.days) };
+  return { months, weeks: split.flatMap((s) => s.weeks), days: split.flatMap((s) => s.days) };
 }
 
 /** A bounded run of days cut into its whole ISO weeks and the days either side of them. */

@@ -8,10 +8,10 @@
 // of the dashboard and frontline routes. It prints the targets of issue #6 beside the figures; it
 // asserts nothing (tests do not time things).
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
+import { readCliArgs } from "../lib/cli-args";
 import { createLoadProgressBar } from "../seed-large/progress-bar";
 import type { TSeedLargeResult } from "../seed-large/seed-large-organization";
 import { percentile } from "./bench-database";
@@ -42,7 +42,12 @@ const TARGETS = { p95Ms: 200, speedUp: 20, lcpMs: 1500, frontlineGzipBytes: 150 
 const ROUTES = { dashboard: "/overview", measure: "/measure", frontline: "/frontline" } as const;
 const DASHBOARD_LABELS: Record<"ranking" | "overview", string> = { ranking: "fix-first ranking", overview: "overview" };
 
-const args = readArgs();
+const args = readCliArgs({
+  flags: { sizes: { type: "string" }, runs: { type: "string" }, "raw-runs": { type: "string" }, "browser-runs": { type: "string" }, "no-browser": { type: "boolean" } },
+  schema: ZArgs,
+  usage: USAGE,
+  toInput: (values) => ({ sizes: values.sizes, runs: values.runs, rawRuns: values["raw-runs"], browserRuns: values["browser-runs"], browser: !values["no-browser"] }),
+});
 const dataDir = path.resolve(".data", "bench-large", "postgres");
 console.log(`Scale benchmark: ${args.sizes.map(count).join(" and ")} observations; embedded PostgreSQL in ${path.relative(process.cwd(), dataDir)} (kept for the next run).`);
 const database = await startEmbeddedPostgres({ dataDir, database: "moments", log: (line) => console.error(line) });
@@ -98,13 +103,8 @@ async function seedOrganization(seed: typeof import("../seed-large/seed-large-or
 
 async function printTableSizes(organizationId: string): Promise<void> {
   const { db } = await import("@/lib/db/client");
-  const where = { where: { organizationId } };
-  const [detail, days, weeks, months] = await Promise.all([
-    db.observationDaily.count(where),
-    db.touchpointDaily.count(where),
-    db.touchpointWeekly.count(where),
-    db.touchpointMonthly.count(where),
-  ]);
+  const { countRollupRows } = await import("@/lib/observations/rollups");
+  const { detail, touchpoint: days, touchpointWeek: weeks, touchpointMonth: months } = await countRollupRows(organizationId);
   const [bytes] = await db.$queryRaw<[{ raw: bigint; detail: bigint; days: bigint; weeks: bigint; months: bigint }]>`
     SELECT pg_total_relation_size('"Observation"') AS raw, pg_total_relation_size('"ObservationDaily"') AS detail, pg_total_relation_size('"TouchpointDaily"') AS days,
            pg_total_relation_size('"TouchpointWeekly"') AS weeks, pg_total_relation_size('"TouchpointMonthly"') AS months`;
@@ -170,34 +170,4 @@ function ms(value: number): string {
 
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;
-}
-
-function readArgs(): z.infer<typeof ZArgs> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        sizes: { type: "string" },
-        runs: { type: "string" },
-        "raw-runs": { type: "string" },
-        "browser-runs": { type: "string" },
-        "no-browser": { type: "boolean" },
-        help: { type: "boolean" },
-      },
-      strict: true,
-    }));
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : error}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const parsed = ZArgs.safeParse({ sizes: values.sizes, runs: values.runs, rawRuns: values["raw-runs"], browserRuns: values["browser-runs"], browser: !values["no-browser"] });
-  if (!parsed.success) {
-    console.error(`${z.prettifyError(parsed.error)}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  return parsed.data;
 }

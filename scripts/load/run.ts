@@ -9,7 +9,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { DEMO_USERS } from "@/lib/seed/demo-users";
-import { startAppServer, type TAppServer } from "./app-server";
+import { startAppServer, type TAppServer } from "../lib/app-server";
 import { signIn } from "./sign-in";
 import { actionRequestHeaders, findActionId, frontlineEntry, runReaders, runSubmitters, type TCrowdResult, type TSubmitterPlan } from "./traffic";
 import { readRecordAnswer } from "./action-answer";

@@ -3,10 +3,10 @@
 // PostgreSQL under $MOMENTS_DATA_DIR — the running one if `npm start` is up). Run it again with
 // the same count and it adds nothing; with a larger one, only the rows missing; after Ctrl-C, it
 // goes on where it stopped. A thin shell over seedLargeOrganization (seed-large-organization.ts).
-import { parseArgs } from "node:util";
 import { z } from "zod";
 import { startEnv } from "@/lib/env";
 import { openAppDatabase, type TAppDatabase } from "../lib/app-database";
+import { readCliArgs } from "../lib/cli-args";
 import { LARGE_LOAD_CONNECTIONS, type TLoadProgress } from "./copy-loader";
 import { createLoadProgressBar } from "./progress-bar";
 import { seedLargeOrganization, type TSeedLargeResult } from "./seed-large-organization";
@@ -27,30 +27,11 @@ const USAGE = `Usage: npm run seed:large -- [--observations 1000000] [--org benc
   --connections   connections loading at once (default ${LARGE_LOAD_CONNECTIONS}, one per core here)
   --staging       load every chunk through a staging table (slower; for comparison)`;
 
-const args = readArgs();
-
-function readArgs(): z.infer<typeof ZArgs> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: { observations: { type: "string" }, org: { type: "string" }, connections: { type: "string" }, staging: { type: "boolean" }, help: { type: "boolean" } },
-      strict: true,
-    }));
-  } catch (error) {
-    console.error(`${error instanceof Error ? error.message : error}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const parsed = ZArgs.safeParse(values);
-  if (!parsed.success) {
-    console.error(`${z.prettifyError(parsed.error)}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  return parsed.data;
-}
+const args = readCliArgs({
+  flags: { observations: { type: "string" }, org: { type: "string" }, connections: { type: "string" }, staging: { type: "boolean" } },
+  schema: ZArgs,
+  usage: USAGE,
+});
 
 let database: TAppDatabase | undefined;
 const bar = createLoadProgressBar();
