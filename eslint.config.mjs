@@ -16,7 +16,14 @@ const dbOnlyFromDomain = {
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", ".data/**", "lib/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  globalIgnores([
+    ".next/**",
+    ".data/**",
+    "lib/db/generated/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+  ]),
   {
     files: ["app/**", "components/**"],
     rules: { "no-restricted-imports": ["error", dbOnlyFromDomain] },
@@ -27,21 +34,38 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["next", "next/*", "next-auth", "next-auth/*"], message: "lib/<domain> stays free of Next.js: take the user as an argument." }] },
+        {
+          patterns: [
+            {
+              group: ["next", "next/*", "next-auth", "next-auth/*"],
+              message: "lib/<domain> stays free of Next.js: take the user as an argument.",
+            },
+          ],
+        },
       ],
     },
   },
   {
     // Every word the user reads comes from lib/i18n/messages (Korean and English).
     files: ["app/**/*.tsx", "components/**/*.tsx"],
-    rules: { "react/jsx-no-literals": ["error", { allowedStrings: ["·", "(", ")", "403", "404"] }] },
+    rules: {
+      "react/jsx-no-literals": ["error", { allowedStrings: ["·", "(", ")", "403", "404"] }],
+    },
   },
   {
     files: ["components/**"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [...dbOnlyFromDomain.patterns, { group: ["@/lib/*/queries", "@/lib/*/mutations"], message: "Components receive data as props; pages call the domain." }] },
+        {
+          patterns: [
+            ...dbOnlyFromDomain.patterns,
+            {
+              group: ["@/lib/*/queries", "@/lib/*/mutations"],
+              message: "Components receive data as props; pages call the domain.",
+            },
+          ],
+        },
       ],
     },
   },

@@ -39,5 +39,7 @@ export function proxy(request: NextRequest) {
 // request body and cuts it at 10 MB. Their route handlers check the session themselves
 // (lib/imports/http.ts). The static security headers reach every path (next.config.ts).
 export const config = {
-  matcher: ["/((?!api/|measure/import/preview|measure/import/run|_next/static|_next/image|favicon.ico|icon.svg|manifest.webmanifest|sw.js|icons/|robots.txt).*)"],
+  matcher: [
+    "/((?!api/|measure/import/preview|measure/import/run|_next/static|_next/image|favicon.ico|icon.svg|manifest.webmanifest|sw.js|icons/|robots.txt).*)",
+  ],
 };

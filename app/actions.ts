@@ -11,7 +11,11 @@ import { saveOwnLocale, signOutEverywhere } from "@/lib/users/mutations";
 
 export async function setLocaleAction(locale: TLocale): Promise<void> {
   if (!isLocale(locale)) return;
-  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 60 * 60, sameSite: "lax" });
+  (await cookies()).set(LOCALE_COOKIE, locale, {
+    path: "/",
+    maxAge: 365 * 24 * 60 * 60,
+    sameSite: "lax",
+  });
   const user = await getCurrentUser();
   if (user) await saveOwnLocale(user, locale);
 }

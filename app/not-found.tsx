@@ -8,7 +8,10 @@ export default async function NotFound() {
       <p className="text-sm font-medium text-neutral-500">404</p>
       <h1 className="mt-2 text-2xl font-semibold">{t("title")}</h1>
       <p className="mt-3 text-neutral-600">{t("body")}</p>
-      <Link href="/" className="mt-6 inline-block rounded-md bg-accent px-4 py-2 text-sm font-medium text-white">
+      <Link
+        href="/"
+        className="mt-6 inline-block rounded-md bg-accent px-4 py-2 text-sm font-medium text-white"
+      >
         {t("home")}
       </Link>
     </main>

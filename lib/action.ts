@@ -38,7 +38,12 @@ export function authedAction<TSchema extends z.ZodType, TResult>(
       }
 
       const parsed = checkInput(schema, rawInput);
-      if (!parsed.ok) return failure("VALIDATION", parsed.formErrors[0] ?? "errors.VALIDATION", parsed.fieldErrors);
+      if (!parsed.ok)
+        return failure(
+          "VALIDATION",
+          parsed.formErrors[0] ?? "errors.VALIDATION",
+          parsed.fieldErrors,
+        );
 
       try {
         return { ok: true, data: await handler(parsed.data, { user, meta }) };
@@ -46,7 +51,13 @@ export function authedAction<TSchema extends z.ZodType, TResult>(
         if (isAppError(error)) {
           if (error.code === "FORBIDDEN") {
             const permission = error instanceof PermissionDenied ? error.permission : "";
-            await auditRefusal({ kind: "forbidden", organizationId: user.organizationId, actorId: user.id, details: { permission, page }, meta });
+            await auditRefusal({
+              kind: "forbidden",
+              organizationId: user.organizationId,
+              actorId: user.id,
+              details: { permission, page },
+              meta,
+            });
           }
           return failure(error.code, error.message, error.fieldErrors);
         }
@@ -66,6 +77,10 @@ function pathOf(url: string | null): string {
   }
 }
 
-function failure(code: TErrorCode | "INTERNAL", error: string, fieldErrors: Record<string, string[]> = {}) {
+function failure(
+  code: TErrorCode | "INTERNAL",
+  error: string,
+  fieldErrors: Record<string, string[]> = {},
+) {
   return { ok: false as const, code, error, fieldErrors };
 }

@@ -21,7 +21,9 @@ const ZDatabaseEnv = z.object({
 });
 
 const ZAuthEnv = z.object({
-  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (npm start generates one into .data/)"),
+  AUTH_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (npm start generates one into .data/)"),
 });
 
 const ZStartEnv = z.object({
@@ -47,7 +49,8 @@ function lazy<T extends z.ZodType>(schema: T, who: string): () => z.infer<T> {
     // An empty variable (`DATABASE_URL=` in a .env file) counts as unset.
     const set = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ""));
     const result = schema.safeParse(set);
-    if (!result.success) throw new Error(`Invalid environment for ${who}:\n${z.prettifyError(result.error)}`);
+    if (!result.success)
+      throw new Error(`Invalid environment for ${who}:\n${z.prettifyError(result.error)}`);
     cached = result.data;
     return result.data;
   };

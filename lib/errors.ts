@@ -14,9 +14,11 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (entity: string) => new AppError("NOT_FOUND", "errors.NOT_FOUND", { [entity]: ["errors.NOT_FOUND"] });
+export const notFound = (entity: string) =>
+  new AppError("NOT_FOUND", "errors.NOT_FOUND", { [entity]: ["errors.NOT_FOUND"] });
 export const forbidden = () => new AppError("FORBIDDEN");
 export const conflict = (messageKey: string) => new AppError("CONFLICT", messageKey);
-export const invalid = (fieldErrors: Record<string, string[]>) => new AppError("VALIDATION", "errors.VALIDATION", fieldErrors);
+export const invalid = (fieldErrors: Record<string, string[]>) =>
+  new AppError("VALIDATION", "errors.VALIDATION", fieldErrors);
 
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;

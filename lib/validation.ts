@@ -6,7 +6,9 @@ import { invalid } from "@/lib/errors";
 export function validationMessageKey(issue: z.core.$ZodRawIssue): string {
   switch (issue.code) {
     case "invalid_type":
-      return issue.input === undefined || issue.input === null ? "validation.required" : "validation.invalidType";
+      return issue.input === undefined || issue.input === null
+        ? "validation.required"
+        : "validation.invalidType";
     case "too_small":
       return issue.origin === "string" ? "validation.tooShort" : "validation.tooSmall";
     case "too_big":
@@ -22,10 +24,15 @@ export function validationMessageKey(issue: z.core.$ZodRawIssue): string {
   }
 }
 
-export type TInputCheck<TOutput> = { ok: true; data: TOutput } | { ok: false; fieldErrors: Record<string, string[]>; formErrors: string[] };
+export type TInputCheck<TOutput> =
+  | { ok: true; data: TOutput }
+  | { ok: false; fieldErrors: Record<string, string[]>; formErrors: string[] };
 
 /** Validates input against a schema, every refusal as message keys: per field, and for the whole form. */
-export function checkInput<TSchema extends z.ZodType>(schema: TSchema, raw: unknown): TInputCheck<z.output<TSchema>> {
+export function checkInput<TSchema extends z.ZodType>(
+  schema: TSchema,
+  raw: unknown,
+): TInputCheck<z.output<TSchema>> {
   const parsed = schema.safeParse(raw, { error: validationMessageKey });
   if (parsed.success) return { ok: true, data: parsed.data };
   const { fieldErrors, formErrors } = z.flattenError(parsed.error);
@@ -37,8 +44,14 @@ export function checkInput<TSchema extends z.ZodType>(schema: TSchema, raw: unkn
  * VALIDATION AppError whose field errors are message keys (form-wide ones under "form"), so a
  * script or test calling the domain directly gets the same answer a form does, and nothing is written.
  */
-export function parseInput<TSchema extends z.ZodType>(schema: TSchema, raw: unknown): z.output<TSchema> {
+export function parseInput<TSchema extends z.ZodType>(
+  schema: TSchema,
+  raw: unknown,
+): z.output<TSchema> {
   const checked = checkInput(schema, raw);
   if (checked.ok) return checked.data;
-  throw invalid({ ...checked.fieldErrors, ...(checked.formErrors.length ? { form: checked.formErrors } : {}) });
+  throw invalid({
+    ...checked.fieldErrors,
+    ...(checked.formErrors.length ? { form: checked.formErrors } : {}),
+  });
 }

@@ -16,7 +16,8 @@ self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
-      for (const key of await caches.keys()) if (key.startsWith("moments-frontline-") && key !== CACHE) await caches.delete(key);
+      for (const key of await caches.keys())
+        if (key.startsWith("moments-frontline-") && key !== CACHE) await caches.delete(key);
       await self.clients.claim();
     })(),
   );
@@ -30,11 +31,19 @@ async function storePage(path, response) {
 
 /** The last good copy, marked so that it can be told apart from a fresh page (the browser tests check it). */
 async function cachedPage(path) {
-  const cached = await caches.match(path, { cacheName: CACHE, ignoreSearch: true, ignoreVary: true });
+  const cached = await caches.match(path, {
+    cacheName: CACHE,
+    ignoreSearch: true,
+    ignoreVary: true,
+  });
   if (!cached) return undefined;
   const headers = new Headers(cached.headers);
   headers.set("X-Moments-Offline-Copy", "1");
-  return new Response(cached.body, { status: cached.status, statusText: cached.statusText, headers });
+  return new Response(cached.body, {
+    status: cached.status,
+    statusText: cached.statusText,
+    headers,
+  });
 }
 
 async function networkFirst(request, path) {
@@ -61,7 +70,8 @@ self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET") return;
   const url = new URL(request.url);
-  if (request.mode === "navigate" && isShellPage(url)) event.respondWith(networkFirst(request, url.pathname));
+  if (request.mode === "navigate" && isShellPage(url))
+    event.respondWith(networkFirst(request, url.pathname));
   else if (isStaticAsset(url)) event.respondWith(cacheFirst(request));
 });
 
@@ -75,9 +85,13 @@ self.addEventListener("message", (event) => {
       try {
         const cache = await caches.open(CACHE);
         const pages = (event.data.pages || []).filter((path) => PAGES.includes(path));
-        const assets = (event.data.assets || []).filter((href) => isStaticAsset(new URL(href, self.location.origin)));
+        const assets = (event.data.assets || []).filter((href) =>
+          isStaticAsset(new URL(href, self.location.origin)),
+        );
         await Promise.all([
-          ...pages.map(async (path) => storePage(path, await fetch(path, { credentials: "same-origin" }))),
+          ...pages.map(async (path) =>
+            storePage(path, await fetch(path, { credentials: "same-origin" })),
+          ),
           ...assets.map(async (href) => {
             if (await cache.match(href)) return;
             const response = await fetch(href);

@@ -7,14 +7,21 @@ import { startEnv } from "@/lib/env";
 import { openAppDatabase } from "./lib/app-database";
 
 const { values } = parseArgs({ options: { org: { type: "string" } } });
-const database = await openAppDatabase(startEnv(), { log: (message) => console.error(message), reuseRunning: true });
+const database = await openAppDatabase(startEnv(), {
+  log: (message) => console.error(message),
+  reuseRunning: true,
+});
 let exitCode = 0;
 try {
   // The Prisma client connects to DATABASE_URL when first imported: after this line.
   process.env.DATABASE_URL = database.url;
   const { db } = await import("@/lib/db/client");
   const { rebuildRollups } = await import("@/lib/observations/rollups");
-  const organizations = await db.organization.findMany({ where: values.org ? { slug: values.org } : {}, select: { id: true, slug: true }, orderBy: { slug: "asc" } });
+  const organizations = await db.organization.findMany({
+    where: values.org ? { slug: values.org } : {},
+    select: { id: true, slug: true },
+    orderBy: { slug: "asc" },
+  });
   if (values.org && organizations.length === 0) {
     console.error(`No organization with the slug "${values.org}".`);
     exitCode = 1;
@@ -22,8 +29,12 @@ try {
   for (const organization of organizations) {
     const started = performance.now();
     const { rows } = await rebuildRollups(organization.id);
-    const counts = Object.entries(rows).map(([rollup, n]) => `${n.toLocaleString("en")} ${rollup}`).join(", ");
-    console.log(`${organization.slug}: rollups rebuilt in ${Math.round(performance.now() - started)} ms (${counts} rows).`);
+    const counts = Object.entries(rows)
+      .map(([rollup, n]) => `${n.toLocaleString("en")} ${rollup}`)
+      .join(", ");
+    console.log(
+      `${organization.slug}: rollups rebuilt in ${Math.round(performance.now() - started)} ms (${counts} rows).`,
+    );
   }
   await db.$disconnect();
 } catch (error) {

@@ -42,7 +42,9 @@ async function shutdown(exitCode: number): Promise<never> {
     await stopChild();
     if (stopDatabase) {
       console.log("Stopping PostgreSQL…");
-      await stopDatabase().catch((error) => console.error("Could not stop PostgreSQL cleanly:", error));
+      await stopDatabase().catch((error) =>
+        console.error("Could not stop PostgreSQL cleanly:", error),
+      );
     }
     rmSync(runFile, { force: true });
   }
@@ -58,8 +60,15 @@ process.on("uncaughtException", (error) => {
 });
 whenLauncherExits(() => void shutdown(0));
 
-function run(args: string[], childEnv: NodeJS.ProcessEnv, onStdout?: (chunk: Buffer) => void): Promise<number | null> {
-  const started = spawn(process.execPath, [nextBin, ...args], { stdio: ["ignore", onStdout ? "pipe" : "inherit", "inherit"], env: childEnv });
+function run(
+  args: string[],
+  childEnv: NodeJS.ProcessEnv,
+  onStdout?: (chunk: Buffer) => void,
+): Promise<number | null> {
+  const started = spawn(process.execPath, [nextBin, ...args], {
+    stdio: ["ignore", onStdout ? "pipe" : "inherit", "inherit"],
+    env: childEnv,
+  });
   child = started;
   if (onStdout) started.stdout?.on("data", onStdout);
   return new Promise((resolve) => started.once("exit", (code) => resolve(code)));
@@ -74,7 +83,9 @@ async function main() {
   if (isStopping) return;
 
   const { applied } = await migrate(databaseUrl);
-  console.log(applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.");
+  console.log(
+    applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.",
+  );
 
   // The domain modules read DATABASE_URL when first imported, hence the late import.
   process.env.DATABASE_URL = databaseUrl;
@@ -105,14 +116,21 @@ async function main() {
   if (isStopping) return;
 
   let isAnnounced = false;
-  const code = await run([isDev ? "dev" : "start", "--port", String(env.PORT), "--hostname", env.HOSTNAME], childEnv, (chunk) => {
-    process.stdout.write(chunk);
-    if (!isAnnounced && /ready/i.test(chunk.toString())) {
-      isAnnounced = true;
-      writeFileSync(runFile, JSON.stringify({ nextPid: child?.pid, startPid: process.pid, port: env.PORT }));
-      announce();
-    }
-  });
+  const code = await run(
+    [isDev ? "dev" : "start", "--port", String(env.PORT), "--hostname", env.HOSTNAME],
+    childEnv,
+    (chunk) => {
+      process.stdout.write(chunk);
+      if (!isAnnounced && /ready/i.test(chunk.toString())) {
+        isAnnounced = true;
+        writeFileSync(
+          runFile,
+          JSON.stringify({ nextPid: child?.pid, startPid: process.pid, port: env.PORT }),
+        );
+        announce();
+      }
+    },
+  );
   if (!isStopping) {
     console.error(`The Next.js server stopped (exit code ${code}).`);
     await shutdown(code ?? 1);

@@ -15,7 +15,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const t = await getTranslations("app");
   return (
     <>
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         {t("skipToContent")}
       </a>
       <header className="sticky top-0 z-10 border-b border-neutral-200 bg-white/95 backdrop-blur">
@@ -26,7 +29,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <AppNav items={navItemsFor(user.role)} />
           <div className="ml-auto flex min-w-0 items-center gap-1 sm:gap-2">
             <LanguageSwitcher setLocale={setLocaleAction} />
-            <AccountMenu name={user.name} role={user.role} signOut={signOutAction} signOutEverywhere={signOutEverywhereAction} />
+            <AccountMenu
+              name={user.name}
+              role={user.role}
+              signOut={signOutAction}
+              signOutEverywhere={signOutEverywhereAction}
+            />
           </div>
         </div>
       </header>

@@ -18,7 +18,10 @@ export async function AccountMenu({ name, role, signOut, signOutEverywhere }: TP
         <span className="max-w-24 truncate font-medium sm:max-w-none" data-testid="current-user">
           {name}
         </span>
-        <span className="hidden rounded bg-neutral-100 px-1.5 py-0.5 text-xs text-neutral-700 sm:inline" data-testid="current-role">
+        <span
+          className="hidden rounded bg-neutral-100 px-1.5 py-0.5 text-xs text-neutral-700 sm:inline"
+          data-testid="current-role"
+        >
           {t(`roles.${role}`)}
         </span>
       </summary>

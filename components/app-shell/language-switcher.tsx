@@ -8,7 +8,11 @@ export function LanguageSwitcher({ setLocale }: { setLocale: (locale: TLocale) =
   const current = useLocale();
   const [isPending, startTransition] = useTransition();
   return (
-    <div role="group" aria-label={t("label")} className="inline-flex rounded-md border border-neutral-300 bg-white p-0.5">
+    <div
+      role="group"
+      aria-label={t("label")}
+      className="inline-flex rounded-md border border-neutral-300 bg-white p-0.5"
+    >
       {LOCALES.map((locale) => (
         <button
           key={locale}

@@ -30,7 +30,17 @@ type TProps = {
  * The frame every chart sits in: a title that says what it answers, n, a toggle between the
  * chart and its table, CSV export of that table, and a designed empty state.
  */
-export function ChartCard({ title, description, n, table, csvSlug, children, footer, controls, testId }: TProps) {
+export function ChartCard({
+  title,
+  description,
+  n,
+  table,
+  csvSlug,
+  children,
+  footer,
+  controls,
+  testId,
+}: TProps) {
   const t = useTranslations("measure.chart");
   const locale = useLocale();
   const headingId = useId();
@@ -39,7 +49,11 @@ export function ChartCard({ title, description, n, table, csvSlug, children, foo
   const canToggle = children !== undefined && !isEmpty;
 
   return (
-    <section aria-labelledby={headingId} className="flex min-w-0 flex-col rounded-lg border border-neutral-200 bg-white" data-testid={testId}>
+    <section
+      aria-labelledby={headingId}
+      className="flex min-w-0 flex-col rounded-lg border border-neutral-200 bg-white"
+      data-testid={testId}
+    >
       <header className="flex flex-wrap items-start justify-between gap-2 border-b border-neutral-100 px-4 py-3">
         <div className="min-w-0">
           <h3 id={headingId} className="text-sm font-semibold text-neutral-900">
@@ -64,13 +78,23 @@ export function ChartCard({ title, description, n, table, csvSlug, children, foo
                   aria-pressed={isTable}
                   className="inline-flex h-8 items-center gap-1.5 rounded-md border border-neutral-200 px-2 text-xs text-neutral-700 hover:bg-neutral-100"
                 >
-                  {isTable ? <BarChart3 aria-hidden className="size-3.5" /> : <Table2 aria-hidden className="size-3.5" />}
+                  {isTable ? (
+                    <BarChart3 aria-hidden className="size-3.5" />
+                  ) : (
+                    <Table2 aria-hidden className="size-3.5" />
+                  )}
                   {isTable ? t("showChart") : t("showTable")}
                 </button>
               )}
               <button
                 type="button"
-                onClick={() => downloadCsv(csvSlug, table.columns.map((c) => c.label), table.rows)}
+                onClick={() =>
+                  downloadCsv(
+                    csvSlug,
+                    table.columns.map((c) => c.label),
+                    table.rows,
+                  )
+                }
                 className="inline-flex h-8 items-center gap-1.5 rounded-md border border-neutral-200 px-2 text-xs text-neutral-700 hover:bg-neutral-100"
                 aria-label={t("downloadCsvOf", { title })}
               >
@@ -83,7 +107,10 @@ export function ChartCard({ title, description, n, table, csvSlug, children, foo
       </header>
       <div className="min-w-0 flex-1 px-4 py-3">
         {isEmpty ? (
-          <div className="flex min-h-32 flex-col items-center justify-center text-center" data-testid="chart-empty">
+          <div
+            className="flex min-h-32 flex-col items-center justify-center text-center"
+            data-testid="chart-empty"
+          >
             <p className="text-sm font-medium text-neutral-700">{t("emptyTitle")}</p>
             <p className="mt-1 max-w-sm text-xs text-neutral-500">{t("emptyLead")}</p>
           </div>
@@ -93,7 +120,11 @@ export function ChartCard({ title, description, n, table, csvSlug, children, foo
           children
         )}
       </div>
-      {footer && !isEmpty && <footer className="border-t border-neutral-100 px-4 py-2 text-xs text-neutral-600">{footer}</footer>}
+      {footer && !isEmpty && (
+        <footer className="border-t border-neutral-100 px-4 py-2 text-xs text-neutral-600">
+          {footer}
+        </footer>
+      )}
     </section>
   );
 }

@@ -11,7 +11,15 @@ export const CHART_COLORS = {
 } as const;
 
 /** Series colours when lines are told apart by category (segments), not by meaning. */
-export const SERIES_COLORS = ["#3b5bdb", "#0c8599", "#5c940d", "#c2255c", "#e67700", "#6741d9", "#868e96"] as const;
+export const SERIES_COLORS = [
+  "#3b5bdb",
+  "#0c8599",
+  "#5c940d",
+  "#c2255c",
+  "#e67700",
+  "#6741d9",
+  "#868e96",
+] as const;
 
 export const AXIS_TICK = { fontSize: 11, fill: "#495057" } as const;
 export const AXIS_LABEL = { fontSize: 11, fill: "#495057" } as const;

@@ -28,7 +28,11 @@ export function DataTable({ table, caption }: { table: TTable; caption: string }
         <thead className="sticky top-0 bg-white">
           <tr className="border-b border-neutral-200 text-xs text-neutral-600">
             {table.columns.map((column) => (
-              <th key={column.label} scope="col" className={`px-2 py-1.5 font-medium ${isNumeric(column) ? "text-right" : "text-left"}`}>
+              <th
+                key={column.label}
+                scope="col"
+                className={`px-2 py-1.5 font-medium ${isNumeric(column) ? "text-right" : "text-left"}`}
+              >
                 {column.label}
               </th>
             ))}
@@ -40,11 +44,18 @@ export function DataTable({ table, caption }: { table: TTable; caption: string }
               {row.map((value, c) => {
                 const column = table.columns[c]!;
                 return c === 0 ? (
-                  <th key={c} scope="row" className="px-2 py-1.5 text-left font-normal text-neutral-900">
+                  <th
+                    key={c}
+                    scope="row"
+                    className="px-2 py-1.5 text-left font-normal text-neutral-900"
+                  >
                     {display(value, column, locale)}
                   </th>
                 ) : (
-                  <td key={c} className={`px-2 py-1.5 ${isNumeric(column) ? "text-right tabular-nums" : ""}`}>
+                  <td
+                    key={c}
+                    className={`px-2 py-1.5 ${isNumeric(column) ? "text-right tabular-nums" : ""}`}
+                  >
                     {display(value, column, locale)}
                   </td>
                 );

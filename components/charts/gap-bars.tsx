@@ -1,13 +1,32 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, Cell, ErrorBar, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  ErrorBar,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { errorOffsets, formatInteger, formatSigned, gapTone } from "@/lib/analytics/format";
 import type { TMean } from "@/lib/analytics/schemas";
 import { AXIS_LABEL, AXIS_TICK, CHART_COLORS } from "./chart-theme";
 
 export type TGapBar = { label: string; gap: TMean };
 
-type TDatum = { label: string; mean: number; error: [number, number]; n: number; low: number | null; high: number | null; tone: keyof typeof CHART_COLORS };
+type TDatum = {
+  label: string;
+  mean: number;
+  error: [number, number];
+  n: number;
+  low: number | null;
+  high: number | null;
+  tone: keyof typeof CHART_COLORS;
+};
 
 /**
  * Mean gap per slice as horizontal bars with the 95 % interval as whiskers: warm below
@@ -25,11 +44,17 @@ export function GapBars({ bars }: { bars: TGapBar[] }) {
     high: gap.interval?.high ?? null,
     tone: gapTone(gap),
   }));
-  const extent = Math.max(1, ...data.map((d) => Math.max(Math.abs(d.low ?? d.mean), Math.abs(d.high ?? d.mean))));
+  const extent = Math.max(
+    1,
+    ...data.map((d) => Math.max(Math.abs(d.low ?? d.mean), Math.abs(d.high ?? d.mean))),
+  );
   // Symmetric around "as expected", on round ticks: ±1 in halves, wider in whole points.
   const limit = extent <= 1 ? 1 : Math.ceil(extent);
   const step = limit <= 2 ? 0.5 : 1;
-  const ticks = Array.from({ length: Math.round((2 * limit) / step) + 1 }, (_, i) => -limit + i * step);
+  const ticks = Array.from(
+    { length: Math.round((2 * limit) / step) + 1 },
+    (_, i) => -limit + i * step,
+  );
   return (
     <div style={{ height: 48 + data.length * 30 }} role="img" aria-label={t("gapBarsLabel")}>
       <ResponsiveContainer width="100%" height="100%">
@@ -41,7 +66,12 @@ export function GapBars({ bars }: { bars: TGapBar[] }) {
             ticks={ticks}
             tick={AXIS_TICK}
             tickFormatter={(v: number) => formatSigned(v, locale, 1)}
-            label={{ value: t("gapAxis"), position: "insideBottom", offset: -12, style: AXIS_LABEL }}
+            label={{
+              value: t("gapAxis"),
+              position: "insideBottom",
+              offset: -12,
+              style: AXIS_LABEL,
+            }}
           />
           <YAxis type="category" dataKey="label" width={140} tick={AXIS_TICK} interval={0} />
           <ReferenceLine x={0} stroke={CHART_COLORS.ink} />
@@ -68,7 +98,11 @@ function GapTooltip({ active, payload }: { active?: boolean; payload?: { payload
       <p className="font-medium text-neutral-900">{d.label}</p>
       <p className="tabular-nums text-neutral-700">
         {d.low !== null && d.high !== null
-          ? t("gapWithInterval", { gap: formatSigned(d.mean, locale), low: formatSigned(d.low, locale), high: formatSigned(d.high, locale) })
+          ? t("gapWithInterval", {
+              gap: formatSigned(d.mean, locale),
+              low: formatSigned(d.low, locale),
+              high: formatSigned(d.high, locale),
+            })
           : t("gapOnly", { gap: formatSigned(d.mean, locale) })}
       </p>
       <p className="text-neutral-500">{t("n", { n: formatInteger(d.n, locale) })}</p>

@@ -15,7 +15,11 @@ export function GapLegend() {
     <ul className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-neutral-600">
       {items.map((item) => (
         <li key={item.label} className="inline-flex items-center gap-1.5">
-          <span aria-hidden className="inline-block size-3 rounded-sm border border-neutral-300" style={{ backgroundColor: item.color }} />
+          <span
+            aria-hidden
+            className="inline-block size-3 rounded-sm border border-neutral-300"
+            style={{ backgroundColor: item.color }}
+          />
           {item.label}
         </li>
       ))}

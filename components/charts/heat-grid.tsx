@@ -25,11 +25,18 @@ export function HeatGrid({ rows, columns, values, rowHeader }: TProps) {
       <table className="w-full border-separate border-spacing-0.5 text-xs">
         <thead>
           <tr>
-            <th scope="col" className="sticky left-0 z-10 bg-white px-2 py-1 text-left font-medium text-neutral-600">
+            <th
+              scope="col"
+              className="sticky left-0 z-10 bg-white px-2 py-1 text-left font-medium text-neutral-600"
+            >
               {rowHeader}
             </th>
             {columns.map((c) => (
-              <th key={c.key} scope="col" className="min-w-20 px-1 py-1 text-center align-bottom font-medium text-neutral-600">
+              <th
+                key={c.key}
+                scope="col"
+                className="min-w-20 px-1 py-1 text-center align-bottom font-medium text-neutral-600"
+              >
                 {c.label}
               </th>
             ))}
@@ -38,13 +45,22 @@ export function HeatGrid({ rows, columns, values, rowHeader }: TProps) {
         <tbody>
           {rows.map((row, r) => (
             <tr key={row.key}>
-              <th scope="row" className="sticky left-0 z-10 max-w-40 truncate bg-white px-2 py-1 text-left font-medium text-neutral-800" title={row.label}>
+              <th
+                scope="row"
+                className="sticky left-0 z-10 max-w-40 truncate bg-white px-2 py-1 text-left font-medium text-neutral-800"
+                title={row.label}
+              >
                 {row.label}
               </th>
               {columns.map((column, c) => {
                 const gap = values[r]?.[c] ?? null;
                 const label = gap
-                  ? t("heatCell", { row: row.label, column: column.label, gap: formatSigned(gap.mean, locale), n: formatInteger(gap.n, locale) })
+                  ? t("heatCell", {
+                      row: row.label,
+                      column: column.label,
+                      gap: formatSigned(gap.mean, locale),
+                      n: formatInteger(gap.n, locale),
+                    })
                   : t("heatCellEmpty", { row: row.label, column: column.label });
                 return (
                   <td
@@ -56,8 +72,12 @@ export function HeatGrid({ rows, columns, values, rowHeader }: TProps) {
                   >
                     {gap ? (
                       <>
-                        <span className="block font-semibold">{formatSigned(gap.mean, locale, 1)}</span>
-                        <span className="block text-[10px] opacity-80">{t("nShort", { n: formatInteger(gap.n, locale) })}</span>
+                        <span className="block font-semibold">
+                          {formatSigned(gap.mean, locale, 1)}
+                        </span>
+                        <span className="block text-[10px] opacity-80">
+                          {t("nShort", { n: formatInteger(gap.n, locale) })}
+                        </span>
                       </>
                     ) : (
                       <span className="text-neutral-400">{t("noValue")}</span>

@@ -26,11 +26,30 @@ const COLUMNS = { 2: "grid-cols-2", 6: "grid-cols-6", 7: "grid-cols-7" } as cons
  * A set of big tap targets that behave as radio buttons (native inputs: arrows move, space
  * picks, screen readers announce "3 of 7").
  */
-export function ChoiceGroup({ legend, hint, error, choices, value, onChange, columns, firstRef, name, testId, isClearable = false }: TProps) {
+export function ChoiceGroup({
+  legend,
+  hint,
+  error,
+  choices,
+  value,
+  onChange,
+  columns,
+  firstRef,
+  name,
+  testId,
+  isClearable = false,
+}: TProps) {
   const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") ||
+    undefined;
   return (
-    <fieldset className="min-w-0" aria-describedby={describedBy} aria-invalid={error ? true : undefined} data-testid={testId}>
+    <fieldset
+      className="min-w-0"
+      aria-describedby={describedBy}
+      aria-invalid={error ? true : undefined}
+      data-testid={testId}
+    >
       <legend className="mb-1 text-base font-semibold text-neutral-900">{legend}</legend>
       {hint && (
         <p id={`${id}-hint`} className="mb-2 text-xs text-neutral-600">
@@ -52,11 +71,19 @@ export function ChoiceGroup({ legend, hint, error, choices, value, onChange, col
             />
             <span
               className={`flex min-h-12 cursor-pointer select-none flex-col items-center justify-center rounded-lg border px-1 py-2 text-center font-medium transition-colors peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent ${
-                value === choice.value ? "border-accent bg-accent text-white" : "border-neutral-300 bg-white text-neutral-900 active:bg-neutral-100"
+                value === choice.value
+                  ? "border-accent bg-accent text-white"
+                  : "border-neutral-300 bg-white text-neutral-900 active:bg-neutral-100"
               } ${columns === 2 ? "text-sm" : "text-lg"}`}
             >
               {choice.label}
-              {choice.hint && <span className={`text-xs font-normal ${value === choice.value ? "text-white/90" : "text-neutral-600"}`}>{choice.hint}</span>}
+              {choice.hint && (
+                <span
+                  className={`text-xs font-normal ${value === choice.value ? "text-white/90" : "text-neutral-600"}`}
+                >
+                  {choice.hint}
+                </span>
+              )}
             </span>
           </label>
         ))}

@@ -29,9 +29,17 @@ export async function FrontlineHeader({ title, lead, setup, chooseJourney, child
         </p>
         {children}
       </header>
-      {setup.journeyId && <JourneySwitcher journeys={setup.journeys} journeyId={setup.journeyId} choose={chooseJourney} />}
+      {setup.journeyId && (
+        <JourneySwitcher
+          journeys={setup.journeys}
+          journeyId={setup.journeyId}
+          choose={chooseJourney}
+        />
+      )}
       {!setup.journeyId && <EmptyState title={t("noJourney")} />}
-      {setup.journeyId && setup.touchpoints.length === 0 && <EmptyState title={t("noTouchpoints")} />}
+      {setup.journeyId && setup.touchpoints.length === 0 && (
+        <EmptyState title={t("noTouchpoints")} />
+      )}
     </>
   );
 }

@@ -17,18 +17,31 @@ import { rememberRecent } from "./touchpoint-order";
 import { useIsOnline, useOfflineQueue, type TSendObservations } from "./use-offline-queue";
 
 type TKind = "frontline" | "call";
-type TScores = { expectation: string | null; experienced: string | null; emotional: string | null; nps: string | null };
+type TScores = {
+  expectation: string | null;
+  experienced: string | null;
+  emotional: string | null;
+  nps: string | null;
+};
 type TField = "touchpoint" | "segment" | "expectation" | "experienced" | "comment" | "form";
 
 const NO_SCORES: TScores = { expectation: null, experienced: null, emotional: null, nps: null };
 const range = (scale: { min: number; max: number }): TChoice[] =>
-  Array.from({ length: scale.max - scale.min + 1 }, (_, i) => String(scale.min + i)).map((value) => ({ value, label: value }));
+  Array.from({ length: scale.max - scale.min + 1 }, (_, i) => String(scale.min + i)).map(
+    (value) => ({ value, label: value }),
+  );
 const SCORES = range(SCORE_SCALE);
 const NPS = range(NPS_SCALE);
 const toNumber = (value: string | null) => (value === null ? null : Number(value));
 
 /** Where a refused field of the observation shows its message. */
-const FIELD_OF: Record<string, TField> = { touchpointId: "touchpoint", segmentId: "segment", expectationScore: "expectation", experiencedScore: "experienced", comment: "comment" };
+const FIELD_OF: Record<string, TField> = {
+  touchpointId: "touchpoint",
+  segmentId: "segment",
+  expectationScore: "expectation",
+  experiencedScore: "experienced",
+  comment: "comment",
+};
 
 type TProps = {
   /** The frontline form (expectation and experience required) or the call-centre form (the customer's words required). */
@@ -62,8 +75,14 @@ export function ObservationForm({ kind, setup, userId, send }: TProps) {
   const firstScore = useRef<HTMLInputElement>(null);
   const words = useRef<HTMLTextAreaElement>(null);
 
-  const segments = setup.segments.map((s) => ({ value: s.id, label: localized(s, "name", locale) }));
-  const drivers = (touchpoint?.drivers ?? []).map((d) => ({ value: d.id, label: localized(d, "name", locale) }));
+  const segments = setup.segments.map((s) => ({
+    value: s.id,
+    label: localized(s, "name", locale),
+  }));
+  const drivers = (touchpoint?.drivers ?? []).map((d) => ({
+    value: d.id,
+    label: localized(d, "name", locale),
+  }));
   const setScore = (key: keyof TScores) => (value: string | null) => {
     setScores((current) => ({ ...current, [key]: value }));
     setErrors((current) => ({ ...current, [key]: undefined }));
@@ -106,7 +125,8 @@ export function ObservationForm({ kind, setup, userId, send }: TProps) {
     const parsed = ZObservationInput.safeParse(observation, { error: validationMessageKey });
     if (!parsed.success) {
       const refused: Partial<Record<TField, string>> = {};
-      for (const issue of parsed.error.issues) refused[FIELD_OF[String(issue.path[0])] ?? "form"] ??= message(issue.message);
+      for (const issue of parsed.error.issues)
+        refused[FIELD_OF[String(issue.path[0])] ?? "form"] ??= message(issue.message);
       return setErrors(refused);
     }
     setIsSaving(true);
@@ -127,7 +147,11 @@ export function ObservationForm({ kind, setup, userId, send }: TProps) {
   }
 
   const wordsField = (
-    <Field label={kind === "call" ? t("customerWords") : t("comment")} hint={kind === "call" ? t("customerWordsHint") : undefined} errors={errors.comment ? [errors.comment] : []}>
+    <Field
+      label={kind === "call" ? t("customerWords") : t("comment")}
+      hint={kind === "call" ? t("customerWordsHint") : undefined}
+      errors={errors.comment ? [errors.comment] : []}
+    >
       {(ids) => (
         <textarea
           ref={words}
@@ -145,18 +169,61 @@ export function ObservationForm({ kind, setup, userId, send }: TProps) {
   );
   const emotionalAndNps = (
     <>
-      <ChoiceGroup legend={t("emotional")} hint={t("scaleHint")} name="emotional" choices={SCORES} columns={7} value={scores.emotional} onChange={setScore("emotional")} isClearable testId="score-emotional" />
-      <ChoiceGroup legend={t("nps")} hint={t("npsHint")} name="nps" choices={NPS} columns={6} value={scores.nps} onChange={setScore("nps")} isClearable testId="score-nps" />
+      <ChoiceGroup
+        legend={t("emotional")}
+        hint={t("scaleHint")}
+        name="emotional"
+        choices={SCORES}
+        columns={7}
+        value={scores.emotional}
+        onChange={setScore("emotional")}
+        isClearable
+        testId="score-emotional"
+      />
+      <ChoiceGroup
+        legend={t("nps")}
+        hint={t("npsHint")}
+        name="nps"
+        choices={NPS}
+        columns={6}
+        value={scores.nps}
+        onChange={setScore("nps")}
+        isClearable
+        testId="score-nps"
+      />
     </>
   );
 
   return (
     <div className="flex flex-col gap-4">
-      <QueueStatus waiting={queue.waiting} failedEntries={queue.failedEntries} status={queue.status} isOnline={isOnline} onDiscard={(id) => void queue.discard(id)} />
+      <QueueStatus
+        waiting={queue.waiting}
+        failedEntries={queue.failedEntries}
+        status={queue.status}
+        isOnline={isOnline}
+        onDiscard={(id) => void queue.discard(id)}
+      />
       <form onSubmit={save} noValidate className="flex flex-col gap-5" data-testid={`${kind}-form`}>
         {kind === "call" && wordsField}
-        <TouchpointPicker touchpoints={setup.touchpoints} recentIds={recentIds} selected={touchpoint} onSelect={chooseTouchpoint} error={errors.touchpoint} />
-        {drivers.length > 0 && <ChoiceGroup legend={t("driver")} name="driver" choices={drivers} columns={2} value={driverId} onChange={setDriverId} isClearable testId="driver" />}
+        <TouchpointPicker
+          touchpoints={setup.touchpoints}
+          recentIds={recentIds}
+          selected={touchpoint}
+          onSelect={chooseTouchpoint}
+          error={errors.touchpoint}
+        />
+        {drivers.length > 0 && (
+          <ChoiceGroup
+            legend={t("driver")}
+            name="driver"
+            choices={drivers}
+            columns={2}
+            value={driverId}
+            onChange={setDriverId}
+            isClearable
+            testId="driver"
+          />
+        )}
         {segments.length > 0 && (
           <ChoiceGroup
             legend={t("segment")}
@@ -175,7 +242,11 @@ export function ObservationForm({ kind, setup, userId, send }: TProps) {
         {kind === "call" && setup.sites.length > 0 && (
           <Field label={t("site")}>
             {(ids) => (
-              <Select id={ids.id} value={siteId} onChange={(event) => setSiteId(event.target.value)}>
+              <Select
+                id={ids.id}
+                value={siteId}
+                onChange={(event) => setSiteId(event.target.value)}
+              >
                 <option value="">{t("noSite")}</option>
                 {setup.sites.map((site) => (
                   <option key={site.id} value={site.id}>
@@ -227,10 +298,20 @@ export function ObservationForm({ kind, setup, userId, send }: TProps) {
           </p>
         )}
         <div className="sticky bottom-0 -mx-4 border-t border-neutral-200 bg-neutral-50/95 px-4 py-3 backdrop-blur">
-          <Button type="submit" disabled={isSaving || !queue.isLoaded} className="min-h-14 w-full text-lg" data-testid="save-observation">
+          <Button
+            type="submit"
+            disabled={isSaving || !queue.isLoaded}
+            className="min-h-14 w-full text-lg"
+            data-testid="save-observation"
+          >
             {t("save")}
           </Button>
-          <div aria-live="polite" role="status" className="mt-2 min-h-5 text-center text-sm text-green-800" data-testid="save-confirmation">
+          <div
+            aria-live="polite"
+            role="status"
+            className="mt-2 min-h-5 text-center text-sm text-green-800"
+            data-testid="save-confirmation"
+          >
             {confirmation && <span key={confirmation.id}>{confirmation.text}</span>}
           </div>
         </div>

@@ -15,19 +15,27 @@ export function OfflineShell() {
     if (!("serviceWorker" in navigator)) return;
     let isCancelled = false;
     (async () => {
-      const registration = await navigator.serviceWorker.register("/sw.js", { scope: "/frontline" });
+      const registration = await navigator.serviceWorker.register("/sw.js", {
+        scope: "/frontline",
+      });
       // Not navigator.serviceWorker.ready: after signing in, this document was created at /login
       // (a client-side navigation brought it here), outside the worker's scope, so it never resolves.
       const worker = await activeWorker(registration);
       const assets = performance
         .getEntriesByType("resource")
         .map((entry) => entry.name)
-        .filter((url) => new URL(url).origin === location.origin && new URL(url).pathname.startsWith("/_next/static/"));
+        .filter(
+          (url) =>
+            new URL(url).origin === location.origin &&
+            new URL(url).pathname.startsWith("/_next/static/"),
+        );
       const reply = new MessageChannel();
       const answered = new Promise<boolean>((resolve) => {
         reply.port1.onmessage = (event: MessageEvent<{ ok: boolean }>) => resolve(event.data.ok);
       });
-      worker.postMessage({ type: "cache-shell", pages: [location.pathname], assets }, [reply.port2]);
+      worker.postMessage({ type: "cache-shell", pages: [location.pathname], assets }, [
+        reply.port2,
+      ]);
       if ((await answered) && !isCancelled) setIsReady(true);
     })().catch(() => {
       // No service worker (a private window, plain HTTP): the page works, only not offline after a reload.
@@ -49,6 +57,9 @@ function activeWorker(registration: ServiceWorkerRegistration): Promise<ServiceW
   if (registration.active) return Promise.resolve(registration.active);
   const pending = (registration.installing ?? registration.waiting)!;
   return new Promise((resolve) => {
-    pending.addEventListener("statechange", () => pending.state === "activated" && resolve(pending));
+    pending.addEventListener(
+      "statechange",
+      () => pending.state === "activated" && resolve(pending),
+    );
   });
 }

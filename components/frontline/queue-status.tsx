@@ -34,7 +34,10 @@ export function QueueStatus({ waiting, failedEntries, status, isOnline, onDiscar
         </p>
       )}
       {status === "signedOut" && (
-        <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <div
+          role="alert"
+          className="rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
           {t("signedOut")}{" "}
           <a href="/login" className="font-medium underline">
             {t("signIn")}
@@ -42,7 +45,12 @@ export function QueueStatus({ waiting, failedEntries, status, isOnline, onDiscar
         </div>
       )}
       {failedEntries.length > 0 && (
-        <section role="alert" aria-labelledby="failed-heading" className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-900" data-testid="failed-entries">
+        <section
+          role="alert"
+          aria-labelledby="failed-heading"
+          className="rounded-lg border border-red-200 bg-red-50 p-3 text-sm text-red-900"
+          data-testid="failed-entries"
+        >
           <h2 id="failed-heading" className="font-semibold">
             {t("failedTitle", { count: failedEntries.length })}
           </h2>
@@ -52,10 +60,18 @@ export function QueueStatus({ waiting, failedEntries, status, isOnline, onDiscar
               <li key={entry.clientId} className="flex items-center gap-2 rounded-md bg-white p-2">
                 <div className="min-w-0 flex-1">
                   <p className="font-medium">{entry.label}</p>
-                  <p className="text-xs text-neutral-600">{t("loggedAt", { time: new Date(entry.createdAt) })}</p>
+                  <p className="text-xs text-neutral-600">
+                    {t("loggedAt", { time: new Date(entry.createdAt) })}
+                  </p>
                   <p>{(entry.failure ?? []).map(message).join(" ")}</p>
                 </div>
-                <Button type="button" variant="danger" className="min-h-11" onClick={() => onDiscard(entry.clientId)} aria-label={t("discardNamed", { label: entry.label })}>
+                <Button
+                  type="button"
+                  variant="danger"
+                  className="min-h-11"
+                  onClick={() => onDiscard(entry.clientId)}
+                  aria-label={t("discardNamed", { label: entry.label })}
+                >
                   {t("discard")}
                 </Button>
               </li>

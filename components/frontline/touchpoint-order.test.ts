@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import type { TFrontlineTouchpoint } from "@/lib/observations/frontline";
 import { rememberRecent, sectionTouchpoints } from "./touchpoint-order";
 
-const tp = (id: string, nameKo: string, nameEn: string, isMoT = false, stage: [string, string] = ["예약", "Booking"]): TFrontlineTouchpoint => ({
+const tp = (
+  id: string,
+  nameKo: string,
+  nameEn: string,
+  isMoT = false,
+  stage: [string, string] = ["예약", "Booking"],
+): TFrontlineTouchpoint => ({
   id,
   nameKo,
   nameEn,
@@ -26,7 +32,11 @@ const ids = (list: TFrontlineTouchpoint[]) => list.map((t) => t.id);
 describe("sectionTouchpoints", () => {
   it("puts recent ones first (most recent first), then MOTs, then the rest in journey order, each once", () => {
     const sections = sectionTouchpoints(journey, ["d", "c", "d", "gone"]);
-    expect([ids(sections.recent), ids(sections.mots), ids(sections.others)]).toEqual([["d", "c"], ["b"], ["a", "e"]]);
+    expect([ids(sections.recent), ids(sections.mots), ids(sections.others)]).toEqual([
+      ["d", "c"],
+      ["b"],
+      ["a", "e"],
+    ]);
   });
 
   it("searches names and stages in both languages, ignoring case and word order", () => {

@@ -1,15 +1,24 @@
 import type { TFrontlineTouchpoint } from "@/lib/observations/frontline";
 
-export type TTouchpointSections = { recent: TFrontlineTouchpoint[]; mots: TFrontlineTouchpoint[]; others: TFrontlineTouchpoint[] };
+export type TTouchpointSections = {
+  recent: TFrontlineTouchpoint[];
+  mots: TFrontlineTouchpoint[];
+  others: TFrontlineTouchpoint[];
+};
 
-const normalize = (text: string) => text.normalize("NFC").toLocaleLowerCase().replace(/\s+/g, " ").trim();
+const normalize = (text: string) =>
+  text.normalize("NFC").toLocaleLowerCase().replace(/\s+/g, " ").trim();
 
 /**
  * The picker's order: the user's recent touchpoints (most recent first), then the Moments of
  * Truth, then the rest, each touchpoint once and otherwise in journey order. A search keeps the
  * touchpoints whose name or stage (in either language) contains every word typed.
  */
-export function sectionTouchpoints(touchpoints: TFrontlineTouchpoint[], recentIds: string[], query = ""): TTouchpointSections {
+export function sectionTouchpoints(
+  touchpoints: TFrontlineTouchpoint[],
+  recentIds: string[],
+  query = "",
+): TTouchpointSections {
   const words = normalize(query).split(" ").filter(Boolean);
   const matches = (t: TFrontlineTouchpoint) => {
     const haystack = normalize([t.nameKo, t.nameEn, t.stageNameKo, t.stageNameEn].join(" "));

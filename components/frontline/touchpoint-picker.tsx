@@ -27,15 +27,26 @@ export function TouchpointPicker({ touchpoints, recentIds, selected, onSelect, e
 
   if (selected) {
     return (
-      <section aria-label={t("touchpoint")} className="flex items-center gap-3 rounded-lg border border-accent/40 bg-white p-3" data-testid="selected-touchpoint">
+      <section
+        aria-label={t("touchpoint")}
+        className="flex items-center gap-3 rounded-lg border border-accent/40 bg-white p-3"
+        data-testid="selected-touchpoint"
+      >
         <div className="min-w-0 flex-1">
           <p className="text-xs text-neutral-600">{stage(selected)}</p>
           <p className="flex items-start gap-1 font-semibold">
-            {selected.isMoT && <Star aria-label={t("mot")} className="mt-1 size-4 shrink-0 fill-mot text-mot" />}
+            {selected.isMoT && (
+              <Star aria-label={t("mot")} className="mt-1 size-4 shrink-0 fill-mot text-mot" />
+            )}
             <span>{name(selected)}</span>
           </p>
         </div>
-        <button type="button" onClick={() => onSelect(null)} className="min-h-12 rounded-md border border-neutral-300 px-4 text-sm font-medium hover:bg-neutral-100" aria-label={t("changeTouchpoint")}>
+        <button
+          type="button"
+          onClick={() => onSelect(null)}
+          className="min-h-12 rounded-md border border-neutral-300 px-4 text-sm font-medium hover:bg-neutral-100"
+          aria-label={t("changeTouchpoint")}
+        >
           {t("change")}
         </button>
       </section>
@@ -49,13 +60,20 @@ export function TouchpointPicker({ touchpoints, recentIds, selected, onSelect, e
     { key: "others", title: t("allTouchpoints"), items: sections.others },
   ].filter((group) => group.items.length > 0);
   return (
-    <section aria-labelledby="touchpoint-heading" className="flex flex-col gap-2" data-testid="touchpoint-picker">
+    <section
+      aria-labelledby="touchpoint-heading"
+      className="flex flex-col gap-2"
+      data-testid="touchpoint-picker"
+    >
       <h2 id="touchpoint-heading" className="text-base font-semibold">
         {t("touchpoint")}
       </h2>
       <label className="relative block">
         <span className="sr-only">{t("searchTouchpoints")}</span>
-        <Search aria-hidden className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-neutral-500" />
+        <Search
+          aria-hidden
+          className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-neutral-500"
+        />
         <input
           type="search"
           value={query}
@@ -73,7 +91,9 @@ export function TouchpointPicker({ touchpoints, recentIds, selected, onSelect, e
       {groups.length === 0 && <p className="py-3 text-sm text-neutral-600">{t("noMatch")}</p>}
       {groups.map((group) => (
         <div key={group.key}>
-          <h3 className="mb-1 mt-2 text-xs font-semibold uppercase tracking-wide text-neutral-600">{group.title}</h3>
+          <h3 className="mb-1 mt-2 text-xs font-semibold uppercase tracking-wide text-neutral-600">
+            {group.title}
+          </h3>
           <ul className="flex flex-col gap-1.5">
             {group.items.map((tp) => (
               <li key={tp.id}>
@@ -86,7 +106,9 @@ export function TouchpointPicker({ touchpoints, recentIds, selected, onSelect, e
                   className="flex min-h-12 w-full items-center gap-2 rounded-lg border border-neutral-300 bg-white px-3 py-2 text-left active:bg-neutral-100"
                   data-testid="touchpoint-option"
                 >
-                  {tp.isMoT && <Star aria-label={t("mot")} className="size-4 shrink-0 fill-mot text-mot" />}
+                  {tp.isMoT && (
+                    <Star aria-label={t("mot")} className="size-4 shrink-0 fill-mot text-mot" />
+                  )}
                   <span className="min-w-0 flex-1">
                     <span className="block font-medium">{name(tp)}</span>
                     <span className="block text-xs text-neutral-600">{stage(tp)}</span>

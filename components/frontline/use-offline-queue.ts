@@ -16,7 +16,9 @@ import {
 } from "@/lib/observations/offline-queue";
 import { readQueue, writeQueue } from "@/lib/observations/offline-queue-store";
 
-export type TSendObservations = (input: ReturnType<typeof toActionInput>) => Promise<TActionResult<unknown>>;
+export type TSendObservations = (
+  input: ReturnType<typeof toActionInput>,
+) => Promise<TActionResult<unknown>>;
 
 /** While entries wait, look again this often (a send is made only when one is due: see the back-off). */
 const POLL_MS = 5_000;
@@ -124,8 +126,17 @@ export function useOfflineQueue({ userId, send }: { userId: string; send: TSendO
 
   /** Keeps the observation on the device, then tries to send it. Throws when the device cannot store it. */
   const enqueue = useCallback(
-    async (observation: Omit<TQueuedObservation, "clientId">, label: string): Promise<TQueueEntry> => {
-      const entry = createQueueEntry({ clientId: newClientId(), userId, observation, label, now: Date.now() });
+    async (
+      observation: Omit<TQueuedObservation, "clientId">,
+      label: string,
+    ): Promise<TQueueEntry> => {
+      const entry = createQueueEntry({
+        clientId: newClientId(),
+        userId,
+        observation,
+        label,
+        now: Date.now(),
+      });
       await writeQueue({ put: [entry] });
       replace([...current.current, entry]);
       void flush();

@@ -1,4 +1,19 @@
-import { Circle, Globe, Mail, Mailbox, Megaphone, MessageCircle, MessagesSquare, Monitor, Package, Phone, Smartphone, Store, UserRound, type LucideIcon } from "lucide-react";
+import {
+  Circle,
+  Globe,
+  Mail,
+  Mailbox,
+  Megaphone,
+  MessageCircle,
+  MessagesSquare,
+  Monitor,
+  Package,
+  Phone,
+  Smartphone,
+  Store,
+  UserRound,
+  type LucideIcon,
+} from "lucide-react";
 import type { TChannel, TDimension } from "@/lib/journeys/document";
 
 // Dimension and channel are told by icon and label, not by colour: colour is kept for the gap

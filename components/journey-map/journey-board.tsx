@@ -13,7 +13,12 @@ import {
   type DragOverEvent,
   type DragStartEvent,
 } from "@dnd-kit/core";
-import { arrayMove, horizontalListSortingStrategy, SortableContext, sortableKeyboardCoordinates } from "@dnd-kit/sortable";
+import {
+  arrayMove,
+  horizontalListSortingStrategy,
+  SortableContext,
+  sortableKeyboardCoordinates,
+} from "@dnd-kit/sortable";
 import { localized } from "@/lib/i18n/localized";
 import type { TJourneyLayout, TStage, TTouchpoint } from "@/lib/journeys/schemas";
 import { moveStage, placeTouchpoint, sameLayout, stageOf } from "./layout-moves";
@@ -49,19 +54,37 @@ type TProps = {
  * by drag and drop (mouse, touch or keyboard: space, arrows, space), with the stage move
  * buttons, or from a touchpoint's dialog (up, down, to another stage).
  */
-export function JourneyBoard({ stages, layout, isCompact, isMoTOnly, collapsed, onToggleCollapsed, onOpenTouchpoint, overlay, editing }: TProps) {
+export function JourneyBoard({
+  stages,
+  layout,
+  isCompact,
+  isMoTOnly,
+  collapsed,
+  onToggleCollapsed,
+  onOpenTouchpoint,
+  overlay,
+  editing,
+}: TProps) {
   const t = useTranslations("journeyMap");
   const locale = useLocale();
-  const touchpoints = useMemo(() => new Map(stages.flatMap((s) => s.touchpoints).map((tp) => [tp.id, tp])), [stages]);
+  const touchpoints = useMemo(
+    () => new Map(stages.flatMap((s) => s.touchpoints).map((tp) => [tp.id, tp])),
+    [stages],
+  );
   const stagesById = useMemo(() => new Map(stages.map((s) => [s.id, s])), [stages]);
   const [dragLayout, setDragLayout] = useState<TJourneyLayout | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 6 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+  );
 
   const shown = dragLayout ?? layout;
   const canDrag = Boolean(editing) && !editing?.isBusy && !isMoTOnly;
   // Numbers follow the journey order: stage 3, touchpoint 2 reads "3.2".
-  const numbers = new Map(shown.flatMap((s, i) => s.touchpointIds.map((id, j) => [id, `${i + 1}.${j + 1}`] as const)));
+  const numbers = new Map(
+    shown.flatMap((s, i) => s.touchpointIds.map((id, j) => [id, `${i + 1}.${j + 1}`] as const)),
+  );
 
   function onDragStart({ active }: DragStartEvent) {
     setActiveId(String(active.id));
@@ -71,11 +94,21 @@ export function JourneyBoard({ stages, layout, isCompact, isMoTOnly, collapsed, 
   function onDragOver({ active, over }: DragOverEvent) {
     if (!over || !dragLayout || active.data.current?.type !== "touchpoint") return;
     const activeStage = stageOf(dragLayout, String(active.id));
-    const overStageId = over.data.current?.type === "touchpoint" ? stageOf(dragLayout, String(over.id))?.stageId : over.data.current?.stageId;
+    const overStageId =
+      over.data.current?.type === "touchpoint"
+        ? stageOf(dragLayout, String(over.id))?.stageId
+        : over.data.current?.stageId;
     if (!activeStage || !overStageId || activeStage.stageId === overStageId) return;
     const overStage = dragLayout.find((s) => s.stageId === overStageId);
     const overIndex = overStage?.touchpointIds.indexOf(String(over.id)) ?? -1;
-    setDragLayout(placeTouchpoint(dragLayout, String(active.id), overStageId, overIndex >= 0 ? overIndex : (overStage?.touchpointIds.length ?? 0)));
+    setDragLayout(
+      placeTouchpoint(
+        dragLayout,
+        String(active.id),
+        overStageId,
+        overIndex >= 0 ? overIndex : (overStage?.touchpointIds.length ?? 0),
+      ),
+    );
   }
 
   function onDragEnd({ active, over }: DragEndEvent) {
@@ -83,13 +116,20 @@ export function JourneyBoard({ stages, layout, isCompact, isMoTOnly, collapsed, 
     if (over && active.id !== over.id) {
       if (active.data.current?.type === "stage") {
         const from = next.findIndex((s) => s.stageId === active.id);
-        const overStageId = over.data.current?.type === "touchpoint" ? stageOf(next, String(over.id))?.stageId : (over.data.current?.stageId ?? String(over.id));
+        const overStageId =
+          over.data.current?.type === "touchpoint"
+            ? stageOf(next, String(over.id))?.stageId
+            : (over.data.current?.stageId ?? String(over.id));
         const to = next.findIndex((s) => s.stageId === overStageId);
         if (from >= 0 && to >= 0) next = arrayMove(next, from, to);
       } else {
         const stage = stageOf(next, String(active.id));
         if (stage && stage.touchpointIds.includes(String(over.id))) {
-          const ids = arrayMove(stage.touchpointIds, stage.touchpointIds.indexOf(String(active.id)), stage.touchpointIds.indexOf(String(over.id)));
+          const ids = arrayMove(
+            stage.touchpointIds,
+            stage.touchpointIds.indexOf(String(active.id)),
+            stage.touchpointIds.indexOf(String(over.id)),
+          );
           next = next.map((s) => (s.stageId === stage.stageId ? { ...s, touchpointIds: ids } : s));
         }
       }
@@ -117,9 +157,16 @@ export function JourneyBoard({ stages, layout, isCompact, isMoTOnly, collapsed, 
     >
       <StageIndex layout={shown} stagesById={stagesById} />
       {/* Full-bleed: a long journey gets the whole width of the window, scrolled sideways. */}
-      <div className="relative mx-[calc(50%-50vw)] overflow-x-auto px-4 pb-4" data-testid="journey-board" aria-busy={editing?.isBusy}>
+      <div
+        className="relative mx-[calc(50%-50vw)] overflow-x-auto px-4 pb-4"
+        data-testid="journey-board"
+        aria-busy={editing?.isBusy}
+      >
         <ol className="flex items-start gap-3" aria-label={t("stagesLabel")}>
-          <SortableContext items={shown.map((s) => s.stageId)} strategy={horizontalListSortingStrategy}>
+          <SortableContext
+            items={shown.map((s) => s.stageId)}
+            strategy={horizontalListSortingStrategy}
+          >
             {shown.map((entry, index) => {
               const stage = stagesById.get(entry.stageId);
               if (!stage) return null;
@@ -142,7 +189,8 @@ export function JourneyBoard({ stages, layout, isCompact, isMoTOnly, collapsed, 
                   editing={
                     editing && {
                       ...editing,
-                      onMoveStage: (delta) => editing.onLayoutChange(moveStage(layout, stage.id, delta)),
+                      onMoveStage: (delta) =>
+                        editing.onLayoutChange(moveStage(layout, stage.id, delta)),
                     }
                   }
                 />
@@ -152,8 +200,19 @@ export function JourneyBoard({ stages, layout, isCompact, isMoTOnly, collapsed, 
         </ol>
       </div>
       <DragOverlay>
-        {activeTouchpoint && <TouchpointCard touchpoint={activeTouchpoint} number={numbers.get(activeTouchpoint.id) ?? ""} isCompact={isCompact} onOpen={() => undefined} />}
-        {activeStage && <div className="w-56 rounded-lg border border-accent bg-white p-3 text-sm font-medium shadow-lg">{localized(activeStage, "name", locale)}</div>}
+        {activeTouchpoint && (
+          <TouchpointCard
+            touchpoint={activeTouchpoint}
+            number={numbers.get(activeTouchpoint.id) ?? ""}
+            isCompact={isCompact}
+            onOpen={() => undefined}
+          />
+        )}
+        {activeStage && (
+          <div className="w-56 rounded-lg border border-accent bg-white p-3 text-sm font-medium shadow-lg">
+            {localized(activeStage, "name", locale)}
+          </div>
+        )}
       </DragOverlay>
     </DndContext>
   );

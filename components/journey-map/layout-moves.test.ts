@@ -17,13 +17,25 @@ describe("layout moves", () => {
     expect(stepTouchpoint(layout, "a", 1)[0]?.touchpointIds).toEqual(["b", "a"]);
     const intoEmpty = stepTouchpoint(layout, "b", 1);
     expect(intoEmpty.map((s) => s.touchpointIds)).toEqual([["a"], ["b"], ["c"]]);
-    expect(stepTouchpoint(layout, "c", -1).map((s) => s.touchpointIds)).toEqual([["a", "b"], ["c"], []]);
+    expect(stepTouchpoint(layout, "c", -1).map((s) => s.touchpointIds)).toEqual([
+      ["a", "b"],
+      ["c"],
+      [],
+    ]);
     expect(sameLayout(stepTouchpoint(layout, "a", -1), layout)).toBe(true);
     expect(sameLayout(stepTouchpoint(layout, "c", 1), layout)).toBe(true);
   });
 
   it("places a touchpoint in another stage at an index, clamped", () => {
-    expect(placeTouchpoint(layout, "a", "s3", 0).map((s) => s.touchpointIds)).toEqual([["b"], [], ["a", "c"]]);
-    expect(placeTouchpoint(layout, "a", "s3", 99).map((s) => s.touchpointIds)).toEqual([["b"], [], ["c", "a"]]);
+    expect(placeTouchpoint(layout, "a", "s3", 0).map((s) => s.touchpointIds)).toEqual([
+      ["b"],
+      [],
+      ["a", "c"],
+    ]);
+    expect(placeTouchpoint(layout, "a", "s3", 99).map((s) => s.touchpointIds)).toEqual([
+      ["b"],
+      [],
+      ["c", "a"],
+    ]);
   });
 });

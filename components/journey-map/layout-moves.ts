@@ -9,33 +9,58 @@ export function moveStage(layout: TJourneyLayout, stageId: string, delta: number
 }
 
 /** Moves a touchpoint one place up or down; past the end of its stage it goes on to the next one. */
-export function stepTouchpoint(layout: TJourneyLayout, touchpointId: string, delta: -1 | 1): TJourneyLayout {
+export function stepTouchpoint(
+  layout: TJourneyLayout,
+  touchpointId: string,
+  delta: -1 | 1,
+): TJourneyLayout {
   const stageIndex = layout.findIndex((s) => s.touchpointIds.includes(touchpointId));
   const stage = layout[stageIndex];
   if (!stage) return layout;
   const index = stage.touchpointIds.indexOf(touchpointId);
   const target = index + delta;
   if (target >= 0 && target < stage.touchpointIds.length) {
-    return layout.map((s, i) => (i === stageIndex ? { ...s, touchpointIds: moveItem(s.touchpointIds, index, target) } : s));
+    return layout.map((s, i) =>
+      i === stageIndex ? { ...s, touchpointIds: moveItem(s.touchpointIds, index, target) } : s,
+    );
   }
   const neighbour = stageIndex + delta;
   if (neighbour < 0 || neighbour >= layout.length) return layout;
   return layout.map((s, i) => {
-    if (i === stageIndex) return { ...s, touchpointIds: s.touchpointIds.filter((id) => id !== touchpointId) };
-    if (i === neighbour) return { ...s, touchpointIds: delta === 1 ? [touchpointId, ...s.touchpointIds] : [...s.touchpointIds, touchpointId] };
+    if (i === stageIndex)
+      return { ...s, touchpointIds: s.touchpointIds.filter((id) => id !== touchpointId) };
+    if (i === neighbour)
+      return {
+        ...s,
+        touchpointIds:
+          delta === 1 ? [touchpointId, ...s.touchpointIds] : [...s.touchpointIds, touchpointId],
+      };
     return s;
   });
 }
 
 /** Puts a touchpoint into a stage at an index (drag and drop across stages). */
-export function placeTouchpoint(layout: TJourneyLayout, touchpointId: string, stageId: string, index: number): TJourneyLayout {
-  const without = layout.map((s) => ({ ...s, touchpointIds: s.touchpointIds.filter((id) => id !== touchpointId) }));
+export function placeTouchpoint(
+  layout: TJourneyLayout,
+  touchpointId: string,
+  stageId: string,
+  index: number,
+): TJourneyLayout {
+  const without = layout.map((s) => ({
+    ...s,
+    touchpointIds: s.touchpointIds.filter((id) => id !== touchpointId),
+  }));
   return without.map((s) => {
     if (s.stageId !== stageId) return s;
     const at = Math.max(0, Math.min(index, s.touchpointIds.length));
-    return { ...s, touchpointIds: [...s.touchpointIds.slice(0, at), touchpointId, ...s.touchpointIds.slice(at)] };
+    return {
+      ...s,
+      touchpointIds: [...s.touchpointIds.slice(0, at), touchpointId, ...s.touchpointIds.slice(at)],
+    };
   });
 }
 
-export const stageOf = (layout: TJourneyLayout, touchpointId: string) => layout.find((s) => s.touchpointIds.includes(touchpointId));
-export const sameLayout = (a: TJourneyLayout, b: TJourneyLayout) => JSON.stringify(a) === JSON.stringify(b);
+export const stageOf = (layout: TJourneyLayout, touchpointId: string) =>
+  layout.find((s) => s.touchpointIds.includes(touchpointId));
+export const sameLayout = (a: TJourneyLayout, b: TJourneyLayout) =>
+  JSON.stringify(a) === JSON.stringify(b);

@@ -28,15 +28,39 @@ type TProps = {
   editing?: TColumnEditing;
 };
 
-const SMALL_BUTTON = "inline-flex size-6 items-center justify-center rounded hover:bg-neutral-100 disabled:opacity-30";
-const ICON_BUTTON = "inline-flex size-7 items-center justify-center rounded text-neutral-600 hover:bg-neutral-100 hover:text-neutral-900 disabled:opacity-30";
+const SMALL_BUTTON =
+  "inline-flex size-6 items-center justify-center rounded hover:bg-neutral-100 disabled:opacity-30";
+const ICON_BUTTON =
+  "inline-flex size-7 items-center justify-center rounded text-neutral-600 hover:bg-neutral-100 hover:text-neutral-900 disabled:opacity-30";
 
-export function StageColumn({ stage, number, isFirst, isLast, touchpoints, numbers, isCompact, isCollapsed, canDrag, overlay, onToggleCollapsed, onOpenTouchpoint, editing }: TProps) {
+export function StageColumn({
+  stage,
+  number,
+  isFirst,
+  isLast,
+  touchpoints,
+  numbers,
+  isCompact,
+  isCollapsed,
+  canDrag,
+  overlay,
+  onToggleCollapsed,
+  onOpenTouchpoint,
+  editing,
+}: TProps) {
   const t = useTranslations("journeyMap");
   const locale = useLocale();
   const name = localized(stage, "name", locale);
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: stage.id, data: { type: "stage", stageId: stage.id }, disabled: !canDrag });
-  const { setNodeRef: setBodyRef } = useDroppable({ id: `stage-body-${stage.id}`, data: { type: "stage-body", stageId: stage.id }, disabled: !canDrag });
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id: stage.id,
+    data: { type: "stage", stageId: stage.id },
+    disabled: !canDrag,
+  });
+  const { setNodeRef: setBodyRef } = useDroppable({
+    id: `stage-body-${stage.id}`,
+    data: { type: "stage-body", stageId: stage.id },
+    disabled: !canDrag,
+  });
   const motCount = stage.touchpoints.filter((tp) => tp.isMoT).length;
 
   return (
@@ -51,7 +75,13 @@ export function StageColumn({ stage, number, isFirst, isLast, touchpoints, numbe
       <div className={`flex flex-col gap-1 p-2 ${isCollapsed ? "items-center" : ""}`}>
         <div className={`flex items-start gap-1 ${isCollapsed ? "flex-col items-center" : ""}`}>
           {editing && canDrag && (
-            <button type="button" className={`${ICON_BUTTON} -ml-1 shrink-0 cursor-grab`} aria-label={t("dragStage", { name })} {...attributes} {...listeners}>
+            <button
+              type="button"
+              className={`${ICON_BUTTON} -ml-1 shrink-0 cursor-grab`}
+              aria-label={t("dragStage", { name })}
+              {...attributes}
+              {...listeners}
+            >
               <GripVertical aria-hidden className="size-4" />
             </button>
           )}
@@ -70,16 +100,35 @@ export function StageColumn({ stage, number, isFirst, isLast, touchpoints, numbe
         </div>
         {!isCollapsed && (
           <div className="flex items-center justify-between gap-1">
-            <span className="text-xs text-neutral-500">{t("stageCounts", { touchpoints: stage.touchpoints.length, mots: motCount })}</span>
+            <span className="text-xs text-neutral-500">
+              {t("stageCounts", { touchpoints: stage.touchpoints.length, mots: motCount })}
+            </span>
             {editing && (
               <span className="flex shrink-0">
-                <button type="button" className={ICON_BUTTON} onClick={() => editing.onMoveStage(-1)} disabled={isFirst || editing.isBusy} aria-label={t("moveStageLeft", { name })}>
+                <button
+                  type="button"
+                  className={ICON_BUTTON}
+                  onClick={() => editing.onMoveStage(-1)}
+                  disabled={isFirst || editing.isBusy}
+                  aria-label={t("moveStageLeft", { name })}
+                >
                   <ChevronLeft aria-hidden className="size-4" />
                 </button>
-                <button type="button" className={ICON_BUTTON} onClick={() => editing.onMoveStage(1)} disabled={isLast || editing.isBusy} aria-label={t("moveStageRight", { name })}>
+                <button
+                  type="button"
+                  className={ICON_BUTTON}
+                  onClick={() => editing.onMoveStage(1)}
+                  disabled={isLast || editing.isBusy}
+                  aria-label={t("moveStageRight", { name })}
+                >
                   <ChevronRight aria-hidden className="size-4" />
                 </button>
-                <button type="button" className={ICON_BUTTON} onClick={() => editing.onEditStage(stage)} aria-label={t("editStage", { name })}>
+                <button
+                  type="button"
+                  className={ICON_BUTTON}
+                  onClick={() => editing.onEditStage(stage)}
+                  aria-label={t("editStage", { name })}
+                >
                   <Pencil aria-hidden className="size-3.5" />
                 </button>
               </span>
@@ -89,7 +138,10 @@ export function StageColumn({ stage, number, isFirst, isLast, touchpoints, numbe
       </div>
       {!isCollapsed && (
         <div ref={setBodyRef} className="flex min-h-12 flex-col gap-1.5 px-2 pb-2">
-          <SortableContext items={touchpoints.map((tp) => tp.id)} strategy={verticalListSortingStrategy}>
+          <SortableContext
+            items={touchpoints.map((tp) => tp.id)}
+            strategy={verticalListSortingStrategy}
+          >
             <ol className="flex flex-col gap-1.5">
               {touchpoints.map((touchpoint) => (
                 <SortableTouchpoint
@@ -106,7 +158,11 @@ export function StageColumn({ stage, number, isFirst, isLast, touchpoints, numbe
             </ol>
           </SortableContext>
           {editing && (
-            <button type="button" onClick={() => editing.onAddTouchpoint(stage.id)} className="inline-flex items-center gap-1 rounded px-2 py-1 text-xs text-neutral-600 hover:bg-white hover:text-neutral-900">
+            <button
+              type="button"
+              onClick={() => editing.onAddTouchpoint(stage.id)}
+              className="inline-flex items-center gap-1 rounded px-2 py-1 text-xs text-neutral-600 hover:bg-white hover:text-neutral-900"
+            >
               <Plus aria-hidden className="size-3.5" />
               {t("addTouchpoint")}
             </button>
@@ -127,11 +183,23 @@ type TSortableTouchpointProps = {
   editing?: TColumnEditing;
 };
 
-function SortableTouchpoint({ touchpoint, number, isCompact, canDrag, overlay, onOpen, editing }: TSortableTouchpointProps) {
+function SortableTouchpoint({
+  touchpoint,
+  number,
+  isCompact,
+  canDrag,
+  overlay,
+  onOpen,
+  editing,
+}: TSortableTouchpointProps) {
   const t = useTranslations("journeyMap");
   const locale = useLocale();
   const name = localized(touchpoint, "name", locale);
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: touchpoint.id, data: { type: "touchpoint" }, disabled: !canDrag });
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id: touchpoint.id,
+    data: { type: "touchpoint" },
+    disabled: !canDrag,
+  });
   const controls = editing && (
     <span className="flex shrink-0 flex-col items-center border-l border-neutral-100 py-0.5">
       <button
@@ -145,7 +213,13 @@ function SortableTouchpoint({ touchpoint, number, isCompact, canDrag, overlay, o
         <Star aria-hidden className={`size-3.5 ${touchpoint.isMoT ? "fill-current" : ""}`} />
       </button>
       {canDrag && (
-        <button type="button" className={`${SMALL_BUTTON} cursor-grab text-neutral-500 hover:text-neutral-900`} aria-label={t("dragTouchpoint", { name })} {...attributes} {...listeners}>
+        <button
+          type="button"
+          className={`${SMALL_BUTTON} cursor-grab text-neutral-500 hover:text-neutral-900`}
+          aria-label={t("dragTouchpoint", { name })}
+          {...attributes}
+          {...listeners}
+        >
           <GripVertical aria-hidden className="size-3.5" />
         </button>
       )}

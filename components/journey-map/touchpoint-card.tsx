@@ -19,10 +19,23 @@ type TProps = {
   isDragging?: boolean;
 };
 
-const OVERLAY_TONES = { below: "bg-gap-below text-white", above: "bg-gap-above text-white", neutral: "bg-neutral-200 text-neutral-800" };
+const OVERLAY_TONES = {
+  below: "bg-gap-below text-white",
+  above: "bg-gap-above text-white",
+  neutral: "bg-neutral-200 text-neutral-800",
+};
 
 /** One touchpoint on the map: MOTs stand out, dimension and channel show as icons with labels. */
-export function TouchpointCard({ touchpoint, number, isCompact, overlay, controls, onOpen, style, isDragging }: TProps) {
+export function TouchpointCard({
+  touchpoint,
+  number,
+  isCompact,
+  overlay,
+  controls,
+  onOpen,
+  style,
+  isDragging,
+}: TProps) {
   const t = useTranslations("journeyMap");
   const locale = useLocale();
   const DimensionIcon = DIMENSION_ICONS[touchpoint.dimension];
@@ -35,14 +48,25 @@ export function TouchpointCard({ touchpoint, number, isCompact, overlay, control
       data-mot={touchpoint.isMoT}
       className={`flex rounded-md border bg-white text-sm shadow-xs ${touchpoint.isMoT ? "border-mot ring-1 ring-mot" : "border-neutral-200"} ${isDragging ? "opacity-40" : ""}`}
     >
-      <button type="button" onClick={onOpen} className={`block min-w-0 flex-1 text-left ${isCompact ? "px-2 py-1.5" : "px-3 py-2"}`} aria-label={t("openTouchpoint", { name })}>
+      <button
+        type="button"
+        onClick={onOpen}
+        className={`block min-w-0 flex-1 text-left ${isCompact ? "px-2 py-1.5" : "px-3 py-2"}`}
+        aria-label={t("openTouchpoint", { name })}
+      >
         <span className="flex items-start gap-1.5">
           <span className="mt-0.5 shrink-0 text-xs tabular-nums text-neutral-500">{number}</span>
-          <span className={`min-w-0 flex-1 font-medium text-neutral-900 ${isCompact ? "line-clamp-2 text-[13px] leading-snug" : "line-clamp-3"}`} title={name}>
+          <span
+            className={`min-w-0 flex-1 font-medium text-neutral-900 ${isCompact ? "line-clamp-2 text-[13px] leading-snug" : "line-clamp-3"}`}
+            title={name}
+          >
             {name}
           </span>
           {touchpoint.isMoT && (
-            <span className="inline-flex shrink-0 items-center gap-0.5 rounded bg-mot px-1 text-[10px] font-semibold uppercase text-white" title={t("motLong")}>
+            <span
+              className="inline-flex shrink-0 items-center gap-0.5 rounded bg-mot px-1 text-[10px] font-semibold uppercase text-white"
+              title={t("motLong")}
+            >
               <Star aria-hidden className="size-3 fill-current" />
               {isCompact ? <span className="sr-only">{t("mot")}</span> : t("mot")}
             </span>
@@ -62,11 +86,17 @@ export function TouchpointCard({ touchpoint, number, isCompact, overlay, control
         )}
         {isCompact && (
           <span className="sr-only">
-            {t("dimensionAndChannel", { dimension: t(`dimensions.${touchpoint.dimension}`), channel: t(`channels.${touchpoint.channel}`) })}
+            {t("dimensionAndChannel", {
+              dimension: t(`dimensions.${touchpoint.dimension}`),
+              channel: t(`channels.${touchpoint.channel}`),
+            })}
           </span>
         )}
         {overlay && (
-          <span className={`mt-1.5 inline-block rounded px-1.5 text-xs font-semibold tabular-nums ${OVERLAY_TONES[overlay.tone]}`} title={overlay.title}>
+          <span
+            className={`mt-1.5 inline-block rounded px-1.5 text-xs font-semibold tabular-nums ${OVERLAY_TONES[overlay.tone]}`}
+            title={overlay.title}
+          >
             {overlay.label}
           </span>
         )}

@@ -23,9 +23,16 @@ export function MetricCell({ metric, scale, format, testId }: TProps) {
   const locale = useLocale();
   if (metric === null) {
     return (
-      <div className="text-right tabular-nums" title={t("noAnswersTitle")} data-testid={testId} data-state="none">
+      <div
+        className="text-right tabular-nums"
+        title={t("noAnswersTitle")}
+        data-testid={testId}
+        data-state="none"
+      >
         <span className="text-neutral-400">{t("noValue")}</span>
-        <span className="block text-[11px] text-neutral-500">{t("nAnswers", { n: formatInteger(0, locale) })}</span>
+        <span className="block text-[11px] text-neutral-500">
+          {t("nAnswers", { n: formatInteger(0, locale) })}
+        </span>
       </div>
     );
   }
@@ -34,11 +41,15 @@ export function MetricCell({ metric, scale, format, testId }: TProps) {
   return (
     <div
       className="text-right tabular-nums"
-      title={indicative ? t("indicativeTitle", { n: metric.n, min: MIN_N_FOR_FIRM_METRIC }) : undefined}
+      title={
+        indicative ? t("indicativeTitle", { n: metric.n, min: MIN_N_FOR_FIRM_METRIC }) : undefined
+      }
       data-testid={testId}
       data-state={indicative ? "indicative" : "firm"}
     >
-      <span className={`inline-flex items-center gap-1 font-semibold ${indicative ? "text-neutral-500" : "text-neutral-900"}`}>
+      <span
+        className={`inline-flex items-center gap-1 font-semibold ${indicative ? "text-neutral-500" : "text-neutral-900"}`}
+      >
         {indicative && <CircleDashed aria-hidden className="size-3 text-neutral-400" />}
         {format(metric.value)}
       </span>
@@ -52,21 +63,43 @@ export function MetricCell({ metric, scale, format, testId }: TProps) {
   );
 }
 
-const position = (v: number, { min, max }: TMetricScale) => `${(100 * (Math.min(max, Math.max(min, v)) - min)) / (max - min)}%`;
+const position = (v: number, { min, max }: TMetricScale) =>
+  `${(100 * (Math.min(max, Math.max(min, v)) - min)) / (max - min)}%`;
 
 /** The interval as a bar and the value as a dot on a hairline track spanning the whole scale. */
-function Whisker({ value, interval, scale, isMuted }: { value: number; interval: TInterval | null; scale: TMetricScale; isMuted: boolean }) {
+function Whisker({
+  value,
+  interval,
+  scale,
+  isMuted,
+}: {
+  value: number;
+  interval: TInterval | null;
+  scale: TMetricScale;
+  isMuted: boolean;
+}) {
   return (
     <span aria-hidden className="relative mt-1 ml-auto block h-2 w-full max-w-40">
       <span className="absolute inset-x-0 top-1/2 h-px bg-neutral-200" />
-      {scale.reference !== undefined && <span className="absolute top-0 h-2 w-px bg-neutral-300" style={{ left: position(scale.reference, scale) }} />}
+      {scale.reference !== undefined && (
+        <span
+          className="absolute top-0 h-2 w-px bg-neutral-300"
+          style={{ left: position(scale.reference, scale) }}
+        />
+      )}
       {interval && (
         <span
           className={`absolute top-1/2 h-1 -translate-y-1/2 rounded-full ${isMuted ? "bg-neutral-200" : "bg-neutral-300"}`}
-          style={{ left: position(interval.low, scale), right: `calc(100% - ${position(interval.high, scale)})` }}
+          style={{
+            left: position(interval.low, scale),
+            right: `calc(100% - ${position(interval.high, scale)})`,
+          }}
         />
       )}
-      <span className={`absolute top-1/2 size-1.5 -translate-1/2 rounded-full ${isMuted ? "bg-neutral-400" : "bg-neutral-800"}`} style={{ left: position(value, scale) }} />
+      <span
+        className={`absolute top-1/2 size-1.5 -translate-1/2 rounded-full ${isMuted ? "bg-neutral-400" : "bg-neutral-800"}`}
+        style={{ left: position(value, scale) }}
+      />
     </span>
   );
 }

@@ -4,7 +4,11 @@ import type { TTable } from "@/components/charts/data-table";
 import type { TSliceMeasures } from "@/lib/analytics/schemas";
 
 /** The table behind every gap chart (and its CSV): one row per slice, gap with its interval and n. */
-export function useSliceTable(): (slices: TSliceMeasures[], sliceHeader: string, labelOf: (slice: TSliceMeasures) => string) => TTable {
+export function useSliceTable(): (
+  slices: TSliceMeasures[],
+  sliceHeader: string,
+  labelOf: (slice: TSliceMeasures) => string,
+) => TTable {
   const t = useTranslations("measure.columns");
   return (slices, sliceHeader, labelOf) => ({
     columns: [

@@ -3,10 +3,26 @@ import type { ReactNode } from "react";
 import * as RadixDialog from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
 
-type TProps = { title: string; description?: string; isOpen: boolean; onClose: () => void; closeLabel: string; children: ReactNode; wide?: boolean };
+type TProps = {
+  title: string;
+  description?: string;
+  isOpen: boolean;
+  onClose: () => void;
+  closeLabel: string;
+  children: ReactNode;
+  wide?: boolean;
+};
 
 /** A modal dialog (Radix: focus trap, Escape, labelled by its title). */
-export function Dialog({ title, description, isOpen, onClose, closeLabel, children, wide }: TProps) {
+export function Dialog({
+  title,
+  description,
+  isOpen,
+  onClose,
+  closeLabel,
+  children,
+  wide,
+}: TProps) {
   return (
     <RadixDialog.Root open={isOpen} onOpenChange={(open) => !open && onClose()}>
       <RadixDialog.Portal>
@@ -18,9 +34,16 @@ export function Dialog({ title, description, isOpen, onClose, closeLabel, childr
           <div className="mb-4 flex items-start justify-between gap-4">
             <div>
               <RadixDialog.Title className="text-lg font-semibold">{title}</RadixDialog.Title>
-              {description && <RadixDialog.Description className="mt-1 text-sm text-neutral-600">{description}</RadixDialog.Description>}
+              {description && (
+                <RadixDialog.Description className="mt-1 text-sm text-neutral-600">
+                  {description}
+                </RadixDialog.Description>
+              )}
             </div>
-            <RadixDialog.Close className="inline-flex size-8 items-center justify-center rounded text-neutral-600 hover:bg-neutral-100" aria-label={closeLabel}>
+            <RadixDialog.Close
+              className="inline-flex size-8 items-center justify-center rounded text-neutral-600 hover:bg-neutral-100"
+              aria-label={closeLabel}
+            >
               <X aria-hidden className="size-4" />
             </RadixDialog.Close>
           </div>

@@ -1,6 +1,17 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 
-type TFieldProps = { label: string; hint?: string; errors?: string[]; children: (ids: { id: string; describedBy?: string; invalid: boolean }) => ReactNode };
+type TFieldProps = {
+  label: string;
+  hint?: string;
+  errors?: string[];
+  children: (ids: { id: string; describedBy?: string; invalid: boolean }) => ReactNode;
+};
 
 /** A label, a control, a hint and the field's errors, wired together for screen readers. */
 export function Field({ label, hint, errors = [], children }: TFieldProps) {
@@ -28,7 +39,8 @@ export function Field({ label, hint, errors = [], children }: TFieldProps) {
   );
 }
 
-const CONTROL = "min-h-10 w-full rounded-md border border-neutral-300 bg-white px-3 text-sm aria-invalid:border-red-600";
+const CONTROL =
+  "min-h-10 w-full rounded-md border border-neutral-300 bg-white px-3 text-sm aria-invalid:border-red-600";
 
 export function TextInput(props: InputHTMLAttributes<HTMLInputElement>) {
   return <input className={CONTROL} {...props} />;

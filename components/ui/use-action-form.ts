@@ -15,7 +15,10 @@ type TOptions<T> = {
  * Submits a form to an authedAction and exposes its typed result, with error keys already
  * translated. The form keeps what the user typed when the action refuses it.
  */
-export function useActionForm<T>(action: (input: never) => Promise<TActionResult<T>>, options: TOptions<T> = {}) {
+export function useActionForm<T>(
+  action: (input: never) => Promise<TActionResult<T>>,
+  options: TOptions<T> = {},
+) {
   const message = useMessage();
   const [result, setResult] = useState<TActionResult<T> | null>(null);
   const [isPending, startTransition] = useTransition();

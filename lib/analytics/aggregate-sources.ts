@@ -1,7 +1,11 @@
 import "server-only";
 import { Prisma } from "@/lib/db/client";
 import { NPS_DETRACTOR_MAX } from "@/lib/follow-ups/rules";
-import { CSAT_TOP_TWO_MIN, PROMOTER_MIN, ROLLUP_STATISTIC_COLUMNS } from "@/lib/observations/rollups";
+import {
+  CSAT_TOP_TWO_MIN,
+  PROMOTER_MIN,
+  ROLLUP_STATISTIC_COLUMNS,
+} from "@/lib/observations/rollups";
 import { localTimeOf, utcStartOf } from "./local-time-sql";
 import type { TAggregateFilter, TGroupKey } from "./schemas";
 import { splitIntoWholePeriods } from "./whole-periods";
@@ -29,8 +33,32 @@ export type TSourceSql = {
   isRollup: boolean;
 };
 
-const ALL_KEYS: ReadonlySet<TGroupKey> = new Set(["touchpoint", "driver", "stage", "dimension", "kind", "segment", "site", "source", "day", "week", "month"]);
-const ALL_FILTERS: ReadonlySet<keyof TAggregateFilter> = new Set(["journeyId", "from", "to", "touchpointId", "segmentId", "siteId", "siteIds", "source", "dimension", "kind", "motOnly"]);
+const ALL_KEYS: ReadonlySet<TGroupKey> = new Set([
+  "touchpoint",
+  "driver",
+  "stage",
+  "dimension",
+  "kind",
+  "segment",
+  "site",
+  "source",
+  "day",
+  "week",
+  "month",
+]);
+const ALL_FILTERS: ReadonlySet<keyof TAggregateFilter> = new Set([
+  "journeyId",
+  "from",
+  "to",
+  "touchpointId",
+  "segmentId",
+  "siteId",
+  "siteIds",
+  "source",
+  "dimension",
+  "kind",
+  "motOnly",
+]);
 
 // --- raw observations ---------------------------------------------------------------------------
 
@@ -107,9 +135,21 @@ const ROLLUP_DAYS = {
 };
 
 /** Every key and filter, from more rows: a touchpoint's day has one per driver, segment, site and source. */
-const DETAIL: TSourceSql = { groupKeys: ALL_KEYS, filters: ALL_FILTERS, from: () => Prisma.sql`"ObservationDaily" o`, ...ROLLUP_DAYS };
+const DETAIL: TSourceSql = {
+  groupKeys: ALL_KEYS,
+  filters: ALL_FILTERS,
+  from: () => Prisma.sql`"ObservationDaily" o`,
+  ...ROLLUP_DAYS,
+};
 
-const TOUCHPOINT_FILTERS: ReadonlySet<keyof TAggregateFilter> = new Set(["journeyId", "from", "to", "touchpointId", "segmentId", "motOnly"]);
+const TOUCHPOINT_FILTERS: ReadonlySet<keyof TAggregateFilter> = new Set([
+  "journeyId",
+  "from",
+  "to",
+  "touchpointId",
+  "segmentId",
+  "motOnly",
+]);
 
 /** Touchpoint, stage, segment and days: the control charts' daily and weekly points, and any period cut by day. */
 const TOUCHPOINT_DAYS: TSourceSql = {
@@ -119,7 +159,11 @@ const TOUCHPOINT_DAYS: TSourceSql = {
   ...ROLLUP_DAYS,
 };
 
-const STACKED_COLUMNS = Prisma.raw(["organizationId", "day", "touchpointId", "segmentId", ...ROLLUP_STATISTIC_COLUMNS].map((column) => `"${column}"`).join(", "));
+const STACKED_COLUMNS = Prisma.raw(
+  ["organizationId", "day", "touchpointId", "segmentId", ...ROLLUP_STATISTIC_COLUMNS]
+    .map((column) => `"${column}"`)
+    .join(", "),
+);
 
 /**
  * The same without day or week keys, from the fewest rows: the period's whole months from
@@ -142,7 +186,12 @@ const TOUCHPOINT_PERIODS: TSourceSql = {
     const parts = [
       ...(months ? [rows("TouchpointMonthly", starting(months))] : []),
       ...weeks.map((week) => rows("TouchpointWeekly", starting(week))),
-      ...days.map((range) => rows("TouchpointDaily", [Prisma.sql`day >= ${range.from}::date`, Prisma.sql`day <= ${range.to}::date`])),
+      ...days.map((range) =>
+        rows("TouchpointDaily", [
+          Prisma.sql`day >= ${range.from}::date`,
+          Prisma.sql`day <= ${range.to}::date`,
+        ]),
+      ),
     ];
     return Prisma.sql`(${Prisma.join(parts, " UNION ALL ")}) o`;
   },

@@ -28,8 +28,16 @@ export function readingRawObservations<T>(read: () => Promise<T>): Promise<T> {
 /** The table a query reads: the raw one when asked, else the smallest rollup that can answer it. */
 function sourceFor(filter: TAggregateFilter, set: readonly TGroupKey[]): TSourceSql {
   if (rawReads.getStore()) return RAW_OBSERVATIONS;
-  const filters = (Object.keys(filter) as (keyof TAggregateFilter)[]).filter((field) => filter[field] !== undefined);
-  return ROLLUPS_BY_SIZE.find((source) => set.every((key) => source.groupKeys.has(key)) && filters.every((field) => source.filters.has(field))) ?? RAW_OBSERVATIONS;
+  const filters = (Object.keys(filter) as (keyof TAggregateFilter)[]).filter(
+    (field) => filter[field] !== undefined,
+  );
+  return (
+    ROLLUPS_BY_SIZE.find(
+      (source) =>
+        set.every((key) => source.groupKeys.has(key)) &&
+        filters.every((field) => source.filters.has(field)),
+    ) ?? RAW_OBSERVATIONS
+  );
 }
 
 /** Each group key as one SQL expression over o (the source), t (Touchpoint), d (LoyaltyDriver). */
@@ -85,7 +93,11 @@ type TRow = {
 };
 
 /** The observations grouped one way: by up to two keys, or not at all ([]). */
-export async function aggregateObservations(organizationId: string, filter: TAggregateFilter, groupBy: TGroupKey[]): Promise<TGroupMoments[]> {
+export async function aggregateObservations(
+  organizationId: string,
+  filter: TAggregateFilter,
+  groupBy: TGroupKey[],
+): Promise<TGroupMoments[]> {
   return (await aggregateObservationsBySets(organizationId, filter, [groupBy]))[0]!;
 }
 
@@ -94,7 +106,9 @@ export async function aggregateObservations(organizationId: string, filter: TAgg
  * that needs totals, per touchpoint, per segment, … reads the filtered rows once instead of once
  * per slice. Returns one list per set, in the order asked, each sorted by its keys (nulls last).
  */
-export async function aggregateObservationsBySets<const TSets extends readonly (readonly TGroupKey[])[]>(
+export async function aggregateObservationsBySets<
+  const TSets extends readonly (readonly TGroupKey[])[],
+>(
   organizationId: string,
   filter: TAggregateFilter,
   sets: TSets,
@@ -104,27 +118,45 @@ export async function aggregateObservationsBySets<const TSets extends readonly (
   if (new Set(masks).size !== masks.length) throw new Error("grouping sets must differ");
   // The sets each table answers, read in parallel, then put back in the order asked.
   const sources = sets.map((set) => sourceFor(filter, set));
-  const bySource = [...new Set(sources)].map((source) => ({ source, sets: sets.filter((_, i) => sources[i] === source) }));
+  const bySource = [...new Set(sources)].map((source) => ({
+    source,
+    sets: sets.filter((_, i) => sources[i] === source),
+  }));
   const answers = new Map<readonly TGroupKey[], TGroupMoments[]>();
   await Promise.all(
-    bySource.map(async ({ source, sets: its }) => (await aggregateFromSource(source, organizationId, filter, its)).forEach((groups, i) => answers.set(its[i]!, groups))),
+    bySource.map(async ({ source, sets: its }) =>
+      (await aggregateFromSource(source, organizationId, filter, its)).forEach((groups, i) =>
+        answers.set(its[i]!, groups),
+      ),
+    ),
   );
   return sets.map((set) => answers.get(set)!) as { [K in keyof TSets]: TGroupMoments[] };
 }
 
 /** The sets from one table, in one statement. */
-async function aggregateFromSource(source: TSourceSql, organizationId: string, filter: TAggregateFilter, sets: readonly (readonly TGroupKey[])[]): Promise<TGroupMoments[][]> {
+async function aggregateFromSource(
+  source: TSourceSql,
+  organizationId: string,
+  filter: TAggregateFilter,
+  sets: readonly (readonly TGroupKey[])[],
+): Promise<TGroupMoments[][]> {
   const KEY_SQL = keySqlOf(source);
   const keys: TGroupKey[] = [...new Set(sets.flat())];
   // GROUPING(k0, k1, …) sets bit (n − 1 − i) when key i is NOT grouped in a row: each set has its own mask.
-  const maskOf = (set: readonly TGroupKey[]) => keys.reduce((mask, key, i) => (set.includes(key) ? mask : mask | (1 << (keys.length - 1 - i))), 0);
+  const maskOf = (set: readonly TGroupKey[]) =>
+    keys.reduce(
+      (mask, key, i) => (set.includes(key) ? mask : mask | (1 << (keys.length - 1 - i))),
+      0,
+    );
   const keyColumns = keys.map((key, i) => Prisma.sql`${KEY_SQL[key]} AS ${Prisma.raw(`k${i}`)}`);
   // One set is a plain GROUP BY (PostgreSQL can hash it; a lone grouping set is sorted, which spills
   // at a million rows); several sets share one scan with GROUPING SETS.
   const [onlySet] = sets;
   const isSingle = sets.length === 1 && onlySet !== undefined;
   const groupingColumn =
-    isSingle || keys.length === 0 ? Prisma.sql`${Prisma.raw(String(isSingle ? maskOf(onlySet) : 0))} AS grouping` : Prisma.sql`GROUPING(${Prisma.join(keys.map((key) => KEY_SQL[key]))})::int AS grouping`;
+    isSingle || keys.length === 0
+      ? Prisma.sql`${Prisma.raw(String(isSingle ? maskOf(onlySet) : 0))} AS grouping`
+      : Prisma.sql`GROUPING(${Prisma.join(keys.map((key) => KEY_SQL[key]))})::int AS grouping`;
   const groupClause = isSingle
     ? onlySet.length
       ? Prisma.sql`GROUP BY ${Prisma.join(onlySet.map((key) => KEY_SQL[key]))}`
@@ -132,8 +164,13 @@ async function aggregateFromSource(source: TSourceSql, organizationId: string, f
     : Prisma.sql`GROUP BY GROUPING SETS (${Prisma.join(sets.map((set) => Prisma.sql`(${set.length ? Prisma.join(set.map((key) => KEY_SQL[key])) : Prisma.empty})`))})`;
 
   // A rollup is summed first (its row conditions applied there); the raw table is read as it is.
-  const relation = source.isRollup ? preSummed(source, organizationId, filter, keys) : source.from(organizationId, filter);
-  const conditions = [...(source.isRollup ? [] : rowConditions(source, organizationId, filter)), ...joinedConditions(filter)];
+  const relation = source.isRollup
+    ? preSummed(source, organizationId, filter, keys)
+    : source.from(organizationId, filter);
+  const conditions = [
+    ...(source.isRollup ? [] : rowConditions(source, organizationId, filter)),
+    ...joinedConditions(filter),
+  ];
   const rows = await db.$queryRaw<TRow[]>`
     SELECT ${Prisma.join([...keyColumns, groupingColumn])},
            ${source.statistics}
@@ -146,7 +183,12 @@ async function aggregateFromSource(source: TSourceSql, organizationId: string, f
     const columns = set.map((key) => `k${keys.indexOf(key)}` as const);
     return rows
       .filter((row) => row.grouping === mask)
-      .map((row) => momentsOf(row, columns.map((column) => row[column] ?? null)))
+      .map((row) =>
+        momentsOf(
+          row,
+          columns.map((column) => row[column] ?? null),
+        ),
+      )
       .sort((a, b) => compareKeys(a.keys, b.keys));
   });
 }
@@ -156,18 +198,40 @@ function momentsOf(row: TRow, keys: (string | null)[]): TGroupMoments {
     keys,
     observations: row.observations,
     gap: { n: row.gap_n, sum: row.gap_sum ?? 0, sumSquares: row.gap_sumsq ?? 0 },
-    expectation: { n: row.expectation_n, sum: row.expectation_sum ?? 0, pairedExperienceSum: row.paired_experience_sum ?? 0 },
-    experience: { n: row.experience_n, sum: row.experience_sum ?? 0, sumSquares: row.experience_sumsq ?? 0 },
-    emotional: { n: row.emotional_n, sum: row.emotional_sum ?? 0, sumSquares: row.emotional_sumsq ?? 0 },
+    expectation: {
+      n: row.expectation_n,
+      sum: row.expectation_sum ?? 0,
+      pairedExperienceSum: row.paired_experience_sum ?? 0,
+    },
+    experience: {
+      n: row.experience_n,
+      sum: row.experience_sum ?? 0,
+      sumSquares: row.experience_sumsq ?? 0,
+    },
+    emotional: {
+      n: row.emotional_n,
+      sum: row.emotional_sum ?? 0,
+      sumSquares: row.emotional_sumsq ?? 0,
+    },
     nps: { promoters: row.promoters, passives: row.passives, detractors: row.detractors },
     csat: { n: row.csat_n, topTwoBox: row.csat_top2 },
     ces: { n: row.ces_n, sum: row.ces_sum ?? 0, sumSquares: row.ces_sumsq ?? 0 },
-    experienceNpsCorrelation: { r: row.pair_sum_x === undefined ? row.r_experience_nps : correlationFromSums(pairSumsOf(row)), n: row.n_experience_nps },
+    experienceNpsCorrelation: {
+      r: row.pair_sum_x === undefined ? row.r_experience_nps : correlationFromSums(pairSumsOf(row)),
+      n: row.n_experience_nps,
+    },
   };
 }
 
 function pairSumsOf(row: TRow): TPairSums {
-  return { n: row.n_experience_nps, sumX: row.pair_sum_x ?? 0, sumY: row.pair_sum_y ?? 0, sumXX: row.pair_sum_xx ?? 0, sumYY: row.pair_sum_yy ?? 0, sumXY: row.pair_sum_xy ?? 0 };
+  return {
+    n: row.n_experience_nps,
+    sumX: row.pair_sum_x ?? 0,
+    sumY: row.pair_sum_y ?? 0,
+    sumXX: row.pair_sum_xx ?? 0,
+    sumYY: row.pair_sum_yy ?? 0,
+    sumXY: row.pair_sum_xy ?? 0,
+  };
 }
 
 /** Key order as PostgreSQL's ORDER BY … ASC gives it for these ASCII keys: nulls last. */
@@ -187,7 +251,12 @@ function compareKeys(a: (string | null)[], b: (string | null)[]): number {
  * filter or key reads them: each join costs every row the query reads.
  */
 function joinsFor(filter: TAggregateFilter, keys: readonly TGroupKey[]): Prisma.Sql {
-  const needsTouchpoint = filter.journeyId !== undefined || filter.motOnly === true || filter.dimension !== undefined || keys.includes("dimension") || keys.includes("stage");
+  const needsTouchpoint =
+    filter.journeyId !== undefined ||
+    filter.motOnly === true ||
+    filter.dimension !== undefined ||
+    keys.includes("dimension") ||
+    keys.includes("stage");
   return Prisma.sql`
       LEFT JOIN "Expectation" e ON e."touchpointId" = o."touchpointId" AND e."segmentId" = o."segmentId"
       ${needsTouchpoint ? Prisma.sql`JOIN "Touchpoint" t ON t.id = o."touchpointId"` : Prisma.empty}
@@ -195,14 +264,23 @@ function joinsFor(filter: TAggregateFilter, keys: readonly TGroupKey[]): Prisma.
 }
 
 /** Conditions on the observation's (or rollup row's) own columns. */
-function rowConditions(source: TSourceSql, organizationId: string, filter: TAggregateFilter): Prisma.Sql[] {
+function rowConditions(
+  source: TSourceSql,
+  organizationId: string,
+  filter: TAggregateFilter,
+): Prisma.Sql[] {
   const conditions = [Prisma.sql`o."organizationId" = ${organizationId}`];
   if (filter.from) conditions.push(source.fromDay(filter.from));
   if (filter.to) conditions.push(source.toDay(filter.to));
   if (filter.touchpointId) conditions.push(Prisma.sql`o."touchpointId" = ${filter.touchpointId}`);
   if (filter.segmentId) conditions.push(Prisma.sql`o."segmentId" = ${filter.segmentId}`);
   if (filter.siteId) conditions.push(Prisma.sql`o."siteId" = ${filter.siteId}`);
-  if (filter.siteIds) conditions.push(filter.siteIds.length ? Prisma.sql`o."siteId" IN (${Prisma.join(filter.siteIds)})` : Prisma.sql`FALSE`);
+  if (filter.siteIds)
+    conditions.push(
+      filter.siteIds.length
+        ? Prisma.sql`o."siteId" IN (${Prisma.join(filter.siteIds)})`
+        : Prisma.sql`FALSE`,
+    );
   if (filter.source) conditions.push(Prisma.sql`o.source = ${filter.source}::"ObservationSource"`);
   return conditions;
 }
@@ -210,8 +288,12 @@ function rowConditions(source: TSourceSql, organizationId: string, filter: TAggr
 /** Conditions on the joined Touchpoint t and LoyaltyDriver d. */
 function joinedConditions(filter: TAggregateFilter): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
-  if (filter.journeyId !== undefined) conditions.push(Prisma.sql`t."journeyId" = ${filter.journeyId}`);
-  if (filter.dimension) conditions.push(Prisma.sql`COALESCE(d.dimension, t.dimension) = ${filter.dimension}::"Dimension"`);
+  if (filter.journeyId !== undefined)
+    conditions.push(Prisma.sql`t."journeyId" = ${filter.journeyId}`);
+  if (filter.dimension)
+    conditions.push(
+      Prisma.sql`COALESCE(d.dimension, t.dimension) = ${filter.dimension}::"Dimension"`,
+    );
   if (filter.kind) conditions.push(Prisma.sql`d.kind = ${filter.kind}::"DriverKind"`);
   if (filter.motOnly) conditions.push(Prisma.sql`t."isMoT"`);
   return conditions;
@@ -224,15 +306,37 @@ function joinedConditions(filter: TAggregateFilter): Prisma.Sql[] {
  * rows are the statistics over the rollup's; but the joins and the gap's arithmetic then meet a
  * few hundred or thousand rows instead of every row read.
  */
-function preSummed(source: TSourceSql, organizationId: string, filter: TAggregateFilter, keys: readonly TGroupKey[]): Prisma.Sql {
+function preSummed(
+  source: TSourceSql,
+  organizationId: string,
+  filter: TAggregateFilter,
+  keys: readonly TGroupKey[],
+): Prisma.Sql {
   const columns = ["touchpointId", "segmentId"];
   if (keys.includes("driver") || needsDriver(filter, keys)) columns.push("driverId");
   if (keys.includes("site")) columns.push("siteId");
   if (keys.includes("source")) columns.push("source");
-  const period = keys.includes("day") || (keys.includes("week") && keys.includes("month")) ? "day" : keys.includes("week") ? "week" : keys.includes("month") ? "month" : null;
-  const grouped = [...columns.map((column) => Prisma.raw(`o."${column}"`)), ...(period ? [Prisma.raw(period === "day" ? "o.day" : `date_trunc('${period}', o.day)::date`)] : [])];
-  const selected = [...columns.map((column) => Prisma.raw(`o."${column}"`)), ...(period ? [Prisma.sql`${grouped.at(-1)!} AS day`] : [])];
-  const sums = ROLLUP_STATISTIC_COLUMNS.map((column) => Prisma.raw(`sum(o."${column}") AS "${column}"`));
+  const period =
+    keys.includes("day") || (keys.includes("week") && keys.includes("month"))
+      ? "day"
+      : keys.includes("week")
+        ? "week"
+        : keys.includes("month")
+          ? "month"
+          : null;
+  const grouped = [
+    ...columns.map((column) => Prisma.raw(`o."${column}"`)),
+    ...(period
+      ? [Prisma.raw(period === "day" ? "o.day" : `date_trunc('${period}', o.day)::date`)]
+      : []),
+  ];
+  const selected = [
+    ...columns.map((column) => Prisma.raw(`o."${column}"`)),
+    ...(period ? [Prisma.sql`${grouped.at(-1)!} AS day`] : []),
+  ];
+  const sums = ROLLUP_STATISTIC_COLUMNS.map((column) =>
+    Prisma.raw(`sum(o."${column}") AS "${column}"`),
+  );
   return Prisma.sql`(
       SELECT ${Prisma.join([...selected, ...sums])}
         FROM ${source.from(organizationId, filter)}
@@ -240,4 +344,8 @@ function preSummed(source: TSourceSql, organizationId: string, filter: TAggregat
        GROUP BY ${Prisma.join(grouped)}) o`;
 }
 
-const needsDriver = (filter: TAggregateFilter, keys: readonly TGroupKey[]) => filter.dimension !== undefined || keys.includes("dimension") || filter.kind !== undefined || keys.includes("kind");
+const needsDriver = (filter: TAggregateFilter, keys: readonly TGroupKey[]) =>
+  filter.dimension !== undefined ||
+  keys.includes("dimension") ||
+  filter.kind !== undefined ||
+  keys.includes("kind");

@@ -1,5 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { csvFileName, errorOffsets, formatMonth, formatPercent, isIndicative, formatSigned, filterInputFromSearchParams, gapTone, heatColor, heatTextIsLight, searchStringOf, tableToCsv } from "./format";
+import {
+  csvFileName,
+  errorOffsets,
+  formatMonth,
+  formatPercent,
+  isIndicative,
+  formatSigned,
+  filterInputFromSearchParams,
+  gapTone,
+  heatColor,
+  heatTextIsLight,
+  searchStringOf,
+  tableToCsv,
+} from "./format";
 import { ZAnalysisFilter } from "./schemas";
 
 describe("gapTone", () => {
@@ -9,9 +22,15 @@ describe("gapTone", () => {
   });
 
   it("stays neutral while the interval still includes no gap", () => {
-    expect(gapTone({ n: 800, mean: -0.02, interval: { low: -0.1, high: 0.06, confidence: 0.95 } })).toBe("neutral");
-    expect(gapTone({ n: 800, mean: -0.2, interval: { low: -0.3, high: -0.1, confidence: 0.95 } })).toBe("below");
-    expect(heatColor({ n: 800, mean: -0.02, interval: { low: -0.1, high: 0.06, confidence: 0.95 } })).toBe("rgb(245, 245, 245)");
+    expect(
+      gapTone({ n: 800, mean: -0.02, interval: { low: -0.1, high: 0.06, confidence: 0.95 } }),
+    ).toBe("neutral");
+    expect(
+      gapTone({ n: 800, mean: -0.2, interval: { low: -0.3, high: -0.1, confidence: 0.95 } }),
+    ).toBe("below");
+    expect(
+      heatColor({ n: 800, mean: -0.02, interval: { low: -0.1, high: 0.06, confidence: 0.95 } }),
+    ).toBe("rgb(245, 245, 245)");
   });
 
   it("stays neutral with too few observations, no gap or no data", () => {
@@ -46,9 +65,28 @@ describe("errorOffsets", () => {
 
 describe("the filter in the URL", () => {
   it("reads the short parameter names into a filter the schema accepts", () => {
-    const input = filterInputFromSearchParams({ journey: "j1", segment: "s1", site: ["a", "b"], mot: "1", from: "2026-01-01", source: "SURVEY", kind: "" });
-    expect(input).toEqual({ journeyId: "j1", segmentId: "s1", siteId: "a", motOnly: "1", from: "2026-01-01", source: "SURVEY" });
-    expect(ZAnalysisFilter.parse(input)).toMatchObject({ journeyId: "j1", motOnly: true, source: "SURVEY" });
+    const input = filterInputFromSearchParams({
+      journey: "j1",
+      segment: "s1",
+      site: ["a", "b"],
+      mot: "1",
+      from: "2026-01-01",
+      source: "SURVEY",
+      kind: "",
+    });
+    expect(input).toEqual({
+      journeyId: "j1",
+      segmentId: "s1",
+      siteId: "a",
+      motOnly: "1",
+      from: "2026-01-01",
+      source: "SURVEY",
+    });
+    expect(ZAnalysisFilter.parse(input)).toMatchObject({
+      journeyId: "j1",
+      motOnly: true,
+      source: "SURVEY",
+    });
   });
 
   it("has no filter without a journey", () => {
@@ -56,14 +94,26 @@ describe("the filter in the URL", () => {
   });
 
   it("writes a filter back, dropping unset values and applying a patch", () => {
-    const filter = ZAnalysisFilter.parse({ journeyId: "j1", dimension: "FRONTLINE_STAFF", motOnly: true });
+    const filter = ZAnalysisFilter.parse({
+      journeyId: "j1",
+      dimension: "FRONTLINE_STAFF",
+      motOnly: true,
+    });
     expect(searchStringOf(filter)).toBe("?journey=j1&dimension=FRONTLINE_STAFF&mot=1");
-    expect(searchStringOf(filter, { motOnly: false, segmentId: "s 2" })).toBe("?journey=j1&segment=s+2&dimension=FRONTLINE_STAFF");
+    expect(searchStringOf(filter, { motOnly: false, segmentId: "s 2" })).toBe(
+      "?journey=j1&segment=s+2&dimension=FRONTLINE_STAFF",
+    );
     expect(searchStringOf({})).toBe("");
   });
 
   it("round-trips", () => {
-    const filter = ZAnalysisFilter.parse({ journeyId: "j1", from: "2026-01-01", to: "2026-03-31", siteId: "x", kind: "EMOTIONAL" });
+    const filter = ZAnalysisFilter.parse({
+      journeyId: "j1",
+      from: "2026-01-01",
+      to: "2026-03-31",
+      siteId: "x",
+      kind: "EMOTIONAL",
+    });
     const params = Object.fromEntries(new URLSearchParams(searchStringOf(filter)));
     expect(ZAnalysisFilter.parse(filterInputFromSearchParams(params))).toEqual(filter);
   });
@@ -71,12 +121,29 @@ describe("the filter in the URL", () => {
 
 describe("tableToCsv", () => {
   it("writes a BOM, CRLF lines, rounded numbers and empty cells for missing values", () => {
-    expect(tableToCsv(["터치포인트", "gap"], [["개통", -1.234567], ["Pick-up", null]], 2)).toBe("\uFEFF터치포인트,gap\r\n개통,-1.23\r\nPick-up,\r\n");
+    expect(
+      tableToCsv(
+        ["터치포인트", "gap"],
+        [
+          ["개통", -1.234567],
+          ["Pick-up", null],
+        ],
+        2,
+      ),
+    ).toBe("\uFEFF터치포인트,gap\r\n개통,-1.23\r\nPick-up,\r\n");
   });
 
   it("escapes text a spreadsheet would run as a formula, but not numbers", () => {
-    const csv = tableToCsv(["name", "value"], [["=HYPERLINK(\"x\")", -2], ["@SUM", 3], ["+cmd", 0], ["-1.5", Number.NEGATIVE_INFINITY]]);
-    expect(csv).toContain("\"'=HYPERLINK(\"\"x\"\")\",-2");
+    const csv = tableToCsv(
+      ["name", "value"],
+      [
+        ['=HYPERLINK("x")', -2],
+        ["@SUM", 3],
+        ["+cmd", 0],
+        ["-1.5", Number.NEGATIVE_INFINITY],
+      ],
+    );
+    expect(csv).toContain('"\'=HYPERLINK(""x"")",-2');
     expect(csv).toContain("'@SUM,3");
     expect(csv).toContain("'+cmd,0");
     // A plain number written as text stays a number; a non-finite number is text.
@@ -86,8 +153,12 @@ describe("tableToCsv", () => {
 
 describe("csvFileName", () => {
   it("is ASCII, dated and never empty", () => {
-    expect(csvFileName("Gap by Segment", new Date("2026-11-25T10:00:00Z"))).toBe("moments-gap-by-segment-2026-11-25.csv");
-    expect(csvFileName("세그먼트", new Date("2026-11-25T10:00:00Z"))).toBe("moments-export-2026-11-25.csv");
+    expect(csvFileName("Gap by Segment", new Date("2026-11-25T10:00:00Z"))).toBe(
+      "moments-gap-by-segment-2026-11-25.csv",
+    );
+    expect(csvFileName("세그먼트", new Date("2026-11-25T10:00:00Z"))).toBe(
+      "moments-export-2026-11-25.csv",
+    );
   });
 });
 
@@ -105,7 +176,13 @@ describe("numbers", () => {
 
 describe("isIndicative", () => {
   it("marks metrics from 1 to 29 answers, not an empty slice and not 30 or more", () => {
-    expect([0, 1, 29, 30, 500].map((n) => isIndicative(n))).toEqual([false, true, true, false, false]);
+    expect([0, 1, 29, 30, 500].map((n) => isIndicative(n))).toEqual([
+      false,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });
 

@@ -69,25 +69,40 @@ export function isIndicative(n: number, minN = MIN_N_FOR_FIRM_METRIC): boolean {
 
 /** A number with a fixed count of decimals ("−" for a missing value is the caller's choice). */
 export function formatNumber(value: number, locale: string, digits = 2): string {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
 }
 
 /** A signed number, "+0.42" / "−1.30": a gap reads better with its sign. */
 export function formatSigned(value: number, locale: string, digits = 2): string {
   const rounded = Number(value.toFixed(digits));
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: rounded === 0 ? "never" : "always" }).format(rounded);
+  return new Intl.NumberFormat(locale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    signDisplay: rounded === 0 ? "never" : "always",
+  }).format(rounded);
 }
 
 /** 0.137 -> "14 %" in English, "14%" in Korean (Intl decides). */
 export function formatPercent(share: number, locale: string, digits = 0): string {
-  return new Intl.NumberFormat(locale, { style: "percent", minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share);
+  return new Intl.NumberFormat(locale, {
+    style: "percent",
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(share);
 }
 
 /** A period key "2026-11-01" (first day of a month, already in the reporting time zone; formatted as is) -> "Nov 2026" / "2026년 11월". */
 export function formatMonth(isoDay: string, locale: string): string {
   const date = new Date(`${isoDay}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDay;
-  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "short", timeZone: "UTC" }).format(date);
+  return new Intl.DateTimeFormat(locale, {
+    year: "numeric",
+    month: "short",
+    timeZone: "UTC",
+  }).format(date);
 }
 
 export function formatInteger(value: number, locale: string): string {
@@ -112,7 +127,8 @@ const PARAMS = {
 
 export type TSearchParams = Record<string, string | string[] | undefined>;
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) || undefined;
+const first = (value: string | string[] | undefined) =>
+  (Array.isArray(value) ? value[0] : value) || undefined;
 
 /** The URL's search params as filter input (the schema drops what does not parse). Null without a journey. */
 export function filterInputFromSearchParams(params: TSearchParams): TAnalysisFilterInput | null {
@@ -127,7 +143,10 @@ export function filterInputFromSearchParams(params: TSearchParams): TAnalysisFil
 }
 
 /** The filter as a query string ("?journey=…"), leaving out what is not set; `patch` overrides fields. */
-export function searchStringOf(filter: Partial<TAnalysisFilter>, patch: Partial<Record<keyof typeof PARAMS, string | boolean | undefined>> = {}): string {
+export function searchStringOf(
+  filter: Partial<TAnalysisFilter>,
+  patch: Partial<Record<keyof typeof PARAMS, string | boolean | undefined>> = {},
+): string {
   const merged: Record<string, unknown> = { ...filter, ...patch };
   const params = new URLSearchParams();
   for (const [field, name] of Object.entries(PARAMS)) {
@@ -148,12 +167,26 @@ export type TCell = string | number | null;
 /** A table as CSV: UTF-8 BOM (Excel reads Korean), CRLF, numbers to `digits` places, formula-like cells escaped. */
 export function tableToCsv(header: string[], rows: TCell[][], digits = 4): string {
   // Numbers too: a plain number passes as it is, a non-finite one ("-Infinity") is text.
-  const cell = (value: TCell) => (value === null ? "" : spreadsheetCell(typeof value === "number" ? String(Number(value.toFixed(digits))) : value));
-  return "\uFEFF" + Papa.unparse({ fields: header.map(spreadsheetCell), data: rows.map((row) => row.map(cell)) }, { newline: "\r\n" }) + "\r\n";
+  const cell = (value: TCell) =>
+    value === null
+      ? ""
+      : spreadsheetCell(typeof value === "number" ? String(Number(value.toFixed(digits))) : value);
+  return (
+    "\uFEFF" +
+    Papa.unparse(
+      { fields: header.map(spreadsheetCell), data: rows.map((row) => row.map(cell)) },
+      { newline: "\r\n" },
+    ) +
+    "\r\n"
+  );
 }
 
 /** A file name for an export: the chart's slug and the date, ASCII only. */
 export function csvFileName(slug: string, date: Date): string {
-  const safe = slug.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "export";
+  const safe =
+    slug
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "") || "export";
   return `moments-${safe}-${date.toISOString().slice(0, 10)}.csv`;
 }

@@ -11,7 +11,9 @@ import { REPORTING_TIME_ZONE } from "@/lib/i18n/config";
 const ZONE = Prisma.raw(`'${REPORTING_TIME_ZONE.replace(/[^\w/+-]/g, "")}'`);
 
 /** A stored (UTC) timestamp column as the local wall-clock time: `to_char(…, 'YYYY-MM-DD')` is its local day. */
-export const localTimeOf = (column: Prisma.Sql): Prisma.Sql => Prisma.sql`((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${ZONE})`;
+export const localTimeOf = (column: Prisma.Sql): Prisma.Sql =>
+  Prisma.sql`((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${ZONE})`;
 
 /** Local midnight of a day, as the UTC timestamp a stored column is compared with (keeps its index usable). */
-export const utcStartOf = (day: Prisma.Sql): Prisma.Sql => Prisma.sql`((${day})::timestamp AT TIME ZONE ${ZONE} AT TIME ZONE 'UTC')`;
+export const utcStartOf = (day: Prisma.Sql): Prisma.Sql =>
+  Prisma.sql`((${day})::timestamp AT TIME ZONE ${ZONE} AT TIME ZONE 'UTC')`;

@@ -3,13 +3,33 @@ import { meanCuts, quadrantOf } from "@/lib/stats/quadrants";
 import { ces, csat, nps } from "@/lib/stats/proportions";
 import { rankFixFirst, type TImportanceSource } from "@/lib/stats/ranking";
 import { summarizeMean, type TMeanSummary } from "@/lib/stats/summary";
-import type { TDriverRankItem, TDriverRef, TFixFirstItem, TGroupMoments, TMean, TMeasures, TMeasureView, TRankReason, TTouchpointRef } from "./schemas";
+import type {
+  TDriverRankItem,
+  TDriverRef,
+  TFixFirstItem,
+  TGroupMoments,
+  TMean,
+  TMeasures,
+  TMeasureView,
+  TRankReason,
+  TTouchpointRef,
+} from "./schemas";
 
 // From the sums PostgreSQL returns to what the views show: pure, so it is tested without a database.
 
-const EMPTY: TMeasures = { observations: 0, gap: null, expectation: null, experience: null, emotional: null, csat: null, nps: null, ces: null };
+const EMPTY: TMeasures = {
+  observations: 0,
+  gap: null,
+  expectation: null,
+  experience: null,
+  emotional: null,
+  csat: null,
+  nps: null,
+  ces: null,
+};
 
-const asMean = (summary: TMeanSummary | null): TMean | null => (summary ? { n: summary.n, mean: summary.mean, interval: summary.interval } : null);
+const asMean = (summary: TMeanSummary | null): TMean | null =>
+  summary ? { n: summary.n, mean: summary.mean, interval: summary.interval } : null;
 const meanOf = ({ n, sum }: { n: number; sum: number }) => (n > 0 ? sum / n : null);
 
 export function measuresOf(group: TGroupMoments | undefined): TMeasures {
@@ -19,7 +39,10 @@ export function measuresOf(group: TGroupMoments | undefined): TMeasures {
     gap: asMean(summarizeMean(group.gap)),
     expectation: meanOf(group.expectation),
     // Next to a gap, the experience of the same rows; without one, every experienced score.
-    experience: group.expectation.n > 0 ? group.expectation.pairedExperienceSum / group.expectation.n : meanOf(group.experience),
+    experience:
+      group.expectation.n > 0
+        ? group.expectation.pairedExperienceSum / group.expectation.n
+        : meanOf(group.experience),
     emotional: asMean(summarizeMean(group.emotional)),
     csat: csat(group.csat.topTwoBox, group.csat.n),
     nps: nps(group.nps),
@@ -37,26 +60,47 @@ export type TRankableItem = { id: string; statedImportance: number | null; group
  * ranking (the default only when none has one), so that thin data never weighs more than
  * measured data (docs/METHODS.md).
  */
-export function importancesOf(items: readonly Pick<TRankableItem, "id" | "statedImportance" | "group">[]): Map<string, { importance: number; importanceSource: TImportanceSource }> {
+export function importancesOf(
+  items: readonly Pick<TRankableItem, "id" | "statedImportance" | "group">[],
+): Map<string, { importance: number; importanceSource: TImportanceSource }> {
   const own = items.map((item) => ({
     id: item.id,
     ...(item.statedImportance !== null
       ? { importance: item.statedImportance, importanceSource: "STATED" as TImportanceSource }
-      : deriveImportance(item.group.experienceNpsCorrelation.r, item.group.experienceNpsCorrelation.n)),
+      : deriveImportance(
+          item.group.experienceNpsCorrelation.r,
+          item.group.experienceNpsCorrelation.n,
+        )),
   }));
   const derived = own.filter((x) => x.importanceSource === "DERIVED").map((x) => x.importance);
-  const fallback = derived.length ? derived.reduce((sum, x) => sum + x, 0) / derived.length : DEFAULT_IMPORTANCE;
-  return new Map(own.map(({ id, importance, importanceSource }) => [id, { importance: importanceSource === "DEFAULT" ? fallback : importance, importanceSource }]));
+  const fallback = derived.length
+    ? derived.reduce((sum, x) => sum + x, 0) / derived.length
+    : DEFAULT_IMPORTANCE;
+  return new Map(
+    own.map(({ id, importance, importanceSource }) => [
+      id,
+      { importance: importanceSource === "DEFAULT" ? fallback : importance, importanceSource },
+    ]),
+  );
 }
 
 /**
  * The fix-first ranking of any items (docs/METHODS.md, "Fix-first score"), each with the numbers
  * that explain its place. Items without a single gap are left out; reach is an item's observations.
  */
-export function rankItems(items: readonly TRankableItem[]): { rank: number; id: string; reason: TRankReason }[] {
+export function rankItems(
+  items: readonly TRankableItem[],
+): { rank: number; id: string; reason: TRankReason }[] {
   const importance = importancesOf(items);
   return rankFixFirst(
-    items.filter((item) => item.group.gap.n > 0).map((item) => ({ id: item.id, gap: item.group.gap, reach: item.group.observations, ...importance.get(item.id)! })),
+    items
+      .filter((item) => item.group.gap.n > 0)
+      .map((item) => ({
+        id: item.id,
+        gap: item.group.gap,
+        reach: item.group.observations,
+        ...importance.get(item.id)!,
+      })),
   ).map((r) => ({
     rank: r.rank,
     id: r.id,
@@ -75,23 +119,51 @@ export function rankItems(items: readonly TRankableItem[]): { rank: number; id: 
   }));
 }
 
-export type TImportanceInput = { touchpoint: TTouchpointRef; statedImportance: number | null; group: TGroupMoments };
+export type TImportanceInput = {
+  touchpoint: TTouchpointRef;
+  statedImportance: number | null;
+  group: TGroupMoments;
+};
 
 /**
  * The fix-first ranking and the importance–performance points of a journey's touchpoints.
  * A touchpoint's stated importance is its most important driver's (queries.ts).
  */
-export function rankTouchpoints(inputs: TImportanceInput[]): Pick<TMeasureView, "ranking" | "importancePerformance" | "importancePerformanceCuts"> {
+export function rankTouchpoints(
+  inputs: TImportanceInput[],
+): Pick<TMeasureView, "ranking" | "importancePerformance" | "importancePerformanceCuts"> {
   const byId = new Map(inputs.map((x) => [x.touchpoint.id, x.touchpoint]));
-  const importance = importancesOf(inputs.map((x) => ({ id: x.touchpoint.id, statedImportance: x.statedImportance, group: x.group })));
+  const importance = importancesOf(
+    inputs.map((x) => ({
+      id: x.touchpoint.id,
+      statedImportance: x.statedImportance,
+      group: x.group,
+    })),
+  );
   const points = inputs.flatMap((x) => {
     const performance = meanOf(x.group.experience);
-    return performance === null ? [] : [{ touchpoint: x.touchpoint, importance: importance.get(x.touchpoint.id)!.importance, performance }];
+    return performance === null
+      ? []
+      : [
+          {
+            touchpoint: x.touchpoint,
+            importance: importance.get(x.touchpoint.id)!.importance,
+            performance,
+          },
+        ];
   });
   const cuts = meanCuts(points) ?? { importance: DEFAULT_IMPORTANCE, performance: 0 };
-  const quadrantOfTouchpoint = new Map(points.map((p) => [p.touchpoint.id, quadrantOf(p.importance, p.performance, cuts)]));
+  const quadrantOfTouchpoint = new Map(
+    points.map((p) => [p.touchpoint.id, quadrantOf(p.importance, p.performance, cuts)]),
+  );
 
-  const ranking: TFixFirstItem[] = rankItems(inputs.map((x) => ({ id: x.touchpoint.id, statedImportance: x.statedImportance, group: x.group }))).map(({ rank, id, reason }) => ({
+  const ranking: TFixFirstItem[] = rankItems(
+    inputs.map((x) => ({
+      id: x.touchpoint.id,
+      statedImportance: x.statedImportance,
+      group: x.group,
+    })),
+  ).map(({ rank, id, reason }) => ({
     rank,
     touchpoint: byId.get(id)!,
     quadrant: quadrantOfTouchpoint.get(id) ?? "LOW_PRIORITY",
@@ -99,17 +171,26 @@ export function rankTouchpoints(inputs: TImportanceInput[]): Pick<TMeasureView, 
   }));
   return {
     ranking,
-    importancePerformance: points.map((p) => ({ ...p, quadrant: quadrantOfTouchpoint.get(p.touchpoint.id)! })),
+    importancePerformance: points.map((p) => ({
+      ...p,
+      quadrant: quadrantOfTouchpoint.get(p.touchpoint.id)!,
+    })),
     importancePerformanceCuts: cuts,
   };
 }
 
-export type TDriverInput = { driver: TDriverRef; statedImportance: number | null; group: TGroupMoments };
+export type TDriverInput = {
+  driver: TDriverRef;
+  statedImportance: number | null;
+  group: TGroupMoments;
+};
 
 /** The fix-first ranking of a journey's loyalty drivers: the touchpoints' formula on each driver's own observations. */
 export function rankDrivers(inputs: TDriverInput[]): TDriverRankItem[] {
   const byId = new Map(inputs.map((x) => [x.driver.id, x]));
-  return rankItems(inputs.map((x) => ({ id: x.driver.id, statedImportance: x.statedImportance, group: x.group }))).map(({ rank, id, reason }) => {
+  return rankItems(
+    inputs.map((x) => ({ id: x.driver.id, statedImportance: x.statedImportance, group: x.group })),
+  ).map(({ rank, id, reason }) => {
     const input = byId.get(id)!;
     return { rank, driver: input.driver, reason, measures: measuresOf(input.group) };
   });

@@ -25,7 +25,10 @@ export const ZAnalysisFilter = z.object({
   motOnly: z.union([z.boolean(), z.stringbool()]).optional().catch(undefined),
 });
 /** touchpointId and siteIds are set by code (a drill-down, a pilot's groups), never read from a URL. */
-export type TAnalysisFilter = z.output<typeof ZAnalysisFilter> & { touchpointId?: string; siteIds?: readonly string[] };
+export type TAnalysisFilter = z.output<typeof ZAnalysisFilter> & {
+  touchpointId?: string;
+  siteIds?: readonly string[];
+};
 /**
  * What the aggregation accepts: an analysis filter, or the same without a journey — every journey
  * of the organization (the executive overview). Views read from a URL keep requiring one.
@@ -34,7 +37,19 @@ export type TAggregateFilter = Omit<TAnalysisFilter, "journeyId"> & { journeyId?
 export type TAnalysisFilterInput = z.input<typeof ZAnalysisFilter>;
 
 /** The slices observations can be grouped by; each maps to one SQL expression in aggregate.ts. */
-export const GROUP_KEYS = ["touchpoint", "driver", "stage", "dimension", "kind", "segment", "site", "source", "day", "week", "month"] as const;
+export const GROUP_KEYS = [
+  "touchpoint",
+  "driver",
+  "stage",
+  "dimension",
+  "kind",
+  "segment",
+  "site",
+  "source",
+  "day",
+  "week",
+  "month",
+] as const;
 export type TGroupKey = (typeof GROUP_KEYS)[number];
 
 /** Sufficient statistics of one group, summed in PostgreSQL: everything the formulas need, nothing per row. */
@@ -86,11 +101,22 @@ export type TBilingualName = { nameKo: string; nameEn: string };
 export type TSliceMeasures = {
   key: string | null;
   /** What to call the slice: a bilingual name (touchpoint, stage, segment), a site name, or an enum value the UI translates. */
-  label: { kind: "bilingual"; name: TBilingualName } | { kind: "text"; text: string } | { kind: "enum"; group: TGroupKey; value: string } | { kind: "none" };
+  label:
+    | { kind: "bilingual"; name: TBilingualName }
+    | { kind: "text"; text: string }
+    | { kind: "enum"; group: TGroupKey; value: string }
+    | { kind: "none" };
   measures: TMeasures;
 };
 
-export type TTouchpointRef = TBilingualName & { id: string; stage: TBilingualName & { id: string; position: number }; position: number; isMoT: boolean; dimension: string; channel: string };
+export type TTouchpointRef = TBilingualName & {
+  id: string;
+  stage: TBilingualName & { id: string; position: number };
+  position: number;
+  isMoT: boolean;
+  dimension: string;
+  channel: string;
+};
 
 /** Why a touchpoint ranks where it does: the numbers of the formula (docs/METHODS.md), for the UI to explain. */
 export type TRankReason = {
@@ -107,13 +133,28 @@ export type TRankReason = {
   score: number;
 };
 
-export type TFixFirstItem = { rank: number; touchpoint: TTouchpointRef; reason: TRankReason; quadrant: TQuadrant };
+export type TFixFirstItem = {
+  rank: number;
+  touchpoint: TTouchpointRef;
+  reason: TRankReason;
+  quadrant: TQuadrant;
+};
 
 /** A loyalty driver as the views name it: rational or emotional, its dimension, and the touchpoint it belongs to. */
-export type TDriverRef = TBilingualName & { id: string; kind: string; dimension: string; touchpoint: TTouchpointRef };
+export type TDriverRef = TBilingualName & {
+  id: string;
+  kind: string;
+  dimension: string;
+  touchpoint: TTouchpointRef;
+};
 
 /** One row of the drivers' fix-first ranking: the touchpoints' formula on the driver's own observations. */
-export type TDriverRankItem = { rank: number; driver: TDriverRef; reason: TRankReason; measures: TMeasures };
+export type TDriverRankItem = {
+  rank: number;
+  driver: TDriverRef;
+  reason: TRankReason;
+  measures: TMeasures;
+};
 
 /** The slices the customer metrics (CSAT, NPS, CES) are shown by. */
 export const METRIC_SLICES = ["touchpoint", "stage", "segment", "month"] as const;
@@ -136,13 +177,22 @@ export type TMeasureView = {
   /** The gap split by dimension, by rational vs emotional driver, by segment, by site, by source. */
   splits: Record<"dimension" | "kind" | "segment" | "site" | "source", TSliceMeasures[]>;
   /** Stage × segment: mean gap and mean emotional score (heat map, emotion curve per segment). */
-  stageBySegment: { stage: TBilingualName & { id: string; position: number }; segmentId: string | null; measures: TMeasures }[];
+  stageBySegment: {
+    stage: TBilingualName & { id: string; position: number };
+    segmentId: string | null;
+    measures: TMeasures;
+  }[];
   /** Fix-first among loyalty drivers: every driver with a gap, best candidate first. */
   driverRanking: TDriverRankItem[];
   /** Measures per stage (journey order) and per calendar month (reporting time zone, oldest first; key = its first day, YYYY-MM-DD). */
   bySlice: Record<"stage" | "month", TSliceMeasures[]>;
   /** Importance–performance: one point per touchpoint with data; cuts at the means. */
-  importancePerformance: { touchpoint: TTouchpointRef; importance: number; performance: number; quadrant: TQuadrant }[];
+  importancePerformance: {
+    touchpoint: TTouchpointRef;
+    importance: number;
+    performance: number;
+    quadrant: TQuadrant;
+  }[];
   importancePerformanceCuts: { importance: number; performance: number };
 };
 

@@ -23,11 +23,24 @@ type TAddend = number | Record<string, number>;
 function add(total: TAddend, part: TAddend): TAddend {
   if (typeof total === "number") return total + (part as number);
   const other = part as Record<string, number>;
-  return Object.fromEntries(Object.entries(total).map(([key, value]) => [key, value + other[key]!]));
+  return Object.fromEntries(
+    Object.entries(total).map(([key, value]) => [key, value + other[key]!]),
+  );
 }
 
 /** The named fields of several groups added up into one group (the zero group when there are none). */
-export function sumMoments<K extends TMomentField>(groups: readonly Pick<TAdditiveMoments, K>[], fields: readonly K[]): Pick<TAdditiveMoments, K> {
-  const total = Object.fromEntries(fields.map((field) => [field, groups.reduce<TAddend>((sum, group) => add(sum, group[field] as TAddend), ZERO_MOMENTS[field] as TAddend)]));
+export function sumMoments<K extends TMomentField>(
+  groups: readonly Pick<TAdditiveMoments, K>[],
+  fields: readonly K[],
+): Pick<TAdditiveMoments, K> {
+  const total = Object.fromEntries(
+    fields.map((field) => [
+      field,
+      groups.reduce<TAddend>(
+        (sum, group) => add(sum, group[field] as TAddend),
+        ZERO_MOMENTS[field] as TAddend,
+      ),
+    ]),
+  );
   return total as Pick<TAdditiveMoments, K>;
 }

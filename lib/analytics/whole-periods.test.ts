@@ -4,13 +4,16 @@ import { addDays, daysInclusive, monthOf } from "@/lib/dates/local-days";
 import { splitIntoWholePeriods, type TDayRange, type TPeriodSplit } from "./whole-periods";
 
 const nextMonth = (day: string) => monthOf(addDays(monthOf(day), 31));
-const daysOf = (from: string, before: string) => Array.from({ length: daysInclusive(from, addDays(before, -1)) }, (_, i) => addDays(from, i));
+const daysOf = (from: string, before: string) =>
+  Array.from({ length: daysInclusive(from, addDays(before, -1)) }, (_, i) => addDays(from, i));
 
 /** Every day the split covers, in order (the months and weeks bounded: the property only builds bounded ranges). */
 function coveredDays({ months, weeks, days }: TPeriodSplit): string[] {
   const covered = days.flatMap((d) => daysOf(d.from, addDays(d.to, 1)));
   for (const week of weeks) covered.push(...daysOf(week.from!, week.before!));
-  if (months) for (let m = months.from!; m < months.before!; m = nextMonth(m)) covered.push(...daysOf(m, nextMonth(m)));
+  if (months)
+    for (let m = months.from!; m < months.before!; m = nextMonth(m))
+      covered.push(...daysOf(m, nextMonth(m)));
   return covered.sort();
 }
 
@@ -51,17 +54,37 @@ describe("splitIntoWholePeriods", () => {
         { from: "2026-10-01", to: "2026-10-04" },
       ],
     });
-    expect(splitIntoWholePeriods({ from: "2026-11-03", to: "2026-11-08" })).toEqual({ months: null, weeks: [], days: [{ from: "2026-11-03", to: "2026-11-08" }] });
-    expect(splitIntoWholePeriods({ from: "2026-11-02", to: "2026-11-08" })).toEqual({ months: null, weeks: [{ from: "2026-11-02", before: "2026-11-09" }], days: [] });
+    expect(splitIntoWholePeriods({ from: "2026-11-03", to: "2026-11-08" })).toEqual({
+      months: null,
+      weeks: [],
+      days: [{ from: "2026-11-03", to: "2026-11-08" }],
+    });
+    expect(splitIntoWholePeriods({ from: "2026-11-02", to: "2026-11-08" })).toEqual({
+      months: null,
+      weeks: [{ from: "2026-11-02", before: "2026-11-09" }],
+      days: [],
+    });
   });
 
   it("uses months alone when the period starts on a 1st and ends on a month's last day (February of a leap year too)", () => {
-    expect(splitIntoWholePeriods({ from: "2028-01-01", to: "2028-02-29" })).toEqual({ months: { from: "2028-01-01", before: "2028-03-01" }, weeks: [], days: [] });
-    expect(splitIntoWholePeriods({ from: "2026-12-01", to: "2026-12-31" })).toEqual({ months: { from: "2026-12-01", before: "2027-01-01" }, weeks: [], days: [] });
+    expect(splitIntoWholePeriods({ from: "2028-01-01", to: "2028-02-29" })).toEqual({
+      months: { from: "2028-01-01", before: "2028-03-01" },
+      weeks: [],
+      days: [],
+    });
+    expect(splitIntoWholePeriods({ from: "2026-12-01", to: "2026-12-31" })).toEqual({
+      months: { from: "2026-12-01", before: "2027-01-01" },
+      weeks: [],
+      days: [],
+    });
   });
 
   it("leaves open ends open: all time is months only", () => {
-    expect(splitIntoWholePeriods({})).toEqual({ months: { from: undefined, before: undefined }, weeks: [], days: [] });
+    expect(splitIntoWholePeriods({})).toEqual({
+      months: { from: undefined, before: undefined },
+      weeks: [],
+      days: [],
+    });
     expect(splitIntoWholePeriods({ to: "2026-11-25" })).toEqual({
       months: { from: undefined, before: "2026-11-01" },
       weeks: [{ from: "2026-11-02", before: "2026-11-23" }],
@@ -87,9 +110,14 @@ describe("splitIntoWholePeriods", () => {
         const range: TDayRange = a <= b ? { from: a, to: b } : { from: b, to: a };
         const split = splitIntoWholePeriods(range);
         expect(coveredDays(split)).toEqual(daysOf(range.from!, addDays(range.to!, 1)));
-        if (split.months) expect([split.months.from, split.months.before].every((m) => m === monthOf(m!))).toBe(true);
+        if (split.months)
+          expect([split.months.from, split.months.before].every((m) => m === monthOf(m!))).toBe(
+            true,
+          );
         for (const week of split.weeks) {
-          expect([week.from, week.before].every((m) => new Date(`${m}T00:00:00Z`).getUTCDay() === 1)).toBe(true);
+          expect(
+            [week.from, week.before].every((m) => new Date(`${m}T00:00:00Z`).getUTCDay() === 1),
+          ).toBe(true);
           expect(monthOf(addDays(week.before!, -1))).toBe(monthOf(week.from!)); // a month's figures take no day of another
         }
       }),

@@ -1,4 +1,10 @@
-import { addDays, firstMondayFrom, mondayOf, monthOf, type TLocalDay } from "@/lib/dates/local-days";
+import {
+  addDays,
+  firstMondayFrom,
+  mondayOf,
+  monthOf,
+  type TLocalDay,
+} from "@/lib/dates/local-days";
 
 // A period of local days (both ends inclusive, either open) cut into the whole calendar months it
 // covers, the whole weeks (Monday to Sunday, never across a month's end) in what is left at its edges, and the days left after
@@ -10,26 +16,45 @@ export type TDayRange = { from?: TLocalDay; to?: TLocalDay };
 /** Whole months or weeks: their first days, `from` inclusive, `before` exclusive; an open end is unbounded. */
 export type TPeriodStarts = { from?: TLocalDay; before?: TLocalDay };
 
-export type TPeriodSplit = { months: TPeriodStarts | null; weeks: TPeriodStarts[]; days: Required<TDayRange>[] };
+export type TPeriodSplit = {
+  months: TPeriodStarts | null;
+  weeks: TPeriodStarts[];
+  days: Required<TDayRange>[];
+};
 
 const firstDayOfNextMonth = (day: TLocalDay): TLocalDay => monthOf(addDays(monthOf(day), 31));
 
 export function splitIntoWholePeriods(range: TDayRange): TPeriodSplit {
   const { from, to } = range;
   // The first whole month starts on `from` when it is a 1st, else at the next month.
-  const monthsFrom = from === undefined ? undefined : from === monthOf(from) ? from : firstDayOfNextMonth(from);
+  const monthsFrom =
+    from === undefined ? undefined : from === monthOf(from) ? from : firstDayOfNextMonth(from);
   // The whole months end before the month `to` falls in, unless `to` is that month's last day.
-  const monthsBefore = to === undefined ? undefined : addDays(to, 1) === firstDayOfNextMonth(to) ? addDays(to, 1) : monthOf(to);
-  const months = monthsFrom !== undefined && monthsBefore !== undefined && monthsFrom >= monthsBefore ? null : { from: monthsFrom, before: monthsBefore };
+  const monthsBefore =
+    to === undefined
+      ? undefined
+      : addDays(to, 1) === firstDayOfNextMonth(to)
+        ? addDays(to, 1)
+        : monthOf(to);
+  const months =
+    monthsFrom !== undefined && monthsBefore !== undefined && monthsFrom >= monthsBefore
+      ? null
+      : { from: monthsFrom, before: monthsBefore };
   // What lies outside the whole months, cut at each month's end, so that the weeks found in it
   // never take a day of another month.
   const edges: Required<TDayRange>[] = [];
   if (!months) {
     if (monthOf(from!) === monthOf(to!)) edges.push({ from: from!, to: to! });
-    else edges.push({ from: from!, to: addDays(firstDayOfNextMonth(from!), -1) }, { from: monthOf(to!), to: to! });
+    else
+      edges.push(
+        { from: from!, to: addDays(firstDayOfNextMonth(from!), -1) },
+        { from: monthOf(to!), to: to! },
+      );
   } else {
-    if (from !== undefined && monthsFrom !== undefined && from < monthsFrom) edges.push({ from, to: addDays(monthsFrom, -1) });
-    if (to !== undefined && monthsBefore !== undefined && monthsBefore <= to) edges.push({ from: monthsBefore, to });
+    if (from !== undefined && monthsFrom !== undefined && from < monthsFrom)
+      edges.push({ from, to: addDays(monthsFrom, -1) });
+    if (to !== undefined && monthsBefore !== undefined && monthsBefore <= to)
+      edges.push({ from: monthsBefore, to });
   }
   const split = edges.map((edge) => splitIntoWeeks(edge.from, edge.to));
   return { months, weeks: split.flatMap((s) => s.weeks), days: split.flatMap((s) => s.days) };

@@ -26,14 +26,21 @@ export async function authenticateApiKey(secret: string): Promise<TApiKeyAuthent
     select: { id: true, organizationId: true, scopes: true, lastUsedAt: true, revokedAt: true },
   });
   if (!key) return { ok: false, reason: "unknown" };
-  if (key.revokedAt) return { ok: false, reason: "revoked", apiKeyId: key.id, organizationId: key.organizationId };
+  if (key.revokedAt)
+    return { ok: false, reason: "revoked", apiKeyId: key.id, organizationId: key.organizationId };
 
   const staleBefore = new Date(Date.now() - LAST_USED_PRECISION_MS);
   if (!key.lastUsedAt || key.lastUsedAt < staleBefore) {
     // Conditional, so that concurrent requests of the same minute write once between them.
-    await db.apiKey.updateMany({ where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] }, data: { lastUsedAt: new Date() } });
+    await db.apiKey.updateMany({
+      where: { id: key.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: staleBefore } }] },
+      data: { lastUsedAt: new Date() },
+    });
   }
-  return { ok: true, client: { apiKeyId: key.id, organizationId: key.organizationId, scopes: key.scopes } };
+  return {
+    ok: true,
+    client: { apiKeyId: key.id, organizationId: key.organizationId, scopes: key.scopes },
+  };
 }
 
 export function hasScope(client: TApiClient, scope: TApiKeyScope): boolean {

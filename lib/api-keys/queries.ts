@@ -8,7 +8,16 @@ export async function listApiKeys(actor: TActor): Promise<TApiKeyListItem[]> {
   assertCan(actor, "apikey:manage");
   const keys = await db.apiKey.findMany({
     where: { organizationId: actor.organizationId },
-    select: { id: true, name: true, prefix: true, scopes: true, createdAt: true, lastUsedAt: true, revokedAt: true, createdBy: { select: { name: true } } },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      scopes: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+      createdBy: { select: { name: true } },
+    },
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
   });
   return keys.map(({ createdBy, ...key }) => ({ ...key, createdByName: createdBy?.name ?? null }));

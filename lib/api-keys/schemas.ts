@@ -8,7 +8,11 @@ export const API_KEY_SCOPES = ["observations:write"] as const;
 export type TApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 export const ZApiKeyCreateInput = z.object({
-  name: z.string().trim().min(1, { error: "validation.required" }).max(100, { error: "validation.tooLong" }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: "validation.required" })
+    .max(100, { error: "validation.tooLong" }),
   scopes: z
     .array(z.enum(API_KEY_SCOPES))
     .min(1, { error: "apiKeys.errors.noScope" })
@@ -32,7 +36,13 @@ export type TApiKeyListItem = {
 };
 
 /** The answer to creating a key: the only time its secret leaves the server. */
-export type TCreatedApiKey = { id: string; name: string; prefix: string; scopes: string[]; secret: string };
+export type TCreatedApiKey = {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  secret: string;
+};
 
 /** The message key (namespace apiKeys) that names a scope for people: "observations:write" → "scope.observations_write". */
 export const scopeMessageKey = (scope: string) => `scope.${scope.replaceAll(":", "_")}`;

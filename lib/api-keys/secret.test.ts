@@ -25,7 +25,14 @@ describe("API key secrets", () => {
   });
 
   it("refuse strings of another shape", () => {
-    for (const candidate of ["", "mk_live_", "mk_test_" + "A".repeat(43), "mk_live_" + "A".repeat(42), "mk_live_" + "A".repeat(42) + "=", " mk_live_" + "A".repeat(43)]) {
+    for (const candidate of [
+      "",
+      "mk_live_",
+      "mk_test_" + "A".repeat(43),
+      "mk_live_" + "A".repeat(42),
+      "mk_live_" + "A".repeat(42) + "=",
+      " mk_live_" + "A".repeat(43),
+    ]) {
       expect(looksLikeApiKey(candidate)).toBe(false);
     }
   });

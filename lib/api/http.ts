@@ -25,12 +25,24 @@ export type TApiErrorBody = { code: TApiErrorCode; message: string; details?: TA
 
 const NO_STORE = { "cache-control": "no-store" };
 
-export function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+export function jsonAnswer(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Response {
   return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
 }
 
-export function errorAnswer(code: TApiErrorCode, message: string, options: { details?: TApiProblemDetail[]; headers?: Record<string, string> } = {}): Response {
-  const body: TApiErrorBody = { code, message, ...(options.details ? { details: options.details } : {}) };
+export function errorAnswer(
+  code: TApiErrorCode,
+  message: string,
+  options: { details?: TApiProblemDetail[]; headers?: Record<string, string> } = {},
+): Response {
+  const body: TApiErrorBody = {
+    code,
+    message,
+    ...(options.details ? { details: options.details } : {}),
+  };
   return jsonAnswer(API_ERROR_CODES[code], body, options.headers);
 }
 
@@ -43,9 +55,13 @@ export function bearerTokenOf(authorization: string | null): string | null {
 /** Whether Content-Type is application/json, with no charset or UTF-8 (RFC 8259 JSON is UTF-8). */
 export function isJsonContentType(contentType: string | null): boolean {
   if (!contentType) return false;
-  const [mediaType, ...parameters] = contentType.split(";").map((part) => part.trim().toLowerCase());
+  const [mediaType, ...parameters] = contentType
+    .split(";")
+    .map((part) => part.trim().toLowerCase());
   if (mediaType !== "application/json") return false;
-  return parameters.every((parameter) => !parameter.startsWith("charset=") || /^charset="?utf-8"?$/.test(parameter));
+  return parameters.every(
+    (parameter) => !parameter.startsWith("charset=") || /^charset="?utf-8"?$/.test(parameter),
+  );
 }
 
 /** Seconds to wait, as Retry-After wants them: a whole number, at least 1. */

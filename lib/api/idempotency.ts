@@ -11,7 +11,9 @@ const KEY_SHAPE = /^[\x20-\x7e]+$/;
 export function idempotencyKeyOf(header: string | null): string | null | "invalid" {
   if (header === null) return null;
   const key = header.trim();
-  return key.length > 0 && key.length <= MAX_IDEMPOTENCY_KEY_LENGTH && KEY_SHAPE.test(key) ? key : "invalid";
+  return key.length > 0 && key.length <= MAX_IDEMPOTENCY_KEY_LENGTH && KEY_SHAPE.test(key)
+    ? key
+    : "invalid";
 }
 
 /** SHA-256 of the raw body, hex: "the same body" means the same bytes. */

@@ -7,7 +7,12 @@ import type { TObservation, TObservationProblem, TStoreResult } from "@/lib/obse
 import { findReferenceProblems, insertObservations } from "@/lib/observations/store";
 
 /** The 201 answer: how many were new, how many were already stored (a retry), follow-ups opened, and each item's id. */
-export const ZIngestAnswer = z.object({ created: z.int(), duplicates: z.int(), followUpsOpened: z.int(), ids: z.array(z.string()) });
+export const ZIngestAnswer = z.object({
+  created: z.int(),
+  duplicates: z.int(),
+  followUpsOpened: z.int(),
+  ids: z.array(z.string()),
+});
 export type TIngestAnswer = z.infer<typeof ZIngestAnswer>;
 
 export type TIngestInput = {
@@ -24,7 +29,12 @@ export type TIngestOutcome =
   | { kind: "invalid-references"; problems: TObservationProblem[] };
 
 /** The answer's fields in one fixed order, so that a replay (read back from jsonb, which reorders keys) is byte for byte the first answer. */
-const answerOf = ({ created, duplicates, followUpsOpened, ids }: TStoreResult | TIngestAnswer): TIngestAnswer => ({ created, duplicates, followUpsOpened, ids });
+const answerOf = ({
+  created,
+  duplicates,
+  followUpsOpened,
+  ids,
+}: TStoreResult | TIngestAnswer): TIngestAnswer => ({ created, duplicates, followUpsOpened, ids });
 
 class RefusedBatch extends Error {
   constructor(readonly problems: TObservationProblem[]) {
@@ -33,7 +43,10 @@ class RefusedBatch extends Error {
 }
 
 /** The first answer given under this key, if it was committed: read without a lock (the fast path of a retry). */
-export async function findIdempotentAnswer(client: TApiClient, idempotency: { key: string; requestHash: string }): Promise<TIngestOutcome | null> {
+export async function findIdempotentAnswer(
+  client: TApiClient,
+  idempotency: { key: string; requestHash: string },
+): Promise<TIngestOutcome | null> {
   const first = await db.idempotentRequest.findUnique({
     where: { apiKeyId_key: { apiKeyId: client.apiKeyId, key: idempotency.key } },
     select: { requestHash: true, statusCode: true, responseBody: true },
@@ -41,9 +54,16 @@ export async function findIdempotentAnswer(client: TApiClient, idempotency: { ke
   return first && replayOf(first, idempotency.requestHash);
 }
 
-function replayOf(first: { requestHash: string; statusCode: number; responseBody: unknown }, requestHash: string): TIngestOutcome {
+function replayOf(
+  first: { requestHash: string; statusCode: number; responseBody: unknown },
+  requestHash: string,
+): TIngestOutcome {
   if (first.requestHash !== requestHash) return { kind: "key-reused" };
-  return { kind: "replayed", status: first.statusCode, answer: answerOf(ZIngestAnswer.parse(first.responseBody)) };
+  return {
+    kind: "replayed",
+    status: first.statusCode,
+    answer: answerOf(ZIngestAnswer.parse(first.responseBody)),
+  };
 }
 
 /**
@@ -60,7 +80,11 @@ function replayOf(first: { requestHash: string; statusCode: number; responseBody
  * created or its journey restored, an observedAt "in the future" becomes valid tomorrow.
  * Refusing such a retry for good would only force the client to invent a new key.
  */
-export async function ingestObservations({ client, observations, idempotency }: TIngestInput): Promise<TIngestOutcome> {
+export async function ingestObservations({
+  client,
+  observations,
+  idempotency,
+}: TIngestInput): Promise<TIngestOutcome> {
   // The HTTP layer answers 403 first; checked here too, so that the scope travels with the data.
   if (!hasScope(client, "observations:write")) throw forbidden();
   const { organizationId, apiKeyId } = client;
@@ -82,9 +106,14 @@ export async function ingestObservations({ client, observations, idempotency }: 
         }
         const problems = await findReferenceProblems(tx, organizationId, observations);
         if (problems.length) throw new RefusedBatch(problems); // rolls the claimed key back too
-        const answer = answerOf(await insertObservations(tx, { organizationId, apiKeyId }, observations));
+        const answer = answerOf(
+          await insertObservations(tx, { organizationId, apiKeyId }, observations),
+        );
         if (idempotency) {
-          await tx.idempotentRequest.update({ where: { apiKeyId_key: { apiKeyId, key: idempotency.key } }, data: { statusCode: 201, responseBody: answer } });
+          await tx.idempotentRequest.update({
+            where: { apiKeyId_key: { apiKeyId, key: idempotency.key } },
+            data: { statusCode: 201, responseBody: answer },
+          });
         }
         return { kind: "stored" as const, status: 201, answer };
       },
@@ -92,7 +121,8 @@ export async function ingestObservations({ client, observations, idempotency }: 
       { maxWait: 10_000, timeout: 30_000 },
     );
   } catch (error) {
-    if (error instanceof RefusedBatch) return { kind: "invalid-references", problems: error.problems };
+    if (error instanceof RefusedBatch)
+      return { kind: "invalid-references", problems: error.problems };
     throw error;
   }
 }

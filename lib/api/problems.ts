@@ -10,8 +10,17 @@ import type { TApiProblemDetail } from "./http";
 /** Enough to fix a batch; a batch with thousands of problems is not listed in full. */
 export const MAX_DETAILS = 500;
 
-const DATETIME = "Expected an ISO 8601 date-time with a time-zone offset, e.g. 2026-11-25T09:30:00+09:00.";
-const NOUNS: Record<string, string> = { string: "a string", number: "a number", int: "an integer", object: "an object", array: "an array", boolean: "true or false", date: "a date-time" };
+const DATETIME =
+  "Expected an ISO 8601 date-time with a time-zone offset, e.g. 2026-11-25T09:30:00+09:00.";
+const NOUNS: Record<string, string> = {
+  string: "a string",
+  number: "a number",
+  int: "an integer",
+  object: "an object",
+  array: "an array",
+  boolean: "true or false",
+  date: "a date-time",
+};
 const REFERENCES: Record<string, string> = {
   touchpointId: "No touchpoint with this id in your organization.",
   driverId: "No loyalty driver with this id at this touchpoint in your organization.",
@@ -21,7 +30,13 @@ const REFERENCES: Record<string, string> = {
 
 /** The English text of a message key of the UI ("validation.noScore"), or null when there is none. */
 export function englishMessage(key: string): string | null {
-  const text = key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), en);
+  const text = key
+    .split(".")
+    .reduce<unknown>(
+      (node, part) =>
+        node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined,
+      en,
+    );
   return typeof text === "string" ? text : null;
 }
 
@@ -30,7 +45,8 @@ export function englishMessage(key: string): string | null {
  * item itself (field ""); ["observations"] the batch (index null); [] the body itself.
  */
 function locate(path: PropertyKey[]): { index: number | null; field: string } {
-  if (path[0] === "observations" && typeof path[1] === "number") return { index: path[1], field: path.slice(2).map(String).join(".") };
+  if (path[0] === "observations" && typeof path[1] === "number")
+    return { index: path[1], field: path.slice(2).map(String).join(".") };
   return { index: null, field: path.map(String).join(".") };
 }
 
@@ -43,7 +59,9 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   };
   switch (issue.code) {
     case "invalid_type":
-      return "input" in issue && issue.input === undefined ? "Required." : `Expected ${NOUNS[issue.expected] ?? issue.expected}.`;
+      return "input" in issue && issue.input === undefined
+        ? "Required."
+        : `Expected ${NOUNS[issue.expected] ?? issue.expected}.`;
     case "too_big":
       return limit("most", issue.maximum, issue.origin);
     case "too_small":
@@ -63,7 +81,10 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 export function detailsOfZodError(error: z.ZodError): TApiProblemDetail[] {
   return error.issues.flatMap((issue) => {
     if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({ ...locate([...issue.path, key]), message: "Unknown field." }));
+      return issue.keys.map((key) => ({
+        ...locate([...issue.path, key]),
+        message: "Unknown field.",
+      }));
     }
     return [{ ...locate(issue.path), message: describeIssue(issue) }];
   });
@@ -74,15 +95,24 @@ export function detailsOfReferenceProblems(problems: TObservationProblem[]): TAp
   return problems.map(({ index, field, message }) => ({
     index,
     field,
-    message: message === "errors.NOT_FOUND" ? (REFERENCES[field] ?? "Not found in your organization.") : (englishMessage(message) ?? message),
+    message:
+      message === "errors.NOT_FOUND"
+        ? (REFERENCES[field] ?? "Not found in your organization.")
+        : (englishMessage(message) ?? message),
   }));
 }
 
 /** At most MAX_DETAILS details, and a summary that says how many there were. */
-export function summarizeDetails(details: TApiProblemDetail[], what: string): { message: string; details: TApiProblemDetail[] } {
+export function summarizeDetails(
+  details: TApiProblemDetail[],
+  what: string,
+): { message: string; details: TApiProblemDetail[] } {
   const count = details.length;
   const items = new Set(details.map((d) => d.index).filter((i) => i !== null)).size;
   const where = items > 0 ? ` in ${items} item${items === 1 ? "" : "s"}` : "";
   const listed = count > MAX_DETAILS ? `; the first ${MAX_DETAILS} are listed` : "";
-  return { message: `${what}: ${count} problem${count === 1 ? "" : "s"}${where}${listed}. Nothing was stored.`, details: details.slice(0, MAX_DETAILS) };
+  return {
+    message: `${what}: ${count} problem${count === 1 ? "" : "s"}${where}${listed}. Nothing was stored.`,
+    details: details.slice(0, MAX_DETAILS),
+  };
 }

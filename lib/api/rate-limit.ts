@@ -20,15 +20,27 @@ export type TApiRateLimits = {
 
 const DEFAULT_FAILED_AUTH = { failedAuthPerAddress: 20, failedAuthWindowSeconds: 10 * 60 };
 
-type TLimiters = { perKey: RateLimiterMemory; failedAuth: RateLimiterMemory; limits: TApiRateLimits };
+type TLimiters = {
+  perKey: RateLimiterMemory;
+  failedAuth: RateLimiterMemory;
+  limits: TApiRateLimits;
+};
 let limiters: TLimiters | undefined;
 
 /** Replaces the limits and forgets every count: for tests, the benchmark, and startup. */
 export function configureApiRateLimits(overrides: Partial<TApiRateLimits> = {}): TApiRateLimits {
-  const limits = { requestsPerMinute: apiEnv().API_RATE_LIMIT_PER_MINUTE, ...DEFAULT_FAILED_AUTH, ...overrides };
+  const limits = {
+    requestsPerMinute: apiEnv().API_RATE_LIMIT_PER_MINUTE,
+    ...DEFAULT_FAILED_AUTH,
+    ...overrides,
+  };
   limiters = {
     limits,
-    perKey: new RateLimiterMemory({ keyPrefix: "api-key", points: limits.requestsPerMinute, duration: 60 }),
+    perKey: new RateLimiterMemory({
+      keyPrefix: "api-key",
+      points: limits.requestsPerMinute,
+      duration: 60,
+    }),
     failedAuth: new RateLimiterMemory({
       keyPrefix: "api-auth-failure",
       points: limits.failedAuthPerAddress,
@@ -39,7 +51,7 @@ export function configureApiRateLimits(overrides: Partial<TApiRateLimits> = {}):
   return limits;
 }
 
-const current = () => limiters ?? ((configureApiRateLimits(), limiters!));
+const current = () => limiters ?? (configureApiRateLimits(), limiters!);
 
 export type TRateDecision = { ok: true } | { ok: false; retryAfterMs: number };
 
@@ -49,7 +61,8 @@ export async function consumeKeyRequest(apiKeyId: string): Promise<TRateDecision
     await current().perKey.consume(apiKeyId);
     return { ok: true };
   } catch (rejection) {
-    if (rejection instanceof RateLimiterRes) return { ok: false, retryAfterMs: rejection.msBeforeNext };
+    if (rejection instanceof RateLimiterRes)
+      return { ok: false, retryAfterMs: rejection.msBeforeNext };
     throw rejection;
   }
 }
@@ -58,11 +71,15 @@ export async function consumeKeyRequest(apiKeyId: string): Promise<TRateDecision
 export async function checkFailedAuth(address: string): Promise<TRateDecision> {
   const { failedAuth, limits } = current();
   const state = await failedAuth.get(address);
-  return state && state.consumedPoints >= limits.failedAuthPerAddress ? { ok: false, retryAfterMs: state.msBeforeNext } : { ok: true };
+  return state && state.consumedPoints >= limits.failedAuthPerAddress
+    ? { ok: false, retryAfterMs: state.msBeforeNext }
+    : { ok: true };
 }
 
 export async function recordFailedAuth(address: string): Promise<void> {
-  await current().failedAuth.consume(address).catch((rejection: unknown) => {
-    if (!(rejection instanceof RateLimiterRes)) throw rejection;
-  });
+  await current()
+    .failedAuth.consume(address)
+    .catch((rejection: unknown) => {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    });
 }

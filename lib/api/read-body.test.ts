@@ -13,7 +13,12 @@ function streamedRequest(chunks: number, chunkSize: number, headers: Record<stri
       controller.enqueue(new Uint8Array(chunkSize).fill(0x20));
     },
   });
-  const request = new Request("http://test/", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+  const request = new Request("http://test/", {
+    method: "POST",
+    body,
+    headers,
+    duplex: "half",
+  } as RequestInit);
   return { request, pulled: () => pulled };
 }
 
@@ -25,7 +30,11 @@ describe("readBodyWithLimit", () => {
   });
 
   it("refuses a declared Content-Length over the cap without reading", async () => {
-    const request = new Request("http://test/", { method: "POST", body: "{}", headers: { "content-length": "5000000" } });
+    const request = new Request("http://test/", {
+      method: "POST",
+      body: "{}",
+      headers: { "content-length": "5000000" },
+    });
     expect(await readBodyWithLimit(request, 1000)).toEqual({ ok: false, reason: "too-large" });
     expect(request.bodyUsed).toBe(false);
   });
@@ -50,7 +59,10 @@ describe("readBodyWithLimit", () => {
 
 describe("parseJsonBody", () => {
   it("parses UTF-8 JSON, Korean included", () => {
-    expect(parseJsonBody(encoder.encode('{"comment":"친절해요"}'))).toEqual({ ok: true, value: { comment: "친절해요" } });
+    expect(parseJsonBody(encoder.encode('{"comment":"친절해요"}'))).toEqual({
+      ok: true,
+      value: { comment: "친절해요" },
+    });
   });
 
   it("refuses malformed JSON, an empty body and invalid UTF-8", () => {

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { AUDIT_CSV_COLUMNS, auditCsvHeader, auditCsvLines, type TAuditCsvLabels } from "./csv";
 import type { TAuditLogEntry } from "./schemas";
 
-const labels = Object.fromEntries(AUDIT_CSV_COLUMNS.map((column) => [column, column.toUpperCase()])) as TAuditCsvLabels;
+const labels = Object.fromEntries(
+  AUDIT_CSV_COLUMNS.map((column) => [column, column.toUpperCase()]),
+) as TAuditCsvLabels;
 
 const entry: TAuditLogEntry = {
   id: "42",
@@ -19,11 +21,26 @@ const entry: TAuditLogEntry = {
 
 describe("the audit CSV", () => {
   it("starts with a BOM and the header, one CRLF-ended line per entry, quoted where needed", () => {
-    const text = auditCsvHeader(labels) + auditCsvLines([entry, { ...entry, id: "41", actor: null }]);
+    const text =
+      auditCsvHeader(labels) + auditCsvLines([entry, { ...entry, id: "41", actor: null }]);
     expect(text.startsWith("\uFEFFID,AT,ACTORNAME")).toBe(true);
-    const rows = Papa.parse<string[]>(text.slice(1), { newline: "\r\n", skipEmptyLines: true }).data;
+    const rows = Papa.parse<string[]>(text.slice(1), {
+      newline: "\r\n",
+      skipEmptyLines: true,
+    }).data;
     expect(rows).toHaveLength(3);
-    expect(rows[1]).toEqual(["42", "2026-11-25T03:00:00.000Z", "김, 지현", "kim@example.com", "user.create", "User", "u2", "198.51.100.1", "'=cmd|' /C calc'!A0", JSON.stringify(entry.details)]);
+    expect(rows[1]).toEqual([
+      "42",
+      "2026-11-25T03:00:00.000Z",
+      "김, 지현",
+      "kim@example.com",
+      "user.create",
+      "User",
+      "u2",
+      "198.51.100.1",
+      "'=cmd|' /C calc'!A0",
+      JSON.stringify(entry.details),
+    ]);
     expect(rows[2]!.slice(2, 4)).toEqual(["", ""]);
   });
 

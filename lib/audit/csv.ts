@@ -6,10 +6,22 @@ import type { TAuditLogEntry } from "./schemas";
 // reads Korean), CRLF, every text cell through spreadsheetCell: user agents, emails and details
 // come from outside and must not run as formulas.
 
-export const AUDIT_CSV_COLUMNS = ["id", "at", "actorName", "actorEmail", "action", "entityType", "entityId", "ipAddress", "userAgent", "details"] as const;
+export const AUDIT_CSV_COLUMNS = [
+  "id",
+  "at",
+  "actorName",
+  "actorEmail",
+  "action",
+  "entityType",
+  "entityId",
+  "ipAddress",
+  "userAgent",
+  "details",
+] as const;
 export type TAuditCsvLabels = Record<(typeof AUDIT_CSV_COLUMNS)[number], string>;
 
-const line = (cells: string[]) => Papa.unparse([cells.map(spreadsheetCell)], { newline: "\r\n" }) + "\r\n";
+const line = (cells: string[]) =>
+  Papa.unparse([cells.map(spreadsheetCell)], { newline: "\r\n" }) + "\r\n";
 
 export function auditCsvHeader(labels: TAuditCsvLabels): string {
   return "\uFEFF" + line(AUDIT_CSV_COLUMNS.map((column) => labels[column]));

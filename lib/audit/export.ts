@@ -10,9 +10,20 @@ import { AUDIT_EXPORT_LIMIT, type TAuditLogFilter } from "./schemas";
  * The filtered entries as a CSV stream, newest first, at most AUDIT_EXPORT_LIMIT rows, read from
  * the database a batch at a time as the client downloads. Exporting the log is itself recorded.
  */
-export async function exportAuditLogCsv(actor: TActor, filter: TAuditLogFilter, labels: TAuditCsvLabels, meta?: TRequestMeta): Promise<ReadableStream<Uint8Array>> {
+export async function exportAuditLogCsv(
+  actor: TActor,
+  filter: TAuditLogFilter,
+  labels: TAuditCsvLabels,
+  meta?: TRequestMeta,
+): Promise<ReadableStream<Uint8Array>> {
   assertCan(actor, "audit:read");
-  await writeAuditLog({ organizationId: actor.organizationId, actorId: actor.id, action: "audit_log.export", details: { filter }, meta });
+  await writeAuditLog({
+    organizationId: actor.organizationId,
+    actorId: actor.id,
+    action: "audit_log.export",
+    details: { filter },
+    meta,
+  });
   const batches = readAuditLog(actor, filter, AUDIT_EXPORT_LIMIT);
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({

@@ -35,11 +35,19 @@ export type TRefusal = {
 
 export const REFUSALS_PER_MINUTE = 10;
 
-let limiter = new RateLimiterMemory({ keyPrefix: "audit-refusal", points: REFUSALS_PER_MINUTE, duration: 60 });
+let limiter = new RateLimiterMemory({
+  keyPrefix: "audit-refusal",
+  points: REFUSALS_PER_MINUTE,
+  duration: 60,
+});
 
 /** Forgets every count: for tests. */
 export function resetRefusalAuditLimits(): void {
-  limiter = new RateLimiterMemory({ keyPrefix: "audit-refusal", points: REFUSALS_PER_MINUTE, duration: 60 });
+  limiter = new RateLimiterMemory({
+    keyPrefix: "audit-refusal",
+    points: REFUSALS_PER_MINUTE,
+    duration: 60,
+  });
 }
 
 /** Writes a refused request to the audit log unless its source is over the bound. Returns whether it was written. */

@@ -22,7 +22,11 @@ export const ZAuditCursor = z
 export const ZAuditLogFilter = z
   .object({
     /** A prefix of the action: "user." lists every user change, "auth.sign_in" sign-ins and their failures. */
-    action: z.string().trim().max(100).regex(/^[\w.:-]*$/),
+    action: z
+      .string()
+      .trim()
+      .max(100)
+      .regex(/^[\w.:-]*$/),
     actorId: z.string().trim().max(64),
     entityType: z.string().trim().max(64).regex(/^\w*$/),
     entityId: z.string().trim().max(200),
@@ -52,7 +56,10 @@ export type TSearchParams = Record<string, string | string[] | undefined>;
  * The filter in the URL. Each field is checked on its own: one that does not parse is left out
  * and named in `ignored` (the page says so), the others still apply. An empty value is no filter.
  */
-export function parseAuditLogFilter(params: TSearchParams): { filter: TAuditLogFilter; ignored: Array<keyof TAuditLogFilter> } {
+export function parseAuditLogFilter(params: TSearchParams): {
+  filter: TAuditLogFilter;
+  ignored: Array<keyof TAuditLogFilter>;
+} {
   const filter: Record<string, string> = {};
   const ignored: Array<keyof TAuditLogFilter> = [];
   for (const [field, name] of Object.entries(PARAMS) as Array<[keyof TAuditLogFilter, string]>) {
@@ -65,12 +72,16 @@ export function parseAuditLogFilter(params: TSearchParams): { filter: TAuditLogF
   }
   const result = filter as TAuditLogFilter;
   // A range the wrong way round is most likely swapped by mistake: read it the right way.
-  if (result.from && result.to && result.from > result.to) [result.from, result.to] = [result.to, result.from];
+  if (result.from && result.to && result.from > result.to)
+    [result.from, result.to] = [result.to, result.from];
   return { filter: result, ignored };
 }
 
 /** The filter as a query string ("?action=user."), leaving out what is not set; `patch` overrides fields. */
-export function auditSearchString(filter: TAuditLogFilter, patch: Partial<Record<keyof TAuditLogFilter, string | undefined>> = {}): string {
+export function auditSearchString(
+  filter: TAuditLogFilter,
+  patch: Partial<Record<keyof TAuditLogFilter, string | undefined>> = {},
+): string {
   const merged: TAuditLogFilter = { ...filter, ...patch };
   const params = new URLSearchParams();
   for (const [field, name] of Object.entries(PARAMS) as Array<[keyof TAuditLogFilter, string]>) {
@@ -106,6 +117,8 @@ export type TAuditLogFilterOptions = {
 
 /** The action groups ("auth", "user") and the full actions, for the action field's suggestions. */
 export function actionSuggestions(actions: string[]): string[] {
-  const groups = new Set(actions.filter((action) => action.includes(".")).map((action) => `${action.split(".")[0]}.`));
+  const groups = new Set(
+    actions.filter((action) => action.includes(".")).map((action) => `${action.split(".")[0]}.`),
+  );
   return [...[...groups].sort(), ...[...actions].sort()];
 }

@@ -48,7 +48,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const outcome = await signInWithPassword(credentials, requestMetaFrom(request.headers));
         if (outcome.ok) {
           const { user } = outcome;
-          return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+          return {
+            id: user.id,
+            email: user.email,
+            name: user.name,
+            sessionVersion: user.sessionVersion,
+          };
         }
         if (outcome.reason === "throttled") throw new SignInThrottledError(outcome.retryAt);
         return null;

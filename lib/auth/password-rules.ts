@@ -11,7 +11,9 @@ import { PASSWORD_MIN_LENGTH } from "./password-policy";
 
 let commonPasswords: Set<string> | undefined;
 function isListed(candidate: string): boolean {
-  commonPasswords ??= new Set(dictionary["passwords-common"].map((password) => password.toLowerCase()));
+  commonPasswords ??= new Set(
+    dictionary["passwords-common"].map((password) => password.toLowerCase()),
+  );
   return commonPasswords.has(candidate);
 }
 
@@ -43,4 +45,6 @@ export const ZNewPassword = z
   .min(PASSWORD_MIN_LENGTH, { error: "validation.passwordTooShort" })
   .max(256, { error: "validation.tooLong" })
   // One message at a time: a short password is told it is short, not also that it is common.
-  .refine((password) => password.length < PASSWORD_MIN_LENGTH || !isCommonPassword(password), { error: "security.password.common" });
+  .refine((password) => password.length < PASSWORD_MIN_LENGTH || !isCommonPassword(password), {
+    error: "security.password.common",
+  });

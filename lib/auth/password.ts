@@ -2,9 +2,12 @@ import argon2 from "argon2";
 
 // OWASP Password Storage Cheat Sheet: argon2id with at least 19 MiB of memory, 2 iterations,
 // 1 degree of parallelism.
-const ARGON2_OPTIONS = { type: argon2.argon2id, memoryCost: 19 * 1024, timeCost: 2, parallelism: 1 } as const;
-
-
+const ARGON2_OPTIONS = {
+  type: argon2.argon2id,
+  memoryCost: 19 * 1024,
+  timeCost: 2,
+  parallelism: 1,
+} as const;
 
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, ARGON2_OPTIONS);

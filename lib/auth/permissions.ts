@@ -49,7 +49,10 @@ export class PermissionDenied extends AppError {
   }
 }
 
-export function assertCan(actor: TActor | null | undefined, permission: TPermission): asserts actor is TActor {
+export function assertCan(
+  actor: TActor | null | undefined,
+  permission: TPermission,
+): asserts actor is TActor {
   if (!actor) throw new AppError("UNAUTHENTICATED");
   if (!can(actor.role, permission)) throw new PermissionDenied(permission);
 }

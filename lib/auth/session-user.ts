@@ -4,7 +4,11 @@ import { writeAuditLog } from "@/lib/audit/log";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import type { TActor, TRole } from "./permissions";
 import { ZSignInInput, type TRequestMeta } from "./schemas";
-import { claimSignInAttempt, recordSignInSuccess, signInThrottleKeys } from "./sign-in-throttle-store";
+import {
+  claimSignInAttempt,
+  recordSignInSuccess,
+  signInThrottleKeys,
+} from "./sign-in-throttle-store";
 
 export type TSessionUser = TActor & {
   email: string;
@@ -25,7 +29,15 @@ const sessionUserSelect = {
   passwordHash: true,
 } as const;
 
-function toSessionUser(row: { id: string; organizationId: string; role: TRole; email: string; name: string; locale: "ko" | "en" | null; sessionVersion: number }): TSessionUser {
+function toSessionUser(row: {
+  id: string;
+  organizationId: string;
+  role: TRole;
+  email: string;
+  name: string;
+  locale: "ko" | "en" | null;
+  sessionVersion: number;
+}): TSessionUser {
   return {
     id: row.id,
     organizationId: row.organizationId,
@@ -48,7 +60,11 @@ export type TSignInOutcome =
  * sign-in-throttle.ts) BEFORE the password hash is computed, the same way for an email that has
  * no account as for one that has. `now` is the clock, injected by tests.
  */
-export async function signInWithPassword(rawInput: unknown, meta: TRequestMeta, now: Date = new Date()): Promise<TSignInOutcome> {
+export async function signInWithPassword(
+  rawInput: unknown,
+  meta: TRequestMeta,
+  now: Date = new Date(),
+): Promise<TSignInOutcome> {
   const parsed = ZSignInInput.safeParse(rawInput);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
@@ -57,12 +73,21 @@ export async function signInWithPassword(rawInput: unknown, meta: TRequestMeta, 
   const claim = await claimSignInAttempt(keys, now);
   if (!claim.allowed) {
     if (claim.audit) {
-      const target = await db.user.findUnique({ where: { email }, select: { id: true, organizationId: true } });
+      const target = await db.user.findUnique({
+        where: { email },
+        select: { id: true, organizationId: true },
+      });
       await writeAuditLog({
         organizationId: target?.organizationId ?? null,
         actorId: target?.id ?? null,
         action: "auth.sign_in_throttled",
-        details: { email, limit: claim.scope, reason: claim.reason, refusals: claim.audit.refusals, retryAt: claim.retryAt.toISOString() },
+        details: {
+          email,
+          limit: claim.scope,
+          reason: claim.reason,
+          refusals: claim.audit.refusals,
+          retryAt: claim.retryAt.toISOString(),
+        },
         meta,
       });
     }
@@ -70,7 +95,10 @@ export async function signInWithPassword(rawInput: unknown, meta: TRequestMeta, 
   }
 
   const user = await db.user.findUnique({ where: { email }, select: sessionUserSelect });
-  const isPasswordRight = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  const isPasswordRight = await verifyPassword(
+    user?.passwordHash ?? (await dummyPasswordHash()),
+    password,
+  );
 
   if (!user || !isPasswordRight || !user.isActive) {
     // The claim already counted this attempt as a failure.
@@ -78,7 +106,10 @@ export async function signInWithPassword(rawInput: unknown, meta: TRequestMeta, 
       organizationId: user?.organizationId ?? null,
       actorId: user?.id ?? null,
       action: "auth.sign_in_failed",
-      details: { email, reason: !user ? "unknown_email" : !isPasswordRight ? "wrong_password" : "inactive" },
+      details: {
+        email,
+        reason: !user ? "unknown_email" : !isPasswordRight ? "wrong_password" : "inactive",
+      },
       meta,
     });
     return { ok: false, reason: "invalid" };
@@ -86,12 +117,21 @@ export async function signInWithPassword(rawInput: unknown, meta: TRequestMeta, 
 
   await recordSignInSuccess(keys, claim.attemptAt);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
-  await writeAuditLog({ organizationId: user.organizationId, actorId: user.id, action: "auth.sign_in", meta });
+  await writeAuditLog({
+    organizationId: user.organizationId,
+    actorId: user.id,
+    action: "auth.sign_in",
+    meta,
+  });
   return { ok: true, user: toSessionUser(user) };
 }
 
 /** signInWithPassword for callers that only need the user: null for any refusal. */
-export async function verifyCredentials(rawInput: unknown, meta: TRequestMeta, now?: Date): Promise<TSessionUser | null> {
+export async function verifyCredentials(
+  rawInput: unknown,
+  meta: TRequestMeta,
+  now?: Date,
+): Promise<TSessionUser | null> {
   const outcome = await signInWithPassword(rawInput, meta, now);
   return outcome.ok ? outcome.user : null;
 }
@@ -100,14 +140,28 @@ export async function verifyCredentials(rawInput: unknown, meta: TRequestMeta, n
  * The user behind a session token, read fresh on every request: a deactivated user, a changed
  * role or a "sign out everywhere" (all bump sessionVersion) takes effect on the next request.
  */
-export async function loadSessionUser(userId: string, sessionVersion: number): Promise<TSessionUser | null> {
+export async function loadSessionUser(
+  userId: string,
+  sessionVersion: number,
+): Promise<TSessionUser | null> {
   const user = await db.user.findUnique({ where: { id: userId }, select: sessionUserSelect });
   if (!user || !user.isActive || user.sessionVersion !== sessionVersion) return null;
   return toSessionUser(user);
 }
 
 /** Whose session loadSessionUser refused, for the audit log: the user if it still exists, and why. */
-export async function describeRefusedSession(userId: string): Promise<{ id: string; organizationId: string; cause: "deactivated" | "revoked" } | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { id: true, organizationId: true, isActive: true } });
-  return user && { id: user.id, organizationId: user.organizationId, cause: user.isActive ? "revoked" : "deactivated" };
+export async function describeRefusedSession(
+  userId: string,
+): Promise<{ id: string; organizationId: string; cause: "deactivated" | "revoked" } | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, organizationId: true, isActive: true },
+  });
+  return (
+    user && {
+      id: user.id,
+      organizationId: user.organizationId,
+      cause: user.isActive ? "revoked" : "deactivated",
+    }
+  );
 }

@@ -32,11 +32,20 @@ export async function getCurrentUser(): Promise<TSessionUser | null> {
  * Writes to the audit log that this request carried a session that no longer counts, if it did
  * (bounded, see lib/audit/refusals.ts). A request without any session is not written.
  */
-export async function auditRefusedSession(meta: TRequestMeta, details: Record<string, string> = {}): Promise<void> {
+export async function auditRefusedSession(
+  meta: TRequestMeta,
+  details: Record<string, string> = {},
+): Promise<void> {
   const { refusedUserId } = await getSessionState();
   const owner = refusedUserId ? await describeRefusedSession(refusedUserId) : null;
   if (!owner) return;
-  await auditRefusal({ kind: "session_revoked", organizationId: owner.organizationId, actorId: owner.id, details: { cause: owner.cause, ...details }, meta });
+  await auditRefusal({
+    kind: "session_revoked",
+    organizationId: owner.organizationId,
+    actorId: owner.id,
+    details: { cause: owner.cause, ...details },
+    meta,
+  });
 }
 
 /**
@@ -50,7 +59,13 @@ export async function requireUser(permission?: TPermission): Promise<TSessionUse
     redirect("/login");
   }
   if (permission && !can(user.role, permission)) {
-    await auditRefusal({ kind: "forbidden", organizationId: user.organizationId, actorId: user.id, details: { permission }, meta: requestMetaFrom(await headers()) });
+    await auditRefusal({
+      kind: "forbidden",
+      organizationId: user.organizationId,
+      actorId: user.id,
+      details: { permission },
+      meta: requestMetaFrom(await headers()),
+    });
     forbidden();
   }
   return user;

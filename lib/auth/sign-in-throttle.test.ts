@@ -19,7 +19,12 @@ const T0 = new Date("2026-11-25T03:00:00Z");
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
 /** Fails `count` times, each attempt made as soon as the policy allows it; returns the state and the last attempt's time. */
-function failAsSoonAsAllowed(limits: TThrottleLimits, count: number, start = T0, from: TThrottleState = EMPTY_THROTTLE_STATE) {
+function failAsSoonAsAllowed(
+  limits: TThrottleLimits,
+  count: number,
+  start = T0,
+  from: TThrottleState = EMPTY_THROTTLE_STATE,
+) {
   let state = from;
   let now = start;
   for (let i = 0; i < count; i += 1) {
@@ -33,8 +38,12 @@ function failAsSoonAsAllowed(limits: TThrottleLimits, count: number, start = T0,
 
 describe("backOffDelayMs", () => {
   it("is free for the first five failures, then doubles from 1 s and stops at 30 s", () => {
-    const delays = Array.from({ length: 14 }, (_, i) => backOffDelayMs(i + 1, ACCOUNT_LIMITS.backOff));
-    expect(delays).toEqual([0, 0, 0, 0, 0, 1000, 2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000, 30_000]);
+    const delays = Array.from({ length: 14 }, (_, i) =>
+      backOffDelayMs(i + 1, ACCOUNT_LIMITS.backOff),
+    );
+    expect(delays).toEqual([
+      0, 0, 0, 0, 0, 1000, 2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000, 30_000,
+    ]);
     expect(backOffDelayMs(10_000, ACCOUNT_LIMITS.backOff)).toBe(30_000);
   });
 
@@ -52,7 +61,11 @@ describe("decideAttempt", () => {
     }
     expect(decideAttempt(state, ACCOUNT_LIMITS, T0)).toEqual({ allowed: true }); // the 6th attempt
     state = recordFailure(state, ACCOUNT_LIMITS, T0);
-    expect(decideAttempt(state, ACCOUNT_LIMITS, at(999))).toEqual({ allowed: false, reason: "back_off", retryAt: at(1000) });
+    expect(decideAttempt(state, ACCOUNT_LIMITS, at(999))).toEqual({
+      allowed: false,
+      reason: "back_off",
+      retryAt: at(1000),
+    });
     expect(decideAttempt(state, ACCOUNT_LIMITS, at(1000))).toEqual({ allowed: true });
   });
 
@@ -76,7 +89,8 @@ describe("decideAttempt", () => {
       replay = recordFailure(replay, ACCOUNT_LIMITS, now);
       all.push(now.getTime());
     }
-    for (let i = 0; i + 100 < all.length; i += 1) expect(all[i + 100]! - all[i]!).toBeGreaterThanOrEqual(HOUR_MS);
+    for (let i = 0; i + 100 < all.length; i += 1)
+      expect(all[i + 100]! - all[i]!).toBeGreaterThanOrEqual(HOUR_MS);
   });
 
   it("has no back-off per address, only the higher hourly limit", () => {
@@ -85,7 +99,11 @@ describe("decideAttempt", () => {
       expect(decideAttempt(state, ADDRESS_LIMITS, T0)).toEqual({ allowed: true });
       state = recordFailure(state, ADDRESS_LIMITS, T0);
     }
-    expect(decideAttempt(state, ADDRESS_LIMITS, at(1000))).toEqual({ allowed: false, reason: "hourly_limit", retryAt: at(HOUR_MS) });
+    expect(decideAttempt(state, ADDRESS_LIMITS, at(1000))).toEqual({
+      allowed: false,
+      reason: "hourly_limit",
+      retryAt: at(HOUR_MS),
+    });
   });
 
   it("forgets the back-off after an hour without failures", () => {
@@ -113,7 +131,10 @@ describe("recordSuccess", () => {
     const attemptAt = new Date(now.getTime() + 30_000);
     const succeeded = recordSuccess(recordFailure(state, ACCOUNT_LIMITS, attemptAt), attemptAt);
     const hundredth = recordFailure(succeeded, ACCOUNT_LIMITS, attemptAt);
-    expect(decideAttempt(hundredth, ACCOUNT_LIMITS, attemptAt)).toMatchObject({ allowed: false, reason: "hourly_limit" });
+    expect(decideAttempt(hundredth, ACCOUNT_LIMITS, attemptAt)).toMatchObject({
+      allowed: false,
+      reason: "hourly_limit",
+    });
   });
 });
 

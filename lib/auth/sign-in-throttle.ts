@@ -80,7 +80,8 @@ export const EMPTY_THROTTLE_STATE: TThrottleState = {
 
 export type TThrottleReason = "back_off" | "hourly_limit";
 
-export type TThrottleDecision = { allowed: true } | { allowed: false; reason: TThrottleReason; retryAt: Date };
+export type TThrottleDecision =
+  { allowed: true } | { allowed: false; reason: TThrottleReason; retryAt: Date };
 
 /** How long to wait after `consecutiveFailures` failures in a row: 0 while they are free. */
 export function backOffDelayMs(consecutiveFailures: number, backOff: TBackOff | null): number {
@@ -104,13 +105,21 @@ function currentState(state: TThrottleState, limits: TThrottleLimits, now: Date)
 }
 
 /** Whether an attempt may go ahead now; if not, why and from when it may. */
-export function decideAttempt(stored: TThrottleState, limits: TThrottleLimits, now: Date): TThrottleDecision {
+export function decideAttempt(
+  stored: TThrottleState,
+  limits: TThrottleLimits,
+  now: Date,
+): TThrottleDecision {
   const state = currentState(stored, limits, now);
   const recent = state.failureTimes;
   if (recent.length >= limits.maxFailures) {
     // The window slides: one more attempt becomes possible when enough of the oldest age out.
     const freedBy = recent[recent.length - limits.maxFailures]!;
-    return { allowed: false, reason: "hourly_limit", retryAt: new Date(freedBy.getTime() + limits.windowMs) };
+    return {
+      allowed: false,
+      reason: "hourly_limit",
+      retryAt: new Date(freedBy.getTime() + limits.windowMs),
+    };
   }
   const delay = backOffDelayMs(state.consecutiveFailures, limits.backOff);
   if (delay > 0 && state.lastFailureAt) {
@@ -121,16 +130,30 @@ export function decideAttempt(stored: TThrottleState, limits: TThrottleLimits, n
 }
 
 /** The state after an attempt at `at` is counted as a failure (before its password is checked). */
-export function recordFailure(stored: TThrottleState, limits: TThrottleLimits, at: Date): TThrottleState {
+export function recordFailure(
+  stored: TThrottleState,
+  limits: TThrottleLimits,
+  at: Date,
+): TThrottleState {
   const state = currentState(stored, limits, at);
-  return { ...state, failureTimes: [...state.failureTimes, at], consecutiveFailures: state.consecutiveFailures + 1, lastFailureAt: at };
+  return {
+    ...state,
+    failureTimes: [...state.failureTimes, at],
+    consecutiveFailures: state.consecutiveFailures + 1,
+    lastFailureAt: at,
+  };
 }
 
 /** The state after the attempt counted at `attemptAt` succeeded: its failure is refunded, the back-off reset. */
 export function recordSuccess(state: TThrottleState, attemptAt: Date): TThrottleState {
   const index = state.failureTimes.findLastIndex((time) => time.getTime() === attemptAt.getTime());
   const failureTimes = index === -1 ? state.failureTimes : state.failureTimes.toSpliced(index, 1);
-  return { ...state, failureTimes, consecutiveFailures: 0, lastFailureAt: failureTimes.at(-1) ?? null };
+  return {
+    ...state,
+    failureTimes,
+    consecutiveFailures: 0,
+    lastFailureAt: failureTimes.at(-1) ?? null,
+  };
 }
 
 /**
@@ -138,18 +161,28 @@ export function recordSuccess(state: TThrottleState, attemptAt: Date): TThrottle
  * REFUSAL_AUDIT_INTERVAL_MS per key, carrying how many were refused since the last entry — so that
  * hammering a locked account cannot flood the log.
  */
-export function noteRefusal(state: TThrottleState, now: Date): { state: TThrottleState; audit: { refusals: number } | null } {
+export function noteRefusal(
+  state: TThrottleState,
+  now: Date,
+): { state: TThrottleState; audit: { refusals: number } | null } {
   const refusals = state.unauditedRefusals + 1;
-  const isDue = !state.lastRefusalAuditAt || now.getTime() - state.lastRefusalAuditAt.getTime() >= REFUSAL_AUDIT_INTERVAL_MS;
+  const isDue =
+    !state.lastRefusalAuditAt ||
+    now.getTime() - state.lastRefusalAuditAt.getTime() >= REFUSAL_AUDIT_INTERVAL_MS;
   if (!isDue) return { state: { ...state, unauditedRefusals: refusals }, audit: null };
-  return { state: { ...state, unauditedRefusals: 0, lastRefusalAuditAt: now }, audit: { refusals } };
+  return {
+    state: { ...state, unauditedRefusals: 0, lastRefusalAuditAt: now },
+    audit: { refusals },
+  };
 }
 
 /** From when the state limits nothing any more, so that its row may be deleted. */
 export function expiryOf(state: TThrottleState, limits: TThrottleLimits): Date {
   const times = [
     ...state.failureTimes.map((time) => time.getTime() + limits.windowMs),
-    state.lastFailureAt ? state.lastFailureAt.getTime() + backOffDelayMs(state.consecutiveFailures, limits.backOff) : 0,
+    state.lastFailureAt
+      ? state.lastFailureAt.getTime() + backOffDelayMs(state.consecutiveFailures, limits.backOff)
+      : 0,
     // Keep the audit pacing of a key that is being hammered.
     state.lastRefusalAuditAt ? state.lastRefusalAuditAt.getTime() + REFUSAL_AUDIT_INTERVAL_MS : 0,
   ];
@@ -163,5 +196,7 @@ export function expiryOf(state: TThrottleState, limits: TThrottleLimits): Date {
 export function combineDecisions(decisions: TThrottleDecision[]): TThrottleDecision {
   const refusals = decisions.filter((decision) => !decision.allowed);
   if (refusals.length === 0) return { allowed: true };
-  return refusals.reduce((latest, refusal) => (refusal.retryAt > latest.retryAt ? refusal : latest));
+  return refusals.reduce((latest, refusal) =>
+    refusal.retryAt > latest.retryAt ? refusal : latest,
+  );
 }

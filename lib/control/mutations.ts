@@ -26,7 +26,12 @@ type TTx = Prisma.TransactionClient;
  * The project a chart is to guard, read within the organization: null when there is none there
  * (another organization's id is "not found"), else whether it works on the chart's touchpoint.
  */
-async function findChartProject(tx: TTx, organizationId: string, projectId: string, touchpointId: string): Promise<{ hasTouchpoint: boolean } | null> {
+async function findChartProject(
+  tx: TTx,
+  organizationId: string,
+  projectId: string,
+  touchpointId: string,
+): Promise<{ hasTouchpoint: boolean } | null> {
   const project = await tx.improvementProject.findFirst({
     where: { id: projectId, organizationId },
     select: { touchpoints: { where: { touchpointId }, select: { touchpointId: true } } },
@@ -35,7 +40,12 @@ async function findChartProject(tx: TTx, organizationId: string, projectId: stri
 }
 
 /** A chart guards a project of its own touchpoint: its alert is the reason to reopen that project. */
-async function assertChartProject(tx: TTx, actor: TActor, projectId: string | null, touchpointId: string): Promise<void> {
+async function assertChartProject(
+  tx: TTx,
+  actor: TActor,
+  projectId: string | null,
+  touchpointId: string,
+): Promise<void> {
   if (!projectId) return;
   const project = await findChartProject(tx, actor.organizationId, projectId, touchpointId);
   if (!project) throw notFound("projectId");
@@ -53,57 +63,126 @@ async function assertChartProject(tx: TTx, actor: TActor, projectId: string | nu
  */
 export async function ensureControlChartUnchecked(
   tx: TTx,
-  input: { organizationId: string; projectId: string | null; touchpointId: string; metric: TControlMetric; baselineFrom: Date; baselineTo: Date; createdById: string | null },
+  input: {
+    organizationId: string;
+    projectId: string | null;
+    touchpointId: string;
+    metric: TControlMetric;
+    baselineFrom: Date;
+    baselineTo: Date;
+    createdById: string | null;
+  },
 ): Promise<{ id: string }> {
   const { organizationId, projectId, touchpointId, metric } = input;
-  const touchpoint = await tx.touchpoint.findFirst({ where: { id: touchpointId, organizationId }, select: { id: true } });
+  const touchpoint = await tx.touchpoint.findFirst({
+    where: { id: touchpointId, organizationId },
+    select: { id: true },
+  });
   if (!touchpoint) throw notFound("touchpointId");
-  if (projectId && !(await findChartProject(tx, organizationId, projectId, touchpointId))) throw notFound("projectId");
+  if (projectId && !(await findChartProject(tx, organizationId, projectId, touchpointId)))
+    throw notFound("projectId");
   const baseline = { baselineFrom: input.baselineFrom, baselineTo: input.baselineTo };
 
-  const before = await tx.controlChart.findFirst({ where: { touchpointId, metric, organizationId }, select: { projectId: true } });
+  const before = await tx.controlChart.findFirst({
+    where: { touchpointId, metric, organizationId },
+    select: { projectId: true },
+  });
   const chart = await tx.controlChart.upsert({
     where: { touchpointId_metric: { touchpointId, metric } },
-    create: { organizationId, touchpointId, projectId, metric, ...baseline, createdById: input.createdById },
+    create: {
+      organizationId,
+      touchpointId,
+      projectId,
+      metric,
+      ...baseline,
+      createdById: input.createdById,
+    },
     update: { projectId, ...baseline },
     select: { id: true },
   });
   const fromProjectId = before?.projectId ?? null;
   if (fromProjectId && fromProjectId !== projectId) {
-    const repoint = { organizationId, actorId: input.createdById, chartId: chart.id, touchpointId, metric, fromProjectId, toProjectId: projectId };
-    await writeAuditLog({ ...repointEntry(repoint, "control_chart.repoint"), entityType: "ControlChart", entityId: chart.id }, tx);
+    const repoint = {
+      organizationId,
+      actorId: input.createdById,
+      chartId: chart.id,
+      touchpointId,
+      metric,
+      fromProjectId,
+      toProjectId: projectId,
+    };
+    await writeAuditLog(
+      {
+        ...repointEntry(repoint, "control_chart.repoint"),
+        entityType: "ControlChart",
+        entityId: chart.id,
+      },
+      tx,
+    );
     await writeRepointHistory(tx, repoint);
   }
   return chart;
 }
 
-type TRepoint = { organizationId: string; actorId: string | null; chartId: string; touchpointId: string; metric: TControlMetric; fromProjectId: string | null; toProjectId: string | null };
+type TRepoint = {
+  organizationId: string;
+  actorId: string | null;
+  chartId: string;
+  touchpointId: string;
+  metric: TControlMetric;
+  fromProjectId: string | null;
+  toProjectId: string | null;
+};
 
-const repointEntry = ({ organizationId, actorId, ...details }: TRepoint, action: string) => ({ organizationId, actorId, action, details });
+const repointEntry = ({ organizationId, actorId, ...details }: TRepoint, action: string) => ({
+  organizationId,
+  actorId,
+  action,
+  details,
+});
 
 /** A chart taken from a project goes in that project's history: it says why the project's alerts stopped. */
 async function writeRepointHistory(tx: TTx, repoint: TRepoint): Promise<void> {
   if (!repoint.fromProjectId || repoint.fromProjectId === repoint.toProjectId) return;
-  await writeAuditLog({ ...repointEntry(repoint, "control.repoint"), entityType: PROJECT_ENTITY, entityId: repoint.fromProjectId }, tx);
+  await writeAuditLog(
+    {
+      ...repointEntry(repoint, "control.repoint"),
+      entityType: PROJECT_ENTITY,
+      entityId: repoint.fromProjectId,
+    },
+    tx,
+  );
 }
 
 /** A baseline is a period already measured: it cannot end after today. */
 function assertBaselineMeasured(baselineTo: string, now: Date) {
-  if (baselineTo > localDayOf(now)) throw invalid({ baselineTo: ["control.errors.baselineInFuture"] });
+  if (baselineTo > localDayOf(now))
+    throw invalid({ baselineTo: ["control.errors.baselineInFuture"] });
 }
 
-const isUniqueViolation = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
-export async function createControlChart(actor: TActor, input: TControlChartCreateInput, now = new Date()): Promise<{ id: string }> {
+export async function createControlChart(
+  actor: TActor,
+  input: TControlChartCreateInput,
+  now = new Date(),
+): Promise<{ id: string }> {
   assertCan(actor, "control:write");
   const data = parseInput(ZControlChartCreateInput, input);
   assertBaselineMeasured(data.baselineTo, now);
   try {
     return await db.$transaction(async (tx) => {
-      const touchpoint = await tx.touchpoint.findFirst({ where: { id: data.touchpointId, organizationId: actor.organizationId }, select: { id: true } });
+      const touchpoint = await tx.touchpoint.findFirst({
+        where: { id: data.touchpointId, organizationId: actor.organizationId },
+        select: { id: true },
+      });
       if (!touchpoint) throw notFound("touchpointId");
       await assertChartProject(tx, actor, data.projectId, data.touchpointId);
-      const existing = await tx.controlChart.findFirst({ where: { touchpointId: data.touchpointId, metric: data.metric }, select: { id: true } });
+      const existing = await tx.controlChart.findFirst({
+        where: { touchpointId: data.touchpointId, metric: data.metric },
+        select: { id: true },
+      });
       if (existing) throw conflict("control.errors.duplicate");
       const chart = await tx.controlChart.create({
         data: {
@@ -118,7 +197,17 @@ export async function createControlChart(actor: TActor, input: TControlChartCrea
         },
         select: { id: true },
       });
-      await writeAuditLog({ organizationId: actor.organizationId, actorId: actor.id, action: "control_chart.create", entityType: "ControlChart", entityId: chart.id, details: { ...data } }, tx);
+      await writeAuditLog(
+        {
+          organizationId: actor.organizationId,
+          actorId: actor.id,
+          action: "control_chart.create",
+          entityType: "ControlChart",
+          entityId: chart.id,
+          details: { ...data },
+        },
+        tx,
+      );
       return chart;
     });
   } catch (error) {
@@ -128,36 +217,83 @@ export async function createControlChart(actor: TActor, input: TControlChartCrea
   }
 }
 
-export async function updateControlChart(actor: TActor, input: TControlChartUpdateInput, now = new Date()): Promise<void> {
+export async function updateControlChart(
+  actor: TActor,
+  input: TControlChartUpdateInput,
+  now = new Date(),
+): Promise<void> {
   assertCan(actor, "control:write");
   const { chartId, ...data } = parseInput(ZControlChartUpdateInput, input);
   assertBaselineMeasured(data.baselineTo, now);
   await db.$transaction(async (tx) => {
-    const chart = await tx.controlChart.findFirst({ where: { id: chartId, organizationId: actor.organizationId }, select: { touchpointId: true, metric: true, projectId: true } });
+    const chart = await tx.controlChart.findFirst({
+      where: { id: chartId, organizationId: actor.organizationId },
+      select: { touchpointId: true, metric: true, projectId: true },
+    });
     if (!chart) throw notFound("chartId");
     await assertChartProject(tx, actor, data.projectId, chart.touchpointId);
     await tx.controlChart.update({
       where: { id: chartId },
-      data: { subgroup: data.subgroup, projectId: data.projectId, baselineFrom: startOfLocalDay(data.baselineFrom), baselineTo: startOfLocalDay(data.baselineTo) },
+      data: {
+        subgroup: data.subgroup,
+        projectId: data.projectId,
+        baselineFrom: startOfLocalDay(data.baselineFrom),
+        baselineTo: startOfLocalDay(data.baselineTo),
+      },
     });
-    await writeAuditLog({ organizationId: actor.organizationId, actorId: actor.id, action: "control_chart.update", entityType: "ControlChart", entityId: chartId, details: { ...data } }, tx);
-    await writeRepointHistory(tx, { organizationId: actor.organizationId, actorId: actor.id, chartId, touchpointId: chart.touchpointId, metric: chart.metric, fromProjectId: chart.projectId, toProjectId: data.projectId });
+    await writeAuditLog(
+      {
+        organizationId: actor.organizationId,
+        actorId: actor.id,
+        action: "control_chart.update",
+        entityType: "ControlChart",
+        entityId: chartId,
+        details: { ...data },
+      },
+      tx,
+    );
+    await writeRepointHistory(tx, {
+      organizationId: actor.organizationId,
+      actorId: actor.id,
+      chartId,
+      touchpointId: chart.touchpointId,
+      metric: chart.metric,
+      fromProjectId: chart.projectId,
+      toProjectId: data.projectId,
+    });
   });
 }
 
-export async function deleteControlChart(actor: TActor, input: TControlChartDeleteInput): Promise<void> {
+export async function deleteControlChart(
+  actor: TActor,
+  input: TControlChartDeleteInput,
+): Promise<void> {
   assertCan(actor, "control:write");
   const { chartId } = parseInput(ZControlChartDeleteInput, input);
   await db.$transaction(async (tx) => {
-    const chart = await tx.controlChart.findFirst({ where: { id: chartId, organizationId: actor.organizationId }, select: { touchpointId: true, metric: true, projectId: true } });
+    const chart = await tx.controlChart.findFirst({
+      where: { id: chartId, organizationId: actor.organizationId },
+      select: { touchpointId: true, metric: true, projectId: true },
+    });
     if (!chart) throw notFound("chartId");
     await tx.controlChart.delete({ where: { id: chartId } });
-    await writeAuditLog({ organizationId: actor.organizationId, actorId: actor.id, action: "control_chart.delete", entityType: "ControlChart", entityId: chartId, details: chart }, tx);
+    await writeAuditLog(
+      {
+        organizationId: actor.organizationId,
+        actorId: actor.id,
+        action: "control_chart.delete",
+        entityType: "ControlChart",
+        entityId: chartId,
+        details: chart,
+      },
+      tx,
+    );
   });
 }
 
 /** A project that has rolled its fix out (phase Control) or finished (status Done) may be sent back to Improve. */
-const isReopenable = (project: { phase: string; status: string }) => project.phase === "CONTROL" || project.status === "DONE";
+const isReopenable = (project: { phase: string; status: string }) =>
+  project.phase === "CONTROL" || project.status === "DONE";
 
 /**
  * The chart guarding a project's rollout shows the touchpoint drifting back: the project returns
@@ -165,24 +301,40 @@ const isReopenable = (project: { phase: string; status: string }) => project.pha
  * back. Only a chart tied to the project, with a current alert, can do that, and only for a
  * project in Control (or finished); one in an earlier phase has no rollout to undo.
  */
-export async function reopenProject(actor: TActor, input: TReopenProjectInput, now = new Date()): Promise<void> {
+export async function reopenProject(
+  actor: TActor,
+  input: TReopenProjectInput,
+  now = new Date(),
+): Promise<void> {
   assertCan(actor, "project:write");
   const { projectId, chartId } = parseInput(ZReopenProjectInput, input);
-  const chart = await db.controlChart.findFirst({ where: { id: chartId, organizationId: actor.organizationId }, select: chartSelect });
+  const chart = await db.controlChart.findFirst({
+    where: { id: chartId, organizationId: actor.organizationId },
+    select: chartSelect,
+  });
   if (!chart) throw notFound("chartId");
   if (chart.project?.id !== projectId) throw notFound("projectId");
   const { alert } = await chartViewOfUnchecked(actor.organizationId, chart, localDayOf(now));
   if (!alert) throw conflict("control.errors.noAlert");
 
   await db.$transaction(async (tx) => {
-    const project = await tx.improvementProject.findFirst({ where: { id: projectId, organizationId: actor.organizationId }, select: { phase: true, status: true } });
+    const project = await tx.improvementProject.findFirst({
+      where: { id: projectId, organizationId: actor.organizationId },
+      select: { phase: true, status: true },
+    });
     if (!project) throw notFound("projectId");
-    if (project.phase === "IMPROVE" && project.status === "ACTIVE") throw conflict("control.errors.alreadyReopened");
+    if (project.phase === "IMPROVE" && project.status === "ACTIVE")
+      throw conflict("control.errors.alreadyReopened");
     // A relapse undoes a rollout: only a project past it (in Control, or finished) goes back.
     if (!isReopenable(project)) throw conflict("control.errors.notInControl");
     // The state is part of the where: of two managers reopening at once, the second is told.
     const { count } = await tx.improvementProject.updateMany({
-      where: { id: projectId, organizationId: actor.organizationId, phase: project.phase, status: project.status },
+      where: {
+        id: projectId,
+        organizationId: actor.organizationId,
+        phase: project.phase,
+        status: project.status,
+      },
       data: { phase: "IMPROVE", status: "ACTIVE", closedAt: null, version: { increment: 1 } },
     });
     if (count === 0) throw conflict("control.errors.alreadyReopened");

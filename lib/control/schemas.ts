@@ -64,7 +64,13 @@ export type TChartStatus = "OK" | "NO_BASELINE_DATA" | "NO_VARIATION";
 
 export type TControlChartView = {
   id: string;
-  touchpoint: { id: string; nameKo: string; nameEn: string; journeyId: string; journey: { nameKo: string; nameEn: string } };
+  touchpoint: {
+    id: string;
+    nameKo: string;
+    nameEn: string;
+    journeyId: string;
+    journey: { nameKo: string; nameEn: string };
+  };
   project: { id: string; title: string; phase: string; status: string } | null;
   metric: TControlMetric;
   subgroup: TControlSubgroup;
@@ -84,7 +90,13 @@ export type TControlView = {
   alerts: TControlAlert[];
   charts: TControlChartView[];
   /** For the form: touchpoints of active journeys, and open or finished projects to tie a chart to (a chart guards a project of its touchpoint). */
-  touchpoints: { id: string; nameKo: string; nameEn: string; isMoT: boolean; journey: { nameKo: string; nameEn: string } }[];
+  touchpoints: {
+    id: string;
+    nameKo: string;
+    nameEn: string;
+    isMoT: boolean;
+    journey: { nameKo: string; nameEn: string };
+  }[];
   projects: { id: string; title: string; touchpointIds: string[] }[];
 };
 
@@ -99,7 +111,10 @@ const chartFields = {
   baselineFrom: ZLocalDay,
   baselineTo: ZLocalDay,
   /** The project whose rollout the chart guards; "" or null for none. */
-  projectId: z.union([ZId, z.literal(""), z.null()]).optional().transform((v) => v || null),
+  projectId: z
+    .union([ZId, z.literal(""), z.null()])
+    .optional()
+    .transform((v) => v || null),
 };
 type TBaseline = { subgroup: TControlSubgroup; baselineFrom: string; baselineTo: string };
 const baselineInOrder = (input: TBaseline) => input.baselineFrom <= input.baselineTo;
@@ -107,7 +122,11 @@ const baselineOrderIssue = { error: "control.errors.baselineOrder", path: ["base
 /** A weekly chart's baseline is its whole weeks (Monday to Sunday, series.ts): it needs one at least. */
 const holdsWholeWeek = (input: TBaseline) =>
   // Days that are not days, or out of order, have their own message already.
-  input.subgroup !== "WEEK" || !isLocalDay(input.baselineFrom) || !isLocalDay(input.baselineTo) || !baselineInOrder(input) || addDays(firstMondayFrom(input.baselineFrom), 6) <= input.baselineTo;
+  input.subgroup !== "WEEK" ||
+  !isLocalDay(input.baselineFrom) ||
+  !isLocalDay(input.baselineTo) ||
+  !baselineInOrder(input) ||
+  addDays(firstMondayFrom(input.baselineFrom), 6) <= input.baselineTo;
 const wholeWeekIssue = { error: "control.errors.baselineNoWholeWeek", path: ["baselineTo"] };
 
 export const ZControlChartCreateInput = z
@@ -117,7 +136,10 @@ export const ZControlChartCreateInput = z
 export type TControlChartCreateInput = z.input<typeof ZControlChartCreateInput>;
 
 /** The touchpoint and metric are what a chart is; to chart something else, add a chart. */
-export const ZControlChartUpdateInput = z.object({ chartId: ZId, ...chartFields }).refine(baselineInOrder, baselineOrderIssue).refine(holdsWholeWeek, wholeWeekIssue);
+export const ZControlChartUpdateInput = z
+  .object({ chartId: ZId, ...chartFields })
+  .refine(baselineInOrder, baselineOrderIssue)
+  .refine(holdsWholeWeek, wholeWeekIssue);
 export type TControlChartUpdateInput = z.input<typeof ZControlChartUpdateInput>;
 
 export const ZControlChartDeleteInput = z.object({ chartId: ZId });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { addDays } from "@/lib/dates/local-days";
 import { c4 } from "@/lib/stats/control-charts";
-import { alertOf, alertWindowStart, buildSeries, chartStartOf, isBaselineSubgroup, type TChartConfig, type TSubgroupSums } from "./series";
+import {
+  alertOf,
+  alertWindowStart,
+  buildSeries,
+  chartStartOf,
+  isBaselineSubgroup,
+  type TChartConfig,
+  type TSubgroupSums,
+} from "./series";
 
 // Daily subgroups of N answers with a within-day standard deviation of 1: the pooled σ is then
 // 1 / c4, and a day whose mean sits z·σ/√N from the center plots at z.
@@ -14,18 +22,28 @@ const STABLE = [1.3, 0.2, -0.4, -1.2, 0.3, -0.6, 1.1, -0.7];
 function day(date: string, z: number, n = N): TSubgroupSums {
   const mean = CENTER + (z * SIGMA) / Math.sqrt(n);
   // Σx and Σx² of n answers with this mean and a sample variance of 1.
-  return { date, experience: { n, sum: n * mean, sumSquares: (n - 1) + n * mean * mean }, csat: { n: 0, topTwoBox: 0 } };
+  return {
+    date,
+    experience: { n, sum: n * mean, sumSquares: n - 1 + n * mean * mean },
+    csat: { n: 0, topTwoBox: 0 },
+  };
 }
 
 const BASELINE_FROM = "2026-01-01";
 const BASELINE_TO = "2026-01-30"; // 30 days
 const TODAY = "2026-03-10";
-const config: TChartConfig = { metric: "MEAN_EXPERIENCE", subgroup: "DAY", baselineFrom: BASELINE_FROM, baselineTo: BASELINE_TO };
+const config: TChartConfig = {
+  metric: "MEAN_EXPERIENCE",
+  subgroup: "DAY",
+  baselineFrom: BASELINE_FROM,
+  baselineTo: BASELINE_TO,
+};
 
 /** Days from the baseline's first to `until`, each at the z `zOf(index)` gives. */
 function days(until: string, zOf: (i: number, date: string) => number): TSubgroupSums[] {
   const out: TSubgroupSums[] = [];
-  for (let i = 0, date = BASELINE_FROM; date <= until; i += 1, date = addDays(date, 1)) out.push(day(date, zOf(i, date)));
+  for (let i = 0, date = BASELINE_FROM; date <= until; i += 1, date = addDays(date, 1))
+    out.push(day(date, zOf(i, date)));
   return out;
 }
 const stable = (i: number) => STABLE[i % STABLE.length]!;
@@ -49,11 +67,20 @@ describe("a control chart of mean experience (X-bar, limits from the baseline)",
     const series = buildSeries(config, days(TODAY, relapse));
     const last = series.points.at(-1)!;
     expect(last.date).toBe(TODAY);
-    expect(last.signals).toEqual(expect.arrayContaining([{ rule: "BEYOND_3_SIGMA", direction: "DOWN" }, { rule: "TWO_OF_THREE_BEYOND_2_SIGMA", direction: "DOWN" }]));
+    expect(last.signals).toEqual(
+      expect.arrayContaining([
+        { rule: "BEYOND_3_SIGMA", direction: "DOWN" },
+        { rule: "TWO_OF_THREE_BEYOND_2_SIGMA", direction: "DOWN" },
+      ]),
+    );
     const alert = alertOf(series, "DAY", TODAY)!;
     expect(alert.point.date).toBe(TODAY);
     expect(alert.rule).toBe("BEYOND_3_SIGMA");
-    expect(alert.rules).toEqual(["BEYOND_3_SIGMA", "TWO_OF_THREE_BEYOND_2_SIGMA", "FOUR_OF_FIVE_BEYOND_1_SIGMA"]);
+    expect(alert.rules).toEqual([
+      "BEYOND_3_SIGMA",
+      "TWO_OF_THREE_BEYOND_2_SIGMA",
+      "FOUR_OF_FIVE_BEYOND_1_SIGMA",
+    ]);
     expect(alert.point.value).toBeLessThan(alert.point.lower);
   });
 
@@ -65,42 +92,100 @@ describe("a control chart of mean experience (X-bar, limits from the baseline)",
   });
 
   it("shows an improvement above the baseline on the chart, but raises no alert", () => {
-    const series = buildSeries(config, days(TODAY, (i, date) => (date >= "2026-03-06" ? 3.6 : stable(i))));
-    expect(series.points.at(-1)!.signals).toContainEqual({ rule: "BEYOND_3_SIGMA", direction: "UP" });
+    const series = buildSeries(
+      config,
+      days(TODAY, (i, date) => (date >= "2026-03-06" ? 3.6 : stable(i))),
+    );
+    expect(series.points.at(-1)!.signals).toContainEqual({
+      rule: "BEYOND_3_SIGMA",
+      direction: "UP",
+    });
     expect(alertOf(series, "DAY", TODAY)).toBeNull();
   });
 
   it("raises no alert for a relapse older than the window (28 days), nor for signals inside the baseline", () => {
-    const old = buildSeries(config, days(TODAY, (i, date) => (date === "2026-02-10" || date === "2026-01-10" ? -4 : stable(i))));
-    expect(old.points.find((p) => p.date === "2026-02-10")!.signals).toContainEqual({ rule: "BEYOND_3_SIGMA", direction: "DOWN" });
+    const old = buildSeries(
+      config,
+      days(TODAY, (i, date) => (date === "2026-02-10" || date === "2026-01-10" ? -4 : stable(i))),
+    );
+    expect(old.points.find((p) => p.date === "2026-02-10")!.signals).toContainEqual({
+      rule: "BEYOND_3_SIGMA",
+      direction: "DOWN",
+    });
     expect(alertWindowStart("DAY", TODAY)).toBe("2026-02-11");
     expect(alertOf(old, "DAY", TODAY)).toBeNull();
     expect(alertOf(old, "DAY", "2026-03-09")).toMatchObject({ point: { date: "2026-02-10" } });
   });
 
   it("uses an individuals chart when every baseline day holds one answer, and drops days without answers", () => {
-    const single = (date: string, x: number): TSubgroupSums => ({ date, experience: { n: 1, sum: x, sumSquares: x * x }, csat: { n: 0, topTwoBox: 0 } });
-    const empty: TSubgroupSums = { date: "2026-01-04", experience: { n: 0, sum: 0, sumSquares: 0 }, csat: { n: 0, topTwoBox: 0 } };
-    const series = buildSeries({ ...config, baselineTo: "2026-01-05" }, [single("2026-01-01", 5), single("2026-01-02", 6), single("2026-01-03", 4), empty, single("2026-01-05", 5), single("2026-01-06", 1)]);
+    const single = (date: string, x: number): TSubgroupSums => ({
+      date,
+      experience: { n: 1, sum: x, sumSquares: x * x },
+      csat: { n: 0, topTwoBox: 0 },
+    });
+    const empty: TSubgroupSums = {
+      date: "2026-01-04",
+      experience: { n: 0, sum: 0, sumSquares: 0 },
+      csat: { n: 0, topTwoBox: 0 },
+    };
+    const series = buildSeries({ ...config, baselineTo: "2026-01-05" }, [
+      single("2026-01-01", 5),
+      single("2026-01-02", 6),
+      single("2026-01-03", 4),
+      empty,
+      single("2026-01-05", 5),
+      single("2026-01-06", 1),
+    ]);
     expect(series.kind).toBe("INDIVIDUALS");
-    expect(series.points.map((p) => p.date)).toEqual(["2026-01-01", "2026-01-02", "2026-01-03", "2026-01-05", "2026-01-06"]);
+    expect(series.points.map((p) => p.date)).toEqual([
+      "2026-01-01",
+      "2026-01-02",
+      "2026-01-03",
+      "2026-01-05",
+      "2026-01-06",
+    ]);
     // center 5; MR̄ = (1 + 2 + 1) / 3, σ = MR̄ / d2 = 1.1816; 1 is 3.39σ below.
     expect(series.points[0]!.center).toBe(5);
-    expect(series.points.at(-1)!.signals).toContainEqual({ rule: "BEYOND_3_SIGMA", direction: "DOWN" });
+    expect(series.points.at(-1)!.signals).toContainEqual({
+      rule: "BEYOND_3_SIGMA",
+      direction: "DOWN",
+    });
   });
 
   it("says why there are no limits: no answers in the baseline, or no variation in them", () => {
-    expect(buildSeries(config, [day("2026-02-01", 0)])).toMatchObject({ status: "NO_BASELINE_DATA", points: [] });
-    const flat = (date: string): TSubgroupSums => ({ date, experience: { n: 3, sum: 15, sumSquares: 75 }, csat: { n: 0, topTwoBox: 0 } });
-    expect(buildSeries(config, [flat("2026-01-01"), flat("2026-01-02")])).toMatchObject({ status: "NO_VARIATION", points: [] });
+    expect(buildSeries(config, [day("2026-02-01", 0)])).toMatchObject({
+      status: "NO_BASELINE_DATA",
+      points: [],
+    });
+    const flat = (date: string): TSubgroupSums => ({
+      date,
+      experience: { n: 3, sum: 15, sumSquares: 75 },
+      csat: { n: 0, topTwoBox: 0 },
+    });
+    expect(buildSeries(config, [flat("2026-01-01"), flat("2026-01-02")])).toMatchObject({
+      status: "NO_VARIATION",
+      points: [],
+    });
   });
 });
 
 describe("a p-chart of the CSAT share", () => {
   it("plots CSAT in % against p̄ ± 3√(p̄(1−p̄)/n) and flags a drop", () => {
-    const csatDay = (date: string, n: number, top: number): TSubgroupSums => ({ date, experience: { n: 0, sum: 0, sumSquares: 0 }, csat: { n, topTwoBox: top } });
-    const subgroups = [csatDay("2026-01-01", 100, 80), csatDay("2026-01-02", 100, 70), csatDay("2026-01-03", 0, 0), csatDay("2026-02-01", 100, 50)];
-    const series = buildSeries({ metric: "CSAT", subgroup: "DAY", baselineFrom: "2026-01-01", baselineTo: "2026-01-31" }, subgroups);
+    const csatDay = (date: string, n: number, top: number): TSubgroupSums => ({
+      date,
+      experience: { n: 0, sum: 0, sumSquares: 0 },
+      csat: { n, topTwoBox: top },
+    });
+    const subgroups = [
+      csatDay("2026-01-01", 100, 80),
+      csatDay("2026-01-02", 100, 70),
+      csatDay("2026-01-03", 0, 0),
+      csatDay("2026-02-01", 100, 50),
+    ];
+    const series = buildSeries(
+      { metric: "CSAT", subgroup: "DAY", baselineFrom: "2026-01-01", baselineTo: "2026-01-31" },
+      subgroups,
+    );
     expect(series.kind).toBe("P");
     expect(series.points).toHaveLength(3);
     const last = series.points.at(-1)!;
@@ -109,36 +194,70 @@ describe("a p-chart of the CSAT share", () => {
     expect(last.lower).toBeCloseTo(75 - 300 * Math.sqrt(0.1875 / 100), 10);
     expect(last.value).toBe(50);
     expect(last.z).toBeCloseTo(-0.25 / Math.sqrt(0.1875 / 100), 10);
-    expect(alertOf(series, "DAY", "2026-02-03")).toMatchObject({ rule: "BEYOND_3_SIGMA", point: { date: "2026-02-01" } });
+    expect(alertOf(series, "DAY", "2026-02-03")).toMatchObject({
+      rule: "BEYOND_3_SIGMA",
+      point: { date: "2026-02-01" },
+    });
   });
 });
 
 describe("a weekly chart", () => {
   const week = (date: string, z: number) => day(date, z);
-  const weekly = (baselineFrom: string, baselineTo: string): TChartConfig => ({ metric: "MEAN_EXPERIENCE", subgroup: "WEEK", baselineFrom, baselineTo });
+  const weekly = (baselineFrom: string, baselineTo: string): TChartConfig => ({
+    metric: "MEAN_EXPERIENCE",
+    subgroup: "WEEK",
+    baselineFrom,
+    baselineTo,
+  });
 
   it("counts only the whole weeks (Monday to Sunday) inside the baseline and looks back eight weeks for alerts", () => {
-    const subgroups = ["2025-12-29", "2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26", "2026-02-02"].map((d, i) => week(d, [0.5, -0.5, 0.8, -0.8, 0.1, -4][i]!));
+    const subgroups = [
+      "2025-12-29",
+      "2026-01-05",
+      "2026-01-12",
+      "2026-01-19",
+      "2026-01-26",
+      "2026-02-02",
+    ].map((d, i) => week(d, [0.5, -0.5, 0.8, -0.8, 0.1, -4][i]!));
     // Thursday 1 January to Saturday 31 January: the week of 29 December starts before the baseline
     // and the week of 26 January ends after it, so neither sets the limits.
     const config = weekly("2026-01-01", "2026-01-31");
     expect(chartStartOf(config)).toBe("2026-01-05");
     const series = buildSeries(config, subgroups);
-    expect(series.points.map((p) => p.date)).toEqual(["2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26", "2026-02-02"]);
-    expect(series.points.filter((p) => p.isBaseline).map((p) => p.date)).toEqual(["2026-01-05", "2026-01-12", "2026-01-19"]);
+    expect(series.points.map((p) => p.date)).toEqual([
+      "2026-01-05",
+      "2026-01-12",
+      "2026-01-19",
+      "2026-01-26",
+      "2026-02-02",
+    ]);
+    expect(series.points.filter((p) => p.isBaseline).map((p) => p.date)).toEqual([
+      "2026-01-05",
+      "2026-01-12",
+      "2026-01-19",
+    ]);
     expect(series.baselineSubgroups).toBe(3);
     // The limits come from those three weeks alone: their grand mean is the center.
     const mean = (z: number) => CENTER + (z * SIGMA) / Math.sqrt(N);
     expect(series.points[0]!.center).toBeCloseTo((mean(-0.5) + mean(0.8) + mean(-0.8)) / 3, 10);
     expect(alertWindowStart("WEEK", "2026-03-25")).toBe("2026-02-02");
-    expect(alertOf(series, "WEEK", "2026-03-25")).toMatchObject({ rule: "BEYOND_3_SIGMA", point: { date: "2026-02-02" } });
+    expect(alertOf(series, "WEEK", "2026-03-25")).toMatchObject({
+      rule: "BEYOND_3_SIGMA",
+      point: { date: "2026-02-02" },
+    });
     expect(alertOf(series, "WEEK", "2026-04-01")).toBeNull();
   });
 
   it("keeps a baseline of whole weeks whole, and a daily chart's days as they are", () => {
     expect(chartStartOf(weekly("2026-01-05", "2026-02-01"))).toBe("2026-01-05");
-    expect(["2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26", "2026-02-02"].map((d) => isBaselineSubgroup(d, weekly("2026-01-05", "2026-02-01")))).toEqual([true, true, true, true, false]);
+    expect(
+      ["2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26", "2026-02-02"].map((d) =>
+        isBaselineSubgroup(d, weekly("2026-01-05", "2026-02-01")),
+      ),
+    ).toEqual([true, true, true, true, false]);
     expect(chartStartOf(config)).toBe(BASELINE_FROM);
-    expect([BASELINE_FROM, BASELINE_TO, "2026-01-31"].map((d) => isBaselineSubgroup(d, config))).toEqual([true, true, false]);
+    expect(
+      [BASELINE_FROM, BASELINE_TO, "2026-01-31"].map((d) => isBaselineSubgroup(d, config)),
+    ).toEqual([true, true, false]);
   });
 });

@@ -1,7 +1,21 @@
 import { addDays, firstMondayFrom, mondayOf, type TLocalDay } from "@/lib/dates/local-days";
-import { detectSignals, individualsChart, pChart, xBarChart, type TControlPoint } from "@/lib/stats/control-charts";
+import {
+  detectSignals,
+  individualsChart,
+  pChart,
+  xBarChart,
+  type TControlPoint,
+} from "@/lib/stats/control-charts";
 import type { TMoments } from "@/lib/stats/summary";
-import { SIGNAL_RULES, type TChartKind, type TChartPoint, type TChartStatus, type TControlMetric, type TControlSubgroup, type TSignalRule } from "./schemas";
+import {
+  SIGNAL_RULES,
+  type TChartKind,
+  type TChartPoint,
+  type TChartStatus,
+  type TControlMetric,
+  type TControlSubgroup,
+  type TSignalRule,
+} from "./schemas";
 
 // A control chart from its subgroups (days or weeks of one touchpoint, summed in PostgreSQL):
 // limits from the baseline subgroups, every point judged against them, the run rules read over
@@ -9,17 +23,36 @@ import { SIGNAL_RULES, type TChartKind, type TChartPoint, type TChartStatus, typ
 // Pure: lib/stats/control-charts.ts has the formulas, queries.ts the data.
 
 /** One day or week of one touchpoint: its first local day and the sums the two metrics need. */
-export type TSubgroupSums = { date: TLocalDay; experience: TMoments; csat: { n: number; topTwoBox: number } };
+export type TSubgroupSums = {
+  date: TLocalDay;
+  experience: TMoments;
+  csat: { n: number; topTwoBox: number };
+};
 
-export type TChartConfig = { metric: TControlMetric; subgroup: TControlSubgroup; baselineFrom: TLocalDay; baselineTo: TLocalDay };
+export type TChartConfig = {
+  metric: TControlMetric;
+  subgroup: TControlSubgroup;
+  baselineFrom: TLocalDay;
+  baselineTo: TLocalDay;
+};
 
-export type TSeries = { kind: TChartKind; status: TChartStatus; baselineSubgroups: number; n: number; points: TChartPoint[] };
+export type TSeries = {
+  kind: TChartKind;
+  status: TChartStatus;
+  baselineSubgroups: number;
+  n: number;
+  points: TChartPoint[];
+};
 
 /** Alerts look back this far: 28 days on a daily chart, 8 weeks on a weekly one. */
-export const ALERT_WINDOW: Record<TControlSubgroup, { days: number }> = { DAY: { days: 28 }, WEEK: { days: 8 * 7 } };
+export const ALERT_WINDOW: Record<TControlSubgroup, { days: number }> = {
+  DAY: { days: 28 },
+  WEEK: { days: 8 * 7 },
+};
 
 /** The first day of the subgroup a day belongs to. */
-export const subgroupStartOf = (day: TLocalDay, subgroup: TControlSubgroup): TLocalDay => (subgroup === "WEEK" ? mondayOf(day) : day);
+export const subgroupStartOf = (day: TLocalDay, subgroup: TControlSubgroup): TLocalDay =>
+  subgroup === "WEEK" ? mondayOf(day) : day;
 
 /**
  * Where a chart's data begins: its baseline's first whole subgroup. A weekly chart counts whole
@@ -34,14 +67,20 @@ export const chartStartOf = (config: Pick<TChartConfig, "subgroup" | "baselineFr
  * Monday is on or after baselineFrom and whose Sunday is on or before baselineTo. The week the
  * baseline ends in, when it runs past baselineTo, is the first one judged against the limits.
  */
-export function isBaselineSubgroup(start: TLocalDay, config: Pick<TChartConfig, "subgroup" | "baselineFrom" | "baselineTo">): boolean {
+export function isBaselineSubgroup(
+  start: TLocalDay,
+  config: Pick<TChartConfig, "subgroup" | "baselineFrom" | "baselineTo">,
+): boolean {
   const end = config.subgroup === "WEEK" ? addDays(start, 6) : start;
   return start >= chartStartOf(config) && end <= config.baselineTo;
 }
 
 /** The first subgroup whose signals still raise an alert on `today`. */
 export function alertWindowStart(subgroup: TControlSubgroup, today: TLocalDay): TLocalDay {
-  return addDays(subgroupStartOf(today, subgroup), -(ALERT_WINDOW[subgroup].days - (subgroup === "WEEK" ? 7 : 1)));
+  return addDays(
+    subgroupStartOf(today, subgroup),
+    -(ALERT_WINDOW[subgroup].days - (subgroup === "WEEK" ? 7 : 1)),
+  );
 }
 
 /** CSAT is plotted in % (as everywhere else in the product); the p-chart computes shares 0–1. */
@@ -51,11 +90,19 @@ export function buildSeries(config: TChartConfig, subgroups: readonly TSubgroupS
   const start = chartStartOf(config);
   // Subgroups without an answer to the chart's question have nothing to plot.
   const sizeOf = (s: TSubgroupSums) => (config.metric === "CSAT" ? s.csat.n : s.experience.n);
-  const charted = subgroups.filter((s) => s.date >= start && sizeOf(s) > 0).sort((a, b) => (a.date < b.date ? -1 : 1));
+  const charted = subgroups
+    .filter((s) => s.date >= start && sizeOf(s) > 0)
+    .sort((a, b) => (a.date < b.date ? -1 : 1));
   const isBaseline = (s: TSubgroupSums) => isBaselineSubgroup(s.date, config);
   const baseline = charted.filter(isBaseline);
   const n = charted.reduce((sum, s) => sum + sizeOf(s), 0);
-  const empty = (kind: TChartKind, status: TChartStatus): TSeries => ({ kind, status, baselineSubgroups: baseline.length, n, points: [] });
+  const empty = (kind: TChartKind, status: TChartStatus): TSeries => ({
+    kind,
+    status,
+    baselineSubgroups: baseline.length,
+    n,
+    points: [],
+  });
 
   let kind: TChartKind;
   let computed: TControlPoint[] | null;
@@ -69,7 +116,12 @@ export function buildSeries(config: TChartConfig, subgroups: readonly TSubgroupS
     const hasWithinSpread = baseline.some((s) => s.experience.n >= 2);
     kind = hasWithinSpread ? "XBAR" : "INDIVIDUALS";
     const mean = (s: TSubgroupSums) => s.experience.sum / s.experience.n;
-    computed = hasWithinSpread ? xBarChart(baseline.map((s) => s.experience), charted.map((s) => s.experience)) : individualsChart(baseline.map(mean), charted.map(mean));
+    computed = hasWithinSpread
+      ? xBarChart(
+          baseline.map((s) => s.experience),
+          charted.map((s) => s.experience),
+        )
+      : individualsChart(baseline.map(mean), charted.map(mean));
   }
   if (baseline.length === 0) return empty(kind, "NO_BASELINE_DATA");
   if (computed === null) return empty(kind, "NO_VARIATION");
@@ -86,7 +138,9 @@ export function buildSeries(config: TChartConfig, subgroups: readonly TSubgroupS
     lower: point.lower * scale,
     sigma: point.sigma * scale,
     z: point.z,
-    signals: signals.filter((s) => s.pointIndex === i).map(({ rule, direction }) => ({ rule, direction })),
+    signals: signals
+      .filter((s) => s.pointIndex === i)
+      .map(({ rule, direction }) => ({ rule, direction })),
   }));
   return { kind, status: "OK", baselineSubgroups: baseline.length, n, points };
 }
@@ -98,12 +152,28 @@ export function buildSeries(config: TChartConfig, subgroups: readonly TSubgroupS
  * without a direction (alternating, hugging or avoiding the center) are shown on the chart but
  * raise no alert: they call for a look at the process, not for reopening a project.
  */
-export function alertOf(series: Pick<TSeries, "points">, subgroup: TControlSubgroup, today: TLocalDay): { point: TChartPoint; rule: TSignalRule; rules: TSignalRule[] } | null {
+export function alertOf(
+  series: Pick<TSeries, "points">,
+  subgroup: TControlSubgroup,
+  today: TLocalDay,
+): { point: TChartPoint; rule: TSignalRule; rules: TSignalRule[] } | null {
   const from = alertWindowStart(subgroup, today);
-  const flagged = series.points.filter((p) => !p.isBaseline && p.date >= from && p.date <= today && p.signals.some((s) => s.direction === "DOWN"));
+  const flagged = series.points.filter(
+    (p) =>
+      !p.isBaseline &&
+      p.date >= from &&
+      p.date <= today &&
+      p.signals.some((s) => s.direction === "DOWN"),
+  );
   const latest = flagged.at(-1);
   if (!latest) return null;
-  const downRules = (p: TChartPoint) => p.signals.filter((s) => s.direction === "DOWN").map((s) => s.rule);
-  const bySeverity = (rules: Iterable<TSignalRule>) => SIGNAL_RULES.filter((rule) => new Set(rules).has(rule));
-  return { point: latest, rule: bySeverity(downRules(latest))[0]!, rules: bySeverity(flagged.flatMap(downRules)) };
+  const downRules = (p: TChartPoint) =>
+    p.signals.filter((s) => s.direction === "DOWN").map((s) => s.rule);
+  const bySeverity = (rules: Iterable<TSignalRule>) =>
+    SIGNAL_RULES.filter((rule) => new Set(rules).has(rule));
+  return {
+    point: latest,
+    rule: bySeverity(downRules(latest))[0]!,
+    rules: bySeverity(flagged.flatMap(downRules)),
+  };
 }

@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { validationMessageKey } from "@/lib/validation";
-import { addDays, daysBetween, daysInclusive, firstMondayFrom, isLocalDay, localDayOf, mondayOf, monthOf, quarterStartOf, startOfLocalDay, ZLocalDay } from "./local-days";
+import {
+  addDays,
+  daysBetween,
+  daysInclusive,
+  firstMondayFrom,
+  isLocalDay,
+  localDayOf,
+  mondayOf,
+  monthOf,
+  quarterStartOf,
+  startOfLocalDay,
+  ZLocalDay,
+} from "./local-days";
 
 describe("local days (Korea time)", () => {
   it("begins a day at local midnight, 15:00 UTC the day before", () => {
@@ -10,7 +22,8 @@ describe("local days (Korea time)", () => {
   it("reads an instant as the local day it falls on", () => {
     expect(localDayOf(new Date("2026-02-28T14:59:59Z"))).toBe("2026-02-28");
     expect(localDayOf(new Date("2026-02-28T15:00:00Z"))).toBe("2026-03-01");
-    for (const day of ["2026-01-01", "2026-06-30", "2028-02-29"]) expect(localDayOf(startOfLocalDay(day))).toBe(day);
+    for (const day of ["2026-01-01", "2026-06-30", "2028-02-29"])
+      expect(localDayOf(startOfLocalDay(day))).toBe(day);
   });
 
   it("refuses what is not a calendar day", () => {
@@ -27,7 +40,11 @@ describe("local days (Korea time)", () => {
       expect(result.success, bad).toBe(false);
       expect(result.error?.issues.map((i) => i.message)).toEqual(["validation.invalidFormat"]);
     }
-    expect(ZLocalDay.safeParse(undefined, { error: validationMessageKey }).error?.issues.map((i) => i.message)).toEqual(["validation.required"]);
+    expect(
+      ZLocalDay.safeParse(undefined, { error: validationMessageKey }).error?.issues.map(
+        (i) => i.message,
+      ),
+    ).toEqual(["validation.required"]);
   });
 
   it("adds and counts days across months and years, with one counting rule", () => {

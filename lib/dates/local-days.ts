@@ -13,8 +13,16 @@ export type TLocalDay = string;
 const DAY_MS = 86_400_000;
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
-const dayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: REPORTING_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
-const offsetFormat = new Intl.DateTimeFormat("en-US", { timeZone: REPORTING_TIME_ZONE, timeZoneName: "longOffset" });
+const dayFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: REPORTING_TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+const offsetFormat = new Intl.DateTimeFormat("en-US", {
+  timeZone: REPORTING_TIME_ZONE,
+  timeZoneName: "longOffset",
+});
 
 /** True for a real calendar day written YYYY-MM-DD (not 2026-02-30). */
 export function isLocalDay(value: string): boolean {
@@ -24,7 +32,10 @@ export function isLocalDay(value: string): boolean {
 }
 
 /** A local day at every boundary (forms, actions, domain calls): one rule, one message key (a missing one is "validation.required" through lib/validation.ts). */
-export const ZLocalDay = z.string().trim().refine(isLocalDay, { error: "validation.invalidFormat" });
+export const ZLocalDay = z
+  .string()
+  .trim()
+  .refine(isLocalDay, { error: "validation.invalidFormat" });
 
 /** The local day an instant falls on. */
 export function localDayOf(instant: Date): TLocalDay {
@@ -33,7 +44,9 @@ export function localDayOf(instant: Date): TLocalDay {
 
 /** The zone's offset from UTC at an instant, in minutes ("GMT+09:00" -> 540). */
 function offsetMinutesAt(instant: Date): number {
-  const name = offsetFormat.formatToParts(instant).find((part) => part.type === "timeZoneName")?.value ?? "GMT";
+  const name =
+    offsetFormat.formatToParts(instant).find((part) => part.type === "timeZoneName")?.value ??
+    "GMT";
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   if (!match) return 0;
   return (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
@@ -75,7 +88,8 @@ export const monthOf = (day: TLocalDay): TLocalDay => `${day.slice(0, 7)}-01`;
 
 /** The first day of the quarter a day belongs to, or of the one `quartersBack` before it. */
 export function quarterStartOf(day: TLocalDay, quartersBack = 0): TLocalDay {
-  const index = Number(day.slice(0, 4)) * 4 + Math.floor((Number(day.slice(5, 7)) - 1) / 3) - quartersBack;
+  const index =
+    Number(day.slice(0, 4)) * 4 + Math.floor((Number(day.slice(5, 7)) - 1) / 3) - quartersBack;
   const [year, quarter] = [Math.floor(index / 4), index % 4];
   return `${String(year).padStart(4, "0")}-${String(quarter * 3 + 1).padStart(2, "0")}-01`;
 }

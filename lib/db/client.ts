@@ -18,7 +18,9 @@ function createClient() {
     connectionTimeoutMillis: env.DATABASE_CONNECTION_TIMEOUT_MS,
     idleTimeoutMillis: 30_000,
     // A runaway statement cannot hold a connection (and its locks) for ever.
-    ...(env.DATABASE_STATEMENT_TIMEOUT_MS > 0 ? { statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS } : {}),
+    ...(env.DATABASE_STATEMENT_TIMEOUT_MS > 0
+      ? { statement_timeout: env.DATABASE_STATEMENT_TIMEOUT_MS }
+      : {}),
     // The dashboards' aggregations hash tens of thousands of groups of thirty sums; PostgreSQL's
     // default 4 MB spills them to disk (docs/SCALING.md). work_mem bounds each sort or hash of a
     // query (and of each parallel worker), so a pool of connections can use several times this.
@@ -35,7 +37,10 @@ function createClient() {
   pool.on("error", ignoreHere);
   // A transaction waits for its connection as long as a single query does (Prisma's own default
   // is 2 s, which a burst of 200 frontline sends on a 2-core machine exceeds: scripts/load).
-  return new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: env.DATABASE_CONNECTION_TIMEOUT_MS } });
+  return new PrismaClient({
+    adapter: new PrismaPg(pool),
+    transactionOptions: { maxWait: env.DATABASE_CONNECTION_TIMEOUT_MS },
+  });
 }
 
 const ignoreHere = () => {};

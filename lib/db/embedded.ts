@@ -30,7 +30,9 @@ export type TEmbeddedPostgres = {
 const USER = "postgres";
 const isRoot = process.getuid?.() === 0;
 
-export async function startEmbeddedPostgres(options: TEmbeddedPostgresOptions): Promise<TEmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  options: TEmbeddedPostgresOptions,
+): Promise<TEmbeddedPostgres> {
   const log = options.log ?? (() => {});
   const dataDir = clusterHome(path.resolve(options.dataDir), log);
   const clusterDir = path.join(dataDir, "cluster");
@@ -38,7 +40,9 @@ export async function startEmbeddedPostgres(options: TEmbeddedPostgresOptions): 
   const port = options.port ?? (await findFreePort());
   const database = options.database ?? "moments";
 
-  const speedFlags = options.fast ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"] : [];
+  const speedFlags = options.fast
+    ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
+    : [];
   const postgres = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
@@ -49,7 +53,13 @@ export async function startEmbeddedPostgres(options: TEmbeddedPostgresOptions): 
     createPostgresUser: isRoot,
     initdbFlags: ["--encoding=UTF8", "--locale=C", ...(options.fast ? ["--no-sync"] : [])],
     // No Unix socket: its default directory may not exist or be writable; TCP on loopback only.
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", ...speedFlags],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      ...speedFlags,
+    ],
     onLog: () => {},
     onError: (error) => log(`PostgreSQL: ${String(error)}`),
   });
@@ -62,13 +72,17 @@ export async function startEmbeddedPostgres(options: TEmbeddedPostgresOptions): 
   try {
     await postgres.start();
   } catch {
-    throw new Error(`The embedded PostgreSQL in ${clusterDir} did not start (see ${clusterDir}/log or run it again).`);
+    throw new Error(
+      `The embedded PostgreSQL in ${clusterDir} did not start (see ${clusterDir}/log or run it again).`,
+    );
   }
 
   const client = postgres.getPgClient("postgres", "127.0.0.1");
   await client.connect();
   try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [database]);
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [
+      database,
+    ]);
     if (!rowCount) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
   } finally {
     await client.end();
@@ -82,7 +96,10 @@ export async function startEmbeddedPostgres(options: TEmbeddedPostgresOptions): 
  * another terminal), or null. A script that wants the app's database uses it as it is: starting
  * the cluster again would stop that server first (stopLeftoverServer).
  */
-export function findRunningEmbeddedPostgres(options: { dataDir: string; database?: string }): string | null {
+export function findRunningEmbeddedPostgres(options: {
+  dataDir: string;
+  database?: string;
+}): string | null {
   const dataDir = clusterHome(path.resolve(options.dataDir), () => {});
   const pidFile = path.join(dataDir, "cluster", "postmaster.pid");
   const passwordFile = path.join(dataDir, "password");
@@ -91,8 +108,20 @@ export function findRunningEmbeddedPostgres(options: { dataDir: string; database
   const lines = readFileSync(pidFile, "utf8").split("\n");
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
-  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0 || !isAlive(pid) || !isPostgres(pid)) return null;
-  return connectionUrl(readFileSync(passwordFile, "utf8").trim(), port, options.database ?? "moments");
+  if (
+    !Number.isInteger(pid) ||
+    pid <= 0 ||
+    !Number.isInteger(port) ||
+    port <= 0 ||
+    !isAlive(pid) ||
+    !isPostgres(pid)
+  )
+    return null;
+  return connectionUrl(
+    readFileSync(passwordFile, "utf8").trim(),
+    port,
+    options.database ?? "moments",
+  );
 }
 
 const connectionUrl = (password: string, port: number, database: string) =>
@@ -105,8 +134,14 @@ const connectionUrl = (password: string, port: number, database: string) =>
  */
 function clusterHome(requested: string, log: (message: string) => void): string {
   if (!isRoot || isReachableByOthers(path.dirname(requested))) return requested;
-  const fallback = path.join(tmpdir(), "moments-postgres", createHash("sha256").update(requested).digest("hex").slice(0, 16));
-  log(`The postgres user cannot reach ${requested}; keeping the embedded cluster in ${fallback} instead.`);
+  const fallback = path.join(
+    tmpdir(),
+    "moments-postgres",
+    createHash("sha256").update(requested).digest("hex").slice(0, 16),
+  );
+  log(
+    `The postgres user cannot reach ${requested}; keeping the embedded cluster in ${fallback} instead.`,
+  );
   mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o755 });
   return fallback;
 }
@@ -154,7 +189,11 @@ function findFreePort(): Promise<number> {
     server.on("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("No free port"))));
+      server.close(() =>
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("No free port")),
+      );
     });
   });
 }

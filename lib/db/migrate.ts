@@ -23,7 +23,10 @@ type TAppliedRow = {
 
 export function readMigrations(migrationsDir = DEFAULT_MIGRATIONS_DIR): TMigration[] {
   return readdirSync(migrationsDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(migrationsDir, entry.name, "migration.sql")))
+    .filter(
+      (entry) =>
+        entry.isDirectory() && existsSync(path.join(migrationsDir, entry.name, "migration.sql")),
+    )
     .map((entry) => entry.name)
     .sort()
     .map((name) => {
@@ -42,14 +45,20 @@ export function planMigrations(migrations: TMigration[], applied: TAppliedRow[])
   for (const row of applied) {
     if (row.rolled_back_at) continue;
     if (!row.finished_at) {
-      throw new Error(`Migration ${row.migration_name} failed earlier and was not resolved; fix the database by hand first.`);
+      throw new Error(
+        `Migration ${row.migration_name} failed earlier and was not resolved; fix the database by hand first.`,
+      );
     }
     const migration = known.get(row.migration_name);
     if (!migration) {
-      throw new Error(`The database has migration ${row.migration_name}, which this version of Moments does not know.`);
+      throw new Error(
+        `The database has migration ${row.migration_name}, which this version of Moments does not know.`,
+      );
     }
     if (migration.checksum !== row.checksum) {
-      throw new Error(`Migration ${row.migration_name} was edited after it was applied; add a new migration instead.`);
+      throw new Error(
+        `Migration ${row.migration_name} was edited after it was applied; add a new migration instead.`,
+      );
     }
     done.add(row.migration_name);
   }
@@ -92,7 +101,10 @@ export async function migrate(
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");
-        throw new Error(`Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`, { cause: error });
+        throw new Error(
+          `Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`,
+          { cause: error },
+        );
       }
     }
     return { applied: pending.map((migration) => migration.name) };

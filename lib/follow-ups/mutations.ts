@@ -17,9 +17,21 @@ export async function closeFollowUp(actor: TActor, input: TFollowUpCloseInput): 
       data: { status: "CLOSED", resolution, closedAt: new Date(), closedById: actor.id },
     });
     if (count === 0) {
-      const exists = await tx.followUp.findFirst({ where: { AND: [scope, { id: followUpId }] }, select: { id: true } });
+      const exists = await tx.followUp.findFirst({
+        where: { AND: [scope, { id: followUpId }] },
+        select: { id: true },
+      });
       throw exists ? conflict("followUps.errors.alreadyClosed") : notFound("followUpId");
     }
-    await writeAuditLog({ organizationId: actor.organizationId, actorId: actor.id, action: "followup.close", entityType: "FollowUp", entityId: followUpId }, tx);
+    await writeAuditLog(
+      {
+        organizationId: actor.organizationId,
+        actorId: actor.id,
+        action: "followup.close",
+        entityType: "FollowUp",
+        entityId: followUpId,
+      },
+      tx,
+    );
   });
 }

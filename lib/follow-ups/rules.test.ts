@@ -3,8 +3,12 @@ import { followUpReasons, isOverdue } from "./rules";
 
 describe("followUpReasons", () => {
   it("opens a follow-up when experience falls two points or more below expectation", () => {
-    expect(followUpReasons({ experiencedScore: 4, expectation: 6, nps: null })).toEqual(["BELOW_EXPECTATION"]);
-    expect(followUpReasons({ experiencedScore: 1, expectation: 7, nps: null })).toEqual(["BELOW_EXPECTATION"]);
+    expect(followUpReasons({ experiencedScore: 4, expectation: 6, nps: null })).toEqual([
+      "BELOW_EXPECTATION",
+    ]);
+    expect(followUpReasons({ experiencedScore: 1, expectation: 7, nps: null })).toEqual([
+      "BELOW_EXPECTATION",
+    ]);
   });
 
   it("does not for a small shortfall, a met expectation or a missing score", () => {
@@ -15,14 +19,21 @@ describe("followUpReasons", () => {
   });
 
   it("opens one for an NPS detractor (0–6) but not a passive (7–8) or promoter (9–10)", () => {
-    expect(followUpReasons({ experiencedScore: null, expectation: null, nps: 0 })).toEqual(["NPS_DETRACTOR"]);
-    expect(followUpReasons({ experiencedScore: null, expectation: null, nps: 6 })).toEqual(["NPS_DETRACTOR"]);
+    expect(followUpReasons({ experiencedScore: null, expectation: null, nps: 0 })).toEqual([
+      "NPS_DETRACTOR",
+    ]);
+    expect(followUpReasons({ experiencedScore: null, expectation: null, nps: 6 })).toEqual([
+      "NPS_DETRACTOR",
+    ]);
     expect(followUpReasons({ experiencedScore: null, expectation: null, nps: 7 })).toEqual([]);
     expect(followUpReasons({ experiencedScore: null, expectation: null, nps: 10 })).toEqual([]);
   });
 
   it("gives both reasons when both apply", () => {
-    expect(followUpReasons({ experiencedScore: 2, expectation: 5, nps: 3 })).toEqual(["BELOW_EXPECTATION", "NPS_DETRACTOR"]);
+    expect(followUpReasons({ experiencedScore: 2, expectation: 5, nps: 3 })).toEqual([
+      "BELOW_EXPECTATION",
+      "NPS_DETRACTOR",
+    ]);
   });
 });
 

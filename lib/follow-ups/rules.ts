@@ -16,9 +16,18 @@ type TScores = {
 };
 
 /** The reasons an observation needs a follow-up; empty when it does not. */
-export function followUpReasons({ experiencedScore, expectation, nps }: TScores): TFollowUpReason[] {
+export function followUpReasons({
+  experiencedScore,
+  expectation,
+  nps,
+}: TScores): TFollowUpReason[] {
   const reasons: TFollowUpReason[] = [];
-  if (experiencedScore !== null && expectation !== null && expectation - experiencedScore >= FAR_BELOW_EXPECTATION) reasons.push("BELOW_EXPECTATION");
+  if (
+    experiencedScore !== null &&
+    expectation !== null &&
+    expectation - experiencedScore >= FAR_BELOW_EXPECTATION
+  )
+    reasons.push("BELOW_EXPECTATION");
   if (nps !== null && nps <= NPS_DETRACTOR_MAX) reasons.push("NPS_DETRACTOR");
   return reasons;
 }

@@ -17,7 +17,11 @@ export type TFollowUpFilter = z.input<typeof ZFollowUpFilter>;
 /** Closing the loop: what was done for the customer. */
 export const ZFollowUpCloseInput = z.object({
   followUpId: ZId,
-  resolution: z.string().trim().min(1, { error: "validation.required" }).max(2000, { error: "validation.tooLong" }),
+  resolution: z
+    .string()
+    .trim()
+    .min(1, { error: "validation.required" })
+    .max(2000, { error: "validation.tooLong" }),
 });
 export type TFollowUpCloseInput = z.input<typeof ZFollowUpCloseInput>;
 
@@ -45,7 +49,11 @@ export type TFollowUp = {
 };
 
 /** Open follow-ups of one site (or of none), with the age of the oldest. */
-export type TFollowUpSiteSummary = { site: { id: string; name: string } | null; open: number; oldestOpenedAt: Date };
+export type TFollowUpSiteSummary = {
+  site: { id: string; name: string } | null;
+  open: number;
+  oldestOpenedAt: Date;
+};
 
 export type TFollowUpList = {
   items: TFollowUp[];

@@ -7,6 +7,8 @@ import { MESSAGES } from "./messages";
 // user), else the browser's Accept-Language. URLs carry no locale prefix.
 export default getRequestConfig(async () => {
   const chosen = (await cookies()).get(LOCALE_COOKIE)?.value;
-  const locale = isLocale(chosen) ? chosen : localeFromAcceptLanguage((await headers()).get("accept-language"));
+  const locale = isLocale(chosen)
+    ? chosen
+    : localeFromAcceptLanguage((await headers()).get("accept-language"));
   return { locale, messages: MESSAGES[locale], timeZone: REPORTING_TIME_ZONE };
 });

@@ -39,11 +39,14 @@ const EXCEL_LAST_DAY = 2_958_465; // 9999-12-31
  * guessing (day/month order is ambiguous, so "11/20/2026" is refused rather than guessed).
  */
 export function parseDateCell(cell: TCell, utcOffsetMinutes: number): Date | null {
-  const atOffset = (wallClockUtcMs: number, offset = utcOffsetMinutes) => new Date(wallClockUtcMs - offset * MINUTE_MS);
+  const atOffset = (wallClockUtcMs: number, offset = utcOffsetMinutes) =>
+    new Date(wallClockUtcMs - offset * MINUTE_MS);
   if (cell === null) return null;
   if (cell instanceof Date) return atOffset(cell.getTime());
   if (typeof cell === "number") {
-    return cell > 0 && cell <= EXCEL_LAST_DAY ? atOffset(Math.round((cell - EXCEL_EPOCH_DAYS) * DAY_MS)) : new Date(Number.NaN);
+    return cell > 0 && cell <= EXCEL_LAST_DAY
+      ? atOffset(Math.round((cell - EXCEL_EPOCH_DAYS) * DAY_MS))
+      : new Date(Number.NaN);
   }
   if (typeof cell === "boolean") return new Date(Number.NaN);
   const text = cell.trim();
@@ -51,11 +54,26 @@ export function parseDateCell(cell: TCell, utcOffsetMinutes: number): Date | nul
   const match = DATE_TIME.exec(text);
   if (!match) return new Date(Number.NaN);
   const [, y, mo, d, h = "0", mi = "0", s = "0", ms = "0", zone] = match;
-  const parts = [Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), Number(ms.padEnd(3, "0"))] as const;
+  const parts = [
+    Number(y),
+    Number(mo) - 1,
+    Number(d),
+    Number(h),
+    Number(mi),
+    Number(s),
+    Number(ms.padEnd(3, "0")),
+  ] as const;
   const wallClock = Date.UTC(...parts);
   const check = new Date(wallClock);
   // Date.UTC rolls 2026-02-30 over to March: a date that does not round-trip does not exist.
-  if (check.getUTCFullYear() !== parts[0] || check.getUTCMonth() !== parts[1] || check.getUTCDate() !== parts[2] || parts[3] > 23 || parts[4] > 59 || parts[5] > 59) {
+  if (
+    check.getUTCFullYear() !== parts[0] ||
+    check.getUTCMonth() !== parts[1] ||
+    check.getUTCDate() !== parts[2] ||
+    parts[3] > 23 ||
+    parts[4] > 59 ||
+    parts[5] > 59
+  ) {
     return new Date(Number.NaN);
   }
   return atOffset(wallClock, zone === undefined ? utcOffsetMinutes : zoneOffsetMinutes(zone));

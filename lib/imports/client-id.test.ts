@@ -23,7 +23,9 @@ const FILE = "a".repeat(64);
 describe("the clientId of an imported row", () => {
   it("is the same for the same row in another run (a re-import adds nothing)", () => {
     const first = createClientIdSequence()(fingerprintRow(row, null, FILE));
-    const again = createClientIdSequence()(fingerprintRow({ ...row, observedAt: new Date(row.observedAt) }, null, FILE));
+    const again = createClientIdSequence()(
+      fingerprintRow({ ...row, observedAt: new Date(row.observedAt) }, null, FILE),
+    );
     expect(again).toBe(first);
     expect(ZClientId.safeParse(first).success).toBe(true);
     expect(first).toMatch(/^import:[0-9a-f]{32}:1$/);
@@ -31,8 +33,16 @@ describe("the clientId of an imported row", () => {
 
   it("differs when any stored value or the response id differs", () => {
     const base = fingerprintRow(row, null, FILE);
-    for (const changed of [{ nps: 8 }, { comment: "줄이 길었어요!" }, { observedAt: new Date("2026-11-20T00:00:01Z") }, { segmentId: null }, { csat: 4 }]) {
-      expect(fingerprintRow({ ...row, ...changed }, null, FILE), JSON.stringify(changed)).not.toBe(base);
+    for (const changed of [
+      { nps: 8 },
+      { comment: "줄이 길었어요!" },
+      { observedAt: new Date("2026-11-20T00:00:01Z") },
+      { segmentId: null },
+      { csat: 4 },
+    ]) {
+      expect(fingerprintRow({ ...row, ...changed }, null, FILE), JSON.stringify(changed)).not.toBe(
+        base,
+      );
     }
     expect(fingerprintRow(row, "R-1", FILE)).not.toBe(base);
     expect(fingerprintRow(row, "R-1", FILE)).not.toBe(fingerprintRow(row, "R-2", FILE));

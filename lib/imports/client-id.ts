@@ -19,7 +19,11 @@ import type { TObservation } from "@/lib/observations/schemas";
 // 128 bits of SHA-256 keep accidental collisions out of reach at any realistic volume.
 
 /** The fingerprint of a converted row: equal for rows that would store the same observation. */
-export function fingerprintRow(observation: Omit<TObservation, "clientId">, responseId: string | null, fileHash: string): string {
+export function fingerprintRow(
+  observation: Omit<TObservation, "clientId">,
+  responseId: string | null,
+  fileHash: string,
+): string {
   const o = observation;
   const values = [
     o.touchpointId,

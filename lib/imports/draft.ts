@@ -1,6 +1,10 @@
 import type { TObservationSource } from "@/lib/observations/schemas";
 import type { TGuessableField } from "./headers";
-import { OPTIONAL_COLUMN_FIELDS, type TImportMappingInput, type TOptionalColumnField } from "./schemas";
+import {
+  OPTIONAL_COLUMN_FIELDS,
+  type TImportMappingInput,
+  type TOptionalColumnField,
+} from "./schemas";
 
 // The mapping form's state: every choice as a plain string, so a select can hold it. Pure; the
 // browser builds the mapping from it and the server validates that mapping with zod.
@@ -19,7 +23,11 @@ export type TMappingDraft = {
   utcOffsetMinutes: number;
 };
 
-const noColumns = () => Object.fromEntries(OPTIONAL_COLUMN_FIELDS.map((field) => [field, ""])) as Record<TOptionalColumnField, string>;
+const noColumns = () =>
+  Object.fromEntries(OPTIONAL_COLUMN_FIELDS.map((field) => [field, ""])) as Record<
+    TOptionalColumnField,
+    string
+  >;
 
 export function emptyDraft(utcOffsetMinutes = 540): TMappingDraft {
   return {
@@ -38,7 +46,10 @@ export function emptyDraft(utcOffsetMinutes = 540): TMappingDraft {
 }
 
 /** A first draft from the columns guessed from a file's headers. */
-export function draftFromGuess(guess: Partial<Record<TGuessableField, string>>, base: TMappingDraft): TMappingDraft {
+export function draftFromGuess(
+  guess: Partial<Record<TGuessableField, string>>,
+  base: TMappingDraft,
+): TMappingDraft {
   const columns = noColumns();
   for (const field of OPTIONAL_COLUMN_FIELDS) columns[field] = guess[field] ?? "";
   const touchpointColumn = guess.touchpointId ?? guess.touchpointName ?? "";
@@ -80,8 +91,13 @@ export function mappingFromDraft(draft: TMappingDraft): TImportMappingInput {
         : { by: "name", column: draft.touchpointColumn, journeyId: draft.journeyId };
   return {
     touchpoint,
-    observedAt: draft.observedAtBy === "fixed" ? { by: "fixed", date: draft.date } : { by: "column", column: draft.observedAtColumn },
-    columns: Object.fromEntries(OPTIONAL_COLUMN_FIELDS.map((field) => [field, draft.columns[field] || null])) as TImportMappingInput["columns"],
+    observedAt:
+      draft.observedAtBy === "fixed"
+        ? { by: "fixed", date: draft.date }
+        : { by: "column", column: draft.observedAtColumn },
+    columns: Object.fromEntries(
+      OPTIONAL_COLUMN_FIELDS.map((field) => [field, draft.columns[field] || null]),
+    ) as TImportMappingInput["columns"],
     defaults: { source: draft.source, siteId: draft.siteId || null },
     utcOffsetMinutes: draft.utcOffsetMinutes,
   };
@@ -89,8 +105,13 @@ export function mappingFromDraft(draft: TMappingDraft): TImportMappingInput {
 
 /** Enough chosen to ask for a preview: a touchpoint, a date and a score column. */
 export function isDraftComplete(draft: TMappingDraft): boolean {
-  const touchpoint = draft.touchpointBy === "fixed" ? draft.touchpointId !== "" : draft.touchpointColumn !== "" && (draft.touchpointBy === "id" || draft.journeyId !== "");
+  const touchpoint =
+    draft.touchpointBy === "fixed"
+      ? draft.touchpointId !== ""
+      : draft.touchpointColumn !== "" && (draft.touchpointBy === "id" || draft.journeyId !== "");
   const date = draft.observedAtBy === "fixed" ? draft.date !== "" : draft.observedAtColumn !== "";
-  const score = (["experiencedScore", "emotionalScore", "nps", "csat", "ces"] as const).some((field) => draft.columns[field] !== "");
+  const score = (["experiencedScore", "emotionalScore", "nps", "csat", "ces"] as const).some(
+    (field) => draft.columns[field] !== "",
+  );
   return touchpoint && date && score;
 }

@@ -1,10 +1,24 @@
 import { describe, expect, it } from "vitest";
-import { findMissingColumns, guessColumns, indexHeaders, normalizeHeader, suggestSavedMapping } from "./headers";
+import {
+  findMissingColumns,
+  guessColumns,
+  indexHeaders,
+  normalizeHeader,
+  suggestSavedMapping,
+} from "./headers";
 import { ZImportMapping, type TImportMappingInput, type TSavedMapping } from "./schemas";
 
 const mapping = (columns: TImportMappingInput["columns"], touchpointColumn = "접점") =>
-  ZImportMapping.parse({ touchpoint: { by: "name", column: touchpointColumn, journeyId: "j1" }, observedAt: { by: "column", column: "응답일" }, columns });
-const saved = (id: string, m: ReturnType<typeof mapping>, updatedAt = "2026-11-01T00:00:00.000Z"): TSavedMapping => ({ id, name: id, mapping: m, updatedAt });
+  ZImportMapping.parse({
+    touchpoint: { by: "name", column: touchpointColumn, journeyId: "j1" },
+    observedAt: { by: "column", column: "응답일" },
+    columns,
+  });
+const saved = (
+  id: string,
+  m: ReturnType<typeof mapping>,
+  updatedAt = "2026-11-01T00:00:00.000Z",
+): TSavedMapping => ({ id, name: id, mapping: m, updatedAt });
 
 describe("header matching", () => {
   it("compares headers without case, spaces, _ - . or Unicode form differences", () => {
@@ -25,7 +39,9 @@ describe("header matching", () => {
     const small = saved("small", mapping({ nps: "NPS" }));
     const big = saved("big", mapping({ nps: "NPS", csat: "만족도", comment: "의견" }));
     const other = saved("other", mapping({ nps: "NPS" }, "Touchpoint"));
-    expect(suggestSavedMapping(["접점", "응답일", "NPS", "만족도", "의견"], [small, big, other])?.id).toBe("big");
+    expect(
+      suggestSavedMapping(["접점", "응답일", "NPS", "만족도", "의견"], [small, big, other])?.id,
+    ).toBe("big");
     expect(suggestSavedMapping(["접점", "응답일", "NPS"], [small, big, other])?.id).toBe("small");
     expect(suggestSavedMapping(["Question 1", "Question 2"], [small, big, other])).toBeNull();
   });
@@ -37,7 +53,21 @@ describe("header matching", () => {
   });
 
   it("guesses columns from Korean and English headers, each header used once", () => {
-    expect(guessColumns(["Response ID", "접점", "응답일시", "기대 점수", "체감 점수", "NPS", "CSAT", "Customer Effort", "의견", "지점", "Question 7"])).toEqual({
+    expect(
+      guessColumns([
+        "Response ID",
+        "접점",
+        "응답일시",
+        "기대 점수",
+        "체감 점수",
+        "NPS",
+        "CSAT",
+        "Customer Effort",
+        "의견",
+        "지점",
+        "Question 7",
+      ]),
+    ).toEqual({
       responseId: "Response ID",
       touchpointName: "접점",
       observedAt: "응답일시",

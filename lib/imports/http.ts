@@ -29,16 +29,17 @@ const STATUS: Record<TErrorCode | "INTERNAL" | "TOO_LARGE", number> = {
   TOO_LARGE: 413,
 };
 
-
 function failureOf(error: unknown): TImportFailure & { code: TErrorCode | "INTERNAL" } {
-  if (isAppError(error)) return { ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors };
+  if (isAppError(error))
+    return { ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors };
   console.error("Unexpected error in a survey import", error);
   return { ok: false, code: "INTERNAL", error: "errors.INTERNAL", fieldErrors: {} };
 }
 
 const jsonFailure = (error: unknown) => {
   const failure = failureOf(error);
-  const status = failure.error === "imports.errors.tooLarge" ? STATUS.TOO_LARGE : STATUS[failure.code];
+  const status =
+    failure.error === "imports.errors.tooLarge" ? STATUS.TOO_LARGE : STATUS[failure.code];
   return Response.json(failure, { status });
 };
 
@@ -54,7 +55,8 @@ function refuseCrossOrigin(request: Request): void {
 export async function readUpload(request: Request): Promise<{ upload: TUpload; options: unknown }> {
   const length = Number(request.headers.get("content-length") ?? Number.NaN);
   if (!Number.isFinite(length)) throw new AppError("VALIDATION", "imports.errors.lengthRequired");
-  if (length > MAX_IMPORT_BYTES + MULTIPART_SLACK_BYTES) throw new AppError("VALIDATION", "imports.errors.tooLarge");
+  if (length > MAX_IMPORT_BYTES + MULTIPART_SLACK_BYTES)
+    throw new AppError("VALIDATION", "imports.errors.tooLarge");
   let form: FormData;
   try {
     form = await request.formData();
@@ -73,11 +75,17 @@ export async function readUpload(request: Request): Promise<{ upload: TUpload; o
       throw new AppError("VALIDATION", "imports.errors.badUpload");
     }
   }
-  return { upload: { fileName: file.name || "upload", bytes: new Uint8Array(await file.arrayBuffer()) }, options };
+  return {
+    upload: { fileName: file.name || "upload", bytes: new Uint8Array(await file.arrayBuffer()) },
+    options,
+  };
 }
 
 /** POST …/preview: the file's headers, the mapping to use, the first rows and errors, the counts. JSON. */
-export async function handlePreviewRequest(actor: TActor | null, request: Request): Promise<Response> {
+export async function handlePreviewRequest(
+  actor: TActor | null,
+  request: Request,
+): Promise<Response> {
   try {
     refuseCrossOrigin(request);
     assertCan(actor, "observation:import");
@@ -117,7 +125,10 @@ export async function handleRunRequest(actor: TActor | null, request: Request): 
         }
       };
       try {
-        const outcome = await runSurveyImport(actor, body.upload, body.options, { meta, onProgress: (progress) => send({ type: "progress", ...progress }) });
+        const outcome = await runSurveyImport(actor, body.upload, body.options, {
+          meta,
+          onProgress: (progress) => send({ type: "progress", ...progress }),
+        });
         send({ type: "done", outcome });
       } catch (error) {
         send({ type: "error", ...failureOf(error) });
@@ -126,5 +137,11 @@ export async function handleRunRequest(actor: TActor | null, request: Request): 
       }
     },
   });
-  return new Response(stream, { headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store", "x-accel-buffering": "no" } });
+  return new Response(stream, {
+    headers: {
+      "content-type": "application/x-ndjson; charset=utf-8",
+      "cache-control": "no-store",
+      "x-accel-buffering": "no",
+    },
+  });
 }

@@ -25,7 +25,11 @@ export async function listSurveyImports(actor: TActor): Promise<TSurveyImportSum
       createdBy: { select: { name: true } },
     },
   });
-  return rows.map(({ createdBy, createdAt, ...row }) => ({ ...row, createdBy: createdBy?.name ?? "", createdAt: createdAt.toISOString() }));
+  return rows.map(({ createdBy, createdAt, ...row }) => ({
+    ...row,
+    createdBy: createdBy?.name ?? "",
+    createdAt: createdAt.toISOString(),
+  }));
 }
 
 /** What the mapping form offers: the journeys that take observations (with their touchpoints) and the sites. */
@@ -40,10 +44,17 @@ export async function listImportChoices(actor: TActor): Promise<TImportChoices> 
         id: true,
         nameKo: true,
         nameEn: true,
-        touchpoints: { select: { id: true, nameKo: true, nameEn: true }, orderBy: [{ stage: { position: "asc" } }, { position: "asc" }] },
+        touchpoints: {
+          select: { id: true, nameKo: true, nameEn: true },
+          orderBy: [{ stage: { position: "asc" } }, { position: "asc" }],
+        },
       },
     }),
-    db.site.findMany({ where: { organizationId }, orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
+    db.site.findMany({
+      where: { organizationId },
+      orderBy: { code: "asc" },
+      select: { id: true, code: true, name: true },
+    }),
   ]);
   return { journeys, sites };
 }

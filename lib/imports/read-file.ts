@@ -14,10 +14,14 @@ export type TSheet = { format: "csv" | "xlsx"; rows: AsyncGenerator<TSheetRow> }
 
 const refuse = (messageKey: string) => new AppError("VALIDATION", messageKey);
 
-const startsWith = (bytes: Uint8Array, signature: number[]) => signature.every((byte, i) => bytes[i] === byte);
+const startsWith = (bytes: Uint8Array, signature: number[]) =>
+  signature.every((byte, i) => bytes[i] === byte);
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0]; // .xls (Excel 97–2003)
-const UTF16_BOMS = [[0xff, 0xfe], [0xfe, 0xff]];
+const UTF16_BOMS = [
+  [0xff, 0xfe],
+  [0xfe, 0xff],
+];
 
 /** Decides what the bytes are before any parsing, and refuses what we cannot read with a clear reason. */
 export function openSheet(bytes: Uint8Array): TSheet {
@@ -88,16 +92,25 @@ async function* readCsvRows(text: string): AsyncGenerator<TSheetRow> {
 }
 
 async function* readXlsxRows(bytes: Uint8Array): AsyncGenerator<TSheetRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)), {
-    sharedStrings: "cache",
-    styles: "cache", // dates are numbers with a date format: without styles they would read as numbers
-    hyperlinks: "ignore",
-    worksheets: "emit",
-    entries: "ignore",
-  });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(
+    Readable.from(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)),
+    {
+      sharedStrings: "cache",
+      styles: "cache", // dates are numbers with a date format: without styles they would read as numbers
+      hyperlinks: "ignore",
+      worksheets: "emit",
+      entries: "ignore",
+    },
+  );
   const rows: AsyncIterator<TSheetRow> = (async function* () {
     for await (const worksheet of reader) {
-      for await (const row of worksheet) yield { line: row.number, cells: Array.from(row.values as unknown[]).slice(1).map(xlsxCell) };
+      for await (const row of worksheet)
+        yield {
+          line: row.number,
+          cells: Array.from(row.values as unknown[])
+            .slice(1)
+            .map(xlsxCell),
+        };
       return; // the first worksheet only
     }
   })();
@@ -116,9 +129,21 @@ async function* readXlsxRows(bytes: Uint8Array): AsyncGenerator<TSheetRow> {
 /** exceljs's cell value (rich text, formula result, hyperlink, error) as a plain cell. */
 function xlsxCell(value: unknown): TCell {
   if (value === undefined || value === null) return null;
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date) return value;
+  if (
+    typeof value === "string" ||
+    typeof value === "number" ||
+    typeof value === "boolean" ||
+    value instanceof Date
+  )
+    return value;
   if (typeof value === "object") {
-    const v = value as { richText?: { text: string }[]; result?: unknown; formula?: string; text?: unknown; error?: string };
+    const v = value as {
+      richText?: { text: string }[];
+      result?: unknown;
+      formula?: string;
+      text?: unknown;
+      error?: string;
+    };
     if (v.richText) return v.richText.map((run) => run.text).join("");
     if ("result" in v || "formula" in v || "sharedFormula" in v) return xlsxCell(v.result);
     if (v.text !== undefined) return xlsxCell(v.text);

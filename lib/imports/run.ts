@@ -38,7 +38,8 @@ function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.output<T>
   const parsed = schema.safeParse(raw, { error: validationMessageKey });
   if (parsed.success) return parsed.data;
   const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues) (fieldErrors[issue.path.join(".") || "options"] ??= []).push(issue.message);
+  for (const issue of parsed.error.issues)
+    (fieldErrors[issue.path.join(".") || "options"] ??= []).push(issue.message);
   throw invalid(fieldErrors);
 }
 
@@ -47,28 +48,68 @@ function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.output<T>
  * saved one whose columns the file has), the first rows as they will be stored, the first errors
  * and the counts — valid, invalid and already imported.
  */
-export async function previewSurveyImport(actor: TActor, upload: TUpload, rawOptions: unknown): Promise<TImportPreview> {
+export async function previewSurveyImport(
+  actor: TActor,
+  upload: TUpload,
+  rawOptions: unknown,
+): Promise<TImportPreview> {
   assertCan(actor, "observation:import");
   const options = parseOptions(ZImportPreviewOptions, rawOptions);
   const sheet = openSheet(upload.bytes);
   const headers = await readHeaderRow(sheet);
-  const suggested = options.mapping ? null : suggestSavedMapping(headers, await listImportMappings(actor));
+  const suggested = options.mapping
+    ? null
+    : suggestSavedMapping(headers, await listImportMappings(actor));
   const mapping = options.mapping ?? suggested?.mapping ?? null;
-  const base = { format: sheet.format, headers, suggestedMappingId: suggested?.id ?? null, guessedColumns: guessColumns(headers) };
-  if (mapping === null) return { ...base, mapping: null, rows: [], errors: [], counts: { rows: 0, valid: 0, invalid: 0, duplicates: 0 } };
+  const base = {
+    format: sheet.format,
+    headers,
+    suggestedMappingId: suggested?.id ?? null,
+    guessedColumns: guessColumns(headers),
+  };
+  if (mapping === null)
+    return {
+      ...base,
+      mapping: null,
+      rows: [],
+      errors: [],
+      counts: { rows: 0, valid: 0, invalid: 0, duplicates: 0 },
+    };
 
   checkHeaders(headers, mapping);
   const lookups = await loadLookups(db, actor.organizationId, mapping);
   const rows: TPreviewRow[] = [];
   let duplicates = 0;
-  const totals = await scanRows(db, { organizationId: actor.organizationId, sheet, headers, mapping, lookups, fileHash: hashFile(upload.bytes) }, async (valid) => {
-    for (const row of valid.slice(0, PREVIEW_ROWS - rows.length)) rows.push(previewRow(row, lookups));
-    duplicates += await db.observation.count({ where: { organizationId: actor.organizationId, clientId: { in: valid.map((row) => row.observation.clientId!) } } });
-  });
+  const totals = await scanRows(
+    db,
+    {
+      organizationId: actor.organizationId,
+      sheet,
+      headers,
+      mapping,
+      lookups,
+      fileHash: hashFile(upload.bytes),
+    },
+    async (valid) => {
+      for (const row of valid.slice(0, PREVIEW_ROWS - rows.length))
+        rows.push(previewRow(row, lookups));
+      duplicates += await db.observation.count({
+        where: {
+          organizationId: actor.organizationId,
+          clientId: { in: valid.map((row) => row.observation.clientId!) },
+        },
+      });
+    },
+  );
   return { ...base, mapping, rows, errors: totals.errors, counts: countsOf(totals, duplicates) };
 }
 
-const countsOf = (totals: TScanTotals, duplicates: number) => ({ rows: totals.rows, valid: totals.rows - totals.invalid, invalid: totals.invalid, duplicates });
+const countsOf = (totals: TScanTotals, duplicates: number) => ({
+  rows: totals.rows,
+  valid: totals.rows - totals.invalid,
+  invalid: totals.invalid,
+  duplicates,
+});
 
 function previewRow({ line, observation: o }: TValidRow, lookups: TLookups): TPreviewRow {
   const label = (id: string | null) => (id === null ? "" : (lookups.labelOf.get(id) ?? id));
@@ -80,7 +121,9 @@ function previewRow({ line, observation: o }: TValidRow, lookups: TLookups): TPr
     site: label(o.siteId),
     source: o.source,
     observedAt: o.observedAt.toISOString(),
-    scores: Object.fromEntries(SCORE_FIELDS.map((field) => [field, o[field]])) as TPreviewRow["scores"],
+    scores: Object.fromEntries(
+      SCORE_FIELDS.map((field) => [field, o[field]]),
+    ) as TPreviewRow["scores"],
     comment: o.comment,
   };
 }
@@ -100,7 +143,12 @@ type TRunHooks = { onProgress?: (progress: TImportProgress) => void; meta?: TReq
  * rows are stored and the bad ones reported. Rows already imported (same clientId) are skipped.
  * Either way the run is recorded (SurveyImport) and audit-logged.
  */
-export async function runSurveyImport(actor: TActor, upload: TUpload, rawOptions: unknown, hooks: TRunHooks = {}): Promise<TImportOutcome> {
+export async function runSurveyImport(
+  actor: TActor,
+  upload: TUpload,
+  rawOptions: unknown,
+  hooks: TRunHooks = {},
+): Promise<TImportOutcome> {
   assertCan(actor, "observation:import");
   const { mapping, validRowsOnly } = parseOptions(ZImportRunOptions, rawOptions);
   const sheet = openSheet(upload.bytes);
@@ -115,7 +163,11 @@ export async function runSurveyImport(actor: TActor, upload: TUpload, rawOptions
     validRowsOnly,
     createdById: actor.id,
   };
-  const audit = (action: string, importId: string, details: Record<string, string | number | boolean>) => ({
+  const audit = (
+    action: string,
+    importId: string,
+    details: Record<string, string | number | boolean>,
+  ) => ({
     organizationId,
     actorId: actor.id,
     action,
@@ -130,18 +182,27 @@ export async function runSurveyImport(actor: TActor, upload: TUpload, rawOptions
       const { id: importId } = await tx.surveyImport.create({ data: record, select: { id: true } });
       const stored = { created: 0, duplicates: 0, followUpsOpened: 0 };
       let processedRows = 0;
-      const totals = await scanRows(tx, { organizationId, sheet, headers, mapping, lookups, fileHash: record.fileHash }, async (valid, soFar) => {
-        // All or nothing: after the first bad row nothing more is written (it will all be rolled
-        // back), but the file is read to its end so that every bad row is reported.
-        if (validRowsOnly || soFar.invalid === 0) {
-          const result = await insertObservations(tx, { organizationId, loggedById: actor.id, importId }, valid.map((row) => row.observation), { deferRollups: true });
-          stored.created += result.created;
-          stored.duplicates += result.duplicates;
-          stored.followUpsOpened += result.followUpsOpened;
-        }
-        processedRows = soFar.rows;
-        hooks.onProgress?.({ processedRows });
-      });
+      const totals = await scanRows(
+        tx,
+        { organizationId, sheet, headers, mapping, lookups, fileHash: record.fileHash },
+        async (valid, soFar) => {
+          // All or nothing: after the first bad row nothing more is written (it will all be rolled
+          // back), but the file is read to its end so that every bad row is reported.
+          if (validRowsOnly || soFar.invalid === 0) {
+            const result = await insertObservations(
+              tx,
+              { organizationId, loggedById: actor.id, importId },
+              valid.map((row) => row.observation),
+              { deferRollups: true },
+            );
+            stored.created += result.created;
+            stored.duplicates += result.duplicates;
+            stored.followUpsOpened += result.followUpsOpened;
+          }
+          processedRows = soFar.rows;
+          hooks.onProgress?.({ processedRows });
+        },
+      );
       if (!validRowsOnly && totals.invalid > 0) throw new BadRowsRollback(totals);
 
       // The rows this import inserted (a skipped duplicate keeps its first import's id), added to
@@ -161,8 +222,22 @@ export async function runSurveyImport(actor: TActor, upload: TUpload, rawOptions
           finishedAt: new Date(),
         },
       });
-      await writeAuditLog(audit("survey_import.completed", importId, { rows: counts.rows, imported: counts.imported, duplicates: counts.duplicates, invalid: counts.invalid }), tx);
-      return { importId, status: "COMPLETED" as const, counts, errors: totals.errors, followUpsOpened: stored.followUpsOpened };
+      await writeAuditLog(
+        audit("survey_import.completed", importId, {
+          rows: counts.rows,
+          imported: counts.imported,
+          duplicates: counts.duplicates,
+          invalid: counts.invalid,
+        }),
+        tx,
+      );
+      return {
+        importId,
+        status: "COMPLETED" as const,
+        counts,
+        errors: totals.errors,
+        followUpsOpened: stored.followUpsOpened,
+      };
     }, IMPORT_TRANSACTION);
   } catch (error) {
     if (!(error instanceof BadRowsRollback)) throw error;
@@ -172,18 +247,45 @@ export async function runSurveyImport(actor: TActor, upload: TUpload, rawOptions
 
 /** An all-or-nothing import refused for bad rows stores no observation, but the run and its report are kept. */
 async function recordFailedImport(
-  record: { organizationId: string; fileName: string; fileHash: string; validRowsOnly: boolean; createdById: string },
+  record: {
+    organizationId: string;
+    fileName: string;
+    fileHash: string;
+    validRowsOnly: boolean;
+    createdById: string;
+  },
   totals: TScanTotals,
-  audit: (action: string, importId: string, details: Record<string, number>) => Parameters<typeof writeAuditLog>[0],
+  audit: (
+    action: string,
+    importId: string,
+    details: Record<string, number>,
+  ) => Parameters<typeof writeAuditLog>[0],
 ): Promise<TImportOutcome> {
   const counts = { ...countsOf(totals, 0), imported: 0 };
   return db.$transaction(async (tx) => {
     const { id: importId } = await tx.surveyImport.create({
-      data: { ...record, status: "FAILED", totalRows: counts.rows, processedRows: counts.rows, errorRows: counts.invalid, errors: totals.errors, finishedAt: new Date() },
+      data: {
+        ...record,
+        status: "FAILED",
+        totalRows: counts.rows,
+        processedRows: counts.rows,
+        errorRows: counts.invalid,
+        errors: totals.errors,
+        finishedAt: new Date(),
+      },
       select: { id: true },
     });
-    await writeAuditLog(audit("survey_import.failed", importId, { rows: counts.rows, invalid: counts.invalid }), tx);
-    return { importId, status: "FAILED" as const, counts, errors: totals.errors, followUpsOpened: 0 };
+    await writeAuditLog(
+      audit("survey_import.failed", importId, { rows: counts.rows, invalid: counts.invalid }),
+      tx,
+    );
+    return {
+      importId,
+      status: "FAILED" as const,
+      counts,
+      errors: totals.errors,
+      followUpsOpened: 0,
+    };
   });
 }
 

@@ -36,15 +36,26 @@ export async function readHeaderRow(sheet: TSheet): Promise<string[]> {
 /** Refuses a file that lacks a mapped column, or has one twice, before any row is read. */
 export function checkHeaders(headers: string[], mapping: TImportMapping): void {
   const missing = findMissingColumns(headers, mapping);
-  if (missing.length > 0) throw new AppError("VALIDATION", "imports.errors.missingColumns", { columns: missing });
+  if (missing.length > 0)
+    throw new AppError("VALIDATION", "imports.errors.missingColumns", { columns: missing });
   const mapped = new Set(columnsOf(mapping).map(normalizeHeader));
-  const ambiguous = indexHeaders(headers).duplicates.filter((header) => mapped.has(normalizeHeader(header)));
-  if (ambiguous.length > 0) throw new AppError("VALIDATION", "imports.errors.duplicateColumns", { columns: ambiguous });
+  const ambiguous = indexHeaders(headers).duplicates.filter((header) =>
+    mapped.has(normalizeHeader(header)),
+  );
+  if (ambiguous.length > 0)
+    throw new AppError("VALIDATION", "imports.errors.duplicateColumns", { columns: ambiguous });
 }
 
 export async function scanRows(
   tx: Prisma.TransactionClient,
-  input: { organizationId: string; sheet: TSheet; headers: string[]; mapping: TImportMapping; lookups: TLookups; fileHash: string },
+  input: {
+    organizationId: string;
+    sheet: TSheet;
+    headers: string[];
+    mapping: TImportMapping;
+    lookups: TLookups;
+    fileHash: string;
+  },
   onBatch: (rows: TValidRow[], totals: TScanTotals) => Promise<void>,
 ): Promise<TScanTotals> {
   const { organizationId, sheet, headers, mapping, lookups, fileHash } = input;
@@ -61,12 +72,19 @@ export async function scanRows(
     if (batch.length === 0) return;
     const rows = batch;
     batch = [];
-    const problems = await findReferenceProblems(tx, organizationId, rows.map((row) => row.observation));
+    const problems = await findReferenceProblems(
+      tx,
+      organizationId,
+      rows.map((row) => row.observation),
+    );
     const problemsOf = new Map<number, typeof problems>();
-    for (const problem of problems) problemsOf.set(problem.index, [...(problemsOf.get(problem.index) ?? []), problem]);
+    for (const problem of problems)
+      problemsOf.set(problem.index, [...(problemsOf.get(problem.index) ?? []), problem]);
     for (const [index, ofRow] of problemsOf) {
       const { line, observation } = rows[index]!;
-      report(ofRow.map((p) => problemAsRowError(p, line, referenceValue(observation, p.field, lookups))));
+      report(
+        ofRow.map((p) => problemAsRowError(p, line, referenceValue(observation, p.field, lookups))),
+      );
     }
     await onBatch(
       rows.filter((_, index) => !problemsOf.has(index)),
@@ -86,7 +104,9 @@ export async function scanRows(
       report(converted.errors);
       continue;
     }
-    const clientId = nextClientId(fingerprintRow(converted.observation, converted.responseId, fileHash));
+    const clientId = nextClientId(
+      fingerprintRow(converted.observation, converted.responseId, fileHash),
+    );
     batch.push({ line: row.line, observation: { ...converted.observation, clientId } });
     if (batch.length >= BATCH_ROWS) await flush();
   }

@@ -33,7 +33,14 @@ export const OPTIONAL_COLUMN_FIELDS = [
 ] as const;
 export type TOptionalColumnField = (typeof OPTIONAL_COLUMN_FIELDS)[number];
 
-export const SCORE_FIELDS = ["expectationScore", "experiencedScore", "emotionalScore", "nps", "csat", "ces"] as const;
+export const SCORE_FIELDS = [
+  "expectationScore",
+  "experiencedScore",
+  "emotionalScore",
+  "nps",
+  "csat",
+  "ces",
+] as const;
 export type TScoreField = (typeof SCORE_FIELDS)[number];
 
 export const ZTouchpointMapping = z.discriminatedUnion("by", [
@@ -55,7 +62,13 @@ export const ZImportMapping = z
   .object({
     touchpoint: ZTouchpointMapping,
     observedAt: ZObservedAtMapping,
-    columns: z.object(Object.fromEntries(OPTIONAL_COLUMN_FIELDS.map((field) => [field, ZOptionalColumn])) as Record<TOptionalColumnField, typeof ZOptionalColumn>).strict(),
+    columns: z
+      .object(
+        Object.fromEntries(
+          OPTIONAL_COLUMN_FIELDS.map((field) => [field, ZOptionalColumn]),
+        ) as Record<TOptionalColumnField, typeof ZOptionalColumn>,
+      )
+      .strict(),
     defaults: z
       .object({
         source: z.enum(OBSERVATION_SOURCES).default("SURVEY"),
@@ -67,16 +80,24 @@ export const ZImportMapping = z
     utcOffsetMinutes: z.int().min(-720).max(840).default(540),
   })
   .strict()
-  .refine((m) => (["experiencedScore", "emotionalScore", "nps", "csat", "ces"] as const).some((field) => m.columns[field] !== null), {
-    error: "imports.errors.noScoreColumn",
-    path: ["columns", "experiencedScore"],
-  });
+  .refine(
+    (m) =>
+      (["experiencedScore", "emotionalScore", "nps", "csat", "ces"] as const).some(
+        (field) => m.columns[field] !== null,
+      ),
+    {
+      error: "imports.errors.noScoreColumn",
+      path: ["columns", "experiencedScore"],
+    },
+  );
 export type TImportMappingInput = z.input<typeof ZImportMapping>;
 export type TImportMapping = z.output<typeof ZImportMapping>;
 
 /** Every header a mapping reads, so a file can be checked for them before any row is read. */
 export function columnsOf(mapping: TImportMapping): string[] {
-  const columns = Object.values(mapping.columns).filter((column): column is string => column !== null);
+  const columns = Object.values(mapping.columns).filter(
+    (column): column is string => column !== null,
+  );
   if (mapping.touchpoint.by !== "fixed") columns.push(mapping.touchpoint.column);
   if (mapping.observedAt.by === "column") columns.push(mapping.observedAt.column);
   return [...new Set(columns)];
@@ -84,7 +105,11 @@ export function columnsOf(mapping: TImportMapping): string[] {
 
 export const ZSaveImportMappingInput = z.object({
   mappingId: ZId.optional(),
-  name: z.string().trim().min(1, { error: "validation.required" }).max(100, { error: "validation.tooLong" }),
+  name: z
+    .string()
+    .trim()
+    .min(1, { error: "validation.required" })
+    .max(100, { error: "validation.tooLong" }),
   mapping: ZImportMapping,
 });
 export type TSaveImportMappingInput = z.input<typeof ZSaveImportMappingInput>;
@@ -105,7 +130,12 @@ export const ZImportPreviewOptions = z.object({ mapping: ZImportMapping.nullish(
 /** One bad row: the line as the user sees it in the file (header = 1), the field, why, and the value. */
 export type TRowError = { line: number; field: string; message: string; value: string };
 
-export type TSavedMapping = { id: string; name: string; mapping: TImportMapping; updatedAt: string };
+export type TSavedMapping = {
+  id: string;
+  name: string;
+  mapping: TImportMapping;
+  updatedAt: string;
+};
 
 /** One row converted, as it will be stored, with names for display. */
 export type TPreviewRow = {
@@ -165,13 +195,26 @@ export type TSurveyImportSummary = {
 };
 
 /** A refused preview or import, as the route handlers answer it (message keys, like an action's result). */
-export type TImportFailure = { ok: false; code: string; error: string; fieldErrors: Record<string, string[]> };
+export type TImportFailure = {
+  ok: false;
+  code: string;
+  error: string;
+  fieldErrors: Record<string, string[]>;
+};
 
 /** One line of the NDJSON stream an import answers with. */
-export type TRunEvent = { type: "progress"; processedRows: number } | { type: "done"; outcome: TImportOutcome } | ({ type: "error" } & TImportFailure);
+export type TRunEvent =
+  | { type: "progress"; processedRows: number }
+  | { type: "done"; outcome: TImportOutcome }
+  | ({ type: "error" } & TImportFailure);
 
 /** What the mapping form offers: the journeys that take observations (with their touchpoints) and the sites. */
 export type TImportChoices = {
-  journeys: { id: string; nameKo: string; nameEn: string; touchpoints: { id: string; nameKo: string; nameEn: string }[] }[];
+  journeys: {
+    id: string;
+    nameKo: string;
+    nameEn: string;
+    touchpoints: { id: string; nameKo: string; nameEn: string }[];
+  }[];
   sites: { id: string; code: string; name: string }[];
 };

@@ -5,8 +5,23 @@ import { zStatedImportance } from "./importance";
 // A journey as a self-contained document: the shape that templates ship in, that export
 // writes and that import reads. Order is the array order; ids are never part of it.
 
-export const DIMENSIONS = ["PRODUCT_SERVICE", "FRONTLINE_STAFF", "MARKETING_COMMUNICATION"] as const;
-export const CHANNELS = ["IN_PERSON", "PHONE", "WEB", "APP", "EMAIL", "MAIL", "SNS", "KIOSK", "CHAT", "OTHER"] as const;
+export const DIMENSIONS = [
+  "PRODUCT_SERVICE",
+  "FRONTLINE_STAFF",
+  "MARKETING_COMMUNICATION",
+] as const;
+export const CHANNELS = [
+  "IN_PERSON",
+  "PHONE",
+  "WEB",
+  "APP",
+  "EMAIL",
+  "MAIL",
+  "SNS",
+  "KIOSK",
+  "CHAT",
+  "OTHER",
+] as const;
 export const DRIVER_KINDS = ["RATIONAL", "EMOTIONAL"] as const;
 export type TDimension = (typeof DIMENSIONS)[number];
 export type TChannel = (typeof CHANNELS)[number];
@@ -16,7 +31,8 @@ export const JOURNEY_DOCUMENT_FORMAT = "moments.journey/v1";
 
 const ZName = z.string().trim().max(200);
 const ZDescription = z.string().trim().max(2000).default("");
-const hasAName = (row: { nameKo: string; nameEn: string }) => row.nameKo !== "" || row.nameEn !== "";
+const hasAName = (row: { nameKo: string; nameEn: string }) =>
+  row.nameKo !== "" || row.nameEn !== "";
 const nameRequired = { error: "validation.nameInOneLanguage", path: ["nameKo"] };
 
 export const ZDriverDocument = z
@@ -38,7 +54,10 @@ export const ZExpectationDocument = z
     needs: z.string().trim().min(1).max(2000),
     expectedLevel: z.number().min(SCORE_SCALE.min).max(SCORE_SCALE.max),
   })
-  .refine((e) => e.segmentNameKo !== "" || e.segmentNameEn !== "", { error: "validation.nameInOneLanguage", path: ["segmentNameKo"] });
+  .refine((e) => e.segmentNameKo !== "" || e.segmentNameEn !== "", {
+    error: "validation.nameInOneLanguage",
+    path: ["segmentNameKo"],
+  });
 
 export const ZTouchpointDocument = z
   .object({
@@ -52,7 +71,10 @@ export const ZTouchpointDocument = z
     expectations: z.array(ZExpectationDocument).max(100).default([]),
   })
   .refine(hasAName, nameRequired)
-  .refine((t) => t.isMoT || t.expectations.length === 0, { error: "errors.expectationOnlyOnMoT", path: ["expectations"] });
+  .refine((t) => t.isMoT || t.expectations.length === 0, {
+    error: "errors.expectationOnlyOnMoT",
+    path: ["expectations"],
+  });
 
 export const ZStageDocument = z
   .object({

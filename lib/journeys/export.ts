@@ -8,7 +8,12 @@ import { getJourneyMap } from "./queries";
 export async function exportJourney(actor: TActor, journeyId: string): Promise<TJourneyDocument> {
   const journey = await getJourneyMap(actor, journeyId);
   const segments = new Map(
-    (await db.segment.findMany({ where: { organizationId: actor.organizationId }, select: { id: true, nameKo: true, nameEn: true } })).map((s) => [s.id, s]),
+    (
+      await db.segment.findMany({
+        where: { organizationId: actor.organizationId },
+        select: { id: true, nameKo: true, nameEn: true },
+      })
+    ).map((s) => [s.id, s]),
   );
   return {
     format: JOURNEY_DOCUMENT_FORMAT,
@@ -26,7 +31,13 @@ export async function exportJourney(actor: TActor, journeyId: string): Promise<T
         channel: t.channel,
         dimension: t.dimension,
         isMoT: t.isMoT,
-        drivers: t.drivers.map(({ nameKo, nameEn, kind, dimension, statedImportance }) => ({ nameKo, nameEn, kind, dimension, statedImportance })),
+        drivers: t.drivers.map(({ nameKo, nameEn, kind, dimension, statedImportance }) => ({
+          nameKo,
+          nameEn,
+          kind,
+          dimension,
+          statedImportance,
+        })),
         expectations: t.expectations.map((e) => ({
           segmentNameKo: segments.get(e.segmentId)?.nameKo ?? "",
           segmentNameEn: segments.get(e.segmentId)?.nameEn ?? "",

@@ -7,14 +7,26 @@ import type { TTransferError } from "./transfer/errors";
 import { parseJourneyJson } from "./transfer/json";
 import { ZJourneyImportInput, type TJourneyImportInput } from "./schemas";
 
-export type TImportResult = { ok: true; id: string; stageCount: number; touchpointCount: number } | { ok: false; errors: TTransferError[] };
+export type TImportResult =
+  | { ok: true; id: string; stageCount: number; touchpointCount: number }
+  | { ok: false; errors: TTransferError[] };
 
 /** Imports a journey file as a new journey: all of it, or nothing and a report of every bad row. */
-export async function importJourney(actor: TActor, input: TJourneyImportInput): Promise<TImportResult> {
+export async function importJourney(
+  actor: TActor,
+  input: TJourneyImportInput,
+): Promise<TImportResult> {
   assertCan(actor, "journey:write");
   const { format, content, nameKo, nameEn } = ZJourneyImportInput.parse(input);
-  const parsed = format === "json" ? parseJourneyJson(content) : parseJourneyCsv(content, { nameKo, nameEn });
+  const parsed =
+    format === "json" ? parseJourneyJson(content) : parseJourneyCsv(content, { nameKo, nameEn });
   if (!parsed.ok) return parsed;
-  const document = format === "json" && (nameKo || nameEn) ? { ...parsed.document, nameKo, nameEn } : parsed.document;
-  return { ok: true, ...(await createJourneyFromDocument(actor, document, { action: "journey.import" })) };
+  const document =
+    format === "json" && (nameKo || nameEn)
+      ? { ...parsed.document, nameKo, nameEn }
+      : parsed.document;
+  return {
+    ok: true,
+    ...(await createJourneyFromDocument(actor, document, { action: "journey.import" })),
+  };
 }

@@ -5,7 +5,8 @@ import { z } from "zod";
 // shows and takes 0–100 %; files (JSON, CSV) carry the stored 0–1 value as it is.
 
 /** 0–1 or null; `error` is the message key every failure gets (a range error, a wrong type). */
-export const zStatedImportance = (error: string) => z.number({ error }).min(0, { error }).max(1, { error }).nullable();
+export const zStatedImportance = (error: string) =>
+  z.number({ error }).min(0, { error }).max(1, { error }).nullable();
 
 const DECIMAL = /^(\d+(\.\d*)?|\.\d+)$/;
 
@@ -25,4 +26,5 @@ export function importanceToPercent(value: number | null): string {
   return value === null ? "" : String(Math.round(value * 100 * 1e6) / 1e6);
 }
 
-export const isImportanceValid = (value: number | null) => value === null || (Number.isFinite(value) && value >= 0 && value <= 1);
+export const isImportanceValid = (value: number | null) =>
+  value === null || (Number.isFinite(value) && value >= 0 && value <= 1);

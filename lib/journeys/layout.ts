@@ -17,10 +17,19 @@ export async function saveJourneyLayout(actor: TActor, input: TJourneyLayoutInpu
   return db.$transaction(async (tx) => {
     const next = await claimJourneyVersion(tx, actor, journeyId, version);
     const [currentStages, currentTouchpoints] = await Promise.all([
-      tx.stage.findMany({ where: { journeyId, organizationId: actor.organizationId }, select: { id: true } }),
-      tx.touchpoint.findMany({ where: { journeyId, organizationId: actor.organizationId }, select: { id: true } }),
+      tx.stage.findMany({
+        where: { journeyId, organizationId: actor.organizationId },
+        select: { id: true },
+      }),
+      tx.touchpoint.findMany({
+        where: { journeyId, organizationId: actor.organizationId },
+        select: { id: true },
+      }),
     ]);
-    const current = { stageIds: currentStages.map((s) => s.id), touchpointIds: currentTouchpoints.map((t) => t.id) };
+    const current = {
+      stageIds: currentStages.map((s) => s.id),
+      touchpointIds: currentTouchpoints.map((t) => t.id),
+    };
     if (!isCompleteLayout(current, stages)) throw new AppError("CONFLICT", "errors.staleJourney");
 
     const stageIds = stages.map((s) => s.stageId);
@@ -36,7 +45,16 @@ export async function saveJourneyLayout(actor: TActor, input: TJourneyLayoutInpu
       UPDATE "Touchpoint" t SET "stageId" = v.stage_id, position = v.position, "updatedAt" = now()
       FROM unnest(${touchpointIds}::text[], ${touchpointStageIds}::text[], ${touchpointPositions}::int[]) AS v(id, stage_id, position)
       WHERE t.id = v.id AND t."journeyId" = ${journeyId} AND (t."stageId" <> v.stage_id OR t.position <> v.position)`;
-    await writeAuditLog({ organizationId: actor.organizationId, actorId: actor.id, action: "journey.reorder", entityType: "Journey", entityId: journeyId }, tx);
+    await writeAuditLog(
+      {
+        organizationId: actor.organizationId,
+        actorId: actor.id,
+        action: "journey.reorder",
+        entityType: "Journey",
+        entityId: journeyId,
+      },
+      tx,
+    );
     return { version: next };
   });
 }

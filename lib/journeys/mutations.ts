@@ -23,7 +23,16 @@ export async function createJourney(actor: TActor, input: TJourneyCreateInput) {
       data: { ...data, organizationId: actor.organizationId, createdById: actor.id },
       select: { id: true },
     });
-    await writeAuditLog({ organizationId: actor.organizationId, actorId: actor.id, action: "journey.create", entityType: "Journey", entityId: journey.id }, tx);
+    await writeAuditLog(
+      {
+        organizationId: actor.organizationId,
+        actorId: actor.id,
+        action: "journey.create",
+        entityType: "Journey",
+        entityId: journey.id,
+      },
+      tx,
+    );
     return journey;
   });
 }
@@ -34,7 +43,17 @@ export async function updateJourney(actor: TActor, input: TJourneyUpdateInput) {
   return db.$transaction(async (tx) => {
     const next = await claimJourneyVersion(tx, actor, journeyId, version);
     await tx.journey.update({ where: { id: journeyId }, data });
-    await writeAuditLog({ organizationId: actor.organizationId, actorId: actor.id, action: "journey.update", entityType: "Journey", entityId: journeyId, details: data }, tx);
+    await writeAuditLog(
+      {
+        organizationId: actor.organizationId,
+        actorId: actor.id,
+        action: "journey.update",
+        entityType: "Journey",
+        entityId: journeyId,
+        details: data,
+      },
+      tx,
+    );
     return { version: next };
   });
 }
@@ -45,18 +64,33 @@ export async function setJourneyArchived(actor: TActor, input: TJourneyArchiveIn
   const { journeyId, version, isArchived } = ZJourneyArchiveInput.parse(input);
   return db.$transaction(async (tx) => {
     const { count } = await tx.journey.updateMany({
-      where: { id: journeyId, organizationId: actor.organizationId, version, archivedAt: isArchived ? null : { not: null } },
+      where: {
+        id: journeyId,
+        organizationId: actor.organizationId,
+        version,
+        archivedAt: isArchived ? null : { not: null },
+      },
       data: { archivedAt: isArchived ? new Date() : null, version: { increment: 1 } },
     });
     if (count === 0) {
-      const journey = await tx.journey.findFirst({ where: { id: journeyId, organizationId: actor.organizationId }, select: { version: true, archivedAt: true } });
+      const journey = await tx.journey.findFirst({
+        where: { id: journeyId, organizationId: actor.organizationId },
+        select: { version: true, archivedAt: true },
+      });
       if (!journey) throw notFound("journeyId");
       // Already as asked (a double click, a second tab): nothing to do.
-      if (journey.version === version && (journey.archivedAt !== null) === isArchived) return { version };
+      if (journey.version === version && (journey.archivedAt !== null) === isArchived)
+        return { version };
       throw new AppError("CONFLICT", "errors.staleJourney");
     }
     await writeAuditLog(
-      { organizationId: actor.organizationId, actorId: actor.id, action: isArchived ? "journey.archive" : "journey.restore", entityType: "Journey", entityId: journeyId },
+      {
+        organizationId: actor.organizationId,
+        actorId: actor.id,
+        action: isArchived ? "journey.archive" : "journey.restore",
+        entityType: "Journey",
+        entityId: journeyId,
+      },
       tx,
     );
     return { version: version + 1 };
@@ -78,12 +112,22 @@ export async function deleteJourney(actor: TActor, input: TJourneyDeleteInput) {
     if (!journey) throw notFound("journeyId");
     if (journey.version !== version) throw new AppError("CONFLICT", "errors.staleJourney");
     if (!journey.archivedAt) throw new AppError("CONFLICT", "errors.archiveBeforeDelete");
-    if ((await tx.observation.count({ where: { touchpoint: { journeyId } } })) > 0) throw new AppError("CONFLICT", "errors.journeyHasObservations");
+    if ((await tx.observation.count({ where: { touchpoint: { journeyId } } })) > 0)
+      throw new AppError("CONFLICT", "errors.journeyHasObservations");
     // The version in the WHERE makes a concurrent edit and this delete exclusive.
-    const { count } = await tx.journey.deleteMany({ where: { id: journeyId, organizationId: actor.organizationId, version } });
+    const { count } = await tx.journey.deleteMany({
+      where: { id: journeyId, organizationId: actor.organizationId, version },
+    });
     if (count === 0) throw new AppError("CONFLICT", "errors.staleJourney");
     await writeAuditLog(
-      { organizationId: actor.organizationId, actorId: actor.id, action: "journey.delete", entityType: "Journey", entityId: journeyId, details: { nameKo: journey.nameKo, nameEn: journey.nameEn } },
+      {
+        organizationId: actor.organizationId,
+        actorId: actor.id,
+        action: "journey.delete",
+        entityType: "Journey",
+        entityId: journeyId,
+        details: { nameKo: journey.nameKo, nameEn: journey.nameEn },
+      },
       tx,
     );
   });

@@ -66,10 +66,26 @@ export async function getJourneyMap(actor: TActor, journeyId: string): Promise<T
               channel: true,
               dimension: true,
               isMoT: true,
-              loyaltyDrivers: { orderBy: [{ position: "asc" }, { createdAt: "asc" }], select: { id: true, nameKo: true, nameEn: true, kind: true, dimension: true, statedImportance: true } },
+              loyaltyDrivers: {
+                orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+                select: {
+                  id: true,
+                  nameKo: true,
+                  nameEn: true,
+                  kind: true,
+                  dimension: true,
+                  statedImportance: true,
+                },
+              },
               expectations: {
                 orderBy: [{ segment: { createdAt: "asc" } }, { segmentId: "asc" }],
-                select: { segmentId: true, needs: true, expectedLevel: true, updatedAt: true, recordedBy: { select: { name: true } } },
+                select: {
+                  segmentId: true,
+                  needs: true,
+                  expectedLevel: true,
+                  updatedAt: true,
+                  recordedBy: { select: { name: true } },
+                },
               },
             },
           },
@@ -87,7 +103,10 @@ export async function getJourneyMap(actor: TActor, journeyId: string): Promise<T
       touchpoints: stage.touchpoints.map(({ loyaltyDrivers, expectations, ...touchpoint }) => ({
         ...touchpoint,
         drivers: loyaltyDrivers,
-        expectations: expectations.map(({ recordedBy, ...e }) => ({ ...e, recordedByName: recordedBy?.name ?? null })),
+        expectations: expectations.map(({ recordedBy, ...e }) => ({
+          ...e,
+          recordedByName: recordedBy?.name ?? null,
+        })),
       })),
     })),
   };

@@ -2,12 +2,20 @@ import { z } from "zod";
 import { SCORE_SCALE } from "@/lib/observations/scale";
 import { zStatedImportance } from "./importance";
 import { MAX_IMPORT_BYTES } from "./transfer/errors";
-import { CHANNELS, DIMENSIONS, DRIVER_KINDS, type TChannel, type TDimension, type TDriverKind } from "./document";
+import {
+  CHANNELS,
+  DIMENSIONS,
+  DRIVER_KINDS,
+  type TChannel,
+  type TDimension,
+  type TDriverKind,
+} from "./document";
 
 const ZId = z.string().trim().min(1).max(64);
 const ZName = z.string().trim().max(200, { error: "validation.tooLong" });
 const ZDescription = z.string().trim().max(2000, { error: "validation.tooLong" }).default("");
-const hasAName = (row: { nameKo: string; nameEn: string }) => row.nameKo !== "" || row.nameEn !== "";
+const hasAName = (row: { nameKo: string; nameEn: string }) =>
+  row.nameKo !== "" || row.nameEn !== "";
 const nameRequired = { error: "validation.nameInOneLanguage", path: ["nameKo"] };
 
 /** Every structural edit names the journey version it started from (optimistic concurrency). */
@@ -19,7 +27,12 @@ export const ZJourneyCreateInput = z
 export type TJourneyCreateInput = z.input<typeof ZJourneyCreateInput>;
 
 export const ZJourneyUpdateInput = z
-  .object({ ...ZJourneyVersion, nameKo: ZName.default(""), nameEn: ZName.default(""), description: ZDescription })
+  .object({
+    ...ZJourneyVersion,
+    nameKo: ZName.default(""),
+    nameEn: ZName.default(""),
+    description: ZDescription,
+  })
   .refine(hasAName, nameRequired);
 export type TJourneyUpdateInput = z.input<typeof ZJourneyUpdateInput>;
 
@@ -30,7 +43,13 @@ export const ZJourneyDeleteInput = z.object(ZJourneyVersion);
 export type TJourneyDeleteInput = z.input<typeof ZJourneyDeleteInput>;
 
 export const ZStageSaveInput = z
-  .object({ ...ZJourneyVersion, stageId: ZId.optional(), nameKo: ZName.default(""), nameEn: ZName.default(""), description: ZDescription })
+  .object({
+    ...ZJourneyVersion,
+    stageId: ZId.optional(),
+    nameKo: ZName.default(""),
+    nameEn: ZName.default(""),
+    description: ZDescription,
+  })
   .refine(hasAName, nameRequired);
 export type TStageSaveInput = z.input<typeof ZStageSaveInput>;
 
@@ -65,7 +84,11 @@ export const ZTouchpointSaveInput = z
   .refine(hasAName, nameRequired);
 export type TTouchpointSaveInput = z.input<typeof ZTouchpointSaveInput>;
 
-export const ZTouchpointMoTInput = z.object({ ...ZJourneyVersion, touchpointId: ZId, isMoT: z.boolean() });
+export const ZTouchpointMoTInput = z.object({
+  ...ZJourneyVersion,
+  touchpointId: ZId,
+  isMoT: z.boolean(),
+});
 export type TTouchpointMoTInput = z.input<typeof ZTouchpointMoTInput>;
 
 export const ZTouchpointDeleteInput = z.object({ ...ZJourneyVersion, touchpointId: ZId });
@@ -87,7 +110,11 @@ export const ZScore = z.number().min(SCORE_SCALE.min).max(SCORE_SCALE.max);
 export const ZExpectationSaveInput = z.object({
   touchpointId: ZId,
   segmentId: ZId,
-  needs: z.string().trim().min(1, { error: "validation.required" }).max(2000, { error: "validation.tooLong" }),
+  needs: z
+    .string()
+    .trim()
+    .min(1, { error: "validation.required" })
+    .max(2000, { error: "validation.tooLong" }),
   expectedLevel: ZScore,
 });
 export type TExpectationSaveInput = z.input<typeof ZExpectationSaveInput>;
@@ -108,7 +135,14 @@ export type TJourneyListItem = {
   updatedAt: Date;
 };
 
-export type TDriver = { id: string; nameKo: string; nameEn: string; kind: TDriverKind; dimension: TDimension; statedImportance: number | null };
+export type TDriver = {
+  id: string;
+  nameKo: string;
+  nameEn: string;
+  kind: TDriverKind;
+  dimension: TDimension;
+  statedImportance: number | null;
+};
 export type TExpectation = {
   segmentId: string;
   needs: string;
@@ -128,7 +162,13 @@ export type TTouchpoint = {
   drivers: TDriver[];
   expectations: TExpectation[];
 };
-export type TStage = { id: string; nameKo: string; nameEn: string; description: string; touchpoints: TTouchpoint[] };
+export type TStage = {
+  id: string;
+  nameKo: string;
+  nameEn: string;
+  description: string;
+  touchpoints: TTouchpoint[];
+};
 export type TJourneyMap = {
   id: string;
   nameKo: string;
@@ -149,7 +189,9 @@ export const ZJourneyImportInput = z
       .min(1, { error: "validation.required", abort: true })
       // Characters first (cheap: never fewer than bytes), then the UTF-8 size itself.
       .max(MAX_IMPORT_BYTES, { error: "transfer.tooLarge", abort: true })
-      .refine((text) => new TextEncoder().encode(text).length <= MAX_IMPORT_BYTES, { error: "transfer.tooLarge" }),
+      .refine((text) => new TextEncoder().encode(text).length <= MAX_IMPORT_BYTES, {
+        error: "transfer.tooLarge",
+      }),
     nameKo: ZName.default(""),
     nameEn: ZName.default(""),
   })

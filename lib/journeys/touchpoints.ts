@@ -22,19 +22,32 @@ import { claimJourneyVersion } from "./version";
  */
 export async function saveTouchpoint(actor: TActor, input: TTouchpointSaveInput) {
   assertCan(actor, "journey:write");
-  const { journeyId, version, stageId, touchpointId, drivers, ...data } = ZTouchpointSaveInput.parse(input);
+  const { journeyId, version, stageId, touchpointId, drivers, ...data } =
+    ZTouchpointSaveInput.parse(input);
   return db.$transaction(async (tx) => {
     const next = await claimJourneyVersion(tx, actor, journeyId, version);
-    const stage = await tx.stage.findFirst({ where: { id: stageId, journeyId, organizationId: actor.organizationId }, select: { id: true } });
+    const stage = await tx.stage.findFirst({
+      where: { id: stageId, journeyId, organizationId: actor.organizationId },
+      select: { id: true },
+    });
     if (!stage) throw notFound("stageId");
     let id = touchpointId;
     if (id) {
-      const { count } = await tx.touchpoint.updateMany({ where: { id, journeyId, organizationId: actor.organizationId }, data });
+      const { count } = await tx.touchpoint.updateMany({
+        where: { id, journeyId, organizationId: actor.organizationId },
+        data,
+      });
       if (count === 0) throw notFound("touchpointId");
     } else {
       const last = await tx.touchpoint.aggregate({ where: { stageId }, _max: { position: true } });
       ({ id } = await tx.touchpoint.create({
-        data: { ...data, journeyId, stageId, organizationId: actor.organizationId, position: (last._max.position ?? -1) + 1 },
+        data: {
+          ...data,
+          journeyId,
+          stageId,
+          organizationId: actor.organizationId,
+          position: (last._max.position ?? -1) + 1,
+        },
         select: { id: true },
       }));
     }
@@ -55,17 +68,27 @@ export async function saveTouchpoint(actor: TActor, input: TTouchpointSaveInput)
   });
 }
 
-async function replaceDrivers(tx: Prisma.TransactionClient, actor: TActor, touchpointId: string, drivers: ReturnType<typeof ZTouchpointSaveInput.parse>["drivers"]) {
+async function replaceDrivers(
+  tx: Prisma.TransactionClient,
+  actor: TActor,
+  touchpointId: string,
+  drivers: ReturnType<typeof ZTouchpointSaveInput.parse>["drivers"],
+) {
   const keptIds = drivers.flatMap((d) => (d.driverId ? [d.driverId] : []));
   const owned = await tx.loyaltyDriver.count({ where: { id: { in: keptIds }, touchpointId } });
   if (owned !== new Set(keptIds).size) throw notFound("drivers");
   // A driver that observations were measured on keeps them attributed: it cannot be removed.
   const removed = { touchpointId, id: { notIn: keptIds } };
-  if ((await tx.observation.count({ where: { driver: removed } })) > 0) throw new AppError("CONFLICT", "errors.driverHasObservations");
+  if ((await tx.observation.count({ where: { driver: removed } })) > 0)
+    throw new AppError("CONFLICT", "errors.driverHasObservations");
   await tx.loyaltyDriver.deleteMany({ where: removed });
   for (const [position, { driverId, ...driver }] of drivers.entries()) {
-    if (driverId) await tx.loyaltyDriver.update({ where: { id: driverId }, data: { ...driver, position } });
-    else await tx.loyaltyDriver.create({ data: { ...driver, position, touchpointId, organizationId: actor.organizationId } });
+    if (driverId)
+      await tx.loyaltyDriver.update({ where: { id: driverId }, data: { ...driver, position } });
+    else
+      await tx.loyaltyDriver.create({
+        data: { ...driver, position, touchpointId, organizationId: actor.organizationId },
+      });
   }
 }
 
@@ -75,11 +98,23 @@ export async function setMomentOfTruth(actor: TActor, input: TTouchpointMoTInput
   const { journeyId, version, touchpointId, isMoT } = ZTouchpointMoTInput.parse(input);
   return db.$transaction(async (tx) => {
     const next = await claimJourneyVersion(tx, actor, journeyId, version);
-    const { count } = await tx.touchpoint.updateMany({ where: { id: touchpointId, journeyId, organizationId: actor.organizationId }, data: { isMoT } });
+    const { count } = await tx.touchpoint.updateMany({
+      where: { id: touchpointId, journeyId, organizationId: actor.organizationId },
+      data: { isMoT },
+    });
     if (count === 0) throw notFound("touchpointId");
     // Expectations are recorded at Moments of Truth only: unmarking one removes them (the UI asks first).
     if (!isMoT) await tx.expectation.deleteMany({ where: { touchpointId } });
-    await writeAuditLog({ organizationId: actor.organizationId, actorId: actor.id, action: isMoT ? "touchpoint.markMoT" : "touchpoint.unmarkMoT", entityType: "Touchpoint", entityId: touchpointId }, tx);
+    await writeAuditLog(
+      {
+        organizationId: actor.organizationId,
+        actorId: actor.id,
+        action: isMoT ? "touchpoint.markMoT" : "touchpoint.unmarkMoT",
+        entityType: "Touchpoint",
+        entityId: touchpointId,
+      },
+      tx,
+    );
     return { version: next };
   });
 }
@@ -92,14 +127,27 @@ export async function deleteTouchpoint(actor: TActor, input: TTouchpointDeleteIn
     const next = await claimJourneyVersion(tx, actor, journeyId, version);
     const touchpoint = await tx.touchpoint.findFirst({
       where: { id: touchpointId, journeyId, organizationId: actor.organizationId },
-      select: { stageId: true, nameKo: true, nameEn: true, _count: { select: { observations: true } } },
+      select: {
+        stageId: true,
+        nameKo: true,
+        nameEn: true,
+        _count: { select: { observations: true } },
+      },
     });
     if (!touchpoint) throw notFound("touchpointId");
-    if (touchpoint._count.observations > 0) throw new AppError("CONFLICT", "errors.touchpointHasObservations");
+    if (touchpoint._count.observations > 0)
+      throw new AppError("CONFLICT", "errors.touchpointHasObservations");
     await tx.touchpoint.delete({ where: { id: touchpointId } });
     await renumberTouchpoints(tx, touchpoint.stageId);
     await writeAuditLog(
-      { organizationId: actor.organizationId, actorId: actor.id, action: "touchpoint.delete", entityType: "Touchpoint", entityId: touchpointId, details: { nameKo: touchpoint.nameKo, nameEn: touchpoint.nameEn } },
+      {
+        organizationId: actor.organizationId,
+        actorId: actor.id,
+        action: "touchpoint.delete",
+        entityType: "Touchpoint",
+        entityId: touchpointId,
+        details: { nameKo: touchpoint.nameKo, nameEn: touchpoint.nameEn },
+      },
       tx,
     );
     return { version: next };

@@ -9,13 +9,21 @@ import { AppError, notFound } from "@/lib/errors";
  * and the user is told to reload). PostgreSQL re-checks the WHERE after waiting on a
  * concurrent update of the row, so two saves from the same version cannot both win.
  */
-export async function claimJourneyVersion(tx: Prisma.TransactionClient, actor: TActor, journeyId: string, version: number): Promise<number> {
+export async function claimJourneyVersion(
+  tx: Prisma.TransactionClient,
+  actor: TActor,
+  journeyId: string,
+  version: number,
+): Promise<number> {
   const { count } = await tx.journey.updateMany({
     where: { id: journeyId, organizationId: actor.organizationId, version, archivedAt: null },
     data: { version: { increment: 1 } },
   });
   if (count === 1) return version + 1;
-  const journey = await tx.journey.findFirst({ where: { id: journeyId, organizationId: actor.organizationId }, select: { archivedAt: true } });
+  const journey = await tx.journey.findFirst({
+    where: { id: journeyId, organizationId: actor.organizationId },
+    select: { archivedAt: true },
+  });
   if (!journey) throw notFound("journeyId");
   if (journey.archivedAt) throw new AppError("CONFLICT", "errors.journeyArchived");
   throw new AppError("CONFLICT", "errors.staleJourney");

@@ -3,7 +3,12 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { invalid } from "@/lib/errors";
-import { ZObservationBatch, type TObservationInput, type TObservationProblem, type TStoreResult } from "./schemas";
+import {
+  ZObservationBatch,
+  type TObservationInput,
+  type TObservationProblem,
+  type TStoreResult,
+} from "./schemas";
 import { findReferenceProblems, insertObservations } from "./store";
 
 export const ZRecordObservationsInput = z.object({ observations: ZObservationBatch });
@@ -15,21 +20,32 @@ export type TRecordObservationsInput = { observations: TObservationInput[] };
  * Items without a site are logged at the user's home site. A retried item (same clientId) is
  * answered with the id it already has.
  */
-export async function recordObservations(actor: TActor, input: TRecordObservationsInput): Promise<TStoreResult> {
+export async function recordObservations(
+  actor: TActor,
+  input: TRecordObservationsInput,
+): Promise<TStoreResult> {
   assertCan(actor, "observation:create");
   const { observations } = ZRecordObservationsInput.parse(input);
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findFirst({ where: { id: actor.id, organizationId: actor.organizationId }, select: { homeSiteId: true } });
+    const user = await tx.user.findFirst({
+      where: { id: actor.id, organizationId: actor.organizationId },
+      select: { homeSiteId: true },
+    });
     const items = observations.map((o) => ({ ...o, siteId: o.siteId ?? user?.homeSiteId ?? null }));
     const problems = await findReferenceProblems(tx, actor.organizationId, items);
     if (problems.length) throw invalid(problemsAsFieldErrors(problems));
-    return insertObservations(tx, { organizationId: actor.organizationId, loggedById: actor.id }, items);
+    return insertObservations(
+      tx,
+      { organizationId: actor.organizationId, loggedById: actor.id },
+      items,
+    );
   });
 }
 
 /** Item problems as the field errors of a typed action result: "observations.3.touchpointId". */
 export function problemsAsFieldErrors(problems: TObservationProblem[]): Record<string, string[]> {
   const fieldErrors: Record<string, string[]> = {};
-  for (const { index, field, message } of problems) (fieldErrors[`observations.${index}.${field}`] ??= []).push(message);
+  for (const { index, field, message } of problems)
+    (fieldErrors[`observations.${index}.${field}`] ??= []).push(message);
   return fieldErrors;
 }

@@ -27,7 +27,14 @@ export async function readQueue(): Promise<TQueueEntry[]> {
 }
 
 /** Writes and deletes in one transaction, so a reload never sees half an answer applied. */
-export async function writeQueue(change: { put?: TQueueEntry[]; remove?: string[] }): Promise<void> {
+export async function writeQueue(change: {
+  put?: TQueueEntry[];
+  remove?: string[];
+}): Promise<void> {
   const tx = (await database()).transaction(STORE, "readwrite");
-  await Promise.all([...(change.put ?? []).map((entry) => tx.store.put(entry)), ...(change.remove ?? []).map((clientId) => tx.store.delete(clientId)), tx.done]);
+  await Promise.all([
+    ...(change.put ?? []).map((entry) => tx.store.put(entry)),
+    ...(change.remove ?? []).map((clientId) => tx.store.delete(clientId)),
+    tx.done,
+  ]);
 }

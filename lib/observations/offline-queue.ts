@@ -7,7 +7,10 @@ import { MAX_OBSERVATIONS_PER_BATCH, type TObservationInput } from "./schemas";
 // React hook only carry out what these functions decide.
 
 /** An observation as the device keeps it: JSON-safe (observedAt as an ISO string). */
-export type TQueuedObservation = Omit<TObservationInput, "observedAt" | "clientId"> & { clientId: string; observedAt: string };
+export type TQueuedObservation = Omit<TObservationInput, "observedAt" | "clientId"> & {
+  clientId: string;
+  observedAt: string;
+};
 
 export type TQueueEntry = {
   /** crypto.randomUUID() on the device; the observation's clientId, so a retry is never stored twice. */
@@ -29,7 +32,9 @@ export type TQueueEntry = {
   failure: string[] | null;
 };
 
-export type TSendAnswer<T = unknown> = TActionResult<T> | { ok: false; code: "NETWORK"; error: string; fieldErrors: Record<string, string[]> };
+export type TSendAnswer<T = unknown> =
+  | TActionResult<T>
+  | { ok: false; code: "NETWORK"; error: string; fieldErrors: Record<string, string[]> };
 
 /** What to do with the queue after an answer: entries to delete, entries to write back. */
 export type TQueueChange = { remove: string[]; update: TQueueEntry[]; status: TQueueStatus };
@@ -40,7 +45,13 @@ export type TQueueStatus = "sent" | "retrying" | "signedOut" | "refused";
 export const BACKOFF_BASE_MS = 2_000;
 export const BACKOFF_MAX_MS = 60_000;
 
-export function createQueueEntry(input: { clientId: string; userId: string; observation: Omit<TQueuedObservation, "clientId">; label: string; now: number }): TQueueEntry {
+export function createQueueEntry(input: {
+  clientId: string;
+  userId: string;
+  observation: Omit<TQueuedObservation, "clientId">;
+  label: string;
+  now: number;
+}): TQueueEntry {
   return {
     clientId: input.clientId,
     userId: input.userId,
@@ -61,16 +72,24 @@ export function backoffDelay(attempts: number): number {
   return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempts - 1));
 }
 
-const oldestFirst = (a: TQueueEntry, b: TQueueEntry) => a.createdAt - b.createdAt || a.clientId.localeCompare(b.clientId);
+const oldestFirst = (a: TQueueEntry, b: TQueueEntry) =>
+  a.createdAt - b.createdAt || a.clientId.localeCompare(b.clientId);
 
 /**
  * The next batch to send: the user's waiting entries that are due, oldest first, at most
  * `max`. An entry marked to go alone (its batch was refused without naming the culprit) is
  * sent by itself, so one bad entry cannot hold the others back.
  */
-export function selectBatch(entries: TQueueEntry[], options: { userId: string; now: number; max?: number }): TQueueEntry[] {
+export function selectBatch(
+  entries: TQueueEntry[],
+  options: { userId: string; now: number; max?: number },
+): TQueueEntry[] {
   const max = Math.min(options.max ?? MAX_OBSERVATIONS_PER_BATCH, MAX_OBSERVATIONS_PER_BATCH);
-  const due = entries.filter((e) => e.userId === options.userId && e.status === "waiting" && e.notBefore <= options.now).sort(oldestFirst);
+  const due = entries
+    .filter(
+      (e) => e.userId === options.userId && e.status === "waiting" && e.notBefore <= options.now,
+    )
+    .sort(oldestFirst);
   const alone = due.find((e) => e.isAlone);
   if (alone) return [alone];
   return due.slice(0, max);
@@ -99,7 +118,11 @@ export function applyAnswer(batch: TQueueEntry[], answer: TSendAnswer, now: numb
     const reasonsByIndex = new Map<number, string[]>();
     for (const [key, messages] of Object.entries(answer.fieldErrors)) {
       const match = ITEM_FIELD.exec(key);
-      if (match) reasonsByIndex.set(Number(match[1]), [...(reasonsByIndex.get(Number(match[1])) ?? []), ...messages]);
+      if (match)
+        reasonsByIndex.set(Number(match[1]), [
+          ...(reasonsByIndex.get(Number(match[1])) ?? []),
+          ...messages,
+        ]);
     }
     const named = [...reasonsByIndex.keys()].filter((index) => index < batch.length);
     if (named.length > 0) {
@@ -110,11 +133,20 @@ export function applyAnswer(batch: TQueueEntry[], answer: TSendAnswer, now: numb
       return { remove: [], update, status: "refused" };
     }
     const reasons = [...new Set([...Object.values(answer.fieldErrors).flat(), answer.error])];
-    if (batch.length === 1) return { remove: [], update: [failed(batch[0]!, reasons)], status: "refused" };
-    return { remove: [], update: batch.map((entry) => ({ ...entry, isAlone: true, notBefore: now })), status: "retrying" };
+    if (batch.length === 1)
+      return { remove: [], update: [failed(batch[0]!, reasons)], status: "refused" };
+    return {
+      remove: [],
+      update: batch.map((entry) => ({ ...entry, isAlone: true, notBefore: now })),
+      status: "retrying",
+    };
   }
 
-  const update = batch.map((entry) => ({ ...entry, attempts: entry.attempts + 1, notBefore: now + backoffDelay(entry.attempts + 1) }));
+  const update = batch.map((entry) => ({
+    ...entry,
+    attempts: entry.attempts + 1,
+    notBefore: now + backoffDelay(entry.attempts + 1),
+  }));
   return { remove: [], update, status: "retrying" };
 }
 
@@ -123,7 +155,10 @@ function failed(entry: TQueueEntry, reasons: string[]): TQueueEntry {
 }
 
 /** The queue after a change: removed entries gone, updated ones replaced, entries added meanwhile kept. */
-export function mergeChange(entries: TQueueEntry[], change: Pick<TQueueChange, "remove" | "update">): TQueueEntry[] {
+export function mergeChange(
+  entries: TQueueEntry[],
+  change: Pick<TQueueChange, "remove" | "update">,
+): TQueueEntry[] {
   const removed = new Set(change.remove);
   const updated = new Map(change.update.map((e) => [e.clientId, e]));
   return entries.filter((e) => !removed.has(e.clientId)).map((e) => updated.get(e.clientId) ?? e);
@@ -133,7 +168,9 @@ export function mergeChange(entries: TQueueEntry[], change: Pick<TQueueChange, "
  * A new entry's id. crypto.randomUUID() exists only in secure contexts (HTTPS, localhost); a
  * self-hosted server reached over plain HTTP on the shop's network still gets a random v4 UUID.
  */
-export function newClientId(crypto: Pick<Crypto, "getRandomValues"> & { randomUUID?: () => string } = globalThis.crypto): string {
+export function newClientId(
+  crypto: Pick<Crypto, "getRandomValues"> & { randomUUID?: () => string } = globalThis.crypto,
+): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;
@@ -143,7 +180,10 @@ export function newClientId(crypto: Pick<Crypto, "getRandomValues"> & { randomUU
 }
 
 /** Counts for the page: waiting to send, and failed for good (awaiting the user's discard). */
-export function summarizeQueue(entries: TQueueEntry[], userId: string): { waiting: number; failed: number } {
+export function summarizeQueue(
+  entries: TQueueEntry[],
+  userId: string,
+): { waiting: number; failed: number } {
   let waiting = 0;
   let failedCount = 0;
   for (const e of entries) {
@@ -158,7 +198,8 @@ export function summarizeQueue(entries: TQueueEntry[], userId: string): { waitin
 export function nextDueAt(entries: TQueueEntry[], userId: string): number | null {
   let next: number | null = null;
   for (const e of entries) {
-    if (e.userId === userId && e.status === "waiting" && (next === null || e.notBefore < next)) next = e.notBefore;
+    if (e.userId === userId && e.status === "waiting" && (next === null || e.notBefore < next))
+      next = e.notBefore;
   }
   return next;
 }

@@ -16,7 +16,9 @@ type TTx = Prisma.TransactionClient;
 
 /** An observedAt column (UTC without a zone) as the first local day of its period: the day itself, its week's Monday, its month's 1st. */
 const localPeriodOf = (period: TPeriod, observedAt: Prisma.Sql) =>
-  period === "day" ? Prisma.sql`${localTimeOf(observedAt)}::date` : Prisma.sql`date_trunc(${Prisma.raw(`'${period}'`)}, ${localTimeOf(observedAt)})::date`;
+  period === "day"
+    ? Prisma.sql`${localTimeOf(observedAt)}::date`
+    : Prisma.sql`date_trunc(${Prisma.raw(`'${period}'`)}, ${localTimeOf(observedAt)})::date`;
 
 type TPeriod = "day" | "week" | "month";
 
@@ -29,21 +31,61 @@ export const CSAT_TOP_TWO_MIN = 4;
 const STATISTICS: [column: string, type: "int" | "float8", definition: Prisma.Sql][] = [
   ["observations", "int", Prisma.sql`count(*)::int`],
   ["ownGapN", "int", Prisma.sql`count(o."experiencedScore" - o."expectationScore")::int`],
-  ["ownGapSum", "float8", Prisma.sql`COALESCE(sum(o."experiencedScore" - o."expectationScore"), 0)`],
-  ["ownGapSumSquares", "float8", Prisma.sql`COALESCE(sum((o."experiencedScore" - o."expectationScore") * (o."experiencedScore" - o."expectationScore")), 0)`],
-  ["ownExpectationSum", "float8", Prisma.sql`COALESCE(sum(o."expectationScore") FILTER (WHERE o."experiencedScore" IS NOT NULL), 0)`],
-  ["ownExperienceSum", "float8", Prisma.sql`COALESCE(sum(o."experiencedScore") FILTER (WHERE o."expectationScore" IS NOT NULL), 0)`],
-  ["openExperienceN", "int", Prisma.sql`(count(o."experiencedScore") FILTER (WHERE o."expectationScore" IS NULL))::int`],
-  ["openExperienceSum", "float8", Prisma.sql`COALESCE(sum(o."experiencedScore") FILTER (WHERE o."expectationScore" IS NULL), 0)`],
-  ["openExperienceSumSquares", "float8", Prisma.sql`COALESCE(sum(o."experiencedScore" * o."experiencedScore") FILTER (WHERE o."expectationScore" IS NULL), 0)`],
+  [
+    "ownGapSum",
+    "float8",
+    Prisma.sql`COALESCE(sum(o."experiencedScore" - o."expectationScore"), 0)`,
+  ],
+  [
+    "ownGapSumSquares",
+    "float8",
+    Prisma.sql`COALESCE(sum((o."experiencedScore" - o."expectationScore") * (o."experiencedScore" - o."expectationScore")), 0)`,
+  ],
+  [
+    "ownExpectationSum",
+    "float8",
+    Prisma.sql`COALESCE(sum(o."expectationScore") FILTER (WHERE o."experiencedScore" IS NOT NULL), 0)`,
+  ],
+  [
+    "ownExperienceSum",
+    "float8",
+    Prisma.sql`COALESCE(sum(o."experiencedScore") FILTER (WHERE o."expectationScore" IS NOT NULL), 0)`,
+  ],
+  [
+    "openExperienceN",
+    "int",
+    Prisma.sql`(count(o."experiencedScore") FILTER (WHERE o."expectationScore" IS NULL))::int`,
+  ],
+  [
+    "openExperienceSum",
+    "float8",
+    Prisma.sql`COALESCE(sum(o."experiencedScore") FILTER (WHERE o."expectationScore" IS NULL), 0)`,
+  ],
+  [
+    "openExperienceSumSquares",
+    "float8",
+    Prisma.sql`COALESCE(sum(o."experiencedScore" * o."experiencedScore") FILTER (WHERE o."expectationScore" IS NULL), 0)`,
+  ],
   ["experienceN", "int", Prisma.sql`count(o."experiencedScore")::int`],
   ["experienceSum", "float8", Prisma.sql`COALESCE(sum(o."experiencedScore"), 0)`],
-  ["experienceSumSquares", "float8", Prisma.sql`COALESCE(sum(o."experiencedScore" * o."experiencedScore"), 0)`],
+  [
+    "experienceSumSquares",
+    "float8",
+    Prisma.sql`COALESCE(sum(o."experiencedScore" * o."experiencedScore"), 0)`,
+  ],
   ["emotionalN", "int", Prisma.sql`count(o."emotionalScore")::int`],
   ["emotionalSum", "float8", Prisma.sql`COALESCE(sum(o."emotionalScore"), 0)`],
-  ["emotionalSumSquares", "float8", Prisma.sql`COALESCE(sum(o."emotionalScore" * o."emotionalScore"), 0)`],
+  [
+    "emotionalSumSquares",
+    "float8",
+    Prisma.sql`COALESCE(sum(o."emotionalScore" * o."emotionalScore"), 0)`,
+  ],
   ["promoters", "int", Prisma.sql`(count(*) FILTER (WHERE o.nps >= ${PROMOTER_MIN}))::int`],
-  ["passives", "int", Prisma.sql`(count(*) FILTER (WHERE o.nps > ${NPS_DETRACTOR_MAX} AND o.nps < ${PROMOTER_MIN}))::int`],
+  [
+    "passives",
+    "int",
+    Prisma.sql`(count(*) FILTER (WHERE o.nps > ${NPS_DETRACTOR_MAX} AND o.nps < ${PROMOTER_MIN}))::int`,
+  ],
   ["detractors", "int", Prisma.sql`(count(*) FILTER (WHERE o.nps <= ${NPS_DETRACTOR_MAX}))::int`],
   ["csatN", "int", Prisma.sql`count(o.csat)::int`],
   ["csatTopTwo", "int", Prisma.sql`(count(*) FILTER (WHERE o.csat >= ${CSAT_TOP_TWO_MIN}))::int`],
@@ -51,10 +93,26 @@ const STATISTICS: [column: string, type: "int" | "float8", definition: Prisma.Sq
   ["cesSum", "float8", Prisma.sql`COALESCE(sum(o.ces), 0)::float8`],
   ["cesSumSquares", "float8", Prisma.sql`COALESCE(sum(o.ces * o.ces), 0)::float8`],
   ["pairN", "int", Prisma.sql`count(o."experiencedScore" + o.nps)::int`],
-  ["pairSumX", "float8", Prisma.sql`COALESCE(sum(o."experiencedScore") FILTER (WHERE o.nps IS NOT NULL), 0)`],
-  ["pairSumY", "float8", Prisma.sql`COALESCE(sum(o.nps) FILTER (WHERE o."experiencedScore" IS NOT NULL), 0)::float8`],
-  ["pairSumXX", "float8", Prisma.sql`COALESCE(sum(o."experiencedScore" * o."experiencedScore") FILTER (WHERE o.nps IS NOT NULL), 0)`],
-  ["pairSumYY", "float8", Prisma.sql`COALESCE(sum(o.nps * o.nps) FILTER (WHERE o."experiencedScore" IS NOT NULL), 0)::float8`],
+  [
+    "pairSumX",
+    "float8",
+    Prisma.sql`COALESCE(sum(o."experiencedScore") FILTER (WHERE o.nps IS NOT NULL), 0)`,
+  ],
+  [
+    "pairSumY",
+    "float8",
+    Prisma.sql`COALESCE(sum(o.nps) FILTER (WHERE o."experiencedScore" IS NOT NULL), 0)::float8`,
+  ],
+  [
+    "pairSumXX",
+    "float8",
+    Prisma.sql`COALESCE(sum(o."experiencedScore" * o."experiencedScore") FILTER (WHERE o.nps IS NOT NULL), 0)`,
+  ],
+  [
+    "pairSumYY",
+    "float8",
+    Prisma.sql`COALESCE(sum(o.nps * o.nps) FILTER (WHERE o."experiencedScore" IS NOT NULL), 0)::float8`,
+  ],
   ["pairSumXY", "float8", Prisma.sql`COALESCE(sum(o."experiencedScore" * o.nps), 0)`],
 ];
 
@@ -87,7 +145,10 @@ const ROLLUPS = {
   touchpoint: { table: "TouchpointDaily", period: "day", keys: touchpointKeys("day") },
   touchpointWeek: { table: "TouchpointWeekly", period: "week", keys: touchpointKeys("week") },
   touchpointMonth: { table: "TouchpointMonthly", period: "month", keys: touchpointKeys("month") },
-} as const satisfies Record<string, { table: string; period: TPeriod; keys: readonly (readonly [string, Prisma.Sql])[] }>;
+} as const satisfies Record<
+  string,
+  { table: string; period: TPeriod; keys: readonly (readonly [string, Prisma.Sql])[] }
+>;
 
 export type TRollup = keyof typeof ROLLUPS;
 export const ROLLUP_NAMES = Object.keys(ROLLUPS) as TRollup[];
@@ -97,11 +158,19 @@ export const ROLLUP_NAMES = Object.keys(ROLLUPS) as TRollup[];
  * order), adding to rows that exist. Rows are upserted in key order, so two concurrent batches lock
  * shared rollup rows in the same order and cannot deadlock.
  */
-function upsertSql(rollup: TRollup, select: (keys: Prisma.Sql, statistics: Prisma.Sql, groupBy: Prisma.Sql) => Prisma.Sql): Prisma.Sql {
+function upsertSql(
+  rollup: TRollup,
+  select: (keys: Prisma.Sql, statistics: Prisma.Sql, groupBy: Prisma.Sql) => Prisma.Sql,
+): Prisma.Sql {
   const { table, keys } = ROLLUPS[rollup];
   const keyNames = keys.map(([name]) => name);
   const positions = Prisma.raw(keys.map((_, i) => i + 1).join(", "));
-  const additions = Prisma.join(STATISTICS.map(([column]) => Prisma.sql`${quoted(column)} = ${quoted(table)}.${quoted(column)} + excluded.${quoted(column)}`));
+  const additions = Prisma.join(
+    STATISTICS.map(
+      ([column]) =>
+        Prisma.sql`${quoted(column)} = ${quoted(table)}.${quoted(column)} + excluded.${quoted(column)}`,
+    ),
+  );
   return Prisma.sql`
     INSERT INTO ${quoted(table)} (${Prisma.join([...keyNames, ...STATISTICS.map(([column]) => column)].map(quoted))})
     ${select(Prisma.join(keys.map(([, definition]) => definition)), Prisma.join(STATISTICS.map(([, , definition]) => definition)), positions)}
@@ -111,13 +180,20 @@ function upsertSql(rollup: TRollup, select: (keys: Prisma.Sql, statistics: Prism
 
 /** Adds to a rollup the statistics of the observations `source` yields (a relation aliased `o` with Observation's columns). */
 function addToRollupSql(rollup: TRollup, source: Prisma.Sql): Prisma.Sql {
-  return upsertSql(rollup, (keys, statistics, groupBy) => Prisma.sql`SELECT ${keys}, ${statistics} FROM ${source} GROUP BY ${groupBy}`);
+  return upsertSql(
+    rollup,
+    (keys, statistics, groupBy) =>
+      Prisma.sql`SELECT ${keys}, ${statistics} FROM ${source} GROUP BY ${groupBy}`,
+  );
 }
 
 /** ", name AS (INSERT …)" for every rollup, in one order: what the insert statement appends to add the rows it inserted (`source`). */
 export function addToRollupsCtes(source: Prisma.Sql): Prisma.Sql {
   return Prisma.join(
-    ROLLUP_NAMES.map((rollup) => Prisma.sql`, ${Prisma.raw(`add_to_${rollup}`)} AS (${addToRollupSql(rollup, source)})`),
+    ROLLUP_NAMES.map(
+      (rollup) =>
+        Prisma.sql`, ${Prisma.raw(`add_to_${rollup}`)} AS (${addToRollupSql(rollup, source)})`,
+    ),
     "",
   );
 }
@@ -127,16 +203,36 @@ export function addToRollupsCtes(source: Prisma.Sql): Prisma.Sql {
  * order as the insert statement: for a transaction that inserted them with `deferRollups`, once,
  * just before it commits.
  */
-export async function addObservationsToRollups(tx: TTx, organizationId: string, where: Prisma.Sql): Promise<void> {
-  for (const rollup of ROLLUP_NAMES) await tx.$executeRaw(addToRollupSql(rollup, Prisma.sql`"Observation" o WHERE o."organizationId" = ${organizationId} AND ${where}`));
+export async function addObservationsToRollups(
+  tx: TTx,
+  organizationId: string,
+  where: Prisma.Sql,
+): Promise<void> {
+  for (const rollup of ROLLUP_NAMES)
+    await tx.$executeRaw(
+      addToRollupSql(
+        rollup,
+        Prisma.sql`"Observation" o WHERE o."organizationId" = ${organizationId} AND ${where}`,
+      ),
+    );
 }
 
 /** A coarser rollup as the sum of a finer one's rows (r): how a rebuild fills it, much faster than from the raw table. */
 function sumOfFinerRollupSql(rollup: TRollup, finer: TRollup, where: Prisma.Sql): Prisma.Sql {
   const { period } = ROLLUPS[rollup];
-  const keys = ROLLUPS[rollup].keys.map(([name]) => (name === "day" && period !== "day" ? Prisma.sql`date_trunc(${Prisma.raw(`'${period}'`)}, r.day)::date` : Prisma.sql`r.${quoted(name)}`));
-  const sums = STATISTICS.map(([column, type]) => Prisma.sql`sum(r.${quoted(column)})::${Prisma.raw(type)}`);
-  return upsertSql(rollup, (_keys, _statistics, groupBy) => Prisma.sql`SELECT ${Prisma.join(keys)}, ${Prisma.join(sums)} FROM ${quoted(ROLLUPS[finer].table)} r WHERE ${where} GROUP BY ${groupBy}`);
+  const keys = ROLLUPS[rollup].keys.map(([name]) =>
+    name === "day" && period !== "day"
+      ? Prisma.sql`date_trunc(${Prisma.raw(`'${period}'`)}, r.day)::date`
+      : Prisma.sql`r.${quoted(name)}`,
+  );
+  const sums = STATISTICS.map(
+    ([column, type]) => Prisma.sql`sum(r.${quoted(column)})::${Prisma.raw(type)}`,
+  );
+  return upsertSql(
+    rollup,
+    (_keys, _statistics, groupBy) =>
+      Prisma.sql`SELECT ${Prisma.join(keys)}, ${Prisma.join(sums)} FROM ${quoted(ROLLUPS[finer].table)} r WHERE ${where} GROUP BY ${groupBy}`,
+  );
 }
 
 /** The statistic columns, in the tables' order: what a reader selects to stack rollups (aggregate-sources.ts). */
@@ -160,13 +256,20 @@ export type TRollupSlice = { touchpointIds?: readonly string[] };
  * transaction: for any change of observations other than an insert (none exists in the app today:
  * deleting what observations refer to is refused — docs/SCALING.md lists them).
  */
-export async function refreshRollups(tx: TTx, organizationId: string, slice: TRollupSlice = {}): Promise<void> {
+export async function refreshRollups(
+  tx: TTx,
+  organizationId: string,
+  slice: TRollupSlice = {},
+): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_CLASS}::int, hashtext(${organizationId}))`;
   const where = (alias: string) =>
     Prisma.sql`${Prisma.raw(alias)}."organizationId" = ${organizationId} ${
-      slice.touchpointIds ? Prisma.sql`AND ${Prisma.raw(alias)}."touchpointId" IN (${slice.touchpointIds.length ? Prisma.join(slice.touchpointIds) : Prisma.sql`NULL`})` : Prisma.empty
+      slice.touchpointIds
+        ? Prisma.sql`AND ${Prisma.raw(alias)}."touchpointId" IN (${slice.touchpointIds.length ? Prisma.join(slice.touchpointIds) : Prisma.sql`NULL`})`
+        : Prisma.empty
     }`;
-  for (const rollup of ROLLUP_NAMES) await tx.$executeRaw`DELETE FROM ${quoted(ROLLUPS[rollup].table)} r WHERE ${where("r")}`;
+  for (const rollup of ROLLUP_NAMES)
+    await tx.$executeRaw`DELETE FROM ${quoted(ROLLUPS[rollup].table)} r WHERE ${where("r")}`;
   await tx.$executeRaw(addToRollupSql("detail", Prisma.sql`"Observation" o WHERE ${where("o")}`));
   await tx.$executeRaw(sumOfFinerRollupSql("touchpoint", "detail", where("r")));
   await tx.$executeRaw(sumOfFinerRollupSql("touchpointWeek", "touchpoint", where("r")));
@@ -179,8 +282,14 @@ export async function refreshRollups(tx: TTx, organizationId: string, slice: TRo
  * goes on in between (an insert waits one touchpoint's recomputation at most, not the whole
  * rebuild), and every touchpoint's rollups are whole at every moment.
  */
-export async function rebuildRollups(organizationId: string): Promise<{ rows: Record<TRollup, number> }> {
-  const touchpoints = await db.touchpoint.findMany({ where: { organizationId }, select: { id: true }, orderBy: { id: "asc" } });
+export async function rebuildRollups(
+  organizationId: string,
+): Promise<{ rows: Record<TRollup, number> }> {
+  const touchpoints = await db.touchpoint.findMany({
+    where: { organizationId },
+    select: { id: true },
+    orderBy: { id: "asc" },
+  });
   for (const { id } of touchpoints) {
     await db.$transaction(
       async (tx) => {

@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { CES_SCALE, CSAT_SCALE, NPS_SCALE, SCORE_SCALE } from "./scale";
 
-export const OBSERVATION_SOURCES = ["SURVEY", "FRONTLINE", "MYSTERY_SHOPPER", "VOC_CALL", "SNS", "INTERVIEW"] as const;
+export const OBSERVATION_SOURCES = [
+  "SURVEY",
+  "FRONTLINE",
+  "MYSTERY_SHOPPER",
+  "VOC_CALL",
+  "SNS",
+  "INTERVIEW",
+] as const;
 export type TObservationSource = (typeof OBSERVATION_SOURCES)[number];
 
 /** Most observations one request may carry (the API's batch, an offline queue's flush). */
@@ -11,19 +18,42 @@ const ZId = z.string().trim().min(1).max(64);
 const ZOptionalId = ZId.nullish().transform((id) => id ?? null);
 
 /** Chosen by the sender (a device's UUID, an import row, an API item) so a retry is recognised. */
-export const ZClientId = z.string().trim().min(1).max(200).regex(/^[\w.:@/-]+$/, { error: "validation.clientId" });
+export const ZClientId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(/^[\w.:@/-]+$/, { error: "validation.clientId" });
 
-const score = (scale: { min: number; max: number }) => z.number().min(scale.min).max(scale.max).nullish().transform((v) => v ?? null);
-const integerScore = (scale: { min: number; max: number }) => z.int().min(scale.min).max(scale.max).nullish().transform((v) => v ?? null);
+const score = (scale: { min: number; max: number }) =>
+  z
+    .number()
+    .min(scale.min)
+    .max(scale.max)
+    .nullish()
+    .transform((v) => v ?? null);
+const integerScore = (scale: { min: number; max: number }) =>
+  z
+    .int()
+    .min(scale.min)
+    .max(scale.max)
+    .nullish()
+    .transform((v) => v ?? null);
 
 /** Observations may be logged offline and sent days later, but not dated before 2000 or in the future. */
 const EARLIEST = new Date("2000-01-01T00:00:00Z");
 const ALLOWED_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 const ZObservedAt = z
   .union([z.date(), z.iso.datetime({ offset: true }).transform((text) => new Date(text))])
-  .refine((date) => !Number.isNaN(date.getTime()) && date >= EARLIEST && date.getTime() <= Date.now() + ALLOWED_CLOCK_SKEW_MS, {
-    error: "validation.observedAtRange",
-  });
+  .refine(
+    (date) =>
+      !Number.isNaN(date.getTime()) &&
+      date >= EARLIEST &&
+      date.getTime() <= Date.now() + ALLOWED_CLOCK_SKEW_MS,
+    {
+      error: "validation.observedAtRange",
+    },
+  );
 
 /** One measured experience, as every capture path (frontline, call centre, import, API) sends it. */
 export const ZObservationInput = z
@@ -44,10 +74,13 @@ export const ZObservationInput = z
     comment: z.string().trim().max(4000, { error: "validation.tooLong" }).default(""),
   })
   .strict()
-  .refine((o) => [o.experiencedScore, o.emotionalScore, o.nps, o.csat, o.ces].some((v) => v !== null), {
-    error: "validation.noScore",
-    path: ["experiencedScore"],
-  });
+  .refine(
+    (o) => [o.experiencedScore, o.emotionalScore, o.nps, o.csat, o.ces].some((v) => v !== null),
+    {
+      error: "validation.noScore",
+      path: ["experiencedScore"],
+    },
+  );
 export type TObservationInput = z.input<typeof ZObservationInput>;
 export type TObservation = z.output<typeof ZObservationInput>;
 

@@ -27,13 +27,31 @@ const NOT_FOUND = "errors.NOT_FOUND";
  * organization's id look the same — or that cannot take observations (an archived journey,
  * a driver of another touchpoint). Four queries, whatever the batch size.
  */
-export async function findReferenceProblems(tx: TTx, organizationId: string, items: TObservation[]): Promise<TObservationProblem[]> {
-  const distinct = (pick: (o: TObservation) => string | null) => [...new Set(items.map(pick).filter((id): id is string => id !== null))];
+export async function findReferenceProblems(
+  tx: TTx,
+  organizationId: string,
+  items: TObservation[],
+): Promise<TObservationProblem[]> {
+  const distinct = (pick: (o: TObservation) => string | null) => [
+    ...new Set(items.map(pick).filter((id): id is string => id !== null)),
+  ];
   const [touchpoints, drivers, segments, sites] = await Promise.all([
-    tx.touchpoint.findMany({ where: { organizationId, id: { in: distinct((o) => o.touchpointId) } }, select: { id: true, journey: { select: { archivedAt: true } } } }),
-    tx.loyaltyDriver.findMany({ where: { organizationId, id: { in: distinct((o) => o.driverId) } }, select: { id: true, touchpointId: true } }),
-    tx.segment.findMany({ where: { organizationId, id: { in: distinct((o) => o.segmentId) } }, select: { id: true } }),
-    tx.site.findMany({ where: { organizationId, id: { in: distinct((o) => o.siteId) } }, select: { id: true } }),
+    tx.touchpoint.findMany({
+      where: { organizationId, id: { in: distinct((o) => o.touchpointId) } },
+      select: { id: true, journey: { select: { archivedAt: true } } },
+    }),
+    tx.loyaltyDriver.findMany({
+      where: { organizationId, id: { in: distinct((o) => o.driverId) } },
+      select: { id: true, touchpointId: true },
+    }),
+    tx.segment.findMany({
+      where: { organizationId, id: { in: distinct((o) => o.segmentId) } },
+      select: { id: true },
+    }),
+    tx.site.findMany({
+      where: { organizationId, id: { in: distinct((o) => o.siteId) } },
+      select: { id: true },
+    }),
   ]);
   const archivedOf = new Map(touchpoints.map((t) => [t.id, t.journey.archivedAt !== null]));
   const touchpointOfDriver = new Map(drivers.map((d) => [d.id, d.touchpointId]));
@@ -44,10 +62,14 @@ export async function findReferenceProblems(tx: TTx, organizationId: string, ite
   items.forEach((item, index) => {
     const archived = archivedOf.get(item.touchpointId);
     if (archived === undefined) problems.push({ index, field: "touchpointId", message: NOT_FOUND });
-    else if (archived) problems.push({ index, field: "touchpointId", message: "errors.archivedTouchpoint" });
-    if (item.driverId !== null && touchpointOfDriver.get(item.driverId) !== item.touchpointId) problems.push({ index, field: "driverId", message: NOT_FOUND });
-    if (item.segmentId !== null && !segmentIds.has(item.segmentId)) problems.push({ index, field: "segmentId", message: NOT_FOUND });
-    if (item.siteId !== null && !siteIds.has(item.siteId)) problems.push({ index, field: "siteId", message: NOT_FOUND });
+    else if (archived)
+      problems.push({ index, field: "touchpointId", message: "errors.archivedTouchpoint" });
+    if (item.driverId !== null && touchpointOfDriver.get(item.driverId) !== item.touchpointId)
+      problems.push({ index, field: "driverId", message: NOT_FOUND });
+    if (item.segmentId !== null && !segmentIds.has(item.segmentId))
+      problems.push({ index, field: "segmentId", message: NOT_FOUND });
+    if (item.siteId !== null && !siteIds.has(item.siteId))
+      problems.push({ index, field: "siteId", message: NOT_FOUND });
   });
   return problems;
 }
@@ -62,7 +84,12 @@ export async function findReferenceProblems(tx: TTx, organizationId: string, ite
  * from an NPS detractor. Run inside the caller's transaction, after findReferenceProblems found
  * nothing.
  */
-export async function insertObservations(tx: TTx, origin: TObservationOrigin, items: TObservation[], options: { deferRollups?: boolean } = {}): Promise<TStoreResult> {
+export async function insertObservations(
+  tx: TTx,
+  origin: TObservationOrigin,
+  items: TObservation[],
+  options: { deferRollups?: boolean } = {},
+): Promise<TStoreResult> {
   if (items.length === 0) return { created: 0, duplicates: 0, followUpsOpened: 0, ids: [] };
   const clientIds = items.map((o) => o.clientId ?? randomUUID());
   const column = <T>(pick: (o: TObservation) => T) => items.map(pick);
@@ -94,7 +121,10 @@ export async function insertObservations(tx: TTx, origin: TObservationOrigin, it
   const newIdOf = new Map(inserted.map((row) => [row.clientId, row.id]));
   const missing = clientIds.filter((id) => !newIdOf.has(id));
   const existing = missing.length
-    ? await tx.observation.findMany({ where: { organizationId: origin.organizationId, clientId: { in: missing } }, select: { id: true, clientId: true } })
+    ? await tx.observation.findMany({
+        where: { organizationId: origin.organizationId, clientId: { in: missing } },
+        select: { id: true, clientId: true },
+      })
     : [];
   const existingIdOf = new Map(existing.map((row) => [row.clientId!, row.id]));
 
@@ -108,23 +138,51 @@ export async function insertObservations(tx: TTx, origin: TObservationOrigin, it
 }
 
 /** Opens the follow-ups the new observations call for; the expectation falls back to the one recorded for the MOT and segment. */
-async function openFollowUps(tx: TTx, organizationId: string, items: TObservation[], clientIds: string[], newIdOf: Map<string, string>): Promise<number> {
-  const fresh = items.map((item, index) => ({ item, id: newIdOf.get(clientIds[index]!) })).filter((row): row is { item: TObservation; id: string } => row.id !== undefined);
+async function openFollowUps(
+  tx: TTx,
+  organizationId: string,
+  items: TObservation[],
+  clientIds: string[],
+  newIdOf: Map<string, string>,
+): Promise<number> {
+  const fresh = items
+    .map((item, index) => ({ item, id: newIdOf.get(clientIds[index]!) }))
+    .filter((row): row is { item: TObservation; id: string } => row.id !== undefined);
   // A clientId repeated inside one batch is inserted once: count it once.
   const unique = [...new Map(fresh.map((row) => [row.id, row])).values()];
-  const needExpectation = unique.filter(({ item }) => item.expectationScore === null && item.experiencedScore !== null && item.segmentId !== null);
+  const needExpectation = unique.filter(
+    ({ item }) =>
+      item.expectationScore === null && item.experiencedScore !== null && item.segmentId !== null,
+  );
   const recorded = needExpectation.length
     ? await tx.expectation.findMany({
-        where: { organizationId, OR: needExpectation.map(({ item }) => ({ touchpointId: item.touchpointId, segmentId: item.segmentId! })) },
+        where: {
+          organizationId,
+          OR: needExpectation.map(({ item }) => ({
+            touchpointId: item.touchpointId,
+            segmentId: item.segmentId!,
+          })),
+        },
         select: { touchpointId: true, segmentId: true, expectedLevel: true },
       })
     : [];
-  const expectedLevelOf = new Map(recorded.map((e) => [`${e.touchpointId} ${e.segmentId}`, e.expectedLevel]));
+  const expectedLevelOf = new Map(
+    recorded.map((e) => [`${e.touchpointId} ${e.segmentId}`, e.expectedLevel]),
+  );
 
   const followUps = unique.flatMap(({ item, id }) => {
-    const expectation = item.expectationScore ?? expectedLevelOf.get(`${item.touchpointId} ${item.segmentId}`) ?? null;
-    const reasons = followUpReasons({ experiencedScore: item.experiencedScore, expectation, nps: item.nps });
-    return reasons.length ? [{ organizationId, observationId: id, siteId: item.siteId, reason: reasons.join(",") }] : [];
+    const expectation =
+      item.expectationScore ??
+      expectedLevelOf.get(`${item.touchpointId} ${item.segmentId}`) ??
+      null;
+    const reasons = followUpReasons({
+      experiencedScore: item.experiencedScore,
+      expectation,
+      nps: item.nps,
+    });
+    return reasons.length
+      ? [{ organizationId, observationId: id, siteId: item.siteId, reason: reasons.join(",") }]
+      : [];
   });
   // One INSERT … unnest like the observations': createMany sends a parameter per column per row,
   // which cost more than the observations' own insert in the ingestion benchmark.

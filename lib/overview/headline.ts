@@ -1,7 +1,18 @@
 import { measuresOf } from "@/lib/analytics/measures";
 import type { TGroupMoments, TMeasures } from "@/lib/analytics/schemas";
-import { npsDifferenceTest, twoProportionTest, welchTTest, type TDifferenceTest } from "@/lib/stats/difference-tests";
-import { HEADLINE_METRICS, type TChange, type TFigure, type THeadline, type THeadlineKey } from "./schemas";
+import {
+  npsDifferenceTest,
+  twoProportionTest,
+  welchTTest,
+  type TDifferenceTest,
+} from "@/lib/stats/difference-tests";
+import {
+  HEADLINE_METRICS,
+  type TChange,
+  type TFigure,
+  type THeadline,
+  type THeadlineKey,
+} from "./schemas";
 
 // The overview's headline: CSAT, NPS and the mean gap of the last 30 days against the 30 before,
 // from the sums PostgreSQL returns. Each change comes with the interval of the difference from
@@ -9,22 +20,47 @@ import { HEADLINE_METRICS, type TChange, type TFigure, type THeadline, type THea
 // t for the gap — so "up 3 points" is read together with whether that is more than noise. Pure.
 
 function figureOf(key: THeadlineKey, measures: TMeasures): TFigure | null {
-  if (key === "gap") return measures.gap && { value: measures.gap.mean, n: measures.gap.n, interval: measures.gap.interval };
+  if (key === "gap")
+    return (
+      measures.gap && {
+        value: measures.gap.mean,
+        n: measures.gap.n,
+        interval: measures.gap.interval,
+      }
+    );
   const rate = measures[key];
   return rate && { value: rate.value, n: rate.n, interval: rate.interval };
 }
 
-function differenceOf(key: THeadlineKey, current: TGroupMoments, previous: TGroupMoments): TDifferenceTest | null {
+function differenceOf(
+  key: THeadlineKey,
+  current: TGroupMoments,
+  previous: TGroupMoments,
+): TDifferenceTest | null {
   if (key === "gap") return welchTTest(current.gap, previous.gap);
   if (key === "nps") return npsDifferenceTest(current.nps, previous.nps);
-  const test = twoProportionTest({ n: current.csat.n, successes: current.csat.topTwoBox }, { n: previous.csat.n, successes: previous.csat.topTwoBox });
+  const test = twoProportionTest(
+    { n: current.csat.n, successes: current.csat.topTwoBox },
+    { n: previous.csat.n, successes: previous.csat.topTwoBox },
+  );
   // lib/stats gives shares (0–1); CSAT is read in percentage points.
-  return test && { ...test, difference: 100 * test.difference, interval: { ...test.interval, low: 100 * test.interval.low, high: 100 * test.interval.high } };
+  return (
+    test && {
+      ...test,
+      difference: 100 * test.difference,
+      interval: { ...test.interval, low: 100 * test.interval.low, high: 100 * test.interval.high },
+    }
+  );
 }
 
 export function changeOf(test: TDifferenceTest | null): TChange | null {
   if (!test) return null;
-  return { value: test.difference, interval: test.interval, pValue: test.pValue, isBeyondNoise: test.interval.low > 0 || test.interval.high < 0 };
+  return {
+    value: test.difference,
+    interval: test.interval,
+    pValue: test.pValue,
+    isBeyondNoise: test.interval.low > 0 || test.interval.high < 0,
+  };
 }
 
 /**
@@ -32,7 +68,12 @@ export function changeOf(test: TDifferenceTest | null): TChange | null {
  * trend's groups (key = a month's first day); `monthKeys` every month of the trend period, so
  * that a month without answers still has its place on the axis.
  */
-export function headlineOf(current: TGroupMoments | undefined, previous: TGroupMoments | undefined, months: readonly TGroupMoments[], monthKeys: readonly string[]): THeadline[] {
+export function headlineOf(
+  current: TGroupMoments | undefined,
+  previous: TGroupMoments | undefined,
+  months: readonly TGroupMoments[],
+  monthKeys: readonly string[],
+): THeadline[] {
   const [now, before] = [measuresOf(current), measuresOf(previous)];
   const byMonth = new Map(months.map((g) => [g.keys[0], measuresOf(g)]));
   return HEADLINE_METRICS.map((key) => ({

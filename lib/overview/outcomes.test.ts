@@ -5,7 +5,11 @@ import { momentsOf } from "@/lib/stats/summary";
 import { caseOutcomeOf, rolledOutPilots } from "./outcomes";
 import type { TOverviewPilot } from "./schemas";
 
-function pilot(id: string, decision: TOverviewPilot["decision"], metric: TOverviewPilot["metric"] = "MEAN_EXPERIENCE"): TOverviewPilot {
+function pilot(
+  id: string,
+  decision: TOverviewPilot["decision"],
+  metric: TOverviewPilot["metric"] = "MEAN_EXPERIENCE",
+): TOverviewPilot {
   return {
     id,
     projectId: `project-${id}`,
@@ -24,10 +28,21 @@ function pilot(id: string, decision: TOverviewPilot["decision"], metric: TOvervi
     stage: "COMPLETED",
     sites: [],
     decision,
-    outcome: pilotOutcome({ metric, pilot: EMPTY_SUMS, control: EMPTY_SUMS, plannedPerGroup: null }),
+    outcome: pilotOutcome({
+      metric,
+      pilot: EMPTY_SUMS,
+      control: EMPTY_SUMS,
+      plannedPerGroup: null,
+    }),
   };
 }
-const decided = (decision: "ROLLOUT" | "NO_ROLLOUT" | "EXTEND", rolloutDay: string | null) => ({ decision, note: "", decidedBy: null, decidedAt: "2026-03-29T00:00:00.000Z", rolloutDay });
+const decided = (decision: "ROLLOUT" | "NO_ROLLOUT" | "EXTEND", rolloutDay: string | null) => ({
+  decision,
+  note: "",
+  decidedBy: null,
+  decidedAt: "2026-03-29T00:00:00.000Z",
+  rolloutDay,
+});
 
 /** Sums of experienced scores (and CSAT answers, 1–5) as the aggregation returns them. */
 function sums(experience: number[], csat: number[] = []): TGroupMoments {
@@ -44,20 +59,41 @@ function sums(experience: number[], csat: number[] = []): TGroupMoments {
     experienceNpsCorrelation: { r: null, n: 0 },
   };
 }
-const repeat = (values: number[], times: number) => Array.from({ length: times }, () => values).flat();
-const periods = { before: { from: "2026-02-01", to: "2026-02-28" }, after: { from: "2026-03-29", to: "2026-04-30" } };
+const repeat = (values: number[], times: number) =>
+  Array.from({ length: times }, () => values).flat();
+const periods = {
+  before: { from: "2026-02-01", to: "2026-02-28" },
+  after: { from: "2026-03-29", to: "2026-04-30" },
+};
 
 describe("the overview's case outcomes", () => {
   it("judge only pilots rolled out on a known day, the latest rollout first", () => {
-    const pilots = [pilot("a", decided("ROLLOUT", "2026-03-29")), pilot("b", decided("NO_ROLLOUT", null)), pilot("c", null), pilot("d", decided("ROLLOUT", "2026-04-02")), pilot("e", decided("EXTEND", null))];
+    const pilots = [
+      pilot("a", decided("ROLLOUT", "2026-03-29")),
+      pilot("b", decided("NO_ROLLOUT", null)),
+      pilot("c", null),
+      pilot("d", decided("ROLLOUT", "2026-04-02")),
+      pilot("e", decided("EXTEND", null)),
+    ];
     expect(rolledOutPilots(pilots).map((p) => p.id)).toEqual(["d", "a"]);
   });
 
   it("compare the mean after the rollout with the 28 days before the pilot, with Welch's interval", () => {
     const [rolled] = rolledOutPilots([pilot("a", decided("ROLLOUT", "2026-03-29"))]);
     // Before: 3, 4, 5 twenty times (mean 4, s² = 40/59); after: 4, 5, 6 twenty-five times (mean 5, s² = 50/74).
-    const outcome = caseOutcomeOf(rolled!, periods, { before: sums(repeat([3, 4, 5], 20)), after: sums(repeat([4, 5, 6], 25)) });
-    expect(outcome).toMatchObject({ pilotId: "a", projectId: "project-a", projectTitle: "Project a", rolloutDay: "2026-03-29", verdict: "IMPROVED", before: { ...periods.before, figure: { n: 60 } }, after: { ...periods.after, figure: { n: 75 } } });
+    const outcome = caseOutcomeOf(rolled!, periods, {
+      before: sums(repeat([3, 4, 5], 20)),
+      after: sums(repeat([4, 5, 6], 25)),
+    });
+    expect(outcome).toMatchObject({
+      pilotId: "a",
+      projectId: "project-a",
+      projectTitle: "Project a",
+      rolloutDay: "2026-03-29",
+      verdict: "IMPROVED",
+      before: { ...periods.before, figure: { n: 60 } },
+      after: { ...periods.after, figure: { n: 75 } },
+    });
     expect(outcome.before.figure!.value).toBeCloseTo(4, 10);
     expect(outcome.after.figure!.value).toBeCloseTo(5, 10);
     expect(outcome.difference!.value).toBeCloseTo(1, 10);
@@ -69,13 +105,23 @@ describe("the overview's case outcomes", () => {
 
   it("read CSAT in percentage points, and refuse to judge without answers after the rollout", () => {
     const [rolled] = rolledOutPilots([pilot("a", decided("ROLLOUT", "2026-03-29"), "CSAT")]);
-    const csat = caseOutcomeOf(rolled!, periods, { before: sums([], repeat([5, 4, 2, 1], 50)), after: sums([], repeat([5, 4, 4, 2], 50)) });
+    const csat = caseOutcomeOf(rolled!, periods, {
+      before: sums([], repeat([5, 4, 2, 1], 50)),
+      after: sums([], repeat([5, 4, 4, 2], 50)),
+    });
     expect(csat.before.figure!.value).toBeCloseTo(50, 10);
     expect(csat.after.figure!.value).toBeCloseTo(75, 10);
     expect(csat.difference!.value).toBeCloseTo(25, 10);
     expect(csat.verdict).toBe("IMPROVED");
 
-    const empty = caseOutcomeOf(rolled!, periods, { before: sums([], repeat([5, 4, 2, 1], 50)), after: undefined });
-    expect(empty).toMatchObject({ difference: null, verdict: "NOT_ENOUGH_DATA", after: { figure: null } });
+    const empty = caseOutcomeOf(rolled!, periods, {
+      before: sums([], repeat([5, 4, 2, 1], 50)),
+      after: undefined,
+    });
+    expect(empty).toMatchObject({
+      difference: null,
+      verdict: "NOT_ENOUGH_DATA",
+      after: { figure: null },
+    });
   });
 });

@@ -9,23 +9,39 @@ import type { TCaseOutcome, TOverviewPilot } from "./schemas";
 // on too little data as the pilot itself (lib/pilots/outcome.ts), with "after" in the pilot's role
 // and "before" in the control's. Pure.
 
-export type TRolledOutPilot = TOverviewPilot & { decision: NonNullable<TOverviewPilot["decision"]> & { rolloutDay: string } };
+export type TRolledOutPilot = TOverviewPilot & {
+  decision: NonNullable<TOverviewPilot["decision"]> & { rolloutDay: string };
+};
 
 /** Pilots decided ROLLOUT with a rollout day, newest rollout first. */
 export function rolledOutPilots(pilots: readonly TOverviewPilot[]): TRolledOutPilot[] {
   return pilots
-    .filter((p): p is TRolledOutPilot => p.decision?.decision === "ROLLOUT" && p.decision.rolloutDay !== null)
-    .sort((a, b) => (a.decision.rolloutDay < b.decision.rolloutDay ? 1 : a.decision.rolloutDay > b.decision.rolloutDay ? -1 : 0));
+    .filter(
+      (p): p is TRolledOutPilot =>
+        p.decision?.decision === "ROLLOUT" && p.decision.rolloutDay !== null,
+    )
+    .sort((a, b) =>
+      a.decision.rolloutDay < b.decision.rolloutDay
+        ? 1
+        : a.decision.rolloutDay > b.decision.rolloutDay
+          ? -1
+          : 0,
+    );
 }
 
-export function caseOutcomeOf(pilot: TRolledOutPilot, periods: { before: TPeriod; after: TPeriod }, sums: { before: TGroupMoments | undefined; after: TGroupMoments | undefined }): TCaseOutcome {
+export function caseOutcomeOf(
+  pilot: TRolledOutPilot,
+  periods: { before: TPeriod; after: TPeriod },
+  sums: { before: TGroupMoments | undefined; after: TGroupMoments | undefined },
+): TCaseOutcome {
   const outcome = pilotOutcome({
     metric: pilot.metric,
     pilot: sumGroups(sums.after ? [sums.after] : []),
     control: sumGroups(sums.before ? [sums.before] : []),
     plannedPerGroup: null,
   });
-  const figure = (f: typeof outcome.pilot) => (f.value === null ? null : { value: f.value, n: f.n, interval: f.interval });
+  const figure = (f: typeof outcome.pilot) =>
+    f.value === null ? null : { value: f.value, n: f.n, interval: f.interval };
   return {
     pilotId: pilot.id,
     projectId: pilot.project.id,
@@ -36,7 +52,11 @@ export function caseOutcomeOf(pilot: TRolledOutPilot, periods: { before: TPeriod
     rolloutDay: pilot.decision.rolloutDay,
     before: { ...periods.before, figure: figure(outcome.control) },
     after: { ...periods.after, figure: figure(outcome.pilot) },
-    difference: outcome.difference && { value: outcome.difference.value, interval: outcome.difference.interval, pValue: outcome.difference.pValue },
+    difference: outcome.difference && {
+      value: outcome.difference.value,
+      interval: outcome.difference.interval,
+      pValue: outcome.difference.pValue,
+    },
     verdict: outcome.verdict,
   };
 }

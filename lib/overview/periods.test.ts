@@ -24,7 +24,10 @@ describe("the overview's periods", () => {
       before: { from: "2026-02-01", to: "2026-02-28" },
       after: { from: "2026-03-29", to: "2026-04-30" },
     });
-    expect(outcomePeriods("2026-03-01", "2026-03-29", "2026-03-29")?.after).toEqual({ from: "2026-03-29", to: "2026-03-29" });
+    expect(outcomePeriods("2026-03-01", "2026-03-29", "2026-03-29")?.after).toEqual({
+      from: "2026-03-29",
+      to: "2026-03-29",
+    });
     expect(outcomePeriods("2026-03-01", "2026-03-29", "2026-03-28")).toBeNull();
   });
 });

@@ -13,9 +13,18 @@ export const TREND_MONTHS = 12;
 export const OUTCOME_BEFORE_DAYS = 28;
 
 export type TPeriod = { from: TLocalDay; to: TLocalDay };
-export type TOverviewPeriods = { today: TLocalDay; current: TPeriod; previous: TPeriod; trend: TPeriod; ranking: TPeriod };
+export type TOverviewPeriods = {
+  today: TLocalDay;
+  current: TPeriod;
+  previous: TPeriod;
+  trend: TPeriod;
+  ranking: TPeriod;
+};
 
-const lastDays = (today: TLocalDay, days: number, endingDaysAgo = 0): TPeriod => ({ from: addDays(today, -(endingDaysAgo + days - 1)), to: addDays(today, -endingDaysAgo) });
+const lastDays = (today: TLocalDay, days: number, endingDaysAgo = 0): TPeriod => ({
+  from: addDays(today, -(endingDaysAgo + days - 1)),
+  to: addDays(today, -endingDaysAgo),
+});
 
 /** The first day of the month `monthsBack` months before the one `day` falls in. */
 export function monthStartBefore(day: TLocalDay, monthsBack: number): TLocalDay {
@@ -37,7 +46,14 @@ export function overviewPeriods(today: TLocalDay): TOverviewPeriods {
  * Before and after a rolled-out change: the 28 days before its pilot began, and from the rollout
  * day to today. null while the rollout day has not come yet (nothing to judge).
  */
-export function outcomePeriods(pilotStartDay: TLocalDay, rolloutDay: TLocalDay, today: TLocalDay): { before: TPeriod; after: TPeriod } | null {
+export function outcomePeriods(
+  pilotStartDay: TLocalDay,
+  rolloutDay: TLocalDay,
+  today: TLocalDay,
+): { before: TPeriod; after: TPeriod } | null {
   if (rolloutDay > today) return null;
-  return { before: { from: addDays(pilotStartDay, -OUTCOME_BEFORE_DAYS), to: addDays(pilotStartDay, -1) }, after: { from: rolloutDay, to: today } };
+  return {
+    before: { from: addDays(pilotStartDay, -OUTCOME_BEFORE_DAYS), to: addDays(pilotStartDay, -1) },
+    after: { from: rolloutDay, to: today },
+  };
 }

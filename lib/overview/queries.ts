@@ -45,7 +45,12 @@ export async function getOverview(actor: TActor, now = new Date()): Promise<TOve
   return {
     periods,
     observations: { current: current?.observations ?? 0, previous: previous?.observations ?? 0 },
-    headline: headlineOf(current, previous, months, monthsBetween(periods.trend.from, periods.trend.to)),
+    headline: headlineOf(
+      current,
+      previous,
+      months,
+      monthsBetween(periods.trend.from, periods.trend.to),
+    ),
     top,
     projects,
     pilots,
@@ -62,13 +67,24 @@ export async function getOverview(actor: TActor, now = new Date()): Promise<TOve
  * variance and the importance fallback come from all of them — one scale, scores comparable
  * across journeys. Archived journeys are left out. The caller has authorized.
  */
-async function topTouchpoints(organizationId: string, period: { from: string; to: string }): Promise<TOverviewTouchpoint[]> {
-  const journeys = await db.journey.findMany({ where: { organizationId, archivedAt: null }, select: { id: true, nameKo: true, nameEn: true }, orderBy: { createdAt: "asc" } });
+async function topTouchpoints(
+  organizationId: string,
+  period: { from: string; to: string },
+): Promise<TOverviewTouchpoint[]> {
+  const journeys = await db.journey.findMany({
+    where: { organizationId, archivedAt: null },
+    select: { id: true, nameKo: true, nameEn: true },
+    orderBy: { createdAt: "asc" },
+  });
   const [groups, ...touchpointsByJourney] = await Promise.all([
     aggregateObservations(organizationId, period, ["touchpoint"]),
     ...journeys.map((journey) => touchpointsOf(organizationId, journey.id)),
   ]);
-  const byId = new Map(journeys.flatMap((journey, i) => touchpointsByJourney[i]!.map((t) => [t.ref.id, { ...t, journey }] as const)));
+  const byId = new Map(
+    journeys.flatMap((journey, i) =>
+      touchpointsByJourney[i]!.map((t) => [t.ref.id, { ...t, journey }] as const),
+    ),
+  );
   const inputs = groups.flatMap((group): TImportanceInput[] => {
     const t = group.keys[0] ? byId.get(group.keys[0]) : undefined;
     return t ? [{ touchpoint: t.ref, statedImportance: t.statedImportance, group }] : [];
@@ -91,16 +107,26 @@ async function topTouchpoints(organizationId: string, period: { from: string; to
 }
 
 /** Before and after each rolled-out change, at its touchpoint: two aggregations per rollout. */
-async function caseOutcomes(organizationId: string, pilots: TOverview["pilots"], today: string): Promise<TCaseOutcome[]> {
+async function caseOutcomes(
+  organizationId: string,
+  pilots: TOverview["pilots"],
+  today: string,
+): Promise<TCaseOutcome[]> {
   const judged = rolledOutPilots(pilots).flatMap((pilot) => {
     const periods = outcomePeriods(pilot.startDay, pilot.decision.rolloutDay, today);
     return periods ? [{ pilot, periods }] : [];
   });
-  const sumsOf = async (touchpointId: string, period: { from: string; to: string }): Promise<TGroupMoments | undefined> =>
+  const sumsOf = async (
+    touchpointId: string,
+    period: { from: string; to: string },
+  ): Promise<TGroupMoments | undefined> =>
     (await aggregateObservations(organizationId, { touchpointId, ...period }, []))[0];
   return Promise.all(
     judged.map(async ({ pilot, periods }) => {
-      const [before, after] = await Promise.all([sumsOf(pilot.touchpoint.id, periods.before), sumsOf(pilot.touchpoint.id, periods.after)]);
+      const [before, after] = await Promise.all([
+        sumsOf(pilot.touchpoint.id, periods.before),
+        sumsOf(pilot.touchpoint.id, periods.after),
+      ]);
       return caseOutcomeOf(pilot, periods, { before, after });
     }),
   );

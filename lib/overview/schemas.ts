@@ -20,7 +20,12 @@ export type TFigure = { value: number; n: number; interval: TInterval | null };
  * current − previous in the figure's unit (CSAT in percentage points), with its interval and
  * p-value; "beyond noise" when the interval leaves out 0.
  */
-export type TChange = { value: number; interval: TInterval; pValue: number; isBeyondNoise: boolean };
+export type TChange = {
+  value: number;
+  interval: TInterval;
+  pValue: number;
+  isBeyondNoise: boolean;
+};
 
 export type THeadline = {
   key: THeadlineKey;

@@ -21,11 +21,13 @@ export function decisionDaysProblem(input: {
   if (today < startDay) return { decision: ["improve.errors.pilotNotStarted"] };
   if (decision === "EXTEND" && extendToDay) {
     if (extendToDay <= endDay) return { extendToDay: ["improve.errors.extendAfterEnd"] };
-    if (daysInclusive(startDay, extendToDay) > MAX_PILOT_DAYS) return { extendToDay: ["improve.errors.extendTooLong"] };
+    if (daysInclusive(startDay, extendToDay) > MAX_PILOT_DAYS)
+      return { extendToDay: ["improve.errors.extendTooLong"] };
   }
   if (decision === "ROLLOUT" && rolloutDay) {
     if (rolloutDay < startDay) return { rolloutDay: ["improve.errors.rolloutBeforeStart"] };
-    if (rolloutDay > addDays(today, MAX_ROLLOUT_LEAD_DAYS)) return { rolloutDay: ["improve.errors.rolloutTooLate"] };
+    if (rolloutDay > addDays(today, MAX_ROLLOUT_LEAD_DAYS))
+      return { rolloutDay: ["improve.errors.rolloutTooLate"] };
   }
   return null;
 }

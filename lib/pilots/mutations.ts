@@ -37,28 +37,49 @@ const PILOT_PHASES = ["IMPROVE", "CONTROL"];
  * functions the form runs live), so the stored plan cannot be made up, nor read from the pilot's
  * own data. A pilot over days already past is allowed and marked retrospective.
  */
-export async function createPilot(actor: TActor, input: TPilotCreateInput): Promise<{ id: string; plannedPerGroup: number | null }> {
+export async function createPilot(
+  actor: TActor,
+  input: TPilotCreateInput,
+): Promise<{ id: string; plannedPerGroup: number | null }> {
   assertCan(actor, "project:write");
   const p = parseInput(ZPilotCreateInput, input);
   const touchpoint = await db.projectTouchpoint.findFirst({
-    where: { organizationId: actor.organizationId, projectId: p.projectId, touchpointId: p.touchpointId },
+    where: {
+      organizationId: actor.organizationId,
+      projectId: p.projectId,
+      touchpointId: p.touchpointId,
+    },
     select: { touchpoint: { select: { journeyId: true } } },
   });
-  const baseline = touchpoint ? await readPilotBaseline(actor.organizationId, touchpoint.touchpoint.journeyId, p.touchpointId, p.startDay) : null;
+  const baseline = touchpoint
+    ? await readPilotBaseline(
+        actor.organizationId,
+        touchpoint.touchpoint.journeyId,
+        p.touchpointId,
+        p.startDay,
+      )
+    : null;
   const plan = baseline ? planPilot(p.metric, baseline.totals, p.targetEffect) : null;
-  if (plan && "problem" in plan && plan.problem === "EFFECT_OUT_OF_RANGE") throw invalid({ targetEffect: ["improve.errors.effectTooLarge"] });
+  if (plan && "problem" in plan && plan.problem === "EFFECT_OUT_OF_RANGE")
+    throw invalid({ targetEffect: ["improve.errors.effectTooLarge"] });
   const plannedPerGroup = plan && "perGroup" in plan ? plan.perGroup : null;
 
   return db.$transaction(async (tx) => {
     const project = await assertOpenProject(tx, actor, p.projectId);
-    if (!PILOT_PHASES.includes(project.phase)) throw invalid({ form: ["improve.errors.pilotNeedsImprove"] });
+    if (!PILOT_PHASES.includes(project.phase))
+      throw invalid({ form: ["improve.errors.pilotNeedsImprove"] });
     if (!touchpoint) {
-      const exists = await tx.touchpoint.findFirst({ where: { id: p.touchpointId, organizationId: actor.organizationId }, select: { id: true } });
+      const exists = await tx.touchpoint.findFirst({
+        where: { id: p.touchpointId, organizationId: actor.organizationId },
+        select: { id: true },
+      });
       if (!exists) throw notFound("touchpointId");
       throw invalid({ touchpointId: ["improve.errors.touchpointNotInProject"] });
     }
     const siteIds = [...p.pilotSiteIds, ...(p.design === "CONTROL_SITES" ? p.controlSiteIds : [])];
-    const found = await tx.site.count({ where: { id: { in: siteIds }, organizationId: actor.organizationId } });
+    const found = await tx.site.count({
+      where: { id: { in: siteIds }, organizationId: actor.organizationId },
+    });
     if (found !== siteIds.length) throw notFound("pilotSiteIds");
     const isBeforeAfter = p.design === "BEFORE_AFTER";
     const today = localDayOf(new Date());
@@ -78,8 +99,18 @@ export async function createPilot(actor: TActor, input: TPilotCreateInput): Prom
         status: today < p.startDay ? "PLANNED" : "RUNNING",
         sites: {
           create: [
-            ...p.pilotSiteIds.map((siteId) => ({ organizationId: actor.organizationId, siteId, group: "PILOT" as const })),
-            ...(isBeforeAfter ? [] : p.controlSiteIds.map((siteId) => ({ organizationId: actor.organizationId, siteId, group: "CONTROL" as const }))),
+            ...p.pilotSiteIds.map((siteId) => ({
+              organizationId: actor.organizationId,
+              siteId,
+              group: "PILOT" as const,
+            })),
+            ...(isBeforeAfter
+              ? []
+              : p.controlSiteIds.map((siteId) => ({
+                  organizationId: actor.organizationId,
+                  siteId,
+                  group: "CONTROL" as const,
+                }))),
           ],
         },
       },
@@ -110,24 +141,40 @@ export async function createPilot(actor: TActor, input: TPilotCreateInput): Prom
  * Control when the gate allows it (rules.ts, on the facts as they are after the decision); when
  * it does not, the decision stands and the project stays in Improve until the gate is met.
  */
-export async function decidePilot(actor: TActor, input: TPilotDecisionInput): Promise<TPilotDecisionResult> {
+export async function decidePilot(
+  actor: TActor,
+  input: TPilotDecisionInput,
+): Promise<TPilotDecisionResult> {
   assertCan(actor, "project:write");
   const d = parseInput(ZPilotDecisionInput, input);
   // The verdict as the manager saw it; read outside the transaction (aggregations only read).
   const pilot = await getPilot(actor, d.pilotId);
   const today = localDayOf(new Date());
   const rolloutDay = d.decision === "ROLLOUT" ? (d.rolloutDay ?? pilot.defaultRolloutDay) : null;
-  const dayProblem = decisionDaysProblem({ decision: d.decision, startDay: pilot.startDay, endDay: pilot.endDay, today, extendToDay: d.extendToDay, rolloutDay });
+  const dayProblem = decisionDaysProblem({
+    decision: d.decision,
+    startDay: pilot.startDay,
+    endDay: pilot.endDay,
+    today,
+    extendToDay: d.extendToDay,
+    rolloutDay,
+  });
   if (dayProblem) throw invalid(dayProblem);
-  if (d.decision === "ROLLOUT" && pilot.outcome.verdict !== "IMPROVED" && d.note === "") throw invalid({ note: ["improve.errors.noteAgainstEvidence"] });
+  if (d.decision === "ROLLOUT" && pilot.outcome.verdict !== "IMPROVED" && d.note === "")
+    throw invalid({ note: ["improve.errors.noteAgainstEvidence"] });
 
   return db.$transaction(async (tx) => {
     const project = await assertOpenProject(tx, actor, pilot.projectId);
-    if (d.decision === "ROLLOUT" && !PILOT_PHASES.includes(project.phase)) throw invalid({ decision: ["improve.errors.pilotNeedsImprove"] });
+    if (d.decision === "ROLLOUT" && !PILOT_PHASES.includes(project.phase))
+      throw invalid({ decision: ["improve.errors.pilotNeedsImprove"] });
     const decidedAt = new Date();
     // The guard and the write are one statement: of two managers deciding at once, one wins.
     const { count } = await tx.pilot.updateMany({
-      where: { id: pilot.id, organizationId: actor.organizationId, OR: [{ decision: null }, { decision: "EXTEND" }] },
+      where: {
+        id: pilot.id,
+        organizationId: actor.organizationId,
+        OR: [{ decision: null }, { decision: "EXTEND" }],
+      },
       data: {
         decision: d.decision,
         decisionNote: d.note,
@@ -153,17 +200,30 @@ export async function decidePilot(actor: TActor, input: TPilotDecisionInput): Pr
       rolloutDay,
       extendToDay: d.extendToDay,
     });
-    if (d.decision !== "ROLLOUT" || !rolloutDay) return { decision: d.decision, controlChartId: null, heldInImprove: null };
+    if (d.decision !== "ROLLOUT" || !rolloutDay)
+      return { decision: d.decision, controlChartId: null, heldInImprove: null };
 
     // The same gate a manual move passes, on the facts as they are now (this rollout included).
     let heldInImprove: string | null = null;
     if (project.phase !== "CONTROL") {
       const facts = (await loadPhaseFacts(tx, actor.organizationId, pilot.projectId))!;
-      heldInImprove = phaseMoveProblem({ from: project.phase, to: "CONTROL", status: project.status, facts });
+      heldInImprove = phaseMoveProblem({
+        from: project.phase,
+        to: "CONTROL",
+        status: project.status,
+        facts,
+      });
       if (!heldInImprove) {
         // Bumping the version makes an editor who loaded the project before the rollout reload.
-        await tx.improvementProject.update({ where: { id: pilot.projectId }, data: { phase: "CONTROL", version: { increment: 1 } } });
-        await writeProjectHistory(tx, actor, pilot.projectId, "project.phase", { from: project.phase, to: "CONTROL", pilotId: pilot.id });
+        await tx.improvementProject.update({
+          where: { id: pilot.projectId },
+          data: { phase: "CONTROL", version: { increment: 1 } },
+        });
+        await writeProjectHistory(tx, actor, pilot.projectId, "project.phase", {
+          from: project.phase,
+          to: "CONTROL",
+          pilotId: pilot.id,
+        });
       }
     }
     // The rollout takes effect whatever the phase: the chart watches the touchpoint from its day on.
@@ -177,22 +237,38 @@ export async function decidePilot(actor: TActor, input: TPilotDecisionInput): Pr
       baselineTo: startOfLocalDay(addDays(rolloutDay, CONTROL_BASELINE_DAYS - 1)),
       createdById: actor.id,
     });
-    await writeProjectHistory(tx, actor, pilot.projectId, "control.chart", { controlChartId: chart.id, touchpointId: pilot.touchpoint.id, baselineFrom: rolloutDay, baselineTo: addDays(rolloutDay, CONTROL_BASELINE_DAYS - 1) });
+    await writeProjectHistory(tx, actor, pilot.projectId, "control.chart", {
+      controlChartId: chart.id,
+      touchpointId: pilot.touchpoint.id,
+      baselineFrom: rolloutDay,
+      baselineTo: addDays(rolloutDay, CONTROL_BASELINE_DAYS - 1),
+    });
     return { decision: d.decision, controlChartId: chart.id, heldInImprove };
   });
 }
 
 /** A pilot nobody has decided on yet can be withdrawn. */
-export async function deletePilot(actor: TActor, input: TPilotDeleteInput): Promise<{ projectId: string }> {
+export async function deletePilot(
+  actor: TActor,
+  input: TPilotDeleteInput,
+): Promise<{ projectId: string }> {
   assertCan(actor, "project:write");
   const { pilotId } = parseInput(ZPilotDeleteInput, input);
   return db.$transaction(async (tx) => {
-    const pilot = await tx.pilot.findFirst({ where: { id: pilotId, organizationId: actor.organizationId }, select: { projectId: true, name: true, decision: true } });
+    const pilot = await tx.pilot.findFirst({
+      where: { id: pilotId, organizationId: actor.organizationId },
+      select: { projectId: true, name: true, decision: true },
+    });
     if (!pilot) throw notFound("pilotId");
     await assertOpenProject(tx, actor, pilot.projectId);
-    const { count } = await tx.pilot.deleteMany({ where: { id: pilotId, organizationId: actor.organizationId, decision: null } });
+    const { count } = await tx.pilot.deleteMany({
+      where: { id: pilotId, organizationId: actor.organizationId, decision: null },
+    });
     if (count === 0) throw conflict("improve.errors.decidedPilotKept");
-    await writeProjectHistory(tx, actor, pilot.projectId, "pilot.delete", { pilotId, name: pilot.name });
+    await writeProjectHistory(tx, actor, pilot.projectId, "pilot.delete", {
+      pilotId,
+      name: pilot.name,
+    });
     return { projectId: pilot.projectId };
   });
 }

@@ -3,13 +3,23 @@ import { momentsOf } from "@/lib/stats/summary";
 import { EMPTY_SUMS, groupFigure, pilotOutcome, pilotStage, sumGroups } from "./outcome";
 import type { TGroupSums } from "./schemas";
 
-const repeat = (values: number[], times: number) => Array.from({ length: times }, () => values).flat();
-const scores = (values: number[]): TGroupSums => ({ ...EMPTY_SUMS, observations: values.length, experience: momentsOf(values) });
+const repeat = (values: number[], times: number) =>
+  Array.from({ length: times }, () => values).flat();
+const scores = (values: number[]): TGroupSums => ({
+  ...EMPTY_SUMS,
+  observations: values.length,
+  experience: momentsOf(values),
+});
 
 describe("a pilot's outcome", () => {
   it("compares mean experience by Welch's t: 5.5 against 4.5 with 30 answers each", () => {
     // Each group: half 6s and 5s (or 5s and 4s) → sd² = 7.5/29; SE = √(2·(7.5/29)/30) = 0.13131; t = 7.616 on 58 df.
-    const outcome = pilotOutcome({ metric: "MEAN_EXPERIENCE", pilot: scores(repeat([6, 5], 15)), control: scores(repeat([5, 4], 15)), plannedPerGroup: 26 });
+    const outcome = pilotOutcome({
+      metric: "MEAN_EXPERIENCE",
+      pilot: scores(repeat([6, 5], 15)),
+      control: scores(repeat([5, 4], 15)),
+      plannedPerGroup: 26,
+    });
     expect(outcome.test).toBe("WELCH_T");
     expect(outcome.pilot).toMatchObject({ n: 30, value: 5.5 });
     expect(outcome.control).toMatchObject({ n: 30, value: 4.5 });
@@ -24,10 +34,20 @@ describe("a pilot's outcome", () => {
   });
 
   it("refuses a verdict below the planned sample, however large the difference", () => {
-    const outcome = pilotOutcome({ metric: "MEAN_EXPERIENCE", pilot: scores(repeat([6, 5], 15)), control: scores(repeat([5, 4], 15)), plannedPerGroup: 64 });
+    const outcome = pilotOutcome({
+      metric: "MEAN_EXPERIENCE",
+      pilot: scores(repeat([6, 5], 15)),
+      control: scores(repeat([5, 4], 15)),
+      plannedPerGroup: 64,
+    });
     expect(outcome).toMatchObject({ verdict: "NOT_ENOUGH_DATA", reason: "BELOW_PLANNED_SAMPLE" });
     expect(outcome.difference).not.toBeNull();
-    const tiny = pilotOutcome({ metric: "MEAN_EXPERIENCE", pilot: scores([7, 6, 7]), control: scores([2, 3]), plannedPerGroup: null });
+    const tiny = pilotOutcome({
+      metric: "MEAN_EXPERIENCE",
+      pilot: scores([7, 6, 7]),
+      control: scores([2, 3]),
+      plannedPerGroup: null,
+    });
     expect(tiny).toMatchObject({ verdict: "NOT_ENOUGH_DATA", reason: "TOO_FEW_OBSERVATIONS" });
   });
 
@@ -47,8 +67,14 @@ describe("a pilot's outcome", () => {
   });
 
   it("judges NPS on the per-answer score and calls a worse pilot worse", () => {
-    const pilot: TGroupSums = { ...EMPTY_SUMS, nps: { promoters: 20, passives: 30, detractors: 50 } };
-    const control: TGroupSums = { ...EMPTY_SUMS, nps: { promoters: 50, passives: 30, detractors: 20 } };
+    const pilot: TGroupSums = {
+      ...EMPTY_SUMS,
+      nps: { promoters: 20, passives: 30, detractors: 50 },
+    };
+    const control: TGroupSums = {
+      ...EMPTY_SUMS,
+      nps: { promoters: 50, passives: 30, detractors: 20 },
+    };
     const outcome = pilotOutcome({ metric: "NPS", pilot, control, plannedPerGroup: null });
     expect(outcome.test).toBe("NPS_Z");
     expect(outcome.pilot).toMatchObject({ n: 100, value: -30 });
@@ -57,11 +83,32 @@ describe("a pilot's outcome", () => {
   });
 
   it("adds up sites into a group, and shows an empty group as no figure", () => {
-    const a = { observations: 2, experience: momentsOf([5, 6]), csat: { n: 1, topTwoBox: 1 }, nps: { promoters: 1, passives: 0, detractors: 0 } };
-    const b = { observations: 1, experience: momentsOf([4]), csat: { n: 1, topTwoBox: 0 }, nps: { promoters: 0, passives: 0, detractors: 1 } };
-    expect(sumGroups([a, b])).toEqual({ observations: 3, experience: momentsOf([5, 6, 4]), csat: { n: 2, topTwoBox: 1 }, nps: { promoters: 1, passives: 0, detractors: 1 } });
-    expect(groupFigure("MEAN_EXPERIENCE", EMPTY_SUMS)).toEqual({ n: 0, value: null, interval: null });
-    expect(pilotOutcome({ metric: "CSAT", pilot: EMPTY_SUMS, control: EMPTY_SUMS, plannedPerGroup: 10 })).toMatchObject({ difference: null, verdict: "NOT_ENOUGH_DATA" });
+    const a = {
+      observations: 2,
+      experience: momentsOf([5, 6]),
+      csat: { n: 1, topTwoBox: 1 },
+      nps: { promoters: 1, passives: 0, detractors: 0 },
+    };
+    const b = {
+      observations: 1,
+      experience: momentsOf([4]),
+      csat: { n: 1, topTwoBox: 0 },
+      nps: { promoters: 0, passives: 0, detractors: 1 },
+    };
+    expect(sumGroups([a, b])).toEqual({
+      observations: 3,
+      experience: momentsOf([5, 6, 4]),
+      csat: { n: 2, topTwoBox: 1 },
+      nps: { promoters: 1, passives: 0, detractors: 1 },
+    });
+    expect(groupFigure("MEAN_EXPERIENCE", EMPTY_SUMS)).toEqual({
+      n: 0,
+      value: null,
+      interval: null,
+    });
+    expect(
+      pilotOutcome({ metric: "CSAT", pilot: EMPTY_SUMS, control: EMPTY_SUMS, plannedPerGroup: 10 }),
+    ).toMatchObject({ difference: null, verdict: "NOT_ENOUGH_DATA" });
   });
 
   it("places a pilot before, during or after its window, and completed once decided", () => {

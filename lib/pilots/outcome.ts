@@ -1,12 +1,24 @@
 import type { TGroupMoments } from "@/lib/analytics/schemas";
 import { sumMoments } from "@/lib/analytics/sums";
-import { npsDifferenceTest, twoProportionTest, welchTTest, type TDifferenceTest } from "@/lib/stats/difference-tests";
+import {
+  npsDifferenceTest,
+  twoProportionTest,
+  welchTTest,
+  type TDifferenceTest,
+} from "@/lib/stats/difference-tests";
 import { pilotVerdict } from "@/lib/stats/pilot-verdict";
 import { DEFAULT_ALPHA } from "@/lib/stats/power";
 import { csat, nps } from "@/lib/stats/proportions";
 import { summarizeMean } from "@/lib/stats/summary";
 import { answersFor } from "./planning";
-import type { TGroupFigure, TGroupSums, TPilotMetric, TPilotOutcome, TPilotStage, TPilotTestName } from "./schemas";
+import type {
+  TGroupFigure,
+  TGroupSums,
+  TPilotMetric,
+  TPilotOutcome,
+  TPilotStage,
+  TPilotTestName,
+} from "./schemas";
 
 // From the two groups' sums (PostgreSQL's) to the pilot's result: the figure of each group, the
 // difference with its interval and p-value from the test that fits the metric, and the verdict
@@ -16,13 +28,19 @@ import type { TGroupFigure, TGroupSums, TPilotMetric, TPilotOutcome, TPilotStage
 const PILOT_FIELDS = ["observations", "experience", "csat", "nps"] as const;
 
 /** The sums of several groups (a pilot's sites) as one group. */
-export function sumGroups(groups: readonly Pick<TGroupMoments, (typeof PILOT_FIELDS)[number]>[]): TGroupSums {
+export function sumGroups(
+  groups: readonly Pick<TGroupMoments, (typeof PILOT_FIELDS)[number]>[],
+): TGroupSums {
   return sumMoments(groups, PILOT_FIELDS);
 }
 
 export const EMPTY_SUMS: TGroupSums = sumGroups([]);
 
-const TEST_OF: Record<TPilotMetric, TPilotTestName> = { MEAN_EXPERIENCE: "WELCH_T", CSAT: "TWO_PROPORTION_Z", NPS: "NPS_Z" };
+const TEST_OF: Record<TPilotMetric, TPilotTestName> = {
+  MEAN_EXPERIENCE: "WELCH_T",
+  CSAT: "TWO_PROPORTION_Z",
+  NPS: "NPS_Z",
+};
 
 /** A group's figure in the metric's display unit: mean points, CSAT %, NPS points, each with its 95 % interval. */
 export function groupFigure(metric: TPilotMetric, sums: TGroupSums): TGroupFigure {
@@ -35,27 +53,57 @@ export function groupFigure(metric: TPilotMetric, sums: TGroupSums): TGroupFigur
   return { n, value: figure?.value ?? null, interval: figure?.interval ?? null };
 }
 
-function differenceTest(metric: TPilotMetric, pilot: TGroupSums, control: TGroupSums): TDifferenceTest | null {
+function differenceTest(
+  metric: TPilotMetric,
+  pilot: TGroupSums,
+  control: TGroupSums,
+): TDifferenceTest | null {
   if (metric === "MEAN_EXPERIENCE") return welchTTest(pilot.experience, control.experience);
   if (metric === "NPS") return npsDifferenceTest(pilot.nps, control.nps);
-  const test = twoProportionTest({ n: pilot.csat.n, successes: pilot.csat.topTwoBox }, { n: control.csat.n, successes: control.csat.topTwoBox });
+  const test = twoProportionTest(
+    { n: pilot.csat.n, successes: pilot.csat.topTwoBox },
+    { n: control.csat.n, successes: control.csat.topTwoBox },
+  );
   // Shares are 0–1 in lib/stats; a manager reads CSAT in percentage points.
-  return test && { ...test, difference: 100 * test.difference, interval: { ...test.interval, low: 100 * test.interval.low, high: 100 * test.interval.high } };
+  return (
+    test && {
+      ...test,
+      difference: 100 * test.difference,
+      interval: { ...test.interval, low: 100 * test.interval.low, high: 100 * test.interval.high },
+    }
+  );
 }
 
 /** The pilot group against the control group (or the pilot sites' own baseline period). */
-export function pilotOutcome(input: { metric: TPilotMetric; pilot: TGroupSums; control: TGroupSums; plannedPerGroup: number | null }): TPilotOutcome {
+export function pilotOutcome(input: {
+  metric: TPilotMetric;
+  pilot: TGroupSums;
+  control: TGroupSums;
+  plannedPerGroup: number | null;
+}): TPilotOutcome {
   const { metric, pilot, control, plannedPerGroup } = input;
   const test = differenceTest(metric, pilot, control);
   const pilotFigure = groupFigure(metric, pilot);
   const controlFigure = groupFigure(metric, control);
-  const { verdict, reason } = pilotVerdict({ test, pilotN: pilotFigure.n, controlN: controlFigure.n, requiredPerGroup: plannedPerGroup, alpha: DEFAULT_ALPHA });
+  const { verdict, reason } = pilotVerdict({
+    test,
+    pilotN: pilotFigure.n,
+    controlN: controlFigure.n,
+    requiredPerGroup: plannedPerGroup,
+    alpha: DEFAULT_ALPHA,
+  });
   return {
     metric,
     test: TEST_OF[metric],
     pilot: pilotFigure,
     control: controlFigure,
-    difference: test && { value: test.difference, interval: test.interval, statistic: test.statistic, df: test.df, pValue: test.pValue },
+    difference: test && {
+      value: test.difference,
+      interval: test.interval,
+      statistic: test.statistic,
+      df: test.df,
+      pValue: test.pValue,
+    },
     plannedPerGroup,
     alpha: DEFAULT_ALPHA,
     verdict,
@@ -64,7 +112,12 @@ export function pilotOutcome(input: { metric: TPilotMetric; pilot: TGroupSums; c
 }
 
 /** Where a pilot stands on a given local day: before, during, after its window, or decided. */
-export function pilotStage(input: { startDay: string; endDay: string; today: string; decision: string | null }): TPilotStage {
+export function pilotStage(input: {
+  startDay: string;
+  endDay: string;
+  today: string;
+  decision: string | null;
+}): TPilotStage {
   if (input.decision === "ROLLOUT" || input.decision === "NO_ROLLOUT") return "COMPLETED";
   if (input.today < input.startDay) return "PLANNED";
   if (input.today <= input.endDay) return "RUNNING";

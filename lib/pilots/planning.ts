@@ -15,7 +15,10 @@ export const BASELINE_DAYS = 90;
  * never reads the pilot's own observations. A pilot starting after tomorrow plans from the
  * BASELINE_DAYS up to today: the days still to come hold no answers.
  */
-export function baselineWindow(startDay: TLocalDay, today: TLocalDay): { from: TLocalDay; to: TLocalDay } {
+export function baselineWindow(
+  startDay: TLocalDay,
+  today: TLocalDay,
+): { from: TLocalDay; to: TLocalDay } {
   const dayBefore = addDays(startDay, -1);
   const to = dayBefore < today ? dayBefore : today;
   return { from: addDays(to, -(BASELINE_DAYS - 1)), to };
@@ -72,7 +75,9 @@ export function planPilot(metric: TPilotMetric, sums: TGroupSums, effect: number
     case "CSAT": {
       // An improvement beyond 100 % cannot be detected: the target must leave room above the baseline.
       if (baseline.share + effect / 100 > 1) return { problem: "EFFECT_OUT_OF_RANGE" };
-      return { perGroup: sampleSizeForProportions({ baseline: baseline.share, effect: effect / 100 }) };
+      return {
+        perGroup: sampleSizeForProportions({ baseline: baseline.share, effect: effect / 100 }),
+      };
     }
     case "NPS":
       if (baseline.nps + effect > 100) return { problem: "EFFECT_OUT_OF_RANGE" };
@@ -91,7 +96,14 @@ export function daysToReach(perGroup: number, answersPerDayByGroup: number[]): n
 }
 
 /** A group's answers per day over the baseline: the sum of its sites' answers divided by the baseline's days. */
-export function answersPerDay(metric: TPilotMetric, bySite: { siteId: string; sums: TGroupSums }[], siteIds: readonly string[], days: number): number {
-  const answers = bySite.filter((s) => siteIds.includes(s.siteId)).reduce((sum, s) => sum + answersFor(metric, s.sums), 0);
+export function answersPerDay(
+  metric: TPilotMetric,
+  bySite: { siteId: string; sums: TGroupSums }[],
+  siteIds: readonly string[],
+  days: number,
+): number {
+  const answers = bySite
+    .filter((s) => siteIds.includes(s.siteId))
+    .reduce((sum, s) => sum + answersFor(metric, s.sums), 0);
   return days > 0 ? answers / days : 0;
 }

@@ -7,7 +7,15 @@ import { addDays, localDayOf } from "@/lib/dates/local-days";
 import { pilotStage } from "./outcome";
 import { isRetrospective } from "./planning";
 import { computePilotFigures, readPilotBaseline } from "./results";
-import { ZPilotBaselineInput, type TPilotBaseline, type TPilotBaselineInput, type TPilotDecision, type TPilotDetail, type TPilotSite, type TPilotSummary } from "./schemas";
+import {
+  ZPilotBaselineInput,
+  type TPilotBaseline,
+  type TPilotBaselineInput,
+  type TPilotDecision,
+  type TPilotDetail,
+  type TPilotSite,
+  type TPilotSummary,
+} from "./schemas";
 
 // Pilots as the pages and the executive overview read them: each with its result computed from
 // the one aggregation (results.ts), never stored, so late observations count.
@@ -37,11 +45,19 @@ const PILOT_SELECT = {
 type TPilotRow = Prisma.PilotGetPayload<{ select: typeof PILOT_SELECT }>;
 
 const dayOrNull = (date: Date | null) => (date ? localDayOf(date) : null);
-const byGroupThenName = (a: TPilotSite, b: TPilotSite) => a.group.localeCompare(b.group) || a.name.localeCompare(b.name);
+const byGroupThenName = (a: TPilotSite, b: TPilotSite) =>
+  a.group.localeCompare(b.group) || a.name.localeCompare(b.name);
 
-async function summarize(organizationId: string, row: TPilotRow, today: string): Promise<TPilotSummary & { bySite: TPilotDetail["bySite"]; journeyId: string }> {
-  const sites: TPilotSite[] = row.sites.map((s) => ({ ...s.site, group: s.group })).sort(byGroupThenName);
-  const siteIdsOf = (group: "PILOT" | "CONTROL") => sites.filter((s) => s.group === group).map((s) => s.id);
+async function summarize(
+  organizationId: string,
+  row: TPilotRow,
+  today: string,
+): Promise<TPilotSummary & { bySite: TPilotDetail["bySite"]; journeyId: string }> {
+  const sites: TPilotSite[] = row.sites
+    .map((s) => ({ ...s.site, group: s.group }))
+    .sort(byGroupThenName);
+  const siteIdsOf = (group: "PILOT" | "CONTROL") =>
+    sites.filter((s) => s.group === group).map((s) => s.id);
   const startDay = localDayOf(row.startsAt);
   const endDay = localDayOf(row.endsAt);
   const baselineStartDay = dayOrNull(row.baselineStartsAt);
@@ -65,7 +81,11 @@ async function summarize(organizationId: string, row: TPilotRow, today: string):
     id: row.id,
     projectId: row.projectId,
     name: row.name,
-    touchpoint: { id: row.touchpoint.id, nameKo: row.touchpoint.nameKo, nameEn: row.touchpoint.nameEn },
+    touchpoint: {
+      id: row.touchpoint.id,
+      nameKo: row.touchpoint.nameKo,
+      nameEn: row.touchpoint.nameEn,
+    },
     journeyId: row.touchpoint.journeyId,
     metric: row.metric,
     design: baselineStartDay ? "BEFORE_AFTER" : "CONTROL_SITES",
@@ -80,7 +100,13 @@ async function summarize(organizationId: string, row: TPilotRow, today: string):
     sites,
     decision:
       row.decision && row.decidedAt
-        ? { decision: row.decision as TPilotDecision, note: row.decisionNote, decidedBy: row.decidedBy, decidedAt: row.decidedAt.toISOString(), rolloutDay: dayOrNull(row.rolloutAt) }
+        ? {
+            decision: row.decision as TPilotDecision,
+            note: row.decisionNote,
+            decidedBy: row.decidedBy,
+            decidedAt: row.decidedAt.toISOString(),
+            rolloutDay: dayOrNull(row.rolloutAt),
+          }
         : null,
     outcome,
     bySite: bySite.flatMap(({ siteId, figure }) => {
@@ -99,17 +125,29 @@ function withoutDetail(full: Awaited<ReturnType<typeof summarize>>): TPilotSumma
 }
 
 /** A project's pilots with their results, newest first. */
-export async function listProjectPilots(actor: TActor, projectId: string): Promise<TPilotSummary[]> {
+export async function listProjectPilots(
+  actor: TActor,
+  projectId: string,
+): Promise<TPilotSummary[]> {
   assertCan(actor, "project:read");
-  const rows = await db.pilot.findMany({ where: { organizationId: actor.organizationId, projectId }, orderBy: { createdAt: "desc" }, select: PILOT_SELECT });
+  const rows = await db.pilot.findMany({
+    where: { organizationId: actor.organizationId, projectId },
+    orderBy: { createdAt: "desc" },
+    select: PILOT_SELECT,
+  });
   const today = localDayOf(new Date());
-  return Promise.all(rows.map(async (row) => withoutDetail(await summarize(actor.organizationId, row, today))));
+  return Promise.all(
+    rows.map(async (row) => withoutDetail(await summarize(actor.organizationId, row, today))),
+  );
 }
 
 /** One pilot: its design, groups, result, per-site figures and decision. */
 export async function getPilot(actor: TActor, pilotId: string): Promise<TPilotDetail> {
   assertCan(actor, "project:read");
-  const row = await db.pilot.findFirst({ where: { id: pilotId, organizationId: actor.organizationId }, select: PILOT_SELECT });
+  const row = await db.pilot.findFirst({
+    where: { id: pilotId, organizationId: actor.organizationId },
+    select: PILOT_SELECT,
+  });
   if (!row) throw notFound("pilotId");
   const summary = await summarize(actor.organizationId, row, localDayOf(new Date()));
   return { ...summary, project: row.project, defaultRolloutDay: addDays(summary.endDay, 1) };
@@ -119,15 +157,32 @@ export async function getPilot(actor: TActor, pilotId: string): Promise<TPilotDe
  * Every pilot of the organization with its result, newest first (the executive overview).
  * Each pilot costs one or two aggregations; `limit` bounds them.
  */
-export async function listPilotsWithResults(actor: TActor, options: { limit?: number } = {}): Promise<(TPilotSummary & { project: { id: string; title: string } })[]> {
+export async function listPilotsWithResults(
+  actor: TActor,
+  options: { limit?: number } = {},
+): Promise<(TPilotSummary & { project: { id: string; title: string } })[]> {
   assertCan(actor, "project:read");
-  const rows = await db.pilot.findMany({ where: { organizationId: actor.organizationId }, orderBy: { createdAt: "desc" }, take: options.limit ?? 50, select: PILOT_SELECT });
+  const rows = await db.pilot.findMany({
+    where: { organizationId: actor.organizationId },
+    orderBy: { createdAt: "desc" },
+    take: options.limit ?? 50,
+    select: PILOT_SELECT,
+  });
   const today = localDayOf(new Date());
-  return Promise.all(rows.map(async (row) => ({ ...withoutDetail(await summarize(actor.organizationId, row, today)), project: { id: row.project.id, title: row.project.title } })));
+  return Promise.all(
+    rows.map(async (row) => ({
+      ...withoutDetail(await summarize(actor.organizationId, row, today)),
+      project: { id: row.project.id, title: row.project.title },
+    })),
+  );
 }
 
 /** What the pilot form needs: the project's touchpoints with their baseline for a pilot starting tomorrow, and the organization's sites. */
-export async function getPilotPlanning(actor: TActor, projectId: string, now: Date = new Date()): Promise<{
+export async function getPilotPlanning(
+  actor: TActor,
+  projectId: string,
+  now: Date = new Date(),
+): Promise<{
   project: { id: string; title: string; phase: string; status: string };
   touchpoints: { id: string; nameKo: string; nameEn: string; baseline: TPilotBaseline }[];
   sites: { id: string; name: string; code: string }[];
@@ -136,21 +191,46 @@ export async function getPilotPlanning(actor: TActor, projectId: string, now: Da
   const organizationId = actor.organizationId;
   const project = await db.improvementProject.findFirst({
     where: { id: projectId, organizationId },
-    select: { id: true, title: true, phase: true, status: true, touchpoints: { select: { touchpoint: { select: { id: true, nameKo: true, nameEn: true, journeyId: true } } } } },
+    select: {
+      id: true,
+      title: true,
+      phase: true,
+      status: true,
+      touchpoints: {
+        select: {
+          touchpoint: { select: { id: true, nameKo: true, nameEn: true, journeyId: true } },
+        },
+      },
+    },
   });
   if (!project) throw notFound("projectId");
   const tomorrow = addDays(localDayOf(now), 1);
   const [sites, touchpoints] = await Promise.all([
-    db.site.findMany({ where: { organizationId }, orderBy: { name: "asc" }, select: { id: true, name: true, code: true } }),
+    db.site.findMany({
+      where: { organizationId },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, code: true },
+    }),
     Promise.all(
-      project.touchpoints.map(async ({ touchpoint: { journeyId, ...t } }) => ({ ...t, baseline: await readPilotBaseline(organizationId, journeyId, t.id, tomorrow, now) })),
+      project.touchpoints.map(async ({ touchpoint: { journeyId, ...t } }) => ({
+        ...t,
+        baseline: await readPilotBaseline(organizationId, journeyId, t.id, tomorrow, now),
+      })),
     ),
   ]);
-  return { project: { id: project.id, title: project.title, phase: project.phase, status: project.status }, touchpoints, sites };
+  return {
+    project: { id: project.id, title: project.title, phase: project.phase, status: project.status },
+    touchpoints,
+    sites,
+  };
 }
 
 /** The baseline a pilot on one of the project's touchpoints would plan from, for the start day the form shows (createPilot reads the same). */
-export async function getPilotBaseline(actor: TActor, input: TPilotBaselineInput, now: Date = new Date()): Promise<TPilotBaseline> {
+export async function getPilotBaseline(
+  actor: TActor,
+  input: TPilotBaselineInput,
+  now: Date = new Date(),
+): Promise<TPilotBaseline> {
   assertCan(actor, "project:read");
   const { projectId, touchpointId, startDay } = parseInput(ZPilotBaselineInput, input);
   const link = await db.projectTouchpoint.findFirst({
@@ -158,5 +238,11 @@ export async function getPilotBaseline(actor: TActor, input: TPilotBaselineInput
     select: { touchpoint: { select: { journeyId: true } } },
   });
   if (!link) throw notFound("touchpointId");
-  return readPilotBaseline(actor.organizationId, link.touchpoint.journeyId, touchpointId, startDay, now);
+  return readPilotBaseline(
+    actor.organizationId,
+    link.touchpoint.journeyId,
+    touchpointId,
+    startDay,
+    now,
+  );
 }

@@ -3,7 +3,13 @@ import { aggregateObservations, aggregateObservationsBySets } from "@/lib/analyt
 import { localDayOf } from "@/lib/dates/local-days";
 import { groupFigure, pilotOutcome, sumGroups } from "./outcome";
 import { baselineWindow } from "./planning";
-import type { TGroupFigure, TGroupSums, TPilotBaseline, TPilotMetric, TPilotOutcome } from "./schemas";
+import type {
+  TGroupFigure,
+  TGroupSums,
+  TPilotBaseline,
+  TPilotMetric,
+  TPilotOutcome,
+} from "./schemas";
 
 // A pilot's figures come from the one aggregation (lib/analytics/aggregate.ts): the touchpoint's
 // observations at the pilot's sites in its window, grouped by site, reduced in PostgreSQL to
@@ -24,7 +30,10 @@ export type TPilotFrame = {
   plannedPerGroup: number | null;
 };
 
-export type TPilotFigures = { outcome: TPilotOutcome; bySite: { siteId: string; figure: TGroupFigure }[] };
+export type TPilotFigures = {
+  outcome: TPilotOutcome;
+  bySite: { siteId: string; figure: TGroupFigure }[];
+};
 
 /**
  * The pilot group against its comparison: the control sites over the same days, or (before/after)
@@ -34,9 +43,27 @@ export async function computePilotFigures(frame: TPilotFrame): Promise<TPilotFig
   const base = { journeyId: frame.journeyId, touchpointId: frame.touchpointId };
   const isBeforeAfter = frame.baselineStartDay !== null && frame.baselineEndDay !== null;
   const [windowBySite, baseline] = await Promise.all([
-    aggregateObservations(frame.organizationId, { ...base, from: frame.startDay, to: frame.endDay, siteIds: [...frame.pilotSiteIds, ...frame.controlSiteIds] }, ["site"]),
+    aggregateObservations(
+      frame.organizationId,
+      {
+        ...base,
+        from: frame.startDay,
+        to: frame.endDay,
+        siteIds: [...frame.pilotSiteIds, ...frame.controlSiteIds],
+      },
+      ["site"],
+    ),
     isBeforeAfter
-      ? aggregateObservations(frame.organizationId, { ...base, from: frame.baselineStartDay!, to: frame.baselineEndDay!, siteIds: frame.pilotSiteIds }, [])
+      ? aggregateObservations(
+          frame.organizationId,
+          {
+            ...base,
+            from: frame.baselineStartDay!,
+            to: frame.baselineEndDay!,
+            siteIds: frame.pilotSiteIds,
+          },
+          [],
+        )
       : Promise.resolve([]),
   ]);
   const groupOf = (siteIds: string[]) =>
@@ -49,8 +76,15 @@ export async function computePilotFigures(frame: TPilotFrame): Promise<TPilotFig
   const pilot = groupOf(frame.pilotSiteIds);
   const control: TGroupSums = isBeforeAfter ? sumGroups(baseline) : groupOf(frame.controlSiteIds);
   return {
-    outcome: pilotOutcome({ metric: frame.metric, pilot, control, plannedPerGroup: frame.plannedPerGroup }),
-    bySite: windowBySite.flatMap((g) => (g.keys[0] ? [{ siteId: g.keys[0], figure: groupFigure(frame.metric, sumGroups([g])) }] : [])),
+    outcome: pilotOutcome({
+      metric: frame.metric,
+      pilot,
+      control,
+      plannedPerGroup: frame.plannedPerGroup,
+    }),
+    bySite: windowBySite.flatMap((g) =>
+      g.keys[0] ? [{ siteId: g.keys[0], figure: groupFigure(frame.metric, sumGroups([g])) }] : [],
+    ),
   };
 }
 
@@ -59,9 +93,19 @@ export async function computePilotFigures(frame: TPilotFrame): Promise<TPilotFig
  * before it, Korea time), in total and per site: what the power analysis plans from and how fast
  * each site collects answers.
  */
-export async function readPilotBaseline(organizationId: string, journeyId: string, touchpointId: string, startDay: string, now: Date = new Date()): Promise<TPilotBaseline> {
+export async function readPilotBaseline(
+  organizationId: string,
+  journeyId: string,
+  touchpointId: string,
+  startDay: string,
+  now: Date = new Date(),
+): Promise<TPilotBaseline> {
   const { from, to } = baselineWindow(startDay, localDayOf(now));
-  const [totals, bySite] = await aggregateObservationsBySets(organizationId, { journeyId, touchpointId, from, to }, [[], ["site"]]);
+  const [totals, bySite] = await aggregateObservationsBySets(
+    organizationId,
+    { journeyId, touchpointId, from, to },
+    [[], ["site"]],
+  );
   return {
     touchpointId,
     from,

@@ -25,45 +25,65 @@ export const MAX_PILOT_DAYS = 366;
  * The smallest effect worth detecting, in the metric's own unit as the manager reads it: points
  * on the 1–7 scale for mean experience, percentage points of top-2-box share for CSAT, NPS points.
  */
-export const EFFECT_LIMITS: Record<TPilotMetric, { max: number; step: number; suggested: number }> = {
-  MEAN_EXPERIENCE: { max: 6, step: 0.1, suggested: 0.5 },
-  CSAT: { max: 100, step: 1, suggested: 10 },
-  NPS: { max: 200, step: 1, suggested: 10 },
-};
+export const EFFECT_LIMITS: Record<TPilotMetric, { max: number; step: number; suggested: number }> =
+  {
+    MEAN_EXPERIENCE: { max: 6, step: 0.1, suggested: 0.5 },
+    CSAT: { max: 100, step: 1, suggested: 10 },
+    NPS: { max: 200, step: 1, suggested: 10 },
+  };
 
 const ZId = z.string().trim().min(1).max(64);
-const ZSiteIds = z.array(ZId).max(200).transform((ids) => [...new Set(ids)]);
+const ZSiteIds = z
+  .array(ZId)
+  .max(200)
+  .transform((ids) => [...new Set(ids)]);
 
 export const ZPilotCreateInput = z
   .object({
     projectId: ZId,
     touchpointId: ZId,
-    name: z.string().trim().min(1, { error: "validation.required" }).max(200, { error: "validation.tooLong" }),
+    name: z
+      .string()
+      .trim()
+      .min(1, { error: "validation.required" })
+      .max(200, { error: "validation.tooLong" }),
     metric: z.enum(PILOT_METRICS),
-    targetEffect: z.coerce.number({ error: "validation.invalidType" }).gt(0, { error: "improve.errors.effectPositive" }),
+    targetEffect: z.coerce
+      .number({ error: "validation.invalidType" })
+      .gt(0, { error: "improve.errors.effectPositive" }),
     design: z.enum(PILOT_DESIGNS),
     startDay: ZLocalDay,
     endDay: ZLocalDay,
-    pilotSiteIds: ZSiteIds.refine((ids) => ids.length > 0, { error: "improve.errors.pilotSitesRequired" }),
+    pilotSiteIds: ZSiteIds.refine((ids) => ids.length > 0, {
+      error: "improve.errors.pilotSitesRequired",
+    }),
     controlSiteIds: ZSiteIds.default([]),
     baselineStartDay: ZOptionalDay.default(null),
     baselineEndDay: ZOptionalDay.default(null),
   })
   .superRefine((p, ctx) => {
-    const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
-    if (p.targetEffect > EFFECT_LIMITS[p.metric].max) issue("targetEffect", "improve.errors.effectTooLarge");
+    const issue = (path: string, message: string) =>
+      ctx.addIssue({ code: "custom", path: [path], message });
+    if (p.targetEffect > EFFECT_LIMITS[p.metric].max)
+      issue("targetEffect", "improve.errors.effectTooLarge");
     if (p.endDay < p.startDay) issue("endDay", "improve.errors.endBeforeStart");
-    else if (daysInclusive(p.startDay, p.endDay) > MAX_PILOT_DAYS) issue("endDay", "improve.errors.windowTooLong");
+    else if (daysInclusive(p.startDay, p.endDay) > MAX_PILOT_DAYS)
+      issue("endDay", "improve.errors.windowTooLong");
     if (p.design === "CONTROL_SITES") {
-      if (p.controlSiteIds.length === 0) issue("controlSiteIds", "improve.errors.controlSitesRequired");
-      if (p.controlSiteIds.some((id) => p.pilotSiteIds.includes(id))) issue("controlSiteIds", "improve.errors.siteInBothGroups");
+      if (p.controlSiteIds.length === 0)
+        issue("controlSiteIds", "improve.errors.controlSitesRequired");
+      if (p.controlSiteIds.some((id) => p.pilotSiteIds.includes(id)))
+        issue("controlSiteIds", "improve.errors.siteInBothGroups");
     } else {
       if (!p.baselineStartDay) issue("baselineStartDay", "validation.required");
       if (!p.baselineEndDay) issue("baselineEndDay", "validation.required");
       if (p.baselineStartDay && p.baselineEndDay) {
-        if (p.baselineEndDay < p.baselineStartDay) issue("baselineEndDay", "improve.errors.endBeforeStart");
-        else if (p.baselineEndDay >= p.startDay) issue("baselineEndDay", "improve.errors.baselineOverlaps");
-        else if (daysInclusive(p.baselineStartDay, p.baselineEndDay) > MAX_PILOT_DAYS) issue("baselineEndDay", "improve.errors.windowTooLong");
+        if (p.baselineEndDay < p.baselineStartDay)
+          issue("baselineEndDay", "improve.errors.endBeforeStart");
+        else if (p.baselineEndDay >= p.startDay)
+          issue("baselineEndDay", "improve.errors.baselineOverlaps");
+        else if (daysInclusive(p.baselineStartDay, p.baselineEndDay) > MAX_PILOT_DAYS)
+          issue("baselineEndDay", "improve.errors.windowTooLong");
       }
     }
   });
@@ -82,7 +102,8 @@ export const ZPilotDecisionInput = z
     extendToDay: ZOptionalDay.default(null),
   })
   .superRefine((d, ctx) => {
-    if (d.decision === "EXTEND" && !d.extendToDay) ctx.addIssue({ code: "custom", path: ["extendToDay"], message: "validation.required" });
+    if (d.decision === "EXTEND" && !d.extendToDay)
+      ctx.addIssue({ code: "custom", path: ["extendToDay"], message: "validation.required" });
   });
 export type TPilotDecisionInput = z.input<typeof ZPilotDecisionInput>;
 
@@ -101,7 +122,11 @@ export const ZPilotDeleteInput = z.object({ pilotId: ZId });
 export type TPilotDeleteInput = z.input<typeof ZPilotDeleteInput>;
 
 /** The power analysis as the form shows it: the baseline of a pilot on one of the project's touchpoints, starting on startDay. */
-export const ZPilotBaselineInput = z.object({ projectId: ZId, touchpointId: ZId, startDay: ZLocalDay });
+export const ZPilotBaselineInput = z.object({
+  projectId: ZId,
+  touchpointId: ZId,
+  startDay: ZLocalDay,
+});
 export type TPilotBaselineInput = z.input<typeof ZPilotBaselineInput>;
 
 // ---------------------------------------------------------------------------------------------
@@ -109,7 +134,12 @@ export type TPilotBaselineInput = z.input<typeof ZPilotBaselineInput>;
 // ---------------------------------------------------------------------------------------------
 
 /** Sufficient statistics of one group of observations, for every metric a pilot can judge. */
-export type TGroupSums = { observations: number; experience: TMoments; csat: { n: number; topTwoBox: number }; nps: TNpsCounts };
+export type TGroupSums = {
+  observations: number;
+  experience: TMoments;
+  csat: { n: number; topTwoBox: number };
+  nps: TNpsCounts;
+};
 
 /** A touchpoint's observations of the days before a pilot (from–to), from which the power analysis takes its sd, share or mix. */
 export type TPilotBaseline = {
@@ -134,7 +164,13 @@ export type TPilotOutcome = {
   pilot: TGroupFigure;
   control: TGroupFigure;
   /** pilot − control in the metric's display unit (CSAT in percentage points); null when it cannot be tested. */
-  difference: { value: number; interval: TInterval; statistic: number; df: number | null; pValue: number } | null;
+  difference: {
+    value: number;
+    interval: TInterval;
+    statistic: number;
+    df: number | null;
+    pValue: number;
+  } | null;
   plannedPerGroup: number | null;
   alpha: number;
   verdict: TPilotVerdict;
@@ -143,7 +179,13 @@ export type TPilotOutcome = {
 
 export type TPilotSite = { id: string; name: string; code: string; group: "PILOT" | "CONTROL" };
 
-export type TPilotDecisionRecord = { decision: TPilotDecision; note: string; decidedBy: { id: string; name: string } | null; decidedAt: string; rolloutDay: string | null };
+export type TPilotDecisionRecord = {
+  decision: TPilotDecision;
+  note: string;
+  decidedBy: { id: string; name: string } | null;
+  decidedAt: string;
+  rolloutDay: string | null;
+};
 
 export type TPilotSummary = {
   id: string;

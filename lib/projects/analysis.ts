@@ -25,14 +25,24 @@ import {
 type TTx = Prisma.TransactionClient;
 
 /** The open improvement project of the touchpoint, or a new one in the Analyze phase. */
-export async function openAnalysis(actor: TActor, input: TOpenAnalysisInput): Promise<{ projectId: string; isNew: boolean }> {
+export async function openAnalysis(
+  actor: TActor,
+  input: TOpenAnalysisInput,
+): Promise<{ projectId: string; isNew: boolean }> {
   assertCan(actor, "project:write");
   const { touchpointId } = ZOpenAnalysisInput.parse(input);
   return db.$transaction(async (tx) => {
-    const touchpoint = await tx.touchpoint.findFirst({ where: { id: touchpointId, organizationId: actor.organizationId }, select: { nameKo: true, nameEn: true } });
+    const touchpoint = await tx.touchpoint.findFirst({
+      where: { id: touchpointId, organizationId: actor.organizationId },
+      select: { nameKo: true, nameEn: true },
+    });
     if (!touchpoint) throw notFound("touchpointId");
     const existing = await tx.improvementProject.findFirst({
-      where: { organizationId: actor.organizationId, status: { in: ["ACTIVE", "ON_HOLD"] }, touchpoints: { some: { touchpointId } } },
+      where: {
+        organizationId: actor.organizationId,
+        status: { in: ["ACTIVE", "ON_HOLD"] },
+        touchpoints: { some: { touchpointId } },
+      },
       select: { id: true },
       orderBy: { createdAt: "desc" },
     });
@@ -47,7 +57,17 @@ export async function openAnalysis(actor: TActor, input: TOpenAnalysisInput): Pr
       },
       select: { id: true },
     });
-    await writeAuditLog({ organizationId: actor.organizationId, actorId: actor.id, action: "project.open_analysis", entityType: "ImprovementProject", entityId: project.id, details: { touchpointId } }, tx);
+    await writeAuditLog(
+      {
+        organizationId: actor.organizationId,
+        actorId: actor.id,
+        action: "project.open_analysis",
+        entityType: "ImprovementProject",
+        entityId: project.id,
+        details: { touchpointId },
+      },
+      tx,
+    );
     return { projectId: project.id, isNew: true };
   });
 }
@@ -59,12 +79,28 @@ export async function saveCause(actor: TActor, input: TCauseSaveInput): Promise<
     await assertProject(tx, actor, projectId);
     let id = causeId;
     if (id) {
-      const { count } = await tx.projectCause.updateMany({ where: { id, projectId, organizationId: actor.organizationId }, data });
+      const { count } = await tx.projectCause.updateMany({
+        where: { id, projectId, organizationId: actor.organizationId },
+        data,
+      });
       if (count === 0) throw notFound("causeId");
     } else {
-      ({ id } = await tx.projectCause.create({ data: { ...data, projectId, organizationId: actor.organizationId }, select: { id: true } }));
+      ({ id } = await tx.projectCause.create({
+        data: { ...data, projectId, organizationId: actor.organizationId },
+        select: { id: true },
+      }));
     }
-    await writeAuditLog({ organizationId: actor.organizationId, actorId: actor.id, action: causeId ? "cause.update" : "cause.create", entityType: "ProjectCause", entityId: id, details: { projectId, dimension: data.dimension } }, tx);
+    await writeAuditLog(
+      {
+        organizationId: actor.organizationId,
+        actorId: actor.id,
+        action: causeId ? "cause.update" : "cause.create",
+        entityType: "ProjectCause",
+        entityId: id,
+        details: { projectId, dimension: data.dimension },
+      },
+      tx,
+    );
     return { id };
   });
 }
@@ -73,9 +109,21 @@ export async function deleteCause(actor: TActor, input: TCauseDeleteInput): Prom
   assertCan(actor, "project:write");
   const { projectId, causeId } = ZCauseDeleteInput.parse(input);
   await db.$transaction(async (tx) => {
-    const { count } = await tx.projectCause.deleteMany({ where: { id: causeId, projectId, organizationId: actor.organizationId } });
+    const { count } = await tx.projectCause.deleteMany({
+      where: { id: causeId, projectId, organizationId: actor.organizationId },
+    });
     if (count === 0) throw notFound("causeId");
-    await writeAuditLog({ organizationId: actor.organizationId, actorId: actor.id, action: "cause.delete", entityType: "ProjectCause", entityId: causeId, details: { projectId } }, tx);
+    await writeAuditLog(
+      {
+        organizationId: actor.organizationId,
+        actorId: actor.id,
+        action: "cause.delete",
+        entityType: "ProjectCause",
+        entityId: causeId,
+        details: { projectId },
+      },
+      tx,
+    );
   });
 }
 
@@ -86,12 +134,28 @@ export async function saveOption(actor: TActor, input: TOptionSaveInput): Promis
     await assertProject(tx, actor, projectId);
     let id = optionId;
     if (id) {
-      const { count } = await tx.projectOption.updateMany({ where: { id, projectId, organizationId: actor.organizationId }, data });
+      const { count } = await tx.projectOption.updateMany({
+        where: { id, projectId, organizationId: actor.organizationId },
+        data,
+      });
       if (count === 0) throw notFound("optionId");
     } else {
-      ({ id } = await tx.projectOption.create({ data: { ...data, projectId, organizationId: actor.organizationId }, select: { id: true } }));
+      ({ id } = await tx.projectOption.create({
+        data: { ...data, projectId, organizationId: actor.organizationId },
+        select: { id: true },
+      }));
     }
-    await writeAuditLog({ organizationId: actor.organizationId, actorId: actor.id, action: optionId ? "option.update" : "option.create", entityType: "ProjectOption", entityId: id, details: { projectId } }, tx);
+    await writeAuditLog(
+      {
+        organizationId: actor.organizationId,
+        actorId: actor.id,
+        action: optionId ? "option.update" : "option.create",
+        entityType: "ProjectOption",
+        entityId: id,
+        details: { projectId },
+      },
+      tx,
+    );
     return { id };
   });
 }
@@ -102,11 +166,27 @@ export async function chooseOption(actor: TActor, input: TOptionChooseInput): Pr
   const { projectId, optionId } = ZOptionChooseInput.parse(input);
   await db.$transaction(async (tx) => {
     await assertProject(tx, actor, projectId);
-    const option = await tx.projectOption.findFirst({ where: { id: optionId, projectId, organizationId: actor.organizationId }, select: { id: true } });
+    const option = await tx.projectOption.findFirst({
+      where: { id: optionId, projectId, organizationId: actor.organizationId },
+      select: { id: true },
+    });
     if (!option) throw notFound("optionId");
-    await tx.projectOption.updateMany({ where: { projectId, organizationId: actor.organizationId, isChosen: true }, data: { isChosen: false } });
+    await tx.projectOption.updateMany({
+      where: { projectId, organizationId: actor.organizationId, isChosen: true },
+      data: { isChosen: false },
+    });
     await tx.projectOption.update({ where: { id: optionId }, data: { isChosen: true } });
-    await writeAuditLog({ organizationId: actor.organizationId, actorId: actor.id, action: "option.choose", entityType: "ProjectOption", entityId: optionId, details: { projectId } }, tx);
+    await writeAuditLog(
+      {
+        organizationId: actor.organizationId,
+        actorId: actor.id,
+        action: "option.choose",
+        entityType: "ProjectOption",
+        entityId: optionId,
+        details: { projectId },
+      },
+      tx,
+    );
   });
 }
 
@@ -114,13 +194,28 @@ export async function deleteOption(actor: TActor, input: TOptionDeleteInput): Pr
   assertCan(actor, "project:write");
   const { projectId, optionId } = ZOptionDeleteInput.parse(input);
   await db.$transaction(async (tx) => {
-    const { count } = await tx.projectOption.deleteMany({ where: { id: optionId, projectId, organizationId: actor.organizationId } });
+    const { count } = await tx.projectOption.deleteMany({
+      where: { id: optionId, projectId, organizationId: actor.organizationId },
+    });
     if (count === 0) throw notFound("optionId");
-    await writeAuditLog({ organizationId: actor.organizationId, actorId: actor.id, action: "option.delete", entityType: "ProjectOption", entityId: optionId, details: { projectId } }, tx);
+    await writeAuditLog(
+      {
+        organizationId: actor.organizationId,
+        actorId: actor.id,
+        action: "option.delete",
+        entityType: "ProjectOption",
+        entityId: optionId,
+        details: { projectId },
+      },
+      tx,
+    );
   });
 }
 
 async function assertProject(tx: TTx, actor: TActor, projectId: string): Promise<void> {
-  const project = await tx.improvementProject.findFirst({ where: { id: projectId, organizationId: actor.organizationId }, select: { id: true } });
+  const project = await tx.improvementProject.findFirst({
+    where: { id: projectId, organizationId: actor.organizationId },
+    select: { id: true },
+  });
   if (!project) throw notFound("projectId");
 }

@@ -15,27 +15,45 @@ const ANALYSIS_ENTITIES = ["ProjectCause", "ProjectOption"];
  * pilots, decisions) and those of its Analyze work. Read from the append-only audit log, so it
  * cannot be edited after the fact.
  */
-export async function listProjectHistory(actor: TActor, projectId: string): Promise<THistoryEntry[]> {
+export async function listProjectHistory(
+  actor: TActor,
+  projectId: string,
+): Promise<THistoryEntry[]> {
   assertCan(actor, "project:read");
-  const project = await db.improvementProject.findFirst({ where: { id: projectId, organizationId: actor.organizationId }, select: { id: true } });
+  const project = await db.improvementProject.findFirst({
+    where: { id: projectId, organizationId: actor.organizationId },
+    select: { id: true },
+  });
   if (!project) throw notFound("projectId");
   const entries = await db.auditLog.findMany({
     where: {
       organizationId: actor.organizationId,
       OR: [
         { entityType: PROJECT_ENTITY, entityId: projectId },
-        { entityType: { in: ANALYSIS_ENTITIES }, details: { path: ["projectId"], equals: projectId } },
+        {
+          entityType: { in: ANALYSIS_ENTITIES },
+          details: { path: ["projectId"], equals: projectId },
+        },
       ],
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: HISTORY_LIMIT,
-    select: { id: true, action: true, createdAt: true, details: true, actor: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      action: true,
+      createdAt: true,
+      details: true,
+      actor: { select: { id: true, name: true } },
+    },
   });
   return entries.map((entry) => ({
     id: entry.id.toString(),
     action: entry.action,
     actor: entry.actor,
     at: entry.createdAt.toISOString(),
-    details: entry.details && typeof entry.details === "object" && !Array.isArray(entry.details) ? (entry.details as Record<string, unknown>) : {},
+    details:
+      entry.details && typeof entry.details === "object" && !Array.isArray(entry.details)
+        ? (entry.details as Record<string, unknown>)
+        : {},
   }));
 }

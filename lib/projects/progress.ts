@@ -23,7 +23,11 @@ function sumsOf(groups: TGroupMoments[], touchpointIds: string[]): TPeriodSums {
  * The project's touchpoints before the work began (the BEFORE_DAYS days before its first pilot,
  * else before the project started) against the days since its rollout, with the targets met or not.
  */
-export async function getTargetProgress(actor: TActor, projectId: string, now: Date = new Date()): Promise<TTargetProgress> {
+export async function getTargetProgress(
+  actor: TActor,
+  projectId: string,
+  now: Date = new Date(),
+): Promise<TTargetProgress> {
   assertCan(actor, "project:read");
   const organizationId = actor.organizationId;
   const project = await db.improvementProject.findFirst({
@@ -33,7 +37,10 @@ export async function getTargetProgress(actor: TActor, projectId: string, now: D
       targetGapClosed: true,
       targetCsatChange: true,
       touchpoints: { select: { touchpoint: { select: { id: true, journeyId: true } } } },
-      pilots: { select: { startsAt: true, rolloutAt: true, decision: true }, orderBy: { startsAt: "asc" } },
+      pilots: {
+        select: { startsAt: true, rolloutAt: true, decision: true },
+        orderBy: { startsAt: "asc" },
+      },
     },
   });
   if (!project) throw notFound("projectId");
@@ -41,19 +48,29 @@ export async function getTargetProgress(actor: TActor, projectId: string, now: D
   const journeyId = project.touchpoints[0]?.touchpoint.journeyId ?? "";
   const today = localDayOf(now);
   const firstContact = localDayOf(project.pilots[0]?.startsAt ?? project.startedAt);
-  const rollouts = project.pilots.filter((p) => p.decision === "ROLLOUT" && p.rolloutAt).map((p) => localDayOf(p.rolloutAt!));
+  const rollouts = project.pilots
+    .filter((p) => p.decision === "ROLLOUT" && p.rolloutAt)
+    .map((p) => localDayOf(p.rolloutAt!));
   const rolloutDay = rollouts.sort()[0] ?? null;
   const before = { from: addDays(firstContact, -BEFORE_DAYS), to: addDays(firstContact, -1) };
   const after = rolloutDay && rolloutDay <= today ? { from: rolloutDay, to: today } : null;
   // One touchpoint (the usual project) is an index-friendly filter; several are grouped and picked.
-  const scope = { journeyId, ...(touchpointIds.length === 1 ? { touchpointId: touchpointIds[0] } : {}) };
+  const scope = {
+    journeyId,
+    ...(touchpointIds.length === 1 ? { touchpointId: touchpointIds[0] } : {}),
+  };
   const [beforeGroups, afterGroups] = await Promise.all([
     aggregateObservations(organizationId, { ...scope, ...before }, ["touchpoint"]),
-    after ? aggregateObservations(organizationId, { ...scope, ...after }, ["touchpoint"]) : Promise.resolve(null),
+    after
+      ? aggregateObservations(organizationId, { ...scope, ...after }, ["touchpoint"])
+      : Promise.resolve(null),
   ]);
   return targetProgress({
     before: periodFigures(before.from, before.to, sumsOf(beforeGroups, touchpointIds)),
-    after: after && afterGroups ? periodFigures(after.from, after.to, sumsOf(afterGroups, touchpointIds)) : null,
+    after:
+      after && afterGroups
+        ? periodFigures(after.from, after.to, sumsOf(afterGroups, touchpointIds))
+        : null,
     targetGapClosed: project.targetGapClosed,
     targetCsatChange: project.targetCsatChange,
   });

@@ -24,11 +24,18 @@ export async function listAnalyses(actor: TActor) {
       title: true,
       phase: true,
       status: true,
-      touchpoints: { select: { touchpoint: { select: { id: true, nameKo: true, nameEn: true, isMoT: true } } } },
+      touchpoints: {
+        select: { touchpoint: { select: { id: true, nameKo: true, nameEn: true, isMoT: true } } },
+      },
       _count: { select: { causes: true, options: true } },
     },
   });
-  return projects.map(({ touchpoints, _count, ...p }) => ({ ...p, touchpoints: touchpoints.map((t) => t.touchpoint), causeCount: _count.causes, optionCount: _count.options }));
+  return projects.map(({ touchpoints, _count, ...p }) => ({
+    ...p,
+    touchpoints: touchpoints.map((t) => t.touchpoint),
+    causeCount: _count.causes,
+    optionCount: _count.options,
+  }));
 }
 
 export async function getAnalysis(actor: TActor, projectId: string): Promise<TAnalysis> {
@@ -39,9 +46,21 @@ export async function getAnalysis(actor: TActor, projectId: string): Promise<TAn
       id: true,
       title: true,
       phase: true,
-      touchpoints: { select: { touchpoint: { select: { id: true, nameKo: true, nameEn: true, journeyId: true, isMoT: true } } } },
-      causes: { select: { id: true, dimension: true, description: true, unmetNeed: true, frequency: true }, orderBy: { createdAt: "asc" } },
-      options: { select: { id: true, description: true, dimension: true, isChosen: true }, orderBy: { createdAt: "asc" } },
+      touchpoints: {
+        select: {
+          touchpoint: {
+            select: { id: true, nameKo: true, nameEn: true, journeyId: true, isMoT: true },
+          },
+        },
+      },
+      causes: {
+        select: { id: true, dimension: true, description: true, unmetNeed: true, frequency: true },
+        orderBy: { createdAt: "asc" },
+      },
+      options: {
+        select: { id: true, description: true, dimension: true, isChosen: true },
+        orderBy: { createdAt: "asc" },
+      },
     },
   });
   if (!project) throw notFound("projectId");
@@ -50,7 +69,11 @@ export async function getAnalysis(actor: TActor, projectId: string): Promise<TAn
   // Reading comment text is the one place Node sees observations: a bounded, recent sample of one
   // priority's comments, which a lexicon sorts into themes (lib/stats/themes.ts).
   const comments = await db.observation.findMany({
-    where: { organizationId: actor.organizationId, touchpointId: { in: touchpoints.map((t) => t.id) }, comment: { not: "" } },
+    where: {
+      organizationId: actor.organizationId,
+      touchpointId: { in: touchpoints.map((t) => t.id) },
+      comment: { not: "" },
+    },
     select: { comment: true },
     orderBy: { observedAt: "desc" },
     take: COMMENT_SAMPLE,
@@ -62,7 +85,9 @@ export async function getAnalysis(actor: TActor, projectId: string): Promise<TAn
     touchpoints,
     causes: project.causes,
     options: project.options,
-    causePareto: pareto(project.causes.map((c) => ({ key: c.id, label: c.description, count: c.frequency }))),
+    causePareto: pareto(
+      project.causes.map((c) => ({ key: c.id, label: c.description, count: c.frequency })),
+    ),
     commentThemes: pareto(
       countThemes(
         comments.map((c) => c.comment),
@@ -82,10 +107,16 @@ export async function getAnalysis(actor: TActor, projectId: string): Promise<TAn
 // ---------------------------------------------------------------------------------------------
 
 const PERSON = { select: { id: true, name: true } } as const;
-const STATUS_ORDER: Record<TProjectStatus, number> = { ACTIVE: 0, ON_HOLD: 1, DONE: 2, CANCELLED: 3 };
+const STATUS_ORDER: Record<TProjectStatus, number> = {
+  ACTIVE: 0,
+  ON_HOLD: 1,
+  DONE: 2,
+  CANCELLED: 3,
+};
 
 /** Due and not done by the start of today (Korea time). */
-const isOverdue = (dueAt: Date | null, isDone: boolean, now: Date) => !isDone && dueAt !== null && localDayOf(dueAt) < localDayOf(now);
+const isOverdue = (dueAt: Date | null, isDone: boolean, now: Date) =>
+  !isDone && dueAt !== null && localDayOf(dueAt) < localDayOf(now);
 const dayOrNull = (date: Date | null) => (date ? localDayOf(date) : null);
 
 /** Every project of the organization: open ones first, most recently changed first. */
@@ -105,23 +136,45 @@ export async function listProjects(actor: TActor): Promise<TProjectListItem[]> {
         targetGapClosed: true,
         targetCsatChange: true,
         dueAt: true,
-        touchpoints: { select: { touchpoint: { select: { id: true, nameKo: true, nameEn: true, isMoT: true } } } },
+        touchpoints: {
+          select: { touchpoint: { select: { id: true, nameKo: true, nameEn: true, isMoT: true } } },
+        },
       },
     }),
-    db.actionItem.groupBy({ by: ["projectId", "status"], where: { organizationId }, _count: { _all: true } }),
-    db.pilot.groupBy({ by: ["projectId", "decision"], where: { organizationId }, _count: { _all: true } }),
+    db.actionItem.groupBy({
+      by: ["projectId", "status"],
+      where: { organizationId },
+      _count: { _all: true },
+    }),
+    db.pilot.groupBy({
+      by: ["projectId", "decision"],
+      where: { organizationId },
+      _count: { _all: true },
+    }),
   ]);
   const now = new Date();
-  const tally = <T extends { projectId: string; _count: { _all: number } }>(rows: T[], projectId: string, counts: (row: T) => boolean) =>
-    rows.filter((r) => r.projectId === projectId && counts(r)).reduce((sum, r) => sum + r._count._all, 0);
+  const tally = <T extends { projectId: string; _count: { _all: number } }>(
+    rows: T[],
+    projectId: string,
+    counts: (row: T) => boolean,
+  ) =>
+    rows
+      .filter((r) => r.projectId === projectId && counts(r))
+      .reduce((sum, r) => sum + r._count._all, 0);
   return projects
     .map(({ touchpoints, dueAt, ...p }) => ({
       ...p,
       dueDay: dayOrNull(dueAt),
       isOverdue: isOverdue(dueAt, p.status === "DONE" || p.status === "CANCELLED", now),
       touchpoints: touchpoints.map((t) => t.touchpoint),
-      actions: { total: tally(actions, p.id, () => true), done: tally(actions, p.id, (r) => r.status === "DONE") },
-      pilots: { total: tally(pilots, p.id, () => true), decided: tally(pilots, p.id, (r) => r.decision !== null && r.decision !== "EXTEND") },
+      actions: {
+        total: tally(actions, p.id, () => true),
+        done: tally(actions, p.id, (r) => r.status === "DONE"),
+      },
+      pilots: {
+        total: tally(pilots, p.id, () => true),
+        decided: tally(pilots, p.id, (r) => r.decision !== null && r.decision !== "EXTEND"),
+      },
     }))
     .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
 }
@@ -161,9 +214,22 @@ export async function getProject(actor: TActor, projectId: string): Promise<TPro
           },
         },
       },
-      causes: { select: { id: true, dimension: true, description: true, unmetNeed: true, frequency: true }, orderBy: [{ frequency: "desc" }, { createdAt: "asc" }] },
+      causes: {
+        select: { id: true, dimension: true, description: true, unmetNeed: true, frequency: true },
+        orderBy: [{ frequency: "desc" }, { createdAt: "asc" }],
+      },
       options: { select: { id: true, description: true, dimension: true, isChosen: true } },
-      actionItems: { select: { id: true, dimension: true, description: true, owner: PERSON, dueAt: true, status: true }, orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }] },
+      actionItems: {
+        select: {
+          id: true,
+          dimension: true,
+          description: true,
+          owner: PERSON,
+          dueAt: true,
+          status: true,
+        },
+        orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+      },
       _count: { select: { controlCharts: true } },
     },
   });
@@ -186,11 +252,23 @@ export async function getProject(actor: TActor, projectId: string): Promise<TPro
     touchpoints: project.touchpoints
       .map((t) => t.touchpoint)
       .sort((a, b) => a.stage.position - b.stage.position || a.position - b.position)
-      .map((t) => ({ id: t.id, nameKo: t.nameKo, nameEn: t.nameEn, isMoT: t.isMoT, dimension: t.dimension, journey: t.journey, stage: { nameKo: t.stage.nameKo, nameEn: t.stage.nameEn } })),
+      .map((t) => ({
+        id: t.id,
+        nameKo: t.nameKo,
+        nameEn: t.nameEn,
+        isMoT: t.isMoT,
+        dimension: t.dimension,
+        journey: t.journey,
+        stage: { nameKo: t.stage.nameKo, nameEn: t.stage.nameEn },
+      })),
     causes: project.causes,
     chosenOption: project.options.find((o) => o.isChosen) ?? null,
     optionCount: project.options.length,
-    actionItems: project.actionItems.map(({ dueAt, ...item }) => ({ ...item, dueDay: dayOrNull(dueAt), isOverdue: isOverdue(dueAt, item.status === "DONE", now) })),
+    actionItems: project.actionItems.map(({ dueAt, ...item }) => ({
+      ...item,
+      dueDay: dayOrNull(dueAt),
+      isOverdue: isOverdue(dueAt, item.status === "DONE", now),
+    })),
     controlChartCount: project._count.controlCharts,
     facts,
   };
@@ -210,15 +288,31 @@ export async function listProjectFormChoices(actor: TActor) {
         nameEn: true,
         stages: {
           orderBy: { position: "asc" },
-          select: { touchpoints: { orderBy: { position: "asc" }, select: { id: true, nameKo: true, nameEn: true, isMoT: true } } },
+          select: {
+            touchpoints: {
+              orderBy: { position: "asc" },
+              select: { id: true, nameKo: true, nameEn: true, isMoT: true },
+            },
+          },
         },
       },
     }),
-    db.user.findMany({ where: { organizationId, isActive: true }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } }),
+    db.user.findMany({
+      where: { organizationId, isActive: true },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true, role: true },
+    }),
   ]);
   return {
-    journeys: journeys.map(({ stages, ...j }) => ({ ...j, touchpoints: stages.flatMap((s) => s.touchpoints) })),
+    journeys: journeys.map(({ stages, ...j }) => ({
+      ...j,
+      touchpoints: stages.flatMap((s) => s.touchpoints),
+    })),
     /** Anyone active can own an action; only those who can change projects can own one. */
-    people: users.map((u) => ({ id: u.id, name: u.name, canOwnProject: can(u.role, "project:write") })),
+    people: users.map((u) => ({
+      id: u.id,
+      name: u.name,
+      canOwnProject: can(u.role, "project:write"),
+    })),
   };
 }

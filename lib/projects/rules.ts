@@ -7,7 +7,8 @@ import { PHASES, type TPhase, type TPhaseFacts, type TProjectStatus } from "./sc
 
 /** What must be true to enter a phase from the one before it. */
 export type TRequirement = { key: TRequirementKey; isMet: boolean };
-export type TRequirementKey = "problem" | "target" | "owner" | "observations" | "cause" | "chosenOption" | "action" | "rollout";
+export type TRequirementKey =
+  "problem" | "target" | "owner" | "observations" | "cause" | "chosenOption" | "action" | "rollout";
 
 export function requirementsToEnter(phase: TPhase, facts: TPhaseFacts): TRequirement[] {
   switch (phase) {
@@ -44,7 +45,12 @@ export const phaseIndex = (phase: TPhase): number => PHASES.indexOf(phase);
  * Why a project may not move from `from` to `to` (a message key), or null when it may.
  * Only active projects move; one phase at a time; forward only through the gate.
  */
-export function phaseMoveProblem(input: { from: TPhase; to: TPhase; status: TProjectStatus; facts: TPhaseFacts }): string | null {
+export function phaseMoveProblem(input: {
+  from: TPhase;
+  to: TPhase;
+  status: TProjectStatus;
+  facts: TPhaseFacts;
+}): string | null {
   const { from, to, status, facts } = input;
   if (status !== "ACTIVE") return "improve.errors.projectNotActive";
   const step = phaseIndex(to) - phaseIndex(from);
@@ -59,11 +65,16 @@ export function phaseMoveProblem(input: { from: TPhase; to: TPhase; status: TPro
  * Why a project may not take `to` as its status, or null. Done means controlled: only a project
  * in Control can be closed as done; a closed project can be reopened.
  */
-export function statusChangeProblem(input: { phase: TPhase; from: TProjectStatus; to: TProjectStatus }): string | null {
+export function statusChangeProblem(input: {
+  phase: TPhase;
+  from: TProjectStatus;
+  to: TProjectStatus;
+}): string | null {
   if (input.from === input.to) return "improve.errors.sameStatus";
   if (input.to === "DONE" && input.phase !== "CONTROL") return "improve.errors.doneNeedsControl";
   return null;
 }
 
 /** Closed projects (done, cancelled) take no new plan, pilot or phase move until reopened. */
-export const isClosed = (status: TProjectStatus): boolean => status === "DONE" || status === "CANCELLED";
+export const isClosed = (status: TProjectStatus): boolean =>
+  status === "DONE" || status === "CANCELLED";

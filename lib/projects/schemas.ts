@@ -29,7 +29,10 @@ export const ZOptionSaveInput = z.object({
   projectId: ZId,
   optionId: ZId.optional(),
   description: ZText(500).min(1, { error: "validation.required" }),
-  dimension: z.enum(DIMENSIONS).nullish().transform((v) => v ?? null),
+  dimension: z
+    .enum(DIMENSIONS)
+    .nullish()
+    .transform((v) => v ?? null),
 });
 export type TOptionSaveInput = z.input<typeof ZOptionSaveInput>;
 
@@ -38,9 +41,27 @@ export type TOptionChooseInput = z.input<typeof ZOptionChooseInput>;
 export const ZOptionDeleteInput = ZOptionChooseInput;
 export type TOptionDeleteInput = TOptionChooseInput;
 
-export type TCause = { id: string; dimension: TDimension; description: string; unmetNeed: string; frequency: number };
-export type TOption = { id: string; description: string; dimension: TDimension | null; isChosen: boolean };
-export type TParetoBar = { key: string; label: string; count: number; share: number; cumulativeShare: number; isVitalFew: boolean };
+export type TCause = {
+  id: string;
+  dimension: TDimension;
+  description: string;
+  unmetNeed: string;
+  frequency: number;
+};
+export type TOption = {
+  id: string;
+  description: string;
+  dimension: TDimension | null;
+  isChosen: boolean;
+};
+export type TParetoBar = {
+  key: string;
+  label: string;
+  count: number;
+  share: number;
+  cumulativeShare: number;
+  isVitalFew: boolean;
+};
 
 /** One priority under analysis: its touchpoints, causes (with their Pareto), options and the comment themes. */
 export type TAnalysis = {
@@ -73,12 +94,20 @@ export const MAX_PROJECT_TOUCHPOINTS = 10;
 export const MAX_TARGET_GAP = 6;
 
 /** Forms send "" for a field left empty: that is "not set", not zero. */
-const blankToNull = (value: unknown) => (value === "" || value === undefined || value === null ? null : typeof value === "string" ? Number(value) : value);
+const blankToNull = (value: unknown) =>
+  value === "" || value === undefined || value === null
+    ? null
+    : typeof value === "string"
+      ? Number(value)
+      : value;
 const ZOptionalRange = (min: number, max: number, error: string) =>
   z.preprocess(blankToNull, z.number().gt(min, { error }).max(max, { error }).nullable());
 const ZOptionalUser = z.preprocess((v) => (v === "" || v === undefined ? null : v), ZId.nullable());
 /** A local day (Korea time) "YYYY-MM-DD", or empty for none. */
-export const ZOptionalDay = z.preprocess((v) => (v === "" || v === undefined ? null : v), ZLocalDay.nullable());
+export const ZOptionalDay = z.preprocess(
+  (v) => (v === "" || v === undefined ? null : v),
+  ZLocalDay.nullable(),
+);
 const ZVersion = z.coerce.number().int().min(1);
 
 const projectFields = {
@@ -105,13 +134,25 @@ export const ZProjectCreateInput = z.object({
 export type TProjectCreateInput = z.input<typeof ZProjectCreateInput>;
 
 /** Edits name the version they started from: the second of two editors is told to reload. */
-export const ZProjectUpdateInput = z.object({ projectId: ZId, version: ZVersion, ...projectFields });
+export const ZProjectUpdateInput = z.object({
+  projectId: ZId,
+  version: ZVersion,
+  ...projectFields,
+});
 export type TProjectUpdateInput = z.input<typeof ZProjectUpdateInput>;
 
-export const ZProjectPhaseInput = z.object({ projectId: ZId, version: ZVersion, phase: z.enum(PHASES) });
+export const ZProjectPhaseInput = z.object({
+  projectId: ZId,
+  version: ZVersion,
+  phase: z.enum(PHASES),
+});
 export type TProjectPhaseInput = z.input<typeof ZProjectPhaseInput>;
 
-export const ZProjectStatusInput = z.object({ projectId: ZId, version: ZVersion, status: z.enum(PROJECT_STATUSES) });
+export const ZProjectStatusInput = z.object({
+  projectId: ZId,
+  version: ZVersion,
+  status: z.enum(PROJECT_STATUSES),
+});
 export type TProjectStatusInput = z.input<typeof ZProjectStatusInput>;
 
 /** One action of the plan, in one of the three dimensions, with an owner, a due date and a status. */
@@ -126,7 +167,11 @@ export const ZActionItemSaveInput = z.object({
 });
 export type TActionItemSaveInput = z.input<typeof ZActionItemSaveInput>;
 
-export const ZActionItemStatusInput = z.object({ projectId: ZId, actionItemId: ZId, status: z.enum(ACTION_STATUSES) });
+export const ZActionItemStatusInput = z.object({
+  projectId: ZId,
+  actionItemId: ZId,
+  status: z.enum(ACTION_STATUSES),
+});
 export type TActionItemStatusInput = z.input<typeof ZActionItemStatusInput>;
 
 export const ZActionItemDeleteInput = z.object({ projectId: ZId, actionItemId: ZId });

@@ -3,8 +3,14 @@ import { momentsOf } from "@/lib/stats/summary";
 import { periodFigures, targetProgress } from "./targets";
 
 describe("progress against a project's targets", () => {
-  const before = periodFigures("2026-01-01", "2026-03-31", { gap: momentsOf([-2, -2, -1, -1]), csat: { n: 10, topTwoBox: 4 } });
-  const after = periodFigures("2026-05-01", "2026-05-31", { gap: momentsOf([-1, 0, -1, 0]), csat: { n: 10, topTwoBox: 5 } });
+  const before = periodFigures("2026-01-01", "2026-03-31", {
+    gap: momentsOf([-2, -2, -1, -1]),
+    csat: { n: 10, topTwoBox: 4 },
+  });
+  const after = periodFigures("2026-05-01", "2026-05-31", {
+    gap: momentsOf([-1, 0, -1, 0]),
+    csat: { n: 10, topTwoBox: 5 },
+  });
 
   it("measures the gap closed and the CSAT gained, and compares them with the targets", () => {
     expect(before.gap).toMatchObject({ n: 4, mean: -1.5 });
@@ -16,10 +22,19 @@ describe("progress against a project's targets", () => {
   });
 
   it("says nothing about a target until there is an after, or when no target was set", () => {
-    expect(targetProgress({ before, after: null, targetGapClosed: 0.5, targetCsatChange: 10 })).toMatchObject({ gapClosed: null, csatChange: null, isGapMet: null, isCsatMet: null });
-    expect(targetProgress({ before, after, targetGapClosed: null, targetCsatChange: null })).toMatchObject({ isGapMet: null, isCsatMet: null });
-    const empty = periodFigures("2026-05-01", "2026-05-31", { gap: momentsOf([]), csat: { n: 0, topTwoBox: 0 } });
+    expect(
+      targetProgress({ before, after: null, targetGapClosed: 0.5, targetCsatChange: 10 }),
+    ).toMatchObject({ gapClosed: null, csatChange: null, isGapMet: null, isCsatMet: null });
+    expect(
+      targetProgress({ before, after, targetGapClosed: null, targetCsatChange: null }),
+    ).toMatchObject({ isGapMet: null, isCsatMet: null });
+    const empty = periodFigures("2026-05-01", "2026-05-31", {
+      gap: momentsOf([]),
+      csat: { n: 0, topTwoBox: 0 },
+    });
     expect(empty).toMatchObject({ gap: null, csat: null });
-    expect(targetProgress({ before, after: empty, targetGapClosed: 0.5, targetCsatChange: 10 }).isGapMet).toBeNull();
+    expect(
+      targetProgress({ before, after: empty, targetGapClosed: 0.5, targetCsatChange: 10 }).isGapMet,
+    ).toBeNull();
   });
 });

@@ -27,11 +27,21 @@ export type TTargetProgress = {
 
 export function periodFigures(from: string, to: string, sums: TPeriodSums): TPeriodFigures {
   const gap = summarizeMean(sums.gap);
-  return { from, to, gap: gap && { n: gap.n, mean: gap.mean, interval: gap.interval }, csat: csat(sums.csat.topTwoBox, sums.csat.n) };
+  return {
+    from,
+    to,
+    gap: gap && { n: gap.n, mean: gap.mean, interval: gap.interval },
+    csat: csat(sums.csat.topTwoBox, sums.csat.n),
+  };
 }
 
 /** The change between the periods and whether each target is met (on the point estimates; n is shown beside them). */
-export function targetProgress(input: { before: TPeriodFigures; after: TPeriodFigures | null; targetGapClosed: number | null; targetCsatChange: number | null }): TTargetProgress {
+export function targetProgress(input: {
+  before: TPeriodFigures;
+  after: TPeriodFigures | null;
+  targetGapClosed: number | null;
+  targetCsatChange: number | null;
+}): TTargetProgress {
   const { before, after } = input;
   const gapClosed = before.gap && after?.gap ? after.gap.mean - before.gap.mean : null;
   const csatChange = before.csat && after?.csat ? after.csat.value - before.csat.value : null;
@@ -40,7 +50,13 @@ export function targetProgress(input: { before: TPeriodFigures; after: TPeriodFi
     after,
     gapClosed,
     csatChange,
-    isGapMet: input.targetGapClosed === null || gapClosed === null ? null : gapClosed >= input.targetGapClosed,
-    isCsatMet: input.targetCsatChange === null || csatChange === null ? null : csatChange >= input.targetCsatChange,
+    isGapMet:
+      input.targetGapClosed === null || gapClosed === null
+        ? null
+        : gapClosed >= input.targetGapClosed,
+    isCsatMet:
+      input.targetCsatChange === null || csatChange === null
+        ? null
+        : csatChange >= input.targetCsatChange,
   };
 }

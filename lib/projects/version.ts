@@ -8,13 +8,21 @@ import { conflict, notFound } from "@/lib/errors";
  * the project from `version` to the next one inside the caller's transaction, or fails when
  * someone saved first, so the second of two editors reloads instead of overwriting.
  */
-export async function claimProjectVersion(tx: Prisma.TransactionClient, actor: TActor, projectId: string, version: number): Promise<number> {
+export async function claimProjectVersion(
+  tx: Prisma.TransactionClient,
+  actor: TActor,
+  projectId: string,
+  version: number,
+): Promise<number> {
   const { count } = await tx.improvementProject.updateMany({
     where: { id: projectId, organizationId: actor.organizationId, version },
     data: { version: { increment: 1 } },
   });
   if (count === 1) return version + 1;
-  const exists = await tx.improvementProject.findFirst({ where: { id: projectId, organizationId: actor.organizationId }, select: { id: true } });
+  const exists = await tx.improvementProject.findFirst({
+    where: { id: projectId, organizationId: actor.organizationId },
+    select: { id: true },
+  });
   if (!exists) throw notFound("projectId");
   throw conflict("improve.errors.staleProject");
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { complianceSeries, lastMonths, monthsBetween, quarterRate, rateOf, scheduleOf } from "./compliance";
+import {
+  complianceSeries,
+  lastMonths,
+  monthsBetween,
+  quarterRate,
+  rateOf,
+  scheduleOf,
+} from "./compliance";
 import type { TAuditCount } from "./schemas";
 
 const counts: TAuditCount[] = [
@@ -52,7 +59,12 @@ describe("compliance rate", () => {
   });
 
   it("lists the months of a period", () => {
-    expect(monthsBetween("2025-11-20", "2026-02-03")).toEqual(["2025-11-01", "2025-12-01", "2026-01-01", "2026-02-01"]);
+    expect(monthsBetween("2025-11-20", "2026-02-03")).toEqual([
+      "2025-11-01",
+      "2025-12-01",
+      "2026-01-01",
+      "2026-02-01",
+    ]);
     expect(monthsBetween("2026-02-03", "2026-02-28")).toEqual(["2026-02-01"]);
     expect(lastMonths("2026-02-15", 3)).toEqual(["2025-12-01", "2026-01-01", "2026-02-01"]);
     expect(lastMonths("2026-12-31", 12)).toHaveLength(12);
@@ -83,15 +95,31 @@ describe("audit schedule", () => {
 
   it("calls an audit due today 'due soon', and overdue the day after", () => {
     const last = [{ promiseId: "p1", siteId: "gangnam", auditedOn: "2026-03-01", passed: true }];
-    expect(scheduleOf({ promises: [promise], lastAudits: last, today: "2026-03-31" })[0]).toMatchObject({ status: "DUE_SOON", daysOverdue: 0 });
-    expect(scheduleOf({ promises: [promise], lastAudits: last, today: "2026-03-24" })[0]).toMatchObject({ status: "DUE_SOON", daysOverdue: -7 });
-    expect(scheduleOf({ promises: [promise], lastAudits: last, today: "2026-03-23" })[0]).toMatchObject({ status: "SCHEDULED" });
-    expect(scheduleOf({ promises: [promise], lastAudits: last, today: "2026-04-01" })[0]).toMatchObject({ status: "OVERDUE", daysOverdue: 1 });
+    expect(
+      scheduleOf({ promises: [promise], lastAudits: last, today: "2026-03-31" })[0],
+    ).toMatchObject({ status: "DUE_SOON", daysOverdue: 0 });
+    expect(
+      scheduleOf({ promises: [promise], lastAudits: last, today: "2026-03-24" })[0],
+    ).toMatchObject({ status: "DUE_SOON", daysOverdue: -7 });
+    expect(
+      scheduleOf({ promises: [promise], lastAudits: last, today: "2026-03-23" })[0],
+    ).toMatchObject({ status: "SCHEDULED" });
+    expect(
+      scheduleOf({ promises: [promise], lastAudits: last, today: "2026-04-01" })[0],
+    ).toMatchObject({ status: "OVERDUE", daysOverdue: 1 });
   });
 
   it("schedules a promise never audited once, without a site, auditEveryDays after it was defined", () => {
     expect(scheduleOf({ promises: [promise], lastAudits: [], today: "2026-02-05" })).toEqual([
-      { promiseId: "p1", siteId: null, lastAuditedOn: null, lastPassed: null, dueOn: "2026-01-31", status: "OVERDUE", daysOverdue: 5 },
+      {
+        promiseId: "p1",
+        siteId: null,
+        lastAuditedOn: null,
+        lastPassed: null,
+        dueOn: "2026-01-31",
+        status: "OVERDUE",
+        daysOverdue: 5,
+      },
     ]);
   });
 });

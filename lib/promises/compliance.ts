@@ -1,6 +1,19 @@
-import { addDays, daysBetween, monthOf, quarterStartOf, type TLocalDay } from "@/lib/dates/local-days";
+import {
+  addDays,
+  daysBetween,
+  monthOf,
+  quarterStartOf,
+  type TLocalDay,
+} from "@/lib/dates/local-days";
 import { proportionInterval } from "@/lib/stats/proportions";
-import type { TAuditCount, TComplianceMonth, TComplianceSeries, TLastAudit, TRate, TScheduleRow } from "./schemas";
+import type {
+  TAuditCount,
+  TComplianceMonth,
+  TComplianceSeries,
+  TLastAudit,
+  TRate,
+  TScheduleRow,
+} from "./schemas";
 
 // Service-promise compliance (Hyundai Card's 서비스 이행점검): the share of audits that passed —
 // an audit passes when every checklist item does — by month, per promise and per site, and when
@@ -40,20 +53,28 @@ export function lastMonths(today: TLocalDay, count: number): string[] {
  * its months in order (months without audits are left out: no audit is no evidence either way)
  * and the rate over all its counted months.
  */
-export function complianceSeries(counts: readonly TAuditCount[], keyOf: (count: TAuditCount) => string | null): TComplianceSeries[] {
+export function complianceSeries(
+  counts: readonly TAuditCount[],
+  keyOf: (count: TAuditCount) => string | null,
+): TComplianceSeries[] {
   const byKey = new Map<string | null, Map<string, { audits: number; passed: number }>>();
   for (const count of counts) {
     const key = keyOf(count);
     const months = byKey.get(key) ?? new Map<string, { audits: number; passed: number }>();
     byKey.set(key, months);
     const month = months.get(count.month) ?? { audits: 0, passed: 0 };
-    months.set(count.month, { audits: month.audits + count.audits, passed: month.passed + count.passed });
+    months.set(count.month, {
+      audits: month.audits + count.audits,
+      passed: month.passed + count.passed,
+    });
   }
   return [...byKey].map(([key, months]) => {
-    const rows = [...months].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([month, c]): TComplianceMonth[] => {
-      const rate = rateOf(c.audits, c.passed);
-      return rate ? [{ month, ...rate }] : [];
-    });
+    const rows = [...months]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .flatMap(([month, c]): TComplianceMonth[] => {
+        const rate = rateOf(c.audits, c.passed);
+        return rate ? [{ month, ...rate }] : [];
+      });
     const total = rateOf(
       rows.reduce((sum, r) => sum + r.audits, 0),
       rows.reduce((sum, r) => sum + r.passed, 0),
@@ -63,8 +84,15 @@ export function complianceSeries(counts: readonly TAuditCount[], keyOf: (count: 
 }
 
 /** The audits of a quarter (0 = the one `today` is in, 1 = the one before), from monthly counts. */
-export function quarterRate(counts: readonly TAuditCount[], today: TLocalDay, quartersBack: 0 | 1): TRate | null {
-  const [from, until] = [quarterStartOf(today, quartersBack), quarterStartOf(today, quartersBack - 1)];
+export function quarterRate(
+  counts: readonly TAuditCount[],
+  today: TLocalDay,
+  quartersBack: 0 | 1,
+): TRate | null {
+  const [from, until] = [
+    quarterStartOf(today, quartersBack),
+    quarterStartOf(today, quartersBack - 1),
+  ];
   const inQuarter = counts.filter((c) => c.month >= from && c.month < until);
   return rateOf(
     inQuarter.reduce((sum, c) => sum + c.audits, 0),
@@ -72,7 +100,12 @@ export function quarterRate(counts: readonly TAuditCount[], today: TLocalDay, qu
   );
 }
 
-type TSchedulePromise = { id: string; auditEveryDays: number; createdOn: TLocalDay; isActive: boolean };
+type TSchedulePromise = {
+  id: string;
+  auditEveryDays: number;
+  createdOn: TLocalDay;
+  isActive: boolean;
+};
 
 /**
  * When each active promise is next due at each site it is audited at: auditEveryDays after its
@@ -81,7 +114,11 @@ type TSchedulePromise = { id: string; auditEveryDays: number; createdOn: TLocalD
  * a promise never audited anywhere has one row, without a site, due auditEveryDays after it was
  * defined. Most overdue first.
  */
-export function scheduleOf(input: { promises: readonly TSchedulePromise[]; lastAudits: readonly TLastAudit[]; today: TLocalDay }): TScheduleRow[] {
+export function scheduleOf(input: {
+  promises: readonly TSchedulePromise[];
+  lastAudits: readonly TLastAudit[];
+  today: TLocalDay;
+}): TScheduleRow[] {
   const rows = input.promises
     .filter((p) => p.isActive)
     .flatMap((promise) => {
@@ -96,7 +133,8 @@ export function scheduleOf(input: { promises: readonly TSchedulePromise[]; lastA
           lastAuditedOn: last.auditedOn,
           lastPassed: last.passed,
           dueOn,
-          status: daysOverdue > 0 ? "OVERDUE" : daysOverdue >= -DUE_SOON_DAYS ? "DUE_SOON" : "SCHEDULED",
+          status:
+            daysOverdue > 0 ? "OVERDUE" : daysOverdue >= -DUE_SOON_DAYS ? "DUE_SOON" : "SCHEDULED",
           daysOverdue,
         };
       });

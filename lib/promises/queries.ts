@@ -6,14 +6,26 @@ import { notFound } from "@/lib/errors";
 import { localTimeOf } from "@/lib/analytics/local-time-sql";
 import { localDayOf, quarterStartOf } from "@/lib/dates/local-days";
 import { complianceSeries, lastMonths, quarterRate, rateOf, scheduleOf } from "./compliance";
-import { type TAuditCount, type TComplianceSummary, type TLastAudit, type TPromise, type TPromiseAudit, type TPromiseDetail, type TPromisesView } from "./schemas";
+import {
+  type TAuditCount,
+  type TComplianceSummary,
+  type TLastAudit,
+  type TPromise,
+  type TPromiseAudit,
+  type TPromiseDetail,
+  type TPromisesView,
+} from "./schemas";
 
 // Service promises and their audits: authorized, organization-scoped reads. Audits are counted per
 // promise, site and month in PostgreSQL; compliance.ts turns the counts into rates and the schedule.
 
 /** A stored checklist as read back: lenient, so that one odd row never hides an audit's other items. */
 const ZStoredChecklist = z
-  .array(z.object({ item: z.string(), passed: z.boolean(), evidence: z.string().catch("") }).catch({ item: "", passed: false, evidence: "" }))
+  .array(
+    z
+      .object({ item: z.string(), passed: z.boolean(), evidence: z.string().catch("") })
+      .catch({ item: "", passed: false, evidence: "" }),
+  )
   .catch([]);
 
 /** Compliance is shown over the last this many months (the current one included). */
@@ -44,7 +56,11 @@ function toPromise({ createdAt, _count, ...p }: TPromiseRow): TPromise {
 }
 
 /** Audits per promise, site and local month, from `fromMonth` on. */
-async function countAudits(organizationId: string, fromMonth: string | null, promiseId?: string): Promise<TAuditCount[]> {
+async function countAudits(
+  organizationId: string,
+  fromMonth: string | null,
+  promiseId?: string,
+): Promise<TAuditCount[]> {
   const conditions = [Prisma.sql`a."organizationId" = ${organizationId}`];
   if (promiseId) conditions.push(Prisma.sql`a."promiseId" = ${promiseId}`);
   if (fromMonth) conditions.push(Prisma.sql`${LOCAL_AUDITED_AT} >= ${fromMonth}::date`);
@@ -58,20 +74,36 @@ async function countAudits(organizationId: string, fromMonth: string | null, pro
 
 /** The latest audit of each promise at each site. */
 async function lastAudits(organizationId: string, promiseId?: string): Promise<TLastAudit[]> {
-  const rows = await db.$queryRaw<{ promiseId: string; siteId: string | null; auditedAt: Date; passed: boolean }[]>`
+  const rows = await db.$queryRaw<
+    { promiseId: string; siteId: string | null; auditedAt: Date; passed: boolean }[]
+  >`
     SELECT DISTINCT ON (a."promiseId", a."siteId") a."promiseId", a."siteId", a."auditedAt", a.passed
       FROM "PromiseAudit" a
      WHERE a."organizationId" = ${organizationId} ${promiseId ? Prisma.sql`AND a."promiseId" = ${promiseId}` : Prisma.empty}
      ORDER BY a."promiseId", a."siteId", a."auditedAt" DESC, a."createdAt" DESC`;
-  return rows.map((r) => ({ promiseId: r.promiseId, siteId: r.siteId, auditedOn: localDayOf(r.auditedAt), passed: r.passed }));
+  return rows.map((r) => ({
+    promiseId: r.promiseId,
+    siteId: r.siteId,
+    auditedOn: localDayOf(r.auditedAt),
+    passed: r.passed,
+  }));
 }
 
 /** Touchpoints of active journeys, in journey order: what a promise can be made at. */
 const touchpointsOf = (organizationId: string) =>
   db.touchpoint.findMany({
     where: { organizationId, journey: { archivedAt: null } },
-    select: { id: true, nameKo: true, nameEn: true, journey: { select: { nameKo: true, nameEn: true } } },
-    orderBy: [{ journey: { createdAt: "asc" } }, { stage: { position: "asc" } }, { position: "asc" }],
+    select: {
+      id: true,
+      nameKo: true,
+      nameEn: true,
+      journey: { select: { nameKo: true, nameEn: true } },
+    },
+    orderBy: [
+      { journey: { createdAt: "asc" } },
+      { stage: { position: "asc" } },
+      { position: "asc" },
+    ],
   });
 
 export async function listPromiseTouchpoints(actor: TActor): Promise<TPromisesView["touchpoints"]> {
@@ -79,7 +111,12 @@ export async function listPromiseTouchpoints(actor: TActor): Promise<TPromisesVi
   return touchpointsOf(actor.organizationId);
 }
 
-const sitesOf = (organizationId: string) => db.site.findMany({ where: { organizationId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+const sitesOf = (organizationId: string) =>
+  db.site.findMany({
+    where: { organizationId },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
 
 /** The promises, the audit schedule and compliance per promise over the last months. */
 export async function getPromisesView(actor: TActor, now = new Date()): Promise<TPromisesView> {
@@ -88,7 +125,11 @@ export async function getPromisesView(actor: TActor, now = new Date()): Promise<
   const today = localDayOf(now);
   const months = lastMonths(today, COMPLIANCE_MONTHS);
   const [promises, sites, touchpoints, counts, last] = await Promise.all([
-    db.servicePromise.findMany({ where: { organizationId }, select: promiseSelect, orderBy: [{ isActive: "desc" }, { createdAt: "asc" }] }),
+    db.servicePromise.findMany({
+      where: { organizationId },
+      select: promiseSelect,
+      orderBy: [{ isActive: "desc" }, { createdAt: "asc" }],
+    }),
     sitesOf(organizationId),
     touchpointsOf(organizationId),
     countAudits(organizationId, months[0]!),
@@ -107,10 +148,17 @@ export async function getPromisesView(actor: TActor, now = new Date()): Promise<
 }
 
 /** One promise: its definition, schedule, compliance per site, the items that fail most and its audits. */
-export async function getPromiseDetail(actor: TActor, promiseId: string, now = new Date()): Promise<TPromiseDetail> {
+export async function getPromiseDetail(
+  actor: TActor,
+  promiseId: string,
+  now = new Date(),
+): Promise<TPromiseDetail> {
   assertCan(actor, "promise:read");
   const organizationId = actor.organizationId;
-  const row = await db.servicePromise.findFirst({ where: { id: promiseId, organizationId }, select: promiseSelect });
+  const row = await db.servicePromise.findFirst({
+    where: { id: promiseId, organizationId },
+    select: promiseSelect,
+  });
   if (!row) throw notFound("promiseId");
   const promise = toPromise(row);
   const today = localDayOf(now);
@@ -128,7 +176,15 @@ export async function getPromiseDetail(actor: TActor, promiseId: string, now = n
        ORDER BY failed DESC, item`,
     db.promiseAudit.findMany({
       where: { organizationId, promiseId },
-      select: { id: true, auditedAt: true, passed: true, checklist: true, evidence: true, site: { select: { id: true, name: true } }, auditor: { select: { name: true } } },
+      select: {
+        id: true,
+        auditedAt: true,
+        passed: true,
+        checklist: true,
+        evidence: true,
+        site: { select: { id: true, name: true } },
+        auditor: { select: { name: true } },
+      },
       orderBy: [{ auditedAt: "desc" }, { createdAt: "desc" }],
       take: AUDITS_LISTED,
     }),
@@ -158,12 +214,19 @@ export async function getPromiseDetail(actor: TActor, promiseId: string, now = n
 }
 
 /** Per active promise: compliance this quarter and the one before, and the audits overdue today (the overview's line). */
-export async function getComplianceSummary(actor: TActor, now = new Date()): Promise<TComplianceSummary[]> {
+export async function getComplianceSummary(
+  actor: TActor,
+  now = new Date(),
+): Promise<TComplianceSummary[]> {
   assertCan(actor, "promise:read");
   const organizationId = actor.organizationId;
   const today = localDayOf(now);
   const [promises, counts, last] = await Promise.all([
-    db.servicePromise.findMany({ where: { organizationId, isActive: true }, select: promiseSelect, orderBy: { createdAt: "asc" } }),
+    db.servicePromise.findMany({
+      where: { organizationId, isActive: true },
+      select: promiseSelect,
+      orderBy: { createdAt: "asc" },
+    }),
     countAudits(organizationId, quarterStartOf(today, 1)),
     lastAudits(organizationId),
   ]);

@@ -4,7 +4,10 @@ import type { TInterval } from "@/lib/stats/summary";
 
 const ZId = z.string().trim().min(1).max(64);
 const ZText = (max: number) => z.string().trim().max(max, { error: "validation.tooLong" });
-const ZOptionalId = z.union([ZId, z.literal(""), z.null()]).optional().transform((v) => v || null);
+const ZOptionalId = z
+  .union([ZId, z.literal(""), z.null()])
+  .optional()
+  .transform((v) => v || null);
 
 export const MAX_CHECKLIST_ITEMS = 30;
 /** Audits at most once a year apart, at least once a day. */
@@ -22,11 +25,16 @@ export const ZPromiseSaveInput = z
       .array(ZText(300).min(1, { error: "validation.required" }))
       .min(1, { error: "promises.errors.checklistRequired" })
       .max(MAX_CHECKLIST_ITEMS, { error: "promises.errors.checklistTooLong" })
-      .refine((items) => new Set(items).size === items.length, { error: "promises.errors.checklistDuplicate" }),
+      .refine((items) => new Set(items).size === items.length, {
+        error: "promises.errors.checklistDuplicate",
+      }),
     auditEveryDays: z.coerce.number().int().min(1).max(MAX_AUDIT_EVERY_DAYS),
     isActive: z.union([z.boolean(), z.stringbool()]).default(true),
   })
-  .refine((p) => p.titleKo !== "" || p.titleEn !== "", { error: "promises.errors.titleRequired", path: ["titleKo"] });
+  .refine((p) => p.titleKo !== "" || p.titleEn !== "", {
+    error: "promises.errors.titleRequired",
+    path: ["titleKo"],
+  });
 export type TPromiseSaveInput = z.input<typeof ZPromiseSaveInput>;
 
 /** One checked item of an audit, as stored in PromiseAudit.checklist (the demo seed writes the same shape). */
@@ -37,7 +45,10 @@ export const ZChecklistEntry = z
     evidence: ZText(1000).default(""),
   })
   // A failed check without a word of what was seen cannot be acted on.
-  .refine((entry) => entry.passed || entry.evidence !== "", { error: "promises.errors.evidenceRequired", path: ["evidence"] });
+  .refine((entry) => entry.passed || entry.evidence !== "", {
+    error: "promises.errors.evidenceRequired",
+    path: ["evidence"],
+  });
 export type TChecklistEntry = z.output<typeof ZChecklistEntry>;
 
 /** An audit: where and when, and each checklist item of the promise passed or failed, with evidence. */
@@ -79,13 +90,28 @@ export type TPromiseAudit = {
 };
 
 /** Audits of one promise at one site (or without a site) in one month, as SQL counts them. */
-export type TAuditCount = { promiseId: string; siteId: string | null; month: string; audits: number; passed: number };
+export type TAuditCount = {
+  promiseId: string;
+  siteId: string | null;
+  month: string;
+  audits: number;
+  passed: number;
+};
 /** The latest audit of one promise at one site. */
-export type TLastAudit = { promiseId: string; siteId: string | null; auditedOn: string; passed: boolean };
+export type TLastAudit = {
+  promiseId: string;
+  siteId: string | null;
+  auditedOn: string;
+  passed: boolean;
+};
 
 export type TRate = { audits: number; passed: number; rate: number; interval: TInterval | null };
 export type TComplianceMonth = TRate & { month: string };
-export type TComplianceSeries = { key: string | null; months: TComplianceMonth[]; total: TRate | null };
+export type TComplianceSeries = {
+  key: string | null;
+  months: TComplianceMonth[];
+  total: TRate | null;
+};
 
 export type TScheduleStatus = "OVERDUE" | "DUE_SOON" | "SCHEDULED";
 export type TScheduleRow = {
@@ -115,7 +141,12 @@ export type TPromisesView = {
   today: string;
   promises: TPromise[];
   sites: TSiteRef[];
-  touchpoints: { id: string; nameKo: string; nameEn: string; journey: { nameKo: string; nameEn: string } }[];
+  touchpoints: {
+    id: string;
+    nameKo: string;
+    nameEn: string;
+    journey: { nameKo: string; nameEn: string };
+  }[];
   schedule: TScheduleRow[];
   /** Per promise, month by month over COMPLIANCE_MONTHS. */
   compliance: TComplianceSeries[];

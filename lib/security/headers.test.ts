@@ -1,17 +1,27 @@
 import { describe, expect, it } from "vitest";
-import { contentSecurityPolicy, createNonce, isHttpsRequest, STATIC_SECURITY_HEADERS } from "./headers";
+import {
+  contentSecurityPolicy,
+  createNonce,
+  isHttpsRequest,
+  STATIC_SECURITY_HEADERS,
+} from "./headers";
 
-const directivesOf = (policy: string) => new Map(policy.split("; ").map((directive) => {
-  const [name, ...values] = directive.split(" ");
-  return [name!, values] as const;
-}));
+const directivesOf = (policy: string) =>
+  new Map(
+    policy.split("; ").map((directive) => {
+      const [name, ...values] = directive.split(" ");
+      return [name!, values] as const;
+    }),
+  );
 
 describe("the pages' Content-Security-Policy", () => {
   it("runs only scripts that carry the request's nonce, and never eval in production", () => {
     const script = directivesOf(contentSecurityPolicy({ nonce: "abc123" })).get("script-src")!;
     expect(script).toEqual(["'self'", "'nonce-abc123'", "'strict-dynamic'"]);
     expect(script).not.toContain("'unsafe-inline'");
-    expect(directivesOf(contentSecurityPolicy({ nonce: "n", isDevelopment: true })).get("script-src")).toContain("'unsafe-eval'");
+    expect(
+      directivesOf(contentSecurityPolicy({ nonce: "n", isDevelopment: true })).get("script-src"),
+    ).toContain("'unsafe-eval'");
   });
 
   it("keeps the service worker, the manifest and the app's own requests working, and refuses framing, plugins and foreign forms", () => {
@@ -26,8 +36,14 @@ describe("the pages' Content-Security-Policy", () => {
   });
 
   it("upgrades insecure requests only behind HTTPS, where it cannot break a plain-HTTP install", () => {
-    expect(directivesOf(contentSecurityPolicy({ nonce: "n" })).has("upgrade-insecure-requests")).toBe(false);
-    expect(directivesOf(contentSecurityPolicy({ nonce: "n", isHttps: true })).has("upgrade-insecure-requests")).toBe(true);
+    expect(
+      directivesOf(contentSecurityPolicy({ nonce: "n" })).has("upgrade-insecure-requests"),
+    ).toBe(false);
+    expect(
+      directivesOf(contentSecurityPolicy({ nonce: "n", isHttps: true })).has(
+        "upgrade-insecure-requests",
+      ),
+    ).toBe(true);
   });
 });
 
@@ -53,6 +69,13 @@ describe("the static headers", () => {
   it("name each header once", () => {
     const names = STATIC_SECURITY_HEADERS.map((header) => header.key.toLowerCase());
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toEqual(expect.arrayContaining(["x-content-type-options", "referrer-policy", "x-frame-options", "permissions-policy"]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "x-content-type-options",
+        "referrer-policy",
+        "x-frame-options",
+        "permissions-policy",
+      ]),
+    );
   });
 });

@@ -15,7 +15,10 @@ export const STATIC_SECURITY_HEADERS: readonly THeader[] = [
   // frame-ancestors 'none' in the CSP says the same to current browsers; this covers older ones and non-HTML responses.
   { key: "X-Frame-Options", value: "DENY" },
   // Nothing the app uses; denied so that injected content cannot ask for them either.
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
+  {
+    key: "Permissions-Policy",
+    value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
+  },
   { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
 ];
 
@@ -37,7 +40,11 @@ export type TPolicyOptions = {
  * 'unsafe-inline', because React renders style attributes (recharts positions, progress bars) and
  * Radix injects a <style> for scroll locking; a nonce cannot cover style attributes.
  */
-export function contentSecurityPolicy({ nonce, isDevelopment = false, isHttps = false }: TPolicyOptions): string {
+export function contentSecurityPolicy({
+  nonce,
+  isDevelopment = false,
+  isHttps = false,
+}: TPolicyOptions): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${isDevelopment ? " 'unsafe-eval'" : ""}`,
@@ -65,5 +72,8 @@ export function createNonce(): string {
 
 /** Whether the request reached us over HTTPS, directly or through a TLS-terminating proxy. */
 export function isHttpsRequest(url: URL, forwardedProto: string | null): boolean {
-  return url.protocol === "https:" || (forwardedProto ?? "").split(",")[0]!.trim().toLowerCase() === "https";
+  return (
+    url.protocol === "https:" ||
+    (forwardedProto ?? "").split(",")[0]!.trim().toLowerCase() === "https"
+  );
 }

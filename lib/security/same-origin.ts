@@ -7,7 +7,14 @@ export function isCrossOriginPost(request: Request): boolean {
   if (request.method !== "POST") return false;
   const origin = request.headers.get("origin");
   if (origin === null) return false;
-  const host = (request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? new URL(request.url).host).split(",")[0]!.trim().toLowerCase();
+  const host = (
+    request.headers.get("x-forwarded-host") ??
+    request.headers.get("host") ??
+    new URL(request.url).host
+  )
+    .split(",")[0]!
+    .trim()
+    .toLowerCase();
   try {
     return new URL(origin).host.toLowerCase() !== host;
   } catch {

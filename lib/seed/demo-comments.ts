@@ -2,66 +2,129 @@
 // some English (foreign residents, English-language surveys). Negative phrases are drawn when the
 // experience fell short of the expectation, positive ones when it exceeded it.
 
-export const COMMENT_THEMES = ["WAITING", "STAFF", "PRICE", "CLARITY", "DIGITAL", "NETWORK", "CLEANLINESS", "RESOLUTION"] as const;
+export const COMMENT_THEMES = [
+  "WAITING",
+  "STAFF",
+  "PRICE",
+  "CLARITY",
+  "DIGITAL",
+  "NETWORK",
+  "CLEANLINESS",
+  "RESOLUTION",
+] as const;
 export type TCommentTheme = (typeof COMMENT_THEMES)[number];
 export type TTone = "NEGATIVE" | "NEUTRAL" | "POSITIVE";
 
 type TPhrases = { ko: readonly string[]; en: readonly string[] };
 
-export const COMMENT_PHRASES: Readonly<Record<TCommentTheme, { NEGATIVE: TPhrases; POSITIVE: TPhrases }>> = {
+export const COMMENT_PHRASES: Readonly<
+  Record<TCommentTheme, { NEGATIVE: TPhrases; POSITIVE: TPhrases }>
+> = {
   WAITING: {
     NEGATIVE: {
-      ko: ["대기 시간이 너무 길었어요.", "30분 넘게 기다렸는데 안내가 없었어요.", "번호표를 뽑고 한참 기다렸습니다.", "상담원 연결까지 20분이 걸렸어요.", "기다리는 동안 아무도 신경 쓰지 않았어요."],
+      ko: [
+        "대기 시간이 너무 길었어요.",
+        "30분 넘게 기다렸는데 안내가 없었어요.",
+        "번호표를 뽑고 한참 기다렸습니다.",
+        "상담원 연결까지 20분이 걸렸어요.",
+        "기다리는 동안 아무도 신경 쓰지 않았어요.",
+      ],
       en: ["I waited far too long.", "Nobody told me how long the wait would be."],
     },
     POSITIVE: {
-      ko: ["기다리지 않고 바로 처리됐어요.", "대기 시간이 짧아서 좋았어요.", "예상보다 빨리 끝났습니다."],
+      ko: [
+        "기다리지 않고 바로 처리됐어요.",
+        "대기 시간이 짧아서 좋았어요.",
+        "예상보다 빨리 끝났습니다.",
+      ],
       en: ["No waiting at all, very quick."],
     },
   },
   STAFF: {
     NEGATIVE: {
-      ko: ["직원이 불친절했어요.", "질문해도 귀찮다는 듯이 대답했어요.", "실적 때문에 비싼 요금제만 권하는 느낌이었어요.", "직원끼리 잡담하느라 응대가 늦었어요."],
+      ko: [
+        "직원이 불친절했어요.",
+        "질문해도 귀찮다는 듯이 대답했어요.",
+        "실적 때문에 비싼 요금제만 권하는 느낌이었어요.",
+        "직원끼리 잡담하느라 응대가 늦었어요.",
+      ],
       en: ["The staff member was rude.", "Felt pushed into an expensive plan."],
     },
     POSITIVE: {
-      ko: ["직원분이 정말 친절했어요.", "끝까지 웃으며 응대해 주셨어요.", "제 입장에서 꼼꼼히 챙겨 주셨어요."],
+      ko: [
+        "직원분이 정말 친절했어요.",
+        "끝까지 웃으며 응대해 주셨어요.",
+        "제 입장에서 꼼꼼히 챙겨 주셨어요.",
+      ],
       en: ["Very friendly and helpful staff.", "The agent really listened to me."],
     },
   },
   PRICE: {
     NEGATIVE: {
-      ko: ["안내받은 금액과 청구액이 달라요.", "요금이 생각보다 너무 많이 나왔어요.", "위약금이 있다는 걸 몰랐어요.", "할인 조건이 너무 복잡해요.", "신규 가입자만 혜택을 주는 것 같아 서운해요."],
+      ko: [
+        "안내받은 금액과 청구액이 달라요.",
+        "요금이 생각보다 너무 많이 나왔어요.",
+        "위약금이 있다는 걸 몰랐어요.",
+        "할인 조건이 너무 복잡해요.",
+        "신규 가입자만 혜택을 주는 것 같아 서운해요.",
+      ],
       en: ["The bill was higher than I was quoted.", "Hidden fees I was never told about."],
     },
     POSITIVE: {
-      ko: ["요금이 안내받은 그대로 나왔어요.", "할인 혜택이 생각보다 컸어요.", "청구서가 깔끔해서 이해하기 쉬웠어요."],
+      ko: [
+        "요금이 안내받은 그대로 나왔어요.",
+        "할인 혜택이 생각보다 컸어요.",
+        "청구서가 깔끔해서 이해하기 쉬웠어요.",
+      ],
       en: ["The price was exactly as promised."],
     },
   },
   CLARITY: {
     NEGATIVE: {
-      ko: ["설명이 너무 어려워서 이해를 못 했어요.", "약관을 제대로 설명해 주지 않았어요.", "안내 문자 내용이 헷갈려요.", "무슨 말인지 모르겠는데 서명부터 하라고 했어요."],
+      ko: [
+        "설명이 너무 어려워서 이해를 못 했어요.",
+        "약관을 제대로 설명해 주지 않았어요.",
+        "안내 문자 내용이 헷갈려요.",
+        "무슨 말인지 모르겠는데 서명부터 하라고 했어요.",
+      ],
       en: ["The explanation was confusing.", "Terms were not explained clearly."],
     },
     POSITIVE: {
-      ko: ["하나하나 알기 쉽게 설명해 주셨어요.", "안내가 명확해서 좋았어요.", "궁금한 점을 다 풀어 주셨어요."],
+      ko: [
+        "하나하나 알기 쉽게 설명해 주셨어요.",
+        "안내가 명확해서 좋았어요.",
+        "궁금한 점을 다 풀어 주셨어요.",
+      ],
       en: ["Clear and simple explanation."],
     },
   },
   DIGITAL: {
     NEGATIVE: {
-      ko: ["앱이 자꾸 멈춰요.", "홈페이지에서 원하는 메뉴를 찾기 어려워요.", "로그인이 계속 안 됩니다.", "본인 인증 단계가 너무 많아요."],
+      ko: [
+        "앱이 자꾸 멈춰요.",
+        "홈페이지에서 원하는 메뉴를 찾기 어려워요.",
+        "로그인이 계속 안 됩니다.",
+        "본인 인증 단계가 너무 많아요.",
+      ],
       en: ["The app keeps crashing.", "The website is hard to navigate."],
     },
     POSITIVE: {
-      ko: ["앱으로 간단하게 확인할 수 있어서 편해요.", "홈페이지가 보기 쉽게 바뀌었네요.", "채팅 상담이 빠르고 편했어요."],
+      ko: [
+        "앱으로 간단하게 확인할 수 있어서 편해요.",
+        "홈페이지가 보기 쉽게 바뀌었네요.",
+        "채팅 상담이 빠르고 편했어요.",
+      ],
       en: ["The app makes this easy."],
     },
   },
   NETWORK: {
     NEGATIVE: {
-      ko: ["지하철에서 자꾸 끊겨요.", "데이터 속도가 너무 느려요.", "실내에서 통화가 잘 안 돼요.", "해외에서 데이터가 연결되지 않았어요."],
+      ko: [
+        "지하철에서 자꾸 끊겨요.",
+        "데이터 속도가 너무 느려요.",
+        "실내에서 통화가 잘 안 돼요.",
+        "해외에서 데이터가 연결되지 않았어요.",
+      ],
       en: ["Calls keep dropping.", "Mobile data is painfully slow."],
     },
     POSITIVE: {
@@ -71,7 +134,11 @@ export const COMMENT_PHRASES: Readonly<Record<TCommentTheme, { NEGATIVE: TPhrase
   },
   CLEANLINESS: {
     NEGATIVE: {
-      ko: ["매장이 좁고 어수선했어요.", "전시폰이 지저분하고 작동이 안 됐어요.", "앉아서 기다릴 곳이 없었어요."],
+      ko: [
+        "매장이 좁고 어수선했어요.",
+        "전시폰이 지저분하고 작동이 안 됐어요.",
+        "앉아서 기다릴 곳이 없었어요.",
+      ],
       en: ["The store was cluttered and cramped."],
     },
     POSITIVE: {
@@ -81,11 +148,20 @@ export const COMMENT_PHRASES: Readonly<Record<TCommentTheme, { NEGATIVE: TPhrase
   },
   RESOLUTION: {
     NEGATIVE: {
-      ko: ["같은 문제로 세 번이나 연락했어요.", "처리 결과를 아직도 못 들었어요.", "담당자가 바뀔 때마다 처음부터 다시 설명했어요.", "해결해 준다고 하고 연락이 없어요."],
+      ko: [
+        "같은 문제로 세 번이나 연락했어요.",
+        "처리 결과를 아직도 못 들었어요.",
+        "담당자가 바뀔 때마다 처음부터 다시 설명했어요.",
+        "해결해 준다고 하고 연락이 없어요.",
+      ],
       en: ["Still not resolved after three calls.", "No one followed up as promised."],
     },
     POSITIVE: {
-      ko: ["한 번에 깔끔하게 해결됐어요.", "약속한 날짜에 정확히 연락이 왔어요.", "문제를 끝까지 책임지고 처리해 주셨어요."],
+      ko: [
+        "한 번에 깔끔하게 해결됐어요.",
+        "약속한 날짜에 정확히 연락이 왔어요.",
+        "문제를 끝까지 책임지고 처리해 주셨어요.",
+      ],
       en: ["Solved on the first call."],
     },
   },
@@ -111,7 +187,11 @@ export const PLANTED_PROBLEM_PHRASES: { NEGATIVE: readonly string[]; OTHER: read
     "We waited almost an hour for a plan consultation.",
     "The plan options were explained too fast to follow.",
   ],
-  OTHER: ["기다리긴 했지만 설명은 괜찮았어요.", "추천받은 요금제가 제 사용량에 맞았어요.", "대기 시간이 조금 있었어요."],
+  OTHER: [
+    "기다리긴 했지만 설명은 괜찮았어요.",
+    "추천받은 요금제가 제 사용량에 맞았어요.",
+    "대기 시간이 조금 있었어요.",
+  ],
 };
 
 /** What customers said at the decoy: a refund that came late and short. */
@@ -133,7 +213,11 @@ export const FOLLOW_UP_RESOLUTIONS: readonly string[] = [
 ];
 
 /** One comment in the customer's voice for a theme and tone; Korean about five times in six. */
-export function pickComment(random: { float(): number; pick<T>(items: readonly T[]): T }, theme: TCommentTheme, tone: TTone): string {
+export function pickComment(
+  random: { float(): number; pick<T>(items: readonly T[]): T },
+  theme: TCommentTheme,
+  tone: TTone,
+): string {
   const phrases = tone === "NEUTRAL" ? NEUTRAL : COMMENT_PHRASES[theme][tone];
   return random.pick(random.float() < 0.85 ? phrases.ko : phrases.en);
 }

@@ -2,7 +2,14 @@ import type { TChannel, TDimension } from "@/lib/journeys/document";
 import type { TObservationInput, TObservationSource } from "@/lib/observations/schemas";
 import { DECOY_PHRASES, pickComment, PLANTED_PROBLEM_PHRASES, type TTone } from "./demo-comments";
 import { DEMO_EXPECTATIONS } from "./demo-expectations";
-import { DEMO_PILOT, DEMO_PILOT_SURVEY_STORES, DEMO_PILOT_SURVEYS_PER_STORE_PER_DAY, KST_OFFSET_MS, koreanDayNumber, plantedGapShift } from "./demo-pilot";
+import {
+  DEMO_PILOT,
+  DEMO_PILOT_SURVEY_STORES,
+  DEMO_PILOT_SURVEYS_PER_STORE_PER_DAY,
+  KST_OFFSET_MS,
+  koreanDayNumber,
+  plantedGapShift,
+} from "./demo-pilot";
 import {
   CALL_CENTRE_SITE,
   commentThemes,
@@ -59,7 +66,8 @@ export const DEMO_DAYS = 120;
 /** The programme's observations over the 120 days (generateDemoObservations). */
 export const DEMO_OBSERVATION_COUNT = 5000;
 /** The pilot's extra surveys at the planted MOT: from the pilot's first day to yesterday, at each of its two stores. */
-export const DEMO_PILOT_SURVEY_COUNT = DEMO_PILOT.startDaysAgo * DEMO_PILOT_SURVEY_STORES.length * DEMO_PILOT_SURVEYS_PER_STORE_PER_DAY;
+export const DEMO_PILOT_SURVEY_COUNT =
+  DEMO_PILOT.startDaysAgo * DEMO_PILOT_SURVEY_STORES.length * DEMO_PILOT_SURVEYS_PER_STORE_PER_DAY;
 /** Every seeded observation of the journey: what the Measure page's headline counts on a fresh start. */
 export const DEMO_SKT_OBSERVATION_TOTAL = DEMO_OBSERVATION_COUNT + DEMO_PILOT_SURVEY_COUNT;
 const PILOT_SURVEY_CLIENT_ID_PREFIX = `${DEMO_CLIENT_ID_PREFIX}pilot:`;
@@ -86,7 +94,11 @@ export type TDemoGeneratorInput = {
   now: Date;
 };
 
-type TTouchpointProfile = { baseGap: number; expectationLevel: number; driverShifts: Map<string, number> };
+type TTouchpointProfile = {
+  baseGap: number;
+  expectationLevel: number;
+  driverShifts: Map<string, number>;
+};
 
 export function generateDemoObservations(input: TDemoGeneratorInput): TObservationInput[] {
   const random = createRandom(input.seed);
@@ -110,21 +122,30 @@ export function generateDemoObservations(input: TDemoGeneratorInput): TObservati
  * by stage traffic (early stages see more customers), MOTs more (surveys target them) and a
  * random spread — from a handful to several hundred.
  */
-function allocateCounts(random: TRandom, touchpoints: TDemoTouchpoint[], total: number): Map<string, number> {
+function allocateCounts(
+  random: TRandom,
+  touchpoints: TDemoTouchpoint[],
+  total: number,
+): Map<string, number> {
   const counts = new Map<string, number>();
   const planted = touchpoints.find((t) => t.nameEn === PLANTED_MOT.nameEn);
   const decoy = touchpoints.find((t) => t.nameEn === DECOY_TOUCHPOINT.nameEn);
   if (planted) counts.set(planted.id, Math.round(total * PLANTED_SHARE));
   if (decoy) counts.set(decoy.id, DECOY_TOUCHPOINT.count);
   const others = touchpoints.filter((t) => t !== planted && t !== decoy);
-  const budget = total - [...counts.values()].reduce((a, b) => a + b, 0) - MIN_PER_TOUCHPOINT * others.length;
-  const weights = others.map((t) => stageTraffic(t.stagePosition) * (t.isMoT ? 1.6 : 1) * Math.exp(random.normal(0, 0.35)));
+  const budget =
+    total - [...counts.values()].reduce((a, b) => a + b, 0) - MIN_PER_TOUCHPOINT * others.length;
+  const weights = others.map(
+    (t) => stageTraffic(t.stagePosition) * (t.isMoT ? 1.6 : 1) * Math.exp(random.normal(0, 0.35)),
+  );
   const totalWeight = weights.reduce((a, b) => a + b, 0);
   // Largest remainder, so the counts add up to the total exactly.
   const shares = weights.map((w) => (Math.max(0, budget) * w) / totalWeight);
   const floors = shares.map(Math.floor);
   let left = Math.max(0, budget) - floors.reduce((a, b) => a + b, 0);
-  const byRemainder = shares.map((share, i) => [share - floors[i]!, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const byRemainder = shares
+    .map((share, i) => [share - floors[i]!, i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (const [, i] of byRemainder) {
     if (left-- <= 0) break;
     floors[i]! += 1;
@@ -139,36 +160,62 @@ function touchpointProfile(random: TRandom, touchpoint: TDemoTouchpoint): TTouch
   const baseGap = isPlanted ? PLANTED_MOT.meanGap : -0.5 + 0.8 * random.float();
   const expectationLevel = random.normal(touchpoint.isMoT ? 5.6 : 4.9, 0.3);
   // Drivers differ a little, centred so they move no touchpoint's mean; at the planted MOT the explanation is the worst.
-  const raw = touchpoint.drivers.map((d) => (isPlanted ? (d.nameEn === PLANTED_MOT.worstDriverNameEn ? -0.4 : 0.2) : random.normal(0, 0.2)));
+  const raw = touchpoint.drivers.map((d) =>
+    isPlanted ? (d.nameEn === PLANTED_MOT.worstDriverNameEn ? -0.4 : 0.2) : random.normal(0, 0.2),
+  );
   const mean = raw.length ? raw.reduce((a, b) => a + b, 0) / raw.length : 0;
-  return { baseGap, expectationLevel, driverShifts: new Map(touchpoint.drivers.map((d, i) => [d.id, raw[i]! - mean])) };
+  return {
+    baseGap,
+    expectationLevel,
+    driverShifts: new Map(touchpoint.drivers.map((d, i) => [d.id, raw[i]! - mean])),
+  };
 }
 
 type TContext = TDemoGeneratorInput & { random: TRandom; siteIds: Map<string, string> };
 /** Where and when an observation was made; `daysAgo` counts local days back from today. */
-type TPlacement = { source: TObservationSource; siteCode: string | null; observedAt: Date; daysAgo: number };
+type TPlacement = {
+  source: TObservationSource;
+  siteCode: string | null;
+  observedAt: Date;
+  daysAgo: number;
+};
 
-function observationAt(context: TContext, touchpoint: TDemoTouchpoint, profile: TTouchpointProfile, place?: () => TPlacement): TObservationInput {
+function observationAt(
+  context: TContext,
+  touchpoint: TDemoTouchpoint,
+  profile: TTouchpointProfile,
+  place?: () => TPlacement,
+): TObservationInput {
   const { random } = context;
   const isPlanted = touchpoint.nameEn === PLANTED_MOT.nameEn;
   const segment = pickSegment(context, touchpoint.stagePosition);
   const segmentShape = segmentProfile(segment?.nameEn);
-  const driver = touchpoint.drivers.length && random.chance(0.85) ? random.pick(touchpoint.drivers) : null;
-  const { source, siteCode, observedAt, daysAgo } = place ? place() : placeAnywhere(context, touchpoint);
+  const driver =
+    touchpoint.drivers.length && random.chance(0.85) ? random.pick(touchpoint.drivers) : null;
+  const { source, siteCode, observedAt, daysAgo } = place
+    ? place()
+    : placeAnywhere(context, touchpoint);
 
   // At the planted MOT the gap follows the fix's timeline (demo-pilot.ts): better at the pilot store during the pilot, everywhere after the rollout, worse in the relapse.
-  const meanGap = isPlanted ? segmentShape.plantedGap + plantedGapShift(daysAgo, siteCode) : profile.baseGap + segmentShape.gapShift;
+  const meanGap = isPlanted
+    ? segmentShape.plantedGap + plantedGapShift(daysAgo, siteCode)
+    : profile.baseGap + segmentShape.gapShift;
   const driverShift = driver ? profile.driverShifts.get(driver.id)! : 0;
   const level = expectedLevel(touchpoint.nameEn, segment?.nameEn) ?? profile.expectationLevel;
-  const { gap, expectationScore, experiencedScore, emotionalScore, nps, csat, ces } = drawScores(random, {
-    meanGap: meanGap + driverShift,
-    gapSd: isPlanted ? 1.1 : 0.9,
-    expectationLevel: level,
-    source,
-    asksEffort: isServiceTouchpoint(touchpoint),
-  });
+  const { gap, expectationScore, experiencedScore, emotionalScore, nps, csat, ces } = drawScores(
+    random,
+    {
+      meanGap: meanGap + driverShift,
+      gapSd: isPlanted ? 1.1 : 0.9,
+      expectationLevel: level,
+      source,
+      asksEffort: isServiceTouchpoint(touchpoint),
+    },
+  );
   const rates = QUESTION_RATES[source];
-  const comment = random.chance(isPlanted ? Math.max(rates.comment, 0.45) : rates.comment) ? commentFor(random, touchpoint, gap, isPlanted) : "";
+  const comment = random.chance(isPlanted ? Math.max(rates.comment, 0.45) : rates.comment)
+    ? commentFor(random, touchpoint, gap, isPlanted)
+    : "";
 
   return {
     touchpointId: touchpoint.id,
@@ -192,7 +239,12 @@ function placeAnywhere(context: TContext, touchpoint: TDemoTouchpoint): TPlaceme
   const { random } = context;
   const source = random.choose(SOURCES_BY_CHANNEL[touchpoint.channel]);
   const kind = siteKind(touchpoint.channel, source, random.float());
-  const siteCode = kind === "STORE" ? random.choose(STORE_SITES) : kind === "CALL_CENTRE" ? CALL_CENTRE_SITE : null;
+  const siteCode =
+    kind === "STORE"
+      ? random.choose(STORE_SITES)
+      : kind === "CALL_CENTRE"
+        ? CALL_CENTRE_SITE
+        : null;
   return { source, siteCode, ...observedAt(context, siteCode === null ? "NONE" : kind) };
 }
 
@@ -205,22 +257,41 @@ export function generateDemoPilotSurveys(input: TDemoGeneratorInput): TObservati
   const planted = input.touchpoints.find((t) => t.nameEn === PLANTED_MOT.nameEn);
   if (!planted) return [];
   const random = createRandom(input.seed + 1);
-  const context: TContext = { ...input, random, siteIds: new Map(input.sites.map((s) => [s.code, s.id])) };
+  const context: TContext = {
+    ...input,
+    random,
+    siteIds: new Map(input.sites.map((s) => [s.code, s.id])),
+  };
   const profile = touchpointProfile(random, planted);
   const rows: TObservationInput[] = [];
   for (let daysAgo = DEMO_PILOT.startDaysAgo; daysAgo >= 1; daysAgo -= 1) {
     for (const siteCode of DEMO_PILOT_SURVEY_STORES) {
       for (let i = 0; i < DEMO_PILOT_SURVEYS_PER_STORE_PER_DAY; i += 1) {
-        rows.push(observationAt(context, planted, profile, () => ({ source: "SURVEY", siteCode, daysAgo, observedAt: timeOnDay(context, koreanDayNumber(input.now) - daysAgo, "STORE") })));
+        rows.push(
+          observationAt(context, planted, profile, () => ({
+            source: "SURVEY",
+            siteCode,
+            daysAgo,
+            observedAt: timeOnDay(context, koreanDayNumber(input.now) - daysAgo, "STORE"),
+          })),
+        );
       }
     }
   }
-  return rows.map((row, index) => ({ clientId: `${PILOT_SURVEY_CLIENT_ID_PREFIX}${index + 1}`, ...row }));
+  return rows.map((row, index) => ({
+    clientId: `${PILOT_SURVEY_CLIENT_ID_PREFIX}${index + 1}`,
+    ...row,
+  }));
 }
 
 /** Three angry customers whose refund came late or short: gaps −2, −4 and −6 (mean −4). */
-function decoyRows(context: TContext, touchpoint: TDemoTouchpoint, count: number): TObservationInput[] {
-  const repeat = context.segments.find((s) => s.nameEn === "Repeat customer") ?? context.segments[0];
+function decoyRows(
+  context: TContext,
+  touchpoint: TDemoTouchpoint,
+  count: number,
+): TObservationInput[] {
+  const repeat =
+    context.segments.find((s) => s.nameEn === "Repeat customer") ?? context.segments[0];
   const scores = [
     { expectationScore: 5, experiencedScore: 3, emotionalScore: 2, nps: 3, source: "SURVEY" },
     { expectationScore: 6, experiencedScore: 2, emotionalScore: 1, nps: 1, source: "VOC_CALL" },
@@ -232,7 +303,8 @@ function decoyRows(context: TContext, touchpoint: TDemoTouchpoint, count: number
     driverId: touchpoint.drivers[0]?.id ?? null,
     segmentId: repeat?.id ?? null,
     siteId: score.source === "VOC_CALL" ? (context.siteIds.get(CALL_CENTRE_SITE) ?? null) : null,
-    observedAt: observedAt(context, score.source === "VOC_CALL" ? "CALL_CENTRE" : "NONE").observedAt,
+    observedAt: observedAt(context, score.source === "VOC_CALL" ? "CALL_CENTRE" : "NONE")
+      .observedAt,
     csat: 1,
     ces: null,
     comment: DECOY_PHRASES[i % DECOY_PHRASES.length]!,
@@ -245,12 +317,26 @@ type TSegmentRef = TDemoGeneratorInput["segments"][number];
 function pickSegment(context: TContext, stagePosition: number): TSegmentRef | null {
   if (context.segments.length === 0 || context.random.chance(0.04)) return null;
   const acquisition = stagePosition <= LAST_ACQUISITION_STAGE;
-  return context.random.choose(context.segments.map((s) => [s, acquisition ? segmentProfile(s.nameEn).acquisitionShare : segmentProfile(s.nameEn).laterShare] as const));
+  return context.random.choose(
+    context.segments.map(
+      (s) =>
+        [
+          s,
+          acquisition
+            ? segmentProfile(s.nameEn).acquisitionShare
+            : segmentProfile(s.nameEn).laterShare,
+        ] as const,
+    ),
+  );
 }
 
-const expectedLevels = new Map(DEMO_EXPECTATIONS.map((e) => [`${e.touchpointNameEn}\u0000${e.segmentNameEn}`, e.expectedLevel]));
+const expectedLevels = new Map(
+  DEMO_EXPECTATIONS.map((e) => [`${e.touchpointNameEn}\u0000${e.segmentNameEn}`, e.expectedLevel]),
+);
 const expectedLevel = (touchpointNameEn: string, segmentNameEn: string | undefined) =>
-  segmentNameEn === undefined ? undefined : expectedLevels.get(`${touchpointNameEn}\u0000${segmentNameEn}`);
+  segmentNameEn === undefined
+    ? undefined
+    : expectedLevels.get(`${touchpointNameEn}\u0000${segmentNameEn}`);
 
 /** A moment in the last DEMO_DAYS days, on the weekdays and hours (Korean time) that the site is busy, never after `now`. */
 function observedAt(context: TContext, kind: TSiteKind): { observedAt: Date; daysAgo: number } {
@@ -261,16 +347,37 @@ function observedAt(context: TContext, kind: TSiteKind): { observedAt: Date; day
   do day = today - random.int(0, DEMO_DAYS - 1);
   while (!random.chance(pattern.weekdays[(day + 4) % 7]!)); // day 0 (1970-01-01) was a Thursday
   const time = timeOnDay(context, day, kind);
-  return time > now ? { observedAt: new Date(time.getTime() - 7 * DAY_MS), daysAgo: today - day + 7 } : { observedAt: time, daysAgo: today - day };
+  return time > now
+    ? { observedAt: new Date(time.getTime() - 7 * DAY_MS), daysAgo: today - day + 7 }
+    : { observedAt: time, daysAgo: today - day };
 }
 
 /** A moment of a local day (days since 1970-01-01 in Korea), at an hour the site is busy. */
 function timeOnDay({ random }: TContext, day: number, kind: TSiteKind): Date {
-  return new Date(day * DAY_MS + random.choose(TIME_PATTERNS[kind].hours) * 3_600_000 + random.int(0, 3599) * 1000 - KST_OFFSET_MS);
+  return new Date(
+    day * DAY_MS +
+      random.choose(TIME_PATTERNS[kind].hours) * 3_600_000 +
+      random.int(0, 3599) * 1000 -
+      KST_OFFSET_MS,
+  );
 }
 
-function commentFor(random: TRandom, touchpoint: TDemoTouchpoint, gap: number, isPlanted: boolean): string {
-  const tone: TTone = gap <= -1 ? "NEGATIVE" : gap >= 1 ? "POSITIVE" : random.choose<TTone>([["NEUTRAL", 50], ["POSITIVE", 35], ["NEGATIVE", 15]]);
+function commentFor(
+  random: TRandom,
+  touchpoint: TDemoTouchpoint,
+  gap: number,
+  isPlanted: boolean,
+): string {
+  const tone: TTone =
+    gap <= -1
+      ? "NEGATIVE"
+      : gap >= 1
+        ? "POSITIVE"
+        : random.choose<TTone>([
+            ["NEUTRAL", 50],
+            ["POSITIVE", 35],
+            ["NEGATIVE", 15],
+          ]);
   if (isPlanted) {
     if (tone !== "NEGATIVE") return random.pick(PLANTED_PROBLEM_PHRASES.OTHER);
     if (random.chance(0.8)) return random.pick(PLANTED_PROBLEM_PHRASES.NEGATIVE);
@@ -280,4 +387,3 @@ function commentFor(random: TRandom, touchpoint: TDemoTouchpoint, gap: number, i
   const theme = random.chance(0.6) ? themes[0]! : random.pick(themes);
   return pickComment(random, theme, tone);
 }
-

@@ -5,13 +5,24 @@ import type { TActor } from "@/lib/auth/permissions";
 import { createJourneyFromTemplate } from "@/lib/templates/instantiate";
 import { seedDemoPromises } from "./demo-promises-seed";
 import { seedSktDemoJourney } from "./demo-skt-journey";
-import { DEMO_JOURNEY_TEMPLATE, DEMO_PASSWORD, DEMO_SEGMENTS, DEMO_SITES, DEMO_USERS } from "./demo-users";
+import {
+  DEMO_JOURNEY_TEMPLATE,
+  DEMO_PASSWORD,
+  DEMO_SEGMENTS,
+  DEMO_SITES,
+  DEMO_USERS,
+} from "./demo-users";
 
 // The demo organization `npm start` creates, so that a fresh clone can be tried at once: users,
 // sites, segments, two journeys (one with observations telling a DMAIC story) and service promises.
 // Idempotent: a second run adds nothing and changes no password.
 
-export type TDemoSeedResult = { createdUsers: number; createdJourneys: number; createdObservations: number; createdPromises: number };
+export type TDemoSeedResult = {
+  createdUsers: number;
+  createdJourneys: number;
+  createdObservations: number;
+  createdPromises: number;
+};
 
 export async function seedDemoOrganization(): Promise<TDemoSeedResult> {
   const organization = await db.organization.upsert({
@@ -33,7 +44,12 @@ export async function seedDemoOrganization(): Promise<TDemoSeedResult> {
   }
 
   const existing = new Set(
-    (await db.user.findMany({ where: { email: { in: DEMO_USERS.map((u) => u.email) } }, select: { email: true } })).map((u) => u.email),
+    (
+      await db.user.findMany({
+        where: { email: { in: DEMO_USERS.map((u) => u.email) } },
+        select: { email: true },
+      })
+    ).map((u) => u.email),
   );
   const missing = DEMO_USERS.filter((u) => !existing.has(u.email));
   if (missing.length > 0) {
@@ -52,17 +68,34 @@ export async function seedDemoOrganization(): Promise<TDemoSeedResult> {
   }
 
   for (const segment of DEMO_SEGMENTS) {
-    const exists = await db.segment.count({ where: { organizationId: organization.id, nameEn: segment.nameEn } });
+    const exists = await db.segment.count({
+      where: { organizationId: organization.id, nameEn: segment.nameEn },
+    });
     if (!exists) await db.segment.create({ data: { ...segment, organizationId: organization.id } });
   }
-  const admin = await db.user.findFirst({ where: { organizationId: organization.id, role: "ADMIN", isActive: true }, orderBy: { createdAt: "asc" }, select: { id: true, organizationId: true, role: true } });
-  if (!admin) return { createdUsers: missing.length, createdJourneys: 0, createdObservations: 0, createdPromises: 0 };
+  const admin = await db.user.findFirst({
+    where: { organizationId: organization.id, role: "ADMIN", isActive: true },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, organizationId: true, role: true },
+  });
+  if (!admin)
+    return {
+      createdUsers: missing.length,
+      createdJourneys: 0,
+      createdObservations: 0,
+      createdPromises: 0,
+    };
   // Frontline staff log against the first journey (Hilton) until they pick another: it must be created before the SK Telecom one.
   const createdFrontlineJourney = await seedDemoJourney(admin);
   const skt = await seedSktDemoJourney(admin);
   // After the SK Telecom journey: the promises are made at its touchpoints.
   const createdPromises = await seedDemoPromises(organization.id);
-  return { createdUsers: missing.length, createdJourneys: createdFrontlineJourney + skt.createdJourneys, createdObservations: skt.createdObservations, createdPromises };
+  return {
+    createdUsers: missing.length,
+    createdJourneys: createdFrontlineJourney + skt.createdJourneys,
+    createdObservations: skt.createdObservations,
+    createdPromises,
+  };
 }
 
 /**
@@ -71,7 +104,9 @@ export async function seedDemoOrganization(): Promise<TDemoSeedResult> {
  * count: a journey the demo admin archived is not brought back).
  */
 async function seedDemoJourney(admin: TActor): Promise<number> {
-  const exists = await db.journey.count({ where: { organizationId: admin.organizationId, templateKey: DEMO_JOURNEY_TEMPLATE } });
+  const exists = await db.journey.count({
+    where: { organizationId: admin.organizationId, templateKey: DEMO_JOURNEY_TEMPLATE },
+  });
   if (exists) return 0;
   await createJourneyFromTemplate(admin, DEMO_JOURNEY_TEMPLATE);
   return 1;

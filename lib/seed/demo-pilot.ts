@@ -35,13 +35,21 @@ export const DEMO_RELAPSE_SHIFT = -0.4;
  * reach the planned sample and a daily control chart has enough points per day.
  */
 export const DEMO_PILOT_SURVEYS_PER_STORE_PER_DAY = 5;
-export const DEMO_PILOT_SURVEY_STORES = [DEMO_PILOT.pilotSiteCode, DEMO_PILOT.controlSiteCode] as const;
+export const DEMO_PILOT_SURVEY_STORES = [
+  DEMO_PILOT.pilotSiteCode,
+  DEMO_PILOT.controlSiteCode,
+] as const;
 
 /** The shift of the planted MOT's mean gap on a day (days before today) at a site. */
 export function plantedGapShift(daysAgo: number, siteCode: string | null): number {
   if (daysAgo <= DEMO_PILOT.relapseDaysAgo) return DEMO_RELAPSE_SHIFT;
   if (daysAgo <= DEMO_PILOT.rolloutDaysAgo) return DEMO_FIX_EFFECT;
-  if (daysAgo <= DEMO_PILOT.startDaysAgo && daysAgo >= DEMO_PILOT.endDaysAgo && siteCode === DEMO_PILOT.pilotSiteCode) return DEMO_FIX_EFFECT;
+  if (
+    daysAgo <= DEMO_PILOT.startDaysAgo &&
+    daysAgo >= DEMO_PILOT.endDaysAgo &&
+    siteCode === DEMO_PILOT.pilotSiteCode
+  )
+    return DEMO_FIX_EFFECT;
   return 0;
 }
 
@@ -50,7 +58,8 @@ const DAY_MS = 86_400_000;
 export const KST_OFFSET_MS = 9 * 3_600_000;
 
 /** Days since 1970-01-01 in Korea time: the day number the demo generator counts in. */
-export const koreanDayNumber = (instant: Date) => Math.floor((instant.getTime() + KST_OFFSET_MS) / DAY_MS);
+export const koreanDayNumber = (instant: Date) =>
+  Math.floor((instant.getTime() + KST_OFFSET_MS) / DAY_MS);
 
 export type TDemoPilotDates = {
   today: TLocalDay;

@@ -11,14 +11,25 @@ import { DEMO_AUDIT_EVERY_DAYS, DEMO_PROMISES, generateDemoAudits } from "./demo
 /** Creates the missing demo promises with their audits; returns how many promises it created. */
 export async function seedDemoPromises(organizationId: string, now = new Date()): Promise<number> {
   const [existing, sites, touchpoints, auditor] = await Promise.all([
-    db.servicePromise.findMany({ where: { organizationId, titleEn: { in: DEMO_PROMISES.map((p) => p.titleEn) } }, select: { titleEn: true } }),
+    db.servicePromise.findMany({
+      where: { organizationId, titleEn: { in: DEMO_PROMISES.map((p) => p.titleEn) } },
+      select: { titleEn: true },
+    }),
     db.site.findMany({ where: { organizationId }, select: { id: true, code: true } }),
     db.touchpoint.findMany({
-      where: { organizationId, nameEn: { in: DEMO_PROMISES.map((p) => p.touchpointNameEn) }, journey: { templateKey: DEMO_SKT_TEMPLATE, archivedAt: null } },
+      where: {
+        organizationId,
+        nameEn: { in: DEMO_PROMISES.map((p) => p.touchpointNameEn) },
+        journey: { templateKey: DEMO_SKT_TEMPLATE, archivedAt: null },
+      },
       orderBy: [{ journey: { createdAt: "asc" } }, { id: "asc" }],
       select: { id: true, nameEn: true },
     }),
-    db.user.findFirst({ where: { organizationId, role: "MANAGER", isActive: true }, orderBy: { createdAt: "asc" }, select: { id: true } }),
+    db.user.findFirst({
+      where: { organizationId, role: "MANAGER", isActive: true },
+      orderBy: { createdAt: "asc" },
+      select: { id: true },
+    }),
   ]);
   const done = new Set(existing.map((p) => p.titleEn));
   const siteId = new Map(sites.map((s) => [s.code, s.id]));

@@ -1,12 +1,23 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
 import type { TActor } from "@/lib/auth/permissions";
-import { MAX_OBSERVATIONS_PER_BATCH, ZObservationBatch, type TObservation } from "@/lib/observations/schemas";
+import {
+  MAX_OBSERVATIONS_PER_BATCH,
+  ZObservationBatch,
+  type TObservation,
+} from "@/lib/observations/schemas";
 import { findReferenceProblems, insertObservations } from "@/lib/observations/store";
 import { createJourneyFromTemplate } from "@/lib/templates/instantiate";
 import { FOLLOW_UP_RESOLUTIONS } from "./demo-comments";
 import { DEMO_EXPECTATIONS } from "./demo-expectations";
-import { DEMO_CLIENT_ID_PREFIX, DEMO_OBSERVATION_COUNT, DEMO_SKT_OBSERVATION_TOTAL, DEMO_SKT_TEMPLATE, generateDemoObservations, generateDemoPilotSurveys } from "./demo-observations";
+import {
+  DEMO_CLIENT_ID_PREFIX,
+  DEMO_OBSERVATION_COUNT,
+  DEMO_SKT_OBSERVATION_TOTAL,
+  DEMO_SKT_TEMPLATE,
+  generateDemoObservations,
+  generateDemoPilotSurveys,
+} from "./demo-observations";
 
 // The SK Telecom demo journey with a few months of observations (a planted problem, the pilot of
 // its fix, the rollout and a relapse), so that Measure, Analyze, Improve and Control have
@@ -27,7 +38,9 @@ export type TSktSeedResult = { createdJourneys: number; createdObservations: num
 export async function seedSktDemoJourney(admin: TActor, now = new Date()): Promise<TSktSeedResult> {
   const organizationId = admin.organizationId;
   let createdJourneys = 0;
-  if ((await db.journey.count({ where: { organizationId, templateKey: DEMO_SKT_TEMPLATE } })) === 0) {
+  if (
+    (await db.journey.count({ where: { organizationId, templateKey: DEMO_SKT_TEMPLATE } })) === 0
+  ) {
     await createJourneyFromTemplate(admin, DEMO_SKT_TEMPLATE);
     createdJourneys = 1;
   }
@@ -38,12 +51,21 @@ export async function seedSktDemoJourney(admin: TActor, now = new Date()): Promi
   });
   if (!journey) return { createdJourneys, createdObservations: 0 };
   // Later starts stop here: the rows are stored in one transaction, so all of them are there or none.
-  const seeded = await db.observation.count({ where: { organizationId, clientId: { startsWith: DEMO_CLIENT_ID_PREFIX } } });
+  const seeded = await db.observation.count({
+    where: { organizationId, clientId: { startsWith: DEMO_CLIENT_ID_PREFIX } },
+  });
   if (seeded >= DEMO_SKT_OBSERVATION_TOTAL) return { createdJourneys, createdObservations: 0 };
-  return { createdJourneys, createdObservations: await seedObservations(organizationId, journey.id, now) };
+  return {
+    createdJourneys,
+    createdObservations: await seedObservations(organizationId, journey.id, now),
+  };
 }
 
-async function seedObservations(organizationId: string, journeyId: string, now: Date): Promise<number> {
+async function seedObservations(
+  organizationId: string,
+  journeyId: string,
+  now: Date,
+): Promise<number> {
   const [touchpoints, segments, sites, closers] = await Promise.all([
     db.touchpoint.findMany({
       where: { organizationId, journeyId },
@@ -55,15 +77,30 @@ async function seedObservations(organizationId: string, journeyId: string, now: 
         dimension: true,
         channel: true,
         stage: { select: { position: true } },
-        loyaltyDrivers: { orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true, nameEn: true } },
+        loyaltyDrivers: {
+          orderBy: [{ position: "asc" }, { id: "asc" }],
+          select: { id: true, nameEn: true },
+        },
       },
     }),
-    db.segment.findMany({ where: { organizationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, nameEn: true } }),
+    db.segment.findMany({
+      where: { organizationId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, nameEn: true },
+    }),
     db.site.findMany({ where: { organizationId }, select: { id: true, code: true } }),
-    db.user.findMany({ where: { organizationId, isActive: true, role: { in: ["FRONTLINE", "MANAGER"] } }, orderBy: { createdAt: "asc" }, select: { id: true, role: true, homeSiteId: true } }),
+    db.user.findMany({
+      where: { organizationId, isActive: true, role: { in: ["FRONTLINE", "MANAGER"] } },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, role: true, homeSiteId: true },
+    }),
   ]);
   const input = {
-    touchpoints: touchpoints.map(({ stage, loyaltyDrivers, ...t }) => ({ ...t, stagePosition: stage.position, drivers: loyaltyDrivers })),
+    touchpoints: touchpoints.map(({ stage, loyaltyDrivers, ...t }) => ({
+      ...t,
+      stagePosition: stage.position,
+      drivers: loyaltyDrivers,
+    })),
     segments,
     sites,
     count: DEMO_OBSERVATION_COUNT,
@@ -72,7 +109,8 @@ async function seedObservations(organizationId: string, journeyId: string, now: 
   };
   const rows = [...generateDemoObservations(input), ...generateDemoPilotSurveys(input)];
   const batches: TObservation[][] = [];
-  for (let i = 0; i < rows.length; i += MAX_OBSERVATIONS_PER_BATCH) batches.push(ZObservationBatch.parse(rows.slice(i, i + MAX_OBSERVATIONS_PER_BATCH)));
+  for (let i = 0; i < rows.length; i += MAX_OBSERVATIONS_PER_BATCH)
+    batches.push(ZObservationBatch.parse(rows.slice(i, i + MAX_OBSERVATIONS_PER_BATCH)));
 
   const manager = closers.find((u) => u.role === "MANAGER");
   const frontline = closers.find((u) => u.role === "FRONTLINE");
@@ -82,28 +120,56 @@ async function seedObservations(organizationId: string, journeyId: string, now: 
       const stored: { ids: string[]; observedAt: Date[] } = { ids: [], observedAt: [] };
       for (const batch of batches) {
         const problems = await findReferenceProblems(tx, organizationId, batch);
-        if (problems.length) throw new Error(`Demo observations refer to unknown records: ${JSON.stringify(problems.slice(0, 3))}`);
+        if (problems.length)
+          throw new Error(
+            `Demo observations refer to unknown records: ${JSON.stringify(problems.slice(0, 3))}`,
+          );
         // No logging user: the frontline demo user's page opens on the journey they last logged on, not on these.
         const result = await insertObservations(tx, { organizationId, loggedById: null }, batch);
         created += result.created;
         stored.ids.push(...result.ids);
         stored.observedAt.push(...batch.map((o) => o.observedAt));
       }
-      await tx.expectation.createMany({ data: expectationsFor(organizationId, touchpoints, segments, manager?.id ?? null), skipDuplicates: true });
-      await backdateFollowUps(tx, organizationId, stored, now, { managerId: manager?.id ?? null, frontline: frontline ?? null });
+      await tx.expectation.createMany({
+        data: expectationsFor(organizationId, touchpoints, segments, manager?.id ?? null),
+        skipDuplicates: true,
+      });
+      await backdateFollowUps(tx, organizationId, stored, now, {
+        managerId: manager?.id ?? null,
+        frontline: frontline ?? null,
+      });
       return created;
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
 }
 
-type TClosers = { managerId: string | null; frontline: { id: string; homeSiteId: string | null } | null };
+type TClosers = {
+  managerId: string | null;
+  frontline: { id: string; homeSiteId: string | null } | null;
+};
 
-function expectationsFor(organizationId: string, touchpoints: { id: string; nameEn: string; isMoT: boolean }[], segments: { id: string; nameEn: string }[], recordedById: string | null) {
+function expectationsFor(
+  organizationId: string,
+  touchpoints: { id: string; nameEn: string; isMoT: boolean }[],
+  segments: { id: string; nameEn: string }[],
+  recordedById: string | null,
+) {
   return DEMO_EXPECTATIONS.flatMap((e) => {
     const touchpoint = touchpoints.find((t) => t.nameEn === e.touchpointNameEn && t.isMoT);
     const segment = segments.find((s) => s.nameEn === e.segmentNameEn);
-    return touchpoint && segment ? [{ organizationId, touchpointId: touchpoint.id, segmentId: segment.id, needs: e.needs, expectedLevel: e.expectedLevel, recordedById }] : [];
+    return touchpoint && segment
+      ? [
+          {
+            organizationId,
+            touchpointId: touchpoint.id,
+            segmentId: segment.id,
+            needs: e.needs,
+            expectedLevel: e.expectedLevel,
+            recordedById,
+          },
+        ]
+      : [];
   });
 }
 
@@ -116,7 +182,13 @@ function expectationsFor(organizationId: string, touchpoints: { id: string; name
  * yet for rows inserted in this transaction, and a join guessed wrong cost over a second.
  * Timestamps are UTC without a zone, as the store writes them.
  */
-async function backdateFollowUps(tx: Prisma.TransactionClient, organizationId: string, stored: { ids: string[]; observedAt: Date[] }, now: Date, closers: TClosers) {
+async function backdateFollowUps(
+  tx: Prisma.TransactionClient,
+  organizationId: string,
+  stored: { ids: string[]; observedAt: Date[] },
+  now: Date,
+  closers: TClosers,
+) {
   const closeBefore = new Date(now.getTime() - DEMO_FOLLOW_UP_OPEN_DAYS * 86_400_000);
   await tx.$executeRaw`
     WITH v AS (

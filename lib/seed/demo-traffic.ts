@@ -20,12 +20,23 @@ export type TSegmentProfile = {
 };
 
 export const SEGMENT_PROFILES: Readonly<Record<string, TSegmentProfile>> = {
-  "First-time customer": { acquisitionShare: 0.42, laterShare: 0.15, gapShift: -0.15, plantedGap: -2.2 },
+  "First-time customer": {
+    acquisitionShare: 0.42,
+    laterShare: 0.15,
+    gapShift: -0.15,
+    plantedGap: -2.2,
+  },
   "Repeat customer": { acquisitionShare: 0.38, laterShare: 0.63, gapShift: 0.05, plantedGap: -1.2 },
   "Early adopter": { acquisitionShare: 0.2, laterShare: 0.22, gapShift: -0.1, plantedGap: -1.3 },
 };
-const OTHER_SEGMENT: TSegmentProfile = { acquisitionShare: 0.2, laterShare: 0.2, gapShift: 0, plantedGap: -1.6 };
-export const segmentProfile = (nameEn: string | undefined): TSegmentProfile => (nameEn && SEGMENT_PROFILES[nameEn]) || OTHER_SEGMENT;
+const OTHER_SEGMENT: TSegmentProfile = {
+  acquisitionShare: 0.2,
+  laterShare: 0.2,
+  gapShift: 0,
+  plantedGap: -1.6,
+};
+export const segmentProfile = (nameEn: string | undefined): TSegmentProfile =>
+  (nameEn && SEGMENT_PROFILES[nameEn]) || OTHER_SEGMENT;
 
 /** Stages 0–9 (awareness to the welcome after sign-up) are acquisition; later ones are a subscriber's life. */
 export const LAST_ACQUISITION_STAGE = 9;
@@ -33,22 +44,58 @@ export const LAST_ACQUISITION_STAGE = 9;
 /** Relative traffic of a stage: everyone becomes aware, few terminate and fewer come back after. */
 export const stageTraffic = (stagePosition: number) => Math.exp(-stagePosition / 7);
 
-const SURVEY_LED: TWeights<TObservationSource> = [["SURVEY", 62], ["FRONTLINE", 10], ["VOC_CALL", 12], ["SNS", 16]];
+const SURVEY_LED: TWeights<TObservationSource> = [
+  ["SURVEY", 62],
+  ["FRONTLINE", 10],
+  ["VOC_CALL", 12],
+  ["SNS", 16],
+];
 export const SOURCES_BY_CHANNEL: Readonly<Record<TChannel, TWeights<TObservationSource>>> = {
-  IN_PERSON: [["SURVEY", 40], ["FRONTLINE", 42], ["MYSTERY_SHOPPER", 12], ["SNS", 3], ["VOC_CALL", 3]],
-  KIOSK: [["SURVEY", 40], ["FRONTLINE", 45], ["MYSTERY_SHOPPER", 12], ["SNS", 3]],
-  PHONE: [["SURVEY", 40], ["VOC_CALL", 45], ["FRONTLINE", 10], ["SNS", 5]],
-  CHAT: [["SURVEY", 50], ["VOC_CALL", 25], ["FRONTLINE", 15], ["SNS", 10]],
+  IN_PERSON: [
+    ["SURVEY", 40],
+    ["FRONTLINE", 42],
+    ["MYSTERY_SHOPPER", 12],
+    ["SNS", 3],
+    ["VOC_CALL", 3],
+  ],
+  KIOSK: [
+    ["SURVEY", 40],
+    ["FRONTLINE", 45],
+    ["MYSTERY_SHOPPER", 12],
+    ["SNS", 3],
+  ],
+  PHONE: [
+    ["SURVEY", 40],
+    ["VOC_CALL", 45],
+    ["FRONTLINE", 10],
+    ["SNS", 5],
+  ],
+  CHAT: [
+    ["SURVEY", 50],
+    ["VOC_CALL", 25],
+    ["FRONTLINE", 15],
+    ["SNS", 10],
+  ],
   WEB: SURVEY_LED,
   APP: SURVEY_LED,
   EMAIL: SURVEY_LED,
   MAIL: SURVEY_LED,
-  SNS: [["SNS", 60], ["SURVEY", 40]],
-  OTHER: [["SURVEY", 55], ["FRONTLINE", 20], ["VOC_CALL", 12], ["SNS", 13]],
+  SNS: [
+    ["SNS", 60],
+    ["SURVEY", 40],
+  ],
+  OTHER: [
+    ["SURVEY", 55],
+    ["FRONTLINE", 20],
+    ["VOC_CALL", 12],
+    ["SNS", 13],
+  ],
 };
 
 /** Which questions a source asks: the gap (expectation and experience) always, the rest on part of the rows. */
-export const QUESTION_RATES: Readonly<Record<TObservationSource, { nps: number; csat: number; ces: number; comment: number }>> = {
+export const QUESTION_RATES: Readonly<
+  Record<TObservationSource, { nps: number; csat: number; ces: number; comment: number }>
+> = {
   SURVEY: { nps: 0.7, csat: 0.45, ces: 0.6, comment: 0.15 },
   FRONTLINE: { nps: 0.15, csat: 0.2, ces: 0.3, comment: 0.15 },
   VOC_CALL: { nps: 0.25, csat: 0.4, ces: 0.6, comment: 0.5 },
@@ -59,11 +106,17 @@ export const QUESTION_RATES: Readonly<Record<TObservationSource, { nps: number; 
 
 /** Customer effort is asked where a customer gets something done with the company's people or machines. */
 export const isServiceTouchpoint = (t: { dimension: TDimension; channel: TChannel }) =>
-  t.dimension === "FRONTLINE_STAFF" || t.channel === "PHONE" || t.channel === "CHAT" || t.channel === "KIOSK";
+  t.dimension === "FRONTLINE_STAFF" ||
+  t.channel === "PHONE" ||
+  t.channel === "CHAT" ||
+  t.channel === "KIOSK";
 
 export type TSiteKind = "STORE" | "CALL_CENTRE" | "NONE";
 /** The three demo sites by code (lib/seed/demo-users.ts): stores split Gangnam/Jamsil, phone and chat go to the call centre. */
-export const STORE_SITES: TWeights<string> = [["GANGNAM", 55], ["JAMSIL", 45]];
+export const STORE_SITES: TWeights<string> = [
+  ["GANGNAM", 55],
+  ["JAMSIL", 45],
+];
 export const CALL_CENTRE_SITE = "CALLCENTER";
 
 export function siteKind(channel: TChannel, source: TObservationSource, coin: number): TSiteKind {
@@ -75,10 +128,21 @@ export function siteKind(channel: TChannel, source: TObservationSource, coin: nu
 }
 
 /** Weekday (Sunday first) and hour weights: stores peak at lunch and after work and on Saturdays, the call centre keeps office hours. */
-export const TIME_PATTERNS: Readonly<Record<TSiteKind, { weekdays: readonly number[]; hours: TWeights<number> }>> = {
-  STORE: { weekdays: [0.6, 0.8, 0.75, 0.75, 0.8, 0.9, 1], hours: hoursFrom(10, [3, 5, 7, 6, 5, 5, 6, 8, 8, 6, 3]) },
-  CALL_CENTRE: { weekdays: [0.3, 1, 0.9, 0.9, 0.9, 0.85, 0.4], hours: hoursFrom(9, [6, 8, 8, 5, 6, 7, 6, 5, 3]) },
-  NONE: { weekdays: [0.9, 1, 1, 1, 1, 1, 0.9], hours: hoursFrom(7, [2, 3, 4, 4, 5, 6, 5, 4, 4, 4, 5, 6, 8, 9, 9, 7, 4]) },
+export const TIME_PATTERNS: Readonly<
+  Record<TSiteKind, { weekdays: readonly number[]; hours: TWeights<number> }>
+> = {
+  STORE: {
+    weekdays: [0.6, 0.8, 0.75, 0.75, 0.8, 0.9, 1],
+    hours: hoursFrom(10, [3, 5, 7, 6, 5, 5, 6, 8, 8, 6, 3]),
+  },
+  CALL_CENTRE: {
+    weekdays: [0.3, 1, 0.9, 0.9, 0.9, 0.85, 0.4],
+    hours: hoursFrom(9, [6, 8, 8, 5, 6, 7, 6, 5, 3]),
+  },
+  NONE: {
+    weekdays: [0.9, 1, 1, 1, 1, 1, 0.9],
+    hours: hoursFrom(7, [2, 3, 4, 4, 5, 6, 5, 4, 4, 4, 5, 6, 8, 9, 9, 7, 4]),
+  },
 };
 
 function hoursFrom(first: number, weights: number[]): TWeights<number> {
@@ -86,13 +150,24 @@ function hoursFrom(first: number, weights: number[]): TWeights<number> {
 }
 
 /** What customers talk about at a touchpoint, from its name, channel and dimension (first listed is the likeliest). */
-export function commentThemes(t: { nameEn: string; channel: TChannel; dimension: TDimension }): TCommentTheme[] {
+export function commentThemes(t: {
+  nameEn: string;
+  channel: TChannel;
+  dimension: TDimension;
+}): TCommentTheme[] {
   const themes: TCommentTheme[] = [];
   const name = t.nameEn.toLowerCase();
-  if (/bill|charge|fee|price|pay|instal|refund|discount|subsid|points|debit|balance|offer|deal|benefit/.test(name)) themes.push("PRICE");
-  if (/call quality|reception|dropped|data|internet|texts|abroad|first call/.test(name)) themes.push("NETWORK");
+  if (
+    /bill|charge|fee|price|pay|instal|refund|discount|subsid|points|debit|balance|offer|deal|benefit/.test(
+      name,
+    )
+  )
+    themes.push("PRICE");
+  if (/call quality|reception|dropped|data|internet|texts|abroad|first call/.test(name))
+    themes.push("NETWORK");
   if (/wait|queue/.test(name)) themes.push("WAITING");
-  if (/complaint|repair|lost|outcome|cancel|agent|found phone/.test(name)) themes.push("RESOLUTION");
+  if (/complaint|repair|lost|outcome|cancel|agent|found phone/.test(name))
+    themes.push("RESOLUTION");
   if (t.channel === "WEB" || t.channel === "APP" || t.channel === "CHAT") themes.push("DIGITAL");
   if (t.dimension === "FRONTLINE_STAFF") themes.push("STAFF", "CLARITY");
   if (t.dimension === "MARKETING_COMMUNICATION") themes.push("CLARITY");

@@ -19,9 +19,21 @@ export const DEMO_SITES = [
 
 /** Customer segments by behaviour or trend (PRODUCT.md: not only demographics). */
 export const DEMO_SEGMENTS = [
-  { nameKo: "첫 방문 고객", nameEn: "First-time customer", description: "처음 이용하는 고객 / Using us for the first time" },
-  { nameKo: "재방문 고객", nameEn: "Repeat customer", description: "최근 1년에 3회 이상 이용 / Three or more visits in the past year" },
-  { nameKo: "얼리어답터", nameEn: "Early adopter", description: "새 서비스를 먼저 써 보는 고객 / Tries new services first" },
+  {
+    nameKo: "첫 방문 고객",
+    nameEn: "First-time customer",
+    description: "처음 이용하는 고객 / Using us for the first time",
+  },
+  {
+    nameKo: "재방문 고객",
+    nameEn: "Repeat customer",
+    description: "최근 1년에 3회 이상 이용 / Three or more visits in the past year",
+  },
+  {
+    nameKo: "얼리어답터",
+    nameEn: "Early adopter",
+    description: "새 서비스를 먼저 써 보는 고객 / Tries new services first",
+  },
 ];
 
 /** The template of the demo journey frontline staff log against (lib/templates/catalog.ts). */

@@ -26,7 +26,8 @@ export function createRandom(seed: number): TRandom {
     float,
     int: (from, to) => uniformInt(rng, from, to),
     // Box–Muller transform; 1 − u keeps the logarithm's argument in (0, 1].
-    normal: (mean, sd) => mean + sd * Math.sqrt(-2 * Math.log(1 - float())) * Math.cos(2 * Math.PI * float()),
+    normal: (mean, sd) =>
+      mean + sd * Math.sqrt(-2 * Math.log(1 - float())) * Math.cos(2 * Math.PI * float()),
     chance: (probability) => float() < probability,
     pick: (items) => items[uniformInt(rng, 0, items.length - 1)]!,
     choose: (options) => {

@@ -7,8 +7,18 @@ export async function listSegments(actor: TActor): Promise<TSegment[]> {
   assertCan(actor, "journey:read");
   const segments = await db.segment.findMany({
     where: { organizationId: actor.organizationId },
-    select: { id: true, nameKo: true, nameEn: true, description: true, _count: { select: { expectations: true, observations: true } } },
+    select: {
+      id: true,
+      nameKo: true,
+      nameEn: true,
+      description: true,
+      _count: { select: { expectations: true, observations: true } },
+    },
     orderBy: { createdAt: "asc" },
   });
-  return segments.map(({ _count, ...s }) => ({ ...s, expectationCount: _count.expectations, observationCount: _count.observations }));
+  return segments.map(({ _count, ...s }) => ({
+    ...s,
+    expectationCount: _count.expectations,
+    observationCount: _count.observations,
+  }));
 }

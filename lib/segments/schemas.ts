@@ -10,10 +10,20 @@ export const ZSegmentSaveInput = z
     nameEn: ZName.default(""),
     description: z.string().trim().max(2000, { error: "validation.tooLong" }).default(""),
   })
-  .refine((s) => s.nameKo !== "" || s.nameEn !== "", { error: "validation.nameInOneLanguage", path: ["nameKo"] });
+  .refine((s) => s.nameKo !== "" || s.nameEn !== "", {
+    error: "validation.nameInOneLanguage",
+    path: ["nameKo"],
+  });
 export type TSegmentSaveInput = z.input<typeof ZSegmentSaveInput>;
 
 export const ZSegmentDeleteInput = z.object({ segmentId: z.string().trim().min(1).max(64) });
 export type TSegmentDeleteInput = z.input<typeof ZSegmentDeleteInput>;
 
-export type TSegment = { id: string; nameKo: string; nameEn: string; description: string; expectationCount: number; observationCount: number };
+export type TSegment = {
+  id: string;
+  nameKo: string;
+  nameEn: string;
+  description: string;
+  expectationCount: number;
+  observationCount: number;
+};

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { c4, detectSignals, individualsChart, pChart, xBarChart, type TControlRule } from "./control-charts";
+import {
+  c4,
+  detectSignals,
+  individualsChart,
+  pChart,
+  xBarChart,
+  type TControlRule,
+} from "./control-charts";
 import { momentsOf, sampleVariance } from "./summary";
 
 /** Split values into consecutive subgroups of `size`. */
@@ -13,28 +20,36 @@ function subgroups(values: readonly number[], size: number): number[][] {
 // mm): 25 preliminary samples of 5, then 15 more — the `pistonrings` data of R's qcc, whose
 // published figures (center 74.00118, s̄ = 0.009240037) this transcription reproduces.
 const PISTON_RINGS_PHASE_1 = [
-  74.03, 74.002, 74.019, 73.992, 74.008, 73.995, 73.992, 74.001, 74.011, 74.004, 73.988, 74.024, 74.021, 74.005, 74.002,
-  74.002, 73.996, 73.993, 74.015, 74.009, 73.992, 74.007, 74.015, 73.989, 74.014, 74.009, 73.994, 73.997, 73.985, 73.993,
-  73.995, 74.006, 73.994, 74.0, 74.005, 73.985, 74.003, 73.993, 74.015, 73.988, 74.008, 73.995, 74.009, 74.005, 74.004,
-  73.998, 74.0, 73.99, 74.007, 73.995, 73.994, 73.998, 73.994, 73.995, 73.99, 74.004, 74.0, 74.007, 74.0, 73.996,
-  73.983, 74.002, 73.998, 73.997, 74.012, 74.006, 73.967, 73.994, 74.0, 73.984, 74.012, 74.014, 73.998, 73.999, 74.007,
-  74.0, 73.984, 74.005, 73.998, 73.996, 73.994, 74.012, 73.986, 74.005, 74.007, 74.006, 74.01, 74.018, 74.003, 74.0,
-  73.984, 74.002, 74.003, 74.005, 73.997, 74.0, 74.01, 74.013, 74.02, 74.003, 73.988, 74.001, 74.009, 74.005, 73.996,
-  74.004, 73.999, 73.99, 74.006, 74.009, 74.01, 73.989, 73.99, 74.009, 74.014, 74.015, 74.008, 73.993, 74.0, 74.01,
-  73.982, 73.984, 73.995, 74.017, 74.013,
+  74.03, 74.002, 74.019, 73.992, 74.008, 73.995, 73.992, 74.001, 74.011, 74.004, 73.988, 74.024,
+  74.021, 74.005, 74.002, 74.002, 73.996, 73.993, 74.015, 74.009, 73.992, 74.007, 74.015, 73.989,
+  74.014, 74.009, 73.994, 73.997, 73.985, 73.993, 73.995, 74.006, 73.994, 74.0, 74.005, 73.985,
+  74.003, 73.993, 74.015, 73.988, 74.008, 73.995, 74.009, 74.005, 74.004, 73.998, 74.0, 73.99,
+  74.007, 73.995, 73.994, 73.998, 73.994, 73.995, 73.99, 74.004, 74.0, 74.007, 74.0, 73.996, 73.983,
+  74.002, 73.998, 73.997, 74.012, 74.006, 73.967, 73.994, 74.0, 73.984, 74.012, 74.014, 73.998,
+  73.999, 74.007, 74.0, 73.984, 74.005, 73.998, 73.996, 73.994, 74.012, 73.986, 74.005, 74.007,
+  74.006, 74.01, 74.018, 74.003, 74.0, 73.984, 74.002, 74.003, 74.005, 73.997, 74.0, 74.01, 74.013,
+  74.02, 74.003, 73.988, 74.001, 74.009, 74.005, 73.996, 74.004, 73.999, 73.99, 74.006, 74.009,
+  74.01, 73.989, 73.99, 74.009, 74.014, 74.015, 74.008, 73.993, 74.0, 74.01, 73.982, 73.984, 73.995,
+  74.017, 74.013,
 ];
 const PISTON_RINGS_PHASE_2 = [
-  74.012, 74.015, 74.03, 73.986, 74.0, 73.995, 74.01, 73.99, 74.015, 74.001, 73.987, 73.999, 73.985, 74.0, 73.99,
-  74.008, 74.01, 74.003, 73.991, 74.006, 74.003, 74.0, 74.001, 73.986, 73.997, 73.994, 74.003, 74.015, 74.02, 74.004,
-  74.008, 74.002, 74.018, 73.995, 74.005, 74.001, 74.004, 73.99, 73.996, 73.998, 74.015, 74.0, 74.016, 74.025, 74.0,
-  74.03, 74.005, 74.0, 74.016, 74.012, 74.001, 73.99, 73.995, 74.01, 74.024, 74.015, 74.02, 74.024, 74.005, 74.019,
-  74.035, 74.01, 74.012, 74.015, 74.026, 74.017, 74.013, 74.036, 74.025, 74.026, 74.01, 74.005, 74.029, 74.0, 74.02,
+  74.012, 74.015, 74.03, 73.986, 74.0, 73.995, 74.01, 73.99, 74.015, 74.001, 73.987, 73.999, 73.985,
+  74.0, 73.99, 74.008, 74.01, 74.003, 73.991, 74.006, 74.003, 74.0, 74.001, 73.986, 73.997, 73.994,
+  74.003, 74.015, 74.02, 74.004, 74.008, 74.002, 74.018, 73.995, 74.005, 74.001, 74.004, 73.99,
+  73.996, 73.998, 74.015, 74.0, 74.016, 74.025, 74.0, 74.03, 74.005, 74.0, 74.016, 74.012, 74.001,
+  73.99, 73.995, 74.01, 74.024, 74.015, 74.02, 74.024, 74.005, 74.019, 74.035, 74.01, 74.012,
+  74.015, 74.026, 74.017, 74.013, 74.036, 74.025, 74.026, 74.01, 74.005, 74.029, 74.0, 74.02,
 ];
 
 // Montgomery, ch. 7, Example 7.1: nonconforming orange-juice cans in samples of 50; 30
 // preliminary samples, then 24 after the machine adjustment (qcc's `orangejuice`).
-const ORANGE_JUICE_PHASE_1 = [12, 15, 8, 10, 4, 7, 16, 9, 14, 10, 5, 6, 17, 12, 22, 8, 10, 5, 13, 11, 20, 18, 24, 15, 9, 12, 7, 13, 9, 6];
-const ORANGE_JUICE_PHASE_2 = [9, 6, 12, 5, 6, 4, 6, 3, 7, 6, 2, 4, 3, 6, 5, 4, 8, 5, 6, 7, 5, 6, 3, 5];
+const ORANGE_JUICE_PHASE_1 = [
+  12, 15, 8, 10, 4, 7, 16, 9, 14, 10, 5, 6, 17, 12, 22, 8, 10, 5, 13, 11, 20, 18, 24, 15, 9, 12, 7,
+  13, 9, 6,
+];
+const ORANGE_JUICE_PHASE_2 = [
+  9, 6, 12, 5, 6, 4, 6, 3, 7, 6, 2, 4, 3, 6, 5, 4, 8, 5, 6, 7, 5, 6, 3, 5,
+];
 const cans = (defects: readonly number[]) => defects.map((successes) => ({ n: 50, successes }));
 
 function indicesOf(signals: ReturnType<typeof detectSignals>, rule: TControlRule): number[] {
@@ -91,7 +106,10 @@ describe("xBarChart", () => {
     // Baseline [1, 2, 3], [2, 4], [5]: center 17/6; SS 2 + 2 on 2 + 1 df → s_p² = 4/3;
     // σ = 1.154701 / c4(4) = 1.154701 / 0.921318 = 1.253314; a point [4, 5]: SE = σ/√2 = 0.886227,
     // z = (4.5 − 2.833333) / 0.886227 = 1.880632, UCL = 5.492014, LCL = 0.174653.
-    const [point] = xBarChart([momentsOf([1, 2, 3]), momentsOf([2, 4]), momentsOf([5])], [momentsOf([4, 5])])!;
+    const [point] = xBarChart(
+      [momentsOf([1, 2, 3]), momentsOf([2, 4]), momentsOf([5])],
+      [momentsOf([4, 5])],
+    )!;
     expect(point!.center).toBeCloseTo(17 / 6, 12);
     expect(point!.sigma).toBeCloseTo(0.886227, 6);
     expect(point!.z).toBeCloseTo(1.880632, 6);
@@ -123,7 +141,11 @@ describe("individualsChart", () => {
     expect(first!.sigma).toBeCloseTo(1.664137, 6);
     expect(first!.upper).toBeCloseTo(55.802412, 6);
     expect(first!.lower).toBeCloseTo(45.817588, 6);
-    expect(points.map((p) => p.z)).toEqual([expect.closeTo(3.118733, 6), expect.closeTo(-3.491299, 6), expect.closeTo(-0.486739, 6)]);
+    expect(points.map((p) => p.z)).toEqual([
+      expect.closeTo(3.118733, 6),
+      expect.closeTo(-3.491299, 6),
+      expect.closeTo(-0.486739, 6),
+    ]);
     expect(detectSignals(points).filter((s) => s.rule === "BEYOND_3_SIGMA")).toEqual([
       { rule: "BEYOND_3_SIGMA", pointIndex: 0, direction: "UP" },
       { rule: "BEYOND_3_SIGMA", pointIndex: 1, direction: "DOWN" },
@@ -162,8 +184,12 @@ describe("pChart", () => {
     // center, so the 9-point run completes at sample 42 (index 11). Rule hits checked with an
     // independent brute-force implementation (Python).
     const signals = detectSignals(pChart(revised, cans(ORANGE_JUICE_PHASE_2))!);
-    expect(signals.filter((s) => s.rule === "BEYOND_3_SIGMA")).toEqual([{ rule: "BEYOND_3_SIGMA", pointIndex: 10, direction: "DOWN" }]);
-    expect(indicesOf(signals, "RUN_ON_ONE_SIDE")).toEqual([11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23]);
+    expect(signals.filter((s) => s.rule === "BEYOND_3_SIGMA")).toEqual([
+      { rule: "BEYOND_3_SIGMA", pointIndex: 10, direction: "DOWN" },
+    ]);
+    expect(indicesOf(signals, "RUN_ON_ONE_SIDE")).toEqual([
+      11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+    ]);
     expect(indicesOf(signals, "TWO_OF_THREE_BEYOND_2_SIGMA")).toEqual([7, 11, 12]);
     expect(indicesOf(signals, "FOUR_OF_FIVE_BEYOND_1_SIGMA")[0]).toBe(5);
     expect(signals.every((s) => s.direction === "DOWN")).toBe(true);
@@ -194,7 +220,8 @@ describe("pChart", () => {
 describe("detectSignals", () => {
   /** Points whose plotted value is their z (center 0, σ 1). */
   const zs = (...values: number[]) => values.map((z) => ({ value: z, z }));
-  const hits = (points: { value: number; z: number }[], rule: TControlRule) => detectSignals(points).filter((s) => s.rule === rule);
+  const hits = (points: { value: number; z: number }[], rule: TControlRule) =>
+    detectSignals(points).filter((s) => s.rule === rule);
 
   it("BEYOND_3_SIGMA: a point beyond 3σ, either side; exactly 3σ is not beyond", () => {
     expect(hits(zs(0, 3.2, -0.5, -3.1), "BEYOND_3_SIGMA")).toEqual([
@@ -205,8 +232,12 @@ describe("detectSignals", () => {
   });
 
   it("TWO_OF_THREE_BEYOND_2_SIGMA: reported at the second point beyond 2σ on the same side", () => {
-    expect(hits(zs(2.5, 0.5, 2.1), "TWO_OF_THREE_BEYOND_2_SIGMA")).toEqual([{ rule: "TWO_OF_THREE_BEYOND_2_SIGMA", pointIndex: 2, direction: "UP" }]);
-    expect(hits(zs(0, -2.2, -3.5), "TWO_OF_THREE_BEYOND_2_SIGMA")).toEqual([{ rule: "TWO_OF_THREE_BEYOND_2_SIGMA", pointIndex: 2, direction: "DOWN" }]);
+    expect(hits(zs(2.5, 0.5, 2.1), "TWO_OF_THREE_BEYOND_2_SIGMA")).toEqual([
+      { rule: "TWO_OF_THREE_BEYOND_2_SIGMA", pointIndex: 2, direction: "UP" },
+    ]);
+    expect(hits(zs(0, -2.2, -3.5), "TWO_OF_THREE_BEYOND_2_SIGMA")).toEqual([
+      { rule: "TWO_OF_THREE_BEYOND_2_SIGMA", pointIndex: 2, direction: "DOWN" },
+    ]);
     // Near misses: opposite sides; two beyond 2σ but four points apart; 2σ exactly.
     expect(hits(zs(2.5, 0.5, -2.1), "TWO_OF_THREE_BEYOND_2_SIGMA")).toEqual([]);
     expect(hits(zs(2.5, 0, 0, 2.5), "TWO_OF_THREE_BEYOND_2_SIGMA")).toEqual([]);
@@ -214,8 +245,12 @@ describe("detectSignals", () => {
   });
 
   it("FOUR_OF_FIVE_BEYOND_1_SIGMA: four of five beyond 1σ on the same side", () => {
-    expect(hits(zs(1.5, 1.2, 0.3, 1.1, 1.8), "FOUR_OF_FIVE_BEYOND_1_SIGMA")).toEqual([{ rule: "FOUR_OF_FIVE_BEYOND_1_SIGMA", pointIndex: 4, direction: "UP" }]);
-    expect(hits(zs(-1.5, -1.2, -1.1, -1.8), "FOUR_OF_FIVE_BEYOND_1_SIGMA")).toEqual([{ rule: "FOUR_OF_FIVE_BEYOND_1_SIGMA", pointIndex: 3, direction: "DOWN" }]);
+    expect(hits(zs(1.5, 1.2, 0.3, 1.1, 1.8), "FOUR_OF_FIVE_BEYOND_1_SIGMA")).toEqual([
+      { rule: "FOUR_OF_FIVE_BEYOND_1_SIGMA", pointIndex: 4, direction: "UP" },
+    ]);
+    expect(hits(zs(-1.5, -1.2, -1.1, -1.8), "FOUR_OF_FIVE_BEYOND_1_SIGMA")).toEqual([
+      { rule: "FOUR_OF_FIVE_BEYOND_1_SIGMA", pointIndex: 3, direction: "DOWN" },
+    ]);
     expect(hits(zs(1.5, 1.2, 0.3, 0.9, 1.8), "FOUR_OF_FIVE_BEYOND_1_SIGMA")).toEqual([]);
     expect(hits(zs(1.5, 1.2, -1.3, -1.1, 1.8), "FOUR_OF_FIVE_BEYOND_1_SIGMA")).toEqual([]);
   });
@@ -225,7 +260,9 @@ describe("detectSignals", () => {
     expect(hits(nine, "RUN_ON_ONE_SIDE")).toEqual([
       { rule: "RUN_ON_ONE_SIDE", pointIndex: 9, direction: "UP" },
     ]);
-    expect(indicesOf(detectSignals(zs(...Array<number>(10).fill(-0.4))), "RUN_ON_ONE_SIDE")).toEqual([8, 9]);
+    expect(
+      indicesOf(detectSignals(zs(...Array<number>(10).fill(-0.4))), "RUN_ON_ONE_SIDE"),
+    ).toEqual([8, 9]);
     // Near misses: eight in a row (Western Electric's 4th rule would fire; Nelson's does not); a point on the center breaks it.
     expect(hits(zs(...Array<number>(8).fill(0.4)), "RUN_ON_ONE_SIDE")).toEqual([]);
     expect(hits(zs(0.4, 0.4, 0.4, 0.4, 0, 0.4, 0.4, 0.4, 0.4, 0.4), "RUN_ON_ONE_SIDE")).toEqual([]);
@@ -233,16 +270,23 @@ describe("detectSignals", () => {
 
   it("TREND: six in a row steadily increasing or decreasing, read on the plotted values", () => {
     const values = (...v: number[]) => v.map((value) => ({ value, z: 0.1 }));
-    expect(hits(values(3, 1, 2, 3, 4, 5, 6), "TREND")).toEqual([{ rule: "TREND", pointIndex: 6, direction: "UP" }]);
-    expect(hits(values(6, 5, 4, 3, 2, 1), "TREND")).toEqual([{ rule: "TREND", pointIndex: 5, direction: "DOWN" }]);
+    expect(hits(values(3, 1, 2, 3, 4, 5, 6), "TREND")).toEqual([
+      { rule: "TREND", pointIndex: 6, direction: "UP" },
+    ]);
+    expect(hits(values(6, 5, 4, 3, 2, 1), "TREND")).toEqual([
+      { rule: "TREND", pointIndex: 5, direction: "DOWN" },
+    ]);
     // Near misses: five rising; a tie inside the six.
     expect(hits(values(1, 2, 3, 4, 5), "TREND")).toEqual([]);
     expect(hits(values(1, 2, 3, 3, 4, 5), "TREND")).toEqual([]);
   });
 
   it("ALTERNATING: fourteen in a row alternating up and down", () => {
-    const sawtooth = (length: number) => Array.from({ length }, (_, i) => ({ value: i % 2 === 0 ? 4 : 5, z: 0 }));
-    expect(hits(sawtooth(14), "ALTERNATING")).toEqual([{ rule: "ALTERNATING", pointIndex: 13, direction: null }]);
+    const sawtooth = (length: number) =>
+      Array.from({ length }, (_, i) => ({ value: i % 2 === 0 ? 4 : 5, z: 0 }));
+    expect(hits(sawtooth(14), "ALTERNATING")).toEqual([
+      { rule: "ALTERNATING", pointIndex: 13, direction: null },
+    ]);
     expect(indicesOf(detectSignals(sawtooth(15)), "ALTERNATING")).toEqual([13, 14]);
     // Near misses: thirteen; fourteen with one repeat breaking the alternation.
     expect(hits(sawtooth(13), "ALTERNATING")).toEqual([]);
@@ -253,7 +297,9 @@ describe("detectSignals", () => {
 
   it("HUGGING_CENTER: fifteen in a row within 1σ", () => {
     const hug: number[] = Array.from({ length: 15 }, (_, i) => (i % 3 === 0 ? -0.4 : 0.3));
-    expect(hits(zs(...hug), "HUGGING_CENTER")).toEqual([{ rule: "HUGGING_CENTER", pointIndex: 14, direction: null }]);
+    expect(hits(zs(...hug), "HUGGING_CENTER")).toEqual([
+      { rule: "HUGGING_CENTER", pointIndex: 14, direction: null },
+    ]);
     const near = [...hug];
     near[7] = 1.2;
     expect(hits(zs(...near), "HUGGING_CENTER")).toEqual([]);
@@ -262,7 +308,9 @@ describe("detectSignals", () => {
 
   it("AVOIDING_CENTER: eight in a row beyond 1σ with points on both sides (a mixture)", () => {
     const mixture = [1.5, -1.4, -1.8, 1.2, 1.6, -1.3, 1.9, -1.1];
-    expect(hits(zs(...mixture), "AVOIDING_CENTER")).toEqual([{ rule: "AVOIDING_CENTER", pointIndex: 7, direction: null }]);
+    expect(hits(zs(...mixture), "AVOIDING_CENTER")).toEqual([
+      { rule: "AVOIDING_CENTER", pointIndex: 7, direction: null },
+    ]);
     // Near misses: one point inside 1σ; eight beyond 1σ but all above (a shift, reported by the zone rules instead).
     const inside = [...mixture];
     inside[4] = 0.5;

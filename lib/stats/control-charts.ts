@@ -30,7 +30,13 @@ export function c4(m: number): number {
   return Math.sqrt(2 / (m - 1)) * Math.exp(logGamma(m / 2) - logGamma((m - 1) / 2));
 }
 
-function pointOf(value: number, n: number, center: number, sigma: number, bounds?: { min: number; max: number }): TControlPoint {
+function pointOf(
+  value: number,
+  n: number,
+  center: number,
+  sigma: number,
+  bounds?: { min: number; max: number },
+): TControlPoint {
   let upper = center + LIMIT_SIGMAS * sigma;
   let lower = center - LIMIT_SIGMAS * sigma;
   if (bounds) {
@@ -41,7 +47,8 @@ function pointOf(value: number, n: number, center: number, sigma: number, bounds
 }
 
 function assertPointSize(n: number, index: number): void {
-  if (n === 0) throw new RangeError(`point ${index} has n = 0: drop empty subgroups before charting`);
+  if (n === 0)
+    throw new RangeError(`point ${index} has n = 0: drop empty subgroups before charting`);
 }
 
 /**
@@ -55,7 +62,10 @@ function assertPointSize(n: number, index: number): void {
  * Limits center ± 3σ/√nᵢ per point. null when the baseline has no within-subgroup df
  * (subgroups of size 1 throughout → use individualsChart) or no variation.
  */
-export function xBarChart(baseline: readonly TMoments[], points: readonly TMoments[]): TControlPoint[] | null {
+export function xBarChart(
+  baseline: readonly TMoments[],
+  points: readonly TMoments[],
+): TControlPoint[] | null {
   let n = 0;
   let sum = 0;
   let df = 0;
@@ -82,7 +92,9 @@ export function xBarChart(baseline: readonly TMoments[], points: readonly TMomen
 }
 
 function assertFinite(values: readonly number[]): void {
-  for (const value of values) if (!Number.isFinite(value)) throw new RangeError(`values must be finite numbers, got ${value}`);
+  for (const value of values)
+    if (!Number.isFinite(value))
+      throw new RangeError(`values must be finite numbers, got ${value}`);
 }
 
 /**
@@ -90,12 +102,16 @@ function assertFinite(values: readonly number[]): void {
  * σ = MR̄ / d2 with MR̄ the mean moving range of consecutive baseline values and d2 = 2/√π ≈ 1.128
  * (Montgomery §6.4; NIST/SEMATECH e-Handbook §6.3.2.2). null with fewer than 2 baseline values or MR̄ = 0.
  */
-export function individualsChart(baseline: readonly number[], points: readonly number[]): TControlPoint[] | null {
+export function individualsChart(
+  baseline: readonly number[],
+  points: readonly number[],
+): TControlPoint[] | null {
   assertFinite(baseline);
   assertFinite(points);
   if (baseline.length < 2) return null;
   let movingRanges = 0;
-  for (let i = 1; i < baseline.length; i++) movingRanges += Math.abs(baseline[i]! - baseline[i - 1]!);
+  for (let i = 1; i < baseline.length; i++)
+    movingRanges += Math.abs(baseline[i]! - baseline[i - 1]!);
   const sigma = movingRanges / (baseline.length - 1) / D2_MOVING_RANGE;
   if (!(sigma > 0)) return null;
   const center = baseline.reduce((total, value) => total + value, 0) / baseline.length;
@@ -103,8 +119,16 @@ export function individualsChart(baseline: readonly number[], points: readonly n
 }
 
 function assertCounts(group: { n: number; successes: number }): void {
-  if (!Number.isInteger(group.n) || group.n < 0 || !Number.isInteger(group.successes) || group.successes < 0 || group.successes > group.n) {
-    throw new RangeError(`expected integer counts with 0 ≤ successes ≤ n, got ${group.successes} of ${group.n}`);
+  if (
+    !Number.isInteger(group.n) ||
+    group.n < 0 ||
+    !Number.isInteger(group.successes) ||
+    group.successes < 0 ||
+    group.successes > group.n
+  ) {
+    throw new RangeError(
+      `expected integer counts with 0 ≤ successes ≤ n, got ${group.successes} of ${group.n}`,
+    );
   }
 }
 
@@ -130,7 +154,13 @@ export function pChart(
   return points.map((point, index) => {
     assertCounts(point);
     assertPointSize(point.n, index);
-    return pointOf(point.successes / point.n, point.n, center, Math.sqrt((center * (1 - center)) / point.n), { min: 0, max: 1 });
+    return pointOf(
+      point.successes / point.n,
+      point.n,
+      center,
+      Math.sqrt((center * (1 - center)) / point.n),
+      { min: 0, max: 1 },
+    );
   });
 }
 
@@ -143,7 +173,11 @@ export type TControlRule =
   | "ALTERNATING" // Nelson 4: 14 in a row alternating up and down
   | "HUGGING_CENTER" // Nelson 7: 15 in a row within 1σ
   | "AVOIDING_CENTER"; // Nelson 8: 8 in a row beyond 1σ, on both sides
-export type TControlSignal = { rule: TControlRule; pointIndex: number; direction: "UP" | "DOWN" | null };
+export type TControlSignal = {
+  rule: TControlRule;
+  pointIndex: number;
+  direction: "UP" | "DOWN" | null;
+};
 
 /** Pattern lengths (Nelson 1984). */
 export const RUN_LENGTH = 9;
@@ -165,11 +199,18 @@ function directionOf(side: TSide): "UP" | "DOWN" {
 }
 
 /** The point i, beyond `sigmas` on its side, makes at least `needed` of the last `window` points beyond it on that side. */
-function zoneSignal(z: readonly number[], i: number, sigmas: number, window: number, needed: number): TSide {
+function zoneSignal(
+  z: readonly number[],
+  i: number,
+  sigmas: number,
+  window: number,
+  needed: number,
+): TSide {
   const side = sideBeyond(z[i]!, sigmas);
   if (side === 0) return 0;
   let count = 0;
-  for (let j = Math.max(0, i - window + 1); j <= i; j++) if (sideBeyond(z[j]!, sigmas) === side) count++;
+  for (let j = Math.max(0, i - window + 1); j <= i; j++)
+    if (sideBeyond(z[j]!, sigmas) === side) count++;
   return count >= needed ? side : 0;
 }
 
@@ -189,14 +230,18 @@ function lastAll(i: number, length: number, test: (j: number) => boolean): boole
  * equal neighbours break a trend or an alternation. "Beyond kσ" means |z| > k (beyond 3σ also
  * counts as beyond 2σ and 1σ).
  */
-export function detectSignals(points: readonly Pick<TControlPoint, "value" | "z">[]): TControlSignal[] {
+export function detectSignals(
+  points: readonly Pick<TControlPoint, "value" | "z">[],
+): TControlSignal[] {
   const z = points.map((p) => p.z);
   const values = points.map((p) => p.value);
   assertFinite(z);
   assertFinite(values);
-  const step = (j: number): TSide => (j < 1 ? 0 : (Math.sign(values[j]! - values[j - 1]!) as TSide));
+  const step = (j: number): TSide =>
+    j < 1 ? 0 : (Math.sign(values[j]! - values[j - 1]!) as TSide);
   const signals: TControlSignal[] = [];
-  const add = (rule: TControlRule, pointIndex: number, direction: TControlSignal["direction"]) => signals.push({ rule, pointIndex, direction });
+  const add = (rule: TControlRule, pointIndex: number, direction: TControlSignal["direction"]) =>
+    signals.push({ rule, pointIndex, direction });
 
   for (let i = 0; i < points.length; i++) {
     const beyond3 = sideBeyond(z[i]!, 3);
@@ -209,15 +254,24 @@ export function detectSignals(points: readonly Pick<TControlPoint, "value" | "z"
     if (fourOfFive !== 0) add("FOUR_OF_FIVE_BEYOND_1_SIGMA", i, directionOf(fourOfFive));
 
     const side = Math.sign(z[i]!) as TSide;
-    if (side !== 0 && lastAll(i, RUN_LENGTH, (j) => Math.sign(z[j]!) === side)) add("RUN_ON_ONE_SIDE", i, directionOf(side));
+    if (side !== 0 && lastAll(i, RUN_LENGTH, (j) => Math.sign(z[j]!) === side))
+      add("RUN_ON_ONE_SIDE", i, directionOf(side));
 
     // TREND_LENGTH points make TREND_LENGTH − 1 steps, all the same way.
     const trend = step(i);
-    if (trend !== 0 && lastAll(i, TREND_LENGTH - 1, (j) => j >= 1 && step(j) === trend)) add("TREND", i, directionOf(trend));
+    if (trend !== 0 && lastAll(i, TREND_LENGTH - 1, (j) => j >= 1 && step(j) === trend))
+      add("TREND", i, directionOf(trend));
 
     // ALTERNATING_LENGTH points make ALTERNATING_LENGTH − 1 steps, each turning against the one before.
     const firstStep = i - ALTERNATING_LENGTH + 2;
-    if (firstStep >= 1 && lastAll(i, ALTERNATING_LENGTH - 1, (j) => step(j) !== 0 && (j === firstStep || step(j) === -step(j - 1)))) {
+    if (
+      firstStep >= 1 &&
+      lastAll(
+        i,
+        ALTERNATING_LENGTH - 1,
+        (j) => step(j) !== 0 && (j === firstStep || step(j) === -step(j - 1)),
+      )
+    ) {
       add("ALTERNATING", i, null);
     }
 

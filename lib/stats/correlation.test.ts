@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { correlationFromSums, correlationInterval, DEFAULT_IMPORTANCE, deriveImportance, type TPairSums } from "./correlation";
+import {
+  correlationFromSums,
+  correlationInterval,
+  DEFAULT_IMPORTANCE,
+  deriveImportance,
+  type TPairSums,
+} from "./correlation";
 
 describe("deriveImportance", () => {
   it("takes max(0, r) from 30 paired answers on", () => {
@@ -8,8 +14,14 @@ describe("deriveImportance", () => {
   });
 
   it("falls back to the default below 30 answers or without a correlation", () => {
-    expect(deriveImportance(0.9, 29)).toEqual({ importance: DEFAULT_IMPORTANCE, importanceSource: "DEFAULT" });
-    expect(deriveImportance(null, 1000)).toEqual({ importance: DEFAULT_IMPORTANCE, importanceSource: "DEFAULT" });
+    expect(deriveImportance(0.9, 29)).toEqual({
+      importance: DEFAULT_IMPORTANCE,
+      importanceSource: "DEFAULT",
+    });
+    expect(deriveImportance(null, 1000)).toEqual({
+      importance: DEFAULT_IMPORTANCE,
+      importanceSource: "DEFAULT",
+    });
   });
 
   it("refuses an impossible correlation", () => {
@@ -33,20 +45,69 @@ describe("correlationInterval (Fisher z)", () => {
 
 describe("correlationFromSums", () => {
   const sumsOf = (pairs: [number, number][]): TPairSums =>
-    pairs.reduce((s, [x, y]) => ({ n: s.n + 1, sumX: s.sumX + x, sumY: s.sumY + y, sumXX: s.sumXX + x * x, sumYY: s.sumYY + y * y, sumXY: s.sumXY + x * y }), {
-      n: 0, sumX: 0, sumY: 0, sumXX: 0, sumYY: 0, sumXY: 0,
-    });
+    pairs.reduce(
+      (s, [x, y]) => ({
+        n: s.n + 1,
+        sumX: s.sumX + x,
+        sumY: s.sumY + y,
+        sumXX: s.sumXX + x * x,
+        sumYY: s.sumYY + y * y,
+        sumXY: s.sumXY + x * y,
+      }),
+      {
+        n: 0,
+        sumX: 0,
+        sumY: 0,
+        sumXX: 0,
+        sumYY: 0,
+        sumXY: 0,
+      },
+    );
 
   it("gives Pearson's r of a textbook set", () => {
     // x = 1..5, y = 2, 4, 5, 4, 5: r = 6 / sqrt(10 · 6) = 0.7745966…
-    expect(correlationFromSums(sumsOf([[1, 2], [2, 4], [3, 5], [4, 4], [5, 5]]))).toBeCloseTo(0.7745966692, 9);
-    expect(correlationFromSums(sumsOf([[1, 10], [2, 8], [3, 6]]))).toBeCloseTo(-1, 12);
+    expect(
+      correlationFromSums(
+        sumsOf([
+          [1, 2],
+          [2, 4],
+          [3, 5],
+          [4, 4],
+          [5, 5],
+        ]),
+      ),
+    ).toBeCloseTo(0.7745966692, 9);
+    expect(
+      correlationFromSums(
+        sumsOf([
+          [1, 10],
+          [2, 8],
+          [3, 6],
+        ]),
+      ),
+    ).toBeCloseTo(-1, 12);
   });
 
   it("is null without pairs, with one pair, or when a variable is constant (as corr() is)", () => {
     expect(correlationFromSums(sumsOf([]))).toBeNull();
     expect(correlationFromSums(sumsOf([[3, 7]]))).toBeNull();
-    expect(correlationFromSums(sumsOf([[4.3, 1], [4.3, 5], [4.3, 9]]))).toBeNull();
-    expect(correlationFromSums(sumsOf([[1, 6], [2, 6], [5, 6]]))).toBeNull();
+    expect(
+      correlationFromSums(
+        sumsOf([
+          [4.3, 1],
+          [4.3, 5],
+          [4.3, 9],
+        ]),
+      ),
+    ).toBeNull();
+    expect(
+      correlationFromSums(
+        sumsOf([
+          [1, 6],
+          [2, 6],
+          [5, 6],
+        ]),
+      ),
+    ).toBeNull();
   });
 });

@@ -9,7 +9,8 @@ export const DEFAULT_IMPORTANCE = 0.5;
 export type TDerivedImportance = { importance: number; importanceSource: "DERIVED" | "DEFAULT" };
 
 function assertCorrelation(r: number | null, n: number): void {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new RangeError(`n must be a non-negative integer, got ${n}`);
   if (r !== null && !(r >= -1 && r <= 1)) throw new RangeError(`r must be in [−1, 1], got ${r}`);
 }
 
@@ -26,9 +27,12 @@ export function deriveImportance(r: number | null, n: number): TDerivedImportanc
   return { importance: Math.max(0, r), importanceSource: "DERIVED" };
 }
 
-
 /** Fisher z interval of a correlation: tanh(atanh r ± z / √(n − 3)); null when n ≤ 3. */
-export function correlationInterval(r: number, n: number, confidence: number = DEFAULT_CONFIDENCE): TInterval | null {
+export function correlationInterval(
+  r: number,
+  n: number,
+  confidence: number = DEFAULT_CONFIDENCE,
+): TInterval | null {
   assertCorrelation(r, n);
   const z = zCritical(confidence);
   if (n <= 3) return null;
@@ -38,7 +42,14 @@ export function correlationInterval(r: number, n: number, confidence: number = D
 }
 
 /** The sums a Pearson correlation is built from: n pairs (x, y), Σx, Σy, Σx², Σy², Σxy. */
-export type TPairSums = { n: number; sumX: number; sumY: number; sumXX: number; sumYY: number; sumXY: number };
+export type TPairSums = {
+  n: number;
+  sumX: number;
+  sumY: number;
+  sumXX: number;
+  sumYY: number;
+  sumXY: number;
+};
 
 // Below this share of Σx² a centred sum of squares is rounding, not spread: constant scores
 // such as 4.3 leave Σx² − (Σx)²/n a few ulps off zero.
@@ -48,7 +59,14 @@ const RELATIVE_ZERO = 1e-12;
  * Pearson's r from sums, as PostgreSQL's corr() answers it: null without pairs or when either
  * variable does not vary. What lets the daily rollup store sums instead of rows.
  */
-export function correlationFromSums({ n, sumX, sumY, sumXX, sumYY, sumXY }: TPairSums): number | null {
+export function correlationFromSums({
+  n,
+  sumX,
+  sumY,
+  sumXX,
+  sumYY,
+  sumXY,
+}: TPairSums): number | null {
   if (n < 1) return null;
   const sxx = sumXX - (sumX * sumX) / n;
   const syy = sumYY - (sumY * sumY) / n;

@@ -6,8 +6,12 @@ describe("welchTTest", () => {
   // Wikipedia, "Welch's t-test", Examples (data sets A1 and A2, unequal variances): published
   // t = −2.46, df ≈ 25.0, p = 0.021. Checked with scipy.stats.ttest_ind(equal_var=False):
   // t = −2.455356, df = 24.98853, p = 0.021378, 95 % CI [−3.984096, −0.349237].
-  const a1 = [27.5, 21.0, 19.0, 23.6, 17.0, 17.9, 16.9, 20.1, 21.9, 22.6, 23.1, 19.6, 19.0, 21.7, 21.4];
-  const a2 = [27.1, 22.0, 20.8, 23.4, 23.4, 23.5, 25.8, 22.0, 24.8, 20.2, 21.9, 22.1, 22.9, 20.5, 24.4];
+  const a1 = [
+    27.5, 21.0, 19.0, 23.6, 17.0, 17.9, 16.9, 20.1, 21.9, 22.6, 23.1, 19.6, 19.0, 21.7, 21.4,
+  ];
+  const a2 = [
+    27.1, 22.0, 20.8, 23.4, 23.4, 23.5, 25.8, 22.0, 24.8, 20.2, 21.9, 22.1, 22.9, 20.5, 24.4,
+  ];
 
   it("reproduces the published example", () => {
     const result = welchTTest(momentsOf(a1), momentsOf(a2))!;
@@ -77,7 +81,9 @@ describe("twoProportionTest", () => {
   });
 
   it("gives the pooled z itself (56/70 v 48/80: z = 2.650172)", () => {
-    expect(twoProportionTest({ n: 70, successes: 56 }, { n: 80, successes: 48 })?.statistic).toBeCloseTo(2.650172, 5);
+    expect(
+      twoProportionTest({ n: 70, successes: 56 }, { n: 80, successes: 48 })?.statistic,
+    ).toBeCloseTo(2.650172, 5);
   });
 
   it("reports no difference (z 0, p 1) with Newcombe's interval when both groups are all failures (0/10 v 0/20 → [−0.1611, 0.2775])", () => {
@@ -89,8 +95,12 @@ describe("twoProportionTest", () => {
 
   it("is null for an empty group and refuses impossible counts", () => {
     expect(twoProportionTest({ n: 0, successes: 0 }, { n: 10, successes: 3 })).toBeNull();
-    expect(() => twoProportionTest({ n: 5, successes: 6 }, { n: 10, successes: 3 })).toThrow(RangeError);
-    expect(() => twoProportionTest({ n: 5, successes: 1.5 }, { n: 10, successes: 3 })).toThrow(RangeError);
+    expect(() => twoProportionTest({ n: 5, successes: 6 }, { n: 10, successes: 3 })).toThrow(
+      RangeError,
+    );
+    expect(() => twoProportionTest({ n: 5, successes: 1.5 }, { n: 10, successes: 3 })).toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -101,7 +111,10 @@ describe("npsDifferenceTest", () => {
   // 50/30/20 v 35/35/30 (n 100 each): Δ = 30 − 5 = 25, SE = 11.213831, z = 2.229390,
   // p = 0.025788, 95 % CI [3.021296, 46.978704].
   it("matches the hand computation", () => {
-    const result = npsDifferenceTest({ promoters: 50, passives: 30, detractors: 20 }, { promoters: 35, passives: 35, detractors: 30 })!;
+    const result = npsDifferenceTest(
+      { promoters: 50, passives: 30, detractors: 20 },
+      { promoters: 35, passives: 35, detractors: 30 },
+    )!;
     expect(result.difference).toBeCloseTo(25, 10);
     expect(result.statistic).toBeCloseTo(2.22939, 5);
     expect(result.pValue).toBeCloseTo(0.025788, 5);
@@ -111,7 +124,11 @@ describe("npsDifferenceTest", () => {
   });
 
   it("handles unequal groups and a 90 % interval (30/10/10 v 20/15/25: Δ 48.333, SE 15.869549, z 3.045665, p 0.002322, CI [22.230248, 74.436419])", () => {
-    const result = npsDifferenceTest({ promoters: 30, passives: 10, detractors: 10 }, { promoters: 20, passives: 15, detractors: 25 }, 0.9)!;
+    const result = npsDifferenceTest(
+      { promoters: 30, passives: 10, detractors: 10 },
+      { promoters: 20, passives: 15, detractors: 25 },
+      0.9,
+    )!;
     expect(result.difference).toBeCloseTo(48.333333, 5);
     expect(result.statistic).toBeCloseTo(3.045665, 5);
     expect(result.pValue).toBeCloseTo(0.002322, 5);
@@ -120,8 +137,23 @@ describe("npsDifferenceTest", () => {
   });
 
   it("is null with fewer than 2 answers in a group or no spread in either", () => {
-    expect(npsDifferenceTest({ promoters: 1, passives: 0, detractors: 0 }, { promoters: 5, passives: 5, detractors: 5 })).toBeNull();
-    expect(npsDifferenceTest({ promoters: 10, passives: 0, detractors: 0 }, { promoters: 0, passives: 0, detractors: 8 })).toBeNull();
-    expect(() => npsDifferenceTest({ promoters: -1, passives: 0, detractors: 3 }, { promoters: 5, passives: 5, detractors: 5 })).toThrow(RangeError);
+    expect(
+      npsDifferenceTest(
+        { promoters: 1, passives: 0, detractors: 0 },
+        { promoters: 5, passives: 5, detractors: 5 },
+      ),
+    ).toBeNull();
+    expect(
+      npsDifferenceTest(
+        { promoters: 10, passives: 0, detractors: 0 },
+        { promoters: 0, passives: 0, detractors: 8 },
+      ),
+    ).toBeNull();
+    expect(() =>
+      npsDifferenceTest(
+        { promoters: -1, passives: 0, detractors: 3 },
+        { promoters: 5, passives: 5, detractors: 5 },
+      ),
+    ).toThrow(RangeError);
   });
 });

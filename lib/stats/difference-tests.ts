@@ -59,9 +59,12 @@ export function welchTTest(
 }
 
 function assertCounts(group: { n: number; successes: number }): void {
-  if (!Number.isInteger(group.n) || group.n < 0) throw new RangeError(`n must be a non-negative integer, got ${group.n}`);
+  if (!Number.isInteger(group.n) || group.n < 0)
+    throw new RangeError(`n must be a non-negative integer, got ${group.n}`);
   if (!Number.isInteger(group.successes) || group.successes < 0 || group.successes > group.n) {
-    throw new RangeError(`successes must be an integer in [0, n], got ${group.successes} of ${group.n}`);
+    throw new RangeError(
+      `successes must be an integer in [0, n], got ${group.successes} of ${group.n}`,
+    );
   }
 }
 
@@ -104,7 +107,8 @@ export function twoProportionTest(
 function npsMoments(counts: TNpsCounts): { n: number; score: number; variance: number } {
   for (const key of ["promoters", "passives", "detractors"] as const) {
     const value = counts[key];
-    if (!Number.isInteger(value) || value < 0) throw new RangeError(`${key} must be a non-negative integer, got ${value}`);
+    if (!Number.isInteger(value) || value < 0)
+      throw new RangeError(`${key} must be a non-negative integer, got ${value}`);
   }
   const n = counts.promoters + counts.passives + counts.detractors;
   if (n === 0) return { n, score: 0, variance: 0 };

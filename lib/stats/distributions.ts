@@ -10,7 +10,8 @@ import tQuantile from "@stdlib/stats-base-dists-t-quantile";
 export const DEFAULT_CONFIDENCE = 0.95;
 
 export function assertConfidence(confidence: number): void {
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
+  if (!(confidence > 0 && confidence < 1))
+    throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
 }
 
 function assertDf(df: number): void {

@@ -27,8 +27,17 @@ describe("pareto", () => {
   });
 
   it("keeps the items' own fields and handles empty and all-zero input", () => {
-    expect(pareto([{ key: "x", count: 3, label: "X" }])[0]).toEqual({ key: "x", count: 3, label: "X", share: 1, cumulativeShare: 1, isVitalFew: true });
+    expect(pareto([{ key: "x", count: 3, label: "X" }])[0]).toEqual({
+      key: "x",
+      count: 3,
+      label: "X",
+      share: 1,
+      cumulativeShare: 1,
+      isVitalFew: true,
+    });
     expect(pareto([])).toEqual([]);
-    expect(pareto([{ key: "x", count: 0 }])).toEqual([{ key: "x", count: 0, share: 0, cumulativeShare: 0, isVitalFew: false }]);
+    expect(pareto([{ key: "x", count: 0 }])).toEqual([
+      { key: "x", count: 0, share: 0, cumulativeShare: 0, isVitalFew: false },
+    ]);
   });
 });

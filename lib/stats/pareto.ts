@@ -13,11 +13,15 @@ export function pareto<T extends { key: string; count: number }>(
   items: readonly T[],
   threshold: number = VITAL_FEW_SHARE,
 ): TParetoRow<T>[] {
-  if (!(threshold > 0 && threshold <= 1)) throw new RangeError(`threshold must be in (0, 1], got ${threshold}`);
+  if (!(threshold > 0 && threshold <= 1))
+    throw new RangeError(`threshold must be in (0, 1], got ${threshold}`);
   for (const item of items) {
-    if (!(item.count >= 0) || !Number.isFinite(item.count)) throw new RangeError(`count of ${item.key} must be ≥ 0`);
+    if (!(item.count >= 0) || !Number.isFinite(item.count))
+      throw new RangeError(`count of ${item.key} must be ≥ 0`);
   }
-  const sorted = [...items].sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const sorted = [...items].sort(
+    (a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
   const total = sorted.reduce((s, item) => s + item.count, 0);
   let countBefore = 0;
   return sorted.map((item) => {

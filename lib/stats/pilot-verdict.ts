@@ -5,7 +5,8 @@ import type { TDifferenceTest } from "./difference-tests";
 import { DEFAULT_ALPHA } from "./power";
 
 export type TPilotVerdict = "IMPROVED" | "WORSENED" | "NO_CLEAR_DIFFERENCE" | "NOT_ENOUGH_DATA";
-export type TPilotVerdictReason = "TOO_FEW_OBSERVATIONS" | "BELOW_PLANNED_SAMPLE" | "SIGNIFICANT" | "NOT_SIGNIFICANT";
+export type TPilotVerdictReason =
+  "TOO_FEW_OBSERVATIONS" | "BELOW_PLANNED_SAMPLE" | "SIGNIFICANT" | "NOT_SIGNIFICANT";
 
 /**
  * The floor even without a plan. Below about 10 answers per group the large-sample approximations
@@ -17,7 +18,8 @@ export type TPilotVerdictReason = "TOO_FEW_OBSERVATIONS" | "BELOW_PLANNED_SAMPLE
 export const MIN_OBSERVATIONS_PER_GROUP = 10;
 
 function assertCount(name: string, value: number): void {
-  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
 }
 
 export function pilotVerdict(input: {

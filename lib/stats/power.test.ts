@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { sampleSizeForMeans, sampleSizeForNps, sampleSizeForProportions, shiftedNpsShares } from "./power";
+import {
+  sampleSizeForMeans,
+  sampleSizeForNps,
+  sampleSizeForProportions,
+  shiftedNpsShares,
+} from "./power";
 
 describe("sampleSizeForMeans (two-sided t-test, equal groups)", () => {
   // Cohen, J. (1988). Statistical Power Analysis for the Behavioral Sciences, 2nd ed., Table 2.4.1
@@ -59,7 +64,12 @@ describe("sampleSizeForProportions (Fleiss, Levin & Paik 2003, ch. 4, no continu
     // Shares computed as counts/n plus an effect typed in % can land a few ulps beyond 1.
     expect(sampleSizeForProportions({ baseline: 0.7, effect: 0.3 + 1e-15 })).toBe(22);
     // σ₀² = .9 − .49 = .41; the target mix is all promoters (σ₁² = 0): 7.848879 × .41 / .09 = 35.76.
-    expect(sampleSizeForNps({ baseline: { promoters: 80, passives: 10, detractors: 10 }, effect: 30 + 1e-13 })).toBe(36);
+    expect(
+      sampleSizeForNps({
+        baseline: { promoters: 80, passives: 10, detractors: 10 },
+        effect: 30 + 1e-13,
+      }),
+    ).toBe(36);
   });
 
   it("refuses an effect of 0 and shares outside [0, 1]", () => {
@@ -74,18 +84,26 @@ describe("sampleSizeForNps (multinomial variance of promoter − detractor)", ()
   it("reduces to the unpooled two-proportion formula when there are no passives", () => {
     // 60 % promoters, 40 % detractors (NPS 20) → NPS 30 means p₊ .60 → .65; each answer is
     // 2·[promoter] − 1, so n = (z.975 + z.80)² (.6·.4 + .65·.35) / .05² = 1467.74 → 1468 (scipy).
-    expect(sampleSizeForNps({ baseline: { promoters: 60, passives: 0, detractors: 40 }, effect: 10 })).toBe(1468);
+    expect(
+      sampleSizeForNps({ baseline: { promoters: 60, passives: 0, detractors: 40 }, effect: 10 }),
+    ).toBe(1468);
   });
 
   it("uses the baseline mix for control and the shifted mix for the pilot", () => {
     // 40/30/30 (NPS 10) + 10 points → 45/30/25: σ₀² = .7 − .01 = .69, σ₁² = .7 − .04 = .66;
     // n = 7.848879 × 1.35 / .01 = 1059.60 → 1060 (scipy).
-    expect(sampleSizeForNps({ baseline: { promoters: 40, passives: 30, detractors: 30 }, effect: 10 })).toBe(1060);
+    expect(
+      sampleSizeForNps({ baseline: { promoters: 40, passives: 30, detractors: 30 }, effect: 10 }),
+    ).toBe(1060);
     // All passives (σ₀² = 0) + 10 → 10 % promoters: σ₁² = .1 − .01 = .09; n = 70.64 → 71.
-    expect(sampleSizeForNps({ baseline: { promoters: 0, passives: 50, detractors: 0 }, effect: 10 })).toBe(71);
+    expect(
+      sampleSizeForNps({ baseline: { promoters: 0, passives: 50, detractors: 0 }, effect: 10 }),
+    ).toBe(71);
     // 10/20/70 (NPS −60) − 30 → 0/10/90 (promoters run out, passives make up the rest):
     // σ₀² = .8 − .36 = .44, σ₁² = .9 − .81 = .09; n = 7.848879 × .53 / .09 = 46.22 → 47.
-    expect(sampleSizeForNps({ baseline: { promoters: 10, passives: 20, detractors: 70 }, effect: -30 })).toBe(47);
+    expect(
+      sampleSizeForNps({ baseline: { promoters: 10, passives: 20, detractors: 70 }, effect: -30 }),
+    ).toBe(47);
   });
 
   it("shifts half of the change into promoters and half out of detractors", () => {
@@ -101,7 +119,11 @@ describe("sampleSizeForNps (multinomial variance of promoter − detractor)", ()
     const baseline = { promoters: 50, passives: 30, detractors: 20 };
     expect(() => sampleSizeForNps({ baseline, effect: 0 })).toThrow(Error);
     expect(() => sampleSizeForNps({ baseline, effect: 80 })).toThrow(Error);
-    expect(() => sampleSizeForNps({ baseline: { promoters: 0, passives: 0, detractors: 0 }, effect: 10 })).toThrow(Error);
-    expect(() => sampleSizeForNps({ baseline: { promoters: -1, passives: 0, detractors: 5 }, effect: 10 })).toThrow(Error);
+    expect(() =>
+      sampleSizeForNps({ baseline: { promoters: 0, passives: 0, detractors: 0 }, effect: 10 }),
+    ).toThrow(Error);
+    expect(() =>
+      sampleSizeForNps({ baseline: { promoters: -1, passives: 0, detractors: 5 }, effect: 10 }),
+    ).toThrow(Error);
   });
 });

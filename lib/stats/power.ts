@@ -21,11 +21,17 @@ function resolveOptions(options: TPowerOptions): { alpha: number; power: number 
 }
 
 function assertEffect(effect: number): void {
-  if (!Number.isFinite(effect) || effect === 0) throw new Error(`effect must be a finite non-zero number, got ${effect}`);
+  if (!Number.isFinite(effect) || effect === 0)
+    throw new Error(`effect must be a finite non-zero number, got ${effect}`);
 }
 
 /** n = (z₁₋α/₂ + z₁₋β)² · (variance sum) / Δ², rounded up; at least 2 so a variance can be estimated. */
-function normalSampleSize(alpha: number, power: number, varianceSum: number, difference: number): number {
+function normalSampleSize(
+  alpha: number,
+  power: number,
+  varianceSum: number,
+  difference: number,
+): number {
   const z = zQuantile(1 - alpha / 2) + zQuantile(power);
   return Math.max(2, Math.ceil((z * z * varianceSum) / (difference * difference)));
 }
@@ -41,7 +47,8 @@ function normalSampleSize(alpha: number, power: number, varianceSum: number, dif
 export function sampleSizeForMeans(input: { sd: number; effect: number } & TPowerOptions): number {
   const { alpha, power } = resolveOptions(input);
   assertEffect(input.effect);
-  if (!(input.sd > 0) || !Number.isFinite(input.sd)) throw new Error(`sd must be a positive number, got ${input.sd}`);
+  if (!(input.sd > 0) || !Number.isFinite(input.sd))
+    throw new Error(`sd must be a positive number, got ${input.sd}`);
   const d = Math.abs(input.effect) / input.sd;
   const visited: number[] = [];
   let n = normalSampleSize(alpha, power, 2, d);
@@ -63,7 +70,8 @@ const ROUNDING = 1e-12;
 
 /** p itself, pulled back onto [0, 1] when only rounding put it outside. */
 function checkedShare(name: string, p: number): number {
-  if (!(p >= -ROUNDING && p <= 1 + ROUNDING)) throw new Error(`${name} must be a proportion in [0, 1], got ${p}`);
+  if (!(p >= -ROUNDING && p <= 1 + ROUNDING))
+    throw new Error(`${name} must be a proportion in [0, 1], got ${p}`);
   return Math.min(1, Math.max(0, p));
 }
 
@@ -73,14 +81,17 @@ function checkedShare(name: string, p: number): number {
  * variance under H₀ (pooled p̄ = p + effect/2), the power term the variance under H₁:
  * n = [z₁₋α/₂ √(2p̄q̄) + z₁₋β √(p₁q₁ + p₂q₂)]² / Δ².
  */
-export function sampleSizeForProportions(input: { baseline: number; effect: number } & TPowerOptions): number {
+export function sampleSizeForProportions(
+  input: { baseline: number; effect: number } & TPowerOptions,
+): number {
   const { alpha, power } = resolveOptions(input);
   assertEffect(input.effect);
   const p1 = checkedShare("baseline", input.baseline);
   const p2 = checkedShare("baseline + effect", input.baseline + input.effect);
   const pBar = (p1 + p2) / 2;
   const numerator =
-    zQuantile(1 - alpha / 2) * Math.sqrt(2 * pBar * (1 - pBar)) + zQuantile(power) * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2));
+    zQuantile(1 - alpha / 2) * Math.sqrt(2 * pBar * (1 - pBar)) +
+    zQuantile(power) * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2));
   if (p1 === p2) throw new Error("effect vanishes at the boundary of [0, 1]");
   return Math.max(2, Math.ceil((numerator * numerator) / ((p2 - p1) * (p2 - p1))));
 }
@@ -99,7 +110,10 @@ function npsVariance(shares: TNpsShares): number {
  */
 export function shiftedNpsShares(baseline: TNpsShares, delta: number): TNpsShares {
   if (delta < 0) {
-    const mirrored = shiftedNpsShares({ promoters: baseline.detractors, detractors: baseline.promoters }, -delta);
+    const mirrored = shiftedNpsShares(
+      { promoters: baseline.detractors, detractors: baseline.promoters },
+      -delta,
+    );
     return { promoters: mirrored.detractors, detractors: mirrored.promoters };
   }
   let promoters = baseline.promoters + delta / 2;
@@ -119,12 +133,19 @@ export function shiftedNpsShares(baseline: TNpsShares, delta: number): TNpsShare
  * n = (z₁₋α/₂ + z₁₋β)² (σ₀² + σ₁²) / Δ². With no passives this is exactly the two-proportion
  * formula with unpooled variances for p₊ → p₊ + Δ/2.
  */
-export function sampleSizeForNps(input: { baseline: TNpsCounts; effect: number } & TPowerOptions): number {
+export function sampleSizeForNps(
+  input: { baseline: TNpsCounts; effect: number } & TPowerOptions,
+): number {
   const { alpha, power } = resolveOptions(input);
   assertEffect(input.effect);
   const { promoters, passives, detractors } = input.baseline;
-  for (const [name, count] of [["promoters", promoters], ["passives", passives], ["detractors", detractors]] as const) {
-    if (!Number.isInteger(count) || count < 0) throw new Error(`${name} must be a non-negative integer, got ${count}`);
+  for (const [name, count] of [
+    ["promoters", promoters],
+    ["passives", passives],
+    ["detractors", detractors],
+  ] as const) {
+    if (!Number.isInteger(count) || count < 0)
+      throw new Error(`${name} must be a non-negative integer, got ${count}`);
   }
   const total = promoters + passives + detractors;
   if (total === 0) throw new Error("the NPS baseline has no answers");
@@ -132,7 +153,9 @@ export function sampleSizeForNps(input: { baseline: TNpsCounts; effect: number }
   const delta = input.effect / 100;
   const target = base.promoters - base.detractors + delta;
   if (!(target >= -1 - ROUNDING && target <= 1 + ROUNDING)) {
-    throw new Error(`baseline NPS ${100 * (base.promoters - base.detractors)} + effect ${input.effect} leaves −100..100`);
+    throw new Error(
+      `baseline NPS ${100 * (base.promoters - base.detractors)} + effect ${input.effect} leaves −100..100`,
+    );
   }
   const varianceSum = npsVariance(base) + npsVariance(shiftedNpsShares(base, delta));
   return normalSampleSize(alpha, power, varianceSum, delta);

@@ -19,7 +19,7 @@ describe("proportionInterval (Wilson score)", () => {
 
   it("stays inside [0, 1] at p = 1 and is null for n = 0", () => {
     expect(proportionInterval(29, 29)?.interval.high).toBe(1);
-    expect(proportionInterval(29, 29)?.interval.low).toBeCloseTo(1 - 0.1170, 4); // mirror of 0/29
+    expect(proportionInterval(29, 29)?.interval.low).toBeCloseTo(1 - 0.117, 4); // mirror of 0/29
     expect(proportionInterval(0, 0)).toBeNull();
   });
 
@@ -68,7 +68,10 @@ describe("nps", () => {
   });
 
   it("is −100 with an interval of width 0 when everyone is a detractor, and null with no answers", () => {
-    expect(nps({ promoters: 0, passives: 0, detractors: 12 })).toMatchObject({ value: -100, interval: { low: -100, high: -100 } });
+    expect(nps({ promoters: 0, passives: 0, detractors: 12 })).toMatchObject({
+      value: -100,
+      interval: { low: -100, high: -100 },
+    });
     expect(nps({ promoters: 0, passives: 0, detractors: 0 })).toBeNull();
   });
 });

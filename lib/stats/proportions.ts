@@ -2,7 +2,8 @@ import { DEFAULT_CONFIDENCE, zCritical } from "./distributions";
 import { summarizeMean, type TInterval, type TMeanSummary, type TMoments } from "./summary";
 
 function assertCount(name: string, value: number): void {
-  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
 }
 
 /**
@@ -24,7 +25,10 @@ export function proportionInterval(
   const centre = (p + z2n / 2) / (1 + z2n);
   const half = (z / (1 + z2n)) * Math.sqrt((p * (1 - p)) / n + z2n / (4 * n));
   // Clamp only rounding: at p = 0 or 1 the exact bound is 0 or 1.
-  return { p, interval: { low: Math.max(0, centre - half), high: Math.min(1, centre + half), confidence } };
+  return {
+    p,
+    interval: { low: Math.max(0, centre - half), high: Math.min(1, centre + half), confidence },
+  };
 }
 
 /** CSAT = % of answers in the top two boxes (4–5 on 1–5), with its Wilson interval in %. */
@@ -65,7 +69,11 @@ export function nps(
   return {
     value: 100 * score,
     n,
-    interval: { low: Math.max(-100, 100 * (score - half)), high: Math.min(100, 100 * (score + half)), confidence },
+    interval: {
+      low: Math.max(-100, 100 * (score - half)),
+      high: Math.min(100, 100 * (score + half)),
+      confidence,
+    },
   };
 }
 

@@ -17,10 +17,12 @@ describe("quadrantOf (Martilla & James 1977)", () => {
 
 describe("meanCuts", () => {
   it("cuts at the means of the points, or gives null without points", () => {
-    expect(meanCuts([
-      { importance: 0.2, performance: -1 },
-      { importance: 0.8, performance: 0 },
-    ])).toEqual({ importance: 0.5, performance: -0.5 });
+    expect(
+      meanCuts([
+        { importance: 0.2, performance: -1 },
+        { importance: 0.8, performance: 0 },
+      ]),
+    ).toEqual({ importance: 0.5, performance: -0.5 });
     expect(meanCuts([])).toBeNull();
   });
 });

@@ -1,10 +1,15 @@
 // Importance–performance analysis (Martilla & James 1977): two cuts split the plane in four.
 
-export type TQuadrant = "CONCENTRATE_HERE" | "KEEP_UP_THE_GOOD_WORK" | "LOW_PRIORITY" | "POSSIBLE_OVERKILL";
+export type TQuadrant =
+  "CONCENTRATE_HERE" | "KEEP_UP_THE_GOOD_WORK" | "LOW_PRIORITY" | "POSSIBLE_OVERKILL";
 export type TQuadrantCuts = { importance: number; performance: number };
 
 /** A point on a cut counts as high: ties go to the quadrant that asks for attention or praise. */
-export function quadrantOf(importance: number, performance: number, cuts: TQuadrantCuts): TQuadrant {
+export function quadrantOf(
+  importance: number,
+  performance: number,
+  cuts: TQuadrantCuts,
+): TQuadrant {
   const isImportant = importance >= cuts.importance;
   const isPerforming = performance >= cuts.performance;
   if (isImportant) return isPerforming ? "KEEP_UP_THE_GOOD_WORK" : "CONCENTRATE_HERE";

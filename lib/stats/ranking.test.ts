@@ -50,7 +50,8 @@ describe("rankFixFirst on a planted data set", () => {
   ];
   // Every large touchpoint planted at −0.15 or worse (tp-a, −0.1 on 300, is not shown below expectation).
   const clearlyBad = ordinary.filter(([, , gap]) => gap <= -0.15).map(([id]) => id);
-  const rankOf = (ranked: { id: string; rank: number }[], id: string) => ranked.find((r) => r.id === id)?.rank ?? 0;
+  const rankOf = (ranked: { id: string; rank: number }[], id: string) =>
+    ranked.find((r) => r.id === id)?.rank ?? 0;
 
   it("is a test with teeth: by raw mean gap a decoy would come first", () => {
     const byMean = [...items].sort((a, b) => a.gap.sum / a.gap.n - b.gap.sum / b.gap.n);
@@ -62,7 +63,8 @@ describe("rankFixFirst on a planted data set", () => {
     expect(ranked[0]?.id).toBe("true-worst");
     expect(ranked[0]?.why.verdict).toBe("BELOW_EXPECTATION");
     for (const decoy of ["decoy-noisy", "decoy-flat"]) {
-      for (const id of clearlyBad) expect(rankOf(ranked, decoy)).toBeGreaterThan(rankOf(ranked, id));
+      for (const id of clearlyBad)
+        expect(rankOf(ranked, decoy)).toBeGreaterThan(rankOf(ranked, id));
     }
     expect(ranked.map((r) => r.rank)).toEqual(items.map((_, i) => i + 1));
   });
@@ -77,7 +79,9 @@ describe("rankFixFirst on a planted data set", () => {
   });
 
   it("moderates the variance: three identical answers do not get an interval of width 0", () => {
-    const unmoderated = rankFixFirst(items, { reachExponent: 0, priorDf: 0 }).find((r) => r.id === "decoy-flat")!;
+    const unmoderated = rankFixFirst(items, { reachExponent: 0, priorDf: 0 }).find(
+      (r) => r.id === "decoy-flat",
+    )!;
     expect(unmoderated.shortfallBound).toBe(3);
     const moderated = rankFixFirst(items, { reachExponent: 0 }).find((r) => r.id === "decoy-flat")!;
     expect(moderated.why.sdUsed).toBeGreaterThan(0.5);
@@ -102,7 +106,14 @@ describe("rankFixFirst, the formula", () => {
     expect(a.shortfallBound).toBeCloseTo(3.212512, 5);
     expect(a.reachShare).toBe(0.25);
     expect(a.score).toBeCloseTo(0.803128, 5);
-    expect(a.why).toMatchObject({ n: 8, meanGap: -5, importance: 0.5, importanceSource: "STATED", reachWeight: 0.5, verdict: "BELOW_EXPECTATION" });
+    expect(a.why).toMatchObject({
+      n: 8,
+      meanGap: -5,
+      importance: 0.5,
+      importanceSource: "STATED",
+      reachWeight: 0.5,
+      verdict: "BELOW_EXPECTATION",
+    });
     expect(a.why.gapHigh).toBeCloseTo(-3.212512, 5);
   });
 
@@ -138,9 +149,22 @@ describe("rankFixFirst, the formula", () => {
       item("below", momentsOf([-1, -2, -1, -2, -1, -2])),
     ]);
     expect(ranked.map((r) => r.id)).toEqual(["below", "above", "single", "none"]);
-    expect(ranked.find((r) => r.id === "above")).toMatchObject({ score: 0, shortfallBound: 0, why: { verdict: "NOT_SHOWN_BELOW" } });
-    expect(ranked.find((r) => r.id === "single")).toMatchObject({ score: 0, gapInterval: null, meanGap: -6, why: { verdict: "TOO_FEW_OBSERVATIONS" } });
-    expect(ranked.find((r) => r.id === "none")).toMatchObject({ score: 0, meanGap: null, why: { verdict: "TOO_FEW_OBSERVATIONS" } });
+    expect(ranked.find((r) => r.id === "above")).toMatchObject({
+      score: 0,
+      shortfallBound: 0,
+      why: { verdict: "NOT_SHOWN_BELOW" },
+    });
+    expect(ranked.find((r) => r.id === "single")).toMatchObject({
+      score: 0,
+      gapInterval: null,
+      meanGap: -6,
+      why: { verdict: "TOO_FEW_OBSERVATIONS" },
+    });
+    expect(ranked.find((r) => r.id === "none")).toMatchObject({
+      score: 0,
+      meanGap: null,
+      why: { verdict: "TOO_FEW_OBSERVATIONS" },
+    });
   });
 
   it("breaks ties by n, then id, whatever the input order", () => {

@@ -63,8 +63,10 @@ export const DEFAULT_REACH_EXPONENT = 0.5;
 
 function assertInput(item: TRankInput): void {
   assertMoments(item.gap);
-  if (!(item.importance >= 0 && item.importance <= 1)) throw new RangeError(`importance of ${item.id} must be in [0, 1]`);
-  if (!(item.reach >= 0) || !Number.isFinite(item.reach)) throw new RangeError(`reach of ${item.id} must be ≥ 0`);
+  if (!(item.importance >= 0 && item.importance <= 1))
+    throw new RangeError(`importance of ${item.id} must be in [0, 1]`);
+  if (!(item.reach >= 0) || !Number.isFinite(item.reach))
+    throw new RangeError(`reach of ${item.id} must be ≥ 0`);
 }
 
 /** Σ(nᵢ − 1)·sᵢ² / Σ(nᵢ − 1) over the items with n ≥ 2; null when there are none. */
@@ -87,7 +89,12 @@ type TGapBound = { meanGap: number | null; interval: TInterval | null; sdUsed: n
  * on d₀ + n − 1 degrees of freedom. Why: with three observations the sample sd is itself noise
  * — three identical answers give s = 0 and an interval of width 0 that would look certain.
  */
-function gapBound(m: TMoments, priorVariance: number | null, priorDf: number, confidence: number): TGapBound {
+function gapBound(
+  m: TMoments,
+  priorVariance: number | null,
+  priorDf: number,
+  confidence: number,
+): TGapBound {
   if (m.n === 0) return { meanGap: null, interval: null, sdUsed: null };
   const meanGap = m.sum / m.n;
   const variance = sampleVariance(m);
@@ -95,7 +102,11 @@ function gapBound(m: TMoments, priorVariance: number | null, priorDf: number, co
   const d0 = priorVariance === null ? 0 : priorDf;
   const df = d0 + m.n - 1;
   const moderated = (d0 * (priorVariance ?? 0) + (m.n - 1) * variance) / df;
-  return { meanGap, interval: tInterval(meanGap, moderated, m.n, df, confidence), sdUsed: Math.sqrt(moderated) };
+  return {
+    meanGap,
+    interval: tInterval(meanGap, moderated, m.n, df, confidence),
+    sdUsed: Math.sqrt(moderated),
+  };
 }
 
 function verdictOf(bound: TGapBound, shortfallBound: number): TVerdict {
@@ -115,7 +126,8 @@ export function rankFixFirst(items: readonly TRankInput[], options: TRankOptions
   const reachExponent = options.reachExponent ?? DEFAULT_REACH_EXPONENT;
   assertConfidence(confidence);
   if (!(priorDf >= 0)) throw new RangeError(`priorDf must be ≥ 0, got ${priorDf}`);
-  if (!(reachExponent >= 0)) throw new RangeError(`reachExponent must be ≥ 0, got ${reachExponent}`);
+  if (!(reachExponent >= 0))
+    throw new RangeError(`reachExponent must be ≥ 0, got ${reachExponent}`);
   const ids = new Set<string>();
   for (const item of items) {
     assertInput(item);
@@ -147,9 +159,19 @@ export function rankFixFirst(items: readonly TRankInput[], options: TRankOptions
       reachWeight,
       score,
     };
-    return { ...item, score, meanGap: bound.meanGap, gapInterval: bound.interval, shortfallBound, reachShare, why };
+    return {
+      ...item,
+      score,
+      meanGap: bound.meanGap,
+      gapInterval: bound.interval,
+      shortfallBound,
+      reachShare,
+      why,
+    };
   });
 
-  scored.sort((a, b) => b.score - a.score || b.gap.n - a.gap.n || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  scored.sort(
+    (a, b) => b.score - a.score || b.gap.n - a.gap.n || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   return scored.map((item, index) => ({ ...item, rank: index + 1 }));
 }

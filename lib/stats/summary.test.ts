@@ -22,7 +22,12 @@ describe("summarizeMean", () => {
 
   it("is null for n = 0 and has no sd or interval for n = 1", () => {
     expect(summarizeMean({ n: 0, sum: 0, sumSquares: 0 })).toBeNull();
-    expect(summarizeMean({ n: 1, sum: -2, sumSquares: 4 })).toEqual({ n: 1, mean: -2, sd: null, interval: null });
+    expect(summarizeMean({ n: 1, sum: -2, sumSquares: 4 })).toEqual({
+      n: 1,
+      mean: -2,
+      sd: null,
+      interval: null,
+    });
   });
 
   it("gives sd 0 and an interval of width 0 when every value is equal", () => {
@@ -44,4 +49,3 @@ describe("summarizeMean", () => {
     expect(() => summarizeMean({ n: 2, sum: 1, sumSquares: 1 }, 1)).toThrow(RangeError);
   });
 });
-

@@ -4,10 +4,16 @@ import { assertConfidence, DEFAULT_CONFIDENCE, tCritical } from "./distributions
 export type TMoments = { n: number; sum: number; sumSquares: number };
 export type TInterval = { low: number; high: number; confidence: number };
 /** interval is null when n < 2 (no estimate of the spread). */
-export type TMeanSummary = { n: number; mean: number; sd: number | null; interval: TInterval | null };
+export type TMeanSummary = {
+  n: number;
+  mean: number;
+  sd: number | null;
+  interval: TInterval | null;
+};
 
 export function assertMoments(m: TMoments): void {
-  if (!Number.isInteger(m.n) || m.n < 0) throw new RangeError(`n must be a non-negative integer, got ${m.n}`);
+  if (!Number.isInteger(m.n) || m.n < 0)
+    throw new RangeError(`n must be a non-negative integer, got ${m.n}`);
   if (!Number.isFinite(m.sum) || !Number.isFinite(m.sumSquares) || m.sumSquares < 0) {
     throw new RangeError("sum and sumSquares must be finite, sumSquares ≥ 0");
   }
@@ -38,7 +44,13 @@ export function sampleVariance(m: TMoments): number | null {
 }
 
 /** mean ± t(1 − α/2; df) · √(variance / n). */
-export function tInterval(mean: number, variance: number, n: number, df: number, confidence: number): TInterval {
+export function tInterval(
+  mean: number,
+  variance: number,
+  n: number,
+  df: number,
+  confidence: number,
+): TInterval {
   const half = tCritical(confidence, df) * Math.sqrt(variance / n);
   return { low: mean - half, high: mean + half, confidence };
 }
@@ -48,12 +60,20 @@ export function tInterval(mean: number, variance: number, n: number, df: number,
  * null when n = 0; sd and interval null when n = 1; zero spread gives an interval of width 0
  * (what the sample says — the fix-first ranking guards against trusting it, see ranking.ts).
  */
-export function summarizeMean(m: TMoments, confidence: number = DEFAULT_CONFIDENCE): TMeanSummary | null {
+export function summarizeMean(
+  m: TMoments,
+  confidence: number = DEFAULT_CONFIDENCE,
+): TMeanSummary | null {
   assertMoments(m);
   assertConfidence(confidence);
   if (m.n === 0) return null;
   const mean = m.sum / m.n;
   const variance = sampleVariance(m);
   if (variance === null) return { n: m.n, mean, sd: null, interval: null };
-  return { n: m.n, mean, sd: Math.sqrt(variance), interval: tInterval(mean, variance, m.n, m.n - 1, confidence) };
+  return {
+    n: m.n,
+    mean,
+    sd: Math.sqrt(variance),
+    interval: tInterval(mean, variance, m.n, m.n - 1, confidence),
+  };
 }

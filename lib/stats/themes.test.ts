@@ -17,7 +17,11 @@ describe("themesOf in English", () => {
   });
 
   it("finds several themes in one comment, in a fixed order", () => {
-    expect(themesOf("Long wait, and then the staff were unfriendly about the fee")).toEqual(["WAITING", "STAFF_ATTITUDE", "PRICE_BILLING"]);
+    expect(themesOf("Long wait, and then the staff were unfriendly about the fee")).toEqual([
+      "WAITING",
+      "STAFF_ATTITUDE",
+      "PRICE_BILLING",
+    ]);
   });
 
   it("tags the topic, not the verdict: 'not rude' is still about staff attitude", () => {
@@ -72,7 +76,11 @@ describe("countThemes", () => {
 
   it("keeps up to the asked number of distinct examples per theme", () => {
     const counts = countThemes(["wait wait wait", "wait wait wait", "long queue", "delayed"], 2);
-    expect(counts.find((c) => c.key === "WAITING")).toEqual({ key: "WAITING", count: 4, examples: ["wait wait wait", "long queue"] });
+    expect(counts.find((c) => c.key === "WAITING")).toEqual({
+      key: "WAITING",
+      count: 4,
+      examples: ["wait wait wait", "long queue"],
+    });
     expect(counts.find((c) => c.key === "CLEANLINESS")?.examples).toEqual([]);
   });
 });

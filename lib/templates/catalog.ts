@@ -5,7 +5,12 @@ import type { TJourneyTemplateInput } from "./types";
 import { virginAtlanticAirline } from "./virgin-atlantic-airline";
 
 /** The journey templates the gallery offers, from the cases in the seed articles. */
-export const JOURNEY_TEMPLATES: readonly TJourneyTemplateInput[] = [avisCarRental, sktMobileLifecycle, hiltonHotelStay, virginAtlanticAirline];
+export const JOURNEY_TEMPLATES: readonly TJourneyTemplateInput[] = [
+  avisCarRental,
+  sktMobileLifecycle,
+  hiltonHotelStay,
+  virginAtlanticAirline,
+];
 
 export function findTemplate(key: string): TJourneyTemplateInput | undefined {
   return JOURNEY_TEMPLATES.find((template) => template.key === key);
@@ -18,8 +23,14 @@ export function describeTemplates() {
     nameKo: journey.nameKo ?? "",
     nameEn: journey.nameEn ?? "",
     stageCount: journey.stages.length,
-    touchpointCount: journey.stages.reduce((sum, stage) => sum + (stage.touchpoints?.length ?? 0), 0),
-    motCount: journey.stages.reduce((sum, stage) => sum + (stage.touchpoints ?? []).filter((t) => t.isMoT).length, 0),
+    touchpointCount: journey.stages.reduce(
+      (sum, stage) => sum + (stage.touchpoints?.length ?? 0),
+      0,
+    ),
+    motCount: journey.stages.reduce(
+      (sum, stage) => sum + (stage.touchpoints ?? []).filter((t) => t.isMoT).length,
+      0,
+    ),
   }));
 }
 export type TTemplateCard = ReturnType<typeof describeTemplates>[number];

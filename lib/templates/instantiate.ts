@@ -10,11 +10,18 @@ import { findTemplate } from "./catalog";
  * Creates a new journey of the organization from a template, in one transaction. Names are
  * bilingual; the description (a single free-text field) is written in the reader's language.
  */
-export async function createJourneyFromTemplate(actor: TActor, templateKey: string, locale: TLocale = "ko") {
+export async function createJourneyFromTemplate(
+  actor: TActor,
+  templateKey: string,
+  locale: TLocale = "ko",
+) {
   assertCan(actor, "journey:write");
   const template = findTemplate(templateKey);
   if (!template) throw notFound("templateKey");
   const document = ZJourneyDocument.parse(template.journey);
   if (locale === "en") document.description = template.descriptionEn;
-  return createJourneyFromDocument(actor, document, { templateKey, action: "journey.createFromTemplate" });
+  return createJourneyFromDocument(actor, document, {
+    templateKey,
+    action: "journey.createFromTemplate",
+  });
 }

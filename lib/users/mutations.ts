@@ -26,11 +26,25 @@ export async function createUser(actor: TActor, input: TUserCreateInput, meta?: 
   try {
     return await db.$transaction(async (tx) => {
       const user = await tx.user.create({
-        data: { organizationId: actor.organizationId, email: data.email, name: data.name, role: data.role, passwordHash },
+        data: {
+          organizationId: actor.organizationId,
+          email: data.email,
+          name: data.name,
+          role: data.role,
+          passwordHash,
+        },
         select: { id: true, email: true },
       });
       await writeAuditLog(
-        { organizationId: actor.organizationId, actorId: actor.id, action: "user.create", entityType: "User", entityId: user.id, details: { email: data.email, role: data.role }, meta },
+        {
+          organizationId: actor.organizationId,
+          actorId: actor.id,
+          action: "user.create",
+          entityType: "User",
+          entityId: user.id,
+          details: { email: data.email, role: data.role },
+          meta,
+        },
         tx,
       );
       return user;
@@ -43,24 +57,46 @@ export async function createUser(actor: TActor, input: TUserCreateInput, meta?: 
   }
 }
 
-export async function changeUserRole(actor: TActor, input: TUserRoleChangeInput, meta?: TRequestMeta) {
+export async function changeUserRole(
+  actor: TActor,
+  input: TUserRoleChangeInput,
+  meta?: TRequestMeta,
+) {
   assertCan(actor, "user:manage");
   const { userId, role } = ZUserRoleChangeInput.parse(input);
   await changeUser(actor, userId, (before) => ({ ...before, role }), "user.role_change", meta);
 }
 
-export async function setUserActive(actor: TActor, input: TUserActiveChangeInput, meta?: TRequestMeta) {
+export async function setUserActive(
+  actor: TActor,
+  input: TUserActiveChangeInput,
+  meta?: TRequestMeta,
+) {
   assertCan(actor, "user:manage");
   const { userId, isActive } = ZUserActiveChangeInput.parse(input);
   if (userId === actor.id && !isActive) throw conflict("errors.cannotDeactivateSelf");
-  await changeUser(actor, userId, (before) => ({ ...before, isActive }), isActive ? "user.activate" : "user.deactivate", meta);
+  await changeUser(
+    actor,
+    userId,
+    (before) => ({ ...before, isActive }),
+    isActive ? "user.activate" : "user.deactivate",
+    meta,
+  );
 }
 
 /** Ends every session of the actor, on every device, at their next request. */
 export async function signOutEverywhere(actor: TActor, meta?: TRequestMeta) {
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { sessionVersion: { increment: 1 } } });
-    await writeAuditLog({ organizationId: actor.organizationId, actorId: actor.id, action: "auth.sign_out_everywhere", meta }, tx);
+    await writeAuditLog(
+      {
+        organizationId: actor.organizationId,
+        actorId: actor.id,
+        action: "auth.sign_out_everywhere",
+        meta,
+      },
+      tx,
+    );
   });
 }
 
@@ -70,7 +106,13 @@ type TUserState = { role: TActor["role"]; isActive: boolean };
  * Applies a role/active change in one serializable transaction, refusing to remove the last
  * admin, and bumps sessionVersion so that the user's open sessions pick it up at once.
  */
-async function changeUser(actor: TActor, userId: string, change: (before: TUserState) => TUserState, action: string, meta?: TRequestMeta) {
+async function changeUser(
+  actor: TActor,
+  userId: string,
+  change: (before: TUserState) => TUserState,
+  action: string,
+  meta?: TRequestMeta,
+) {
   await db.$transaction(
     async (tx) => {
       const before = await tx.user.findFirst({
@@ -91,7 +133,15 @@ async function changeUser(actor: TActor, userId: string, change: (before: TUserS
         data: { role: after.role, isActive: after.isActive, sessionVersion: { increment: 1 } },
       });
       await writeAuditLog(
-        { organizationId: actor.organizationId, actorId: actor.id, action, entityType: "User", entityId: userId, details: { before, after }, meta },
+        {
+          organizationId: actor.organizationId,
+          actorId: actor.id,
+          action,
+          entityType: "User",
+          entityId: userId,
+          details: { before, after },
+          meta,
+        },
         tx,
       );
     },

@@ -7,7 +7,15 @@ export async function listUsers(actor: TActor): Promise<TUserListItem[]> {
   assertCan(actor, "user:manage");
   return db.user.findMany({
     where: { organizationId: actor.organizationId },
-    select: { id: true, email: true, name: true, role: true, isActive: true, lastSignInAt: true, createdAt: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      isActive: true,
+      lastSignInAt: true,
+      createdAt: true,
+    },
     orderBy: [{ isActive: "desc" }, { name: "asc" }],
   });
 }

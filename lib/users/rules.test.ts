@@ -14,8 +14,20 @@ describe("wouldLeaveNoAdmin", () => {
   });
 
   it("ignores changes that do not remove an active admin", () => {
-    expect(wouldLeaveNoAdmin({ role: "MANAGER", isActive: true }, { role: "FRONTLINE", isActive: true }, 1)).toBe(false);
-    expect(wouldLeaveNoAdmin({ role: "ADMIN", isActive: false }, { role: "MANAGER", isActive: false }, 1)).toBe(false);
+    expect(
+      wouldLeaveNoAdmin(
+        { role: "MANAGER", isActive: true },
+        { role: "FRONTLINE", isActive: true },
+        1,
+      ),
+    ).toBe(false);
+    expect(
+      wouldLeaveNoAdmin(
+        { role: "ADMIN", isActive: false },
+        { role: "MANAGER", isActive: false },
+        1,
+      ),
+    ).toBe(false);
     expect(wouldLeaveNoAdmin(admin, admin, 1)).toBe(false);
   });
 });

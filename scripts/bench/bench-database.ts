@@ -7,7 +7,10 @@ import { startEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 
 /** Runs `bench` against a fresh database under .data/bench-<name>; import lib/db only inside it. */
-export async function withBenchDatabase<T>(name: string, bench: (url: string) => Promise<T>): Promise<T> {
+export async function withBenchDatabase<T>(
+  name: string,
+  bench: (url: string) => Promise<T>,
+): Promise<T> {
   const dataDir = path.resolve(".data", `bench-${name}`);
   rmSync(dataDir, { recursive: true, force: true });
   const database = await startEmbeddedPostgres({ dataDir, database: "moments_bench", fast: true });
@@ -26,13 +29,19 @@ export async function withBenchDatabase<T>(name: string, bench: (url: string) =>
   }
 }
 
-export const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+export const median = (xs: readonly number[]): number =>
+  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** The p-th percentile (0–100) by the nearest-rank method: always one of the measured values. */
-export const percentile = (xs: readonly number[], p: number): number => [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)]!;
+export const percentile = (xs: readonly number[], p: number): number =>
+  [...xs].sort((a, b) => a - b)[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)]!;
 
 /** The times (ms) of `runs` runs of `run`, after `warmUp` runs that are not counted. */
-export async function runTimes(run: () => Promise<unknown>, runs: number, warmUp = 0): Promise<number[]> {
+export async function runTimes(
+  run: () => Promise<unknown>,
+  runs: number,
+  warmUp = 0,
+): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < warmUp + runs; i += 1) {
     const start = performance.now();
@@ -43,6 +52,10 @@ export async function runTimes(run: () => Promise<unknown>, runs: number, warmUp
 }
 
 /** The median time of `runs` runs of `run`, after `warmUp` runs that are not counted. */
-export async function medianTime(run: () => Promise<unknown>, runs: number, warmUp = 0): Promise<number> {
+export async function medianTime(
+  run: () => Promise<unknown>,
+  runs: number,
+  warmUp = 0,
+): Promise<number> {
   return median(await runTimes(run, runs, warmUp));
 }

@@ -8,7 +8,13 @@ import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import { startAppServer } from "../lib/app-server";
 
-export type TRouteFigures = { route: string; lcpMs: number[]; jsGzipBytes: number; jsFiles: number; largestScripts: { file: string; gzipBytes: number }[] };
+export type TRouteFigures = {
+  route: string;
+  lcpMs: number[];
+  jsGzipBytes: number;
+  jsFiles: number;
+  largestScripts: { file: string; gzipBytes: number }[];
+};
 
 export type TMeasureRoutesOptions = {
   /** An already migrated database that holds the user. */
@@ -31,7 +37,14 @@ const DEFAULT_PORT = 3400;
 /** Its own secret and run file: a benchmark never touches the user's `.data`. */
 const APP_DATA_DIR = path.join(".data", "bench-app");
 const CHROMIUM_PATH = "/usr/bin/chromium";
-const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 /** After the load event: charts render after hydration, and the LCP candidate may still change. */
 const SETTLE_MS = 1_000;
 /** Buffered entries arrive at once; waiting longer would only hide a page that painted nothing. */
@@ -43,20 +56,32 @@ const CONTEXT_OPTIONS = { locale: "ko-KR", viewport: { width: 1280, height: 800 
 /** Starts the built app (building it first when the sources changed) on `databaseUrl`, signs in, loads each route `runs` times in headless Chromium. */
 export async function measureRoutes(options: TMeasureRoutesOptions): Promise<TRouteFigures[]> {
   const { routes, runs, port = DEFAULT_PORT, log = () => {} } = options;
-  if (!Number.isInteger(runs) || runs < 1) throw new Error(`runs must be a positive whole number, not ${runs}`);
-  if (routes.length === 0 || routes.some((route) => !route.startsWith("/"))) throw new Error(`routes must be paths starting with "/": ${JSON.stringify(routes)}`);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new Error(`runs must be a positive whole number, not ${runs}`);
+  if (routes.length === 0 || routes.some((route) => !route.startsWith("/")))
+    throw new Error(`routes must be paths starting with "/": ${JSON.stringify(routes)}`);
 
   const dataDir = path.resolve(APP_DATA_DIR);
-  log(`Starting the app on port ${port} (it builds first when the sources changed; output in ${path.relative(process.cwd(), path.join(dataDir, "server.log"))}) …`);
+  log(
+    `Starting the app on port ${port} (it builds first when the sources changed; output in ${path.relative(process.cwd(), path.join(dataDir, "server.log"))}) …`,
+  );
   const started = performance.now();
-  const app = await startAppServer({ root: process.cwd(), port, dataDir, databaseUrl: options.databaseUrl });
+  const app = await startAppServer({
+    root: process.cwd(),
+    port,
+    dataDir,
+    databaseUrl: options.databaseUrl,
+  });
   log(`The app answers after ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   try {
     const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
     try {
       const storageState = await signIn(browser, app.baseUrl, options.email, options.password);
       const figures: TRouteFigures[] = [];
-      for (const route of routes) figures.push(await measureRoute(browser, { baseUrl: app.baseUrl, storageState, route, runs, log }));
+      for (const route of routes)
+        figures.push(
+          await measureRoute(browser, { baseUrl: app.baseUrl, storageState, route, runs, log }),
+        );
       return figures;
     } finally {
       await browser.close();
@@ -70,7 +95,12 @@ export async function measureRoutes(options: TMeasureRoutesOptions): Promise<TRo
 // ── the browser ────────────────────────────────────────────────────────────────────────────────
 
 /** Through the real /login form, as the browser tests do; the cookies are reused by every measured load. */
-async function signIn(browser: Browser, baseUrl: string, email: string, password: string): Promise<TStorageState> {
+async function signIn(
+  browser: Browser,
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<TStorageState> {
   const context = await browser.newContext({ ...CONTEXT_OPTIONS, baseURL: baseUrl });
   try {
     const page = await context.newPage();
@@ -90,7 +120,13 @@ async function signIn(browser: Browser, baseUrl: string, email: string, password
   }
 }
 
-type TRouteRun = { baseUrl: string; storageState: TStorageState; route: string; runs: number; log: (line: string) => void };
+type TRouteRun = {
+  baseUrl: string;
+  storageState: TStorageState;
+  route: string;
+  runs: number;
+  log: (line: string) => void;
+};
 
 /** One warm-up load (the server's first render compiles and caches) that also weighs the scripts, then `runs` measured loads. */
 async function measureRoute(browser: Browser, run: TRouteRun): Promise<TRouteFigures> {
@@ -104,13 +140,23 @@ async function measureRoute(browser: Browser, run: TRouteRun): Promise<TRouteFig
       }),
     );
   }
-  run.log(`${run.route}: LCP ${lcpMs.map((ms) => ms.toFixed(0)).join(", ")} ms; JS ${(scripts.jsGzipBytes / 1024).toFixed(1)} KB gzipped in ${scripts.jsFiles} files`);
+  run.log(
+    `${run.route}: LCP ${lcpMs.map((ms) => ms.toFixed(0)).join(", ")} ms; JS ${(scripts.jsGzipBytes / 1024).toFixed(1)} KB gzipped in ${scripts.jsFiles} files`,
+  );
   return { route: run.route, lcpMs, ...scripts };
 }
 
 /** A new context for each load: an empty cache, the signed-in cookies. */
-async function inFreshPage<T>(browser: Browser, run: TRouteRun, visit: (page: Page) => Promise<T>): Promise<T> {
-  const context = await browser.newContext({ ...CONTEXT_OPTIONS, baseURL: run.baseUrl, storageState: run.storageState });
+async function inFreshPage<T>(
+  browser: Browser,
+  run: TRouteRun,
+  visit: (page: Page) => Promise<T>,
+): Promise<T> {
+  const context = await browser.newContext({
+    ...CONTEXT_OPTIONS,
+    baseURL: run.baseUrl,
+    storageState: run.storageState,
+  });
   try {
     return await visit(await context.newPage());
   } finally {
@@ -122,7 +168,8 @@ async function inFreshPage<T>(browser: Browser, run: TRouteRun, visit: (page: Pa
 async function openRoute(page: Page, { route }: TRouteRun): Promise<void> {
   const response = await page.goto(route, { waitUntil: "load", timeout: NAVIGATION_TIMEOUT_MS });
   if (!response?.ok()) throw new Error(`${route} answered ${response?.status() ?? "nothing"}`);
-  if (new URL(page.url()).pathname === "/login") throw new Error(`${route} sent the user to /login: the session was not accepted`);
+  if (new URL(page.url()).pathname === "/login")
+    throw new Error(`${route} sent the user to /login: the session was not accepted`);
   await page.waitForTimeout(SETTLE_MS);
 }
 
@@ -147,7 +194,8 @@ async function largestContentfulPaint(page: Page, route: string): Promise<number
       }),
     LCP_WAIT_MS,
   );
-  if (startTime === null) throw new Error(`${route}: the browser reported no Largest Contentful Paint`);
+  if (startTime === null)
+    throw new Error(`${route}: the browser reported no Largest Contentful Paint`);
   return startTime;
 }
 
@@ -157,13 +205,21 @@ async function largestContentfulPaint(page: Page, route: string): Promise<number
  * chunk arrived before the load event). Each body gzipped at zlib's default level (6), which is
  * what `next start` sends (its compression middleware keeps the default level).
  */
-async function gzippedScriptBytes(page: Page, run: TRouteRun): Promise<Pick<TRouteFigures, "jsGzipBytes" | "jsFiles" | "largestScripts">> {
+async function gzippedScriptBytes(
+  page: Page,
+  run: TRouteRun,
+): Promise<Pick<TRouteFigures, "jsGzipBytes" | "jsFiles" | "largestScripts">> {
   const origin = new URL(run.baseUrl).origin;
   // A failed body is kept as the error and thrown once the load is over (not an unhandled rejection meanwhile).
   const sizes = new Map<string, Promise<number | Error>>();
   page.on("response", (response) => {
     const url = response.url();
-    if (response.request().resourceType() !== "script" || new URL(url).origin !== origin || sizes.has(url)) return;
+    if (
+      response.request().resourceType() !== "script" ||
+      new URL(url).origin !== origin ||
+      sizes.has(url)
+    )
+      return;
     sizes.set(
       url,
       response.body().then(
@@ -176,8 +232,14 @@ async function gzippedScriptBytes(page: Page, run: TRouteRun): Promise<Pick<TRou
   const results = await Promise.all(sizes.values());
   const failure = results.find((size) => size instanceof Error);
   if (failure) throw failure;
-  const scripts = [...sizes.keys()].map((url, i) => ({ file: new URL(url).pathname.split("/").at(-1)!, gzipBytes: results[i] as number }));
+  const scripts = [...sizes.keys()].map((url, i) => ({
+    file: new URL(url).pathname.split("/").at(-1)!,
+    gzipBytes: results[i] as number,
+  }));
   const largestScripts = scripts.sort((a, b) => b.gzipBytes - a.gzipBytes).slice(0, 4);
-  return { jsGzipBytes: scripts.reduce((sum, script) => sum + script.gzipBytes, 0), jsFiles: scripts.length, largestScripts };
+  return {
+    jsGzipBytes: scripts.reduce((sum, script) => sum + script.gzipBytes, 0),
+    jsFiles: scripts.length,
+    largestScripts,
+  };
 }
-

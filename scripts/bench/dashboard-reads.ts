@@ -28,14 +28,26 @@ export type TReadFigures = { read: TDashboardRead; rollup: TTimes; raw: TTimes }
  * The bench organization's reads as a manager sees them on the day its generated year ends (its
  * creation): the overview's "last 30 days" are the data's last 30 days, however long ago it was seeded.
  */
-export async function prepareDashboardReads(organizationId: string): Promise<Record<TDashboardRead, () => Promise<unknown>>> {
-  const organization = await db.organization.findUniqueOrThrow({ where: { id: organizationId }, select: { createdAt: true } });
-  const manager = await db.user.findFirstOrThrow({ where: { organizationId, role: "MANAGER" }, select: { id: true, role: true } });
+export async function prepareDashboardReads(
+  organizationId: string,
+): Promise<Record<TDashboardRead, () => Promise<unknown>>> {
+  const organization = await db.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { createdAt: true },
+  });
+  const manager = await db.user.findFirstOrThrow({
+    where: { organizationId, role: "MANAGER" },
+    select: { id: true, role: true },
+  });
   const actor: TActor = { id: manager.id, organizationId, role: manager.role };
   const now = organization.createdAt;
   const planted = LARGE_PLANTED_PROBLEMS[0]!;
   const touchpoint = await db.touchpoint.findFirstOrThrow({
-    where: { organizationId, nameEn: planted.nameEn, journey: { templateKey: planted.templateKey } },
+    where: {
+      organizationId,
+      nameEn: planted.nameEn,
+      journey: { templateKey: planted.templateKey },
+    },
     select: { id: true, journeyId: true },
   });
   await ensureControlChart(actor, touchpoint.id, now);
@@ -49,15 +61,38 @@ export async function prepareDashboardReads(organizationId: string): Promise<Rec
 
 /** A daily chart of the planted touchpoint with a four-week baseline two months before the end (created once). */
 async function ensureControlChart(actor: TActor, touchpointId: string, now: Date): Promise<void> {
-  if (await db.controlChart.findFirst({ where: { organizationId: actor.organizationId, touchpointId }, select: { id: true } })) return;
+  if (
+    await db.controlChart.findFirst({
+      where: { organizationId: actor.organizationId, touchpointId },
+      select: { id: true },
+    })
+  )
+    return;
   const end = localDayOf(now);
-  await createControlChart(actor, { touchpointId, metric: "MEAN_EXPERIENCE", subgroup: "DAY", baselineFrom: addDays(end, -90), baselineTo: addDays(end, -63) }, now);
+  await createControlChart(
+    actor,
+    {
+      touchpointId,
+      metric: "MEAN_EXPERIENCE",
+      subgroup: "DAY",
+      baselineFrom: addDays(end, -90),
+      baselineTo: addDays(end, -63),
+    },
+    now,
+  );
 }
 
-const timesOf = (ms: readonly number[]): TTimes => ({ runs: ms.length, p50: percentile(ms, 50), p95: percentile(ms, 95) });
+const timesOf = (ms: readonly number[]): TTimes => ({
+  runs: ms.length,
+  p50: percentile(ms, 50),
+  p95: percentile(ms, 95),
+});
 
 /** One read timed from the rollups and from the raw table, each after one unmeasured warm-up run. */
-export async function timeRead(read: () => Promise<unknown>, runs: { rollup: number; raw: number }): Promise<{ rollup: TTimes; raw: TTimes }> {
+export async function timeRead(
+  read: () => Promise<unknown>,
+  runs: { rollup: number; raw: number },
+): Promise<{ rollup: TTimes; raw: TTimes }> {
   const rollup = await runTimes(read, runs.rollup, 1);
   const raw = await runTimes(() => readingRawObservations(read), runs.raw, 1);
   return { rollup: timesOf(rollup), raw: timesOf(raw) };

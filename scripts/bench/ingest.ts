@@ -29,7 +29,9 @@ function batchOf(refs: TRefs, run: string) {
       segmentId: refs.segments[i % refs.segments.length] ?? null,
       siteId: refs.sites[i % refs.sites.length] ?? null,
       source: SOURCES[i % SOURCES.length]!,
-      observedAt: new Date(Date.UTC(2026, 10, 1 + (i % 24), 9, i % 60)).toISOString().replace("Z", "+00:00"),
+      observedAt: new Date(Date.UTC(2026, 10, 1 + (i % 24), 9, i % 60))
+        .toISOString()
+        .replace("Z", "+00:00"),
       expectationScore: 5,
       experiencedScore: experienced,
       emotionalScore: Math.min(7, experienced + 1),
@@ -43,7 +45,9 @@ function batchOf(refs: TRefs, run: string) {
 
 const perSecond = (ms: number) => Math.round((BATCH / ms) * 1000);
 
-const { values: options } = parseArgs({ options: { url: { type: "string" }, key: { type: "string" }, touchpoint: { type: "string" } } });
+const { values: options } = parseArgs({
+  options: { url: { type: "string" }, key: { type: "string" }, touchpoint: { type: "string" } },
+});
 if (options.url) await benchOverHttp(options.url, options.key, options.touchpoint);
 else await benchInProcess();
 
@@ -60,27 +64,54 @@ async function benchInProcess() {
       configureApiRateLimits({ requestsPerMinute: 1_000_000 });
 
       const organization = await db.organization.create({ data: { name: "Bench", slug: "bench" } });
-      const user = await db.user.create({ data: { organizationId: organization.id, email: "bench@bench", name: "Bench", role: "ADMIN", passwordHash: "-" } });
+      const user = await db.user.create({
+        data: {
+          organizationId: organization.id,
+          email: "bench@bench",
+          name: "Bench",
+          role: "ADMIN",
+          passwordHash: "-",
+        },
+      });
       const actor = { id: user.id, organizationId: organization.id, role: "ADMIN" as const };
       const { id: journeyId } = await createJourneyFromTemplate(actor, "avis-car-rental");
-      const touchpoints = (await db.touchpoint.findMany({ where: { journeyId }, select: { id: true } })).map((t) => t.id);
-      const segments = [(await saveSegment(actor, { nameEn: "First-time" })).id, (await saveSegment(actor, { nameEn: "Member" })).id];
-      const sites = await Promise.all(["S1", "S2", "S3"].map(async (code) => (await db.site.create({ data: { organizationId: organization.id, code, name: code } })).id));
+      const touchpoints = (
+        await db.touchpoint.findMany({ where: { journeyId }, select: { id: true } })
+      ).map((t) => t.id);
+      const segments = [
+        (await saveSegment(actor, { nameEn: "First-time" })).id,
+        (await saveSegment(actor, { nameEn: "Member" })).id,
+      ];
+      const sites = await Promise.all(
+        ["S1", "S2", "S3"].map(
+          async (code) =>
+            (await db.site.create({ data: { organizationId: organization.id, code, name: code } }))
+              .id,
+        ),
+      );
       const refs = { touchpoints, segments, sites };
-      const { secret, id: apiKeyId } = await createApiKey(actor, { name: "Bench", scopes: ["observations:write"] });
+      const { secret, id: apiKeyId } = await createApiKey(actor, {
+        name: "Bench",
+        scopes: ["observations:write"],
+      });
 
       const viaApi = async (run: string) => {
         const body = JSON.stringify({ observations: batchOf(refs, run) });
         const start = performance.now();
         const request = new Request("http://localhost/api/v1/observations", {
           method: "POST",
-          headers: { authorization: `Bearer ${secret}`, "content-type": "application/json", "idempotency-key": run },
+          headers: {
+            authorization: `Bearer ${secret}`,
+            "content-type": "application/json",
+            "idempotency-key": run,
+          },
           body,
         });
         const answer = await POST(request);
         const result = await answer.json();
         const ms = performance.now() - start;
-        if (answer.status !== 201 || result.created !== BATCH) throw new Error(`API answered ${answer.status}: ${JSON.stringify(result).slice(0, 300)}`);
+        if (answer.status !== 201 || result.created !== BATCH)
+          throw new Error(`API answered ${answer.status}: ${JSON.stringify(result).slice(0, 300)}`);
         return { ms, bytes: Buffer.byteLength(body), followUps: result.followUpsOpened as number };
       };
 
@@ -95,13 +126,25 @@ async function benchInProcess() {
              "expectationScore", "experiencedScore", "emotionalScore", nps, csat, ces, comment, "clientId", "apiKeyId")
            SELECT gen_random_uuid()::text, $1, v.*, $15
            FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::float8[], $8::float8[], $9::float8[], $10::int[], $11::int[], $12::int[], $13::text[], $14::text[])
-             AS v(touchpoint_id, segment_id, site_id, source, observed_at, expectation, experienced, emotional, nps, csat, ces, comment, client_id)`
-            .replace("v.*", `v.touchpoint_id, v.segment_id, v.site_id, v.source::"ObservationSource", v.observed_at AT TIME ZONE 'UTC', v.expectation, v.experienced, v.emotional, v.nps, v.csat, v.ces, v.comment, v.client_id`),
+             AS v(touchpoint_id, segment_id, site_id, source, observed_at, expectation, experienced, emotional, nps, csat, ces, comment, client_id)`.replace(
+            "v.*",
+            `v.touchpoint_id, v.segment_id, v.site_id, v.source::"ObservationSource", v.observed_at AT TIME ZONE 'UTC', v.expectation, v.experienced, v.emotional, v.nps, v.csat, v.ces, v.comment, v.client_id`,
+          ),
           [
             organization.id,
-            column((r) => r.touchpointId), column((r) => r.segmentId), column((r) => r.siteId), column((r) => r.source), column((r) => r.observedAt),
-            column((r) => r.expectationScore), column((r) => r.experiencedScore), column((r) => r.emotionalScore),
-            column((r) => r.nps), column((r) => r.csat), column((r) => r.ces), column((r) => r.comment), column((r) => r.clientId),
+            column((r) => r.touchpointId),
+            column((r) => r.segmentId),
+            column((r) => r.siteId),
+            column((r) => r.source),
+            column((r) => r.observedAt),
+            column((r) => r.expectationScore),
+            column((r) => r.experiencedScore),
+            column((r) => r.emotionalScore),
+            column((r) => r.nps),
+            column((r) => r.csat),
+            column((r) => r.ces),
+            column((r) => r.comment),
+            column((r) => r.clientId),
             apiKeyId,
           ],
         );
@@ -124,10 +167,18 @@ async function benchInProcess() {
       }
 
       const [apiMs, sqlMs] = [median(api), median(sql)];
-      console.log(`Ingestion benchmark — batches of ${BATCH} observations (${(bytes / 1024).toFixed(0)} KB of JSON, ${followUps} follow-ups each), median of ${RUNS} runs after ${WARM_UP} warm-up, embedded PostgreSQL`);
-      console.log(`${"plain INSERT … unnest through pg (baseline)".padEnd(58)} ${sqlMs.toFixed(1).padStart(7)} ms  ${String(perSecond(sqlMs)).padStart(7)} obs/s  ×1.00`);
-      console.log(`${"POST /api/v1/observations (route handler, in process)".padEnd(58)} ${apiMs.toFixed(1).padStart(7)} ms  ${String(perSecond(apiMs)).padStart(7)} obs/s  ×${(sqlMs / apiMs).toFixed(2)}`);
-      console.log(`API rate / plain-insert rate: ${((sqlMs / apiMs) * 100).toFixed(0)}% (target ≥ 50%)`);
+      console.log(
+        `Ingestion benchmark — batches of ${BATCH} observations (${(bytes / 1024).toFixed(0)} KB of JSON, ${followUps} follow-ups each), median of ${RUNS} runs after ${WARM_UP} warm-up, embedded PostgreSQL`,
+      );
+      console.log(
+        `${"plain INSERT … unnest through pg (baseline)".padEnd(58)} ${sqlMs.toFixed(1).padStart(7)} ms  ${String(perSecond(sqlMs)).padStart(7)} obs/s  ×1.00`,
+      );
+      console.log(
+        `${"POST /api/v1/observations (route handler, in process)".padEnd(58)} ${apiMs.toFixed(1).padStart(7)} ms  ${String(perSecond(apiMs)).padStart(7)} obs/s  ×${(sqlMs / apiMs).toFixed(2)}`,
+      );
+      console.log(
+        `API rate / plain-insert rate: ${((sqlMs / apiMs) * 100).toFixed(0)}% (target ≥ 50%)`,
+      );
       await db.$disconnect();
     } finally {
       await plain.end();
@@ -136,7 +187,10 @@ async function benchInProcess() {
 }
 
 async function benchOverHttp(url: string, key: string | undefined, touchpoint: string | undefined) {
-  if (!key || !touchpoint) throw new Error("Over HTTP, pass --key mk_live_… (a key with observations:write) and --touchpoint <id of one of its organization's touchpoints>.");
+  if (!key || !touchpoint)
+    throw new Error(
+      "Over HTTP, pass --key mk_live_… (a key with observations:write) and --touchpoint <id of one of its organization's touchpoints>.",
+    );
   const refs = { touchpoints: [touchpoint], segments: [], sites: [] };
   const times: number[] = [];
   for (let i = 0; i < WARM_UP + RUNS; i += 1) {
@@ -145,13 +199,20 @@ async function benchOverHttp(url: string, key: string | undefined, touchpoint: s
     const start = performance.now();
     const answer = await fetch(new URL("/api/v1/observations", url), {
       method: "POST",
-      headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "idempotency-key": run },
+      headers: {
+        authorization: `Bearer ${key}`,
+        "content-type": "application/json",
+        "idempotency-key": run,
+      },
       body,
     });
     const result = await answer.json();
-    if (answer.status !== 201) throw new Error(`${url} answered ${answer.status}: ${JSON.stringify(result).slice(0, 300)}`);
+    if (answer.status !== 201)
+      throw new Error(`${url} answered ${answer.status}: ${JSON.stringify(result).slice(0, 300)}`);
     if (i >= WARM_UP) times.push(performance.now() - start);
   }
   const ms = median(times);
-  console.log(`Ingestion over HTTP — ${url}, batches of ${BATCH}, median of ${RUNS} runs: ${ms.toFixed(1)} ms, ${perSecond(ms)} obs/s (the server's own database; no baseline in this mode)`);
+  console.log(
+    `Ingestion over HTTP — ${url}, batches of ${BATCH}, median of ${RUNS} runs: ${ms.toFixed(1)} ms, ${perSecond(ms)} obs/s (the server's own database; no baseline in this mode)`,
+  );
 }

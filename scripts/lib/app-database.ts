@@ -18,14 +18,19 @@ type TOpenOptions = {
   reuseRunning?: boolean;
 };
 
-export async function openAppDatabase(env: TStartEnv, { log, reuseRunning = false }: TOpenOptions): Promise<TAppDatabase> {
+export async function openAppDatabase(
+  env: TStartEnv,
+  { log, reuseRunning = false }: TOpenOptions,
+): Promise<TAppDatabase> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL };
   const dataDir = path.resolve(env.MOMENTS_DATA_DIR);
   const clusterDir = path.join(dataDir, "postgres");
   if (reuseRunning) {
     const running = findRunningEmbeddedPostgres({ dataDir: clusterDir, database: "moments" });
     if (running) {
-      log(`Using the embedded PostgreSQL already running in ${path.relative(process.cwd(), clusterDir)} …`);
+      log(
+        `Using the embedded PostgreSQL already running in ${path.relative(process.cwd(), clusterDir)} …`,
+      );
       return { url: running };
     }
   }

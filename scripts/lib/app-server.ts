@@ -23,7 +23,17 @@ const READY_TIMEOUT_MS = 15 * 60_000; // a first `next build` on a busy 2-core m
 /** How long the app's processes get to stop after SIGTERM before they are killed. */
 const STOP_TIMEOUT_MS = 30_000;
 
-export async function startAppServer({ root, port, dataDir, databaseUrl }: { root: string; port: number; dataDir: string; databaseUrl?: string }): Promise<TAppServer> {
+export async function startAppServer({
+  root,
+  port,
+  dataDir,
+  databaseUrl,
+}: {
+  root: string;
+  port: number;
+  dataDir: string;
+  databaseUrl?: string;
+}): Promise<TAppServer> {
   await assertPortFree(port);
   // A fresh embedded database needs a fresh directory; with a given database it only holds the secret and the log.
   if (!databaseUrl) rmSync(dataDir, { recursive: true, force: true });
@@ -32,11 +42,21 @@ export async function startAppServer({ root, port, dataDir, databaseUrl }: { roo
   const output = openSync(logFile, "w");
   // node with tsx's loader rather than the tsx command, whose wrapper process SIGKILLs its child
   // when a relayed signal is not acknowledged within 30 ms.
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/start.ts")], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOSTNAME: "127.0.0.1", MOMENTS_DATA_DIR: dataDir, DATABASE_URL: databaseUrl ?? "" },
-    stdio: ["ignore", output, output],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/start.ts")],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOSTNAME: "127.0.0.1",
+        MOMENTS_DATA_DIR: dataDir,
+        DATABASE_URL: databaseUrl ?? "",
+      },
+      stdio: ["ignore", output, output],
+    },
+  );
   closeSync(output);
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = () => stopProcessTree(child, STOP_TIMEOUT_MS);
@@ -54,7 +74,9 @@ export async function startAppServer({ root, port, dataDir, databaseUrl }: { roo
 function assertPortFree(port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
-    probe.once("error", () => reject(new Error(`Port ${port} is in use: stop what runs there or choose another port`)));
+    probe.once("error", () =>
+      reject(new Error(`Port ${port} is in use: stop what runs there or choose another port`)),
+    );
     probe.listen(port, "127.0.0.1", () => probe.close(() => resolve()));
   });
 }
@@ -62,18 +84,27 @@ function assertPortFree(port: number): Promise<void> {
 async function waitUntilReady(child: ChildProcess, url: string, logFile: string): Promise<void> {
   const deadline = Date.now() + READY_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`The app stopped while starting (exit ${child.exitCode ?? child.signalCode}):\n${tailOf(logFile)}`);
-    const status = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(30_000) }).then(
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(
+        `The app stopped while starting (exit ${child.exitCode ?? child.signalCode}):\n${tailOf(logFile)}`,
+      );
+    const status = await fetch(url, {
+      redirect: "manual",
+      signal: AbortSignal.timeout(30_000),
+    }).then(
       (response) => response.status,
       () => 0,
     );
     if (status === 200) return;
     await new Promise((resolve) => setTimeout(resolve, 1_000));
   }
-  throw new Error(`The app did not answer ${url} within ${READY_TIMEOUT_MS / 60_000} minutes:\n${tailOf(logFile)}`);
+  throw new Error(
+    `The app did not answer ${url} within ${READY_TIMEOUT_MS / 60_000} minutes:\n${tailOf(logFile)}`,
+  );
 }
 
-const tailOf = (file: string, lines = 20) => readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+const tailOf = (file: string, lines = 20) =>
+  readFileSync(file, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
 
 /**
  * The embedded cluster keeps its password beside it and writes its port into postmaster.pid
@@ -82,7 +113,10 @@ const tailOf = (file: string, lines = 20) => readFileSync(file, "utf8").trimEnd(
 function embeddedDatabaseUrl(dataDir: string): string {
   const home = path.join(dataDir, "postgres");
   const pidFile = path.join(home, "cluster", "postmaster.pid");
-  if (!existsSync(pidFile)) throw new Error(`No embedded PostgreSQL under ${home} (was the cluster moved to the temporary directory?)`);
+  if (!existsSync(pidFile))
+    throw new Error(
+      `No embedded PostgreSQL under ${home} (was the cluster moved to the temporary directory?)`,
+    );
   const port = readFileSync(pidFile, "utf8").split("\n")[3]?.trim();
   const password = readFileSync(path.join(home, "password"), "utf8").trim();
   return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/moments`;

@@ -5,7 +5,19 @@ import path from "node:path";
 // `npm start` builds only when the sources changed since the last build: the fingerprint is a
 // hash of every file that goes into `next build`.
 
-const INPUTS = ["app", "components", "lib", "public", "proxy.ts", "instrumentation-client.ts", "next.config.ts", "postcss.config.mjs", "tsconfig.json", "package-lock.json", "prisma/schema.prisma"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "instrumentation-client.ts",
+  "next.config.ts",
+  "postcss.config.mjs",
+  "tsconfig.json",
+  "package-lock.json",
+  "prisma/schema.prisma",
+];
 const SKIP = new Set(["node_modules", ".next", ".data", "generated"]);
 const FINGERPRINT_FILE = path.join(".next", "moments-build-fingerprint");
 
@@ -33,7 +45,11 @@ export function sourceFingerprint(root: string): string {
 
 export function isBuildCurrent(root: string, fingerprint: string): boolean {
   const file = path.join(root, FINGERPRINT_FILE);
-  return existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(file) && readFileSync(file, "utf8") === fingerprint;
+  return (
+    existsSync(path.join(root, ".next", "BUILD_ID")) &&
+    existsSync(file) &&
+    readFileSync(file, "utf8") === fingerprint
+  );
 }
 
 export function recordBuild(root: string, fingerprint: string): void {

@@ -14,7 +14,10 @@ export function readCliArgs<TSchema extends z.ZodType>(options: {
 }): z.output<TSchema> {
   let values: TFlagValues;
   try {
-    ({ values } = parseArgs({ options: { ...options.flags, help: { type: "boolean" } }, strict: true }) as { values: TFlagValues });
+    ({ values } = parseArgs({
+      options: { ...options.flags, help: { type: "boolean" } },
+      strict: true,
+    }) as { values: TFlagValues });
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : error}\n\n${options.usage}`);
     process.exit(2);

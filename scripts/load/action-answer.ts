@@ -5,7 +5,8 @@
 //   1:{"ok":true,"data":{"created":1,"duplicates":0}}
 // Pure, so that it is tested without a server.
 
-export type TActionAnswer = { ok: true; created: number; duplicates: number } | { ok: false; code: string };
+export type TActionAnswer =
+  { ok: true; created: number; duplicates: number } | { ok: false; code: string };
 
 const ROW = /^[0-9a-f]+:(\{.*\})$/;
 
@@ -20,10 +21,15 @@ export function readRecordAnswer(body: string): TActionAnswer {
       continue;
     }
     if (typeof value !== "object" || value === null || !("ok" in value)) continue;
-    const result = value as { ok: boolean; code?: string; data?: { created?: unknown; duplicates?: unknown } };
+    const result = value as {
+      ok: boolean;
+      code?: string;
+      data?: { created?: unknown; duplicates?: unknown };
+    };
     if (!result.ok) return { ok: false, code: String(result.code ?? "UNKNOWN") };
     const { created, duplicates } = result.data ?? {};
-    if (typeof created === "number" && typeof duplicates === "number") return { ok: true, created, duplicates };
+    if (typeof created === "number" && typeof duplicates === "number")
+      return { ok: true, created, duplicates };
   }
   return { ok: false, code: "UNREADABLE_ANSWER" };
 }

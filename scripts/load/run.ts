@@ -11,7 +11,15 @@ import pg from "pg";
 import { DEMO_USERS } from "@/lib/seed/demo-users";
 import { startAppServer, type TAppServer } from "../lib/app-server";
 import { signIn } from "./sign-in";
-import { actionRequestHeaders, findActionId, frontlineEntry, runReaders, runSubmitters, type TCrowdResult, type TSubmitterPlan } from "./traffic";
+import {
+  actionRequestHeaders,
+  findActionId,
+  frontlineEntry,
+  runReaders,
+  runSubmitters,
+  type TCrowdResult,
+  type TSubmitterPlan,
+} from "./traffic";
 import { readRecordAnswer } from "./action-answer";
 
 const { values: flags } = parseArgs({
@@ -33,7 +41,8 @@ const emailOf = (role: string) => DEMO_USERS.find((user) => user.role === role)!
 
 function positive(text: string, flag: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${flag} must be a positive whole number`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${flag} must be a positive whole number`);
   return value;
 }
 
@@ -49,7 +58,11 @@ async function query<T>(databaseUrl: string, sql: string, params: unknown[] = []
 
 /** What the frontline page offers the demo frontline user: the first open journey's touchpoints, the segments, the home site. */
 async function frontlineChoices(databaseUrl: string): Promise<TSubmitterPlan["choices"]> {
-  const [user] = await query<{ organizationId: string; homeSiteId: string | null }>(databaseUrl, `SELECT "organizationId", "homeSiteId" FROM "User" WHERE email = $1`, [emailOf("FRONTLINE")]);
+  const [user] = await query<{ organizationId: string; homeSiteId: string | null }>(
+    databaseUrl,
+    `SELECT "organizationId", "homeSiteId" FROM "User" WHERE email = $1`,
+    [emailOf("FRONTLINE")],
+  );
   if (!user) throw new Error("The demo frontline user is missing");
   const touchpoints = await query<{ id: string }>(
     databaseUrl,
@@ -57,9 +70,18 @@ async function frontlineChoices(databaseUrl: string): Promise<TSubmitterPlan["ch
       WHERE t."journeyId" = (SELECT id FROM "Journey" WHERE "organizationId" = $1 AND "archivedAt" IS NULL ORDER BY "createdAt", id LIMIT 1)`,
     [user.organizationId],
   );
-  const segments = await query<{ id: string }>(databaseUrl, `SELECT id FROM "Segment" WHERE "organizationId" = $1`, [user.organizationId]);
-  if (touchpoints.length === 0) throw new Error("The demo organization has no open journey with touchpoints");
-  return { touchpointIds: touchpoints.map((t) => t.id), segmentIds: segments.map((s) => s.id), siteId: user.homeSiteId };
+  const segments = await query<{ id: string }>(
+    databaseUrl,
+    `SELECT id FROM "Segment" WHERE "organizationId" = $1`,
+    [user.organizationId],
+  );
+  if (touchpoints.length === 0)
+    throw new Error("The demo organization has no open journey with touchpoints");
+  return {
+    touchpointIds: touchpoints.map((t) => t.id),
+    segmentIds: segments.map((s) => s.id),
+    siteId: user.homeSiteId,
+  };
 }
 
 /**
@@ -72,9 +94,11 @@ async function resolvePage(baseUrl: string, cookie: string, pagePath: string): P
     const page = await fetch(`${baseUrl}${current}`, { headers: { cookie }, redirect: "manual" });
     if (page.status === 200) return current;
     const location = page.headers.get("location");
-    if (page.status < 300 || page.status > 399 || !location) throw new Error(`GET ${current} answered ${page.status}`);
+    if (page.status < 300 || page.status > 399 || !location)
+      throw new Error(`GET ${current} answered ${page.status}`);
     const next = new URL(location, baseUrl);
-    if (next.origin !== baseUrl || next.pathname === "/login") throw new Error(`GET ${current} sent the reader to ${location}`);
+    if (next.origin !== baseUrl || next.pathname === "/login")
+      throw new Error(`GET ${current} sent the reader to ${location}`);
     current = `${next.pathname}${next.search}`;
   }
   throw new Error(`GET ${pagePath}: too many redirects`);
@@ -89,15 +113,32 @@ async function probeSend(plan: TSubmitterPlan, acknowledged: Set<string>): Promi
     body: JSON.stringify([{ observations: [frontlineEntry(plan, clientId, 0)] }]),
   });
   const answer = readRecordAnswer(await sent.text());
-  if (sent.status !== 200 || !answer.ok) throw new Error(`A frontline send was refused (status ${sent.status}, ${answer.ok ? "ok" : answer.code})`);
+  if (sent.status !== 200 || !answer.ok)
+    throw new Error(
+      `A frontline send was refused (status ${sent.status}, ${answer.ok ? "ok" : answer.code})`,
+    );
   acknowledged.add(clientId);
 }
 
-type TCountCheck = { acknowledged: number; storedOnce: number; missing: number; storedTwice: number; unacknowledged: number };
+type TCountCheck = {
+  acknowledged: number;
+  storedOnce: number;
+  missing: number;
+  storedTwice: number;
+  unacknowledged: number;
+};
 
 /** Every acknowledged clientId stored exactly once; what else carries the run's marker is counted apart. */
-async function checkCounts(databaseUrl: string, marker: string, acknowledged: Set<string>): Promise<TCountCheck> {
-  const rows = await query<{ clientId: string; n: number }>(databaseUrl, `SELECT "clientId", count(*)::int AS n FROM "Observation" WHERE comment = $1 GROUP BY "clientId"`, [marker]);
+async function checkCounts(
+  databaseUrl: string,
+  marker: string,
+  acknowledged: Set<string>,
+): Promise<TCountCheck> {
+  const rows = await query<{ clientId: string; n: number }>(
+    databaseUrl,
+    `SELECT "clientId", count(*)::int AS n FROM "Observation" WHERE comment = $1 GROUP BY "clientId"`,
+    [marker],
+  );
   const stored = new Map(rows.map((row) => [row.clientId, row.n]));
   let storedOnce = 0;
   let missing = 0;
@@ -114,12 +155,27 @@ async function checkCounts(databaseUrl: string, marker: string, acknowledged: Se
 
 function printReport(results: TCrowdResult[], counts: TCountCheck): void {
   const header = ["", "requests", "errors", "p50 ms", "p95 ms", "p99 ms", "max ms", "req/s"];
-  const rows = results.map((r) => [r.name, r.requests, r.errors, r.latencyMs.p50, r.latencyMs.p95, r.latencyMs.p99, r.latencyMs.max, r.perSecond.toFixed(1)].map(String));
+  const rows = results.map((r) =>
+    [
+      r.name,
+      r.requests,
+      r.errors,
+      r.latencyMs.p50,
+      r.latencyMs.p95,
+      r.latencyMs.p99,
+      r.latencyMs.max,
+      r.perSecond.toFixed(1),
+    ].map(String),
+  );
   const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  ");
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!)))
+      .join("  ");
   console.log(`\n${line(header)}`);
   for (const row of rows) console.log(line(row));
-  for (const r of results) if (r.errors) console.log(`  ${r.name} errors: ${JSON.stringify(r.errorKinds)}`);
+  for (const r of results)
+    if (r.errors) console.log(`  ${r.name} errors: ${JSON.stringify(r.errorKinds)}`);
   console.log(
     `\nCount check: ${counts.acknowledged} acknowledged; ${counts.storedOnce} stored exactly once, ${counts.missing} missing, ${counts.storedTwice} stored more than once` +
       ` (${counts.unacknowledged} more stored whose answer never arrived: sends cut off when the run ended)`,
@@ -127,16 +183,22 @@ function printReport(results: TCrowdResult[], counts: TCountCheck): void {
 }
 
 async function main(): Promise<number> {
-  console.log(`Starting the app on 127.0.0.1:${port} with a fresh database in .data/load (builds first if the sources changed)…`);
+  console.log(
+    `Starting the app on 127.0.0.1:${port} with a fresh database in .data/load (builds first if the sources changed)…`,
+  );
   let server: TAppServer | undefined;
   const stop = async () => {
     await server?.stop();
     server = undefined;
   };
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void stop().finally(() => process.exit(130)));
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.once(signal, () => void stop().finally(() => process.exit(130)));
   try {
     server = await startAppServer({ root, port, dataDir: path.join(root, ".data", "load") });
-    const [frontlineCookie, managerCookie] = [await signIn(server.baseUrl, emailOf("FRONTLINE")), await signIn(server.baseUrl, emailOf("MANAGER"))];
+    const [frontlineCookie, managerCookie] = [
+      await signIn(server.baseUrl, emailOf("FRONTLINE")),
+      await signIn(server.baseUrl, emailOf("MANAGER")),
+    ];
     const marker = `load-${randomUUID()}`;
     const plan: TSubmitterPlan = {
       baseUrl: server.baseUrl,
@@ -150,17 +212,32 @@ async function main(): Promise<number> {
     const acknowledged = new Set<string>();
     await probeSend(plan, acknowledged);
     const readPaths: string[] = [];
-    for (const pagePath of READ_PATHS) readPaths.push(await resolvePage(server.baseUrl, managerCookie, pagePath));
+    for (const pagePath of READ_PATHS)
+      readPaths.push(await resolvePage(server.baseUrl, managerCookie, pagePath));
 
-    console.log(`Driving ${submitters} frontline submitters and ${readers} dashboard readers (${readPaths.join(", ")}) for ${durationSeconds} s…`);
+    console.log(
+      `Driving ${submitters} frontline submitters and ${readers} dashboard readers (${readPaths.join(", ")}) for ${durationSeconds} s…`,
+    );
     const results = await Promise.all([
       runSubmitters(plan, acknowledged),
-      runReaders({ baseUrl: server.baseUrl, cookie: managerCookie, connections: readers, durationSeconds, paths: readPaths }),
+      runReaders({
+        baseUrl: server.baseUrl,
+        cookie: managerCookie,
+        connections: readers,
+        durationSeconds,
+        paths: readPaths,
+      }),
     ]);
     const counts = await checkCounts(server.databaseUrl, marker, acknowledged);
     printReport(results, counts);
-    const isPassed = results.every((r) => r.errors === 0) && counts.missing === 0 && counts.storedTwice === 0 && counts.storedOnce === counts.acknowledged;
-    console.log(isPassed ? "\nPASS" : `\nFAIL (server log: ${path.relative(root, server.logFile)})`);
+    const isPassed =
+      results.every((r) => r.errors === 0) &&
+      counts.missing === 0 &&
+      counts.storedTwice === 0 &&
+      counts.storedOnce === counts.acknowledged;
+    console.log(
+      isPassed ? "\nPASS" : `\nFAIL (server log: ${path.relative(root, server.logFile)})`,
+    );
     return isPassed ? 0 : 1;
   } finally {
     await stop();

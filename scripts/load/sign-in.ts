@@ -5,7 +5,8 @@ import { DEMO_PASSWORD } from "@/lib/seed/demo-users";
 const SESSION_COOKIE = "authjs.session-token";
 
 /** "name=value" of each Set-Cookie, for a Cookie header. */
-const cookiePairs = (response: Response) => response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
+const cookiePairs = (response: Response) =>
+  response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]!);
 
 export async function signIn(baseUrl: string, email: string): Promise<string> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
@@ -14,10 +15,21 @@ export async function signIn(baseUrl: string, email: string): Promise<string> {
   const answer = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiePairs(csrf).join("; ") },
-    body: new URLSearchParams({ csrfToken, email, password: DEMO_PASSWORD, callbackUrl: `${baseUrl}/` }),
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      cookie: cookiePairs(csrf).join("; "),
+    },
+    body: new URLSearchParams({
+      csrfToken,
+      email,
+      password: DEMO_PASSWORD,
+      callbackUrl: `${baseUrl}/`,
+    }),
   });
   const session = cookiePairs(answer).find((pair) => pair.startsWith(`${SESSION_COOKIE}=`));
-  if (!session) throw new Error(`Signing in ${email} failed (status ${answer.status}, to ${answer.headers.get("location") ?? "nowhere"})`);
+  if (!session)
+    throw new Error(
+      `Signing in ${email} failed (status ${answer.status}, to ${answer.headers.get("location") ?? "nowhere"})`,
+    );
   return session;
 }

@@ -34,10 +34,14 @@ const REQUEST_TIMEOUT_S = 30;
 
 /** The id Next.js gave the frontline page's server action in this build. */
 export function findActionId(root: string, exportedName: string, file: string): string {
-  const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8")) as {
+  const manifest = JSON.parse(
+    readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8"),
+  ) as {
     node: Record<string, { exportedName?: string; filename?: string }>;
   };
-  const found = Object.entries(manifest.node).find(([, entry]) => entry.exportedName === exportedName && entry.filename === file);
+  const found = Object.entries(manifest.node).find(
+    ([, entry]) => entry.exportedName === exportedName && entry.filename === file,
+  );
   if (!found) throw new Error(`No server action ${exportedName} of ${file} in this build`);
   return found[0];
 }
@@ -62,7 +66,9 @@ export function frontlineEntry(plan: TSubmitterPlan, clientId: string, n: number
 }
 
 /** The request the browser makes for `send({ observations })`: POST to the page, the action's id in a header, the arguments as JSON. */
-export function actionRequestHeaders(plan: Pick<TSubmitterPlan, "baseUrl" | "cookie" | "actionId">) {
+export function actionRequestHeaders(
+  plan: Pick<TSubmitterPlan, "baseUrl" | "cookie" | "actionId">,
+) {
   return {
     "next-action": plan.actionId,
     accept: "text/x-component",
@@ -73,7 +79,10 @@ export function actionRequestHeaders(plan: Pick<TSubmitterPlan, "baseUrl" | "coo
 }
 
 /** Runs the submitters; every clientId the server answered ok for goes into `acknowledged`. */
-export function runSubmitters(plan: TSubmitterPlan, acknowledged: Set<string>): Promise<TCrowdResult> {
+export function runSubmitters(
+  plan: TSubmitterPlan,
+  acknowledged: Set<string>,
+): Promise<TCrowdResult> {
   let sent = 0;
   const errorKinds: Record<string, number> = {};
   return runCrowd("submissions", errorKinds, {
@@ -89,12 +98,16 @@ export function runSubmitters(plan: TSubmitterPlan, acknowledged: Set<string>): 
         setupRequest: (request, context) => {
           const clientId = randomUUID();
           (context as { clientId?: string }).clientId = clientId;
-          return { ...request, body: JSON.stringify([{ observations: [frontlineEntry(plan, clientId, sent++)] }]) };
+          return {
+            ...request,
+            body: JSON.stringify([{ observations: [frontlineEntry(plan, clientId, sent++)] }]),
+          };
         },
         onResponse: (status, body, context) => {
           if (status !== 200) return; // counted by runCrowd
           const answer = readRecordAnswer(body);
-          if (answer.ok && answer.created + answer.duplicates === 1) acknowledged.add((context as { clientId: string }).clientId);
+          if (answer.ok && answer.created + answer.duplicates === 1)
+            acknowledged.add((context as { clientId: string }).clientId);
           else count(errorKinds, answer.ok ? "answer without the entry" : `action ${answer.code}`);
         },
       },
@@ -103,20 +116,49 @@ export function runSubmitters(plan: TSubmitterPlan, acknowledged: Set<string>): 
 }
 
 /** Runs the dashboard readers: each connection reads the given pages in turn. */
-export function runReaders({ baseUrl, cookie, connections, durationSeconds, paths }: { baseUrl: string; cookie: string; connections: number; durationSeconds: number; paths: string[] }) {
-  return runCrowd("reads", {}, {
-    url: baseUrl,
-    connections,
-    duration: durationSeconds,
-    timeout: REQUEST_TIMEOUT_S,
-    requests: paths.map((pagePath) => ({ method: "GET" as const, path: pagePath, headers: { cookie, accept: "text/html" } })),
-  });
+export function runReaders({
+  baseUrl,
+  cookie,
+  connections,
+  durationSeconds,
+  paths,
+}: {
+  baseUrl: string;
+  cookie: string;
+  connections: number;
+  durationSeconds: number;
+  paths: string[];
+}) {
+  return runCrowd(
+    "reads",
+    {},
+    {
+      url: baseUrl,
+      connections,
+      duration: durationSeconds,
+      timeout: REQUEST_TIMEOUT_S,
+      requests: paths.map((pagePath) => ({
+        method: "GET" as const,
+        path: pagePath,
+        headers: { cookie, accept: "text/html" },
+      })),
+    },
+  );
 }
 
-const count = (kinds: Record<string, number>, kind: string) => void (kinds[kind] = (kinds[kind] ?? 0) + 1);
+const count = (kinds: Record<string, number>, kind: string) =>
+  void (kinds[kind] = (kinds[kind] ?? 0) + 1);
 
-function runCrowd(name: string, errorKinds: Record<string, number>, options: autocannon.Options): Promise<TCrowdResult> {
-  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000, numberOfSignificantValueDigits: 3 });
+function runCrowd(
+  name: string,
+  errorKinds: Record<string, number>,
+  options: autocannon.Options,
+): Promise<TCrowdResult> {
+  const histogram = hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 120_000,
+    numberOfSignificantValueDigits: 3,
+  });
   return new Promise((resolve, reject) => {
     const instance = autocannon(options, (error, result) => {
       if (error) return reject(error);

@@ -28,7 +28,12 @@ const USAGE = `Usage: npm run seed:large -- [--observations 1000000] [--org benc
   --staging       load every chunk through a staging table (slower; for comparison)`;
 
 const args = readCliArgs({
-  flags: { observations: { type: "string" }, org: { type: "string" }, connections: { type: "string" }, staging: { type: "boolean" } },
+  flags: {
+    observations: { type: "string" },
+    org: { type: "string" },
+    connections: { type: "string" },
+    staging: { type: "boolean" },
+  },
   schema: ZArgs,
   usage: USAGE,
 });
@@ -42,7 +47,10 @@ async function stop(exitCode: number): Promise<void> {
   if (isStopping) return;
   isStopping = true;
   bar.stop();
-  if (database?.stop) await database.stop().catch((error) => console.error("Could not stop PostgreSQL cleanly:", error));
+  if (database?.stop)
+    await database
+      .stop()
+      .catch((error) => console.error("Could not stop PostgreSQL cleanly:", error));
   process.exit(exitCode);
 }
 
@@ -55,14 +63,26 @@ const onProgress = (progress: TLoadProgress) => {
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     bar.stop();
-    console.error(`\nInterrupted with at least ${committed.toLocaleString("en")} rows stored (a chunk under way is stored whole or not at all). Run the same command again to go on from there.`);
+    console.error(
+      `\nInterrupted with at least ${committed.toLocaleString("en")} rows stored (a chunk under way is stored whole or not at all). Run the same command again to go on from there.`,
+    );
     void stop(130);
   });
 }
 
 try {
-  database = await openAppDatabase(startEnv(), { log: (message) => console.error(message), reuseRunning: true });
-  const result = await seedLargeOrganization({ observations: args.observations, orgSlug: args.org, viaStaging: args.staging, connections: args.connections, databaseUrl: database.url, onProgress });
+  database = await openAppDatabase(startEnv(), {
+    log: (message) => console.error(message),
+    reuseRunning: true,
+  });
+  const result = await seedLargeOrganization({
+    observations: args.observations,
+    orgSlug: args.org,
+    viaStaging: args.staging,
+    connections: args.connections,
+    databaseUrl: database.url,
+    onProgress,
+  });
   bar.stop();
   printSummary(result);
   await stop(0);
@@ -77,20 +97,34 @@ try {
 function printSummary(r: TSeedLargeResult) {
   const n = (value: number) => Math.round(value).toLocaleString("en");
   const mb = (bytes: number) => `${n(bytes / 1024 / 1024)} MB`;
-  console.log(`\nOrganization "${r.orgSlug}" (${r.organizationId}): ${n(r.total)} generated observations in ${r.journeys.length} journeys.`);
+  console.log(
+    `\nOrganization "${r.orgSlug}" (${r.organizationId}): ${n(r.total)} generated observations in ${r.journeys.length} journeys.`,
+  );
   if (r.added > 0) {
-    console.log(`Added ${n(r.added)} rows (${n(r.before)} were there) in ${r.loadSeconds.toFixed(1)} s: ${n(r.rowsPerSecond)} rows/s.`);
-    if (r.chunks.staged) console.log(`Chunks: ${r.chunks.copied} copied straight in, ${r.chunks.staged} through the staging table (--staging, or some of their rows were there).`);
+    console.log(
+      `Added ${n(r.added)} rows (${n(r.before)} were there) in ${r.loadSeconds.toFixed(1)} s: ${n(r.rowsPerSecond)} rows/s.`,
+    );
+    if (r.chunks.staged)
+      console.log(
+        `Chunks: ${r.chunks.copied} copied straight in, ${r.chunks.staged} through the staging table (--staging, or some of their rows were there).`,
+      );
   } else {
     console.log(`Nothing to add: ${n(r.before)} rows were there already.`);
   }
   if (r.rollups.rebuilt && r.rollups.rows) {
-    console.log(`Rollups rebuilt in ${r.rollups.seconds.toFixed(1)} s: ${n(r.rollups.rows.detail)} detail rows, ${n(r.rollups.rows.touchpoint)} touchpoint rows.`);
+    console.log(
+      `Rollups rebuilt in ${r.rollups.seconds.toFixed(1)} s: ${n(r.rollups.rows.detail)} detail rows, ${n(r.rollups.rows.touchpoint)} touchpoint rows.`,
+    );
   }
-  console.log(`Size on disk: Observation ${mb(r.size.observationTableBytes)} + indexes ${mb(r.size.observationIndexBytes)}; whole database ${mb(r.size.databaseBytes)}.`);
-  console.log("No follow-ups were opened for these rows: generated history is loaded in bulk, not through the store.");
+  console.log(
+    `Size on disk: Observation ${mb(r.size.observationTableBytes)} + indexes ${mb(r.size.observationIndexBytes)}; whole database ${mb(r.size.databaseBytes)}.`,
+  );
+  console.log(
+    "No follow-ups were opened for these rows: generated history is loaded in bulk, not through the store.",
+  );
   console.log("\nPlanted problems (a fix-first ranking should put each first in its journey):");
-  for (const p of r.planted) console.log(`  ${p.templateKey.padEnd(24)} ${p.nameKo} / ${p.nameEn} (mean gap ${p.meanGap})`);
+  for (const p of r.planted)
+    console.log(`  ${p.templateKey.padEnd(24)} ${p.nameKo} / ${p.nameEn} (mean gap ${p.meanGap})`);
   console.log(`\nSign-ins (password: ${r.password}):`);
   for (const user of r.signIns) console.log(`  ${user.role.padEnd(8)} ${user.email}`);
 }

@@ -22,7 +22,12 @@ import { pipeline } from "node:stream/promises";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { LARGE_COPY_COLUMNS, largeObservationId, toCopyLine, type TLargeRefs } from "@/lib/seed/large/copy-text";
+import {
+  LARGE_COPY_COLUMNS,
+  largeObservationId,
+  toCopyLine,
+  type TLargeRefs,
+} from "@/lib/seed/large/copy-text";
 import { generateLargeRows, type TLargeRow } from "@/lib/seed/large/generate-rows";
 import { LARGE_BLOCK_ROWS } from "@/lib/seed/large/large-organization";
 import type { TLargeModel } from "@/lib/seed/large/model";
@@ -36,7 +41,13 @@ const COLUMNS = LARGE_COPY_COLUMNS.map((c) => `"${c}"`).join(", ");
 const STAGING = "large_observation_staging";
 
 /** `stored` counts the rows of the chunks under way as they are sent; `committed`, only those of finished chunks. */
-export type TLoadProgress = { stored: number; committed: number; target: number; added: number; elapsedMs: number };
+export type TLoadProgress = {
+  stored: number;
+  committed: number;
+  target: number;
+  added: number;
+  elapsedMs: number;
+};
 
 export type TLoadInput = {
   url: string;
@@ -68,13 +79,22 @@ export async function loadLargeObservations(input: TLoadInput): Promise<TLoadRes
   const { target, refs } = input;
   const chunkRows = input.chunkRows ?? LARGE_CHUNK_ROWS;
   const started = performance.now();
-  const clients = await Promise.all(Array.from({ length: Math.max(1, input.connections ?? LARGE_LOAD_CONNECTIONS) }, () => connect(input.url)));
+  const clients = await Promise.all(
+    Array.from({ length: Math.max(1, input.connections ?? LARGE_LOAD_CONNECTIONS) }, () =>
+      connect(input.url),
+    ),
+  );
   try {
     const present = await countRowsByChunk(clients[0]!, refs, chunkRows);
     const before = [...present.values()].reduce((a, b) => a + b, 0);
     const chunks: TChunk[] = [];
     for (let from = 0, index = 0; from < target; from += chunkRows, index += 1) {
-      const chunk = { index, from, to: Math.min(target, from + chunkRows), present: present.get(index) ?? 0 };
+      const chunk = {
+        index,
+        from,
+        to: Math.min(target, from + chunkRows),
+        present: present.get(index) ?? 0,
+      };
       if (chunk.present < chunk.to - chunk.from) chunks.push(chunk);
     }
 
@@ -83,7 +103,13 @@ export async function loadLargeObservations(input: TLoadInput): Promise<TLoadRes
     const inFlight = new Map<number, number>();
     const report = () => {
       const stored = committed + [...inFlight.values()].reduce((a, b) => a + b, 0);
-      input.onProgress?.({ stored, committed, target, added: stored - before, elapsedMs: performance.now() - started });
+      input.onProgress?.({
+        stored,
+        committed,
+        target,
+        added: stored - before,
+        elapsedMs: performance.now() - started,
+      });
     };
     report();
     const counts = { copied: 0, staged: 0 };
@@ -100,7 +126,9 @@ export async function loadLargeObservations(input: TLoadInput): Promise<TLoadRes
           };
           try {
             const staged = input.viaStaging || chunk.present > 0;
-            const result = staged ? await copyThroughStaging(client, input, chunk, onSent) : await copyChunk(client, input, chunk, onSent);
+            const result = staged
+              ? await copyThroughStaging(client, input, chunk, onSent)
+              : await copyChunk(client, input, chunk, onSent);
             counts[result.staged ? "staged" : "copied"] += 1;
             committed += result.rows;
             added += result.rows;
@@ -115,7 +143,10 @@ export async function loadLargeObservations(input: TLoadInput): Promise<TLoadRes
     );
     if (failure !== undefined) throw failure;
 
-    const after = [...(await countRowsByChunk(clients[0]!, refs, chunkRows)).values()].reduce((a, b) => a + b, 0);
+    const after = [...(await countRowsByChunk(clients[0]!, refs, chunkRows)).values()].reduce(
+      (a, b) => a + b,
+      0,
+    );
     // Fresh statistics, so that the first queries on millions of new rows are planned for them.
     if (added > 0) await clients[0]!.query('ANALYZE "Observation"');
     return { before, added, after, elapsedMs: performance.now() - started, chunks: counts };
@@ -134,7 +165,11 @@ async function connect(url: string): Promise<pg.Client> {
 }
 
 /** Rows the organization has per chunk, from its generated rows' ids (the last 12 hex digits are the row's number). */
-async function countRowsByChunk(client: pg.Client, refs: TLargeRefs, chunkRows: number): Promise<Map<number, number>> {
+async function countRowsByChunk(
+  client: pg.Client,
+  refs: TLargeRefs,
+  chunkRows: number,
+): Promise<Map<number, number>> {
   const first = largeObservationId(refs.idPrefix, 0);
   const { rows } = await client.query<{ chunk: number; n: number }>(
     `SELECT (('x' || right(id, 12))::bit(48)::bigint / $4)::int AS chunk, count(*)::int AS n
@@ -149,9 +184,17 @@ async function countRowsByChunk(client: pg.Client, refs: TLargeRefs, chunkRows: 
 type TChunkResult = { rows: number; staged: boolean };
 
 /** A chunk straight into "Observation"; when it meets rows stored meanwhile by another run, through the staging table. */
-async function copyChunk(client: pg.Client, input: TLoadInput, chunk: TChunk, onSent: (sent: number) => void): Promise<TChunkResult> {
+async function copyChunk(
+  client: pg.Client,
+  input: TLoadInput,
+  chunk: TChunk,
+  onSent: (sent: number) => void,
+): Promise<TChunkResult> {
   try {
-    await pipeline(await chunkText(input, chunk, onSent), client.query(copyFrom(`COPY "Observation" (${COLUMNS}) FROM STDIN`)));
+    await pipeline(
+      await chunkText(input, chunk, onSent),
+      client.query(copyFrom(`COPY "Observation" (${COLUMNS}) FROM STDIN`)),
+    );
     return { rows: chunk.to - chunk.from, staged: false };
   } catch (error) {
     if ((error as { code?: string }).code !== "23505") throw error;
@@ -160,13 +203,25 @@ async function copyChunk(client: pg.Client, input: TLoadInput, chunk: TChunk, on
 }
 
 /** COPY into a temporary table, then INSERT … ON CONFLICT DO NOTHING: only the rows not there yet. */
-async function copyThroughStaging(client: pg.Client, input: TLoadInput, chunk: TChunk, onSent: (sent: number) => void): Promise<TChunkResult> {
-  await client.query(`CREATE TEMP TABLE IF NOT EXISTS ${STAGING} (LIKE "Observation" INCLUDING DEFAULTS)`);
+async function copyThroughStaging(
+  client: pg.Client,
+  input: TLoadInput,
+  chunk: TChunk,
+  onSent: (sent: number) => void,
+): Promise<TChunkResult> {
+  await client.query(
+    `CREATE TEMP TABLE IF NOT EXISTS ${STAGING} (LIKE "Observation" INCLUDING DEFAULTS)`,
+  );
   await client.query("BEGIN");
   try {
     await client.query(`TRUNCATE ${STAGING}`);
-    await pipeline(await chunkText(input, chunk, onSent), client.query(copyFrom(`COPY ${STAGING} (${COLUMNS}) FROM STDIN`)));
-    const { rowCount } = await client.query(`INSERT INTO "Observation" (${COLUMNS}) SELECT ${COLUMNS} FROM ${STAGING} ON CONFLICT DO NOTHING`);
+    await pipeline(
+      await chunkText(input, chunk, onSent),
+      client.query(copyFrom(`COPY ${STAGING} (${COLUMNS}) FROM STDIN`)),
+    );
+    const { rowCount } = await client.query(
+      `INSERT INTO "Observation" (${COLUMNS}) SELECT ${COLUMNS} FROM ${STAGING} ON CONFLICT DO NOTHING`,
+    );
     await client.query("COMMIT");
     return { rows: rowCount ?? 0, staged: true };
   } catch (error) {
@@ -180,10 +235,15 @@ async function copyThroughStaging(client: pg.Client, input: TLoadInput, chunk: T
  * the event loop in between, so the other connection's stream keeps flowing; formatted a piece at
  * a time as the socket takes them (the stream's backpressure).
  */
-async function chunkText({ model, refs }: TLoadInput, chunk: TChunk, onSent: (sent: number) => void): Promise<Readable> {
+async function chunkText(
+  { model, refs }: TLoadInput,
+  chunk: TChunk,
+  onSent: (sent: number) => void,
+): Promise<Readable> {
   const rows: TLargeRow[] = [];
   for (let start = chunk.from; start < chunk.to; start += PIECE_ROWS) {
-    for (const row of generateLargeRows(model, start, Math.min(chunk.to, start + PIECE_ROWS))) rows.push(row);
+    for (const row of generateLargeRows(model, start, Math.min(chunk.to, start + PIECE_ROWS)))
+      rows.push(row);
     await nextTurn();
   }
   rows.sort((a, b) => a.observedAt - b.observedAt);

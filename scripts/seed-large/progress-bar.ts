@@ -4,7 +4,10 @@
 import cliProgress from "cli-progress";
 import type { TLoadProgress } from "./copy-loader";
 
-export function createLoadProgressBar(): { update: (progress: TLoadProgress) => void; stop: () => void } {
+export function createLoadProgressBar(): {
+  update: (progress: TLoadProgress) => void;
+  stop: () => void;
+} {
   const bar = new cliProgress.SingleBar(
     {
       format: "{bar} {percentage}% | {value}/{total} rows | {rate} rows/s | ETA {eta_formatted}",
@@ -20,7 +23,10 @@ export function createLoadProgressBar(): { update: (progress: TLoadProgress) => 
   return {
     update(progress) {
       if (state === "stopped") return;
-      const rate = progress.elapsedMs > 0 ? Math.round((progress.added * 1000) / progress.elapsedMs).toLocaleString("en") : "—";
+      const rate =
+        progress.elapsedMs > 0
+          ? Math.round((progress.added * 1000) / progress.elapsedMs).toLocaleString("en")
+          : "—";
       const value = Math.min(progress.stored, progress.target);
       if (state === "idle") bar.start(progress.target, value, { rate });
       else bar.update(value, { rate });

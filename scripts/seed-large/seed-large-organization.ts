@@ -5,7 +5,12 @@ import pg from "pg";
 import { migrate } from "@/lib/db/migrate";
 import { databaseEnv } from "@/lib/env";
 import { DEMO_PASSWORD } from "@/lib/seed/demo-users";
-import { LARGE_DEFAULT_SLUG, LARGE_PLANTED_PROBLEMS, largeUsers, type TLargePlantedProblem } from "@/lib/seed/large/large-organization";
+import {
+  LARGE_DEFAULT_SLUG,
+  LARGE_PLANTED_PROBLEMS,
+  largeUsers,
+  type TLargePlantedProblem,
+} from "@/lib/seed/large/large-organization";
 import { createLargeModel } from "@/lib/seed/large/model";
 import type { TRollup } from "@/lib/observations/rollups";
 import { loadLargeObservations, type TLoadProgress } from "./copy-loader";
@@ -25,7 +30,11 @@ export type TSeedLargeOptions = {
   connections?: number;
 };
 
-export type TDatabaseSize = { observationTableBytes: number; observationIndexBytes: number; databaseBytes: number };
+export type TDatabaseSize = {
+  observationTableBytes: number;
+  observationIndexBytes: number;
+  databaseBytes: number;
+};
 
 export type TSeedLargeResult = {
   organizationId: string;
@@ -53,11 +62,15 @@ export async function seedLargeOrganization(options: TSeedLargeOptions): Promise
   const url = options.databaseUrl ?? databaseEnv().DATABASE_URL;
   // The Prisma client (organization, users, journeys) connects to DATABASE_URL when first imported, below.
   if (!process.env.DATABASE_URL) process.env.DATABASE_URL = url;
-  else if (process.env.DATABASE_URL !== url) throw new Error("seedLargeOrganization: databaseUrl must be DATABASE_URL, which the Prisma client uses.");
+  else if (process.env.DATABASE_URL !== url)
+    throw new Error(
+      "seedLargeOrganization: databaseUrl must be DATABASE_URL, which the Prisma client uses.",
+    );
   const orgSlug = options.orgSlug ?? LARGE_DEFAULT_SLUG;
   await migrate(url);
 
-  const { prepareLargeOrganization, resolveLargeRefs } = await import("@/lib/seed/large/organization");
+  const { prepareLargeOrganization, resolveLargeRefs } =
+    await import("@/lib/seed/large/organization");
   const organization = await prepareLargeOrganization(orgSlug);
   const model = createLargeModel({ endsAt: organization.createdAt });
   const refs = await resolveLargeRefs(organization, model);
@@ -102,7 +115,8 @@ async function completeRollups(organizationId: string): Promise<TSeedLargeResult
     db.observation.count({ where: { organizationId } }),
     db.touchpointDaily.aggregate({ where: { organizationId }, _sum: { observations: true } }),
   ]);
-  if (observations === (counted._sum.observations ?? 0)) return { rebuilt: false, seconds: 0, rows: null };
+  if (observations === (counted._sum.observations ?? 0))
+    return { rebuilt: false, seconds: 0, rows: null };
   const started = performance.now();
   const { rows } = await rebuildRollups(organizationId);
   return { rebuilt: true, seconds: (performance.now() - started) / 1000, rows };
@@ -116,7 +130,11 @@ async function measureSize(url: string): Promise<TDatabaseSize> {
       `SELECT pg_table_size('"Observation"') AS heap, pg_indexes_size('"Observation"') AS indexes, pg_database_size(current_database()) AS database`,
     );
     const row = rows[0]!;
-    return { observationTableBytes: Number(row.heap), observationIndexBytes: Number(row.indexes), databaseBytes: Number(row.database) };
+    return {
+      observationTableBytes: Number(row.heap),
+      observationIndexBytes: Number(row.indexes),
+      databaseBytes: Number(row.database),
+    };
   } finally {
     await client.end();
   }

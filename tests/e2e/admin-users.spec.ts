@@ -1,7 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn, signedInPage } from "./fixtures";
 
-async function addUser(admin: Page, user: { email: string; name: string; role: string; password: string }) {
+async function addUser(
+  admin: Page,
+  user: { email: string; name: string; role: string; password: string },
+) {
   const form = admin.getByTestId("create-user-form");
   await form.getByLabel("이메일").fill(user.email);
   await form.getByLabel("이름").fill(user.name);
@@ -11,7 +14,9 @@ async function addUser(admin: Page, user: { email: string; name: string; role: s
 }
 
 test.describe("user administration", () => {
-  test("bad input is refused with a message per field and nothing is added", async ({ browser }) => {
+  test("bad input is refused with a message per field and nothing is added", async ({
+    browser,
+  }) => {
     const admin = await signedInPage(browser, "ADMIN");
     await admin.goto("/admin/users");
     const rowsBefore = await admin.getByTestId("user-table").locator("tbody tr").count();
@@ -19,21 +24,39 @@ test.describe("user administration", () => {
     await addUser(admin, { email: "not an email", name: "", role: "MANAGER", password: "short" });
     const form = admin.getByTestId("create-user-form");
     await expect(form.getByTestId("notice-error")).toHaveText("확인이 필요한 항목이 있습니다.");
-    await expect(form.getByTestId("field-error")).toHaveText(["올바른 이메일 주소를 입력하세요.", "필수 항목입니다.", "12자 이상이어야 합니다."]);
+    await expect(form.getByTestId("field-error")).toHaveText([
+      "올바른 이메일 주소를 입력하세요.",
+      "필수 항목입니다.",
+      "12자 이상이어야 합니다.",
+    ]);
     await expect(form.getByLabel("이메일")).toHaveValue("not an email");
 
-    await addUser(admin, { email: "manager@demo.moments", name: "Duplicate", role: "MANAGER", password: "long-enough-password" });
-    await expect(form.getByTestId("field-error")).toHaveText(["이 이메일을 쓰는 사용자가 이미 있습니다."]);
+    await addUser(admin, {
+      email: "manager@demo.moments",
+      name: "Duplicate",
+      role: "MANAGER",
+      password: "long-enough-password",
+    });
+    await expect(form.getByTestId("field-error")).toHaveText([
+      "이 이메일을 쓰는 사용자가 이미 있습니다.",
+    ]);
 
     await admin.reload();
     await expect(admin.getByTestId("user-table").locator("tbody tr")).toHaveCount(rowsBefore);
   });
 
-  test("an admin adds a user, changes the role and deactivates them; each takes effect at the user's next request", async ({ browser }) => {
+  test("an admin adds a user, changes the role and deactivates them; each takes effect at the user's next request", async ({
+    browser,
+  }) => {
     const admin = await signedInPage(browser, "ADMIN");
     await admin.goto("/admin/users");
     const email = `new.manager.${Date.now()}@demo.moments`;
-    await addUser(admin, { email, name: "새 매니저", role: "MANAGER", password: "a-long-password-1" });
+    await addUser(admin, {
+      email,
+      name: "새 매니저",
+      role: "MANAGER",
+      password: "a-long-password-1",
+    });
     await expect(admin.getByTestId("create-user-form").getByTestId("notice-success")).toBeVisible();
     const row = admin.getByTestId(`user-row-${email}`);
     await expect(row).toContainText("새 매니저");

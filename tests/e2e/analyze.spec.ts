@@ -5,7 +5,9 @@ import { signedInPage } from "./fixtures";
 
 // Analyze the planted problem of the SK Telecom demo journey: it heads the priorities, two causes
 // are recorded, and the Pareto charts of causes and of comment themes show them.
-test("the demo manager analyzes the planted MOT: two causes, their Pareto, and the comment themes", async ({ browser }) => {
+test("the demo manager analyzes the planted MOT: two causes, their Pareto, and the comment themes", async ({
+  browser,
+}) => {
   const page = await signedInPage(browser, "MANAGER");
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto("/analyze");
@@ -22,14 +24,21 @@ test("the demo manager analyzes the planted MOT: two causes, their Pareto, and t
   const form = page.getByTestId("cause-form");
   for (const [dimension, cause, need, frequency] of [
     ["FRONTLINE_STAFF", `상담 인력이 피크 시간에 부족 ${marker}`, "기다리지 않고 상담받기", "42"],
-    ["MARKETING_COMMUNICATION", `요금제 비교표가 복잡함 ${marker}`, "내 사용량에 맞는 요금을 한눈에", "17"],
+    [
+      "MARKETING_COMMUNICATION",
+      `요금제 비교표가 복잡함 ${marker}`,
+      "내 사용량에 맞는 요금을 한눈에",
+      "17",
+    ],
   ] as const) {
     await form.getByLabel("차원").selectOption(dimension);
     await form.getByLabel("원인", { exact: true }).fill(cause);
     await form.getByLabel("충족되지 않은 니즈").fill(need);
     await form.getByLabel("빈도").fill(frequency);
     await form.getByRole("button", { name: "원인 추가" }).click();
-    await expect(page.getByTestId(`causes-${dimension}`).getByTestId("cause").filter({ hasText: cause })).toHaveCount(1);
+    await expect(
+      page.getByTestId(`causes-${dimension}`).getByTestId("cause").filter({ hasText: cause }),
+    ).toHaveCount(1);
   }
 
   // The Pareto of causes, as a table: the more frequent cause first.

@@ -25,12 +25,16 @@ test.describe("Define: a journey from a template, edited, exported, deleted and 
     const journeyUrl = page.url();
 
     // Mark a Moment of Truth with the star on its card.
-    const motCount = await board.locator('[data-testid="touchpoint-card"][data-mot="true"]').count();
+    const motCount = await board
+      .locator('[data-testid="touchpoint-card"][data-mot="true"]')
+      .count();
     const firstCard = board.getByTestId("touchpoint-card").first();
     await expect(firstCard).toHaveAttribute("data-mot", "false");
     await firstCard.getByRole("button", { name: /진실의 순간 표시$/ }).click();
     await expect(firstCard).toHaveAttribute("data-mot", "true");
-    await expect(board.locator('[data-testid="touchpoint-card"][data-mot="true"]')).toHaveCount(motCount + 1);
+    await expect(board.locator('[data-testid="touchpoint-card"][data-mot="true"]')).toHaveCount(
+      motCount + 1,
+    );
 
     // Record what two segments expect at that MOT.
     await firstCard.getByRole("button", { name: /열기$/ }).click();
@@ -57,15 +61,24 @@ test.describe("Define: a journey from a template, edited, exported, deleted and 
     await expect.poll(() => stageNames(page)).toEqual([before[1], before[0], ...before.slice(2)]);
 
     await page.screenshot({ path: testInfo.outputPath("skt-journey-map.png") });
-    await testInfo.attach("skt-journey-map", { path: testInfo.outputPath("skt-journey-map.png"), contentType: "image/png" });
+    await testInfo.attach("skt-journey-map", {
+      path: testInfo.outputPath("skt-journey-map.png"),
+      contentType: "image/png",
+    });
 
     // Export as JSON (expectations included) and as CSV.
-    const [jsonDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "JSON 내보내기" }).click()]);
+    const [jsonDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "JSON 내보내기" }).click(),
+    ]);
     const jsonPath = testInfo.outputPath("skt.json");
     await jsonDownload.saveAs(jsonPath);
     const exported = JSON.parse(await readFile(jsonPath, "utf8"));
     expect(exported.stages).toHaveLength(29);
-    const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV 내보내기" }).click()]);
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "CSV 내보내기" }).click(),
+    ]);
     const csv = await readFile((await csvDownload.path())!, "utf8");
     expect(csv.trim().split(/\r\n/)).toHaveLength(1 + 117);
 
@@ -85,24 +98,39 @@ test.describe("Define: a journey from a template, edited, exported, deleted and 
     await expect(page).toHaveURL(/\/journeys\/[\w-]+$/);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(SKT_NAME);
     await expect(board.getByTestId("touchpoint-card")).toHaveCount(117);
-    await expect(board.locator('[data-testid="touchpoint-card"][data-mot="true"]')).toHaveCount(motCount + 1);
+    await expect(board.locator('[data-testid="touchpoint-card"][data-mot="true"]')).toHaveCount(
+      motCount + 1,
+    );
     expect(await stageNames(page)).toEqual([before[1], before[0], ...before.slice(2)]);
     await board.getByRole("button", { name: /열기$/ }).nth(4).click();
-    await expect(page.getByRole("dialog").getByTestId("expectation-First-time customer").getByLabel("니즈")).toHaveValue("광고에서 본 요금이 실제와 같기를 기대한다");
+    await expect(
+      page.getByRole("dialog").getByTestId("expectation-First-time customer").getByLabel("니즈"),
+    ).toHaveValue("광고에서 본 요금이 실제와 같기를 기대한다");
   });
 
   test("a bad file is reported row by row and nothing is imported", async ({ browser }) => {
     const page = await signedInPage(browser, "MANAGER");
     await page.goto("/journeys");
     const importForm = page.getByTestId("import-journey-form");
-    const header = "stage_order,stage_name_ko,stage_name_en,stage_description,touchpoint_order,touchpoint_name_ko,touchpoint_name_en,touchpoint_description,channel,dimension,is_mot,drivers";
-    const csv = [header, "1,예약,Booking,,1,전화 예약,Phone booking,,PHONE,FRONTLINE_STAFF,false,", "1,예약,Booking,,1,웹 예약,Web booking,,WEB,PRICE,false,", "1,예약,Booking,,2,=HYPERLINK(\"x\"),Link,,WEB,PRODUCT_SERVICE,false,"].join("\n");
-    await importForm.getByLabel("파일 (CSV 또는 JSON, 최대 2MB)").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    const header =
+      "stage_order,stage_name_ko,stage_name_en,stage_description,touchpoint_order,touchpoint_name_ko,touchpoint_name_en,touchpoint_description,channel,dimension,is_mot,drivers";
+    const csv = [
+      header,
+      "1,예약,Booking,,1,전화 예약,Phone booking,,PHONE,FRONTLINE_STAFF,false,",
+      "1,예약,Booking,,1,웹 예약,Web booking,,WEB,PRICE,false,",
+      '1,예약,Booking,,2,=HYPERLINK("x"),Link,,WEB,PRODUCT_SERVICE,false,',
+    ].join("\n");
+    await importForm
+      .getByLabel("파일 (CSV 또는 JSON, 최대 2MB)")
+      .setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
     await importForm.getByLabel("이름 (한국어)").fill("잘못된 파일");
     await importForm.getByRole("button", { name: "가져오기" }).click();
     const report = importForm.getByTestId("import-report");
     await expect(report).toContainText("아무것도 가져오지 않았습니다");
-    await expect(report.locator("li")).toHaveText([/^3행 touchpoint_order 같은 단계에 같은 순서/, /^4행 touchpoint_name_ko 수식처럼 보이는 셀/]);
+    await expect(report.locator("li")).toHaveText([
+      /^3행 touchpoint_order 같은 단계에 같은 순서/,
+      /^4행 touchpoint_name_ko 수식처럼 보이는 셀/,
+    ]);
     // Other tests run alongside and add journeys of their own: look for this file's name only.
     await page.reload();
     await expect(page.getByText("잘못된 파일")).toHaveCount(0);

@@ -11,19 +11,28 @@ import pg from "pg";
 const requested = path.resolve(".data/e2e/postgres");
 
 function clusterHome(): string {
-  const fallback = path.join(tmpdir(), "moments-postgres", createHash("sha256").update(requested).digest("hex").slice(0, 16));
+  const fallback = path.join(
+    tmpdir(),
+    "moments-postgres",
+    createHash("sha256").update(requested).digest("hex").slice(0, 16),
+  );
   return existsSync(path.join(requested, "cluster", "postmaster.pid")) ? requested : fallback;
 }
 
 export function e2eDatabaseUrl(): string {
   const home = clusterHome();
   const password = readFileSync(path.join(home, "password"), "utf8").trim();
-  const port = Number(readFileSync(path.join(home, "cluster", "postmaster.pid"), "utf8").split("\n")[3]);
+  const port = Number(
+    readFileSync(path.join(home, "cluster", "postmaster.pid"), "utf8").split("\n")[3],
+  );
   return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/moments`;
 }
 
 /** Runs one query against the e2e database (to check what the browser's actions stored). */
-export async function queryE2eDatabase<T extends object>(sql: string, params: unknown[] = []): Promise<T[]> {
+export async function queryE2eDatabase<T extends object>(
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
   await client.connect();
   try {

@@ -4,12 +4,18 @@ import { demoEmail, signIn, signedInPage } from "./fixtures";
 
 // Closing the loop: a bad experience logged at the counter opens a follow-up; the manager sees it
 // waiting, with its site; the frontline staff member closes it with what was done.
-const pixel7 = Object.fromEntries(Object.entries(devices["Pixel 7"]).filter(([key]) => key !== "defaultBrowserType"));
+const pixel7 = Object.fromEntries(
+  Object.entries(devices["Pixel 7"]).filter(([key]) => key !== "defaultBrowserType"),
+);
 test.use(pixel7);
 
-const tapScore = (page: Page, group: string, score: number) => page.getByTestId(`score-${group}`).getByText(String(score), { exact: true }).click();
+const tapScore = (page: Page, group: string, score: number) =>
+  page.getByTestId(`score-${group}`).getByText(String(score), { exact: true }).click();
 
-test("a score far below expectation opens a follow-up that the site's staff close with what they did", async ({ page, browser }) => {
+test("a score far below expectation opens a follow-up that the site's staff close with what they did", async ({
+  page,
+  browser,
+}) => {
   const marker = `e2e-follow-up-${randomUUID()}`;
   await signIn(page, demoEmail("FRONTLINE"));
   await expect(page).toHaveURL(/\/frontline$/);
@@ -20,9 +26,14 @@ test("a score far below expectation opens a follow-up that the site's staff clos
   await tapScore(page, "expectation", 7);
   await tapScore(page, "experienced", 2);
   await page.getByTestId("more").locator("summary").click();
-  await page.getByTestId("frontline-form").getByLabel("코멘트").fill(`${marker} 예약이 누락되어 30분을 기다렸어요`);
+  await page
+    .getByTestId("frontline-form")
+    .getByLabel("코멘트")
+    .fill(`${marker} 예약이 누락되어 30분을 기다렸어요`);
   await page.getByTestId("save-observation").click();
-  await expect(page.getByTestId("queue-waiting")).toHaveAttribute("data-count", "0", { timeout: 30_000 });
+  await expect(page.getByTestId("queue-waiting")).toHaveAttribute("data-count", "0", {
+    timeout: 30_000,
+  });
 
   // The manager sees it among the open follow-ups, with its reason and site.
   const manager = await signedInPage(browser, "MANAGER");
@@ -39,7 +50,9 @@ test("a score far below expectation opens a follow-up that the site's staff clos
   await expect(card).toHaveCount(1);
   await card.getByRole("button", { name: "후속 조치 완료" }).click();
   await expect(card.getByLabel("조치 내용")).toBeFocused(); // the browser's own check: required
-  await card.getByLabel("조치 내용").fill("고객에게 전화해 사과하고 다음 예약에 무료 업그레이드를 드렸습니다");
+  await card
+    .getByLabel("조치 내용")
+    .fill("고객에게 전화해 사과하고 다음 예약에 무료 업그레이드를 드렸습니다");
   await card.getByRole("button", { name: "후속 조치 완료" }).click();
   await expect(page.getByTestId("follow-up").filter({ hasText: marker })).toHaveCount(0);
 

@@ -27,7 +27,9 @@ async function openPlantedProjectFromAnalyze(page: Page): Promise<string> {
   return new URL(page.url()).pathname.split("/").at(-1)!;
 }
 
-test("the manager pilots a fix for the planted problem, rolls it out, and the control chart flags the relapse", async ({ browser }) => {
+test("the manager pilots a fix for the planted problem, rolls it out, and the control chart flags the relapse", async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const page = await signedInPage(browser, "MANAGER");
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -43,7 +45,9 @@ test("the manager pilots a fix for the planted problem, rolls it out, and the co
   await causes.getByLabel("빈도").fill("30");
   await causes.getByRole("button", { name: "원인 추가" }).click();
   await expect(page.getByTestId("cause").filter({ hasText: marker })).toHaveCount(1);
-  await page.getByRole("textbox", { name: "대안", exact: true }).fill(`피크 시간 상담 인력 2명 추가 배치 ${marker}`);
+  await page
+    .getByRole("textbox", { name: "대안", exact: true })
+    .fill(`피크 시간 상담 인력 2명 추가 배치 ${marker}`);
   await page.getByRole("button", { name: "대안 추가" }).click();
   const option = page.getByTestId("option").filter({ hasText: marker });
   await option.getByRole("button", { name: "선택" }).click();
@@ -117,10 +121,15 @@ test("a pilot over two days gets 'not enough data' rather than a winner", async 
   await page.getByTestId("create-pilot").click();
 
   await expect(page).toHaveURL(/\/pilots\/[\w-]+$/);
-  await expect(page.getByTestId("pilot-verdict")).toHaveAttribute("data-verdict", "NOT_ENOUGH_DATA");
+  await expect(page.getByTestId("pilot-verdict")).toHaveAttribute(
+    "data-verdict",
+    "NOT_ENOUGH_DATA",
+  );
 });
 
-test("the executive sees the overview and every Improve and Control view, and can change nothing", async ({ browser }) => {
+test("the executive sees the overview and every Improve and Control view, and can change nothing", async ({
+  browser,
+}) => {
   const page = await signedInPage(browser, "EXECUTIVE");
   await page.setViewportSize({ width: 1440, height: 900 });
 
@@ -134,7 +143,8 @@ test("the executive sees the overview and every Improve and Control view, and ca
 
   await page.goto(projectPath);
   await expect(page.getByTestId("project-phase")).toHaveAttribute("data-phase", "CONTROL");
-  for (const control of ["phase-forward", "phase-back", "action-form", "plan-pilot"]) await expect(page.getByTestId(control)).toHaveCount(0);
+  for (const control of ["phase-forward", "phase-back", "action-form", "plan-pilot"])
+    await expect(page.getByTestId(control)).toHaveCount(0);
 
   const pilot = page.getByTestId("pilot-row").first().getByRole("link").first();
   await pilot.click();
@@ -144,7 +154,8 @@ test("the executive sees the overview and every Improve and Control view, and ca
 
   await page.goto("/control");
   await expect(page.getByTestId("control-alert").first()).toBeVisible();
-  for (const control of ["control-chart-form", "control-reopen"]) await expect(page.getByTestId(control)).toHaveCount(0);
+  for (const control of ["control-chart-form", "control-reopen"])
+    await expect(page.getByTestId(control)).toHaveCount(0);
 
   await page.goto("/promises");
   await expect(page.getByTestId("promise-compliance")).toBeVisible();

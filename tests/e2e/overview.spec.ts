@@ -10,7 +10,9 @@ import { signedInPage } from "./fixtures";
 // Read-only on the shared demo data: pilots, alerts and outcomes may or may not exist (another
 // spec may be creating them), so only their sections are asserted, not their rows.
 
-test("the demo executive reads the overview, follows a figure to its source, and saves it as a PDF", async ({ browser }) => {
+test("the demo executive reads the overview, follows a figure to its source, and saves it as a PDF", async ({
+  browser,
+}) => {
   const page = await signedInPage(browser, "EXECUTIVE");
   await page.setViewportSize({ width: 1440, height: 900 });
 
@@ -19,9 +21,19 @@ test("the demo executive reads the overview, follows a figure to its source, and
   await expect(page.getByTestId("overview-headline-csat")).toContainText("CSAT");
   await page.screenshot({ path: "test-results/overview-ko.png", fullPage: true });
 
-  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "en", url: new URL(page.url()).origin }]);
+  await page
+    .context()
+    .addCookies([{ name: "NEXT_LOCALE", value: "en", url: new URL(page.url()).origin }]);
   await page.reload();
-  for (const id of ["overview-headline", "overview-alerts", "overview-promises", "overview-top10", "overview-projects", "overview-pilots", "overview-outcomes"]) {
+  for (const id of [
+    "overview-headline",
+    "overview-alerts",
+    "overview-promises",
+    "overview-top10",
+    "overview-projects",
+    "overview-pilots",
+    "overview-outcomes",
+  ]) {
     await expect(page.getByTestId(id), id).toBeVisible();
   }
 
@@ -30,7 +42,9 @@ test("the demo executive reads the overview, follows a figure to its source, and
     const card = page.getByTestId(`overview-headline-${key}`);
     await expect(card.getByTestId("overview-headline-value")).toHaveText(/\d/);
     await expect(card).toContainText(/n = [\d,]+/);
-    await expect(card.getByTestId("overview-headline-change")).toContainText(/(More than noise|Within noise)/);
+    await expect(card.getByTestId("overview-headline-change")).toContainText(
+      /(More than noise|Within noise)/,
+    );
     await expect(card.getByRole("img", { name: /by month/ })).toBeVisible();
   }
 
@@ -38,7 +52,9 @@ test("the demo executive reads the overview, follows a figure to its source, and
   const top = page.getByTestId("overview-top10").getByTestId("overview-top-row");
   await expect(top).toHaveCount(10);
   await expect(top.first().getByTestId("overview-top-name")).toHaveText(PLANTED_MOT.nameEn);
-  await expect(page.getByTestId("overview-promises").getByTestId("overview-promise")).toHaveCount(DEMO_PROMISES.length);
+  await expect(page.getByTestId("overview-promises").getByTestId("overview-promise")).toHaveCount(
+    DEMO_PROMISES.length,
+  );
 
   // An executive changes nothing here: no form, no input, and the only buttons print, toggle a table or export CSV.
   const main = page.locator("main");
@@ -49,7 +65,9 @@ test("the demo executive reads the overview, follows a figure to its source, and
 
   // A figure opens its source: the top touchpoint's drill-down in Measure, for the same 90 days.
   await top.first().getByRole("link").click();
-  await expect(page).toHaveURL(/\/measure\/touchpoints\/[\w-]+\?journey=[\w-]+&from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/);
+  await expect(page).toHaveURL(
+    /\/measure\/touchpoints\/[\w-]+\?journey=[\w-]+&from=\d{4}-\d{2}-\d{2}&to=\d{4}-\d{2}-\d{2}$/,
+  );
   await expect(page.getByTestId("drilldown-title")).toContainText(PLANTED_MOT.nameEn);
   await page.goBack();
 
@@ -65,7 +83,8 @@ test("the demo executive reads the overview, follows a figure to its source, and
   expect(pages.length).toBeGreaterThanOrEqual(2);
   expect(pages.length).toBeLessThanOrEqual(8);
   // A4 is 595 × 842 points.
-  const [, width, height] = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf.toString("latin1")) ?? [];
+  const [, width, height] =
+    /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf.toString("latin1")) ?? [];
   expect(Math.abs(Number(width) - 595)).toBeLessThan(1);
   expect(Math.abs(Number(height) - 842)).toBeLessThan(1);
   await mkdir("test-results", { recursive: true });

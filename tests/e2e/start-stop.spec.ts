@@ -20,7 +20,13 @@ function startApp(): TRun {
   // A process group of its own, like a terminal's foreground job, so Ctrl-C can be emulated.
   const npm = spawn("npm", ["start"], {
     detached: true,
-    env: { ...process.env, PORT: String(PORT), HOSTNAME: "127.0.0.1", MOMENTS_DATA_DIR: dataDir, DATABASE_URL: "" },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOSTNAME: "127.0.0.1",
+      MOMENTS_DATA_DIR: dataDir,
+      DATABASE_URL: "",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   npm.stdout!.on("data", (chunk) => (output += chunk));
@@ -32,7 +38,9 @@ function startApp(): TRun {
 }
 
 async function waitForReady(run: TRun) {
-  await expect.poll(() => run.output(), { timeout: 150_000, intervals: [500] }).toContain("Moments is running at");
+  await expect
+    .poll(() => run.output(), { timeout: 150_000, intervals: [500] })
+    .toContain("Moments is running at");
 }
 
 function isAlive(pid: number): boolean {
@@ -45,8 +53,15 @@ function isAlive(pid: number): boolean {
 }
 
 function runningPids() {
-  const run = JSON.parse(readFileSync(path.join(dataDir, "run.json"), "utf8")) as { nextPid: number; startPid: number };
-  const postgresPid = Number(readFileSync(path.join(dataDir, "postgres", "cluster", "postmaster.pid"), "utf8").split("\n")[0]);
+  const run = JSON.parse(readFileSync(path.join(dataDir, "run.json"), "utf8")) as {
+    nextPid: number;
+    startPid: number;
+  };
+  const postgresPid = Number(
+    readFileSync(path.join(dataDir, "postgres", "cluster", "postmaster.pid"), "utf8").split(
+      "\n",
+    )[0],
+  );
   return [run.nextPid, run.startPid, postgresPid];
 }
 

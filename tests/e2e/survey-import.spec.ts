@@ -5,7 +5,9 @@ import { signedInPage } from "./fixtures";
 // with a bad row reported, import the valid rows only, then import the same file again: 0 new.
 // Other specs share the database: this one makes its own journey and looks only at what it made.
 
-test("a manager imports a survey CSV, valid rows only, and a re-import adds nothing", async ({ browser }) => {
+test("a manager imports a survey CSV, valid rows only, and a re-import adds nothing", async ({
+  browser,
+}) => {
   const page = await signedInPage(browser, "MANAGER");
   await page.setViewportSize({ width: 1440, height: 900 });
 
@@ -46,7 +48,9 @@ test("a manager imports a survey CSV, valid rows only, and a re-import adds noth
 
   // Preview: three valid rows, one error on line 5, nothing stored yet.
   await wizard.getByRole("button", { name: "미리 보기", exact: true }).click();
-  await expect(page.getByTestId("preview-counts")).toHaveText("4행 · 유효 3 · 오류 1 · 이미 가져옴 0");
+  await expect(page.getByTestId("preview-counts")).toHaveText(
+    "4행 · 유효 3 · 오류 1 · 이미 가져옴 0",
+  );
   await expect(page.getByTestId("preview-table").locator("tbody tr")).toHaveCount(3);
   const rowError = page.getByTestId("import-preview").getByTestId("row-error");
   await expect(rowError).toHaveCount(1);
@@ -58,19 +62,32 @@ test("a manager imports a survey CSV, valid rows only, and a re-import adds noth
   await page.getByTestId("run-import").click();
   const result = page.getByTestId("import-result");
   await expect(result).toHaveAttribute("data-status", "COMPLETED", { timeout: 30_000 });
-  await expect(result.getByTestId("notice-success")).toHaveText("가져왔습니다: 새 관측 3건, 이미 가져온 행 0건, 오류로 건너뛴 행 1건.");
+  await expect(result.getByTestId("notice-success")).toHaveText(
+    "가져왔습니다: 새 관측 3건, 이미 가져온 행 0건, 오류로 건너뛴 행 1건.",
+  );
   await expect(result.getByTestId("row-error")).toContainText("행 5");
-  await expect(page.getByTestId("import-history").getByRole("row", { name: new RegExp(marker) })).toHaveCount(1);
+  await expect(
+    page.getByTestId("import-history").getByRole("row", { name: new RegExp(marker) }),
+  ).toHaveCount(1);
 
   // The same file again: the saved mapping is suggested and applied, and nothing new is stored.
   await result.getByRole("button", { name: "다른 파일 가져오기" }).click();
   await fileInput.setInputFiles(file);
-  await expect(wizard.getByText(`이 파일의 열이 저장된 열 연결 “설문 도구 ${marker}”과 맞아 적용했습니다.`)).toBeVisible();
-  await expect(page.getByTestId("preview-counts")).toHaveText("4행 · 유효 3 · 오류 1 · 이미 가져옴 3");
+  await expect(
+    wizard.getByText(`이 파일의 열이 저장된 열 연결 “설문 도구 ${marker}”과 맞아 적용했습니다.`),
+  ).toBeVisible();
+  await expect(page.getByTestId("preview-counts")).toHaveText(
+    "4행 · 유효 3 · 오류 1 · 이미 가져옴 3",
+  );
   await page.getByRole("radio", { name: /유효한 행만 가져오기/ }).check();
   await page.getByTestId("run-import").click();
-  await expect(page.getByTestId("import-result").getByTestId("notice-success")).toHaveText("가져왔습니다: 새 관측 0건, 이미 가져온 행 3건, 오류로 건너뛴 행 1건.", { timeout: 30_000 });
-  await expect(page.getByTestId("import-history").getByRole("row", { name: new RegExp(marker) })).toHaveCount(2);
+  await expect(page.getByTestId("import-result").getByTestId("notice-success")).toHaveText(
+    "가져왔습니다: 새 관측 0건, 이미 가져온 행 3건, 오류로 건너뛴 행 1건.",
+    { timeout: 30_000 },
+  );
+  await expect(
+    page.getByTestId("import-history").getByRole("row", { name: new RegExp(marker) }),
+  ).toHaveCount(2);
 });
 
 test("frontline staff cannot open the import page", async ({ browser }) => {

@@ -7,7 +7,13 @@ import { resetDatabase } from "./helpers/db";
 import { ACCESS_TABLE } from "./authorization/access-table";
 import { discoverActions, discoverRoutes, inlineActionFiles } from "./authorization/discover";
 import { sessionCookieOf } from "./authorization/principals";
-import { expectedOutcome, hasCrossOrgCase, PRINCIPALS, type TRule, type TTargetOrg } from "./authorization/rules";
+import {
+  expectedOutcome,
+  hasCrossOrgCase,
+  PRINCIPALS,
+  type TRule,
+  type TTargetOrg,
+} from "./authorization/rules";
 import { runCell } from "./authorization/run-rule";
 import { buildWorld, type TWorld } from "./authorization/world";
 
@@ -19,10 +25,20 @@ import { buildWorld, type TWorld } from "./authorization/world";
 // Only the request is simulated (next/headers, next/cache, next-intl's getLocale: Next's request
 // context does not exist outside its server). Sessions are real Auth.js cookies from a real sign-in.
 
-vi.mock("next/headers", async () => (await import("./authorization/request-context")).nextHeadersModule);
-vi.mock("next/cache", async () => (await import("./authorization/request-context")).nextCacheModule);
+vi.mock(
+  "next/headers",
+  async () => (await import("./authorization/request-context")).nextHeadersModule,
+);
+vi.mock(
+  "next/cache",
+  async () => (await import("./authorization/request-context")).nextCacheModule,
+);
 // next-intl resolves its react-client build here; its server build's getRequestConfig is the identity.
-vi.mock("next-intl/server", async (importOriginal) => ({ ...(await importOriginal<object>()), getRequestConfig: <T>(create: T) => create, getLocale: (await import("./authorization/request-context")).requestLocale }));
+vi.mock("next-intl/server", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  getRequestConfig: <T>(create: T) => create,
+  getLocale: (await import("./authorization/request-context")).requestLocale,
+}));
 
 // Auth.js signs its cookies with this; any 32+ characters do for a test.
 process.env.AUTH_SECRET ??= "authorization-matrix-test-secret-0123456789";
@@ -36,13 +52,20 @@ beforeAll(async () => {
   await resetDatabase();
   world = await buildWorld();
   // Sign every cast member in once, up front, so that no cell's sign-in lands in its before/after.
-  for (const org of [world.a, world.b]) for (const role of ROLES) await sessionCookieOf(org.users[role]);
+  for (const org of [world.a, world.b])
+    for (const role of ROLES) await sessionCookieOf(org.users[role]);
 }, 120_000);
 
 describe("the access table", () => {
   it("has an entry for every server action and route handler, and none for an export that is gone", () => {
-    expect([...handlers.keys()].filter((key) => !(key in ACCESS_TABLE)), "exports missing from authorization/access-table.ts").toEqual([]);
-    expect(Object.keys(ACCESS_TABLE).filter((key) => !handlers.has(key)), "entries whose export no longer exists").toEqual([]);
+    expect(
+      [...handlers.keys()].filter((key) => !(key in ACCESS_TABLE)),
+      "exports missing from authorization/access-table.ts",
+    ).toEqual([]);
+    expect(
+      Object.keys(ACCESS_TABLE).filter((key) => !handlers.has(key)),
+      "entries whose export no longer exists",
+    ).toEqual([]);
   });
 
   it("is not bypassed by inline server actions, which the discovery could not see", () => {
@@ -51,7 +74,8 @@ describe("the access table", () => {
 
   it("says why each action with no cross-organization case has none", () => {
     for (const [key, rule] of entries) {
-      if (rule.kind !== "public" && rule.crossOrg && "notApplicable" in rule.crossOrg) expect(rule.crossOrg.notApplicable.length, key).toBeGreaterThan(20);
+      if (rule.kind !== "public" && rule.crossOrg && "notApplicable" in rule.crossOrg)
+        expect(rule.crossOrg.notApplicable.length, key).toBeGreaterThan(20);
     }
   });
 });
@@ -67,19 +91,32 @@ describe("the mechanism", () => {
   });
 
   it("refuses a permission the permission table does not list, to every role", () => {
-    for (const role of ROLES) expect(can(role, "project:delete-everything" as TPermission)).toBe(false);
+    for (const role of ROLES)
+      expect(can(role, "project:delete-everything" as TPermission)).toBe(false);
   });
 
   it("reports an action that lets in a role its rule does not list, and the rows it changed", async () => {
     // An action that forgot its permission check: it writes for anyone signed in.
     const careless = authedAction(z.object({}), async (_input, { user }) => {
-      await db.segment.create({ data: { organizationId: user.organizationId, nameEn: "careless" } });
+      await db.segment.create({
+        data: { organizationId: user.organizationId, nameEn: "careless" },
+      });
     });
-    const rule: TRule = { kind: "action", allow: [], input: () => ({}), effect: async () => undefined, crossOrg: { notApplicable: "a deliberately careless action" } };
+    const rule: TRule = {
+      kind: "action",
+      allow: [],
+      input: () => ({}),
+      effect: async () => undefined,
+      crossOrg: { notApplicable: "a deliberately careless action" },
+    };
     for (const principal of PRINCIPALS) {
       const problems = await runCell(rule, careless as never, principal, "own", world);
       if (principal === "SIGNED_OUT" || principal === "API_KEY") expect(problems).toEqual([]);
-      else expect(problems).toEqual([`${principal} on its own organization's objects: expected FORBIDDEN, got ALLOW`, `${principal} on its own organization's objects: refused (ALLOW) but changed Segment`]);
+      else
+        expect(problems).toEqual([
+          `${principal} on its own organization's objects: expected FORBIDDEN, got ALLOW`,
+          `${principal} on its own organization's objects: refused (ALLOW) but changed Segment`,
+        ]);
     }
   });
 });
@@ -95,13 +132,18 @@ describe.each(entries)("%s", (key, rule) => {
 
   it("on its own organization's objects: allowed roles succeed, everyone else is refused and nothing changes", async () => {
     const problems: string[] = [];
-    for (const principal of PRINCIPALS) problems.push(...(await runCell(rule, handler, principal, "own", world)));
+    for (const principal of PRINCIPALS)
+      problems.push(...(await runCell(rule, handler, principal, "own", world)));
     expect(problems).toEqual([]);
   });
 
-  it.runIf(hasCrossOrgCase(rule))("on another organization's objects: refused to everyone, nothing changes", async () => {
-    const problems: string[] = [];
-    for (const principal of PRINCIPALS) problems.push(...(await runCell(rule, handler, principal, "other", world)));
-    expect(problems).toEqual([]);
-  });
+  it.runIf(hasCrossOrgCase(rule))(
+    "on another organization's objects: refused to everyone, nothing changes",
+    async () => {
+      const problems: string[] = [];
+      for (const principal of PRINCIPALS)
+        problems.push(...(await runCell(rule, handler, principal, "other", world)));
+      expect(problems).toEqual([]);
+    },
+  );
 });

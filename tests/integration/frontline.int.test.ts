@@ -19,13 +19,26 @@ beforeEach(async () => {
   f = await buildJourney(cast.a.manager, "Car rental");
   second = await buildJourney(cast.a.manager, "Hotel stay");
   theirs = await buildJourney(cast.b.manager, "Airline");
-  ({ id: siteId } = await db.site.create({ data: { organizationId: cast.a.organization.id, code: "GANGNAM", name: "Gangnam" } }));
-  await db.site.create({ data: { organizationId: cast.b.organization.id, code: "B1", name: "Their site" } });
+  ({ id: siteId } = await db.site.create({
+    data: { organizationId: cast.a.organization.id, code: "GANGNAM", name: "Gangnam" },
+  }));
+  await db.site.create({
+    data: { organizationId: cast.b.organization.id, code: "B1", name: "Their site" },
+  });
   await db.user.update({ where: { id: cast.a.frontline.id }, data: { homeSiteId: siteId } });
 });
 
 const log = (actor: typeof cast.a.frontline, touchpointId: string, minutesAgo: number) =>
-  recordObservations(actor, { observations: [{ touchpointId, source: "FRONTLINE", observedAt: new Date(Date.now() - minutesAgo * 60_000), experiencedScore: 5 }] });
+  recordObservations(actor, {
+    observations: [
+      {
+        touchpointId,
+        source: "FRONTLINE",
+        observedAt: new Date(Date.now() - minutesAgo * 60_000),
+        experiencedScore: 5,
+      },
+    ],
+  });
 
 describe("getFrontlineSetup", () => {
   it("opens on the user's site and the first journey, with its touchpoints in journey order and only the organization's data", async () => {
@@ -33,12 +46,21 @@ describe("getFrontlineSetup", () => {
     expect(setup.homeSite).toEqual({ id: siteId, name: "Gangnam" });
     expect(setup.journeys.map((j) => j.id)).toEqual([f.journeyId, second.journeyId]);
     expect(setup.journeyId).toBe(f.journeyId);
-    expect(setup.touchpoints.map((t) => [t.id, t.nameEn, t.stageNameEn, t.isMoT, t.drivers.length])).toEqual([
+    expect(
+      setup.touchpoints.map((t) => [t.id, t.nameEn, t.stageNameEn, t.isMoT, t.drivers.length]),
+    ).toEqual([
       [f.mot, "Counter", "Booking", true, 2],
       [f.plain, "Website", "Booking", false, 0],
       [f.other, "Key drop", "Return", false, 0],
     ]);
-    expect(setup.touchpoints[0]).toMatchObject({ channel: "IN_PERSON", dimension: "FRONTLINE_STAFF", drivers: [{ nameEn: "Waiting time", kind: "RATIONAL" }, { nameEn: "Courtesy", kind: "EMOTIONAL" }] });
+    expect(setup.touchpoints[0]).toMatchObject({
+      channel: "IN_PERSON",
+      dimension: "FRONTLINE_STAFF",
+      drivers: [
+        { nameEn: "Waiting time", kind: "RATIONAL" },
+        { nameEn: "Courtesy", kind: "EMOTIONAL" },
+      ],
+    });
     expect(setup.recentTouchpointIds).toEqual([]);
     expect(setup.segments.map((s) => s.id).sort()).toEqual([f.segment, second.segment].sort());
     expect(setup.sites).toEqual([{ id: siteId, name: "Gangnam" }]);
@@ -56,17 +78,27 @@ describe("getFrontlineSetup", () => {
     const setup = await getFrontlineSetup(cast.a.frontline);
     expect(setup.journeyId).toBe(second.journeyId);
     expect(setup.recentTouchpointIds).toEqual([second.other, second.mot]);
-    expect((await getFrontlineSetup(cast.a.frontline, { journeyId: f.journeyId })).recentTouchpointIds).toEqual([f.mot]);
+    expect(
+      (await getFrontlineSetup(cast.a.frontline, { journeyId: f.journeyId })).recentTouchpointIds,
+    ).toEqual([f.mot]);
   });
 
   it("honours the journey asked for, but ignores another organization's, an unknown and an archived one", async () => {
-    expect((await getFrontlineSetup(cast.a.frontline, { journeyId: second.journeyId })).journeyId).toBe(second.journeyId);
+    expect(
+      (await getFrontlineSetup(cast.a.frontline, { journeyId: second.journeyId })).journeyId,
+    ).toBe(second.journeyId);
     const theirsAsked = await getFrontlineSetup(cast.a.frontline, { journeyId: theirs.journeyId });
     expect(theirsAsked.journeyId).toBe(f.journeyId);
     expect(theirsAsked.touchpoints.map((t) => t.id)).not.toContain(theirs.mot);
-    expect((await getFrontlineSetup(cast.a.frontline, { journeyId: "no-such-journey" })).journeyId).toBe(f.journeyId);
+    expect(
+      (await getFrontlineSetup(cast.a.frontline, { journeyId: "no-such-journey" })).journeyId,
+    ).toBe(f.journeyId);
 
-    await setJourneyArchived(cast.a.manager, { journeyId: f.journeyId, version: await versionOf(f.journeyId), isArchived: true });
+    await setJourneyArchived(cast.a.manager, {
+      journeyId: f.journeyId,
+      version: await versionOf(f.journeyId),
+      isArchived: true,
+    });
     const afterArchive = await getFrontlineSetup(cast.a.frontline, { journeyId: f.journeyId });
     expect(afterArchive.journeys.map((j) => j.id)).toEqual([second.journeyId]);
     expect(afterArchive.journeyId).toBe(second.journeyId);
@@ -83,8 +115,18 @@ describe("getFrontlineSetup", () => {
 
   it("answers an organization without journeys with no journey, and refuses roles that do not log", async () => {
     const lonely = await db.organization.create({ data: { name: "Empty", slug: "empty" } });
-    const staff = await db.user.create({ data: { organizationId: lonely.id, email: "staff@empty.test", name: "Staff", role: "FRONTLINE", passwordHash: "x" } });
-    expect(await getFrontlineSetup({ id: staff.id, organizationId: lonely.id, role: "FRONTLINE" })).toMatchObject({ journeyId: null, journeys: [], touchpoints: [], segments: [] });
+    const staff = await db.user.create({
+      data: {
+        organizationId: lonely.id,
+        email: "staff@empty.test",
+        name: "Staff",
+        role: "FRONTLINE",
+        passwordHash: "x",
+      },
+    });
+    expect(
+      await getFrontlineSetup({ id: staff.id, organizationId: lonely.id, role: "FRONTLINE" }),
+    ).toMatchObject({ journeyId: null, journeys: [], touchpoints: [], segments: [] });
     await expect(getFrontlineSetup(cast.a.executive)).rejects.toMatchObject(appError("FORBIDDEN"));
   });
 });

@@ -17,61 +17,155 @@ beforeEach(async () => {
   await resetDatabase();
   cast = await createTwoOrganizations();
   f = await buildJourney(cast.a.manager);
-  ({ id: siteId } = await db.site.create({ data: { organizationId: cast.a.organization.id, code: "GN01", name: "강남점" } }));
+  ({ id: siteId } = await db.site.create({
+    data: { organizationId: cast.a.organization.id, code: "GN01", name: "강남점" },
+  }));
 });
 
-const HEADER = ["응답ID", "접점", "드라이버", "고객군", "지점", "응답일", "기대", "경험", "NPS", "의견"];
+const HEADER = [
+  "응답ID",
+  "접점",
+  "드라이버",
+  "고객군",
+  "지점",
+  "응답일",
+  "기대",
+  "경험",
+  "NPS",
+  "의견",
+];
 const byName = (): TImportMappingInput => ({
   touchpoint: { by: "name", column: "접점", journeyId: f.journeyId },
   observedAt: { by: "column", column: "응답일" },
-  columns: { responseId: "응답ID", driver: "드라이버", segment: "고객군", site: "지점", expectationScore: "기대", experiencedScore: "경험", nps: "NPS", comment: "의견" },
+  columns: {
+    responseId: "응답ID",
+    driver: "드라이버",
+    segment: "고객군",
+    site: "지점",
+    expectationScore: "기대",
+    experiencedScore: "경험",
+    nps: "NPS",
+    comment: "의견",
+  },
 });
-const byId = (): TImportMappingInput => ({ ...byName(), touchpoint: { by: "id", column: "접점" }, columns: { ...byName().columns, driver: null } });
+const byId = (): TImportMappingInput => ({
+  ...byName(),
+  touchpoint: { by: "id", column: "접점" },
+  columns: { ...byName().columns, driver: null },
+});
 const file = (bytes: Uint8Array, fileName = "survey.csv") => ({ fileName, bytes });
-const run = (bytes: Uint8Array, mapping: TImportMappingInput, validRowsOnly = false, actor = cast.a.manager) => runSurveyImport(actor, file(bytes), { mapping, validRowsOnly });
+const run = (
+  bytes: Uint8Array,
+  mapping: TImportMappingInput,
+  validRowsOnly = false,
+  actor = cast.a.manager,
+) => runSurveyImport(actor, file(bytes), { mapping, validRowsOnly });
 const count = () => db.observation.count();
 
 describe("survey import: a CSV", () => {
   const rows = () => [
     HEADER,
-    ["R1", "counter (KO)", "대기 시간", "Car rental regulars", "GN01", "2026-11-20 14:30", 6, 3, 4, "줄이 길었어요"],
+    [
+      "R1",
+      "counter (KO)",
+      "대기 시간",
+      "Car rental regulars",
+      "GN01",
+      "2026-11-20 14:30",
+      6,
+      3,
+      4,
+      "줄이 길었어요",
+    ],
     ["R2", "Website", "", "", "", "2026-11-21", "", 6, 9, "빨라요, 편해요"],
     ["R3", "Key drop", "", "", "강남점", "2026. 11. 22.", "", "", 10, ""],
   ];
 
   it("stores each row once, linked to its import, with a follow-up where called for; re-importing adds nothing", async () => {
     const outcome = await run(surveyCsv(rows()), byName());
-    expect(outcome).toMatchObject({ status: "COMPLETED", counts: { rows: 3, valid: 3, invalid: 0, imported: 3, duplicates: 0 }, errors: [] });
+    expect(outcome).toMatchObject({
+      status: "COMPLETED",
+      counts: { rows: 3, valid: 3, invalid: 0, imported: 3, duplicates: 0 },
+      errors: [],
+    });
     expect(outcome.followUpsOpened).toBe(1); // R1: 3 far below 6 and an NPS detractor (4): one follow-up
 
     const stored = await db.observation.findMany({ orderBy: { observedAt: "asc" } });
-    expect(stored.map((o) => [o.touchpointId, o.source, o.observedAt.toISOString(), o.experiencedScore, o.nps, o.comment, o.importId])).toEqual([
+    expect(
+      stored.map((o) => [
+        o.touchpointId,
+        o.source,
+        o.observedAt.toISOString(),
+        o.experiencedScore,
+        o.nps,
+        o.comment,
+        o.importId,
+      ]),
+    ).toEqual([
       [f.mot, "SURVEY", "2026-11-20T05:30:00.000Z", 3, 4, "줄이 길었어요", outcome.importId],
       [f.plain, "SURVEY", "2026-11-20T15:00:00.000Z", 6, 9, "빨라요, 편해요", outcome.importId],
       [f.other, "SURVEY", "2026-11-21T15:00:00.000Z", null, 10, "", outcome.importId],
     ]);
-    expect(stored[0]).toMatchObject({ driverId: f.drivers[0], segmentId: f.segment, siteId, expectationScore: 6, loggedById: cast.a.manager.id });
+    expect(stored[0]).toMatchObject({
+      driverId: f.drivers[0],
+      segmentId: f.segment,
+      siteId,
+      expectationScore: 6,
+      loggedById: cast.a.manager.id,
+    });
     expect(stored[2]!.siteId).toBe(siteId);
     expect(stored.every((o) => o.clientId?.startsWith("import:"))).toBe(true);
 
     const record = await db.surveyImport.findUniqueOrThrow({ where: { id: outcome.importId } });
-    expect(record).toMatchObject({ status: "COMPLETED", fileName: "survey.csv", totalRows: 3, importedRows: 3, errorRows: 0, createdById: cast.a.manager.id, validRowsOnly: false });
+    expect(record).toMatchObject({
+      status: "COMPLETED",
+      fileName: "survey.csv",
+      totalRows: 3,
+      importedRows: 3,
+      errorRows: 0,
+      createdById: cast.a.manager.id,
+      validRowsOnly: false,
+    });
     expect(record.fileHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(await db.auditLog.count({ where: { action: "survey_import.completed", entityId: outcome.importId } })).toBe(1);
+    expect(
+      await db.auditLog.count({
+        where: { action: "survey_import.completed", entityId: outcome.importId },
+      }),
+    ).toBe(1);
 
     const again = await run(surveyCsv(rows()), byName());
-    expect(again).toMatchObject({ status: "COMPLETED", counts: { rows: 3, imported: 0, duplicates: 3 }, followUpsOpened: 0 });
+    expect(again).toMatchObject({
+      status: "COMPLETED",
+      counts: { rows: 3, imported: 0, duplicates: 3 },
+      followUpsOpened: 0,
+    });
     expect(await count()).toBe(3);
     // The same responses read through another mapping (touchpoints by id) are still the same observations.
-    const asIds = rows().map((row, i) => (i === 0 ? row : [row[0]!, [f.mot, f.plain, f.other][i - 1]!, ...row.slice(2)]));
-    expect((await run(surveyCsv(asIds, { bom: false, delimiter: ";" }), { ...byId(), columns: byName().columns })).counts.imported).toBe(0);
+    const asIds = rows().map((row, i) =>
+      i === 0 ? row : [row[0]!, [f.mot, f.plain, f.other][i - 1]!, ...row.slice(2)],
+    );
+    expect(
+      (
+        await run(surveyCsv(asIds, { bom: false, delimiter: ";" }), {
+          ...byId(),
+          columns: byName().columns,
+        })
+      ).counts.imported,
+    ).toBe(0);
     expect(await count()).toBe(3);
   });
 
   it("keeps two identical responses of one file, and a re-import still adds neither", async () => {
-    const twice = [HEADER, ["", "Website", "", "", "", "2026-11-21", "", 6, "", ""], ["", "Website", "", "", "", "2026-11-21", "", 6, "", ""]];
+    const twice = [
+      HEADER,
+      ["", "Website", "", "", "", "2026-11-21", "", 6, "", ""],
+      ["", "Website", "", "", "", "2026-11-21", "", 6, "", ""],
+    ];
     expect((await run(surveyCsv(twice), byName())).counts.imported).toBe(2);
-    expect((await run(surveyCsv(twice), byName())).counts).toMatchObject({ imported: 0, duplicates: 2 });
+    expect((await run(surveyCsv(twice), byName())).counts).toMatchObject({
+      imported: 0,
+      duplicates: 2,
+    });
     expect(await count()).toBe(2);
   });
 });
@@ -80,35 +174,117 @@ describe("survey import: an XLSX", () => {
   it("reads dates and numbers from the workbook and stores the rows", async () => {
     const bytes = await surveyXlsx([
       HEADER,
-      ["X1", f.mot, null, "Car rental regulars", "GN01", new Date(Date.UTC(2026, 10, 20, 9, 0)), 5, 5, 8, "무난했어요"],
-      ["X2", f.plain, null, null, null, new Date(Date.UTC(2026, 10, 21, 18, 15)), null, 7, 10, null],
+      [
+        "X1",
+        f.mot,
+        null,
+        "Car rental regulars",
+        "GN01",
+        new Date(Date.UTC(2026, 10, 20, 9, 0)),
+        5,
+        5,
+        8,
+        "무난했어요",
+      ],
+      [
+        "X2",
+        f.plain,
+        null,
+        null,
+        null,
+        new Date(Date.UTC(2026, 10, 21, 18, 15)),
+        null,
+        7,
+        10,
+        null,
+      ],
     ]);
-    const outcome = await runSurveyImport(cast.a.manager, file(bytes, "survey.xlsx"), { mapping: byId() });
+    const outcome = await runSurveyImport(cast.a.manager, file(bytes, "survey.xlsx"), {
+      mapping: byId(),
+    });
     expect(outcome).toMatchObject({ status: "COMPLETED", counts: { rows: 2, imported: 2 } });
-    const stored = await db.observation.findMany({ orderBy: { observedAt: "asc" }, select: { touchpointId: true, observedAt: true, experiencedScore: true, nps: true, segmentId: true, comment: true } });
+    const stored = await db.observation.findMany({
+      orderBy: { observedAt: "asc" },
+      select: {
+        touchpointId: true,
+        observedAt: true,
+        experiencedScore: true,
+        nps: true,
+        segmentId: true,
+        comment: true,
+      },
+    });
     expect(stored).toEqual([
-      { touchpointId: f.mot, observedAt: new Date("2026-11-20T00:00:00Z"), experiencedScore: 5, nps: 8, segmentId: f.segment, comment: "무난했어요" },
-      { touchpointId: f.plain, observedAt: new Date("2026-11-21T09:15:00Z"), experiencedScore: 7, nps: 10, segmentId: null, comment: "" },
+      {
+        touchpointId: f.mot,
+        observedAt: new Date("2026-11-20T00:00:00Z"),
+        experiencedScore: 5,
+        nps: 8,
+        segmentId: f.segment,
+        comment: "무난했어요",
+      },
+      {
+        touchpointId: f.plain,
+        observedAt: new Date("2026-11-21T09:15:00Z"),
+        experiencedScore: 7,
+        nps: 10,
+        segmentId: null,
+        comment: "",
+      },
     ]);
-    expect((await runSurveyImport(cast.a.manager, file(bytes, "survey.xlsx"), { mapping: byId() })).counts.imported).toBe(0);
+    expect(
+      (await runSurveyImport(cast.a.manager, file(bytes, "survey.xlsx"), { mapping: byId() }))
+        .counts.imported,
+    ).toBe(0);
   });
 });
 
 describe("survey import: two exports without a response id", () => {
   it("keeps look-alike answers of another file (other customers), while the same file again adds nothing", async () => {
-    const noResponseId = (): TImportMappingInput => ({ ...byId(), columns: { ...byId().columns, responseId: null } });
-    const morning = surveyCsv([HEADER, ["", f.mot, "", "", "", "2026-11-20", "", 5, 9, ""], ["", f.plain, "", "", "", "2026-11-20", "", 6, 10, ""]]);
-    const afternoon = surveyCsv([HEADER, ["", f.mot, "", "", "", "2026-11-20", "", 5, 9, ""], ["", f.other, "", "", "", "2026-11-20", "", 4, 7, "늦은 오후"]]);
-    expect((await run(morning, noResponseId())).counts).toMatchObject({ imported: 2, duplicates: 0 });
-    expect((await run(afternoon, noResponseId())).counts).toMatchObject({ imported: 2, duplicates: 0 });
-    expect((await run(morning, noResponseId())).counts).toMatchObject({ imported: 0, duplicates: 2 });
+    const noResponseId = (): TImportMappingInput => ({
+      ...byId(),
+      columns: { ...byId().columns, responseId: null },
+    });
+    const morning = surveyCsv([
+      HEADER,
+      ["", f.mot, "", "", "", "2026-11-20", "", 5, 9, ""],
+      ["", f.plain, "", "", "", "2026-11-20", "", 6, 10, ""],
+    ]);
+    const afternoon = surveyCsv([
+      HEADER,
+      ["", f.mot, "", "", "", "2026-11-20", "", 5, 9, ""],
+      ["", f.other, "", "", "", "2026-11-20", "", 4, 7, "늦은 오후"],
+    ]);
+    expect((await run(morning, noResponseId())).counts).toMatchObject({
+      imported: 2,
+      duplicates: 0,
+    });
+    expect((await run(afternoon, noResponseId())).counts).toMatchObject({
+      imported: 2,
+      duplicates: 0,
+    });
+    expect((await run(morning, noResponseId())).counts).toMatchObject({
+      imported: 0,
+      duplicates: 2,
+    });
     expect(await count()).toBe(4);
   });
 });
 
 describe("survey import: bad rows", () => {
   let theirs: TFixture;
-  const good = (id: string, touchpoint: string, nps: number) => [id, touchpoint, "", "", "", "2026-11-20", "", 5, nps, "괜찮아요"];
+  const good = (id: string, touchpoint: string, nps: number) => [
+    id,
+    touchpoint,
+    "",
+    "",
+    "",
+    "2026-11-20",
+    "",
+    5,
+    nps,
+    "괜찮아요",
+  ];
   const badFile = () => [
     HEADER,
     good("G1", f.mot, 9),
@@ -116,7 +292,7 @@ describe("survey import: bad rows", () => {
     ["B2", theirs.mot, "", "", "", "2026-11-20", "", 5, 9, ""],
     ["B3", f.plain, "", "", "", "2026-11-20", "", 9, 9, ""],
     ["B4", f.plain, "", "", "", "20/11/2026", "", 5, 9, ""],
-    ["B5", f.plain, "", "", "", "2026-11-20", "", 5, 9, "=HYPERLINK(\"http://evil\")"],
+    ["B5", f.plain, "", "", "", "2026-11-20", "", 5, 9, '=HYPERLINK("http://evil")'],
     good("G2", f.other, 7),
   ];
   const expectedErrors = () => [
@@ -131,26 +307,50 @@ describe("survey import: bad rows", () => {
 
   it("all or nothing: stores nothing and reports every bad line; the run is recorded as failed", async () => {
     const outcome = await run(surveyCsv(badFile()), byId());
-    expect(outcome).toMatchObject({ status: "FAILED", counts: { rows: 7, valid: 3, invalid: 4, imported: 0 } });
+    expect(outcome).toMatchObject({
+      status: "FAILED",
+      counts: { rows: 7, valid: 3, invalid: 4, imported: 0 },
+    });
     expect(outcome.errors).toEqual(expectedErrors());
     expect(await count()).toBe(0);
-    expect(await db.surveyImport.findUniqueOrThrow({ where: { id: outcome.importId } })).toMatchObject({ status: "FAILED", errorRows: 4, importedRows: 0, errors: expectedErrors() });
+    expect(
+      await db.surveyImport.findUniqueOrThrow({ where: { id: outcome.importId } }),
+    ).toMatchObject({ status: "FAILED", errorRows: 4, importedRows: 0, errors: expectedErrors() });
     expect(await db.auditLog.count({ where: { action: "survey_import.failed" } })).toBe(1);
-    expect(await db.observation.count({ where: { organizationId: cast.b.organization.id } })).toBe(0);
+    expect(await db.observation.count({ where: { organizationId: cast.b.organization.id } })).toBe(
+      0,
+    );
   });
 
   it("valid rows only: stores exactly the valid ones; the corrected file then adds only the fixed rows", async () => {
     const outcome = await run(surveyCsv(badFile()), byId(), true);
-    expect(outcome).toMatchObject({ status: "COMPLETED", counts: { rows: 7, valid: 3, invalid: 4, imported: 3 } });
+    expect(outcome).toMatchObject({
+      status: "COMPLETED",
+      counts: { rows: 7, valid: 3, invalid: 4, imported: 3 },
+    });
     expect(outcome.errors).toEqual(expectedErrors());
-    expect((await db.observation.findMany({ select: { touchpointId: true } })).map((o) => o.touchpointId).sort()).toEqual([f.mot, f.plain, f.other].sort());
+    expect(
+      (await db.observation.findMany({ select: { touchpointId: true } }))
+        .map((o) => o.touchpointId)
+        .sort(),
+    ).toEqual([f.mot, f.plain, f.other].sort());
     // Formula-looking text is kept as written (it is only ever shown as text; exports escape it).
-    expect(await db.observation.count({ where: { comment: "=HYPERLINK(\"http://evil\")" } })).toBe(1);
+    expect(await db.observation.count({ where: { comment: '=HYPERLINK("http://evil")' } })).toBe(1);
 
     // Fixed: B3's score and B4's date; B1 and B2 deleted (the lines after them shift).
-    const corrected = [HEADER, good("G1", f.mot, 9), ["B3", f.plain, "", "", "", "2026-11-20", "", 6, 9, ""], ["B4", f.plain, "", "", "", "2026-11-20", "", 5, 9, ""], ["B5", f.plain, "", "", "", "2026-11-20", "", 5, 9, "=HYPERLINK(\"http://evil\")"], good("G2", f.other, 7)];
+    const corrected = [
+      HEADER,
+      good("G1", f.mot, 9),
+      ["B3", f.plain, "", "", "", "2026-11-20", "", 6, 9, ""],
+      ["B4", f.plain, "", "", "", "2026-11-20", "", 5, 9, ""],
+      ["B5", f.plain, "", "", "", "2026-11-20", "", 5, 9, '=HYPERLINK("http://evil")'],
+      good("G2", f.other, 7),
+    ];
     const fixed = await run(surveyCsv(corrected), byId());
-    expect(fixed).toMatchObject({ status: "COMPLETED", counts: { rows: 5, invalid: 0, imported: 2, duplicates: 3 } });
+    expect(fixed).toMatchObject({
+      status: "COMPLETED",
+      counts: { rows: 5, invalid: 0, imported: 2, duplicates: 3 },
+    });
     expect(await count()).toBe(5);
   });
 });
@@ -158,12 +358,27 @@ describe("survey import: bad rows", () => {
 describe("survey import: preview", () => {
   it("shows the first rows as they will be stored, errors and counts, suggests a saved mapping, and writes nothing", async () => {
     await saveImportMapping(cast.a.manager, { name: "설문 도구 A", mapping: byName() });
-    const bytes = surveyCsv([HEADER, ["R1", "Counter", "", "", "GN01", "2026-11-20", 6, 5, 9, "좋아요"], ["R2", "없는 접점", "", "", "", "2026-11-20", "", 5, 9, ""]]);
-    await run(surveyCsv([HEADER, ["R1", "Counter", "", "", "GN01", "2026-11-20", 6, 5, 9, "좋아요"]]), byName());
-    const before = { observations: await count(), imports: await db.surveyImport.count(), audit: await db.auditLog.count() };
+    const bytes = surveyCsv([
+      HEADER,
+      ["R1", "Counter", "", "", "GN01", "2026-11-20", 6, 5, 9, "좋아요"],
+      ["R2", "없는 접점", "", "", "", "2026-11-20", "", 5, 9, ""],
+    ]);
+    await run(
+      surveyCsv([HEADER, ["R1", "Counter", "", "", "GN01", "2026-11-20", 6, 5, 9, "좋아요"]]),
+      byName(),
+    );
+    const before = {
+      observations: await count(),
+      imports: await db.surveyImport.count(),
+      audit: await db.auditLog.count(),
+    };
 
     const preview = await previewSurveyImport(cast.a.manager, file(bytes), {});
-    expect(preview).toMatchObject({ format: "csv", headers: HEADER, counts: { rows: 2, valid: 1, invalid: 1, duplicates: 1 } });
+    expect(preview).toMatchObject({
+      format: "csv",
+      headers: HEADER,
+      counts: { rows: 2, valid: 1, invalid: 1, duplicates: 1 },
+    });
     expect(preview.suggestedMappingId).not.toBeNull();
     expect(preview.rows).toEqual([
       {
@@ -174,34 +389,86 @@ describe("survey import: preview", () => {
         site: "GN01 강남점",
         source: "SURVEY",
         observedAt: "2026-11-19T15:00:00.000Z",
-        scores: { expectationScore: 6, experiencedScore: 5, emotionalScore: null, nps: 9, csat: null, ces: null },
+        scores: {
+          expectationScore: 6,
+          experiencedScore: 5,
+          emotionalScore: null,
+          nps: 9,
+          csat: null,
+          ces: null,
+        },
         comment: "좋아요",
       },
     ]);
-    expect(preview.errors).toEqual([{ line: 3, field: "touchpoint", message: "imports.errors.unknownTouchpoint", value: "없는 접점" }]);
-    expect({ observations: await count(), imports: await db.surveyImport.count(), audit: await db.auditLog.count() }).toEqual(before);
+    expect(preview.errors).toEqual([
+      {
+        line: 3,
+        field: "touchpoint",
+        message: "imports.errors.unknownTouchpoint",
+        value: "없는 접점",
+      },
+    ]);
+    expect({
+      observations: await count(),
+      imports: await db.surveyImport.count(),
+      audit: await db.auditLog.count(),
+    }).toEqual(before);
 
-    const unknownHeaders = await previewSurveyImport(cast.a.manager, file(surveyCsv([["Q1", "Q2"], ["a", "b"]])), {});
-    expect(unknownHeaders).toMatchObject({ mapping: null, suggestedMappingId: null, headers: ["Q1", "Q2"], rows: [] });
+    const unknownHeaders = await previewSurveyImport(
+      cast.a.manager,
+      file(
+        surveyCsv([
+          ["Q1", "Q2"],
+          ["a", "b"],
+        ]),
+      ),
+      {},
+    );
+    expect(unknownHeaders).toMatchObject({
+      mapping: null,
+      suggestedMappingId: null,
+      headers: ["Q1", "Q2"],
+      rows: [],
+    });
   });
 
   it("refuses a file that lacks a mapped column, naming it", async () => {
-    await expect(previewSurveyImport(cast.a.manager, file(surveyCsv([["접점", "NPS"], ["Counter", 9]])), { mapping: byName() })).rejects.toMatchObject({
+    await expect(
+      previewSurveyImport(
+        cast.a.manager,
+        file(
+          surveyCsv([
+            ["접점", "NPS"],
+            ["Counter", 9],
+          ]),
+        ),
+        { mapping: byName() },
+      ),
+    ).rejects.toMatchObject({
       code: "VALIDATION",
       message: "imports.errors.missingColumns",
-      fieldErrors: { columns: ["드라이버", "고객군", "지점", "기대", "경험", "의견", "응답ID", "응답일"] },
+      fieldErrors: {
+        columns: ["드라이버", "고객군", "지점", "기대", "경험", "의견", "응답ID", "응답일"],
+      },
     });
   });
 });
 
 describe("survey import: who may", () => {
-  const bytes = () => surveyCsv([HEADER, ["R1", "Counter", "", "", "", "2026-11-20", "", 5, 9, ""]]);
+  const bytes = () =>
+    surveyCsv([HEADER, ["R1", "Counter", "", "", "", "2026-11-20", "", 5, 9, ""]]);
 
   it("refuses frontline staff and executives everything, and stores nothing", async () => {
     for (const actor of [cast.a.frontline, cast.a.executive]) {
-      await expect(run(bytes(), byName(), false, actor)).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(previewSurveyImport(actor, file(bytes()), {})).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(saveImportMapping(actor, { name: "x", mapping: byName() })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(run(bytes(), byName(), false, actor)).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+      await expect(previewSurveyImport(actor, file(bytes()), {})).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+      await expect(
+        saveImportMapping(actor, { name: "x", mapping: byName() }),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(listSurveyImports(actor)).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     expect(await count()).toBe(0);
@@ -210,26 +477,55 @@ describe("survey import: who may", () => {
   });
 
   it("keeps mappings per organization: another organization's mapping, journey or site is not found", async () => {
-    const { id } = await saveImportMapping(cast.a.manager, { name: "설문 도구 A", mapping: byName() });
+    const { id } = await saveImportMapping(cast.a.manager, {
+      name: "설문 도구 A",
+      mapping: byName(),
+    });
     expect(await listImportMappings(cast.b.manager)).toEqual([]);
-    await expect(deleteImportMapping(cast.b.admin, { mappingId: id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(saveImportMapping(cast.b.manager, { mappingId: id, name: "탈취", mapping: byName() })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(deleteImportMapping(cast.b.admin, { mappingId: id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      saveImportMapping(cast.b.manager, { mappingId: id, name: "탈취", mapping: byName() }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await listImportMappings(cast.a.manager)).map((m) => m.name)).toEqual(["설문 도구 A"]);
 
     // Organization B may use the same name; A's journey and site are not B's.
-    await saveImportMapping(cast.b.manager, { name: "설문 도구 A", mapping: { ...byName(), touchpoint: { by: "fixed", touchpointId: f.mot } } });
-    await expect(run(bytes(), byName(), false, cast.b.manager)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(run(bytes(), { ...byName(), touchpoint: { by: "fixed", touchpointId: f.mot } }, false, cast.b.manager)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(run(bytes(), { ...byName(), defaults: { source: "SURVEY", siteId } }, false, cast.b.manager)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await saveImportMapping(cast.b.manager, {
+      name: "설문 도구 A",
+      mapping: { ...byName(), touchpoint: { by: "fixed", touchpointId: f.mot } },
+    });
+    await expect(run(bytes(), byName(), false, cast.b.manager)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      run(
+        bytes(),
+        { ...byName(), touchpoint: { by: "fixed", touchpointId: f.mot } },
+        false,
+        cast.b.manager,
+      ),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      run(bytes(), { ...byName(), defaults: { source: "SURVEY", siteId } }, false, cast.b.manager),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await count()).toBe(0);
 
     // Renaming a mapping onto another's name is refused as a conflict, and changes nothing.
-    const { id: other } = await saveImportMapping(cast.a.manager, { name: "설문 도구 B", mapping: byName() });
-    await expect(saveImportMapping(cast.a.manager, { mappingId: other, name: "설문 도구 A", mapping: byId() })).rejects.toMatchObject({
+    const { id: other } = await saveImportMapping(cast.a.manager, {
+      name: "설문 도구 B",
+      mapping: byName(),
+    });
+    await expect(
+      saveImportMapping(cast.a.manager, { mappingId: other, name: "설문 도구 A", mapping: byId() }),
+    ).rejects.toMatchObject({
       code: "CONFLICT",
       fieldErrors: { name: ["imports.errors.mappingNameTaken"] },
     });
-    expect((await listImportMappings(cast.a.manager)).map((m) => m.name).sort()).toEqual(["설문 도구 A", "설문 도구 B"]);
+    expect((await listImportMappings(cast.a.manager)).map((m) => m.name).sort()).toEqual([
+      "설문 도구 A",
+      "설문 도구 B",
+    ]);
     await deleteImportMapping(cast.a.manager, { mappingId: other });
 
     // Saving under an existing name replaces that mapping; deleting removes it.

@@ -7,7 +7,17 @@ import { deleteStage, saveStage } from "@/lib/journeys/stages";
 import { deleteTouchpoint, saveTouchpoint, setMomentOfTruth } from "@/lib/journeys/touchpoints";
 import { resetDatabase } from "./helpers/db";
 import { createTwoOrganizations } from "./helpers/factories";
-import { appError, buildJourney, courtesy, expectRefusedUnchanged, storedPositions, type TFixture, touchpointInput, versionOf, waitingTime } from "./helpers/journey-fixture";
+import {
+  appError,
+  buildJourney,
+  courtesy,
+  expectRefusedUnchanged,
+  storedPositions,
+  type TFixture,
+  touchpointInput,
+  versionOf,
+  waitingTime,
+} from "./helpers/journey-fixture";
 
 let cast: Awaited<ReturnType<typeof createTwoOrganizations>>;
 
@@ -24,15 +34,32 @@ describe("journeys, stages and touchpoints", () => {
   it("updateJourney renames the journey and moves it to the next version", async () => {
     const f = await buildJourney(cast.a.manager);
     const version = await versionOf(f.journeyId);
-    const result = await updateJourney(cast.a.manager, { journeyId: f.journeyId, version, nameKo: "새 이름", nameEn: "New name", description: "Why" });
+    const result = await updateJourney(cast.a.manager, {
+      journeyId: f.journeyId,
+      version,
+      nameKo: "새 이름",
+      nameEn: "New name",
+      description: "Why",
+    });
     expect(result).toEqual({ version: version + 1 });
-    expect(await getJourneyMap(cast.a.frontline, f.journeyId)).toMatchObject({ nameKo: "새 이름", nameEn: "New name", description: "Why", version: version + 1 });
+    expect(await getJourneyMap(cast.a.frontline, f.journeyId)).toMatchObject({
+      nameKo: "새 이름",
+      nameEn: "New name",
+      description: "Why",
+      version: version + 1,
+    });
   });
 
   it("saveStage appends a new stage at the end, and edits one in place", async () => {
     const f = await buildJourney(cast.a.manager);
     let version = await versionOf(f.journeyId);
-    const created = await saveStage(cast.a.manager, { journeyId: f.journeyId, version, nameKo: "이용", nameEn: "Driving", description: "On the road" });
+    const created = await saveStage(cast.a.manager, {
+      journeyId: f.journeyId,
+      version,
+      nameKo: "이용",
+      nameEn: "Driving",
+      description: "On the road",
+    });
     expect(created.version).toBe(version + 1);
     version = created.version;
     expect((await storedPositions(f.journeyId)).map((s) => [s.id, s.position])).toEqual([
@@ -41,7 +68,13 @@ describe("journeys, stages and touchpoints", () => {
       [created.id, 2],
     ]);
 
-    const updated = await saveStage(cast.a.manager, { journeyId: f.journeyId, version, stageId: f.booking, nameKo: "예약하기", nameEn: "" });
+    const updated = await saveStage(cast.a.manager, {
+      journeyId: f.journeyId,
+      version,
+      stageId: f.booking,
+      nameKo: "예약하기",
+      nameEn: "",
+    });
     expect(updated).toEqual({ id: f.booking, version: version + 1 });
     const map = await getJourneyMap(cast.a.manager, f.journeyId);
     expect(map.stages.map((s) => [s.id, s.nameKo, s.nameEn, s.description])).toEqual([
@@ -74,7 +107,8 @@ describe("journeys, stages and touchpoints", () => {
       { id: f.plain, position: 1 },
       { id: created.id, position: 2 },
     ]);
-    const touchpoint = (await getJourneyMap(cast.a.manager, f.journeyId)).stages[0]!.touchpoints[2]!;
+    const touchpoint = (await getJourneyMap(cast.a.manager, f.journeyId)).stages[0]!
+      .touchpoints[2]!;
     expect(touchpoint).toMatchObject({
       stageId: f.booking,
       nameKo: "문자 안내",
@@ -86,7 +120,10 @@ describe("journeys, stages and touchpoints", () => {
       drivers: [{ ...courtesy, id: expect.any(String) }],
       expectations: [],
     });
-    expect(await db.touchpoint.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ organizationId: cast.a.organization.id, journeyId: f.journeyId });
+    expect(await db.touchpoint.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
+      organizationId: cast.a.organization.id,
+      journeyId: f.journeyId,
+    });
   });
 
   it("saveTouchpoint updates the touchpoint and its drivers as sent: kept by id, created, removed", async () => {
@@ -104,13 +141,22 @@ describe("journeys, stages and touchpoints", () => {
       dimension: "PRODUCT_SERVICE",
       isMoT: true,
       drivers: [
-        { driverId: waitingId, nameKo: "대기 시간(분)", nameEn: "Minutes waited", kind: "RATIONAL", dimension: "FRONTLINE_STAFF" },
+        {
+          driverId: waitingId,
+          nameKo: "대기 시간(분)",
+          nameEn: "Minutes waited",
+          kind: "RATIONAL",
+          dimension: "FRONTLINE_STAFF",
+        },
         { nameKo: "안심", nameEn: "Reassurance", kind: "EMOTIONAL", dimension: "FRONTLINE_STAFF" },
       ],
     });
     expect(result).toEqual({ id: f.mot, version: version + 1 });
 
-    const drivers = await db.loyaltyDriver.findMany({ where: { touchpointId: f.mot }, orderBy: { nameEn: "asc" } });
+    const drivers = await db.loyaltyDriver.findMany({
+      where: { touchpointId: f.mot },
+      orderBy: { nameEn: "asc" },
+    });
     expect(drivers.map((d) => [d.nameEn, d.kind, d.dimension, d.organizationId])).toEqual([
       ["Minutes waited", "RATIONAL", "FRONTLINE_STAFF", cast.a.organization.id],
       ["Reassurance", "EMOTIONAL", "FRONTLINE_STAFF", cast.a.organization.id],
@@ -120,7 +166,15 @@ describe("journeys, stages and touchpoints", () => {
     expect(await db.loyaltyDriver.count({ where: { id: courtesyId } })).toBe(0); // removed
 
     const touchpoint = await db.touchpoint.findUniqueOrThrow({ where: { id: f.mot } });
-    expect(touchpoint).toMatchObject({ nameKo: "카운터 수속", nameEn: "Counter check-in", channel: "KIOSK", dimension: "PRODUCT_SERVICE", isMoT: true, stageId: f.booking, position: 0 });
+    expect(touchpoint).toMatchObject({
+      nameKo: "카운터 수속",
+      nameEn: "Counter check-in",
+      channel: "KIOSK",
+      dimension: "PRODUCT_SERVICE",
+      isMoT: true,
+      stageId: f.booking,
+      position: 0,
+    });
     // The expectation of the MOT survives an edit of the touchpoint.
     expect(await db.expectation.count({ where: { touchpointId: f.mot } })).toBe(1);
   });
@@ -128,8 +182,17 @@ describe("journeys, stages and touchpoints", () => {
   it("saveTouchpoint saves each driver's stated importance: a value, null to derive it, left out to keep it; ids and order stay", async () => {
     const f = await buildJourney(cast.a.manager);
     const [waitingId, courtesyId] = f.drivers;
-    const base = { journeyId: f.journeyId, stageId: f.booking, touchpointId: f.mot, ...touchpointInput("Counter"), isMoT: true };
-    const stated = async () => (await getJourneyMap(cast.a.frontline, f.journeyId)).stages[0]!.touchpoints[0]!.drivers.map((d) => [d.id, d.nameEn, d.statedImportance]);
+    const base = {
+      journeyId: f.journeyId,
+      stageId: f.booking,
+      touchpointId: f.mot,
+      ...touchpointInput("Counter"),
+      isMoT: true,
+    };
+    const stated = async () =>
+      (await getJourneyMap(cast.a.frontline, f.journeyId)).stages[0]!.touchpoints[0]!.drivers.map(
+        (d) => [d.id, d.nameEn, d.statedImportance],
+      );
     expect(await stated()).toEqual([
       [waitingId, "Waiting time", null],
       [courtesyId, "Courtesy", null],
@@ -141,7 +204,13 @@ describe("journeys, stages and touchpoints", () => {
       drivers: [
         { driverId: waitingId, ...waitingTime, statedImportance: 0.8 },
         { driverId: courtesyId, ...courtesy, statedImportance: 0 },
-        { nameKo: "안심", nameEn: "Reassurance", kind: "EMOTIONAL", dimension: "FRONTLINE_STAFF", statedImportance: 1 },
+        {
+          nameKo: "안심",
+          nameEn: "Reassurance",
+          kind: "EMOTIONAL",
+          dimension: "FRONTLINE_STAFF",
+          statedImportance: 1,
+        },
       ],
     });
     const reassuranceId = (await stated())[2]![0] as string;
@@ -157,7 +226,13 @@ describe("journeys, stages and touchpoints", () => {
       ...base,
       version,
       drivers: [
-        { driverId: reassuranceId, nameKo: "안심", nameEn: "Reassurance", kind: "EMOTIONAL", dimension: "FRONTLINE_STAFF" },
+        {
+          driverId: reassuranceId,
+          nameKo: "안심",
+          nameEn: "Reassurance",
+          kind: "EMOTIONAL",
+          dimension: "FRONTLINE_STAFF",
+        },
         { driverId: waitingId, ...waitingTime, statedImportance: null },
         { driverId: courtesyId, ...courtesy, statedImportance: 0.35 },
       ],
@@ -167,7 +242,13 @@ describe("journeys, stages and touchpoints", () => {
       [waitingId, "Waiting time", null],
       [courtesyId, "Courtesy", 0.35],
     ]);
-    expect(await db.loyaltyDriver.findMany({ where: { touchpointId: f.mot }, orderBy: { position: "asc" }, select: { id: true, position: true, statedImportance: true } })).toEqual([
+    expect(
+      await db.loyaltyDriver.findMany({
+        where: { touchpointId: f.mot },
+        orderBy: { position: "asc" },
+        select: { id: true, position: true, statedImportance: true },
+      }),
+    ).toEqual([
       { id: reassuranceId, position: 0, statedImportance: 1 },
       { id: waitingId, position: 1, statedImportance: null },
       { id: courtesyId, position: 2, statedImportance: 0.35 },
@@ -193,14 +274,24 @@ describe("journeys, stages and touchpoints", () => {
               { driverId: f.drivers[1], ...courtesy, statedImportance: statedImportance as number },
             ],
           }),
-        { name: "ZodError", issues: [expect.objectContaining({ path: ["drivers", 1, "statedImportance"], message: "journeyMap.importanceRange" })] },
+        {
+          name: "ZodError",
+          issues: [
+            expect.objectContaining({
+              path: ["drivers", 1, "statedImportance"],
+              message: "journeyMap.importanceRange",
+            }),
+          ],
+        },
       );
     }
   });
 
   it("saveTouchpoint refuses a driver id of another touchpoint and changes nothing", async () => {
     const f = await buildJourney(cast.a.manager);
-    const { id: otherDriver } = await db.loyaltyDriver.create({ data: { ...courtesy, organizationId: cast.a.organization.id, touchpointId: f.plain } });
+    const { id: otherDriver } = await db.loyaltyDriver.create({
+      data: { ...courtesy, organizationId: cast.a.organization.id, touchpointId: f.plain },
+    });
     const version = await versionOf(f.journeyId);
     await expectRefusedUnchanged(
       () =>
@@ -220,11 +311,27 @@ describe("journeys, stages and touchpoints", () => {
   it("setMomentOfTruth marks and unmarks a touchpoint in one click", async () => {
     const f = await buildJourney(cast.a.manager);
     const version = await versionOf(f.journeyId);
-    expect(await setMomentOfTruth(cast.a.manager, { journeyId: f.journeyId, version, touchpointId: f.plain, isMoT: true })).toEqual({ version: version + 1 });
+    expect(
+      await setMomentOfTruth(cast.a.manager, {
+        journeyId: f.journeyId,
+        version,
+        touchpointId: f.plain,
+        isMoT: true,
+      }),
+    ).toEqual({ version: version + 1 });
     expect((await db.touchpoint.findUniqueOrThrow({ where: { id: f.plain } })).isMoT).toBe(true);
-    await setMomentOfTruth(cast.a.manager, { journeyId: f.journeyId, version: version + 1, touchpointId: f.plain, isMoT: false });
+    await setMomentOfTruth(cast.a.manager, {
+      journeyId: f.journeyId,
+      version: version + 1,
+      touchpointId: f.plain,
+      isMoT: false,
+    });
     expect((await db.touchpoint.findUniqueOrThrow({ where: { id: f.plain } })).isMoT).toBe(false);
-    expect((await listJourneys(cast.a.manager))[0]).toMatchObject({ motCount: 1, stageCount: 2, touchpointCount: 3 });
+    expect((await listJourneys(cast.a.manager))[0]).toMatchObject({
+      motCount: 1,
+      stageCount: 2,
+      touchpointCount: 3,
+    });
   });
 
   it("deleteTouchpoint removes it with its drivers and expectations and renumbers the stage 0..n-1", async () => {
@@ -232,13 +339,30 @@ describe("journeys, stages and touchpoints", () => {
     let version = await versionOf(f.journeyId);
     const extra: string[] = [];
     for (const name of ["Third", "Fourth"]) {
-      const saved = await saveTouchpoint(cast.a.manager, { journeyId: f.journeyId, version, stageId: f.booking, ...touchpointInput(name) });
+      const saved = await saveTouchpoint(cast.a.manager, {
+        journeyId: f.journeyId,
+        version,
+        stageId: f.booking,
+        ...touchpointInput(name),
+      });
       extra.push(saved.id);
       version = saved.version;
     }
     // booking: [mot, plain, Third, Fourth] -> delete the first and a middle one
-    version = (await deleteTouchpoint(cast.a.manager, { journeyId: f.journeyId, version, touchpointId: f.mot })).version;
-    version = (await deleteTouchpoint(cast.a.manager, { journeyId: f.journeyId, version, touchpointId: extra[0]! })).version;
+    version = (
+      await deleteTouchpoint(cast.a.manager, {
+        journeyId: f.journeyId,
+        version,
+        touchpointId: f.mot,
+      })
+    ).version;
+    version = (
+      await deleteTouchpoint(cast.a.manager, {
+        journeyId: f.journeyId,
+        version,
+        touchpointId: extra[0]!,
+      })
+    ).version;
 
     expect((await storedPositions(f.journeyId))[0]!.touchpoints).toEqual([
       { id: f.plain, position: 0 },
@@ -253,8 +377,18 @@ describe("journeys, stages and touchpoints", () => {
   it("deleteStage removes it with its touchpoints and renumbers the stages 0..n-1; the last stage cannot go", async () => {
     const f = await buildJourney(cast.a.manager);
     let version = await versionOf(f.journeyId);
-    const third = await saveStage(cast.a.manager, { journeyId: f.journeyId, version, nameEn: "Afterwards" });
-    version = (await deleteStage(cast.a.manager, { journeyId: f.journeyId, version: third.version, stageId: f.booking })).version;
+    const third = await saveStage(cast.a.manager, {
+      journeyId: f.journeyId,
+      version,
+      nameEn: "Afterwards",
+    });
+    version = (
+      await deleteStage(cast.a.manager, {
+        journeyId: f.journeyId,
+        version: third.version,
+        stageId: f.booking,
+      })
+    ).version;
 
     expect((await storedPositions(f.journeyId)).map((s) => [s.id, s.position])).toEqual([
       [f.returning, 0],
@@ -263,19 +397,49 @@ describe("journeys, stages and touchpoints", () => {
     expect(await db.touchpoint.count({ where: { id: { in: [f.mot, f.plain] } } })).toBe(0);
     expect(await db.loyaltyDriver.count({ where: { touchpointId: f.mot } })).toBe(0);
 
-    version = (await deleteStage(cast.a.manager, { journeyId: f.journeyId, version, stageId: f.returning })).version;
-    expect((await storedPositions(f.journeyId)).map((s) => [s.id, s.position])).toEqual([[third.id, 0]]);
-    await expectRefusedUnchanged(() => deleteStage(cast.a.manager, { journeyId: f.journeyId, version, stageId: third.id }), appError("CONFLICT", "errors.lastStage"));
+    version = (
+      await deleteStage(cast.a.manager, { journeyId: f.journeyId, version, stageId: f.returning })
+    ).version;
+    expect((await storedPositions(f.journeyId)).map((s) => [s.id, s.position])).toEqual([
+      [third.id, 0],
+    ]);
+    await expectRefusedUnchanged(
+      () => deleteStage(cast.a.manager, { journeyId: f.journeyId, version, stageId: third.id }),
+      appError("CONFLICT", "errors.lastStage"),
+    );
   });
 
   it("a stage or touchpoint id of another journey of the same organization is NOT_FOUND", async () => {
     const f = await buildJourney(cast.a.manager);
     const g = await buildJourney(cast.a.manager, "Second");
     const version = await versionOf(f.journeyId);
-    await expectRefusedUnchanged(() => saveStage(cast.a.manager, { journeyId: f.journeyId, version, stageId: g.booking, nameEn: "x" }), appError("NOT_FOUND"));
-    await expectRefusedUnchanged(() => deleteTouchpoint(cast.a.manager, { journeyId: f.journeyId, version, touchpointId: g.plain }), appError("NOT_FOUND"));
     await expectRefusedUnchanged(
-      () => saveTouchpoint(cast.a.manager, { journeyId: f.journeyId, version, stageId: g.booking, ...touchpointInput("x") }),
+      () =>
+        saveStage(cast.a.manager, {
+          journeyId: f.journeyId,
+          version,
+          stageId: g.booking,
+          nameEn: "x",
+        }),
+      appError("NOT_FOUND"),
+    );
+    await expectRefusedUnchanged(
+      () =>
+        deleteTouchpoint(cast.a.manager, {
+          journeyId: f.journeyId,
+          version,
+          touchpointId: g.plain,
+        }),
+      appError("NOT_FOUND"),
+    );
+    await expectRefusedUnchanged(
+      () =>
+        saveTouchpoint(cast.a.manager, {
+          journeyId: f.journeyId,
+          version,
+          stageId: g.booking,
+          ...touchpointInput("x"),
+        }),
       appError("NOT_FOUND"),
     );
   });
@@ -283,12 +447,25 @@ describe("journeys, stages and touchpoints", () => {
   it("bad input is a ZodError and changes nothing", async () => {
     const f = await buildJourney(cast.a.manager);
     const version = await versionOf(f.journeyId);
-    await expectRefusedUnchanged(() => saveStage(cast.a.manager, { journeyId: f.journeyId, version, nameKo: " ", nameEn: "" }), { name: "ZodError" });
     await expectRefusedUnchanged(
-      () => saveTouchpoint(cast.a.manager, { journeyId: f.journeyId, version, stageId: f.booking, ...touchpointInput("x"), dimension: "PRICE" as "PRODUCT_SERVICE" }),
+      () => saveStage(cast.a.manager, { journeyId: f.journeyId, version, nameKo: " ", nameEn: "" }),
       { name: "ZodError" },
     );
-    await expectRefusedUnchanged(() => updateJourney(cast.a.manager, { journeyId: f.journeyId, version: 0, nameEn: "x" }), { name: "ZodError" });
+    await expectRefusedUnchanged(
+      () =>
+        saveTouchpoint(cast.a.manager, {
+          journeyId: f.journeyId,
+          version,
+          stageId: f.booking,
+          ...touchpointInput("x"),
+          dimension: "PRICE" as "PRODUCT_SERVICE",
+        }),
+      { name: "ZodError" },
+    );
+    await expectRefusedUnchanged(
+      () => updateJourney(cast.a.manager, { journeyId: f.journeyId, version: 0, nameEn: "x" }),
+      { name: "ZodError" },
+    );
   });
 });
 
@@ -297,11 +474,40 @@ describe("journeys, stages and touchpoints", () => {
 // ---------------------------------------------------------------------------------------------
 
 describe("optimistic concurrency", () => {
-  const SAVES_FROM: { name: string; run: (f: TFixture, version: number, n: number) => Promise<{ version: number }> }[] = [
-    { name: "updateJourney", run: (f, version, n) => updateJourney(cast.a.manager, { journeyId: f.journeyId, version, nameEn: `Name ${n}` }) },
-    { name: "saveStage", run: (f, version, n) => saveStage(cast.a.manager, { journeyId: f.journeyId, version, nameEn: `Stage ${n}` }) },
-    { name: "saveTouchpoint", run: (f, version, n) => saveTouchpoint(cast.a.manager, { journeyId: f.journeyId, version, stageId: f.returning, ...touchpointInput(`Touchpoint ${n}`) }) },
-    { name: "setMomentOfTruth", run: (f, version, n) => setMomentOfTruth(cast.a.manager, { journeyId: f.journeyId, version, touchpointId: n === 1 ? f.plain : f.other, isMoT: true }) },
+  const SAVES_FROM: {
+    name: string;
+    run: (f: TFixture, version: number, n: number) => Promise<{ version: number }>;
+  }[] = [
+    {
+      name: "updateJourney",
+      run: (f, version, n) =>
+        updateJourney(cast.a.manager, { journeyId: f.journeyId, version, nameEn: `Name ${n}` }),
+    },
+    {
+      name: "saveStage",
+      run: (f, version, n) =>
+        saveStage(cast.a.manager, { journeyId: f.journeyId, version, nameEn: `Stage ${n}` }),
+    },
+    {
+      name: "saveTouchpoint",
+      run: (f, version, n) =>
+        saveTouchpoint(cast.a.manager, {
+          journeyId: f.journeyId,
+          version,
+          stageId: f.returning,
+          ...touchpointInput(`Touchpoint ${n}`),
+        }),
+    },
+    {
+      name: "setMomentOfTruth",
+      run: (f, version, n) =>
+        setMomentOfTruth(cast.a.manager, {
+          journeyId: f.journeyId,
+          version,
+          touchpointId: n === 1 ? f.plain : f.other,
+          isMoT: true,
+        }),
+    },
     {
       name: "saveJourneyLayout",
       run: (f, version, n) =>
@@ -322,36 +528,49 @@ describe("optimistic concurrency", () => {
     },
   ];
 
-  it.each(SAVES_FROM)("$name: a second save from the same version is CONFLICT errors.staleJourney and changes nothing", async ({ run }) => {
-    const f = await buildJourney(cast.a.manager);
-    const version = await versionOf(f.journeyId);
-    expect(await run(f, version, 1)).toEqual(expect.objectContaining({ version: version + 1 }));
-    await expectRefusedUnchanged(() => run(f, version, 2), appError("CONFLICT", "errors.staleJourney"));
-    expect(await versionOf(f.journeyId)).toBe(version + 1);
-  });
+  it.each(SAVES_FROM)(
+    "$name: a second save from the same version is CONFLICT errors.staleJourney and changes nothing",
+    async ({ run }) => {
+      const f = await buildJourney(cast.a.manager);
+      const version = await versionOf(f.journeyId);
+      expect(await run(f, version, 1)).toEqual(expect.objectContaining({ version: version + 1 }));
+      await expectRefusedUnchanged(
+        () => run(f, version, 2),
+        appError("CONFLICT", "errors.staleJourney"),
+      );
+      expect(await versionOf(f.journeyId)).toBe(version + 1);
+    },
+  );
 
-  it.each(SAVES_FROM)("$name: two concurrent saves from the same version, exactly one wins", async ({ run }) => {
-    const f = await buildJourney(cast.a.manager);
-    const version = await versionOf(f.journeyId);
-    const auditBefore = await db.auditLog.count();
-    const results = await Promise.allSettled([run(f, version, 1), run(f, version, 2)]);
-    const fulfilled = results.filter((r) => r.status === "fulfilled");
-    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
-    expect(fulfilled).toHaveLength(1);
-    expect(rejected).toHaveLength(1);
-    expect(rejected[0]!.reason).toMatchObject(appError("CONFLICT", "errors.staleJourney"));
-    expect(await versionOf(f.journeyId)).toBe(version + 1);
-    expect(await db.auditLog.count()).toBe(auditBefore + 1);
-  });
+  it.each(SAVES_FROM)(
+    "$name: two concurrent saves from the same version, exactly one wins",
+    async ({ run }) => {
+      const f = await buildJourney(cast.a.manager);
+      const version = await versionOf(f.journeyId);
+      const auditBefore = await db.auditLog.count();
+      const results = await Promise.allSettled([run(f, version, 1), run(f, version, 2)]);
+      const fulfilled = results.filter((r) => r.status === "fulfilled");
+      const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+      expect(fulfilled).toHaveLength(1);
+      expect(rejected).toHaveLength(1);
+      expect(rejected[0]!.reason).toMatchObject(appError("CONFLICT", "errors.staleJourney"));
+      expect(await versionOf(f.journeyId)).toBe(version + 1);
+      expect(await db.auditLog.count()).toBe(auditBefore + 1);
+    },
+  );
 
   it("eight concurrent stage creations from the same version store exactly one stage", async () => {
     const f = await buildJourney(cast.a.manager);
     const version = await versionOf(f.journeyId);
     const results = await Promise.allSettled(
-      Array.from({ length: 8 }, (_, n) => saveStage(cast.a.manager, { journeyId: f.journeyId, version, nameEn: `Racer ${n}` })),
+      Array.from({ length: 8 }, (_, n) =>
+        saveStage(cast.a.manager, { journeyId: f.journeyId, version, nameEn: `Racer ${n}` }),
+      ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    for (const r of results) if (r.status === "rejected") expect(r.reason).toMatchObject(appError("CONFLICT", "errors.staleJourney"));
+    for (const r of results)
+      if (r.status === "rejected")
+        expect(r.reason).toMatchObject(appError("CONFLICT", "errors.staleJourney"));
     expect(await db.stage.count({ where: { journeyId: f.journeyId } })).toBe(3);
     expect((await storedPositions(f.journeyId)).map((s) => s.position)).toEqual([0, 1, 2]);
     expect(await versionOf(f.journeyId)).toBe(version + 1);

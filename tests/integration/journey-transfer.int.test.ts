@@ -20,7 +20,9 @@ beforeEach(async () => {
   cast = await createTwoOrganizations();
 });
 
-const versionOf = async (journeyId: string) => (await db.journey.findUniqueOrThrow({ where: { id: journeyId }, select: { version: true } })).version;
+const versionOf = async (journeyId: string) =>
+  (await db.journey.findUniqueOrThrow({ where: { id: journeyId }, select: { version: true } }))
+    .version;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -29,11 +31,32 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * descriptions, and an empty stage.
  */
 async function buildRichJourney(actor: TActor) {
-  const { id: journeyId } = await createJourney(actor, { nameKo: "렌터카 여정", nameEn: "Car rental", description: "예약부터 반납까지" });
+  const { id: journeyId } = await createJourney(actor, {
+    nameKo: "렌터카 여정",
+    nameEn: "Car rental",
+    description: "예약부터 반납까지",
+  });
   let version = 1;
-  const booking = await saveStage(actor, { journeyId, version, nameKo: "예약", nameEn: "Booking, online", description: "웹 \"또는\" 전화" });
-  const pickup = await saveStage(actor, { journeyId, version: booking.version, nameKo: "인수", nameEn: "Pick-up" });
-  const empty = await saveStage(actor, { journeyId, version: pickup.version, nameKo: "빈 단계", nameEn: "", description: "아직 접점 없음" });
+  const booking = await saveStage(actor, {
+    journeyId,
+    version,
+    nameKo: "예약",
+    nameEn: "Booking, online",
+    description: '웹 "또는" 전화',
+  });
+  const pickup = await saveStage(actor, {
+    journeyId,
+    version: booking.version,
+    nameKo: "인수",
+    nameEn: "Pick-up",
+  });
+  const empty = await saveStage(actor, {
+    journeyId,
+    version: pickup.version,
+    nameKo: "빈 단계",
+    nameEn: "",
+    description: "아직 접점 없음",
+  });
   version = empty.version;
   const mot = await saveTouchpoint(actor, {
     journeyId,
@@ -46,24 +69,71 @@ async function buildRichJourney(actor: TActor) {
     dimension: "FRONTLINE_STAFF",
     isMoT: true,
     drivers: [
-      { nameKo: "대기 시간", nameEn: "Waiting time", kind: "RATIONAL", dimension: "PRODUCT_SERVICE", statedImportance: 0.8 },
-      { nameKo: "환대받는 느낌", nameEn: "Feeling welcome", kind: "EMOTIONAL", dimension: "FRONTLINE_STAFF", statedImportance: null },
-      { nameKo: "안내 문자", nameEn: "", kind: "RATIONAL", dimension: "MARKETING_COMMUNICATION", statedImportance: 0 },
+      {
+        nameKo: "대기 시간",
+        nameEn: "Waiting time",
+        kind: "RATIONAL",
+        dimension: "PRODUCT_SERVICE",
+        statedImportance: 0.8,
+      },
+      {
+        nameKo: "환대받는 느낌",
+        nameEn: "Feeling welcome",
+        kind: "EMOTIONAL",
+        dimension: "FRONTLINE_STAFF",
+        statedImportance: null,
+      },
+      {
+        nameKo: "안내 문자",
+        nameEn: "",
+        kind: "RATIONAL",
+        dimension: "MARKETING_COMMUNICATION",
+        statedImportance: 0,
+      },
     ],
   });
   version = mot.version;
   for (const touchpoint of [
-    { stageId: booking.id, nameKo: "웹 예약, \"빠른\" 선택", nameEn: "Web booking", channel: "WEB" as const, dimension: "PRODUCT_SERVICE" as const },
-    { stageId: booking.id, nameKo: "-마이너스로 시작", nameEn: "+plus first", description: "@mention 'quoted'", channel: "PHONE" as const, dimension: "MARKETING_COMMUNICATION" as const },
-    { stageId: pickup.id, nameKo: "주차장 안내", nameEn: "Parking signs", channel: "OTHER" as const, dimension: "MARKETING_COMMUNICATION" as const },
+    {
+      stageId: booking.id,
+      nameKo: '웹 예약, "빠른" 선택',
+      nameEn: "Web booking",
+      channel: "WEB" as const,
+      dimension: "PRODUCT_SERVICE" as const,
+    },
+    {
+      stageId: booking.id,
+      nameKo: "-마이너스로 시작",
+      nameEn: "+plus first",
+      description: "@mention 'quoted'",
+      channel: "PHONE" as const,
+      dimension: "MARKETING_COMMUNICATION" as const,
+    },
+    {
+      stageId: pickup.id,
+      nameKo: "주차장 안내",
+      nameEn: "Parking signs",
+      channel: "OTHER" as const,
+      dimension: "MARKETING_COMMUNICATION" as const,
+    },
   ]) {
     version = (await saveTouchpoint(actor, { journeyId, version, ...touchpoint })).version;
   }
   const { id: members } = await saveSegment(actor, { nameKo: "회원", nameEn: "Members" });
   await sleep(5); // distinct creation times: expectations are listed in segment creation order
   const { id: walkIns } = await saveSegment(actor, { nameKo: "비회원", nameEn: "Walk-ins" });
-  await saveExpectation(actor, { touchpointId: mot.id, segmentId: members, needs: "No counter, no queue", expectedLevel: 6.5 });
-  await saveExpectation(actor, { touchpointId: mot.id, segmentId: walkIns, needs: "A short, friendly check-in", expectedLevel: 5 });
+  await saveExpectation(actor, {
+    touchpointId: mot.id,
+    segmentId: members,
+    needs: "No counter, no queue",
+    expectedLevel: 6.5,
+  });
+  await saveExpectation(actor, {
+    touchpointId: mot.id,
+    segmentId: walkIns,
+    needs: "A short, friendly check-in",
+    expectedLevel: 5,
+  });
   return { journeyId, motId: mot.id, pickupId: pickup.id };
 }
 
@@ -76,7 +146,9 @@ const counts = async () => ({
   segments: await db.segment.count(),
 });
 
-function expectImported(result: TImportResult): asserts result is Extract<TImportResult, { ok: true }> {
+function expectImported(
+  result: TImportResult,
+): asserts result is Extract<TImportResult, { ok: true }> {
   if (!result.ok) throw new Error(`import failed: ${JSON.stringify(result.errors)}`);
 }
 
@@ -84,7 +156,10 @@ function expectImported(result: TImportResult): asserts result is Extract<TImpor
 const structureOf = (document: TJourneyDocument): TJourneyDocument => ({
   ...document,
   description: "",
-  stages: document.stages.map((s) => ({ ...s, touchpoints: s.touchpoints.map((t) => ({ ...t, expectations: [] })) })),
+  stages: document.stages.map((s) => ({
+    ...s,
+    touchpoints: s.touchpoints.map((t) => ({ ...t, expectations: [] })),
+  })),
 });
 
 describe("export -> import -> export", () => {
@@ -92,11 +167,21 @@ describe("export -> import -> export", () => {
     const { journeyId } = await buildRichJourney(cast.a.manager);
     const first = await exportJourney(cast.a.manager, journeyId);
     expect(first.stages.map((s) => s.touchpoints.length)).toEqual([2, 2, 0]);
-    expect(first.stages[1]!.touchpoints[0]!.expectations.map((e) => e.segmentNameEn)).toEqual(["Members", "Walk-ins"]);
-    expect(first.stages[1]!.touchpoints[0]!.drivers.map((d) => d.statedImportance)).toEqual([0.8, null, 0]);
+    expect(first.stages[1]!.touchpoints[0]!.expectations.map((e) => e.segmentNameEn)).toEqual([
+      "Members",
+      "Walk-ins",
+    ]);
+    expect(first.stages[1]!.touchpoints[0]!.drivers.map((d) => d.statedImportance)).toEqual([
+      0.8,
+      null,
+      0,
+    ]);
     const before = await counts();
 
-    const result = await importJourney(cast.a.manager, { format: "json", content: journeyToJson(first) });
+    const result = await importJourney(cast.a.manager, {
+      format: "json",
+      content: journeyToJson(first),
+    });
     expectImported(result);
     expect(result).toMatchObject({ stageCount: 3, touchpointCount: 4 });
     expect(result.id).not.toBe(journeyId);
@@ -104,50 +189,96 @@ describe("export -> import -> export", () => {
     const second = await exportJourney(cast.a.manager, result.id);
     expect(second).toEqual(first);
     // Segments are matched by name: none created, and the copy's expectations point at the same two.
-    expect(await counts()).toEqual({ ...before, journeys: before.journeys + 1, stages: before.stages + 3, touchpoints: before.touchpoints + 4, drivers: before.drivers + 3, expectations: 4 });
-    expect(await db.journey.findUniqueOrThrow({ where: { id: result.id } })).toMatchObject({ organizationId: cast.a.organization.id, templateKey: null, version: 1, archivedAt: null });
+    expect(await counts()).toEqual({
+      ...before,
+      journeys: before.journeys + 1,
+      stages: before.stages + 3,
+      touchpoints: before.touchpoints + 4,
+      drivers: before.drivers + 3,
+      expectations: 4,
+    });
+    expect(await db.journey.findUniqueOrThrow({ where: { id: result.id } })).toMatchObject({
+      organizationId: cast.a.organization.id,
+      templateKey: null,
+      version: 1,
+      archivedAt: null,
+    });
   });
 
   it("is lossless for JSON into another organization, which gets segments of its own", async () => {
     const { journeyId } = await buildRichJourney(cast.a.manager);
     const first = await exportJourney(cast.a.manager, journeyId);
-    const result = await importJourney(cast.b.manager, { format: "json", content: journeyToJson(first) });
+    const result = await importJourney(cast.b.manager, {
+      format: "json",
+      content: journeyToJson(first),
+    });
     expectImported(result);
     expect(await exportJourney(cast.b.manager, result.id)).toEqual(first);
-    expect(await db.segment.findMany({ where: { organizationId: cast.b.organization.id }, select: { nameEn: true }, orderBy: { nameEn: "asc" } })).toEqual([
-      { nameEn: "Members" },
-      { nameEn: "Walk-ins" },
-    ]);
-    await expect(exportJourney(cast.b.manager, journeyId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(
+      await db.segment.findMany({
+        where: { organizationId: cast.b.organization.id },
+        select: { nameEn: true },
+        orderBy: { nameEn: "asc" },
+      }),
+    ).toEqual([{ nameEn: "Members" }, { nameEn: "Walk-ins" }]);
+    await expect(exportJourney(cast.b.manager, journeyId)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("JSON import takes the journey name given with it", async () => {
     const { journeyId } = await buildRichJourney(cast.a.manager);
-    const result = await importJourney(cast.a.manager, { format: "json", content: journeyToJson(await exportJourney(cast.a.manager, journeyId)), nameKo: "사본", nameEn: "Copy" });
+    const result = await importJourney(cast.a.manager, {
+      format: "json",
+      content: journeyToJson(await exportJourney(cast.a.manager, journeyId)),
+      nameKo: "사본",
+      nameEn: "Copy",
+    });
     expectImported(result);
-    expect(await exportJourney(cast.a.manager, result.id)).toMatchObject({ nameKo: "사본", nameEn: "Copy", description: "예약부터 반납까지" });
+    expect(await exportJourney(cast.a.manager, result.id)).toMatchObject({
+      nameKo: "사본",
+      nameEn: "Copy",
+      description: "예약부터 반납까지",
+    });
   });
 
   it("is lossless for CSV in structure (no expectations; the name is given with the file)", async () => {
     const { journeyId } = await buildRichJourney(cast.a.manager);
     const first = await exportJourney(cast.a.manager, journeyId);
     const csv = journeyToCsv(first);
-    const result = await importJourney(cast.a.manager, { format: "csv", content: csv, nameKo: first.nameKo, nameEn: first.nameEn });
+    const result = await importJourney(cast.a.manager, {
+      format: "csv",
+      content: csv,
+      nameKo: first.nameKo,
+      nameEn: first.nameEn,
+    });
     expectImported(result);
     expect(result).toMatchObject({ stageCount: 3, touchpointCount: 4 });
 
     const second = await exportJourney(cast.a.manager, result.id);
     expect(second).toEqual(structureOf(first));
-    expect(second.stages[1]!.touchpoints[0]!.drivers.map((d) => d.statedImportance)).toEqual([0.8, null, 0]);
+    expect(second.stages[1]!.touchpoints[0]!.drivers.map((d) => d.statedImportance)).toEqual([
+      0.8,
+      null,
+      0,
+    ]);
     expect(journeyToCsv(second)).toBe(csv);
     expect(await db.expectation.count({ where: { touchpoint: { journeyId: result.id } } })).toBe(0);
   });
 
   it("an MOT that was unmarked still exports a file that imports again", async () => {
     const { journeyId, motId } = await buildRichJourney(cast.a.manager);
-    await setMomentOfTruth(cast.a.manager, { journeyId, version: await versionOf(journeyId), touchpointId: motId, isMoT: false });
+    await setMomentOfTruth(cast.a.manager, {
+      journeyId,
+      version: await versionOf(journeyId),
+      touchpointId: motId,
+      isMoT: false,
+    });
     const document = await exportJourney(cast.a.manager, journeyId);
-    const result = await importJourney(cast.a.manager, { format: "json", content: journeyToJson(document) });
+    const result = await importJourney(cast.a.manager, {
+      format: "json",
+      content: journeyToJson(document),
+    });
     expect(result.ok ? [] : result.errors).toEqual([]);
   });
 });
@@ -171,7 +302,12 @@ describe("bad files are refused with a reason per row, and nothing is stored", (
         )[c] ?? "",
     ).join(",");
   const csv = (...rows: string[]) => [header, ...rows].join("\r\n");
-  const DRIVER = { nameKo: "대기", nameEn: "Waiting", kind: "RATIONAL", dimension: "PRODUCT_SERVICE" };
+  const DRIVER = {
+    nameKo: "대기",
+    nameEn: "Waiting",
+    kind: "RATIONAL",
+    dimension: "PRODUCT_SERVICE",
+  };
   const driversCell = (drivers: object[]) => `"${JSON.stringify(drivers).replaceAll('"', '""')}"`;
   const names = { nameKo: "가져오기", nameEn: "Import" };
 
@@ -186,7 +322,9 @@ describe("bad files are refused with a reason per row, and nothing is stored", (
     },
     {
       name: "columns in the wrong order",
-      content: [["stage_name_ko", "stage_order", ...CSV_COLUMNS.slice(2)].join(","), row()].join("\n"),
+      content: [["stage_name_ko", "stage_order", ...CSV_COLUMNS.slice(2)].join(","), row()].join(
+        "\n",
+      ),
       errors: [{ line: 1, field: "", code: "transfer.columnOrder" }],
     },
     {
@@ -201,15 +339,37 @@ describe("bad files are refused with a reason per row, and nothing is stored", (
     },
     {
       name: "a formula-like cell",
-      content: csv(row(), row({ touchpoint_order: "2", touchpoint_name_en: '"=HYPERLINK(""http://evil.example"",""click"")"' })),
-      errors: [{ line: 3, field: "touchpoint_name_en", code: "transfer.formula", value: '=HYPERLINK("http://evil.example","click")'.slice(0, 40) }],
-    },
-    {
-      name: "a stated importance of 1.7 and of \"high\" in drivers cells",
       content: csv(
         row(),
-        row({ touchpoint_order: "2", drivers: driversCell([{ ...DRIVER, statedImportance: 0.5 }, { ...DRIVER, statedImportance: 1.7 }]) }),
-        row({ touchpoint_order: "3", drivers: driversCell([{ ...DRIVER, statedImportance: "high" }]) }),
+        row({
+          touchpoint_order: "2",
+          touchpoint_name_en: '"=HYPERLINK(""http://evil.example"",""click"")"',
+        }),
+      ),
+      errors: [
+        {
+          line: 3,
+          field: "touchpoint_name_en",
+          code: "transfer.formula",
+          value: '=HYPERLINK("http://evil.example","click")'.slice(0, 40),
+        },
+      ],
+    },
+    {
+      name: 'a stated importance of 1.7 and of "high" in drivers cells',
+      content: csv(
+        row(),
+        row({
+          touchpoint_order: "2",
+          drivers: driversCell([
+            { ...DRIVER, statedImportance: 0.5 },
+            { ...DRIVER, statedImportance: 1.7 },
+          ]),
+        }),
+        row({
+          touchpoint_order: "3",
+          drivers: driversCell([{ ...DRIVER, statedImportance: "high" }]),
+        }),
       ),
       errors: [
         { line: 3, field: "drivers", code: "transfer.badImportance", value: "1.7" },
@@ -228,64 +388,133 @@ describe("bad files are refused with a reason per row, and nothing is stored", (
     const before = await counts();
     const result = await importJourney(cast.a.manager, { format: "csv", content, ...names });
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors).toEqual(expect.arrayContaining(errors.map((e) => expect.objectContaining(e))));
+    expect(!result.ok && result.errors).toEqual(
+      expect.arrayContaining(errors.map((e) => expect.objectContaining(e))),
+    );
     expect(await counts()).toEqual(before);
   });
 
-  it("JSON with a stated importance of 1.7 or \"high\" is reported at each driver, and nothing is stored", async () => {
+  it('JSON with a stated importance of 1.7 or "high" is reported at each driver, and nothing is stored', async () => {
     const { journeyId } = await buildRichJourney(cast.a.manager);
     const document = JSON.parse(journeyToJson(await exportJourney(cast.a.manager, journeyId)));
     document.stages[1].touchpoints[0].drivers[0].statedImportance = 1.7;
     document.stages[1].touchpoints[0].drivers[2].statedImportance = "high";
     const before = await counts();
-    expect(await importJourney(cast.a.manager, { format: "json", content: JSON.stringify(document) })).toEqual({
+    expect(
+      await importJourney(cast.a.manager, { format: "json", content: JSON.stringify(document) }),
+    ).toEqual({
       ok: false,
       errors: [
-        { line: null, field: "stages.1.touchpoints.0.drivers.0.statedImportance", code: "transfer.badImportance" },
-        { line: null, field: "stages.1.touchpoints.0.drivers.2.statedImportance", code: "transfer.badImportance" },
+        {
+          line: null,
+          field: "stages.1.touchpoints.0.drivers.0.statedImportance",
+          code: "transfer.badImportance",
+        },
+        {
+          line: null,
+          field: "stages.1.touchpoints.0.drivers.2.statedImportance",
+          code: "transfer.badImportance",
+        },
       ],
     });
     expect(await counts()).toEqual(before);
   });
 
   it("an unterminated quote is reported on the line it is on", async () => {
-    const content = csv(row(), row({ touchpoint_order: "2" }), row({ touchpoint_order: "3", touchpoint_name_ko: '"unterminated' }));
+    const content = csv(
+      row(),
+      row({ touchpoint_order: "2" }),
+      row({ touchpoint_order: "3", touchpoint_name_ko: '"unterminated' }),
+    );
     const result = await importJourney(cast.a.manager, { format: "csv", content, ...names });
-    expect(!result.ok && result.errors.filter((e) => e.code === "transfer.badCsv")).toEqual([{ line: 4, field: "", code: "transfer.badCsv" }]);
-    expect(await counts()).toEqual({ journeys: 0, stages: 0, touchpoints: 0, drivers: 0, expectations: 0, segments: 0 });
+    expect(!result.ok && result.errors.filter((e) => e.code === "transfer.badCsv")).toEqual([
+      { line: 4, field: "", code: "transfer.badCsv" },
+    ]);
+    expect(await counts()).toEqual({
+      journeys: 0,
+      stages: 0,
+      touchpoints: 0,
+      drivers: 0,
+      expectations: 0,
+      segments: 0,
+    });
   });
 
   it("a good row does not get stored when another row is bad (all or nothing)", async () => {
-    const result = await importJourney(cast.a.manager, { format: "csv", content: csv(row(), row({ touchpoint_order: "2", is_mot: "maybe" })), ...names });
-    expect(result).toEqual({ ok: false, errors: [{ line: 3, field: "is_mot", code: "transfer.badBoolean", value: "maybe" }] });
-    expect(await counts()).toEqual({ journeys: 0, stages: 0, touchpoints: 0, drivers: 0, expectations: 0, segments: 0 });
+    const result = await importJourney(cast.a.manager, {
+      format: "csv",
+      content: csv(row(), row({ touchpoint_order: "2", is_mot: "maybe" })),
+      ...names,
+    });
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ line: 3, field: "is_mot", code: "transfer.badBoolean", value: "maybe" }],
+    });
+    expect(await counts()).toEqual({
+      journeys: 0,
+      stages: 0,
+      touchpoints: 0,
+      drivers: 0,
+      expectations: 0,
+      segments: 0,
+    });
   });
 
   it("a 5 MB garbage string is refused before parsing: ZodError transfer.tooLarge", async () => {
-    const garbage = Array.from({ length: 5 * 1024 * 1024 }, (_, i) => String.fromCharCode(32 + ((i * 7919) % 95))).join("");
+    const garbage = Array.from({ length: 5 * 1024 * 1024 }, (_, i) =>
+      String.fromCharCode(32 + ((i * 7919) % 95)),
+    ).join("");
     for (const format of ["csv", "json"] as const) {
-      await expect(importJourney(cast.a.manager, { format, content: garbage, ...names })).rejects.toMatchObject({
+      await expect(
+        importJourney(cast.a.manager, { format, content: garbage, ...names }),
+      ).rejects.toMatchObject({
         name: "ZodError",
         issues: [expect.objectContaining({ path: ["content"], message: "transfer.tooLarge" })],
       });
     }
-    expect(await counts()).toEqual({ journeys: 0, stages: 0, touchpoints: 0, drivers: 0, expectations: 0, segments: 0 });
+    expect(await counts()).toEqual({
+      journeys: 0,
+      stages: 0,
+      touchpoints: 0,
+      drivers: 0,
+      expectations: 0,
+      segments: 0,
+    });
   });
 
   it("garbage under the size limit is reported, capped at 200 errors, and stores nothing", async () => {
-    const garbage = Array.from({ length: 20_000 }, (_, i) => `\u0000\u0007${"x".repeat(i % 50)},"unterminated`).join("\n");
-    const asCsv = await importJourney(cast.a.manager, { format: "csv", content: garbage, ...names });
+    const garbage = Array.from(
+      { length: 20_000 },
+      (_, i) => `\u0000\u0007${"x".repeat(i % 50)},"unterminated`,
+    ).join("\n");
+    const asCsv = await importJourney(cast.a.manager, {
+      format: "csv",
+      content: garbage,
+      ...names,
+    });
     expect(asCsv.ok).toBe(false);
     expect(!asCsv.ok && asCsv.errors.length).toBeGreaterThan(0);
     expect(!asCsv.ok && asCsv.errors.length).toBeLessThanOrEqual(200);
-    expect(await importJourney(cast.a.manager, { format: "json", content: garbage })).toEqual({ ok: false, errors: [{ line: null, field: "", code: "transfer.notJson" }] });
-    expect(await counts()).toEqual({ journeys: 0, stages: 0, touchpoints: 0, drivers: 0, expectations: 0, segments: 0 });
+    expect(await importJourney(cast.a.manager, { format: "json", content: garbage })).toEqual({
+      ok: false,
+      errors: [{ line: null, field: "", code: "transfer.notJson" }],
+    });
+    expect(await counts()).toEqual({
+      journeys: 0,
+      stages: 0,
+      touchpoints: 0,
+      drivers: 0,
+      expectations: 0,
+      segments: 0,
+    });
   });
 
   it("the size limit counts bytes, not characters", async () => {
     const content = "가".repeat(800_000);
     expect(Buffer.byteLength(content, "utf8")).toBeGreaterThan(2 * 1024 * 1024);
-    await expect(importJourney(cast.a.manager, { format: "csv", content, ...names })).rejects.toMatchObject({
+    await expect(
+      importJourney(cast.a.manager, { format: "csv", content, ...names }),
+    ).rejects.toMatchObject({
       name: "ZodError",
       issues: [expect.objectContaining({ message: "transfer.tooLarge" })],
     });
@@ -293,7 +522,9 @@ describe("bad files are refused with a reason per row, and nothing is stored", (
   });
 
   it("a CSV without a journey name is a ZodError; a JSON file may omit it", async () => {
-    await expect(importJourney(cast.a.manager, { format: "csv", content: csv(row()) })).rejects.toMatchObject({ name: "ZodError" });
+    await expect(
+      importJourney(cast.a.manager, { format: "csv", content: csv(row()) }),
+    ).rejects.toMatchObject({ name: "ZodError" });
     expect(await db.journey.count()).toBe(0);
   });
 });
@@ -324,9 +555,18 @@ describe("CSV export", () => {
     // No cell of the file starts with a formula character (quoted or not).
     expect(text.replace(/^\uFEFF/, "")).not.toMatch(/(^|,)"?[=+\-@]/m);
 
-    const result = await importJourney(cast.a.manager, { format: "csv", content: text, nameKo: "사본", nameEn: "Copy" });
+    const result = await importJourney(cast.a.manager, {
+      format: "csv",
+      content: text,
+      nameKo: "사본",
+      nameEn: "Copy",
+    });
     expectImported(result);
     const copy = await exportJourney(cast.a.manager, result.id);
-    expect(copy.stages[1]!.touchpoints[2]).toMatchObject({ nameKo: "=cmd", nameEn: "@SUM(A1)", description: "+1 234" });
+    expect(copy.stages[1]!.touchpoints[2]).toMatchObject({
+      nameKo: "=cmd",
+      nameEn: "@SUM(A1)",
+      description: "+1 234",
+    });
   });
 });

@@ -20,13 +20,17 @@ describe("journeys", () => {
 
   it("frontline staff and executives may read but not create: refused, nothing stored", async () => {
     for (const actor of [cast.a.frontline, cast.a.executive]) {
-      await expect(createJourney(actor, { nameKo: "권한 없음" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(createJourney(actor, { nameKo: "권한 없음" })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
     }
     expect(await db.journey.count()).toBe(0);
   });
 
   it("refuses a journey without a name in any language", async () => {
-    await expect(createJourney(cast.a.manager, { nameKo: "  ", nameEn: "" })).rejects.toMatchObject({ name: "ZodError" });
+    await expect(createJourney(cast.a.manager, { nameKo: "  ", nameEn: "" })).rejects.toMatchObject(
+      { name: "ZodError" },
+    );
     expect(await db.journey.count()).toBe(0);
   });
 });

@@ -53,20 +53,30 @@ describe("migrate", () => {
     expect((await migrate(url)).applied).toEqual(names);
     expect((await migrate(url)).applied).toEqual([]);
 
-    const rows = await query<{ migration_name: string; checksum: string; finished_at: Date | null; applied_steps_count: number }>(
+    const rows = await query<{
+      migration_name: string;
+      checksum: string;
+      finished_at: Date | null;
+      applied_steps_count: number;
+    }>(
       url,
       `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
     );
     expect(rows.map((row) => row.migration_name)).toEqual(names);
     const firstSql = readFileSync(path.join(DEFAULT_MIGRATIONS_DIR, names[0]!, "migration.sql"));
-    expect(rows[0]).toMatchObject({ checksum: createHash("sha256").update(firstSql).digest("hex"), applied_steps_count: 1 });
+    expect(rows[0]).toMatchObject({
+      checksum: createHash("sha256").update(firstSql).digest("hex"),
+      applied_steps_count: 1,
+    });
     expect(rows.every((row) => row.finished_at instanceof Date)).toBe(true);
   });
 
   it("runs safely when two starts migrate the same database at once", async () => {
     const url = await emptyDatabase();
     const results = await Promise.all([migrate(url), migrate(url), migrate(url)]);
-    expect(results.flatMap((result) => result.applied)).toEqual(readMigrations().map((m) => m.name));
+    expect(results.flatMap((result) => result.applied)).toEqual(
+      readMigrations().map((m) => m.name),
+    );
   });
 
   it("rolls a failing migration back whole and records nothing of it", async () => {
@@ -76,11 +86,19 @@ describe("migrate", () => {
       "2_bad": `CREATE TABLE "Half" ("id" INTEGER PRIMARY KEY); INSERT INTO "Missing" VALUES (1);`,
     });
 
-    await expect(migrate(url, { migrationsDir: dir })).rejects.toThrow(/2_bad failed and was rolled back/);
+    await expect(migrate(url, { migrationsDir: dir })).rejects.toThrow(
+      /2_bad failed and was rolled back/,
+    );
 
-    const tables = await query<{ tablename: string }>(url, `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`);
+    const tables = await query<{ tablename: string }>(
+      url,
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`,
+    );
     expect(tables.map((t) => t.tablename)).toEqual(["Good", "_prisma_migrations"]);
-    const recorded = await query<{ migration_name: string }>(url, `SELECT migration_name FROM "_prisma_migrations"`);
+    const recorded = await query<{ migration_name: string }>(
+      url,
+      `SELECT migration_name FROM "_prisma_migrations"`,
+    );
     expect(recorded.map((r) => r.migration_name)).toEqual(["1_good"]);
   });
 
@@ -89,16 +107,28 @@ describe("migrate", () => {
     const original = { "1_first": `CREATE TABLE "First" ("id" INTEGER);` };
     await migrate(url, { migrationsDir: migrationsDir(original) });
 
-    const edited = migrationsDir({ "1_first": `CREATE TABLE "First" ("id" BIGINT);`, "2_second": `CREATE TABLE "Second" ("id" INTEGER);` });
-    await expect(migrate(url, { migrationsDir: edited })).rejects.toThrow(/1_first was edited after it was applied/);
+    const edited = migrationsDir({
+      "1_first": `CREATE TABLE "First" ("id" BIGINT);`,
+      "2_second": `CREATE TABLE "Second" ("id" INTEGER);`,
+    });
+    await expect(migrate(url, { migrationsDir: edited })).rejects.toThrow(
+      /1_first was edited after it was applied/,
+    );
 
-    const tables = await query<{ tablename: string }>(url, `SELECT tablename FROM pg_tables WHERE tablename = 'Second'`);
+    const tables = await query<{ tablename: string }>(
+      url,
+      `SELECT tablename FROM pg_tables WHERE tablename = 'Second'`,
+    );
     expect(tables).toEqual([]);
   });
 
   it("refuses a database that has a migration this code does not know", async () => {
     const url = await emptyDatabase();
-    await migrate(url, { migrationsDir: migrationsDir({ "1_first": `SELECT 1;`, "2_newer": `SELECT 2;` }) });
-    await expect(migrate(url, { migrationsDir: migrationsDir({ "1_first": `SELECT 1;` }) })).rejects.toThrow(/2_newer, which this version/);
+    await migrate(url, {
+      migrationsDir: migrationsDir({ "1_first": `SELECT 1;`, "2_newer": `SELECT 2;` }),
+    });
+    await expect(
+      migrate(url, { migrationsDir: migrationsDir({ "1_first": `SELECT 1;` }) }),
+    ).rejects.toThrow(/2_newer, which this version/);
   });
 });

@@ -14,7 +14,9 @@ beforeEach(async () => {
   await resetDatabase();
   cast = await createTwoOrganizations();
   f = await buildJourney(cast.a.manager);
-  ({ id: siteId } = await db.site.create({ data: { organizationId: cast.a.organization.id, code: "S1", name: "Site 1" } }));
+  ({ id: siteId } = await db.site.create({
+    data: { organizationId: cast.a.organization.id, code: "S1", name: "Site 1" },
+  }));
 });
 
 const observedAt = new Date("2026-11-20T10:00:00Z");
@@ -24,8 +26,28 @@ describe("recordObservations", () => {
   it("stores every field once, and a retry with the same clientIds stores nothing more", async () => {
     const batch = {
       observations: [
-        { clientId: "device-1:1", touchpointId: f.mot, driverId: f.drivers[0], segmentId: f.segment, siteId, source: "FRONTLINE" as const, observedAt, expectationScore: 6, experiencedScore: 5, emotionalScore: 4, nps: 8, comment: "줄이 길었어요" },
-        { clientId: "device-1:2", touchpointId: f.plain, source: "VOC_CALL" as const, observedAt, csat: 4, ces: 2 },
+        {
+          clientId: "device-1:1",
+          touchpointId: f.mot,
+          driverId: f.drivers[0],
+          segmentId: f.segment,
+          siteId,
+          source: "FRONTLINE" as const,
+          observedAt,
+          expectationScore: 6,
+          experiencedScore: 5,
+          emotionalScore: 4,
+          nps: 8,
+          comment: "줄이 길었어요",
+        },
+        {
+          clientId: "device-1:2",
+          touchpointId: f.plain,
+          source: "VOC_CALL" as const,
+          observedAt,
+          csat: 4,
+          ces: 2,
+        },
       ],
     };
     const first = await recordObservations(cast.a.frontline, batch);
@@ -57,15 +79,42 @@ describe("recordObservations", () => {
   it("opens a follow-up far below expectation (also against the MOT's recorded expectation) and for a detractor", async () => {
     const result = await recordObservations(cast.a.frontline, {
       observations: [
-        { touchpointId: f.mot, source: "FRONTLINE", observedAt, expectationScore: 6, experiencedScore: 3, siteId },
-        { touchpointId: f.mot, segmentId: f.segment, source: "FRONTLINE", observedAt, experiencedScore: 3 }, // the segment expects 6 here
+        {
+          touchpointId: f.mot,
+          source: "FRONTLINE",
+          observedAt,
+          expectationScore: 6,
+          experiencedScore: 3,
+          siteId,
+        },
+        {
+          touchpointId: f.mot,
+          segmentId: f.segment,
+          source: "FRONTLINE",
+          observedAt,
+          experiencedScore: 3,
+        }, // the segment expects 6 here
         { touchpointId: f.plain, source: "SURVEY", observedAt, nps: 4 },
-        { touchpointId: f.plain, source: "SURVEY", observedAt, experiencedScore: 6, expectationScore: 6, nps: 9 },
+        {
+          touchpointId: f.plain,
+          source: "SURVEY",
+          observedAt,
+          experiencedScore: 6,
+          expectationScore: 6,
+          nps: 9,
+        },
       ],
     });
     expect(result.followUpsOpened).toBe(3);
-    const followUps = await db.followUp.findMany({ orderBy: { reason: "asc" }, select: { observationId: true, reason: true, siteId: true, status: true } });
-    expect(followUps.map((x) => x.reason).sort()).toEqual(["BELOW_EXPECTATION", "BELOW_EXPECTATION", "NPS_DETRACTOR"]);
+    const followUps = await db.followUp.findMany({
+      orderBy: { reason: "asc" },
+      select: { observationId: true, reason: true, siteId: true, status: true },
+    });
+    expect(followUps.map((x) => x.reason).sort()).toEqual([
+      "BELOW_EXPECTATION",
+      "BELOW_EXPECTATION",
+      "NPS_DETRACTOR",
+    ]);
     expect(followUps.every((x) => x.status === "OPEN")).toBe(true);
     expect(followUps.find((x) => x.observationId === result.ids[0])?.siteId).toBe(siteId);
   });
@@ -77,7 +126,14 @@ describe("recordObservations", () => {
         observations: [
           { touchpointId: f.mot, source: "FRONTLINE", observedAt, experiencedScore: 5 },
           { touchpointId: theirs.mot, source: "FRONTLINE", observedAt, experiencedScore: 5 },
-          { touchpointId: f.mot, driverId: theirs.drivers[0], segmentId: theirs.segment, source: "FRONTLINE", observedAt, experiencedScore: 5 },
+          {
+            touchpointId: f.mot,
+            driverId: theirs.drivers[0],
+            segmentId: theirs.segment,
+            source: "FRONTLINE",
+            observedAt,
+            experiencedScore: 5,
+          },
         ],
       }),
     ).rejects.toMatchObject({
@@ -102,17 +158,32 @@ describe("recordObservations", () => {
       [{ experiencedScore: 5, observedAt: new Date(Date.now() + 3 * 86_400_000) }, "observedAt"],
     ];
     for (const [bad, field] of cases) {
-      const error = await recordObservations(cast.a.frontline, { observations: [{ touchpointId: f.mot, source: "FRONTLINE", observedAt, ...bad }] }).catch((e: unknown) => e);
+      const error = await recordObservations(cast.a.frontline, {
+        observations: [{ touchpointId: f.mot, source: "FRONTLINE", observedAt, ...bad }],
+      }).catch((e: unknown) => e);
       expect(error, JSON.stringify(bad)).toBeInstanceOf(ZodError);
-      expect((error as ZodError).issues.map((issue) => issue.path.join(".")), JSON.stringify(bad)).toContain(`observations.0.${field}`);
+      expect(
+        (error as ZodError).issues.map((issue) => issue.path.join(".")),
+        JSON.stringify(bad),
+      ).toContain(`observations.0.${field}`);
     }
     expect(await countObservations()).toBe(0);
   });
 
   it("is refused to executives, and a frontline user's items default to their home site", async () => {
-    await expect(recordObservations(cast.a.executive, { observations: [{ touchpointId: f.mot, source: "FRONTLINE", observedAt, experiencedScore: 5 }] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(
+      recordObservations(cast.a.executive, {
+        observations: [
+          { touchpointId: f.mot, source: "FRONTLINE", observedAt, experiencedScore: 5 },
+        ],
+      }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
     await db.user.update({ where: { id: cast.a.frontline.id }, data: { homeSiteId: siteId } });
-    const { ids } = await recordObservations(cast.a.frontline, { observations: [{ touchpointId: f.mot, source: "FRONTLINE", observedAt, experiencedScore: 5 }] });
-    expect((await db.observation.findUniqueOrThrow({ where: { id: ids[0]! } })).siteId).toBe(siteId);
+    const { ids } = await recordObservations(cast.a.frontline, {
+      observations: [{ touchpointId: f.mot, source: "FRONTLINE", observedAt, experiencedScore: 5 }],
+    });
+    expect((await db.observation.findUniqueOrThrow({ where: { id: ids[0]! } })).siteId).toBe(
+      siteId,
+    );
   });
 });

@@ -23,16 +23,39 @@ async function demoActors() {
   await seedDemoOrganization();
   const users = await db.user.findMany({ select: { id: true, organizationId: true, role: true } });
   const as = (role: string): TActor => users.find((u) => u.role === role)!;
-  return { executive: as("EXECUTIVE"), manager: as("MANAGER"), frontline: as("FRONTLINE"), organizationId: users[0]!.organizationId };
+  return {
+    executive: as("EXECUTIVE"),
+    manager: as("MANAGER"),
+    frontline: as("FRONTLINE"),
+    organizationId: users[0]!.organizationId,
+  };
 }
 
 /** The demo story's pilot as Improve records it: GANGNAM against JAMSIL, decided ROLLOUT the day after, guarded by a daily chart. */
 async function recordDemoRollout(organizationId: string, managerId: string) {
   const dates = demoPilotDates();
-  const touchpoint = await db.touchpoint.findFirstOrThrow({ where: { organizationId, nameEn: PLANTED_MOT.nameEn, journey: { templateKey: DEMO_SKT_TEMPLATE } }, select: { id: true } });
-  const sites = new Map((await db.site.findMany({ where: { organizationId }, select: { id: true, code: true } })).map((s) => [s.code, s.id]));
+  const touchpoint = await db.touchpoint.findFirstOrThrow({
+    where: {
+      organizationId,
+      nameEn: PLANTED_MOT.nameEn,
+      journey: { templateKey: DEMO_SKT_TEMPLATE },
+    },
+    select: { id: true },
+  });
+  const sites = new Map(
+    (await db.site.findMany({ where: { organizationId }, select: { id: true, code: true } })).map(
+      (s) => [s.code, s.id],
+    ),
+  );
   const project = await db.improvementProject.create({
-    data: { organizationId, title: "요금제 추천 대기 줄이기", phase: "CONTROL", ownerId: managerId, targetGapClosed: 0.5, touchpoints: { create: { organizationId, touchpointId: touchpoint.id } } },
+    data: {
+      organizationId,
+      title: "요금제 추천 대기 줄이기",
+      phase: "CONTROL",
+      ownerId: managerId,
+      targetGapClosed: 0.5,
+      touchpoints: { create: { organizationId, touchpointId: touchpoint.id } },
+    },
     select: { id: true },
   });
   const pilot = await db.pilot.create({
@@ -79,10 +102,28 @@ describe("the executive overview", () => {
   it("gives the headline over every journey: the last 30 days against the 30 before, with intervals, and a 12-month trend", async () => {
     const { executive, organizationId } = await demoActors();
     // One answer on the other journey (Hilton) today: the headline counts every journey.
-    const hilton = await db.touchpoint.findFirstOrThrow({ where: { organizationId, journey: { templateKey: DEMO_JOURNEY_TEMPLATE } }, select: { id: true } });
+    const hilton = await db.touchpoint.findFirstOrThrow({
+      where: { organizationId, journey: { templateKey: DEMO_JOURNEY_TEMPLATE } },
+      select: { id: true },
+    });
     await db.$transaction((tx) =>
       insertObservations(tx, { organizationId, loggedById: null }, [
-        { clientId: "overview-test-1", touchpointId: hilton.id, driverId: null, segmentId: null, siteId: null, source: "SURVEY", observedAt: new Date(), expectationScore: 5, experiencedScore: 6, emotionalScore: null, nps: 10, csat: 5, ces: null, comment: "" },
+        {
+          clientId: "overview-test-1",
+          touchpointId: hilton.id,
+          driverId: null,
+          segmentId: null,
+          siteId: null,
+          source: "SURVEY",
+          observedAt: new Date(),
+          expectationScore: 5,
+          experiencedScore: 6,
+          emotionalScore: null,
+          nps: 10,
+          csat: 5,
+          ces: null,
+          comment: "",
+        },
       ]),
     );
 
@@ -91,8 +132,19 @@ describe("the executive overview", () => {
     expect(current.to).toBe(overview.periods.today);
     expect(previous.to).toBe(addDays(current.from, -1));
     const countIn = async (period: { from: string; to: string }) =>
-      (await db.observation.count({ where: { organizationId, observedAt: { gte: startOfLocalDay(period.from), lt: startOfLocalDay(addDays(period.to, 1)) } } }));
-    expect(overview.observations).toEqual({ current: await countIn(current), previous: await countIn(previous) });
+      await db.observation.count({
+        where: {
+          organizationId,
+          observedAt: {
+            gte: startOfLocalDay(period.from),
+            lt: startOfLocalDay(addDays(period.to, 1)),
+          },
+        },
+      });
+    expect(overview.observations).toEqual({
+      current: await countIn(current),
+      previous: await countIn(previous),
+    });
     expect(overview.observations.current).toBeGreaterThan(1000);
 
     expect(overview.headline.map((h) => h.key)).toEqual(["csat", "nps", "gap"]);
@@ -101,7 +153,9 @@ describe("the executive overview", () => {
       expect(metric.current!.interval!.low).toBeLessThan(metric.current!.value);
       expect(metric.change!.value).toBeCloseTo(metric.current!.value - metric.previous!.value, 8);
       expect(metric.change!.interval.low).toBeLessThan(metric.change!.value);
-      expect(metric.change!.isBeyondNoise).toBe(metric.change!.interval.low > 0 || metric.change!.interval.high < 0);
+      expect(metric.change!.isBeyondNoise).toBe(
+        metric.change!.interval.low > 0 || metric.change!.interval.high < 0,
+      );
       expect(metric.trend).toHaveLength(12);
       expect(metric.trend.at(-1)!.month).toBe(`${overview.periods.today.slice(0, 7)}-01`);
       // 120 days of demo data: the months before them are empty, the last ones are not.
@@ -118,47 +172,90 @@ describe("the executive overview", () => {
     const { top, periods } = await getOverview(executive);
     expect(periods.ranking.to).toBe(periods.today);
     expect(top).toHaveLength(TOP_TOUCHPOINTS);
-    expect(top.map((t) => t.rank)).toEqual(Array.from({ length: TOP_TOUCHPOINTS }, (_, i) => i + 1));
-    expect(top[0]).toMatchObject({ nameEn: PLANTED_MOT.nameEn, isMoT: true, verdict: "BELOW_EXPECTATION" });
+    expect(top.map((t) => t.rank)).toEqual(
+      Array.from({ length: TOP_TOUCHPOINTS }, (_, i) => i + 1),
+    );
+    expect(top[0]).toMatchObject({
+      nameEn: PLANTED_MOT.nameEn,
+      isMoT: true,
+      verdict: "BELOW_EXPECTATION",
+    });
     expect(top[0]!.meanGap).toBeLessThan(-0.5);
-    const skt = await db.journey.findFirstOrThrow({ where: { templateKey: DEMO_SKT_TEMPLATE }, select: { id: true } });
+    const skt = await db.journey.findFirstOrThrow({
+      where: { templateKey: DEMO_SKT_TEMPLATE },
+      select: { id: true },
+    });
     expect(top.every((t) => t.journey.id === skt.id)).toBe(true);
-    expect([...top].sort((a, b) => b.score - a.score).map((t) => t.id)).toEqual(top.map((t) => t.id));
+    expect([...top].sort((a, b) => b.score - a.score).map((t) => t.id)).toEqual(
+      top.map((t) => t.id),
+    );
   });
 
   it("shows a rolled-out pilot's verdict, the relapse its control chart flags, the case outcome before and after, projects and promise compliance", async () => {
     const { executive, manager, organizationId } = await demoActors();
-    const { dates, projectId, pilotId, touchpointId } = await recordDemoRollout(organizationId, manager.id);
+    const { dates, projectId, pilotId, touchpointId } = await recordDemoRollout(
+      organizationId,
+      manager.id,
+    );
 
     const overview = await getOverview(executive);
-    expect(overview.projects).toEqual([expect.objectContaining({ id: projectId, phase: "CONTROL", status: "ACTIVE" })]);
-    expect(overview.pilots).toEqual([expect.objectContaining({ id: pilotId, projectId, decision: expect.objectContaining({ decision: "ROLLOUT", rolloutDay: dates.rolloutOn }) })]);
+    expect(overview.projects).toEqual([
+      expect.objectContaining({ id: projectId, phase: "CONTROL", status: "ACTIVE" }),
+    ]);
+    expect(overview.pilots).toEqual([
+      expect.objectContaining({
+        id: pilotId,
+        projectId,
+        decision: expect.objectContaining({ decision: "ROLLOUT", rolloutDay: dates.rolloutOn }),
+      }),
+    ]);
     expect(overview.pilots[0]!.outcome.verdict).toBe("IMPROVED");
 
     expect(overview.alerts).toHaveLength(1);
-    expect(overview.alerts[0]).toMatchObject({ projectId, touchpoint: { id: touchpointId }, direction: "DOWN" });
+    expect(overview.alerts[0]).toMatchObject({
+      projectId,
+      touchpoint: { id: touchpointId },
+      direction: "DOWN",
+    });
     expect(overview.alerts[0]!.pointDate >= dates.relapseFrom).toBe(true);
 
     expect(overview.outcomes).toHaveLength(1);
     const outcome = overview.outcomes[0]!;
-    expect(outcome).toMatchObject({ pilotId, projectId, metric: "MEAN_EXPERIENCE", rolloutDay: dates.rolloutOn, verdict: "IMPROVED" });
+    expect(outcome).toMatchObject({
+      pilotId,
+      projectId,
+      metric: "MEAN_EXPERIENCE",
+      rolloutDay: dates.rolloutOn,
+      verdict: "IMPROVED",
+    });
     expect(outcome.before).toMatchObject({ from: dates.beforeFrom, to: dates.beforeTo });
     expect(outcome.after).toMatchObject({ from: dates.rolloutOn, to: dates.today });
-    expect(outcome.difference!.value).toBeCloseTo(outcome.after.figure!.value - outcome.before.figure!.value, 8);
+    expect(outcome.difference!.value).toBeCloseTo(
+      outcome.after.figure!.value - outcome.before.figure!.value,
+      8,
+    );
     // The fix held for four weeks and slipped in the last one: still clearly better than before, on hundreds of answers.
     expect(outcome.difference!.interval.low).toBeGreaterThan(0.3);
     expect(outcome.before.figure!.n).toBeGreaterThan(100);
     expect(outcome.after.figure!.n).toBeGreaterThan(300);
 
-    expect(overview.promises.map((p) => p.titleEn).sort()).toEqual(DEMO_PROMISES.map((p) => p.titleEn).sort());
+    expect(overview.promises.map((p) => p.titleEn).sort()).toEqual(
+      DEMO_PROMISES.map((p) => p.titleEn).sort(),
+    );
   });
 
   it("has no outcome for a rollout whose day has not come, nor for a pilot decided otherwise", async () => {
     const { executive, manager, organizationId } = await demoActors();
     const { pilotId } = await recordDemoRollout(organizationId, manager.id);
-    await db.pilot.update({ where: { id: pilotId }, data: { rolloutAt: startOfLocalDay(addDays(demoPilotDates().today, 3)) } });
+    await db.pilot.update({
+      where: { id: pilotId },
+      data: { rolloutAt: startOfLocalDay(addDays(demoPilotDates().today, 3)) },
+    });
     expect((await getOverview(executive)).outcomes).toEqual([]);
-    await db.pilot.update({ where: { id: pilotId }, data: { decision: "NO_ROLLOUT", rolloutAt: null } });
+    await db.pilot.update({
+      where: { id: pilotId },
+      data: { decision: "NO_ROLLOUT", rolloutAt: null },
+    });
     const overview = await getOverview(executive);
     expect(overview.outcomes).toEqual([]);
     expect(overview.pilots).toHaveLength(1);
@@ -173,7 +270,18 @@ describe("the executive overview", () => {
     const outsider = await createUser(other.id, "EXECUTIVE");
     const overview = await getOverview(outsider);
     expect(overview.observations).toEqual({ current: 0, previous: 0 });
-    expect(overview.headline.every((h) => h.current === null && h.change === null && h.trend.every((p) => p.figure === null))).toBe(true);
-    expect(overview).toMatchObject({ top: [], projects: [], pilots: [], alerts: [], outcomes: [], promises: [] });
+    expect(
+      overview.headline.every(
+        (h) => h.current === null && h.change === null && h.trend.every((p) => p.figure === null),
+      ),
+    ).toBe(true);
+    expect(overview).toMatchObject({
+      top: [],
+      projects: [],
+      pilots: [],
+      alerts: [],
+      outcomes: [],
+      promises: [],
+    });
   });
 });

@@ -1,7 +1,12 @@
 import { readFileSync } from "node:fs";
 import { beforeEach, describe, expect, it } from "vitest";
 import { aggregateObservationsBySets, readingRawObservations } from "@/lib/analytics/aggregate";
-import { GROUP_KEYS, type TAggregateFilter, type TGroupKey, type TGroupMoments } from "@/lib/analytics/schemas";
+import {
+  GROUP_KEYS,
+  type TAggregateFilter,
+  type TGroupKey,
+  type TGroupMoments,
+} from "@/lib/analytics/schemas";
 import { createApiKey } from "@/lib/api-keys/mutations";
 import { configureApiRateLimits } from "@/lib/api/rate-limit";
 import { db } from "@/lib/db/client";
@@ -35,8 +40,15 @@ beforeEach(async () => {
   cast = await createTwoOrganizations();
   orgId = cast.a.organization.id;
   f = await buildJourney(cast.a.manager);
-  ({ id: segment2 } = await saveSegment(cast.a.manager, { nameKo: "신규 고객", nameEn: "Newcomers" }));
-  const created = await Promise.all(["GN01", "JS01"].map((code) => db.site.create({ data: { organizationId: orgId, code, name: code } })));
+  ({ id: segment2 } = await saveSegment(cast.a.manager, {
+    nameKo: "신규 고객",
+    nameEn: "Newcomers",
+  }));
+  const created = await Promise.all(
+    ["GN01", "JS01"].map((code) =>
+      db.site.create({ data: { organizationId: orgId, code, name: code } }),
+    ),
+  );
   sites = [created[0]!.id, created[1]!.id];
 });
 
@@ -45,7 +57,8 @@ function observations(count: number, seed: number, prefix: string): TObservation
   const random = createRandom(seed);
   const next = (n: number) => random.int(0, n - 1);
   const pick = random.pick;
-  const score = (min: number, max: number) => pick([null, min + next(max - min + 1), min + next(max - min) + 0.5, 4.3]);
+  const score = (min: number, max: number) =>
+    pick([null, min + next(max - min + 1), min + next(max - min) + 0.5, 4.3]);
   return Array.from({ length: count }, (_, i) => {
     const touchpointId = pick([f.mot, f.mot, f.plain, f.other]);
     // 14:00–16:59 UTC on 2026-10-30..11-02: the same UTC day spans two Korean days, and October 31
@@ -66,10 +79,22 @@ function observations(count: number, seed: number, prefix: string): TObservation
       csat: pick([null, 1 + next(5)]),
       ces: pick([null, 1 + next(7)]),
     };
-  }).map((o) => ([o.experiencedScore, o.emotionalScore, o.nps, o.csat, o.ces].every((v) => v === null) ? { ...o, ces: 4 } : o)); // an observation has a score
+  }).map((o) =>
+    [o.experiencedScore, o.emotionalScore, o.nps, o.csat, o.ces].every((v) => v === null)
+      ? { ...o, ces: 4 }
+      : o,
+  ); // an observation has a score
 }
 
-const SETS: TGroupKey[][] = [[], ...GROUP_KEYS.map((key) => [key]), ["stage", "segment"], ["touchpoint", "week"], ["driver", "day"], ["site", "source"], ["kind", "month"]];
+const SETS: TGroupKey[][] = [
+  [],
+  ...GROUP_KEYS.map((key) => [key]),
+  ["stage", "segment"],
+  ["touchpoint", "week"],
+  ["driver", "day"],
+  ["site", "source"],
+  ["kind", "month"],
+];
 
 function filters(): TAggregateFilter[] {
   return [
@@ -103,10 +128,16 @@ function filters(): TAggregateFilter[] {
 function expectSame(rollup: TGroupMoments[][], raw: TGroupMoments[][], context: string) {
   const close = (a: unknown, b: unknown, path: string): void => {
     if (typeof a === "number" && typeof b === "number") {
-      if (Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))) expect.fail(`${context} ${path}: rollup ${a} ≠ raw ${b}`);
+      if (Math.abs(a - b) > 1e-9 * Math.max(1, Math.abs(a), Math.abs(b)))
+        expect.fail(`${context} ${path}: rollup ${a} ≠ raw ${b}`);
     } else if (a !== null && b !== null && typeof a === "object" && typeof b === "object") {
       expect(Object.keys(a).sort(), `${context} ${path}`).toEqual(Object.keys(b).sort());
-      for (const key of Object.keys(a)) close((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${path}.${key}`);
+      for (const key of Object.keys(a))
+        close(
+          (a as Record<string, unknown>)[key],
+          (b as Record<string, unknown>)[key],
+          `${path}.${key}`,
+        );
     } else expect(a, `${context} ${path}`).toEqual(b);
   };
   close(rollup, raw, "");
@@ -115,7 +146,10 @@ function expectSame(rollup: TGroupMoments[][], raw: TGroupMoments[][], context: 
 async function expectRollupEqualsRaw(context: string) {
   let groups = 0;
   for (const filter of filters()) {
-    const [rollup, raw] = await Promise.all([aggregateObservationsBySets(orgId, filter, SETS), readingRawObservations(() => aggregateObservationsBySets(orgId, filter, SETS))]);
+    const [rollup, raw] = await Promise.all([
+      aggregateObservationsBySets(orgId, filter, SETS),
+      readingRawObservations(() => aggregateObservationsBySets(orgId, filter, SETS)),
+    ]);
     expectSame(rollup, raw, `${context} ${JSON.stringify(filter)}`);
     groups += raw.flat().length;
   }
@@ -125,7 +159,13 @@ async function expectRollupEqualsRaw(context: string) {
 /** Both rollups' rows as comparable data (no ids), in key order. */
 async function rollupRows() {
   const comparable = <T extends { day: Date }>(rows: T[], keyColumns: number) =>
-    rows.map((row) => ({ ...row, day: row.day.toISOString() })).sort((a, b) => JSON.stringify(Object.values(a).slice(0, keyColumns)).localeCompare(JSON.stringify(Object.values(b).slice(0, keyColumns))));
+    rows
+      .map((row) => ({ ...row, day: row.day.toISOString() }))
+      .sort((a, b) =>
+        JSON.stringify(Object.values(a).slice(0, keyColumns)).localeCompare(
+          JSON.stringify(Object.values(b).slice(0, keyColumns)),
+        ),
+      );
   const where = { where: { organizationId: orgId }, omit: { id: true } } as const;
   const [detail, touchpoint, touchpointWeek, touchpointMonth] = await Promise.all([
     db.observationDaily.findMany(where),
@@ -133,13 +173,20 @@ async function rollupRows() {
     db.touchpointWeekly.findMany(where),
     db.touchpointMonthly.findMany(where),
   ]);
-  return [...comparable(detail, 7), ...comparable(touchpoint, 4), ...comparable(touchpointWeek, 4), ...comparable(touchpointMonth, 4)];
+  return [
+    ...comparable(detail, 7),
+    ...comparable(touchpoint, 4),
+    ...comparable(touchpointWeek, 4),
+    ...comparable(touchpointMonth, 4),
+  ];
 }
 
-const observationsCounted = (rows: Awaited<ReturnType<typeof rollupRows>>) => rows.reduce((n, row) => n + row.observations, 0);
+const observationsCounted = (rows: Awaited<ReturnType<typeof rollupRows>>) =>
+  rows.reduce((n, row) => n + row.observations, 0);
 
 async function ingest(items: TObservationInput[]) {
-  for (let i = 0; i < items.length; i += 100) await recordObservations(cast.a.manager, { observations: items.slice(i, i + 100) });
+  for (let i = 0; i < items.length; i += 100)
+    await recordObservations(cast.a.manager, { observations: items.slice(i, i + 100) });
 }
 
 describe("the rollups", () => {
@@ -150,13 +197,19 @@ describe("the rollups", () => {
     const groups = await expectRollupEqualsRaw("after ingestion");
     expect(groups).toBeGreaterThan(500);
     // NULL keys land in one row per group, not one per observation.
-    expect(await db.observationDaily.count({ where: { driverId: null, segmentId: null, siteId: null } })).toBeLessThan(await db.observation.count({ where: { driverId: null, segmentId: null, siteId: null } }));
+    expect(
+      await db.observationDaily.count({ where: { driverId: null, segmentId: null, siteId: null } }),
+    ).toBeLessThan(
+      await db.observation.count({ where: { driverId: null, segmentId: null, siteId: null } }),
+    );
 
     const before = await rollupRows();
     await ingest(items.slice(0, 150)); // retried: not one sum moves
     expect(await rollupRows()).toEqual(before);
     // retried, mixed with 20 new ones
-    await recordObservations(cast.a.manager, { observations: [...items.slice(150, 180), ...observations(20, 8, "late")] });
+    await recordObservations(cast.a.manager, {
+      observations: [...items.slice(150, 180), ...observations(20, 8, "late")],
+    });
     expect(await db.observation.count()).toBe(420);
     await expectRollupEqualsRaw("after retries");
     const afterRetry = await rollupRows();
@@ -165,43 +218,106 @@ describe("the rollups", () => {
     // Each rollup is coarser than the one before: fewer rows.
     expect(await db.touchpointDaily.count()).toBeLessThan(await db.observationDaily.count());
     expect(await db.touchpointWeekly.count()).toBeLessThan(await db.touchpointDaily.count());
-    expect(await db.touchpointMonthly.count()).toBeLessThanOrEqual(await db.touchpointWeekly.count());
+    expect(await db.touchpointMonthly.count()).toBeLessThanOrEqual(
+      await db.touchpointWeekly.count(),
+    );
   });
 
   it("reads the smallest rollup that can answer: whole months, then whole weeks, then days from the touchpoint rollups; the rest from the detail", async () => {
     await ingest(observations(200, 5, "form"));
     // Mark the touchpoint rollups, each its own way: what a query adds over the raw answer says which it read.
-    await db.touchpointMonthly.updateMany({ where: { organizationId: orgId }, data: { observations: { increment: 1_000_000 } } });
-    await db.touchpointWeekly.updateMany({ where: { organizationId: orgId }, data: { observations: { increment: 10_000 } } });
-    await db.touchpointDaily.updateMany({ where: { organizationId: orgId }, data: { observations: { increment: 1 } } });
+    await db.touchpointMonthly.updateMany({
+      where: { organizationId: orgId },
+      data: { observations: { increment: 1_000_000 } },
+    });
+    await db.touchpointWeekly.updateMany({
+      where: { organizationId: orgId },
+      data: { observations: { increment: 10_000 } },
+    });
+    await db.touchpointDaily.updateMany({
+      where: { organizationId: orgId },
+      data: { observations: { increment: 1 } },
+    });
     const marks = async (filter: TAggregateFilter, set: TGroupKey[]) => {
-      const total = async () => (await aggregateObservationsBySets(orgId, filter, [set]))[0]!.reduce((n, g) => n + g.observations, 0);
+      const total = async () =>
+        (await aggregateObservationsBySets(orgId, filter, [set]))[0]!.reduce(
+          (n, g) => n + g.observations,
+          0,
+        );
       return (await total()) - (await readingRawObservations(total));
     };
     const read = async (filter: TAggregateFilter, set: TGroupKey[]) => {
       const added = await marks(filter, set);
-      return { monthly: added >= 1_000_000, weekly: added % 1_000_000 >= 10_000, daily: added % 10_000 > 0 };
+      return {
+        monthly: added >= 1_000_000,
+        weekly: added % 1_000_000 >= 10_000,
+        daily: added % 10_000 > 0,
+      };
     };
 
-    expect(await read({ journeyId: f.journeyId }, ["touchpoint"])).toEqual({ monthly: true, weekly: false, daily: false }); // all time
-    expect(await read({ to: "2026-11-30" }, ["month"])).toEqual({ monthly: true, weekly: false, daily: false });
+    expect(await read({ journeyId: f.journeyId }, ["touchpoint"])).toEqual({
+      monthly: true,
+      weekly: false,
+      daily: false,
+    }); // all time
+    expect(await read({ to: "2026-11-30" }, ["month"])).toEqual({
+      monthly: true,
+      weekly: false,
+      daily: false,
+    });
     // October whole; then Sunday 11-01 as a day and the week of Monday 11-02.
-    expect(await read({ from: "2026-10-01", to: "2026-11-08", motOnly: true }, ["stage", "segment"])).toEqual({ monthly: true, weekly: true, daily: true });
-    expect(await read({ from: "2026-10-26", to: "2026-10-31" }, ["touchpoint"])).toEqual({ monthly: false, weekly: false, daily: true });
-    expect(await read({ from: "2026-10-19", to: "2026-10-25" }, [])).toEqual({ monthly: false, weekly: false, daily: false }); // a week with no data
-    expect(await read({ from: "2026-11-02", to: "2026-11-08" }, ["touchpoint"])).toEqual({ monthly: false, weekly: true, daily: false });
-    expect(await read({ touchpointId: f.mot }, ["day"])).toEqual({ monthly: false, weekly: false, daily: true });
-    expect(await read({ journeyId: f.journeyId }, ["week"])).toEqual({ monthly: false, weekly: false, daily: true });
-    for (const [filter, set] of [[{ journeyId: f.journeyId }, ["site"]], [{ source: "FRONTLINE" }, ["touchpoint"]], [{ siteIds: sites }, []], [{}, ["driver"]], [{ kind: "EMOTIONAL" }, ["month"]]] as const) {
+    expect(
+      await read({ from: "2026-10-01", to: "2026-11-08", motOnly: true }, ["stage", "segment"]),
+    ).toEqual({ monthly: true, weekly: true, daily: true });
+    expect(await read({ from: "2026-10-26", to: "2026-10-31" }, ["touchpoint"])).toEqual({
+      monthly: false,
+      weekly: false,
+      daily: true,
+    });
+    expect(await read({ from: "2026-10-19", to: "2026-10-25" }, [])).toEqual({
+      monthly: false,
+      weekly: false,
+      daily: false,
+    }); // a week with no data
+    expect(await read({ from: "2026-11-02", to: "2026-11-08" }, ["touchpoint"])).toEqual({
+      monthly: false,
+      weekly: true,
+      daily: false,
+    });
+    expect(await read({ touchpointId: f.mot }, ["day"])).toEqual({
+      monthly: false,
+      weekly: false,
+      daily: true,
+    });
+    expect(await read({ journeyId: f.journeyId }, ["week"])).toEqual({
+      monthly: false,
+      weekly: false,
+      daily: true,
+    });
+    for (const [filter, set] of [
+      [{ journeyId: f.journeyId }, ["site"]],
+      [{ source: "FRONTLINE" }, ["touchpoint"]],
+      [{ siteIds: sites }, []],
+      [{}, ["driver"]],
+      [{ kind: "EMOTIONAL" }, ["month"]],
+    ] as const) {
       expect(await marks(filter, [...set]), JSON.stringify([filter, set])).toBe(0);
     }
     // One call with sets for different tables: each set from its own, in the order asked.
-    const [bySite, byTouchpoint, byWeek] = await aggregateObservationsBySets(orgId, { journeyId: f.journeyId }, [["site"], ["touchpoint"], ["week"]]);
+    const [bySite, byTouchpoint, byWeek] = await aggregateObservationsBySets(
+      orgId,
+      { journeyId: f.journeyId },
+      [["site"], ["touchpoint"], ["week"]],
+    );
     const sum = (groups: TGroupMoments[]) => groups.reduce((n, g) => n + g.observations, 0);
-    const raw = await readingRawObservations(async () => sum((await aggregateObservationsBySets(orgId, { journeyId: f.journeyId }, [[]]))[0]!));
+    const raw = await readingRawObservations(async () =>
+      sum((await aggregateObservationsBySets(orgId, { journeyId: f.journeyId }, [[]]))[0]!),
+    );
     const inJourney = { where: { touchpoint: { journeyId: f.journeyId } } };
     expect(sum(bySite!)).toBe(raw);
-    expect(sum(byTouchpoint!) - raw).toBe(1_000_000 * (await db.touchpointMonthly.count(inJourney)));
+    expect(sum(byTouchpoint!) - raw).toBe(
+      1_000_000 * (await db.touchpointMonthly.count(inJourney)),
+    );
     expect(sum(byWeek!) - raw).toBe(await db.touchpointDaily.count(inJourney));
   });
 
@@ -209,7 +325,9 @@ describe("the rollups", () => {
     await ingest(observations(300, 11, "form"));
     const incremental = await rollupRows();
     const { rows } = await rebuildRollups(orgId);
-    expect(rows.detail + rows.touchpoint + rows.touchpointWeek + rows.touchpointMonth).toBe(incremental.length);
+    expect(rows.detail + rows.touchpoint + rows.touchpointWeek + rows.touchpointMonth).toBe(
+      incremental.length,
+    );
     expectSameRows(await rollupRows(), incremental);
 
     // One touchpoint's slice, lost and recomputed from raw inside a transaction: the rest untouched.
@@ -217,22 +335,52 @@ describe("the rollups", () => {
     await db.touchpointDaily.deleteMany({ where: { touchpointId: f.mot } });
     await db.touchpointWeekly.deleteMany({ where: { touchpointId: f.mot } });
     await db.touchpointMonthly.deleteMany({ where: { touchpointId: f.mot } });
-    await db.observationDaily.updateMany({ where: { touchpointId: f.plain }, data: { observations: { increment: 1000 } } });
-    await db.touchpointDaily.updateMany({ where: { touchpointId: f.plain }, data: { observations: { increment: 1000 } } });
-    await db.touchpointWeekly.updateMany({ where: { touchpointId: f.plain }, data: { observations: { increment: 1000 } } });
-    await db.touchpointMonthly.updateMany({ where: { touchpointId: f.plain }, data: { observations: { increment: 1000 } } });
+    await db.observationDaily.updateMany({
+      where: { touchpointId: f.plain },
+      data: { observations: { increment: 1000 } },
+    });
+    await db.touchpointDaily.updateMany({
+      where: { touchpointId: f.plain },
+      data: { observations: { increment: 1000 } },
+    });
+    await db.touchpointWeekly.updateMany({
+      where: { touchpointId: f.plain },
+      data: { observations: { increment: 1000 } },
+    });
+    await db.touchpointMonthly.updateMany({
+      where: { touchpointId: f.plain },
+      data: { observations: { increment: 1000 } },
+    });
     await db.$transaction((tx) => refreshRollups(tx, orgId, { touchpointIds: [f.mot] }));
     const refreshed = await rollupRows();
-    expectSameRows(refreshed.filter((row) => row.touchpointId !== f.plain), incremental.filter((row) => row.touchpointId !== f.plain));
-    expect(refreshed.filter((row) => row.touchpointId === f.plain).every((row) => row.observations > 1000)).toBe(true);
+    expectSameRows(
+      refreshed.filter((row) => row.touchpointId !== f.plain),
+      incremental.filter((row) => row.touchpointId !== f.plain),
+    );
+    expect(
+      refreshed
+        .filter((row) => row.touchpointId === f.plain)
+        .every((row) => row.observations > 1000),
+    ).toBe(true);
     await db.$transaction((tx) => refreshRollups(tx, orgId, { touchpointIds: [f.plain] }));
     expectSameRows(await rollupRows(), incremental);
 
     // The migration's own backfill statements, run on today's data.
-    const migration = readFileSync("prisma/migrations/20261125040000_observation_rollups/migration.sql", "utf8");
-    const backfills = [...migration.matchAll(/-- backfill:begin\n([\s\S]+?)-- backfill:end/g)].map((match) => match[1]!);
+    const migration = readFileSync(
+      "prisma/migrations/20261125040000_observation_rollups/migration.sql",
+      "utf8",
+    );
+    const backfills = [...migration.matchAll(/-- backfill:begin\n([\s\S]+?)-- backfill:end/g)].map(
+      (match) => match[1]!,
+    );
     expect(backfills).toHaveLength(4);
-    for (const table of ["ObservationDaily", "TouchpointDaily", "TouchpointWeekly", "TouchpointMonthly"]) await db.$executeRawUnsafe(`DELETE FROM "${table}"`);
+    for (const table of [
+      "ObservationDaily",
+      "TouchpointDaily",
+      "TouchpointWeekly",
+      "TouchpointMonthly",
+    ])
+      await db.$executeRawUnsafe(`DELETE FROM "${table}"`);
     for (const backfill of backfills) await db.$executeRawUnsafe(backfill);
     expectSameRows(await rollupRows(), incremental);
     await expectRollupEqualsRaw("after backfill");
@@ -240,13 +388,31 @@ describe("the rollups", () => {
 
   it("follows an expectation recorded, changed or deleted after the observations, as the raw table does", async () => {
     await ingest(observations(300, 13, "form"));
-    await saveExpectation(cast.a.manager, { touchpointId: f.mot, segmentId: f.segment, needs: "No queue", expectedLevel: 4.5 });
-    await saveExpectation(cast.a.manager, { touchpointId: f.mot, segmentId: segment2, needs: "Guidance", expectedLevel: 5 });
-    const [before] = await aggregateObservationsBySets(orgId, { journeyId: f.journeyId, touchpointId: f.mot }, [[]]);
+    await saveExpectation(cast.a.manager, {
+      touchpointId: f.mot,
+      segmentId: f.segment,
+      needs: "No queue",
+      expectedLevel: 4.5,
+    });
+    await saveExpectation(cast.a.manager, {
+      touchpointId: f.mot,
+      segmentId: segment2,
+      needs: "Guidance",
+      expectedLevel: 5,
+    });
+    const [before] = await aggregateObservationsBySets(
+      orgId,
+      { journeyId: f.journeyId, touchpointId: f.mot },
+      [[]],
+    );
     await expectRollupEqualsRaw("after changing expectations");
     await deleteExpectation(cast.a.manager, { touchpointId: f.mot, segmentId: f.segment });
     await expectRollupEqualsRaw("after deleting an expectation");
-    const [after] = await aggregateObservationsBySets(orgId, { journeyId: f.journeyId, touchpointId: f.mot }, [[]]);
+    const [after] = await aggregateObservationsBySets(
+      orgId,
+      { journeyId: f.journeyId, touchpointId: f.mot },
+      [[]],
+    );
     expect(after![0]!.gap.n).toBeLessThan(before![0]!.gap.n);
   });
 
@@ -261,7 +427,10 @@ describe("the rollups", () => {
     await expect(db.site.delete({ where: { id: sites[0] } })).rejects.toThrow();
     expectSameRows(await rollupRows(), rows);
     // A segment nothing refers to can go.
-    const { id: unused } = await saveSegment(cast.a.manager, { nameKo: "미사용", nameEn: "Unused" });
+    const { id: unused } = await saveSegment(cast.a.manager, {
+      nameKo: "미사용",
+      nameEn: "Unused",
+    });
     await deleteSegment(cast.a.manager, { segmentId: unused });
 
     // A touchpoint's observations and rollup rows go together (the app refuses this too; the database cascades).
@@ -284,15 +453,38 @@ describe("the rollups", () => {
     const mapping = {
       touchpoint: { by: "name" as const, column: "접점", journeyId: f.journeyId },
       observedAt: { by: "column" as const, column: "응답일" },
-      columns: { responseId: "응답ID", segment: "고객군", site: "지점", expectationScore: "기대", experiencedScore: "경험", nps: "NPS" },
+      columns: {
+        responseId: "응답ID",
+        segment: "고객군",
+        site: "지점",
+        expectationScore: "기대",
+        experiencedScore: "경험",
+        nps: "NPS",
+      },
     };
-    const first = await runSurveyImport(cast.a.manager, { fileName: "survey.csv", bytes: csv }, { mapping, validRowsOnly: false });
+    const first = await runSurveyImport(
+      cast.a.manager,
+      { fileName: "survey.csv", bytes: csv },
+      { mapping, validRowsOnly: false },
+    );
     expect(first).toMatchObject({ status: "COMPLETED", counts: { imported: 3 } });
-    const again = await runSurveyImport(cast.a.manager, { fileName: "survey.csv", bytes: csv }, { mapping, validRowsOnly: false });
+    const again = await runSurveyImport(
+      cast.a.manager,
+      { fileName: "survey.csv", bytes: csv },
+      { mapping, validRowsOnly: false },
+    );
     expect(again).toMatchObject({ counts: { imported: 0, duplicates: 3 } });
 
-    const { secret } = await createApiKey(cast.a.admin, { name: "Kiosk", scopes: ["observations:write"] });
-    const batch = { observations: observations(120, 19, "api").map((o) => ({ ...o, observedAt: (o.observedAt as Date).toISOString() })) };
+    const { secret } = await createApiKey(cast.a.admin, {
+      name: "Kiosk",
+      scopes: ["observations:write"],
+    });
+    const batch = {
+      observations: observations(120, 19, "api").map((o) => ({
+        ...o,
+        observedAt: (o.observedAt as Date).toISOString(),
+      })),
+    };
     expect((await postObservations(batch, { secret })).status).toBe(201);
     expect((await postObservations(batch, { secret })).status).toBe(201); // same clientIds: duplicates
     expect(await db.observation.count()).toBe(123);
@@ -303,13 +495,17 @@ describe("the rollups", () => {
   });
 });
 
-function expectSameRows(actual: Awaited<ReturnType<typeof rollupRows>>, expected: Awaited<ReturnType<typeof rollupRows>>) {
+function expectSameRows(
+  actual: Awaited<ReturnType<typeof rollupRows>>,
+  expected: Awaited<ReturnType<typeof rollupRows>>,
+) {
   expect(actual.length).toBe(expected.length);
   actual.forEach((row, i) => {
     const other = expected[i]!;
     for (const [key, value] of Object.entries(row)) {
       const want = other[key as keyof typeof other];
-      if (typeof value === "number" && typeof want === "number") expect(Math.abs(value - want), key).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want)));
+      if (typeof value === "number" && typeof want === "number")
+        expect(Math.abs(value - want), key).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want)));
       else expect(value, key).toEqual(want);
     }
   });

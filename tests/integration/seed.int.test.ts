@@ -4,7 +4,12 @@ import { verifyCredentials } from "@/lib/auth/session-user";
 import { getFrontlineSetup } from "@/lib/observations/frontline";
 import { aggregateObservations } from "@/lib/analytics/aggregate";
 import { seedDemoOrganization } from "@/lib/seed/demo-organization";
-import { DECOY_TOUCHPOINT, DEMO_SKT_OBSERVATION_TOTAL, DEMO_SKT_TEMPLATE, PLANTED_MOT } from "@/lib/seed/demo-observations";
+import {
+  DECOY_TOUCHPOINT,
+  DEMO_SKT_OBSERVATION_TOTAL,
+  DEMO_SKT_TEMPLATE,
+  PLANTED_MOT,
+} from "@/lib/seed/demo-observations";
 import { DEMO_PILOT, demoPilotDates } from "@/lib/seed/demo-pilot";
 import { DEMO_PROMISES } from "@/lib/seed/demo-promises";
 import { DEMO_FOLLOW_UP_OPEN_DAYS } from "@/lib/seed/demo-skt-journey";
@@ -32,20 +37,42 @@ const motGaps = (before = "9999-12-31") =>
 
 describe("the demo seed", () => {
   it("creates one user per role, and a second run adds nothing twice", async () => {
-    expect(await seedDemoOrganization()).toEqual({ createdUsers: 4, createdJourneys: 2, createdObservations: DEMO_SKT_OBSERVATION_TOTAL, createdPromises: DEMO_PROMISES.length });
-    expect(await seedDemoOrganization()).toEqual({ createdUsers: 0, createdJourneys: 0, createdObservations: 0, createdPromises: 0 });
+    expect(await seedDemoOrganization()).toEqual({
+      createdUsers: 4,
+      createdJourneys: 2,
+      createdObservations: DEMO_SKT_OBSERVATION_TOTAL,
+      createdPromises: DEMO_PROMISES.length,
+    });
+    expect(await seedDemoOrganization()).toEqual({
+      createdUsers: 0,
+      createdJourneys: 0,
+      createdObservations: 0,
+      createdPromises: 0,
+    });
     expect(await db.organization.count()).toBe(1);
     expect(await db.site.count()).toBe(3);
     expect(await db.segment.count()).toBe(3);
-    expect((await db.user.findMany({ select: { role: true } })).map((u) => u.role).sort()).toEqual(["ADMIN", "EXECUTIVE", "FRONTLINE", "MANAGER"]);
+    expect((await db.user.findMany({ select: { role: true } })).map((u) => u.role).sort()).toEqual([
+      "ADMIN",
+      "EXECUTIVE",
+      "FRONTLINE",
+      "MANAGER",
+    ]);
   });
 
   it("gives frontline staff a journey from a shipped template to log against, once, even after it is archived", async () => {
     await seedDemoOrganization();
     const template = findTemplate(DEMO_JOURNEY_TEMPLATE)!;
-    const journeys = await db.journey.findMany({ where: { templateKey: DEMO_JOURNEY_TEMPLATE }, select: { id: true, nameKo: true, _count: { select: { touchpoints: true } } } });
-    expect(journeys).toEqual([{ id: expect.any(String), nameKo: template.journey.nameKo, _count: { touchpoints: 17 } }]);
-    expect(await db.touchpoint.count({ where: { isMoT: true, journeyId: journeys[0]!.id } })).toBeGreaterThan(0);
+    const journeys = await db.journey.findMany({
+      where: { templateKey: DEMO_JOURNEY_TEMPLATE },
+      select: { id: true, nameKo: true, _count: { select: { touchpoints: true } } },
+    });
+    expect(journeys).toEqual([
+      { id: expect.any(String), nameKo: template.journey.nameKo, _count: { touchpoints: 17 } },
+    ]);
+    expect(
+      await db.touchpoint.count({ where: { isMoT: true, journeyId: journeys[0]!.id } }),
+    ).toBeGreaterThan(0);
 
     await db.journey.update({ where: { id: journeys[0]!.id }, data: { archivedAt: new Date() } });
     expect(await seedDemoOrganization()).toMatchObject({ createdJourneys: 0 });
@@ -54,8 +81,14 @@ describe("the demo seed", () => {
 
   it("keeps the frontline page on that journey: the SK Telecom observations are logged by no user", async () => {
     await seedDemoOrganization();
-    const frontline = await db.user.findFirstOrThrow({ where: { role: "FRONTLINE" }, select: { id: true, organizationId: true, role: true } });
-    const hilton = await db.journey.findFirstOrThrow({ where: { templateKey: DEMO_JOURNEY_TEMPLATE }, select: { id: true } });
+    const frontline = await db.user.findFirstOrThrow({
+      where: { role: "FRONTLINE" },
+      select: { id: true, organizationId: true, role: true },
+    });
+    const hilton = await db.journey.findFirstOrThrow({
+      where: { templateKey: DEMO_JOURNEY_TEMPLATE },
+      select: { id: true },
+    });
     expect(await db.observation.count({ where: { loggedById: { not: null } } })).toBe(0);
     expect((await getFrontlineSetup(frontline)).journeyId).toBe(hilton.id);
   });
@@ -63,7 +96,13 @@ describe("the demo seed", () => {
   it("lets every demo user sign in with the printed password", async () => {
     await seedDemoOrganization();
     for (const user of DEMO_USERS) {
-      expect(await verifyCredentials({ email: user.email, password: DEMO_PASSWORD }, { ipAddress: "", userAgent: "" }), user.email).not.toBeNull();
+      expect(
+        await verifyCredentials(
+          { email: user.email, password: DEMO_PASSWORD },
+          { ipAddress: "", userAgent: "" },
+        ),
+        user.email,
+      ).not.toBeNull();
     }
   });
 });
@@ -74,7 +113,9 @@ describe("the SK Telecom demo journey", () => {
     await seedDemoOrganization();
     expect(await db.journey.count({ where: { templateKey: DEMO_SKT_TEMPLATE } })).toBe(1);
     expect(await db.observation.count()).toBe(DEMO_SKT_OBSERVATION_TOTAL);
-    expect(await db.observation.count({ where: { clientId: { startsWith: "demo:skt:" } } })).toBe(DEMO_SKT_OBSERVATION_TOTAL);
+    expect(await db.observation.count({ where: { clientId: { startsWith: "demo:skt:" } } })).toBe(
+      DEMO_SKT_OBSERVATION_TOTAL,
+    );
     expect(await db.followUp.count()).toBeGreaterThan(0);
   });
 
@@ -88,8 +129,17 @@ describe("the SK Telecom demo journey", () => {
     expect(wellMeasured[0]!.gap).toBeLessThan(-0.9);
     expect(wellMeasured[1]!.gap).toBeGreaterThan(wellMeasured[0]!.gap + 0.2);
     const dates = demoPilotDates();
-    expect(Math.abs((await motGaps(dates.startsOn)).find((g) => g.nameEn === PLANTED_MOT.nameEn)!.gap - PLANTED_MOT.meanGap)).toBeLessThan(0.2);
-    expect(gaps.find((g) => g.nameEn === DECOY_TOUCHPOINT.nameEn)).toEqual({ nameEn: DECOY_TOUCHPOINT.nameEn, n: 3, gap: -4 });
+    expect(
+      Math.abs(
+        (await motGaps(dates.startsOn)).find((g) => g.nameEn === PLANTED_MOT.nameEn)!.gap -
+          PLANTED_MOT.meanGap,
+      ),
+    ).toBeLessThan(0.2);
+    expect(gaps.find((g) => g.nameEn === DECOY_TOUCHPOINT.nameEn)).toEqual({
+      nameEn: DECOY_TOUCHPOINT.nameEn,
+      n: 3,
+      gap: -4,
+    });
 
     const bySegment = await db.$queryRaw<{ nameEn: string }[]>`
       SELECT s."nameEn" FROM "Observation" o JOIN "Touchpoint" t ON t.id = o."touchpointId" JOIN "Segment" s ON s.id = o."segmentId"
@@ -99,7 +149,9 @@ describe("the SK Telecom demo journey", () => {
 
   it("records what each segment expects at the planted MOT and a few other MOTs", async () => {
     await seedDemoOrganization();
-    const expectations = await db.expectation.findMany({ select: { touchpoint: { select: { nameEn: true, isMoT: true } }, segmentId: true } });
+    const expectations = await db.expectation.findMany({
+      select: { touchpoint: { select: { nameEn: true, isMoT: true } }, segmentId: true },
+    });
     expect(expectations.filter((e) => e.touchpoint.nameEn === PLANTED_MOT.nameEn)).toHaveLength(3);
     expect(new Set(expectations.map((e) => e.touchpoint.nameEn)).size).toBeGreaterThanOrEqual(4);
     expect(expectations.every((e) => e.touchpoint.isMoT)).toBe(true);
@@ -108,14 +160,26 @@ describe("the SK Telecom demo journey", () => {
   it("opens follow-ups for the bad observations and leaves open only those of the last days", async () => {
     const before = Date.now();
     await seedDemoOrganization();
-    const followUps = await db.followUp.findMany({ select: { status: true, openedAt: true, closedAt: true, resolution: true, closedById: true, observation: { select: { observedAt: true } } } });
+    const followUps = await db.followUp.findMany({
+      select: {
+        status: true,
+        openedAt: true,
+        closedAt: true,
+        resolution: true,
+        closedById: true,
+        observation: { select: { observedAt: true } },
+      },
+    });
     const open = followUps.filter((f) => f.status === "OPEN");
     const closed = followUps.filter((f) => f.status === "CLOSED");
     expect(open.length).toBeGreaterThan(0);
     // The last days' relapse at the planted MOT (demo-pilot.ts) keeps a few dozen open: a desk with work to do.
     expect(open.length).toBeLessThan(100);
     expect(closed.length).toBeGreaterThan(10 * open.length);
-    for (const f of open) expect(f.observation.observedAt.getTime()).toBeGreaterThanOrEqual(before - DEMO_FOLLOW_UP_OPEN_DAYS * DAY_MS - 60_000);
+    for (const f of open)
+      expect(f.observation.observedAt.getTime()).toBeGreaterThanOrEqual(
+        before - DEMO_FOLLOW_UP_OPEN_DAYS * DAY_MS - 60_000,
+      );
     for (const f of followUps) {
       expect(f.openedAt.getTime()).toBeGreaterThanOrEqual(f.observation.observedAt.getTime());
       expect(f.openedAt.getTime()).toBeLessThan(f.observation.observedAt.getTime() + 3_600_000);
@@ -130,8 +194,16 @@ describe("the SK Telecom demo journey", () => {
 
   it("is not brought back once archived, and its observations are not added again", async () => {
     await seedDemoOrganization();
-    await db.journey.updateMany({ where: { templateKey: DEMO_SKT_TEMPLATE }, data: { archivedAt: new Date() } });
-    expect(await seedDemoOrganization()).toEqual({ createdUsers: 0, createdJourneys: 0, createdObservations: 0, createdPromises: 0 });
+    await db.journey.updateMany({
+      where: { templateKey: DEMO_SKT_TEMPLATE },
+      data: { archivedAt: new Date() },
+    });
+    expect(await seedDemoOrganization()).toEqual({
+      createdUsers: 0,
+      createdJourneys: 0,
+      createdObservations: 0,
+      createdPromises: 0,
+    });
     expect(await db.journey.count({ where: { templateKey: DEMO_SKT_TEMPLATE } })).toBe(1);
     expect(await db.observation.count()).toBe(DEMO_SKT_OBSERVATION_TOTAL);
   });
@@ -139,9 +211,18 @@ describe("the SK Telecom demo journey", () => {
 
 describe("the demo's Improve and Control story, read through the app's one aggregation", () => {
   async function plantedMot() {
-    const touchpoint = await db.touchpoint.findFirstOrThrow({ where: { nameEn: PLANTED_MOT.nameEn, journey: { templateKey: DEMO_SKT_TEMPLATE } }, select: { id: true, journeyId: true, organizationId: true } });
-    const sites = new Map((await db.site.findMany({ select: { id: true, code: true } })).map((s) => [s.code, s.id]));
-    return { ...touchpoint, pilotSiteId: sites.get(DEMO_PILOT.pilotSiteCode)!, controlSiteId: sites.get(DEMO_PILOT.controlSiteCode)! };
+    const touchpoint = await db.touchpoint.findFirstOrThrow({
+      where: { nameEn: PLANTED_MOT.nameEn, journey: { templateKey: DEMO_SKT_TEMPLATE } },
+      select: { id: true, journeyId: true, organizationId: true },
+    });
+    const sites = new Map(
+      (await db.site.findMany({ select: { id: true, code: true } })).map((s) => [s.code, s.id]),
+    );
+    return {
+      ...touchpoint,
+      pilotSiteId: sites.get(DEMO_PILOT.pilotSiteCode)!,
+      controlSiteId: sites.get(DEMO_PILOT.controlSiteCode)!,
+    };
   }
 
   it("lets the pilot store beat the control store on mean experience, on more than the planned sample", async () => {
@@ -149,10 +230,28 @@ describe("the demo's Improve and Control story, read through the app's one aggre
     const mot = await plantedMot();
     const dates = demoPilotDates();
     const filter = { journeyId: mot.journeyId, touchpointId: mot.id };
-    const groups = await aggregateObservations(mot.organizationId, { ...filter, siteIds: [mot.pilotSiteId, mot.controlSiteId], from: dates.startsOn, to: dates.endsOn }, ["site"]);
-    const [pilot, control] = [mot.pilotSiteId, mot.controlSiteId].map((id) => groups.find((g) => g.keys[0] === id)!.experience);
-    const [before] = await aggregateObservations(mot.organizationId, { ...filter, from: dates.beforeFrom, to: dates.beforeTo }, []);
-    const required = sampleSizeForMeans({ sd: Math.sqrt(sampleVariance(before!.experience)!), effect: 0.5 });
+    const groups = await aggregateObservations(
+      mot.organizationId,
+      {
+        ...filter,
+        siteIds: [mot.pilotSiteId, mot.controlSiteId],
+        from: dates.startsOn,
+        to: dates.endsOn,
+      },
+      ["site"],
+    );
+    const [pilot, control] = [mot.pilotSiteId, mot.controlSiteId].map(
+      (id) => groups.find((g) => g.keys[0] === id)!.experience,
+    );
+    const [before] = await aggregateObservations(
+      mot.organizationId,
+      { ...filter, from: dates.beforeFrom, to: dates.beforeTo },
+      [],
+    );
+    const required = sampleSizeForMeans({
+      sd: Math.sqrt(sampleVariance(before!.experience)!),
+      effect: 0.5,
+    });
 
     expect(Math.min(pilot!.n, control!.n)).toBeGreaterThan(required);
     const test = welchTTest(pilot!, control!)!;
@@ -164,16 +263,29 @@ describe("the demo's Improve and Control story, read through the app's one aggre
     await seedDemoOrganization();
     const mot = await plantedMot();
     const dates = demoPilotDates();
-    const days = await aggregateObservations(mot.organizationId, { journeyId: mot.journeyId, touchpointId: mot.id, from: dates.rolloutOn, to: dates.today }, ["day"]);
+    const days = await aggregateObservations(
+      mot.organizationId,
+      { journeyId: mot.journeyId, touchpointId: mot.id, from: dates.rolloutOn, to: dates.today },
+      ["day"],
+    );
     expect(days[0]!.keys[0]).toBe(dates.rolloutOn);
     const [baseline, points] = [days.slice(0, 14), days.slice(14)];
     expect(baseline.at(-1)!.keys[0]! < dates.relapseFrom).toBe(true);
     expect(Math.min(...baseline.map((d) => d.experience.n))).toBeGreaterThanOrEqual(5);
 
-    const chart = xBarChart(baseline.map((d) => d.experience), points.map((d) => d.experience))!;
+    const chart = xBarChart(
+      baseline.map((d) => d.experience),
+      points.map((d) => d.experience),
+    )!;
     const downward = detectSignals(chart).filter((s) => s.direction === "DOWN");
-    const flaggedDays = (rule?: string) => [...new Set(downward.filter((s) => !rule || s.rule === rule).map((s) => points[s.pointIndex]!.keys[0]!))];
-    expect(flaggedDays("BEYOND_3_SIGMA").filter((day) => day >= dates.relapseFrom).length).toBeGreaterThanOrEqual(4);
+    const flaggedDays = (rule?: string) => [
+      ...new Set(
+        downward.filter((s) => !rule || s.rule === rule).map((s) => points[s.pointIndex]!.keys[0]!),
+      ),
+    ];
+    expect(
+      flaggedDays("BEYOND_3_SIGMA").filter((day) => day >= dates.relapseFrom).length,
+    ).toBeGreaterThanOrEqual(4);
     expect(flaggedDays().filter((day) => day < dates.relapseFrom)).toEqual([]);
   });
 });
@@ -182,12 +294,34 @@ describe("the demo service promises", () => {
   it("are seeded once, with a year of monthly audits per site stored as lib/promises stores them", async () => {
     await seedDemoOrganization();
     const promises = await db.servicePromise.findMany({
-      select: { titleKo: true, titleEn: true, checklistItems: true, auditEveryDays: true, isActive: true, touchpoint: { select: { nameEn: true } }, audits: { select: { passed: true, checklist: true, auditedAt: true, site: { select: { code: true } }, auditor: { select: { role: true } } } } },
+      select: {
+        titleKo: true,
+        titleEn: true,
+        checklistItems: true,
+        auditEveryDays: true,
+        isActive: true,
+        touchpoint: { select: { nameEn: true } },
+        audits: {
+          select: {
+            passed: true,
+            checklist: true,
+            auditedAt: true,
+            site: { select: { code: true } },
+            auditor: { select: { role: true } },
+          },
+        },
+      },
     });
-    expect(promises.map((p) => p.titleKo).sort()).toEqual(DEMO_PROMISES.map((p) => p.titleKo).sort());
+    expect(promises.map((p) => p.titleKo).sort()).toEqual(
+      DEMO_PROMISES.map((p) => p.titleKo).sort(),
+    );
     for (const promise of promises) {
       const demo = DEMO_PROMISES.find((p) => p.titleEn === promise.titleEn)!;
-      expect(promise).toMatchObject({ isActive: true, auditEveryDays: 30, touchpoint: { nameEn: demo.touchpointNameEn } });
+      expect(promise).toMatchObject({
+        isActive: true,
+        auditEveryDays: 30,
+        touchpoint: { nameEn: demo.touchpointNameEn },
+      });
       expect(promise.checklistItems).toEqual(demo.checklist.map((c) => c.item));
       expect(new Set(promise.audits.map((a) => a.site!.code))).toEqual(new Set(demo.siteCodes));
       expect(promise.audits.length).toBeGreaterThanOrEqual(11 * demo.siteCodes.length);

@@ -13,8 +13,14 @@ import { requestFrom, signInFrom, type TClient } from "./helpers/signed-in-reque
 // the very next request. Real Auth.js cookies from a real sign-in; only Next's request context is
 // simulated (authorization/request-context.ts).
 
-vi.mock("next/headers", async () => (await import("./authorization/request-context")).nextHeadersModule);
-vi.mock("next/cache", async () => (await import("./authorization/request-context")).nextCacheModule);
+vi.mock(
+  "next/headers",
+  async () => (await import("./authorization/request-context")).nextHeadersModule,
+);
+vi.mock(
+  "next/cache",
+  async () => (await import("./authorization/request-context")).nextCacheModule,
+);
 process.env.AUTH_SECRET ??= "sessions-test-secret-0123456789-0123456789";
 
 const laptop: TClient = { ipAddress: "198.51.100.10", userAgent: "laptop" };
@@ -34,7 +40,11 @@ async function signedIn(client: TClient, email: string): Promise<string> {
   return cookie;
 }
 
-const refusedEntries = (actorId: string) => db.auditLog.findMany({ where: { actorId, action: { startsWith: "access." } }, orderBy: { id: "asc" } });
+const refusedEntries = (actorId: string) =>
+  db.auditLog.findMany({
+    where: { actorId, action: { startsWith: "access." } },
+    orderBy: { id: "asc" },
+  });
 
 describe("a changed role", () => {
   it("ends the user's session at the next request; signed in again, the new role applies", async () => {
@@ -46,16 +56,28 @@ describe("a changed role", () => {
 
     requestFrom(laptop, cookie, "/journeys/segments");
     expect(await getCurrentUser()).toBeNull();
-    expect(await saveSegmentAction({ ...segment, nameEn: "Second" })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    expect(await saveSegmentAction({ ...segment, nameEn: "Second" })).toMatchObject({
+      ok: false,
+      code: "UNAUTHENTICATED",
+    });
     expect(await db.segment.count()).toBe(1);
     expect(await refusedEntries(cast.a.manager.id)).toMatchObject([
-      { action: "access.session_revoked", organizationId: cast.a.organization.id, ipAddress: laptop.ipAddress, userAgent: "laptop", details: { cause: "revoked", page: "/journeys/segments" } },
+      {
+        action: "access.session_revoked",
+        organizationId: cast.a.organization.id,
+        ipAddress: laptop.ipAddress,
+        userAgent: "laptop",
+        details: { cause: "revoked", page: "/journeys/segments" },
+      },
     ]);
 
     const fresh = await signedIn(laptop, cast.a.manager.email);
     requestFrom(laptop, fresh, "/journeys/segments");
     expect((await getCurrentUser())?.role).toBe("FRONTLINE");
-    expect(await saveSegmentAction({ ...segment, nameEn: "Third" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await saveSegmentAction({ ...segment, nameEn: "Third" })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
     expect(await db.segment.count()).toBe(1);
   });
 });
@@ -70,9 +92,14 @@ describe("a deactivated user", () => {
 
     requestFrom(laptop, cookie);
     // A page sends the revoked session to the sign-in page (Next's redirect, thrown).
-    await expect(requireUser()).rejects.toMatchObject({ digest: expect.stringContaining("NEXT_REDIRECT") });
+    await expect(requireUser()).rejects.toMatchObject({
+      digest: expect.stringContaining("NEXT_REDIRECT"),
+    });
     expect(await saveSegmentAction(segment)).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
-    expect((await refusedEntries(cast.a.frontline.id)).map((entry) => entry.details)).toEqual([{ cause: "deactivated" }, { cause: "deactivated", page: "" }]);
+    expect((await refusedEntries(cast.a.frontline.id)).map((entry) => entry.details)).toEqual([
+      { cause: "deactivated" },
+      { cause: "deactivated", page: "" },
+    ]);
 
     expect((await signInFrom(laptop, cast.a.frontline.email, TEST_PASSWORD)).cookie).toBeNull();
   });
@@ -86,13 +113,19 @@ describe("sign out everywhere", () => {
 
     requestFrom(phone, onPhone);
     // It ends with Next's redirect to the sign-in page, thrown.
-    await expect(signOutEverywhereAction()).rejects.toMatchObject({ digest: expect.stringContaining("/login") });
+    await expect(signOutEverywhereAction()).rejects.toMatchObject({
+      digest: expect.stringContaining("/login"),
+    });
 
     requestFrom(laptop, onLaptop);
     expect(await getCurrentUser()).toBeNull();
     requestFrom(phone, onPhone);
     expect(await getCurrentUser()).toBeNull();
-    expect(await db.auditLog.findFirst({ where: { action: "auth.sign_out_everywhere", actorId: cast.a.executive.id } })).toMatchObject({ ipAddress: phone.ipAddress, userAgent: "phone" });
+    expect(
+      await db.auditLog.findFirst({
+        where: { action: "auth.sign_out_everywhere", actorId: cast.a.executive.id },
+      }),
+    ).toMatchObject({ ipAddress: phone.ipAddress, userAgent: "phone" });
 
     // Other users' sessions are untouched.
     const other = await signedIn(laptop, cast.a.manager.email);

@@ -2,13 +2,23 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { loadSessionUser, verifyCredentials } from "@/lib/auth/session-user";
 import { listUsers } from "@/lib/users/queries";
-import { changeUserRole, createUser, setUserActive, signOutEverywhere } from "@/lib/users/mutations";
+import {
+  changeUserRole,
+  createUser,
+  setUserActive,
+  signOutEverywhere,
+} from "@/lib/users/mutations";
 import type { TUserCreateInput } from "@/lib/users/schemas";
 import { resetDatabase } from "./helpers/db";
 import { createTwoOrganizations, TEST_PASSWORD } from "./helpers/factories";
 
 const meta = { ipAddress: "127.0.0.1", userAgent: "vitest" };
-const newUser: TUserCreateInput = { email: "New.Person@Example.com ", name: "New Person", role: "MANAGER", password: "a-long-password-1" };
+const newUser: TUserCreateInput = {
+  email: "New.Person@Example.com ",
+  name: "New Person",
+  role: "MANAGER",
+  password: "a-long-password-1",
+};
 
 let cast: Awaited<ReturnType<typeof createTwoOrganizations>>;
 beforeEach(async () => {
@@ -20,9 +30,18 @@ describe("createUser", () => {
   it("adds a user to the admin's organization, with a normalized email and an argon2id hash", async () => {
     const { id } = await createUser(cast.a.admin, newUser, meta);
     const row = await db.user.findUniqueOrThrow({ where: { id } });
-    expect(row).toMatchObject({ organizationId: cast.a.organization.id, email: "new.person@example.com", role: "MANAGER", isActive: true });
+    expect(row).toMatchObject({
+      organizationId: cast.a.organization.id,
+      email: "new.person@example.com",
+      role: "MANAGER",
+      isActive: true,
+    });
     expect(row.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
-    expect(await db.auditLog.count({ where: { action: "user.create", entityId: id, actorId: cast.a.admin.id } })).toBe(1);
+    expect(
+      await db.auditLog.count({
+        where: { action: "user.create", entityId: id, actorId: cast.a.admin.id },
+      }),
+    ).toBe(1);
   });
 
   it("is refused to every role but admin, and stores nothing", async () => {
@@ -34,10 +53,19 @@ describe("createUser", () => {
 
   it("refuses bad input with a reason per field and stores nothing", async () => {
     const before = await db.user.count();
-    await expect(createUser(cast.a.admin, { email: "nope", name: "", role: "OWNER" as "ADMIN", password: "short" })).rejects.toMatchObject({
+    await expect(
+      createUser(cast.a.admin, {
+        email: "nope",
+        name: "",
+        role: "OWNER" as "ADMIN",
+        password: "short",
+      }),
+    ).rejects.toMatchObject({
       name: "ZodError",
     });
-    await expect(createUser(cast.a.admin, { ...newUser, email: cast.b.manager.email })).rejects.toMatchObject({
+    await expect(
+      createUser(cast.a.admin, { ...newUser, email: cast.b.manager.email }),
+    ).rejects.toMatchObject({
       code: "VALIDATION",
       fieldErrors: { email: ["validation.emailTaken"] },
     });
@@ -57,29 +85,51 @@ describe("changeUserRole and setUserActive", () => {
 
     await setUserActive(cast.a.admin, { userId: manager.id, isActive: false }, meta);
     expect(await loadSessionUser(manager.id, fresh!.sessionVersion)).toBeNull();
-    expect(await verifyCredentials({ email: manager.email, password: TEST_PASSWORD }, meta)).toBeNull();
+    expect(
+      await verifyCredentials({ email: manager.email, password: TEST_PASSWORD }, meta),
+    ).toBeNull();
   });
 
   it("treat another organization's user as not found and change nothing", async () => {
     const target = cast.b.manager;
-    await expect(changeUserRole(cast.a.admin, { userId: target.id, role: "ADMIN" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(setUserActive(cast.a.admin, { userId: target.id, isActive: false })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await db.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ role: "MANAGER", isActive: true, sessionVersion: 1 });
+    await expect(
+      changeUserRole(cast.a.admin, { userId: target.id, role: "ADMIN" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      setUserActive(cast.a.admin, { userId: target.id, isActive: false }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await db.user.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({
+      role: "MANAGER",
+      isActive: true,
+      sessionVersion: 1,
+    });
   });
 
   it("are refused to a manager", async () => {
-    await expect(changeUserRole(cast.a.manager, { userId: cast.a.frontline.id, role: "ADMIN" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect((await db.user.findUniqueOrThrow({ where: { id: cast.a.frontline.id } })).role).toBe("FRONTLINE");
+    await expect(
+      changeUserRole(cast.a.manager, { userId: cast.a.frontline.id, role: "ADMIN" }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: cast.a.frontline.id } })).role).toBe(
+      "FRONTLINE",
+    );
   });
 
   it("keep at least one active admin and refuse deactivating oneself", async () => {
-    await expect(changeUserRole(cast.a.admin, { userId: cast.a.admin.id, role: "MANAGER" })).rejects.toMatchObject({ code: "CONFLICT", message: "errors.lastAdmin" });
-    await expect(setUserActive(cast.a.admin, { userId: cast.a.admin.id, isActive: false })).rejects.toMatchObject({ message: "errors.cannotDeactivateSelf" });
-    expect((await db.user.findUniqueOrThrow({ where: { id: cast.a.admin.id } })).role).toBe("ADMIN");
+    await expect(
+      changeUserRole(cast.a.admin, { userId: cast.a.admin.id, role: "MANAGER" }),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: "errors.lastAdmin" });
+    await expect(
+      setUserActive(cast.a.admin, { userId: cast.a.admin.id, isActive: false }),
+    ).rejects.toMatchObject({ message: "errors.cannotDeactivateSelf" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: cast.a.admin.id } })).role).toBe(
+      "ADMIN",
+    );
 
     await changeUserRole(cast.a.admin, { userId: cast.a.manager.id, role: "ADMIN" });
     await changeUserRole(cast.a.admin, { userId: cast.a.admin.id, role: "MANAGER" });
-    expect((await db.user.findUniqueOrThrow({ where: { id: cast.a.admin.id } })).role).toBe("MANAGER");
+    expect((await db.user.findUniqueOrThrow({ where: { id: cast.a.admin.id } })).role).toBe(
+      "MANAGER",
+    );
   });
 });
 

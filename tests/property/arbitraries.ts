@@ -8,7 +8,12 @@ import fc from "fast-check";
 export const PURE_RUNS = 200;
 export const DB_RUNS = 25;
 
-const HUGE = ["x".repeat(200_000), "가".repeat(100_000), "\u0000".repeat(10_000), "😀".repeat(50_000)];
+const HUGE = [
+  "x".repeat(200_000),
+  "가".repeat(100_000),
+  "\u0000".repeat(10_000),
+  "😀".repeat(50_000),
+];
 const TRICKY = [
   "",
   " ",
@@ -32,7 +37,7 @@ const TRICKY = [
   "true",
   "[]",
   "{}",
-  "=HYPERLINK(\"http://evil.example\")",
+  '=HYPERLINK("http://evil.example")',
   "<script>alert(1)</script>",
   "' OR 1=1 --",
   "../../etc/passwd",
@@ -41,7 +46,18 @@ const TRICKY = [
   "admin@example.com\u0000",
 ];
 
-export const hostileKey = fc.oneof(fc.constantFrom("__proto__", "constructor", "prototype", "toString", "valueOf", "hasOwnProperty", "then"), fc.string({ maxLength: 12 }));
+export const hostileKey = fc.oneof(
+  fc.constantFrom(
+    "__proto__",
+    "constructor",
+    "prototype",
+    "toString",
+    "valueOf",
+    "hasOwnProperty",
+    "then",
+  ),
+  fc.string({ maxLength: 12 }),
+);
 
 export const hostileString = fc.oneof(
   { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
@@ -68,7 +84,9 @@ const hostileLeaf = fc.oneof(
 
 /** An object whose own keys may be "__proto__" and friends (as JSON.parse would make them). */
 const objectOf = <T>(keys: fc.Arbitrary<string>, values: fc.Arbitrary<T>) =>
-  fc.array(fc.tuple(keys, values), { maxLength: 6 }).map((entries) => Object.fromEntries(entries) as Record<string, T>);
+  fc
+    .array(fc.tuple(keys, values), { maxLength: 6 })
+    .map((entries) => Object.fromEntries(entries) as Record<string, T>);
 
 export const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => ({
   value: fc.oneof(
@@ -77,7 +95,9 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>
     fc.array(tie("value"), { maxLength: 5 }),
     objectOf(hostileKey, tie("value")),
     fc.array(tie("value"), { maxLength: 3 }).map((values) => new Set(values)),
-    fc.array(fc.tuple(hostileString, tie("value")), { maxLength: 3 }).map((entries) => new Map(entries)),
+    fc
+      .array(fc.tuple(hostileString, tie("value")), { maxLength: 3 })
+      .map((entries) => new Map(entries)),
   ),
 })).value;
 
@@ -88,17 +108,30 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>
 export function shapedLike(fields: string[]): fc.Arbitrary<Record<string, unknown>> {
   if (fields.length === 0) return objectOf(hostileKey, hostileValue);
   return fc
-    .tuple(fc.subarray(fields), fc.array(hostileValue, { minLength: fields.length, maxLength: fields.length }), objectOf(hostileKey, hostileValue))
-    .map(([present, values, extra]) => ({ ...extra, ...Object.fromEntries(present.map((field, i) => [field, values[i]])) }));
+    .tuple(
+      fc.subarray(fields),
+      fc.array(hostileValue, { minLength: fields.length, maxLength: fields.length }),
+      objectOf(hostileKey, hostileValue),
+    )
+    .map(([present, values, extra]) => ({
+      ...extra,
+      ...Object.fromEntries(present.map((field, i) => [field, values[i]])),
+    }));
 }
 
 /** JSON text of a hostile object with an own "__proto__" key: what a pollution attempt over HTTP looks like. */
 export const pollutingJson = fc
   .tuple(fc.constantFrom("__proto__", "constructor"), hostileString)
-  .map(([key, value]) => JSON.parse(`{"${key}":{"polluted":${JSON.stringify(value)},"prototype":{"polluted":true}}}`) as unknown);
+  .map(
+    ([key, value]) =>
+      JSON.parse(
+        `{"${key}":{"polluted":${JSON.stringify(value)},"prototype":{"polluted":true}}}`,
+      ) as unknown,
+  );
 
 /** Nothing reached Object.prototype. */
 export function assertPrototypeIntact(): void {
   const probe = {} as Record<string, unknown>;
-  if ("polluted" in probe || "polluted" in Object.prototype) throw new Error("Object.prototype was polluted");
+  if ("polluted" in probe || "polluted" in Object.prototype)
+    throw new Error("Object.prototype was polluted");
 }

@@ -42,15 +42,22 @@ const isSchema = (value: unknown): value is z.ZodType => value instanceof z.ZodT
 async function discoverSchemas(): Promise<Map<string, z.ZodType>> {
   const found = new Map<string, z.ZodType>();
   for (const file of filesNamed("app", (entry) => path.basename(entry) === "actions.ts")) {
-    const exported = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
+    const exported = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<
+      string,
+      unknown
+    >;
     for (const [name, value] of Object.entries(exported)) {
       const schema = (value as { boundarySchema?: unknown } | undefined)?.boundarySchema;
       if (isSchema(schema)) found.set(`${file}#${name}`, schema);
     }
   }
   for (const file of filesNamed("lib", (entry) => path.basename(entry) === "schemas.ts")) {
-    const exported = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(exported)) if (isSchema(value)) found.set(`${file}#${name}`, value);
+    const exported = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<
+      string,
+      unknown
+    >;
+    for (const [name, value] of Object.entries(exported))
+      if (isSchema(value)) found.set(`${file}#${name}`, value);
   }
   return found;
 }
@@ -59,7 +66,19 @@ const schemas = await discoverSchemas();
 
 /** Whether a message key ("validation.required", "improve.errors.x") names a message in every language. */
 const untranslated = (key: unknown): string[] =>
-  LOCALES.filter((locale) => typeof key !== "string" || typeof key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" && Object.hasOwn(node, part) ? (node as Record<string, unknown>)[part] : undefined), MESSAGES[locale]) !== "string");
+  LOCALES.filter(
+    (locale) =>
+      typeof key !== "string" ||
+      typeof key
+        .split(".")
+        .reduce<unknown>(
+          (node, part) =>
+            node && typeof node === "object" && Object.hasOwn(node, part)
+              ? (node as Record<string, unknown>)[part]
+              : undefined,
+          MESSAGES[locale],
+        ) !== "string",
+  );
 
 function expectTranslated(message: unknown, where: string) {
   expect(untranslated(message), `${where}: message ${JSON.stringify(message)} in`).toEqual([]);
@@ -70,14 +89,16 @@ function parseAtTheBoundary(schema: z.ZodType, input: unknown, where: string) {
   const parsed = schema.safeParse(input, { error: validationMessageKey });
   if (!parsed.success) {
     const { fieldErrors, formErrors } = z.flattenError(parsed.error);
-    for (const messages of [formErrors, ...Object.values(fieldErrors as Record<string, string[]>)]) for (const message of messages) expectTranslated(message, where);
+    for (const messages of [formErrors, ...Object.values(fieldErrors as Record<string, string[]>)])
+      for (const message of messages) expectTranslated(message, where);
   }
   assertPrototypeIntact();
   return parsed.success;
 }
 
 type TDef = Record<string, unknown> & { error?: unknown; checks?: unknown[] };
-const defOf = (node: unknown): TDef | undefined => (node as { _zod?: { def?: TDef } } | null)?._zod?.def;
+const defOf = (node: unknown): TDef | undefined =>
+  (node as { _zod?: { def?: TDef } } | null)?._zod?.def;
 
 /**
  * The messages a schema declares (`{ error: "…" }` on a check, a refinement or a format) anywhere
@@ -99,7 +120,8 @@ function declaredMessages(schema: z.ZodType): Set<string> {
     for (const value of Object.values(def)) {
       if (value instanceof z.ZodType) visit(value);
       else if (Array.isArray(value)) value.forEach(visit);
-      else if (value && typeof value === "object" && !defOf(value)) Object.values(value).forEach(visit);
+      else if (value && typeof value === "object" && !defOf(value))
+        Object.values(value).forEach(visit);
     }
   };
   visit(schema);
@@ -110,12 +132,28 @@ describe("the discovery", () => {
   it("finds the schemas of the server actions and of the domain's boundaries", () => {
     const keys = [...schemas.keys()];
     expect(keys.filter((key) => key.startsWith("app/")).length).toBeGreaterThanOrEqual(30);
-    expect(keys).toEqual(expect.arrayContaining(["lib/observations/schemas.ts#ZObservationBatch", "lib/imports/schemas.ts#ZImportRunOptions", "lib/auth/schemas.ts#ZSignInInput"]));
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        "lib/observations/schemas.ts#ZObservationBatch",
+        "lib/imports/schemas.ts#ZImportRunOptions",
+        "lib/auth/schemas.ts#ZSignInInput",
+      ]),
+    );
   });
 
   it("finds the messages the real schemas declare, each feature's own keys among them", () => {
-    const declared = new Set([...schemas.values()].flatMap((schema) => [...declaredMessages(schema)]));
-    expect([...declared]).toEqual(expect.arrayContaining(["validation.nameInOneLanguage", "imports.errors.noScoreColumn", "improve.errors.effectPositive", "promises.errors.checklistRequired", "control.errors.baselineOrder"]));
+    const declared = new Set(
+      [...schemas.values()].flatMap((schema) => [...declaredMessages(schema)]),
+    );
+    expect([...declared]).toEqual(
+      expect.arrayContaining([
+        "validation.nameInOneLanguage",
+        "imports.errors.noScoreColumn",
+        "improve.errors.effectPositive",
+        "promises.errors.checklistRequired",
+        "control.errors.baselineOrder",
+      ]),
+    );
   });
 });
 
@@ -129,22 +167,34 @@ describe("the message check", () => {
   });
 
   it("finds the messages a schema declares, deep inside it", () => {
-    const schema = z.object({ items: z.array(z.string().min(1, { error: "a.b" })).refine(() => true, { error: "c.d" }), day: z.iso.date({ error: "e.f" }).optional() });
+    const schema = z.object({
+      items: z.array(z.string().min(1, { error: "a.b" })).refine(() => true, { error: "c.d" }),
+      day: z.iso.date({ error: "e.f" }).optional(),
+    });
     expect([...declaredMessages(schema)].sort()).toEqual(["a.b", "c.d", "e.f"]);
   });
 });
 
 describe.each([...schemas])("%s", (key, schema) => {
   it("answers any value with a result, never an exception, in message keys both languages have", () => {
-    fc.assert(fc.property(hostileValue, (input) => void parseAtTheBoundary(schema, input, key)), { numRuns: PURE_RUNS });
+    fc.assert(
+      fc.property(hostileValue, (input) => void parseAtTheBoundary(schema, input, key)),
+      { numRuns: PURE_RUNS },
+    );
   });
 
   it("answers hostile values in its own fields with a result, never an exception, in message keys both languages have", () => {
-    fc.assert(fc.property(arbitraryFor(schema), (input) => void parseAtTheBoundary(schema, input, key)), { numRuns: PURE_RUNS });
+    fc.assert(
+      fc.property(arbitraryFor(schema), (input) => void parseAtTheBoundary(schema, input, key)),
+      { numRuns: PURE_RUNS },
+    );
   });
 
   it("lets no prototype-polluting key reach Object.prototype", () => {
-    fc.assert(fc.property(pollutingJson, (input) => void parseAtTheBoundary(schema, input, key)), { numRuns: 20 });
+    fc.assert(
+      fc.property(pollutingJson, (input) => void parseAtTheBoundary(schema, input, key)),
+      { numRuns: 20 },
+    );
   });
 
   it("declares only messages both languages have", () => {

@@ -12,10 +12,15 @@ const defOf = (schema: unknown): TDef => (schema as { _zod: { def: TDef } })._zo
 
 const MAX_DEPTH = 6;
 const NOW = Date.now();
-const plausibleDate = fc.date({ min: new Date("2001-01-01T00:00:00Z"), max: new Date(NOW), noInvalidDate: true });
+const plausibleDate = fc.date({
+  min: new Date("2001-01-01T00:00:00Z"),
+  max: new Date(NOW),
+  noInvalidDate: true,
+});
 
 /** Usually the plausible value, one time in eight a hostile one. */
-const mostly = (plausible: fc.Arbitrary<unknown>, hostile: fc.Arbitrary<unknown> = hostileValue) => fc.oneof({ weight: 7, arbitrary: plausible }, { weight: 1, arbitrary: hostile });
+const mostly = (plausible: fc.Arbitrary<unknown>, hostile: fc.Arbitrary<unknown> = hostileValue) =>
+  fc.oneof({ weight: 7, arbitrary: plausible }, { weight: 1, arbitrary: hostile });
 
 function stringFor(def: TDef): fc.Arbitrary<unknown> {
   switch (def.format) {
@@ -26,11 +31,16 @@ function stringFor(def: TDef): fc.Arbitrary<unknown> {
     case "date":
       return plausibleDate.map((date) => date.toISOString().slice(0, 10));
     default:
-      return fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,24}$/), fc.string({ minLength: 1, maxLength: 30 }), fc.constantFrom("고객 대기 시간", "Pick-up"));
+      return fc.oneof(
+        fc.stringMatching(/^[A-Za-z0-9_-]{1,24}$/),
+        fc.string({ minLength: 1, maxLength: 30 }),
+        fc.constantFrom("고객 대기 시간", "Pick-up"),
+      );
   }
 }
 
-const isOptional = (schema: unknown) => ["optional", "default", "prefault", "catch"].includes(defOf(schema).type);
+const isOptional = (schema: unknown) =>
+  ["optional", "default", "prefault", "catch"].includes(defOf(schema).type);
 
 export function arbitraryFor(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown> {
   if (depth > MAX_DEPTH) return hostileValue;
@@ -42,7 +52,10 @@ export function arbitraryFor(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown
       return mostly(stringFor(def), hostileString);
     case "number":
     case "int":
-      return mostly(fc.oneof(fc.integer({ min: -1, max: 12 }), fc.double({ min: 0, max: 11, noNaN: true })), hostileNumber);
+      return mostly(
+        fc.oneof(fc.integer({ min: -1, max: 12 }), fc.double({ min: 0, max: 11, noNaN: true })),
+        hostileNumber,
+      );
     case "boolean":
       return mostly(fc.boolean());
     case "date":
@@ -50,10 +63,21 @@ export function arbitraryFor(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown
     case "object": {
       const shape = def.shape as Record<string, z.ZodType>;
       const fields = Object.entries(shape).map(([key, field]) =>
-        fc.option(next(field), { nil: undefined, freq: isOptional(field) ? 2 : 20 }).map((value) => [key, value] as const),
+        fc
+          .option(next(field), { nil: undefined, freq: isOptional(field) ? 2 : 20 })
+          .map((value) => [key, value] as const),
       );
-      const extras = fc.oneof({ weight: 5, arbitrary: fc.constant([]) }, { weight: 1, arbitrary: fc.array(fc.tuple(hostileKey, hostileValue), { maxLength: 2 }) });
-      return mostly(fc.tuple(fc.tuple(...fields), extras).map(([own, extra]) => Object.fromEntries([...extra, ...own.filter(([, value]) => value !== undefined)])));
+      const extras = fc.oneof(
+        { weight: 5, arbitrary: fc.constant([]) },
+        { weight: 1, arbitrary: fc.array(fc.tuple(hostileKey, hostileValue), { maxLength: 2 }) },
+      );
+      return mostly(
+        fc
+          .tuple(fc.tuple(...fields), extras)
+          .map(([own, extra]) =>
+            Object.fromEntries([...extra, ...own.filter(([, value]) => value !== undefined)]),
+          ),
+      );
     }
     case "array":
       return mostly(fc.array(next(def.element), { minLength: 1, maxLength: 3 }));
@@ -66,17 +90,30 @@ export function arbitraryFor(schema: z.ZodType, depth = 0): fc.Arbitrary<unknown
     case "catch":
     case "readonly":
     case "nonoptional":
-      return fc.oneof({ weight: 4, arbitrary: next(def.innerType) }, { weight: 1, arbitrary: fc.constantFrom(undefined, null) });
+      return fc.oneof(
+        { weight: 4, arbitrary: next(def.innerType) },
+        { weight: 1, arbitrary: fc.constantFrom(undefined, null) },
+      );
     case "enum":
-      return mostly(fc.constantFrom(...Object.values(def.entries as Record<string, string | number>)));
+      return mostly(
+        fc.constantFrom(...Object.values(def.entries as Record<string, string | number>)),
+      );
     case "literal":
       return mostly(fc.constantFrom(...(def.values as unknown[])));
     case "union":
       return fc.oneof(...(def.options as z.ZodType[]).map(next));
     case "intersection":
-      return fc.tuple(next(def.left), next(def.right)).map(([a, b]) => (a && b && typeof a === "object" && typeof b === "object" ? { ...a, ...b } : a));
+      return fc
+        .tuple(next(def.left), next(def.right))
+        .map(([a, b]) =>
+          a && b && typeof a === "object" && typeof b === "object" ? { ...a, ...b } : a,
+        );
     case "record":
-      return mostly(fc.array(fc.tuple(hostileKey, next(def.valueType)), { maxLength: 3 }).map((entries) => Object.fromEntries(entries)));
+      return mostly(
+        fc
+          .array(fc.tuple(hostileKey, next(def.valueType)), { maxLength: 3 })
+          .map((entries) => Object.fromEntries(entries)),
+      );
     default:
       return hostileValue;
   }

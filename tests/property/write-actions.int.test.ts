@@ -20,16 +20,29 @@ import { arbitraryFor } from "./schema-arbitrary";
 // fed random invalid input answer VALIDATION (or their refusal) and store nothing — not a row, not
 // half a record.
 
-vi.mock("next/headers", async () => (await import("../integration/authorization/request-context")).nextHeadersModule);
-vi.mock("next/cache", async () => (await import("../integration/authorization/request-context")).nextCacheModule);
-vi.mock("next-intl/server", async (importOriginal) => ({ ...(await importOriginal<object>()), getRequestConfig: <T>(create: T) => create, getLocale: async () => "ko" }));
+vi.mock(
+  "next/headers",
+  async () => (await import("../integration/authorization/request-context")).nextHeadersModule,
+);
+vi.mock(
+  "next/cache",
+  async () => (await import("../integration/authorization/request-context")).nextCacheModule,
+);
+vi.mock("next-intl/server", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  getRequestConfig: <T>(create: T) => create,
+  getLocale: async () => "ko",
+}));
 // The real authedAction, which also leaves on each action the schema it was built with: the
 // write actions and their schemas are discovered, not listed, so a new action is covered at once.
 vi.mock("@/lib/action", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/action")>();
   return {
     ...original,
-    authedAction: ((schema, handler) => Object.assign(original.authedAction(schema, handler), { boundarySchema: schema })) satisfies typeof original.authedAction,
+    authedAction: ((schema, handler) =>
+      Object.assign(original.authedAction(schema, handler), {
+        boundarySchema: schema,
+      })) satisfies typeof original.authedAction,
   };
 });
 
@@ -45,16 +58,20 @@ beforeAll(async () => {
 }, 120_000);
 
 /** Inputs the action's own schema refuses: near-valid ones (its fields, one of them wrong) and anything at all. */
-const invalidFor = (schema: z.ZodType) => fc.oneof(arbitraryFor(schema), hostileValue).filter((input) => !schema.safeParse(input).success);
+const invalidFor = (schema: z.ZodType) =>
+  fc.oneof(arbitraryFor(schema), hostileValue).filter((input) => !schema.safeParse(input).success);
 
 /** Runs the property and checks, at the end, that no row anywhere changed (but in the tables named). */
 async function expectNothingStored(run: () => Promise<void>, except: string[] = []) {
   const before = await fingerprint();
   await run();
-  expect(changedTables(before, await fingerprint()).filter((table) => !except.includes(table))).toEqual([]);
+  expect(
+    changedTables(before, await fingerprint()).filter((table) => !except.includes(table)),
+  ).toEqual([]);
 }
 
-const schemaOf = (action: unknown) => (action as { boundarySchema?: z.ZodType } | undefined)?.boundarySchema;
+const schemaOf = (action: unknown) =>
+  (action as { boundarySchema?: z.ZodType } | undefined)?.boundarySchema;
 
 /** Every server action a signed-in user calls (the access table's "action" entries), with its schema. */
 const WRITE_ACTIONS = Object.entries(ACCESS_TABLE)
@@ -64,11 +81,17 @@ const WRITE_ACTIONS = Object.entries(ACCESS_TABLE)
 describe("the discovery", () => {
   it("finds every write action, each built with authedAction and so with a schema", () => {
     expect(WRITE_ACTIONS.length).toBeGreaterThanOrEqual(48);
-    expect(WRITE_ACTIONS.filter(([, schema]) => schema === undefined).map(([key]) => key)).toEqual([]);
+    expect(WRITE_ACTIONS.filter(([, schema]) => schema === undefined).map(([key]) => key)).toEqual(
+      [],
+    );
     // Every exported action is in the access table (its own test says so too): none is missed here.
     const covered = new Set(WRITE_ACTIONS.map(([key]) => key));
-    const publicOnes = Object.entries(ACCESS_TABLE).filter(([, rule]) => rule.kind === "public").map(([key]) => key);
-    expect([...actions.keys()].filter((key) => !covered.has(key) && !publicOnes.includes(key))).toEqual([]);
+    const publicOnes = Object.entries(ACCESS_TABLE)
+      .filter(([, rule]) => rule.kind === "public")
+      .map(([key]) => key);
+    expect(
+      [...actions.keys()].filter((key) => !covered.has(key) && !publicOnes.includes(key)),
+    ).toEqual([]);
   });
 });
 
@@ -93,18 +116,33 @@ describe("the ingestion API", () => {
   it("answers a random body with a refusal and stores nothing", async () => {
     const { POST } = await import("@/app/api/v1/observations/route");
     // JSON has no bigint: send it as the digits a JSON client would.
-    const json = (value: unknown) => JSON.stringify(value, (_key, item: unknown) => (typeof item === "bigint" ? item.toString() : item)) ?? "null";
-    const body = fc.oneof(hostileString, hostileValue.map((value) => json({ observations: value })), invalidFor(ZRecordObservationsInput).map(json));
-    await expectNothingStored(() =>
-      fc.assert(
-        fc.asyncProperty(body, async (text) => {
-          const valid = apiObservationRequest(world.a, "unused");
-          const request = new Request(valid.url, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${world.a.apiKey.secret}` }, body: text });
-          const response = await POST(request);
-          expect([400, 413, 422]).toContain(response.status);
-        }),
-        { numRuns: DB_RUNS },
-      ),
+    const json = (value: unknown) =>
+      JSON.stringify(value, (_key, item: unknown) =>
+        typeof item === "bigint" ? item.toString() : item,
+      ) ?? "null";
+    const body = fc.oneof(
+      hostileString,
+      hostileValue.map((value) => json({ observations: value })),
+      invalidFor(ZRecordObservationsInput).map(json),
+    );
+    await expectNothingStored(
+      () =>
+        fc.assert(
+          fc.asyncProperty(body, async (text) => {
+            const valid = apiObservationRequest(world.a, "unused");
+            const request = new Request(valid.url, {
+              method: "POST",
+              headers: {
+                "content-type": "application/json",
+                authorization: `Bearer ${world.a.apiKey.secret}`,
+              },
+              body: text,
+            });
+            const response = await POST(request);
+            expect([400, 413, 422]).toContain(response.status);
+          }),
+          { numRuns: DB_RUNS },
+        ),
       // A valid key's lastUsedAt is stamped on every request it authenticates, refused or not.
       ["ApiKey"],
     );
@@ -119,14 +157,23 @@ describe("the survey import", () => {
     await fc.assert(
       fc.asyncProperty(rows, async (cells) => {
         const before = await db.observation.count({ where: { organizationId: world.a.id } });
-        const outcome = await runSurveyImport(world.a.users.MANAGER, { fileName: "fuzz.csv", bytes: surveyCsv([["NPS", "comment"], ...cells]) }, { mapping: importMappingOf(world.a) }).catch((error: unknown) => {
+        const outcome = await runSurveyImport(
+          world.a.users.MANAGER,
+          { fileName: "fuzz.csv", bytes: surveyCsv([["NPS", "comment"], ...cells]) },
+          { mapping: importMappingOf(world.a) },
+        ).catch((error: unknown) => {
           // A file refused as a whole (binary, not UTF-8) is a clear answer too.
           expect(isAppError(error) && error.code).toBe("VALIDATION");
           return null;
         });
-        const added = (await db.observation.count({ where: { organizationId: world.a.id } })) - before;
+        const added =
+          (await db.observation.count({ where: { organizationId: world.a.id } })) - before;
         if (outcome === null || outcome.status === "FAILED") expect(added).toBe(0);
-        else expect({ added, invalid: outcome.counts.invalid }).toEqual({ added: outcome.counts.imported, invalid: 0 });
+        else
+          expect({ added, invalid: outcome.counts.invalid }).toEqual({
+            added: outcome.counts.imported,
+            invalid: 0,
+          });
       }),
       { numRuns: DB_RUNS },
     );

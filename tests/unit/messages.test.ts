@@ -22,9 +22,14 @@ describe("the Korean and English messages", () => {
   });
 
   it("have no empty message", () => {
-    for (const [language, messages] of [["en", en], ["ko", ko]] as const) {
+    for (const [language, messages] of [
+      ["en", en],
+      ["ko", ko],
+    ] as const) {
       for (const key of keysOf(messages)) {
-        const value = key.split(".").reduce<unknown>((node, part) => (node as TMessages)[part], messages);
+        const value = key
+          .split(".")
+          .reduce<unknown>((node, part) => (node as TMessages)[part], messages);
         expect(String(value).trim(), `${language}: ${key}`).not.toBe("");
       }
     }
@@ -34,8 +39,22 @@ describe("the Korean and English messages", () => {
     const used = [
       ...ROLES.flatMap((role) => navItemsFor(role).map((item) => item.labelKey)),
       ...ROLES.map((role) => `roles.${role}`),
-      ...["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "VALIDATION", "CONFLICT", "INTERNAL"].map((code) => `errors.${code}`),
-      ...["required", "invalidType", "tooShort", "tooSmall", "tooLong", "tooBig", "email", "invalidFormat", "invalidValue", "unknownField", "invalid"].map((k) => `validation.${k}`),
+      ...["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "VALIDATION", "CONFLICT", "INTERNAL"].map(
+        (code) => `errors.${code}`,
+      ),
+      ...[
+        "required",
+        "invalidType",
+        "tooShort",
+        "tooSmall",
+        "tooLong",
+        "tooBig",
+        "email",
+        "invalidFormat",
+        "invalidValue",
+        "unknownField",
+        "invalid",
+      ].map((k) => `validation.${k}`),
     ];
     expect(used.filter((key) => !enKeys.includes(key))).toEqual([]);
   });

@@ -13,7 +13,13 @@ describe("the role -> permission table", () => {
   });
 
   it("keeps frontline staff out of the analysis areas and executives out of data capture", () => {
-    for (const permission of ["measure:read", "analysis:read", "project:read", "control:read", "overview:read"] as const) {
+    for (const permission of [
+      "measure:read",
+      "analysis:read",
+      "project:read",
+      "control:read",
+      "overview:read",
+    ] as const) {
       expect(can("FRONTLINE", permission), permission).toBe(false);
     }
     expect(can("EXECUTIVE", "observation:create")).toBe(false);
@@ -25,14 +31,19 @@ describe("the role -> permission table", () => {
   });
 
   it("names at least one role for every permission", () => {
-    for (const [permission, roles] of Object.entries(PERMISSIONS)) expect(roles.length, permission).toBeGreaterThan(0);
+    for (const [permission, roles] of Object.entries(PERMISSIONS))
+      expect(roles.length, permission).toBeGreaterThan(0);
   });
 
   it("assertCan refuses a signed-out caller and a role without the permission", () => {
     const frontline = { id: "u1", organizationId: "o1", role: "FRONTLINE" as const };
-    expect(() => assertCan(null, "journey:read")).toThrowError(expect.objectContaining({ code: "UNAUTHENTICATED" }));
+    expect(() => assertCan(null, "journey:read")).toThrowError(
+      expect.objectContaining({ code: "UNAUTHENTICATED" }),
+    );
     expect(() => assertCan(frontline, "journey:write")).toThrowError(AppError);
-    expect(() => assertCan(frontline, "journey:write")).toThrowError(expect.objectContaining({ code: "FORBIDDEN" }));
+    expect(() => assertCan(frontline, "journey:write")).toThrowError(
+      expect.objectContaining({ code: "FORBIDDEN" }),
+    );
     expect(() => assertCan(frontline, "journey:read")).not.toThrow();
   });
 });

@@ -1,8 +1,22 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/action";
-import { chooseOption, deleteCause, deleteOption, openAnalysis, saveCause, saveOption } from "@/lib/projects/analysis";
-import { ZCauseDeleteInput, ZCauseSaveInput, ZOpenAnalysisInput, ZOptionChooseInput, ZOptionDeleteInput, ZOptionSaveInput } from "@/lib/projects/schemas";
+import {
+  chooseOption,
+  deleteCause,
+  deleteOption,
+  openAnalysis,
+  saveCause,
+  saveOption,
+} from "@/lib/projects/analysis";
+import {
+  ZCauseDeleteInput,
+  ZCauseSaveInput,
+  ZOpenAnalysisInput,
+  ZOptionChooseInput,
+  ZOptionDeleteInput,
+  ZOptionSaveInput,
+} from "@/lib/projects/schemas";
 
 export const openAnalysisAction = authedAction(ZOpenAnalysisInput, async (input, { user }) => {
   const result = await openAnalysis(user, input);

@@ -29,25 +29,44 @@ export default async function AnalyzePage({ searchParams }: TProps) {
     listJourneysWithData(user),
     listAnalyses(user),
   ]);
-  const journey = journeys.find((j) => j.id === journeyParam) ?? journeys.find((j) => j.observations > 0);
+  const journey =
+    journeys.find((j) => j.id === journeyParam) ?? journeys.find((j) => j.observations > 0);
   // Only touchpoints shown to fall below expectation (score > 0) are offered as priorities.
-  const ranking = journey ? (await getFixFirstRanking(user, { journeyId: journey.id })).filter((item) => item.reason.score > 0).slice(0, PRIORITIES) : [];
+  const ranking = journey
+    ? (await getFixFirstRanking(user, { journeyId: journey.id }))
+        .filter((item) => item.reason.score > 0)
+        .slice(0, PRIORITIES)
+    : [];
   const canWrite = can(user.role, "project:write");
-  const analysisOf = new Map(analyses.flatMap((a) => a.touchpoints.map((tp) => [tp.id, a.id] as const)));
+  const analysisOf = new Map(
+    analyses.flatMap((a) => a.touchpoints.map((tp) => [tp.id, a.id] as const)),
+  );
 
   return (
     <>
       <PageHeader title={t("title")} lead={t("lead")} />
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="priorities" className="rounded-lg border border-neutral-200 bg-white p-4">
+        <section
+          aria-labelledby="priorities"
+          className="rounded-lg border border-neutral-200 bg-white p-4"
+        >
           <h2 id="priorities" className="font-medium">
             {t("priorities")}
           </h2>
-          <p className="mt-1 text-sm text-neutral-600">{journey ? t("prioritiesLead", { journey: localized(journey, "name", locale) }) : t("noData")}</p>
+          <p className="mt-1 text-sm text-neutral-600">
+            {journey
+              ? t("prioritiesLead", { journey: localized(journey, "name", locale) })
+              : t("noData")}
+          </p>
           {journeys.length > 1 && (
             <nav className="mt-2 flex flex-wrap gap-2 text-xs" aria-label={t("journeys")}>
               {journeys.map((j) => (
-                <Link key={j.id} href={`/analyze?journey=${j.id}`} aria-current={j.id === journey?.id ? "page" : undefined} className="rounded-full border border-neutral-300 px-2 py-0.5 aria-[current=page]:border-accent aria-[current=page]:text-accent">
+                <Link
+                  key={j.id}
+                  href={`/analyze?journey=${j.id}`}
+                  aria-current={j.id === journey?.id ? "page" : undefined}
+                  className="rounded-full border border-neutral-300 px-2 py-0.5 aria-[current=page]:border-accent aria-[current=page]:text-accent"
+                >
                   {localized(j, "name", locale)}
                 </Link>
               ))}
@@ -55,27 +74,48 @@ export default async function AnalyzePage({ searchParams }: TProps) {
           )}
           <ol className="mt-3 flex flex-col gap-2" data-testid="analyze-priorities">
             {ranking.map((item) => (
-              <li key={item.touchpoint.id} className="flex items-center justify-between gap-3 rounded-md border border-neutral-100 px-3 py-2">
+              <li
+                key={item.touchpoint.id}
+                className="flex items-center justify-between gap-3 rounded-md border border-neutral-100 px-3 py-2"
+              >
                 <div className="min-w-0">
                   <p className="truncate text-sm font-medium">
-                    {t("priorityName", { rank: item.rank, name: localized(item.touchpoint, "name", locale) })}
+                    {t("priorityName", {
+                      rank: item.rank,
+                      name: localized(item.touchpoint, "name", locale),
+                    })}
                   </p>
                   <p className="text-xs text-neutral-600">
-                    {t("priorityFacts", { gap: item.reason.meanGap ?? 0, n: item.reason.n, score: item.reason.score })}
+                    {t("priorityFacts", {
+                      gap: item.reason.meanGap ?? 0,
+                      n: item.reason.n,
+                      score: item.reason.score,
+                    })}
                   </p>
                 </div>
                 {analysisOf.has(item.touchpoint.id) ? (
-                  <Link href={`/analyze/${analysisOf.get(item.touchpoint.id)}`} className="shrink-0 text-sm font-medium text-accent hover:underline">
+                  <Link
+                    href={`/analyze/${analysisOf.get(item.touchpoint.id)}`}
+                    className="shrink-0 text-sm font-medium text-accent hover:underline"
+                  >
                     {t("openAnalysis")}
                   </Link>
                 ) : (
-                  canWrite && <AnalyzeButton touchpointId={item.touchpoint.id} openAnalysis={openAnalysisAction} />
+                  canWrite && (
+                    <AnalyzeButton
+                      touchpointId={item.touchpoint.id}
+                      openAnalysis={openAnalysisAction}
+                    />
+                  )
                 )}
               </li>
             ))}
           </ol>
         </section>
-        <section aria-labelledby="analyses" className="rounded-lg border border-neutral-200 bg-white p-4">
+        <section
+          aria-labelledby="analyses"
+          className="rounded-lg border border-neutral-200 bg-white p-4"
+        >
           <h2 id="analyses" className="font-medium">
             {t("analyses")}
           </h2>
@@ -87,9 +127,17 @@ export default async function AnalyzePage({ searchParams }: TProps) {
             <ul className="mt-3 flex flex-col gap-2">
               {analyses.map((a) => (
                 <li key={a.id}>
-                  <Link href={`/analyze/${a.id}`} className="block rounded-md border border-neutral-100 px-3 py-2 hover:bg-neutral-50">
-                    <span className="text-sm font-medium">{a.touchpoints.map((tp) => localized(tp, "name", locale)).join(", ") || a.title}</span>
-                    <span className="block text-xs text-neutral-600">{t("analysisCounts", { causes: a.causeCount, options: a.optionCount })}</span>
+                  <Link
+                    href={`/analyze/${a.id}`}
+                    className="block rounded-md border border-neutral-100 px-3 py-2 hover:bg-neutral-50"
+                  >
+                    <span className="text-sm font-medium">
+                      {a.touchpoints.map((tp) => localized(tp, "name", locale)).join(", ") ||
+                        a.title}
+                    </span>
+                    <span className="block text-xs text-neutral-600">
+                      {t("analysisCounts", { causes: a.causeCount, options: a.optionCount })}
+                    </span>
                   </Link>
                 </li>
               ))}

@@ -8,7 +8,12 @@ import { getControlView } from "@/lib/control/queries";
 import type { TControlChartView } from "@/lib/control/schemas";
 import { localized } from "@/lib/i18n/localized";
 import { addDays } from "@/lib/dates/local-days";
-import { createControlChartAction, deleteControlChartAction, reopenProjectAction, updateControlChartAction } from "./actions";
+import {
+  createControlChartAction,
+  deleteControlChartAction,
+  reopenProjectAction,
+  updateControlChartAction,
+} from "./actions";
 import { AlertList } from "./_components/alert-list";
 import { ControlChartCard } from "./_components/chart-card";
 import { AddChartForm } from "./_components/chart-form";
@@ -19,18 +24,33 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ControlPage() {
   const user = await requireUser("control:read");
-  const [view, t, locale] = await Promise.all([getControlView(user), getTranslations("control"), getLocale()]);
+  const [view, t, locale] = await Promise.all([
+    getControlView(user),
+    getTranslations("control"),
+    getLocale(),
+  ]);
   const canWrite = can(user.role, "control:write");
-  const projects = Object.fromEntries(view.charts.flatMap((c) => (c.project ? [[c.project.id, c.project] as const] : [])));
+  const projects = Object.fromEntries(
+    view.charts.flatMap((c) => (c.project ? [[c.project.id, c.project] as const] : [])),
+  );
   // The charts of one touchpoint side by side (mean experience and CSAT).
   const byTouchpoint = new Map<string, TControlChartView[]>();
-  for (const chart of view.charts) byTouchpoint.set(chart.touchpoint.id, [...(byTouchpoint.get(chart.touchpoint.id) ?? []), chart]);
+  for (const chart of view.charts)
+    byTouchpoint.set(chart.touchpoint.id, [
+      ...(byTouchpoint.get(chart.touchpoint.id) ?? []),
+      chart,
+    ]);
 
   return (
     <>
       <PageHeader title={t("title")} lead={t("lead")} />
       <div className="flex flex-col gap-6">
-        <AlertList alerts={view.alerts} projects={projects} canReopen={can(user.role, "project:write")} reopenProject={reopenProjectAction} />
+        <AlertList
+          alerts={view.alerts}
+          projects={projects}
+          canReopen={can(user.role, "project:write")}
+          reopenProject={reopenProjectAction}
+        />
         <section aria-labelledby="control-charts" className="flex flex-col gap-4">
           <div>
             <h2 id="control-charts" className="font-medium">
@@ -42,13 +62,28 @@ export default async function ControlPage() {
             <EmptyState title={t("charts.none")}>{t("charts.noneLead")}</EmptyState>
           ) : (
             [...byTouchpoint].map(([touchpointId, charts]) => (
-              <section key={touchpointId} aria-labelledby={`tp-${touchpointId}`} className="flex flex-col gap-3" data-testid={`control-chart-${touchpointId}`}>
+              <section
+                key={touchpointId}
+                aria-labelledby={`tp-${touchpointId}`}
+                className="flex flex-col gap-3"
+                data-testid={`control-chart-${touchpointId}`}
+              >
                 <h3 id={`tp-${touchpointId}`} className="text-sm font-semibold text-neutral-800">
-                  {t("charts.touchpointGroup", { touchpoint: localized(charts[0]!.touchpoint, "name", locale), journey: localized(charts[0]!.touchpoint.journey, "name", locale) })}
+                  {t("charts.touchpointGroup", {
+                    touchpoint: localized(charts[0]!.touchpoint, "name", locale),
+                    journey: localized(charts[0]!.touchpoint.journey, "name", locale),
+                  })}
                 </h3>
                 <div className="grid gap-4 xl:grid-cols-2">
                   {charts.map((chart) => (
-                    <ControlChartCard key={chart.id} chart={chart} projects={view.projects} canWrite={canWrite} updateChart={updateControlChartAction} deleteChart={deleteControlChartAction} />
+                    <ControlChartCard
+                      key={chart.id}
+                      chart={chart}
+                      projects={view.projects}
+                      canWrite={canWrite}
+                      updateChart={updateControlChartAction}
+                      deleteChart={deleteControlChartAction}
+                    />
                   ))}
                 </div>
               </section>
@@ -59,7 +94,10 @@ export default async function ControlPage() {
           <AddChartForm
             touchpoints={view.touchpoints}
             projects={view.projects}
-            defaults={{ baselineFrom: addDays(view.today, -90), baselineTo: addDays(view.today, -31) }}
+            defaults={{
+              baselineFrom: addDays(view.today, -90),
+              baselineTo: addDays(view.today, -31),
+            }}
             createChart={createControlChartAction}
           />
         )}

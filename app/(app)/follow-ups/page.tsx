@@ -23,11 +23,21 @@ export default async function FollowUpsPage({ searchParams }: TProps) {
   const shownStatus = status?.toUpperCase() === "CLOSED" ? "CLOSED" : "OPEN";
   return (
     <>
-      <PageHeader title={t("title")} lead={t(user.role === "FRONTLINE" ? "leadFrontline" : "lead")} />
+      <PageHeader
+        title={t("title")}
+        lead={t(user.role === "FRONTLINE" ? "leadFrontline" : "lead")}
+      />
       <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
         <div className="flex min-w-0 flex-col gap-4">
           <FollowUpFilters status={shownStatus} siteId={site ?? ""} sites={list.sites} />
-          <FollowUpList status={shownStatus} items={list.items} hiddenCount={list.hiddenCount} now={new Date()} canClose={can(user.role, "followup:close")} closeFollowUp={closeFollowUpAction} />
+          <FollowUpList
+            status={shownStatus}
+            items={list.items}
+            hiddenCount={list.hiddenCount}
+            now={new Date()}
+            canClose={can(user.role, "followup:close")}
+            closeFollowUp={closeFollowUpAction}
+          />
         </div>
         <OpenBySite summaries={list.openBySite} now={new Date()} />
       </div>

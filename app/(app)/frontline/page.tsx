@@ -15,16 +15,29 @@ export async function generateMetadata() {
 
 export default async function FrontlinePage() {
   const user = await requireUser("frontline:use");
-  const setup = await getFrontlineSetup(user, { journeyId: (await cookies()).get(FRONTLINE_JOURNEY_COOKIE)?.value });
+  const setup = await getFrontlineSetup(user, {
+    journeyId: (await cookies()).get(FRONTLINE_JOURNEY_COOKIE)?.value,
+  });
   const t = await getTranslations("frontline");
   return (
     <div className="mx-auto flex max-w-md flex-col gap-4">
       <FrontlineHeader title={t("title")} setup={setup} chooseJourney={chooseJourneyAction}>
-        <Link href="/frontline/call" className="inline-flex min-h-11 items-center text-sm font-medium text-accent underline underline-offset-4">
+        <Link
+          href="/frontline/call"
+          className="inline-flex min-h-11 items-center text-sm font-medium text-accent underline underline-offset-4"
+        >
           {t("logCall")}
         </Link>
       </FrontlineHeader>
-      {setup.journeyId && setup.touchpoints.length > 0 && <ObservationForm key={setup.journeyId} kind="frontline" setup={setup} userId={user.id} send={recordObservationsAction} />}
+      {setup.journeyId && setup.touchpoints.length > 0 && (
+        <ObservationForm
+          key={setup.journeyId}
+          kind="frontline"
+          setup={setup}
+          userId={user.id}
+          send={recordObservationsAction}
+        />
+      )}
       <OfflineShell />
     </div>
   );

@@ -3,9 +3,19 @@ import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/action";
 import { createPilot, decidePilot, deletePilot } from "@/lib/pilots/mutations";
 import { getPilotBaseline } from "@/lib/pilots/queries";
-import { ZPilotBaselineInput, ZPilotCreateInput, ZPilotDecisionInput, ZPilotDeleteInput } from "@/lib/pilots/schemas";
+import {
+  ZPilotBaselineInput,
+  ZPilotCreateInput,
+  ZPilotDecisionInput,
+  ZPilotDeleteInput,
+} from "@/lib/pilots/schemas";
 import { deleteActionItem, saveActionItem, setActionItemStatus } from "@/lib/projects/action-items";
-import { createProject, moveProjectPhase, setProjectStatus, updateProject } from "@/lib/projects/projects";
+import {
+  createProject,
+  moveProjectPhase,
+  setProjectStatus,
+  updateProject,
+} from "@/lib/projects/projects";
 import {
   ZActionItemDeleteInput,
   ZActionItemSaveInput,
@@ -54,18 +64,26 @@ export const saveActionItemAction = authedAction(ZActionItemSaveInput, async (in
   return result;
 });
 
-export const setActionItemStatusAction = authedAction(ZActionItemStatusInput, async (input, { user }) => {
-  await setActionItemStatus(user, input);
-  revalidateProject(input.projectId);
-});
+export const setActionItemStatusAction = authedAction(
+  ZActionItemStatusInput,
+  async (input, { user }) => {
+    await setActionItemStatus(user, input);
+    revalidateProject(input.projectId);
+  },
+);
 
-export const deleteActionItemAction = authedAction(ZActionItemDeleteInput, async (input, { user }) => {
-  await deleteActionItem(user, input);
-  revalidateProject(input.projectId);
-});
+export const deleteActionItemAction = authedAction(
+  ZActionItemDeleteInput,
+  async (input, { user }) => {
+    await deleteActionItem(user, input);
+    revalidateProject(input.projectId);
+  },
+);
 
 /** The pilot form's power analysis for the start day typed: a read, checked like every action (project:read). */
-export const readPilotBaselineAction = authedAction(ZPilotBaselineInput, async (input, { user }) => getPilotBaseline(user, input));
+export const readPilotBaselineAction = authedAction(ZPilotBaselineInput, async (input, { user }) =>
+  getPilotBaseline(user, input),
+);
 
 export const createPilotAction = authedAction(ZPilotCreateInput, async (input, { user }) => {
   const result = await createPilot(user, input);

@@ -19,7 +19,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ImprovePage() {
   const user = await requireUser("project:read");
-  const [t, locale, projects, choices] = await Promise.all([getTranslations("improve"), getLocale(), listProjects(user), listProjectFormChoices(user)]);
+  const [t, locale, projects, choices] = await Promise.all([
+    getTranslations("improve"),
+    getLocale(),
+    listProjects(user),
+    listProjectFormChoices(user),
+  ]);
   const canWrite = can(user.role, "project:write");
   const hasTouchpoints = choices.journeys.some((j) => j.touchpoints.length > 0);
 
@@ -32,32 +37,55 @@ export default async function ImprovePage() {
             {t("list.heading")}
           </h2>
           {projects.length === 0 ? (
-            <EmptyState title={t("list.empty")}>{canWrite ? t("list.emptyHint") : t("list.emptyReadOnly")}</EmptyState>
+            <EmptyState title={t("list.empty")}>
+              {canWrite ? t("list.emptyHint") : t("list.emptyReadOnly")}
+            </EmptyState>
           ) : (
             <div className="overflow-x-auto rounded-lg border border-neutral-200 bg-white">
               <table className="w-full text-sm" data-testid="project-list">
                 <caption className="sr-only">{t("list.heading")}</caption>
                 <thead className="border-b border-neutral-200 text-left text-xs text-neutral-600">
                   <tr>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("list.project")}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("list.phase")}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("list.owner")}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("list.targets")}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("list.progress")}</th>
-                    <th scope="col" className="px-3 py-2 font-medium">{t("list.due")}</th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      {t("list.project")}
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      {t("list.phase")}
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      {t("list.owner")}
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      {t("list.targets")}
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      {t("list.progress")}
+                    </th>
+                    <th scope="col" className="px-3 py-2 font-medium">
+                      {t("list.due")}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {projects.map((p) => (
-                    <tr key={p.id} className="border-b border-neutral-100 align-top last:border-0" data-testid="project-row">
+                    <tr
+                      key={p.id}
+                      className="border-b border-neutral-100 align-top last:border-0"
+                      data-testid="project-row"
+                    >
                       <th scope="row" className="px-3 py-2 text-left font-normal">
-                        <Link href={`/improve/${p.id}`} className="font-medium text-accent hover:underline">
+                        <Link
+                          href={`/improve/${p.id}`}
+                          className="font-medium text-accent hover:underline"
+                        >
                           {p.title}
                         </Link>
                         <span className="mt-0.5 flex flex-wrap gap-x-2 text-xs text-neutral-600">
                           {p.touchpoints.map((tp) => (
                             <span key={tp.id} className="inline-flex items-center gap-0.5">
-                              {tp.isMoT && <Star aria-label={t("mot")} className="size-3 fill-mot text-mot" />}
+                              {tp.isMoT && (
+                                <Star aria-label={t("mot")} className="size-3 fill-mot text-mot" />
+                              )}
                               {localized(tp, "name", locale)}
                             </span>
                           ))}
@@ -72,13 +100,34 @@ export default async function ImprovePage() {
                       </td>
                       <td className="px-3 py-2">{p.owner?.name ?? t("list.noOwner")}</td>
                       <td className="px-3 py-2 text-xs">
-                        {p.targetGapClosed !== null && <span className="block">{t("list.targetGap", { value: formatNumber(p.targetGapClosed, locale, 1) })}</span>}
-                        {p.targetCsatChange !== null && <span className="block">{t("list.targetCsat", { value: formatNumber(p.targetCsatChange, locale, 0) })}</span>}
-                        {p.targetGapClosed === null && p.targetCsatChange === null && <span className="text-neutral-500">{t("list.noTargets")}</span>}
+                        {p.targetGapClosed !== null && (
+                          <span className="block">
+                            {t("list.targetGap", {
+                              value: formatNumber(p.targetGapClosed, locale, 1),
+                            })}
+                          </span>
+                        )}
+                        {p.targetCsatChange !== null && (
+                          <span className="block">
+                            {t("list.targetCsat", {
+                              value: formatNumber(p.targetCsatChange, locale, 0),
+                            })}
+                          </span>
+                        )}
+                        {p.targetGapClosed === null && p.targetCsatChange === null && (
+                          <span className="text-neutral-500">{t("list.noTargets")}</span>
+                        )}
                       </td>
                       <td className="px-3 py-2 text-xs">
-                        <span className="block">{t("list.actionsDone", { done: p.actions.done, total: p.actions.total })}</span>
-                        <span className="block text-neutral-600">{t("list.pilotsDecided", { decided: p.pilots.decided, total: p.pilots.total })}</span>
+                        <span className="block">
+                          {t("list.actionsDone", { done: p.actions.done, total: p.actions.total })}
+                        </span>
+                        <span className="block text-neutral-600">
+                          {t("list.pilotsDecided", {
+                            decided: p.pilots.decided,
+                            total: p.pilots.total,
+                          })}
+                        </span>
                       </td>
                       <td className="px-3 py-2 text-xs">
                         {p.dueDay ?? t("list.noDue")}
@@ -97,13 +146,21 @@ export default async function ImprovePage() {
           )}
         </section>
         {canWrite && (
-          <aside aria-labelledby="new-project" className="rounded-lg border border-neutral-200 bg-white p-4">
+          <aside
+            aria-labelledby="new-project"
+            className="rounded-lg border border-neutral-200 bg-white p-4"
+          >
             <h2 id="new-project" className="font-medium">
               {t("create.heading")}
             </h2>
             <p className="mb-3 mt-1 text-sm text-neutral-600">{t("create.lead")}</p>
             {hasTouchpoints ? (
-              <CreateProjectForm journeys={choices.journeys.filter((j) => j.touchpoints.length > 0)} people={choices.people} currentUserId={user.id} createProject={createProjectAction} />
+              <CreateProjectForm
+                journeys={choices.journeys.filter((j) => j.touchpoints.length > 0)}
+                people={choices.people}
+                currentUserId={user.id}
+                createProject={createProjectAction}
+              />
             ) : (
               <p className="text-sm text-neutral-600">{t("create.noTouchpoints")}</p>
             )}

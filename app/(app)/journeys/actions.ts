@@ -15,11 +15,18 @@ export const createJourneyAction = authedAction(ZJourneyCreateInput, async (inpu
   return journey;
 });
 
-export const createJourneyFromTemplateAction = authedAction(z.object({ templateKey: z.string().min(1).max(100) }), async ({ templateKey }, { user }) => {
-  const journey = await createJourneyFromTemplate(user, templateKey, (await getLocale()) as TLocale);
-  revalidatePath("/journeys");
-  return journey;
-});
+export const createJourneyFromTemplateAction = authedAction(
+  z.object({ templateKey: z.string().min(1).max(100) }),
+  async ({ templateKey }, { user }) => {
+    const journey = await createJourneyFromTemplate(
+      user,
+      templateKey,
+      (await getLocale()) as TLocale,
+    );
+    revalidatePath("/journeys");
+    return journey;
+  },
+);
 
 export const importJourneyAction = authedAction(ZJourneyImportInput, async (input, { user }) => {
   const result = await importJourney(user, input);

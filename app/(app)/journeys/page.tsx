@@ -18,16 +18,31 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function JourneysPage() {
   const user = await requireUser("journey:read");
-  const [journeys, t, locale] = await Promise.all([listJourneys(user), getTranslations("journeys"), getLocale()]);
+  const [journeys, t, locale] = await Promise.all([
+    listJourneys(user),
+    getTranslations("journeys"),
+    getLocale(),
+  ]);
   const canWrite = can(user.role, "journey:write");
   const active = journeys.filter((j) => !j.isArchived);
   const archived = journeys.filter((j) => j.isArchived);
   const card = (journey: TJourneyListItem) => (
     <li key={journey.id}>
-      <Link href={`/journeys/${journey.id}`} className="block h-full rounded-lg border border-neutral-200 bg-white p-4 hover:border-accent">
+      <Link
+        href={`/journeys/${journey.id}`}
+        className="block h-full rounded-lg border border-neutral-200 bg-white p-4 hover:border-accent"
+      >
         <h2 className="font-medium">{localized(journey, "name", locale)}</h2>
-        {journey.description && <p className="mt-1 line-clamp-2 text-sm text-neutral-600">{journey.description}</p>}
-        <p className="mt-2 text-xs text-neutral-500">{t("counts", { stages: journey.stageCount, touchpoints: journey.touchpointCount, mots: journey.motCount })}</p>
+        {journey.description && (
+          <p className="mt-1 line-clamp-2 text-sm text-neutral-600">{journey.description}</p>
+        )}
+        <p className="mt-2 text-xs text-neutral-500">
+          {t("counts", {
+            stages: journey.stageCount,
+            touchpoints: journey.touchpointCount,
+            mots: journey.motCount,
+          })}
+        </p>
       </Link>
     </li>
   );
@@ -38,10 +53,16 @@ export default async function JourneysPage() {
         lead={t("lead")}
         actions={
           <div className="flex flex-wrap gap-2">
-            <Link href="/journeys/templates" className="inline-flex min-h-10 items-center rounded-md bg-accent px-4 text-sm font-medium text-white hover:bg-accent-strong">
+            <Link
+              href="/journeys/templates"
+              className="inline-flex min-h-10 items-center rounded-md bg-accent px-4 text-sm font-medium text-white hover:bg-accent-strong"
+            >
               {t("templates")}
             </Link>
-            <Link href="/journeys/segments" className="inline-flex min-h-10 items-center rounded-md border border-neutral-300 bg-white px-4 text-sm font-medium hover:bg-neutral-100">
+            <Link
+              href="/journeys/segments"
+              className="inline-flex min-h-10 items-center rounded-md border border-neutral-300 bg-white px-4 text-sm font-medium hover:bg-neutral-100"
+            >
               {t("segments")}
             </Link>
           </div>
@@ -50,7 +71,9 @@ export default async function JourneysPage() {
       <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
         <section aria-label={t("title")}>
           {active.length === 0 ? (
-            <EmptyState title={canWrite ? t("empty") : t("emptyReadOnly")}>{canWrite && t("emptyHint")}</EmptyState>
+            <EmptyState title={canWrite ? t("empty") : t("emptyReadOnly")}>
+              {canWrite && t("emptyHint")}
+            </EmptyState>
           ) : (
             <ul className="grid gap-3 sm:grid-cols-2" data-testid="journey-list">
               {active.map(card)}
@@ -58,8 +81,13 @@ export default async function JourneysPage() {
           )}
           {archived.length > 0 && (
             <details className="mt-6">
-              <summary className="cursor-pointer text-sm font-medium text-neutral-700">{t("archived", { count: archived.length })}</summary>
-              <ul className="mt-3 grid gap-3 opacity-80 sm:grid-cols-2" data-testid="archived-journey-list">
+              <summary className="cursor-pointer text-sm font-medium text-neutral-700">
+                {t("archived", { count: archived.length })}
+              </summary>
+              <ul
+                className="mt-3 grid gap-3 opacity-80 sm:grid-cols-2"
+                data-testid="archived-journey-list"
+              >
                 {archived.map(card)}
               </ul>
             </details>

@@ -6,7 +6,11 @@ import { phaseMetadata } from "@/components/phase-intro";
 import { HeadlineCards } from "@/components/measure/headline-cards";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { filterInputFromSearchParams, searchStringOf, type TSearchParams } from "@/lib/analytics/format";
+import {
+  filterInputFromSearchParams,
+  searchStringOf,
+  type TSearchParams,
+} from "@/lib/analytics/format";
 import { getMeasureView, listJourneysWithData } from "@/lib/analytics/queries";
 import { ZAnalysisFilter } from "@/lib/analytics/schemas";
 import { can } from "@/lib/auth/permissions";
@@ -31,7 +35,12 @@ type TProps = { searchParams: Promise<TSearchParams> };
 export default async function MeasurePage({ searchParams }: TProps) {
   const user = await requireUser("measure:read");
   const params = await searchParams;
-  const [t, tPhase, tImports, locale] = await Promise.all([getTranslations("measure"), getTranslations("phases.measure"), getTranslations("imports"), getLocale()]);
+  const [t, tPhase, tImports, locale] = await Promise.all([
+    getTranslations("measure"),
+    getTranslations("phases.measure"),
+    getTranslations("imports"),
+    getLocale(),
+  ]);
 
   const importLink = can(user.role, "observation:import") && (
     <Link
@@ -49,7 +58,10 @@ export default async function MeasurePage({ searchParams }: TProps) {
   if (!input) {
     // No journey chosen: open the one with the most observations, in the URL so it can be shared.
     const [busiest] = await listJourneysWithData(user);
-    if (busiest) redirect(`/measure${searchStringOf(ZAnalysisFilter.parse({ ...filterInputFromSearchParams({ ...params, journey: busiest.id }) }))}`);
+    if (busiest)
+      redirect(
+        `/measure${searchStringOf(ZAnalysisFilter.parse({ ...filterInputFromSearchParams({ ...params, journey: busiest.id }) }))}`,
+      );
     return (
       <>
         <PageHeader title={tPhase("title")} lead={tPhase("lead")} actions={importLink} />
@@ -61,17 +73,27 @@ export default async function MeasurePage({ searchParams }: TProps) {
   const loaded = await loadView(user, input);
   if (!loaded) notFound();
   const { view, journey } = loaded;
-  const measuresOf = Object.fromEntries(view.byTouchpoint.map((row) => [row.touchpoint.id, row.measures]));
-  const isFiltered = searchStringOf(view.filter) !== searchStringOf({ journeyId: view.filter.journeyId });
+  const measuresOf = Object.fromEntries(
+    view.byTouchpoint.map((row) => [row.touchpoint.id, row.measures]),
+  );
+  const isFiltered =
+    searchStringOf(view.filter) !== searchStringOf({ journeyId: view.filter.journeyId });
 
   return (
     <>
-      <PageHeader title={tPhase("title")} lead={t("lead", { journey: localized(view.journey, "name", locale) })} actions={importLink} />
+      <PageHeader
+        title={tPhase("title")}
+        lead={t("lead", { journey: localized(view.journey, "name", locale) })}
+        actions={importLink}
+      />
       <FilterBar filter={view.filter} options={view} />
       {view.totals.observations === 0 ? (
         <EmptyState title={isFiltered ? t("emptyFiltered") : t("emptyJourney")}>
           {isFiltered ? (
-            <Link href={`/measure${searchStringOf({ journeyId: view.filter.journeyId })}`} className="text-accent hover:underline">
+            <Link
+              href={`/measure${searchStringOf({ journeyId: view.filter.journeyId })}`}
+              className="text-accent hover:underline"
+            >
               {t("clearFilters")}
             </Link>
           ) : (
@@ -81,10 +103,18 @@ export default async function MeasurePage({ searchParams }: TProps) {
       ) : (
         <>
           <HeadlineCards measures={view.totals} />
-          <MeasureSection id="fix-first" title={t("sections.fixFirst")} lead={t("sections.fixFirstLead")}>
+          <MeasureSection
+            id="fix-first"
+            title={t("sections.fixFirst")}
+            lead={t("sections.fixFirstLead")}
+          >
             <FixFirstRanking ranking={view.ranking} measuresOf={measuresOf} filter={view.filter} />
           </MeasureSection>
-          <MeasureSection id="drivers" title={t("sections.drivers")} lead={t("sections.driversLead")}>
+          <MeasureSection
+            id="drivers"
+            title={t("sections.drivers")}
+            lead={t("sections.driversLead")}
+          >
             <DriverRanking ranking={view.driverRanking} filter={view.filter} />
           </MeasureSection>
           <MeasureSection id="map" title={t("sections.map")} lead={t("sections.mapLead")}>
@@ -93,14 +123,28 @@ export default async function MeasurePage({ searchParams }: TProps) {
           <MeasureSection id="splits" title={t("sections.splits")} lead={t("sections.splitsLead")}>
             <Splits splits={view.splits} />
           </MeasureSection>
-          <MeasureSection id="metrics" title={t("sections.metrics")} lead={t("sections.metricsLead")}>
-            <CustomerMetrics slices={{ touchpoint: view.byTouchpoint, stage: view.bySlice.stage, segment: view.splits.segment, month: view.bySlice.month }} />
+          <MeasureSection
+            id="metrics"
+            title={t("sections.metrics")}
+            lead={t("sections.metricsLead")}
+          >
+            <CustomerMetrics
+              slices={{
+                touchpoint: view.byTouchpoint,
+                stage: view.bySlice.stage,
+                segment: view.splits.segment,
+                month: view.bySlice.month,
+              }}
+            />
           </MeasureSection>
           <MeasureSection id="stages" title={t("sections.stages")} lead={t("sections.stagesLead")}>
             <StageSegment stageBySegment={view.stageBySegment} segments={view.segments} />
           </MeasureSection>
           <MeasureSection id="ipa" title={t("sections.ipa")} lead={t("sections.ipaLead")}>
-            <ImportancePerformance importancePerformance={view.importancePerformance} importancePerformanceCuts={view.importancePerformanceCuts} />
+            <ImportancePerformance
+              importancePerformance={view.importancePerformance}
+              importancePerformanceCuts={view.importancePerformanceCuts}
+            />
           </MeasureSection>
         </>
       )}
@@ -108,14 +152,18 @@ export default async function MeasurePage({ searchParams }: TProps) {
   );
 }
 
-async function loadView(user: Awaited<ReturnType<typeof requireUser>>, input: NonNullable<ReturnType<typeof filterInputFromSearchParams>>) {
+async function loadView(
+  user: Awaited<ReturnType<typeof requireUser>>,
+  input: NonNullable<ReturnType<typeof filterInputFromSearchParams>>,
+) {
   if (!ZAnalysisFilter.safeParse(input).success) return null;
   try {
     const view = await getMeasureView(user, input);
     return { view, journey: await getJourneyMap(user, view.journey.id) };
   } catch (error) {
     // A journey of another organization, or a mistyped id in a shared link.
-    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "VALIDATION")) return null;
+    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "VALIDATION"))
+      return null;
     throw error;
   }
 }

@@ -21,45 +21,98 @@ export const generateMetadata = phaseMetadata("overview");
 // it (nothing here changes anything); each figure links to the view it comes from.
 export default async function OverviewPage() {
   const user = await requireUser("overview:read");
-  const [overview, t, tPhase] = await Promise.all([getOverview(user), getTranslations("overview"), getTranslations("phases.overview")]);
+  const [overview, t, tPhase] = await Promise.all([
+    getOverview(user),
+    getTranslations("overview"),
+    getTranslations("phases.overview"),
+  ]);
   const { periods } = overview;
 
   return (
     <div data-overview className="space-y-8">
-      <PageHeader title={tPhase("title")} lead={t("lead", { today: periods.today, from: periods.current.from, to: periods.current.to })} actions={<PrintButton />} />
-      <p className="hidden text-xs text-neutral-500 print:block">{t("printedAt", { today: periods.today })}</p>
+      <PageHeader
+        title={tPhase("title")}
+        lead={t("lead", {
+          today: periods.today,
+          from: periods.current.from,
+          to: periods.current.to,
+        })}
+        actions={<PrintButton />}
+      />
+      <p className="hidden text-xs text-neutral-500 print:block">
+        {t("printedAt", { today: periods.today })}
+      </p>
 
-      <OverviewSection id="headline" title={t("sections.headline")} lead={t("sections.headlineLead")} testId="overview-headline">
+      <OverviewSection
+        id="headline"
+        title={t("sections.headline")}
+        lead={t("sections.headlineLead")}
+        testId="overview-headline"
+      >
         <div className="grid gap-x-4 gap-y-2 md:grid-cols-3 print:grid-cols-3">
           {overview.headline.map((headline) => (
-            <HeadlineCard key={headline.key} headline={headline} measureHref={`/measure${searchStringOf(periods.current)}`} />
+            <HeadlineCard
+              key={headline.key}
+              headline={headline}
+              measureHref={`/measure${searchStringOf(periods.current)}`}
+            />
           ))}
         </div>
       </OverviewSection>
 
       <div className="grid gap-8 lg:grid-cols-2">
-        <OverviewSection id="alerts" title={t("sections.alerts")} lead={t("sections.alertsLead")} testId="overview-alerts">
+        <OverviewSection
+          id="alerts"
+          title={t("sections.alerts")}
+          lead={t("sections.alertsLead")}
+          testId="overview-alerts"
+        >
           <ControlAlerts alerts={overview.alerts} />
         </OverviewSection>
-        <OverviewSection id="promises" title={t("sections.promises")} lead={t("sections.promisesLead")} testId="overview-promises">
+        <OverviewSection
+          id="promises"
+          title={t("sections.promises")}
+          lead={t("sections.promisesLead")}
+          testId="overview-promises"
+        >
           <PromiseCompliance promises={overview.promises} />
         </OverviewSection>
       </div>
 
       <div className="grid gap-8 lg:grid-cols-2" data-print-page>
-        <OverviewSection id="top" title={t("sections.top")} lead={t("sections.topLead", periods.ranking)} testId="overview-top10">
+        <OverviewSection
+          id="top"
+          title={t("sections.top")}
+          lead={t("sections.topLead", periods.ranking)}
+          testId="overview-top10"
+        >
           <TopTouchpoints top={overview.top} period={periods.ranking} />
         </OverviewSection>
-        <OverviewSection id="projects" title={t("sections.projects")} lead={t("sections.projectsLead")} testId="overview-projects">
+        <OverviewSection
+          id="projects"
+          title={t("sections.projects")}
+          lead={t("sections.projectsLead")}
+          testId="overview-projects"
+        >
           <ProjectPhases projects={overview.projects} />
         </OverviewSection>
       </div>
 
       <div className="grid gap-8 lg:grid-cols-2" data-print-page>
-        <OverviewSection id="pilots" title={t("sections.pilots")} lead={t("sections.pilotsLead")} testId="overview-pilots">
+        <OverviewSection
+          id="pilots"
+          title={t("sections.pilots")}
+          lead={t("sections.pilotsLead")}
+          testId="overview-pilots"
+        >
           <PilotVerdicts pilots={overview.pilots} />
         </OverviewSection>
-        <OverviewSection id="outcomes" title={t("sections.outcomes")} lead={t("sections.outcomesLead")} testId="overview-outcomes">
+        <OverviewSection
+          id="outcomes"
+          title={t("sections.outcomes")}
+          lead={t("sections.outcomesLead")}
+          testId="overview-outcomes"
+        >
           <CaseOutcomes outcomes={overview.outcomes} />
         </OverviewSection>
       </div>

@@ -13,7 +13,10 @@ export type TSignInState = {
   throttle?: { retryAt: string; retryAfterSeconds: number };
 };
 
-export async function signInAction(_previous: TSignInState, formData: FormData): Promise<TSignInState> {
+export async function signInAction(
+  _previous: TSignInState,
+  formData: FormData,
+): Promise<TSignInState> {
   const raw = { email: formData.get("email"), password: formData.get("password") };
   const email = typeof raw.email === "string" ? raw.email : "";
   const parsed = ZSignInInput.safeParse(raw, { error: validationMessageKey });
@@ -24,7 +27,10 @@ export async function signInAction(_previous: TSignInState, formData: FormData):
   } catch (error) {
     // A successful sign-in throws Next's redirect, which must propagate.
     if (error instanceof SignInThrottledError) {
-      const retryAfterSeconds = Math.max(1, Math.ceil((error.retryAt.getTime() - Date.now()) / 1000));
+      const retryAfterSeconds = Math.max(
+        1,
+        Math.ceil((error.retryAt.getTime() - Date.now()) / 1000),
+      );
       return { email, throttle: { retryAt: error.retryAt.toISOString(), retryAfterSeconds } };
     }
     if (error instanceof AuthError) return { email, error: "auth.invalidCredentials" };

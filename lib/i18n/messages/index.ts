@@ -29,6 +29,34 @@ import koSecurity from "./ko/security.json";
 // The shared messages (en.json, ko.json) and one file per feature area (en/<area>.json), which
 // becomes the namespace <area>: a feature's strings live beside each other, not in one huge file.
 export const MESSAGES = {
-  en: { ...en, frontline: enFrontline, imports: enImports, apiKeys: enApiKeys, followUps: enFollowUps, measure: enMeasure, analyze: enAnalyze, improve: enImprove, control: enControl, promises: enPromises, overview: enOverview, auditLog: enAuditLog, security: enSecurity },
-  ko: { ...ko, frontline: koFrontline, imports: koImports, apiKeys: koApiKeys, followUps: koFollowUps, measure: koMeasure, analyze: koAnalyze, improve: koImprove, control: koControl, promises: koPromises, overview: koOverview, auditLog: koAuditLog, security: koSecurity },
+  en: {
+    ...en,
+    frontline: enFrontline,
+    imports: enImports,
+    apiKeys: enApiKeys,
+    followUps: enFollowUps,
+    measure: enMeasure,
+    analyze: enAnalyze,
+    improve: enImprove,
+    control: enControl,
+    promises: enPromises,
+    overview: enOverview,
+    auditLog: enAuditLog,
+    security: enSecurity,
+  },
+  ko: {
+    ...ko,
+    frontline: koFrontline,
+    imports: koImports,
+    apiKeys: koApiKeys,
+    followUps: koFollowUps,
+    measure: koMeasure,
+    analyze: koAnalyze,
+    improve: koImprove,
+    control: koControl,
+    promises: koPromises,
+    overview: koOverview,
+    auditLog: koAuditLog,
+    security: koSecurity,
+  },
 } satisfies Record<TLocale, object>;

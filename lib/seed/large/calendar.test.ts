@@ -9,7 +9,8 @@ const localHour = (epochMs: number) => new Date(epochMs + KST_OFFSET_MS).getUTCH
 const localMonth = (epochMs: number) => new Date(epochMs + KST_OFFSET_MS).getUTCMonth();
 const weekday = (epochMs: number) => new Date(epochMs + KST_OFFSET_MS).getUTCDay();
 /** The kind of site the row's time was drawn for: a row names a site exactly when it was made at one. */
-const kindOf = (row: (typeof rows)[number]) => (row.site === null ? "NONE" : model.sites[row.site]!.kind);
+const kindOf = (row: (typeof rows)[number]) =>
+  row.site === null ? "NONE" : model.sites[row.site]!.kind;
 
 describe("the large organization's timestamps", () => {
   it("fall in the year before the organization was created, never on its day or after", () => {
@@ -22,17 +23,23 @@ describe("the large organization's timestamps", () => {
   });
 
   it("cover every month of the year, busier in summer than in winter (slow seasonality and a growing programme)", () => {
-    const perMonth = Array.from({ length: 12 }, (_, month) => rows.filter((r) => localMonth(r.observedAt) === month).length / rows.length);
+    const perMonth = Array.from(
+      { length: 12 },
+      (_, month) => rows.filter((r) => localMonth(r.observedAt) === month).length / rows.length,
+    );
     // The year's first and last months are cut where the year starts and ends.
     for (const month of perMonth) expect(month).toBeGreaterThan(0.05);
     for (const month of perMonth) expect(month).toBeLessThan(0.12);
     expect(perMonth[6]! + perMonth[7]!).toBeGreaterThan(1.1 * (perMonth[0]! + perMonth[1]!));
-    expect(seasonalWeight(Date.UTC(2026, 6, 15) / DAY_MS)).toBeGreaterThan(seasonalWeight(Date.UTC(2026, 0, 15) / DAY_MS) + 0.2);
+    expect(seasonalWeight(Date.UTC(2026, 6, 15) / DAY_MS)).toBeGreaterThan(
+      seasonalWeight(Date.UTC(2026, 0, 15) / DAY_MS) + 0.2,
+    );
   });
 
   it("follow each kind of site's week and hours (Korea time): stores on Saturdays and after work, call centres in office hours", () => {
     const of = (kind: string) => rows.filter((r) => kindOf(r) === kind);
-    const byWeekday = (at: typeof rows) => Array.from({ length: 7 }, (_, d) => at.filter((r) => weekday(r.observedAt) === d).length);
+    const byWeekday = (at: typeof rows) =>
+      Array.from({ length: 7 }, (_, d) => at.filter((r) => weekday(r.observedAt) === d).length);
     const stores = byWeekday(of("STORE"));
     expect(stores[6]).toBeGreaterThan(1.4 * stores[0]!);
     const calls = byWeekday(of("CALL_CENTRE"));

@@ -38,7 +38,14 @@ export function createLargeCalendar(endsAt: Date): TLargeCalendar {
         const day = firstDay + i;
         return seasonalWeight(day) * growthWeight(i) * pattern.weekdays[(day + 4) % 7]!; // day 0 (1970-01-01) was a Thursday
       });
-      return [kind, { day: createWeightedTable(dayWeights), hour: createWeightedTable(pattern.hours.map(([, w]) => w)), hours: pattern.hours.map(([h]) => h) }] as const;
+      return [
+        kind,
+        {
+          day: createWeightedTable(dayWeights),
+          hour: createWeightedTable(pattern.hours.map(([, w]) => w)),
+          hours: pattern.hours.map(([h]) => h),
+        },
+      ] as const;
     }),
   );
   return {

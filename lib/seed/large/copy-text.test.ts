@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { escapeCopyText, formatTimestamp, LARGE_COPY_COLUMNS, largeClientId, largeIdPrefix, largeObservationId, toCopyLine } from "./copy-text";
+import {
+  escapeCopyText,
+  formatTimestamp,
+  LARGE_COPY_COLUMNS,
+  largeClientId,
+  largeIdPrefix,
+  largeObservationId,
+  toCopyLine,
+} from "./copy-text";
 import { rows, testRefs } from "./large-test-input";
 
 describe("a large row as a COPY line", () => {
@@ -9,7 +17,8 @@ describe("a large row as a COPY line", () => {
     const fields = toCopyLine(row, testRefs).slice(0, -1).split("\t");
     expect(toCopyLine(row, testRefs).endsWith("\n")).toBe(true);
     expect(fields).toHaveLength(LARGE_COPY_COLUMNS.length);
-    const field = (column: (typeof LARGE_COPY_COLUMNS)[number]) => fields[LARGE_COPY_COLUMNS.indexOf(column)];
+    const field = (column: (typeof LARGE_COPY_COLUMNS)[number]) =>
+      fields[LARGE_COPY_COLUMNS.indexOf(column)];
     expect(field("organizationId")).toBe("org-large");
     expect(field("touchpointId")).toBe(`tp-${row.touchpoint}`);
     expect(field("driverId")).toBe("\\N");
@@ -17,7 +26,9 @@ describe("a large row as a COPY line", () => {
     expect(field("experiencedScore")).toBe(String(row.experiencedScore));
     expect(field("comment")).toBe(row.comment);
     expect(field("clientId")).toBe(`large:${row.index + 1}`);
-    expect(field("observedAt")).toBe(new Date(row.observedAt).toISOString().replace("T", " ").slice(0, 23));
+    expect(field("observedAt")).toBe(
+      new Date(row.observedAt).toISOString().replace("T", " ").slice(0, 23),
+    );
     expect(field("createdAt")).toBe(field("observedAt"));
   });
 
@@ -27,7 +38,12 @@ describe("a large row as a COPY line", () => {
   });
 
   it("writes UTC timestamps as PostgreSQL reads them, on either side of midnight", () => {
-    for (const ms of [0, 1_767_225_599_999, 1_782_000_000_123, Date.UTC(2026, 1, 28, 23, 59, 59, 5)]) {
+    for (const ms of [
+      0,
+      1_767_225_599_999,
+      1_782_000_000_123,
+      Date.UTC(2026, 1, 28, 23, 59, 59, 5),
+    ]) {
       expect(formatTimestamp(ms)).toBe(new Date(ms).toISOString().replace("T", " ").slice(0, 23));
     }
   });

@@ -52,7 +52,8 @@ export function largeIdPrefix(organizationId: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-`;
 }
 
-export const largeObservationId = (idPrefix: string, index: number) => idPrefix + index.toString(16).padStart(12, "0");
+export const largeObservationId = (idPrefix: string, index: number) =>
+  idPrefix + index.toString(16).padStart(12, "0");
 
 const DAY_MS = 86_400_000;
 const dateTexts = new Map<number, string>();
@@ -74,10 +75,15 @@ export function formatTimestamp(epochMs: number): string {
 
 /** COPY text format: backslash, tab, newline and carriage return are escaped; nothing else is special. */
 export function escapeCopyText(text: string): string {
-  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r")) : text;
+  return /[\\\t\n\r]/.test(text)
+    ? text.replace(/[\\\t\n\r]/g, (c) =>
+        c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r",
+      )
+    : text;
 }
 
-const orNull = (value: number | string | null | undefined) => (value === null || value === undefined ? "\\N" : String(value));
+const orNull = (value: number | string | null | undefined) =>
+  value === null || value === undefined ? "\\N" : String(value);
 
 /** One row as a COPY line, newline included. */
 export function toCopyLine(row: TLargeRow, refs: TLargeRefs): string {

@@ -60,8 +60,12 @@ export function blockSeed(seed: number, block: number): number {
 function drawRow(model: TLargeModel, random: TRandom, index: number): TLargeRow {
   const touchpointIndex = model.drawTouchpoint(random.float());
   const t = model.touchpoints[touchpointIndex]!;
-  const segment = random.float() < NO_SEGMENT_RATE ? null : (t.isAcquisition ? model.drawSegment.acquisition : model.drawSegment.later)(random.float());
-  const driver = t.drivers.length && random.float() < 0.85 ? random.int(0, t.drivers.length - 1) : null;
+  const segment =
+    random.float() < NO_SEGMENT_RATE
+      ? null
+      : (t.isAcquisition ? model.drawSegment.acquisition : model.drawSegment.later)(random.float());
+  const driver =
+    t.drivers.length && random.float() < 0.85 ? random.int(0, t.drivers.length - 1) : null;
   const source = t.sources[t.drawSource(random.float())]!;
   const kind = siteKind(t.channel, source, random.float());
   const site = kind === "NONE" ? null : model.drawSite[kind](random.float());
@@ -73,22 +77,52 @@ function drawRow(model: TLargeModel, random: TRandom, index: number): TLargeRow 
     (segmentShape ? (t.planted ? segmentShape.plantedShift : segmentShape.gapShift) : 0) +
     (site === null ? 0 : LARGE_SITES[site]!.gapShift) +
     (driver === null ? 0 : t.driverShifts[driver]!);
-  const { gap, expectationScore, experiencedScore, emotionalScore, nps, csat, ces } = drawScores(random, {
-    meanGap,
-    gapSd: t.planted ? 1.1 : 0.9,
-    expectationLevel: t.expectationLevel,
-    source,
-    asksEffort: t.isService,
-  });
+  const { gap, expectationScore, experiencedScore, emotionalScore, nps, csat, ces } = drawScores(
+    random,
+    {
+      meanGap,
+      gapSd: t.planted ? 1.1 : 0.9,
+      expectationLevel: t.expectationLevel,
+      source,
+      asksEffort: t.isService,
+    },
+  );
   const rates = QUESTION_RATES[source];
-  const comment = random.float() < (t.planted ? Math.max(rates.comment, 0.45) : rates.comment) ? commentFor(random, t, gap) : "";
+  const comment =
+    random.float() < (t.planted ? Math.max(rates.comment, 0.45) : rates.comment)
+      ? commentFor(random, t, gap)
+      : "";
 
-  return { index, touchpoint: touchpointIndex, driver, segment, site, source, observedAt, expectationScore, experiencedScore, emotionalScore, nps, csat, ces, comment };
+  return {
+    index,
+    touchpoint: touchpointIndex,
+    driver,
+    segment,
+    site,
+    source,
+    observedAt,
+    expectationScore,
+    experiencedScore,
+    emotionalScore,
+    nps,
+    csat,
+    ces,
+    comment,
+  };
 }
 
 /** As in the demo: the tone follows the gap; at SK Telecom's planted MOT customers mostly talk about the wait and the explanation. */
 function commentFor(random: TRandom, t: TLargeTouchpoint, gap: number): string {
-  const tone: TTone = gap <= -1 ? "NEGATIVE" : gap >= 1 ? "POSITIVE" : random.choose<TTone>([["NEUTRAL", 50], ["POSITIVE", 35], ["NEGATIVE", 15]]);
+  const tone: TTone =
+    gap <= -1
+      ? "NEGATIVE"
+      : gap >= 1
+        ? "POSITIVE"
+        : random.choose<TTone>([
+            ["NEUTRAL", 50],
+            ["POSITIVE", 35],
+            ["NEGATIVE", 15],
+          ]);
   // The demo's planted-problem phrases speak of a plan consultation: they fit SK Telecom's planted MOT only.
   if (t.planted?.nameEn === PLANTED_MOT.nameEn) {
     if (tone !== "NEGATIVE") return random.pick(PLANTED_PROBLEM_PHRASES.OTHER);
@@ -97,4 +131,3 @@ function commentFor(random: TRandom, t: TLargeTouchpoint, gap: number): string {
   const theme = random.chance(0.6) ? t.themes[0]! : random.pick(t.themes);
   return pickComment(random, theme, tone);
 }
-

@@ -51,14 +51,38 @@ export const LARGE_SITES: readonly TLargeSite[] = [
   { code: "INCHEON", name: "인천점 Incheon", kind: "STORE", weight: 5, gapShift: -0.05 },
   { code: "ILSAN", name: "일산점 Ilsan", kind: "STORE", weight: 4, gapShift: 0 },
   { code: "DAEJEON", name: "대전 둔산점 Daejeon Dunsan", kind: "STORE", weight: 4, gapShift: 0.05 },
-  { code: "DAEGU", name: "대구 동성로점 Daegu Dongseongno", kind: "STORE", weight: 4, gapShift: -0.05 },
+  {
+    code: "DAEGU",
+    name: "대구 동성로점 Daegu Dongseongno",
+    kind: "STORE",
+    weight: 4,
+    gapShift: -0.05,
+  },
   { code: "GWANGJU", name: "광주 상무점 Gwangju Sangmu", kind: "STORE", weight: 3, gapShift: 0 },
-  { code: "SEOMYEON", name: "부산 서면점 Busan Seomyeon", kind: "STORE", weight: 6, gapShift: -0.35 },
+  {
+    code: "SEOMYEON",
+    name: "부산 서면점 Busan Seomyeon",
+    kind: "STORE",
+    weight: 6,
+    gapShift: -0.35,
+  },
   { code: "ULSAN", name: "울산점 Ulsan", kind: "STORE", weight: 2, gapShift: 0 },
   { code: "JEJU", name: "제주점 Jeju", kind: "STORE", weight: 3, gapShift: 0.1 },
   { code: "CALLCENTER", name: "고객센터 Call centre", kind: "CALL_CENTRE", weight: 5, gapShift: 0 },
-  { code: "CALLCENTER_BUSAN", name: "부산 고객센터 Busan call centre", kind: "CALL_CENTRE", weight: 3, gapShift: -0.1 },
-  { code: "CALLCENTER_DAEJEON", name: "대전 고객센터 Daejeon call centre", kind: "CALL_CENTRE", weight: 2, gapShift: 0.05 },
+  {
+    code: "CALLCENTER_BUSAN",
+    name: "부산 고객센터 Busan call centre",
+    kind: "CALL_CENTRE",
+    weight: 3,
+    gapShift: -0.1,
+  },
+  {
+    code: "CALLCENTER_DAEJEON",
+    name: "대전 고객센터 Daejeon call centre",
+    kind: "CALL_CENTRE",
+    weight: 2,
+    gapShift: 0.05,
+  },
 ];
 
 export type TLargePlantedProblem = {

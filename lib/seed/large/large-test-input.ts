@@ -21,11 +21,15 @@ export const testRefs: TLargeRefs = {
 };
 
 export const gapOf = (row: TLargeRow) => row.experiencedScore - row.expectationScore;
-export const mean = (values: readonly number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+export const mean = (values: readonly number[]) =>
+  values.reduce((a, b) => a + b, 0) / values.length;
 
 export function pearson(xs: readonly number[], ys: readonly number[]): number {
   const mx = mean(xs);
   const my = mean(ys);
   const cov = xs.reduce((sum, x, i) => sum + (x - mx) * (ys[i]! - my), 0);
-  return cov / Math.sqrt(xs.reduce((s, x) => s + (x - mx) ** 2, 0) * ys.reduce((s, y) => s + (y - my) ** 2, 0));
+  return (
+    cov /
+    Math.sqrt(xs.reduce((s, x) => s + (x - mx) ** 2, 0) * ys.reduce((s, y) => s + (y - my) ** 2, 0))
+  );
 }

@@ -3,11 +3,23 @@ import type { TObservationSource } from "@/lib/observations/schemas";
 import { findTemplate } from "@/lib/templates/catalog";
 import type { TCommentTheme } from "../demo-comments";
 import { PLANTED_MOT } from "../demo-observations";
-import { commentThemes, isServiceTouchpoint, segmentProfile, SOURCES_BY_CHANNEL } from "../demo-traffic";
+import {
+  commentThemes,
+  isServiceTouchpoint,
+  segmentProfile,
+  SOURCES_BY_CHANNEL,
+} from "../demo-traffic";
 import { DEMO_SEGMENTS } from "../demo-users";
 import { createRandom, type TRandom } from "../random";
 import { createLargeCalendar, type TLargeCalendar } from "./calendar";
-import { LARGE_JOURNEYS, LARGE_PLANTED_PROBLEMS, LARGE_SEED, LARGE_SITES, type TLargePlantedProblem, type TLargeSite } from "./large-organization";
+import {
+  LARGE_JOURNEYS,
+  LARGE_PLANTED_PROBLEMS,
+  LARGE_SEED,
+  LARGE_SITES,
+  type TLargePlantedProblem,
+  type TLargeSite,
+} from "./large-organization";
 import { createWeightedTable } from "./weighted-table";
 
 // The static picture the rows are drawn from, built once: every touchpoint of the four journeys
@@ -60,7 +72,13 @@ export type TLargeModel = {
   calendar: TLargeCalendar;
 };
 
-export function createLargeModel({ seed = LARGE_SEED, endsAt }: { seed?: number; endsAt: Date }): TLargeModel {
+export function createLargeModel({
+  seed = LARGE_SEED,
+  endsAt,
+}: {
+  seed?: number;
+  endsAt: Date;
+}): TLargeModel {
   const random = createRandom(seed);
   const touchpoints: TLargeTouchpoint[] = [];
   const weights: number[] = [];
@@ -73,7 +91,12 @@ export function createLargeModel({ seed = LARGE_SEED, endsAt }: { seed?: number;
     template.journey.stages.forEach((stage, stagePosition) => {
       for (const t of stage.touchpoints ?? []) {
         const isPlanted = t.nameEn === planted.nameEn;
-        const shape = { nameEn: t.nameEn!, channel: t.channel ?? "OTHER", dimension: t.dimension ?? "PRODUCT_SERVICE", isMoT: t.isMoT ?? false };
+        const shape = {
+          nameEn: t.nameEn!,
+          channel: t.channel ?? "OTHER",
+          dimension: t.dimension ?? "PRODUCT_SERVICE",
+          isMoT: t.isMoT ?? false,
+        };
         const drivers = (t.drivers ?? []).map((d) => d.nameEn!);
         const sources = SOURCES_BY_CHANNEL[shape.channel];
         touchpoints.push({
@@ -86,13 +109,22 @@ export function createLargeModel({ seed = LARGE_SEED, endsAt }: { seed?: number;
           planted: isPlanted ? planted : null,
           ...gapProfile(random, shape.isMoT, drivers, isPlanted ? planted : null),
           // The segments' shifts at the planted MOT do not average to zero over a stage's mix of customers: take it out, so the MOT's mean is the planted one.
-          ...(isPlanted ? { baseGap: planted.meanGap - meanPlantedShift(stagePosition / lastStage <= ACQUISITION_SHARE) } : {}),
+          ...(isPlanted
+            ? {
+                baseGap:
+                  planted.meanGap -
+                  meanPlantedShift(stagePosition / lastStage <= ACQUISITION_SHARE),
+              }
+            : {}),
           sources: sources.map(([source]) => source),
           drawSource: createWeightedTable(sources.map(([, weight]) => weight)),
           themes: commentThemes(shape),
           isService: isServiceTouchpoint(shape),
         });
-        const traffic = Math.exp(-stageDecay * (stagePosition / lastStage)) * (shape.isMoT ? 1.6 : 1) * Math.exp(random.normal(0, 0.35));
+        const traffic =
+          Math.exp(-stageDecay * (stagePosition / lastStage)) *
+          (shape.isMoT ? 1.6 : 1) *
+          Math.exp(random.normal(0, 0.35));
         journeyWeights.push(traffic * (isPlanted ? PLANTED_SURVEY_BOOST : 1));
       }
     });
@@ -102,9 +134,14 @@ export function createLargeModel({ seed = LARGE_SEED, endsAt }: { seed?: number;
 
   const segments = DEMO_SEGMENTS.map(({ nameEn }) => {
     const profile = segmentProfile(nameEn);
-    return { nameEn, gapShift: profile.gapShift, plantedShift: profile.plantedGap - PLANTED_MOT.meanGap };
+    return {
+      nameEn,
+      gapShift: profile.gapShift,
+      plantedShift: profile.plantedGap - PLANTED_MOT.meanGap,
+    };
   });
-  const siteTable = (kind: TLargeSite["kind"]) => createWeightedTable(LARGE_SITES.map((s) => (s.kind === kind ? s.weight : 0)));
+  const siteTable = (kind: TLargeSite["kind"]) =>
+    createWeightedTable(LARGE_SITES.map((s) => (s.kind === kind ? s.weight : 0)));
   return {
     seed,
     endsAt,
@@ -112,7 +149,9 @@ export function createLargeModel({ seed = LARGE_SEED, endsAt }: { seed?: number;
     drawTouchpoint: createWeightedTable(weights),
     segments,
     drawSegment: {
-      acquisition: createWeightedTable(DEMO_SEGMENTS.map((s) => segmentProfile(s.nameEn).acquisitionShare)),
+      acquisition: createWeightedTable(
+        DEMO_SEGMENTS.map((s) => segmentProfile(s.nameEn).acquisitionShare),
+      ),
       later: createWeightedTable(DEMO_SEGMENTS.map((s) => segmentProfile(s.nameEn).laterShare)),
     },
     sites: LARGE_SITES,
@@ -123,17 +162,30 @@ export function createLargeModel({ seed = LARGE_SEED, endsAt }: { seed?: number;
 
 /** The segments' planted shifts weighted by the share of customers each segment has in those stages (rows with no segment shift nothing). */
 function meanPlantedShift(isAcquisition: boolean): number {
-  const shares = DEMO_SEGMENTS.map((s) => (isAcquisition ? segmentProfile(s.nameEn).acquisitionShare : segmentProfile(s.nameEn).laterShare));
+  const shares = DEMO_SEGMENTS.map((s) =>
+    isAcquisition ? segmentProfile(s.nameEn).acquisitionShare : segmentProfile(s.nameEn).laterShare,
+  );
   const total = shares.reduce((a, b) => a + b, 0);
-  const shift = DEMO_SEGMENTS.reduce((sum, s, i) => sum + (shares[i]! / total) * (segmentProfile(s.nameEn).plantedGap - PLANTED_MOT.meanGap), 0);
+  const shift = DEMO_SEGMENTS.reduce(
+    (sum, s, i) =>
+      sum + (shares[i]! / total) * (segmentProfile(s.nameEn).plantedGap - PLANTED_MOT.meanGap),
+    0,
+  );
   return (1 - NO_SEGMENT_RATE) * shift;
 }
 
 /** As in the demo: most touchpoints meet expectations give or take a little (−0.5…+0.3), MOTs are expected more of. */
-function gapProfile(random: TRandom, isMoT: boolean, drivers: string[], planted: TLargePlantedProblem | null) {
+function gapProfile(
+  random: TRandom,
+  isMoT: boolean,
+  drivers: string[],
+  planted: TLargePlantedProblem | null,
+) {
   const baseGap = planted ? planted.meanGap : -0.5 + 0.8 * random.float();
   const expectationLevel = random.normal(isMoT ? 5.6 : 4.9, 0.3);
-  const raw = drivers.map((name) => (planted ? (name === planted.worstDriverNameEn ? -0.4 : 0.2) : random.normal(0, 0.2)));
+  const raw = drivers.map((name) =>
+    planted ? (name === planted.worstDriverNameEn ? -0.4 : 0.2) : random.normal(0, 0.2),
+  );
   const mean = raw.length ? raw.reduce((a, b) => a + b, 0) / raw.length : 0;
   return { baseGap, expectationLevel, driverShifts: raw.map((shift) => shift - mean) };
 }

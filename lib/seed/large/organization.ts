@@ -39,11 +39,27 @@ export async function prepareLargeOrganization(slug: string): Promise<TLargeOrga
     });
   }
   const users = largeUsers(slug);
-  const existing = new Set((await db.user.findMany({ where: { email: { in: users.map((u) => u.email) } }, select: { email: true } })).map((u) => u.email));
+  const existing = new Set(
+    (
+      await db.user.findMany({
+        where: { email: { in: users.map((u) => u.email) } },
+        select: { email: true },
+      })
+    ).map((u) => u.email),
+  );
   const missing = users.filter((u) => !existing.has(u.email));
   if (missing.length) {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    await db.user.createMany({ data: missing.map((u) => ({ organizationId, email: u.email, name: u.name, role: u.role, passwordHash })), skipDuplicates: true });
+    await db.user.createMany({
+      data: missing.map((u) => ({
+        organizationId,
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        passwordHash,
+      })),
+      skipDuplicates: true,
+    });
   }
   for (const segment of DEMO_SEGMENTS) {
     const exists = await db.segment.count({ where: { organizationId, nameEn: segment.nameEn } });
@@ -55,7 +71,8 @@ export async function prepareLargeOrganization(slug: string): Promise<TLargeOrga
     orderBy: { createdAt: "asc" },
     select: { id: true, organizationId: true, role: true },
   });
-  if (!admin) throw new Error(`The organization "${slug}" has no active admin to create its journeys.`);
+  if (!admin)
+    throw new Error(`The organization "${slug}" has no active admin to create its journeys.`);
   const journeys: TLargeOrganization["journeys"] = [];
   let createdJourneys = 0;
   for (const { templateKey } of LARGE_JOURNEYS) {
@@ -66,38 +83,76 @@ export async function prepareLargeOrganization(slug: string): Promise<TLargeOrga
     }
     journeys.push({ templateKey, journeyId: journey.id });
   }
-  return { organizationId, createdAt: organization.createdAt, journeys, createdUsers: missing.length, createdJourneys };
+  return {
+    organizationId,
+    createdAt: organization.createdAt,
+    journeys,
+    createdUsers: missing.length,
+    createdJourneys,
+  };
 }
 
 const firstOpenJourney = (organizationId: string, templateKey: string) =>
-  db.journey.findFirst({ where: { organizationId, templateKey, archivedAt: null }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
+  db.journey.findFirst({
+    where: { organizationId, templateKey, archivedAt: null },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
 
 /**
  * The database ids behind the model's indexes, found by name: touchpoints by journey and English
  * name, drivers by touchpoint and name, segments by name, sites by code. A journey edited since
  * it was made from its template no longer matches the rows: say which touchpoint is missing.
  */
-export async function resolveLargeRefs(organization: TLargeOrganization, model: TLargeModel): Promise<TLargeRefs> {
+export async function resolveLargeRefs(
+  organization: TLargeOrganization,
+  model: TLargeModel,
+): Promise<TLargeRefs> {
   const { organizationId } = organization;
   const [touchpoints, segments, sites] = await Promise.all([
     db.touchpoint.findMany({
       where: { organizationId, journeyId: { in: organization.journeys.map((j) => j.journeyId) } },
-      select: { id: true, journeyId: true, nameEn: true, loyaltyDrivers: { select: { id: true, nameEn: true } } },
+      select: {
+        id: true,
+        journeyId: true,
+        nameEn: true,
+        loyaltyDrivers: { select: { id: true, nameEn: true } },
+      },
     }),
-    db.segment.findMany({ where: { organizationId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, nameEn: true } }),
+    db.segment.findMany({
+      where: { organizationId },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, nameEn: true },
+    }),
     db.site.findMany({ where: { organizationId }, select: { id: true, code: true } }),
   ]);
   const journeyOf = new Map(organization.journeys.map((j) => [j.templateKey, j.journeyId]));
   const found = new Map(touchpoints.map((t) => [`${t.journeyId}\u0000${t.nameEn}`, t]));
-  const byName = <T extends { id: string }>(items: T[], key: (item: T) => string, name: string, what: string) => {
+  const byName = <T extends { id: string }>(
+    items: T[],
+    key: (item: T) => string,
+    name: string,
+    what: string,
+  ) => {
     const item = items.find((i) => key(i) === name);
-    if (!item) throw new Error(`The large organization has no ${what} "${name}": was it renamed or deleted? Seed another --org.`);
+    if (!item)
+      throw new Error(
+        `The large organization has no ${what} "${name}": was it renamed or deleted? Seed another --org.`,
+      );
     return item.id;
   };
   const resolved = model.touchpoints.map((t) => {
     const touchpoint = found.get(`${journeyOf.get(t.templateKey)}\u0000${t.nameEn}`);
-    if (!touchpoint) throw new Error(`The ${t.templateKey} journey has no touchpoint "${t.nameEn}": was it edited? Seed another --org.`);
-    return { id: touchpoint.id, driverIds: t.drivers.map((name) => byName(touchpoint.loyaltyDrivers, (d) => d.nameEn, name, `driver of "${t.nameEn}" named`)) };
+    if (!touchpoint)
+      throw new Error(
+        `The ${t.templateKey} journey has no touchpoint "${t.nameEn}": was it edited? Seed another --org.`,
+      );
+    return {
+      id: touchpoint.id,
+      driverIds: t.drivers.map((name) =>
+        byName(touchpoint.loyaltyDrivers, (d) => d.nameEn, name, `driver of "${t.nameEn}" named`),
+      ),
+    };
   });
   return {
     organizationId,

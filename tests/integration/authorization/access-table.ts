@@ -2,7 +2,15 @@ import { expect } from "vitest";
 import { FRONTLINE_JOURNEY_COOKIE } from "@/app/(app)/frontline/journey-cookie";
 import { db } from "@/lib/db/client";
 import { touchpointInput } from "../helpers/journey-fixture";
-import { checkAuthCallbackWithoutCsrf, checkAuthSession, checkOpenApi, checkSetLocale, checkSignIn, checkSignOut, checkSignOutEverywhere } from "./public-checks";
+import {
+  checkAuthCallbackWithoutCsrf,
+  checkAuthSession,
+  checkOpenApi,
+  checkSetLocale,
+  checkSignIn,
+  checkSignOut,
+  checkSignOutEverywhere,
+} from "./public-checks";
 import { cookieOf } from "./request-context";
 import { apiObservationRequest, ORIGIN, outcomeOfImportStream, surveyUpload } from "./requests";
 import { action, publicly, roles, route, type TRule } from "./rules";
@@ -23,7 +31,19 @@ import {
   journeyVersion,
   reversedLayout,
 } from "./world";
-import { chartInput, dayFromToday, freshActionItem, freshControlChart, freshImprovingProject, freshPilot, freshProject, freshPromise, freshRelapsedProject, pilotInput, PROMISE_CHECKLIST } from "./world-improve";
+import {
+  chartInput,
+  dayFromToday,
+  freshActionItem,
+  freshControlChart,
+  freshImprovingProject,
+  freshPilot,
+  freshProject,
+  freshPromise,
+  freshRelapsedProject,
+  pilotInput,
+  PROMISE_CHECKLIST,
+} from "./world-improve";
 
 // THE expected access, in one place: every server action and route handler of the app, keyed
 // "file#export", with who may call it, how to build a valid call on an object of a given
@@ -42,54 +62,108 @@ const LOGGERS = roles("ADMIN", "MANAGER", "FRONTLINE");
 let unique = 0;
 const name = (label: string) => `${label} ${++unique}`;
 const gone = async (count: Promise<number>) => expect(await count).toBe(0);
-const versionOnly = async (org: Parameters<typeof journeyVersion>[0]) => ({ version: await journeyVersion(org) });
-const versioned = <T extends object>(make: (org: Parameters<typeof journeyVersion>[0]) => Promise<T>) => async (org: Parameters<typeof journeyVersion>[0]) => {
-  const made = await make(org);
-  return { ...made, version: await journeyVersion(org) };
-};
+const versionOnly = async (org: Parameters<typeof journeyVersion>[0]) => ({
+  version: await journeyVersion(org),
+});
+const versioned =
+  <T extends object>(make: (org: Parameters<typeof journeyVersion>[0]) => Promise<T>) =>
+  async (org: Parameters<typeof journeyVersion>[0]) => {
+    const made = await make(org);
+    return { ...made, version: await journeyVersion(org) };
+  };
 const freshStageAndVersion = versioned(freshStage);
 const freshTouchpointAndVersion = versioned(freshTouchpoint);
 
 export const ACCESS_TABLE: Record<string, TRule> = {
   // --- Sign-in, language, sign-out ------------------------------------------------------------
-  "app/(auth)/login/actions.ts#signInAction": publicly({ why: "the sign-in form: a wrong password never yields a session, whoever asks", check: checkSignIn }),
-  "app/actions.ts#setLocaleAction": publicly({ why: "the language switch: sets a cookie, and saves the language of the signed-in user only", check: checkSetLocale }),
-  "app/actions.ts#signOutAction": publicly({ why: "signing out: ends the caller's own session cookie and changes nothing stored", check: checkSignOut }),
-  "app/actions.ts#signOutEverywhereAction": publicly({ why: "ends every session of the caller only; without a session it changes nothing", check: checkSignOutEverywhere }),
+  "app/(auth)/login/actions.ts#signInAction": publicly({
+    why: "the sign-in form: a wrong password never yields a session, whoever asks",
+    check: checkSignIn,
+  }),
+  "app/actions.ts#setLocaleAction": publicly({
+    why: "the language switch: sets a cookie, and saves the language of the signed-in user only",
+    check: checkSetLocale,
+  }),
+  "app/actions.ts#signOutAction": publicly({
+    why: "signing out: ends the caller's own session cookie and changes nothing stored",
+    check: checkSignOut,
+  }),
+  "app/actions.ts#signOutEverywhereAction": publicly({
+    why: "ends every session of the caller only; without a session it changes nothing",
+    check: checkSignOutEverywhere,
+  }),
 
   // --- Define: journeys, stages, touchpoints, expectations, segments ---------------------------
   "app/(app)/journeys/actions.ts#createJourneyAction": action({
     allow: EDITORS,
     input: () => ({ nameEn: name("New journey") }),
     crossOrg: { notApplicable: "creates a journey in the caller's organization; names no object" },
-    effect: async ({ data, org }) => expect(await db.journey.count({ where: { id: (data as { id: string }).id, organizationId: org.id } })).toBe(1),
+    effect: async ({ data, org }) =>
+      expect(
+        await db.journey.count({
+          where: { id: (data as { id: string }).id, organizationId: org.id },
+        }),
+      ).toBe(1),
   }),
   "app/(app)/journeys/actions.ts#createJourneyFromTemplateAction": action({
     allow: EDITORS,
     input: () => ({ templateKey: "hilton-hotel-stay" }),
     crossOrg: { notApplicable: "templates ship with the app and belong to no organization" },
-    effect: async ({ data, org }) => expect(await db.journey.count({ where: { id: (data as { id: string }).id, organizationId: org.id, templateKey: "hilton-hotel-stay" } })).toBe(1),
+    effect: async ({ data, org }) =>
+      expect(
+        await db.journey.count({
+          where: {
+            id: (data as { id: string }).id,
+            organizationId: org.id,
+            templateKey: "hilton-hotel-stay",
+          },
+        }),
+      ).toBe(1),
   }),
   "app/(app)/journeys/actions.ts#importJourneyAction": action({
     allow: EDITORS,
-    input: () => ({ format: "json", content: JSON.stringify({ nameEn: name("Imported"), stages: [{ nameEn: "Only", touchpoints: [touchpointInput("Only")] }] }) }),
-    crossOrg: { notApplicable: "a journey file holds names, not ids; segments are matched by name within the caller's organization (journey-access.int.test.ts)" },
+    input: () => ({
+      format: "json",
+      content: JSON.stringify({
+        nameEn: name("Imported"),
+        stages: [{ nameEn: "Only", touchpoints: [touchpointInput("Only")] }],
+      }),
+    }),
+    crossOrg: {
+      notApplicable:
+        "a journey file holds names, not ids; segments are matched by name within the caller's organization (journey-access.int.test.ts)",
+    },
     effect: async ({ data, org }) => {
       expect(data).toMatchObject({ ok: true });
-      expect(await db.journey.count({ where: { id: (data as { id: string }).id, organizationId: org.id } })).toBe(1);
+      expect(
+        await db.journey.count({
+          where: { id: (data as { id: string }).id, organizationId: org.id },
+        }),
+      ).toBe(1);
     },
   }),
   "app/(app)/journeys/[journeyId]/actions.ts#updateJourneyAction": action({
     allow: EDITORS,
     prepare: versionOnly,
-    input: ({ version }, org) => ({ journeyId: org.journey.journeyId, version, nameEn: `Journey ${org.key}`, description: name("Described") }),
-    effect: async ({ org, target }) => expect((await db.journey.findUniqueOrThrow({ where: { id: org.journey.journeyId } })).version).toBe(target.version + 1),
+    input: ({ version }, org) => ({
+      journeyId: org.journey.journeyId,
+      version,
+      nameEn: `Journey ${org.key}`,
+      description: name("Described"),
+    }),
+    effect: async ({ org, target }) =>
+      expect(
+        (await db.journey.findUniqueOrThrow({ where: { id: org.journey.journeyId } })).version,
+      ).toBe(target.version + 1),
   }),
   "app/(app)/journeys/[journeyId]/actions.ts#setJourneyArchivedAction": action({
     allow: EDITORS,
     prepare: freshJourney,
     input: ({ journeyId }) => ({ journeyId, version: 1, isArchived: true }),
-    effect: async ({ target }) => expect((await db.journey.findUniqueOrThrow({ where: { id: target.journeyId } })).archivedAt).not.toBeNull(),
+    effect: async ({ target }) =>
+      expect(
+        (await db.journey.findUniqueOrThrow({ where: { id: target.journeyId } })).archivedAt,
+      ).not.toBeNull(),
   }),
   "app/(app)/journeys/[journeyId]/actions.ts#deleteJourneyAction": action({
     allow: EDITORS,
@@ -100,8 +174,17 @@ export const ACCESS_TABLE: Record<string, TRule> = {
   "app/(app)/journeys/[journeyId]/actions.ts#saveStageAction": action({
     allow: EDITORS,
     prepare: versionOnly,
-    input: ({ version }, org) => ({ journeyId: org.journey.journeyId, version, nameEn: name("Stage") }),
-    effect: async ({ data, org }) => expect(await db.stage.count({ where: { id: (data as { id: string }).id, journeyId: org.journey.journeyId } })).toBe(1),
+    input: ({ version }, org) => ({
+      journeyId: org.journey.journeyId,
+      version,
+      nameEn: name("Stage"),
+    }),
+    effect: async ({ data, org }) =>
+      expect(
+        await db.stage.count({
+          where: { id: (data as { id: string }).id, journeyId: org.journey.journeyId },
+        }),
+      ).toBe(1),
   }),
   "app/(app)/journeys/[journeyId]/actions.ts#deleteStageAction": action({
     allow: EDITORS,
@@ -112,32 +195,63 @@ export const ACCESS_TABLE: Record<string, TRule> = {
   "app/(app)/journeys/[journeyId]/actions.ts#saveTouchpointAction": action({
     allow: EDITORS,
     prepare: versionOnly,
-    input: ({ version }, org) => ({ journeyId: org.journey.journeyId, version, stageId: org.journey.returning, ...touchpointInput(name("Touchpoint")) }),
-    effect: async ({ data, org }) => expect(await db.touchpoint.count({ where: { id: (data as { id: string }).id, organizationId: org.id } })).toBe(1),
+    input: ({ version }, org) => ({
+      journeyId: org.journey.journeyId,
+      version,
+      stageId: org.journey.returning,
+      ...touchpointInput(name("Touchpoint")),
+    }),
+    effect: async ({ data, org }) =>
+      expect(
+        await db.touchpoint.count({
+          where: { id: (data as { id: string }).id, organizationId: org.id },
+        }),
+      ).toBe(1),
   }),
   "app/(app)/journeys/[journeyId]/actions.ts#setMomentOfTruthAction": action({
     allow: EDITORS,
     prepare: freshTouchpointAndVersion,
-    input: ({ touchpointId, version }, org) => ({ journeyId: org.journey.journeyId, version, touchpointId, isMoT: true }),
-    effect: async ({ target }) => expect((await db.touchpoint.findUniqueOrThrow({ where: { id: target.touchpointId } })).isMoT).toBe(true),
+    input: ({ touchpointId, version }, org) => ({
+      journeyId: org.journey.journeyId,
+      version,
+      touchpointId,
+      isMoT: true,
+    }),
+    effect: async ({ target }) =>
+      expect(
+        (await db.touchpoint.findUniqueOrThrow({ where: { id: target.touchpointId } })).isMoT,
+      ).toBe(true),
   }),
   "app/(app)/journeys/[journeyId]/actions.ts#deleteTouchpointAction": action({
     allow: EDITORS,
     prepare: freshTouchpointAndVersion,
-    input: ({ touchpointId, version }, org) => ({ journeyId: org.journey.journeyId, version, touchpointId }),
+    input: ({ touchpointId, version }, org) => ({
+      journeyId: org.journey.journeyId,
+      version,
+      touchpointId,
+    }),
     effect: ({ target }) => gone(db.touchpoint.count({ where: { id: target.touchpointId } })),
   }),
   "app/(app)/journeys/[journeyId]/actions.ts#saveJourneyLayoutAction": action({
     allow: EDITORS,
     prepare: reversedLayout,
     input: (layout) => layout,
-    effect: async ({ target }) => expect((await db.stage.findUniqueOrThrow({ where: { id: target.stages[0]!.stageId } })).position).toBe(0),
+    effect: async ({ target }) =>
+      expect(
+        (await db.stage.findUniqueOrThrow({ where: { id: target.stages[0]!.stageId } })).position,
+      ).toBe(0),
   }),
   "app/(app)/journeys/[journeyId]/actions.ts#saveExpectationAction": action({
     allow: EDITORS,
     prepare: freshSegment,
-    input: ({ segmentId }, org) => ({ touchpointId: org.journey.mot, segmentId, needs: "Quick answers", expectedLevel: 5 }),
-    effect: async ({ target }) => expect(await db.expectation.count({ where: { segmentId: target.segmentId } })).toBe(1),
+    input: ({ segmentId }, org) => ({
+      touchpointId: org.journey.mot,
+      segmentId,
+      needs: "Quick answers",
+      expectedLevel: 5,
+    }),
+    effect: async ({ target }) =>
+      expect(await db.expectation.count({ where: { segmentId: target.segmentId } })).toBe(1),
   }),
   "app/(app)/journeys/[journeyId]/actions.ts#deleteExpectationAction": action({
     allow: EDITORS,
@@ -149,7 +263,10 @@ export const ACCESS_TABLE: Record<string, TRule> = {
     allow: EDITORS,
     prepare: freshSegment,
     input: ({ segmentId }) => ({ segmentId, nameEn: "Renamed segment" }),
-    effect: async ({ target }) => expect((await db.segment.findUniqueOrThrow({ where: { id: target.segmentId } })).nameEn).toBe("Renamed segment"),
+    effect: async ({ target }) =>
+      expect((await db.segment.findUniqueOrThrow({ where: { id: target.segmentId } })).nameEn).toBe(
+        "Renamed segment",
+      ),
   }),
   "app/(app)/journeys/segments/actions.ts#deleteSegmentAction": action({
     allow: EDITORS,
@@ -159,20 +276,36 @@ export const ACCESS_TABLE: Record<string, TRule> = {
   }),
   "app/(app)/journeys/[journeyId]/export/route.ts#GET": route({
     allow: EVERY_ROLE,
-    request: (_target, org) => new Request(`${ORIGIN}/journeys/${org.journey.journeyId}/export?format=json`),
+    request: (_target, org) =>
+      new Request(`${ORIGIN}/journeys/${org.journey.journeyId}/export?format=json`),
     context: (_target, org) => ({ params: Promise.resolve({ journeyId: org.journey.journeyId }) }),
-    effect: async ({ data, org }) => expect(await (data as Response).json()).toMatchObject({ nameEn: `Journey ${org.key}` }),
+    effect: async ({ data, org }) =>
+      expect(await (data as Response).json()).toMatchObject({ nameEn: `Journey ${org.key}` }),
   }),
 
   // --- Measure: frontline logging, follow-ups, survey import, the ingestion API ----------------
   "app/(app)/frontline/actions.ts#recordObservationsAction": action({
     allow: LOGGERS,
-    input: (_target, org) => ({ observations: [{ clientId: `matrix-${++unique}`, touchpointId: org.journey.mot, source: "FRONTLINE", observedAt: new Date().toISOString(), experiencedScore: 5 }] }),
+    input: (_target, org) => ({
+      observations: [
+        {
+          clientId: `matrix-${++unique}`,
+          touchpointId: org.journey.mot,
+          source: "FRONTLINE",
+          observedAt: new Date().toISOString(),
+          experiencedScore: 5,
+        },
+      ],
+    }),
     // Another organization's touchpoint is an unknown reference of the batch (lib/observations/store.ts).
     crossOrg: { refusal: "VALIDATION" },
     effect: async ({ data, org, actor }) => {
       expect(data).toMatchObject({ created: 1 });
-      expect(await db.observation.count({ where: { organizationId: org.id, loggedById: actor!.id, clientId: `matrix-${unique}` } })).toBe(1);
+      expect(
+        await db.observation.count({
+          where: { organizationId: org.id, loggedById: actor!.id, clientId: `matrix-${unique}` },
+        }),
+      ).toBe(1);
     },
   }),
   "app/(app)/frontline/actions.ts#chooseJourneyAction": action({
@@ -180,20 +313,34 @@ export const ACCESS_TABLE: Record<string, TRule> = {
     // through getFrontlineSetup, which ignores an id that is not the organization's.
     allow: EVERY_ROLE,
     input: (_target, org) => ({ journeyId: org.journey.journeyId }),
-    crossOrg: { notApplicable: "stores the id in a cookie only; getFrontlineSetup (organization-scoped) ignores another organization's id" },
-    effect: async ({ org }) => expect(cookieOf(FRONTLINE_JOURNEY_COOKIE)).toBe(org.journey.journeyId),
+    crossOrg: {
+      notApplicable:
+        "stores the id in a cookie only; getFrontlineSetup (organization-scoped) ignores another organization's id",
+    },
+    effect: async ({ org }) =>
+      expect(cookieOf(FRONTLINE_JOURNEY_COOKIE)).toBe(org.journey.journeyId),
   }),
   "app/(app)/follow-ups/actions.ts#closeFollowUpAction": action({
     allow: LOGGERS,
     prepare: freshFollowUp,
     input: ({ followUpId }) => ({ followUpId, resolution: "Called the customer back" }),
-    effect: async ({ target }) => expect((await db.followUp.findUniqueOrThrow({ where: { id: target.followUpId } })).status).toBe("CLOSED"),
+    effect: async ({ target }) =>
+      expect(
+        (await db.followUp.findUniqueOrThrow({ where: { id: target.followUpId } })).status,
+      ).toBe("CLOSED"),
   }),
   "app/(app)/measure/import/actions.ts#saveImportMappingAction": action({
     allow: EDITORS,
     prepare: freshImportMapping,
-    input: ({ mappingId }, org) => ({ mappingId, name: name("Renamed mapping"), mapping: importMappingOf(org) }),
-    effect: async ({ target }) => expect((await db.importMapping.findUniqueOrThrow({ where: { id: target.mappingId } })).name).toMatch(/^Renamed mapping/),
+    input: ({ mappingId }, org) => ({
+      mappingId,
+      name: name("Renamed mapping"),
+      mapping: importMappingOf(org),
+    }),
+    effect: async ({ target }) =>
+      expect(
+        (await db.importMapping.findUniqueOrThrow({ where: { id: target.mappingId } })).name,
+      ).toMatch(/^Renamed mapping/),
   }),
   "app/(app)/measure/import/actions.ts#deleteImportMappingAction": action({
     allow: EDITORS,
@@ -204,7 +351,11 @@ export const ACCESS_TABLE: Record<string, TRule> = {
   "app/(app)/measure/import/preview/route.ts#POST": route({
     allow: EDITORS,
     request: (_target, org) => surveyUpload("/measure/import/preview", org),
-    effect: async ({ data }) => expect(await (data as Response).json()).toMatchObject({ ok: true, data: { counts: { rows: 1, valid: 1 } } }),
+    effect: async ({ data }) =>
+      expect(await (data as Response).json()).toMatchObject({
+        ok: true,
+        data: { counts: { rows: 1, valid: 1 } },
+      }),
   }),
   "app/(app)/measure/import/run/route.ts#POST": route({
     allow: EDITORS,
@@ -212,7 +363,11 @@ export const ACCESS_TABLE: Record<string, TRule> = {
     read: outcomeOfImportStream,
     effect: async ({ data, org }) => {
       const { importId } = data as { importId: string };
-      expect(await db.surveyImport.count({ where: { id: importId, organizationId: org.id, status: "COMPLETED" } })).toBe(1);
+      expect(
+        await db.surveyImport.count({
+          where: { id: importId, organizationId: org.id, status: "COMPLETED" },
+        }),
+      ).toBe(1);
     },
   }),
   "app/api/v1/observations/route.ts#POST": route({
@@ -220,23 +375,56 @@ export const ACCESS_TABLE: Record<string, TRule> = {
     by: "apiKey",
     request: (_target, org) => apiObservationRequest(org, `api-matrix-${++unique}`),
     crossOrg: { refusal: "VALIDATION" },
-    effect: async ({ org }) => expect(await db.observation.count({ where: { organizationId: org.id, apiKeyId: org.apiKey.id, clientId: `api-matrix-${unique}` } })).toBe(1),
+    effect: async ({ org }) =>
+      expect(
+        await db.observation.count({
+          where: {
+            organizationId: org.id,
+            apiKeyId: org.apiKey.id,
+            clientId: `api-matrix-${unique}`,
+          },
+        }),
+      ).toBe(1),
   }),
-  "app/api/v1/openapi.yaml/route.ts#GET": publicly({ why: "the API's description, public on purpose: it holds no secret", check: checkOpenApi }),
-  "app/api/auth/[...nextauth]/route.ts#GET": publicly({ why: "Auth.js: the session endpoint tells each caller its own identity and nobody else's", check: checkAuthSession }),
-  "app/api/auth/[...nextauth]/route.ts#POST": publicly({ why: "Auth.js: a credentials sign-in posted without its CSRF token (another site's form) gets no session", check: checkAuthCallbackWithoutCsrf }),
+  "app/api/v1/openapi.yaml/route.ts#GET": publicly({
+    why: "the API's description, public on purpose: it holds no secret",
+    check: checkOpenApi,
+  }),
+  "app/api/auth/[...nextauth]/route.ts#GET": publicly({
+    why: "Auth.js: the session endpoint tells each caller its own identity and nobody else's",
+    check: checkAuthSession,
+  }),
+  "app/api/auth/[...nextauth]/route.ts#POST": publicly({
+    why: "Auth.js: a credentials sign-in posted without its CSRF token (another site's form) gets no session",
+    check: checkAuthCallbackWithoutCsrf,
+  }),
 
   // --- Analyze ---------------------------------------------------------------------------------
   "app/(app)/analyze/actions.ts#openAnalysisAction": action({
     allow: EDITORS,
     prepare: freshTouchpoint,
     input: (target) => target,
-    effect: async ({ target, org }) => expect(await db.projectTouchpoint.count({ where: { touchpointId: target.touchpointId, organizationId: org.id } })).toBe(1),
+    effect: async ({ target, org }) =>
+      expect(
+        await db.projectTouchpoint.count({
+          where: { touchpointId: target.touchpointId, organizationId: org.id },
+        }),
+      ).toBe(1),
   }),
   "app/(app)/analyze/actions.ts#saveCauseAction": action({
     allow: EDITORS,
-    input: (_target, org) => ({ projectId: org.projectId, dimension: "PRODUCT_SERVICE", description: name("Cause"), frequency: 4 }),
-    effect: async ({ data, org }) => expect(await db.projectCause.count({ where: { id: (data as { id: string }).id, projectId: org.projectId } })).toBe(1),
+    input: (_target, org) => ({
+      projectId: org.projectId,
+      dimension: "PRODUCT_SERVICE",
+      description: name("Cause"),
+      frequency: 4,
+    }),
+    effect: async ({ data, org }) =>
+      expect(
+        await db.projectCause.count({
+          where: { id: (data as { id: string }).id, projectId: org.projectId },
+        }),
+      ).toBe(1),
   }),
   "app/(app)/analyze/actions.ts#deleteCauseAction": action({
     allow: EDITORS,
@@ -247,13 +435,21 @@ export const ACCESS_TABLE: Record<string, TRule> = {
   "app/(app)/analyze/actions.ts#saveOptionAction": action({
     allow: EDITORS,
     input: (_target, org) => ({ projectId: org.projectId, description: name("Option") }),
-    effect: async ({ data, org }) => expect(await db.projectOption.count({ where: { id: (data as { id: string }).id, projectId: org.projectId } })).toBe(1),
+    effect: async ({ data, org }) =>
+      expect(
+        await db.projectOption.count({
+          where: { id: (data as { id: string }).id, projectId: org.projectId },
+        }),
+      ).toBe(1),
   }),
   "app/(app)/analyze/actions.ts#chooseOptionAction": action({
     allow: EDITORS,
     prepare: freshOption,
     input: (target) => target,
-    effect: async ({ target }) => expect((await db.projectOption.findUniqueOrThrow({ where: { id: target.optionId } })).isChosen).toBe(true),
+    effect: async ({ target }) =>
+      expect(
+        (await db.projectOption.findUniqueOrThrow({ where: { id: target.optionId } })).isChosen,
+      ).toBe(true),
   }),
   "app/(app)/analyze/actions.ts#deleteOptionAction": action({
     allow: EDITORS,
@@ -266,37 +462,63 @@ export const ACCESS_TABLE: Record<string, TRule> = {
   "app/(app)/improve/actions.ts#createProjectAction": action({
     allow: EDITORS,
     input: (_target, org) => ({ title: name("Project"), touchpointIds: [org.journey.mot] }),
-    effect: async ({ data, org }) => expect(await db.improvementProject.count({ where: { id: (data as { id: string }).id, organizationId: org.id, phase: "DEFINE" } })).toBe(1),
+    effect: async ({ data, org }) =>
+      expect(
+        await db.improvementProject.count({
+          where: { id: (data as { id: string }).id, organizationId: org.id, phase: "DEFINE" },
+        }),
+      ).toBe(1),
   }),
   "app/(app)/improve/actions.ts#updateProjectAction": action({
     allow: EDITORS,
     prepare: freshProject,
     input: (target) => ({ ...target, title: "Renamed project" }),
-    effect: async ({ target }) => expect((await db.improvementProject.findUniqueOrThrow({ where: { id: target.projectId } })).title).toBe("Renamed project"),
+    effect: async ({ target }) =>
+      expect(
+        (await db.improvementProject.findUniqueOrThrow({ where: { id: target.projectId } })).title,
+      ).toBe("Renamed project"),
   }),
   "app/(app)/improve/actions.ts#moveProjectPhaseAction": action({
     allow: EDITORS,
     prepare: freshProject,
     input: (target) => ({ ...target, phase: "MEASURE" }),
-    effect: async ({ target }) => expect((await db.improvementProject.findUniqueOrThrow({ where: { id: target.projectId } })).phase).toBe("MEASURE"),
+    effect: async ({ target }) =>
+      expect(
+        (await db.improvementProject.findUniqueOrThrow({ where: { id: target.projectId } })).phase,
+      ).toBe("MEASURE"),
   }),
   "app/(app)/improve/actions.ts#setProjectStatusAction": action({
     allow: EDITORS,
     prepare: freshProject,
     input: (target) => ({ ...target, status: "ON_HOLD" }),
-    effect: async ({ target }) => expect((await db.improvementProject.findUniqueOrThrow({ where: { id: target.projectId } })).status).toBe("ON_HOLD"),
+    effect: async ({ target }) =>
+      expect(
+        (await db.improvementProject.findUniqueOrThrow({ where: { id: target.projectId } })).status,
+      ).toBe("ON_HOLD"),
   }),
   "app/(app)/improve/actions.ts#saveActionItemAction": action({
     allow: EDITORS,
     prepare: freshProject,
-    input: ({ projectId }) => ({ projectId, dimension: "FRONTLINE_STAFF", description: name("Action") }),
-    effect: async ({ data, target }) => expect(await db.actionItem.count({ where: { id: (data as { id: string }).id, projectId: target.projectId } })).toBe(1),
+    input: ({ projectId }) => ({
+      projectId,
+      dimension: "FRONTLINE_STAFF",
+      description: name("Action"),
+    }),
+    effect: async ({ data, target }) =>
+      expect(
+        await db.actionItem.count({
+          where: { id: (data as { id: string }).id, projectId: target.projectId },
+        }),
+      ).toBe(1),
   }),
   "app/(app)/improve/actions.ts#setActionItemStatusAction": action({
     allow: EDITORS,
     prepare: freshActionItem,
     input: (target) => ({ ...target, status: "DONE" }),
-    effect: async ({ target }) => expect((await db.actionItem.findUniqueOrThrow({ where: { id: target.actionItemId } })).status).toBe("DONE"),
+    effect: async ({ target }) =>
+      expect(
+        (await db.actionItem.findUniqueOrThrow({ where: { id: target.actionItemId } })).status,
+      ).toBe("DONE"),
   }),
   "app/(app)/improve/actions.ts#deleteActionItemAction": action({
     allow: EDITORS,
@@ -308,20 +530,33 @@ export const ACCESS_TABLE: Record<string, TRule> = {
     allow: EDITORS,
     prepare: freshImprovingProject,
     input: (target, org) => pilotInput(org, target),
-    effect: async ({ data, target }) => expect(await db.pilot.count({ where: { id: (data as { id: string }).id, projectId: target.projectId } })).toBe(1),
+    effect: async ({ data, target }) =>
+      expect(
+        await db.pilot.count({
+          where: { id: (data as { id: string }).id, projectId: target.projectId },
+        }),
+      ).toBe(1),
   }),
   "app/(app)/improve/actions.ts#readPilotBaselineAction": action({
     // A read (project:read): the pilot form's power analysis for a start day in the past.
     allow: roles("ADMIN", "MANAGER", "EXECUTIVE"),
     prepare: freshImprovingProject,
     input: (target) => ({ ...target, startDay: dayFromToday(-10) }),
-    effect: async ({ data, target }) => expect(data).toMatchObject({ touchpointId: target.touchpointId, to: dayFromToday(-11) }),
+    effect: async ({ data, target }) =>
+      expect(data).toMatchObject({ touchpointId: target.touchpointId, to: dayFromToday(-11) }),
   }),
   "app/(app)/improve/actions.ts#decidePilotAction": action({
     allow: EDITORS,
     prepare: freshPilot,
-    input: ({ pilotId }) => ({ pilotId, decision: "NO_ROLLOUT", note: "The difference was too small to act on" }),
-    effect: async ({ target }) => expect((await db.pilot.findUniqueOrThrow({ where: { id: target.pilotId } })).decision).toBe("NO_ROLLOUT"),
+    input: ({ pilotId }) => ({
+      pilotId,
+      decision: "NO_ROLLOUT",
+      note: "The difference was too small to act on",
+    }),
+    effect: async ({ target }) =>
+      expect((await db.pilot.findUniqueOrThrow({ where: { id: target.pilotId } })).decision).toBe(
+        "NO_ROLLOUT",
+      ),
   }),
   "app/(app)/improve/actions.ts#deletePilotAction": action({
     allow: EDITORS,
@@ -335,13 +570,26 @@ export const ACCESS_TABLE: Record<string, TRule> = {
     allow: EDITORS,
     prepare: freshTouchpoint,
     input: ({ touchpointId }) => chartInput(touchpointId),
-    effect: async ({ data, org }) => expect(await db.controlChart.count({ where: { id: (data as { id: string }).id, organizationId: org.id } })).toBe(1),
+    effect: async ({ data, org }) =>
+      expect(
+        await db.controlChart.count({
+          where: { id: (data as { id: string }).id, organizationId: org.id },
+        }),
+      ).toBe(1),
   }),
   "app/(app)/control/actions.ts#updateControlChartAction": action({
     allow: EDITORS,
     prepare: freshControlChart,
-    input: ({ chartId }) => ({ chartId, subgroup: "WEEK", baselineFrom: dayFromToday(-50), baselineTo: dayFromToday(-31) }),
-    effect: async ({ target }) => expect((await db.controlChart.findUniqueOrThrow({ where: { id: target.chartId } })).subgroup).toBe("WEEK"),
+    input: ({ chartId }) => ({
+      chartId,
+      subgroup: "WEEK",
+      baselineFrom: dayFromToday(-50),
+      baselineTo: dayFromToday(-31),
+    }),
+    effect: async ({ target }) =>
+      expect(
+        (await db.controlChart.findUniqueOrThrow({ where: { id: target.chartId } })).subgroup,
+      ).toBe("WEEK"),
   }),
   "app/(app)/control/actions.ts#deleteControlChartAction": action({
     allow: EDITORS,
@@ -353,58 +601,103 @@ export const ACCESS_TABLE: Record<string, TRule> = {
     allow: EDITORS,
     prepare: freshRelapsedProject,
     input: (target) => target,
-    effect: async ({ target }) => expect(await db.improvementProject.findUniqueOrThrow({ where: { id: target.projectId } })).toMatchObject({ phase: "IMPROVE", status: "ACTIVE" }),
+    effect: async ({ target }) =>
+      expect(
+        await db.improvementProject.findUniqueOrThrow({ where: { id: target.projectId } }),
+      ).toMatchObject({ phase: "IMPROVE", status: "ACTIVE" }),
   }),
 
   // --- Service promises --------------------------------------------------------------------------
   "app/(app)/promises/actions.ts#savePromiseAction": action({
     allow: EDITORS,
     prepare: freshPromise,
-    input: ({ promiseId }) => ({ promiseId, titleEn: "Renamed promise", checklistItems: PROMISE_CHECKLIST, auditEveryDays: 14 }),
-    effect: async ({ target }) => expect((await db.servicePromise.findUniqueOrThrow({ where: { id: target.promiseId } })).auditEveryDays).toBe(14),
+    input: ({ promiseId }) => ({
+      promiseId,
+      titleEn: "Renamed promise",
+      checklistItems: PROMISE_CHECKLIST,
+      auditEveryDays: 14,
+    }),
+    effect: async ({ target }) =>
+      expect(
+        (await db.servicePromise.findUniqueOrThrow({ where: { id: target.promiseId } }))
+          .auditEveryDays,
+      ).toBe(14),
   }),
   "app/(app)/promises/actions.ts#recordAuditAction": action({
     allow: EDITORS,
     prepare: freshPromise,
-    input: ({ promiseId }, org) => ({ promiseId, siteId: org.siteId, auditedAt: dayFromToday(0), checklist: PROMISE_CHECKLIST.map((item) => ({ item, passed: true })) }),
-    effect: async ({ target }) => expect(await db.promiseAudit.count({ where: { promiseId: target.promiseId, passed: true } })).toBe(1),
+    input: ({ promiseId }, org) => ({
+      promiseId,
+      siteId: org.siteId,
+      auditedAt: dayFromToday(0),
+      checklist: PROMISE_CHECKLIST.map((item) => ({ item, passed: true })),
+    }),
+    effect: async ({ target }) =>
+      expect(
+        await db.promiseAudit.count({ where: { promiseId: target.promiseId, passed: true } }),
+      ).toBe(1),
   }),
 
   // --- Administration --------------------------------------------------------------------------
   "app/(app)/admin/users/actions.ts#createUserAction": action({
     allow: roles("ADMIN"),
-    input: () => ({ email: `matrix.${++unique}@test.moments`, name: "New colleague", role: "FRONTLINE", password: "a-long-enough-password" }),
+    input: () => ({
+      email: `matrix.${++unique}@test.moments`,
+      name: "New colleague",
+      role: "FRONTLINE",
+      password: "a-long-enough-password",
+    }),
     crossOrg: { notApplicable: "creates a user in the caller's organization; names no object" },
-    effect: async ({ data, org }) => expect(await db.user.count({ where: { id: (data as { id: string }).id, organizationId: org.id } })).toBe(1),
+    effect: async ({ data, org }) =>
+      expect(
+        await db.user.count({ where: { id: (data as { id: string }).id, organizationId: org.id } }),
+      ).toBe(1),
   }),
   "app/(app)/admin/users/actions.ts#changeUserRoleAction": action({
     allow: roles("ADMIN"),
     prepare: (org) => freshUser(org),
     input: ({ userId }) => ({ userId, role: "MANAGER" }),
-    effect: async ({ target }) => expect((await db.user.findUniqueOrThrow({ where: { id: target.userId } })).role).toBe("MANAGER"),
+    effect: async ({ target }) =>
+      expect((await db.user.findUniqueOrThrow({ where: { id: target.userId } })).role).toBe(
+        "MANAGER",
+      ),
   }),
   "app/(app)/admin/users/actions.ts#setUserActiveAction": action({
     allow: roles("ADMIN"),
     prepare: (org) => freshUser(org),
     input: ({ userId }) => ({ userId, isActive: false }),
-    effect: async ({ target }) => expect((await db.user.findUniqueOrThrow({ where: { id: target.userId } })).isActive).toBe(false),
+    effect: async ({ target }) =>
+      expect((await db.user.findUniqueOrThrow({ where: { id: target.userId } })).isActive).toBe(
+        false,
+      ),
   }),
   "app/(app)/admin/api-keys/actions.ts#createApiKeyAction": action({
     allow: roles("ADMIN"),
     input: () => ({ name: name("Kiosk"), scopes: ["observations:write"] }),
     crossOrg: { notApplicable: "creates a key in the caller's organization; names no object" },
-    effect: async ({ data, org }) => expect(await db.apiKey.count({ where: { id: (data as { id: string }).id, organizationId: org.id } })).toBe(1),
+    effect: async ({ data, org }) =>
+      expect(
+        await db.apiKey.count({
+          where: { id: (data as { id: string }).id, organizationId: org.id },
+        }),
+      ).toBe(1),
   }),
   "app/(app)/admin/api-keys/actions.ts#revokeApiKeyAction": action({
     allow: roles("ADMIN"),
     prepare: freshApiKey,
     input: (target) => target,
-    effect: async ({ target }) => expect((await db.apiKey.findUniqueOrThrow({ where: { id: target.apiKeyId } })).revokedAt).not.toBeNull(),
+    effect: async ({ target }) =>
+      expect(
+        (await db.apiKey.findUniqueOrThrow({ where: { id: target.apiKeyId } })).revokedAt,
+      ).not.toBeNull(),
   }),
   "app/(app)/admin/audit/export/route.ts#GET": route({
     allow: roles("ADMIN"),
     request: () => new Request(`${ORIGIN}/admin/audit/export`),
-    crossOrg: { notApplicable: "exports the caller's own organization's log; the filter takes no organization" },
+    crossOrg: {
+      notApplicable:
+        "exports the caller's own organization's log; the filter takes no organization",
+    },
     effect: async ({ data, org, world }) => {
       const csv = await (data as Response).text();
       expect(csv).toContain(org.users.MANAGER.email);

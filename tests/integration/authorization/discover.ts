@@ -28,15 +28,25 @@ const USE_SERVER_ANYWHERE = /["']use server["']/;
 export const actionModules = () => sourceFiles().filter((file) => USE_SERVER_FILE.test(read(file)));
 
 /** Files with a "use server" that is not at the top: inline actions, which this matrix could not see. */
-export const inlineActionFiles = () => sourceFiles().filter((file) => USE_SERVER_ANYWHERE.test(read(file)) && !USE_SERVER_FILE.test(read(file)));
+export const inlineActionFiles = () =>
+  sourceFiles().filter(
+    (file) => USE_SERVER_ANYWHERE.test(read(file)) && !USE_SERVER_FILE.test(read(file)),
+  );
 
-export const routeModules = () => sourceFiles().filter((file) => file.startsWith("app/") && /\/route\.tsx?$/.test(file));
+export const routeModules = () =>
+  sourceFiles().filter((file) => file.startsWith("app/") && /\/route\.tsx?$/.test(file));
 
 /** "file#export" -> the exported function, for every module of these files. */
-async function exportsOf(files: string[], keep: (name: string, value: unknown) => boolean): Promise<Map<string, THandler>> {
+async function exportsOf(
+  files: string[],
+  keep: (name: string, value: unknown) => boolean,
+): Promise<Map<string, THandler>> {
   const found = new Map<string, THandler>();
   for (const file of files) {
-    const exported = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
+    const exported = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<
+      string,
+      unknown
+    >;
     for (const [name, value] of Object.entries(exported)) {
       if (keep(name, value)) found.set(`${file}#${name}`, value as THandler);
     }
@@ -45,7 +55,13 @@ async function exportsOf(files: string[], keep: (name: string, value: unknown) =
 }
 
 /** Every server action: every function a "use server" module exports. */
-export const discoverActions = () => exportsOf(actionModules(), (_name, value) => typeof value === "function");
+export const discoverActions = () =>
+  exportsOf(actionModules(), (_name, value) => typeof value === "function");
 
 /** Every route handler: every HTTP method an app/**\/route.ts exports. */
-export const discoverRoutes = () => exportsOf(routeModules(), (name, value) => (HTTP_METHODS as readonly string[]).includes(name) && typeof value === "function");
+export const discoverRoutes = () =>
+  exportsOf(
+    routeModules(),
+    (name, value) =>
+      (HTTP_METHODS as readonly string[]).includes(name) && typeof value === "function",
+  );

@@ -24,18 +24,33 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 export async function fingerprint(organizationId?: string): Promise<Record<string, string>> {
   const all = await listTables();
   const parts = all.map(({ name, hasOrganization }) => {
-    const scope = organizationId === undefined ? "" : hasOrganization ? `x."organizationId" = $1` : name === "Organization" ? `x.id = $1` : "";
+    const scope =
+      organizationId === undefined
+        ? ""
+        : hasOrganization
+          ? `x."organizationId" = $1`
+          : name === "Organization"
+            ? `x.id = $1`
+            : "";
     // A refused request is written to the audit log on purpose (access.*, lib/audit/refusals.ts):
     // that entry is the record of the refusal, not a change the request made.
-    const where = [scope, name === "AuditLog" ? `x.action NOT LIKE 'access.%'` : ""].filter(Boolean).join(" AND ");
+    const where = [scope, name === "AuditLog" ? `x.action NOT LIKE 'access.%'` : ""]
+      .filter(Boolean)
+      .join(" AND ");
     return `SELECT '${name}' AS t, count(*)::int AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${quote(name)} x ${where ? `WHERE ${where}` : ""}`;
   });
   const sql = parts.join(" UNION ALL ");
-  const rows = organizationId === undefined ? await db.$queryRawUnsafe<{ t: string; n: number; h: string }[]>(sql) : await db.$queryRawUnsafe<{ t: string; n: number; h: string }[]>(sql, organizationId);
+  const rows =
+    organizationId === undefined
+      ? await db.$queryRawUnsafe<{ t: string; n: number; h: string }[]>(sql)
+      : await db.$queryRawUnsafe<{ t: string; n: number; h: string }[]>(sql, organizationId);
   return Object.fromEntries(rows.map((row) => [row.t, `${row.n}:${row.h}`]));
 }
 
 /** The tables whose fingerprint differs. */
-export function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
+export function changedTables(
+  before: Record<string, string>,
+  after: Record<string, string>,
+): string[] {
   return Object.keys({ ...before, ...after }).filter((table) => before[table] !== after[table]);
 }

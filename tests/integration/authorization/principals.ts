@@ -23,7 +23,8 @@ export async function sessionCookieOf(user: TSessionUser): Promise<string> {
   // A successful sign-in ends with Next's redirect, thrown.
   const answer = await signInAction({ email: "" }, form).catch((error: unknown) => error);
   const cookie = cookieOf(SESSION_COOKIE);
-  if (!cookie) throw new Error(`Signing in as ${user.email} set no session cookie: ${JSON.stringify(answer)}`);
+  if (!cookie)
+    throw new Error(`Signing in as ${user.email} set no session cookie: ${JSON.stringify(answer)}`);
   sessions.set(user.id, cookie);
   return cookie;
 }
@@ -35,7 +36,10 @@ export async function actAs(principal: TPrincipal, org: TOrg): Promise<TSessionU
     startRequest({ cookies: { [SESSION_COOKIE]: await sessionCookieOf(user) } });
     return user;
   }
-  if (principal === "API_KEY") startRequest({ headers: { authorization: `Bearer ${org.apiKey.secret}`, ...MIDDLEWARE_SUBREQUEST } });
+  if (principal === "API_KEY")
+    startRequest({
+      headers: { authorization: `Bearer ${org.apiKey.secret}`, ...MIDDLEWARE_SUBREQUEST },
+    });
   else startRequest({ headers: MIDDLEWARE_SUBREQUEST });
   return null;
 }

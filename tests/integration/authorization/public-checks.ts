@@ -14,7 +14,9 @@ import { freshUser } from "./world";
 
 type TCheckContext = Parameters<TPublicRule["check"]>[0];
 
-const isRedirectTo = (error: unknown, path: string) => String((error as { digest?: string })?.digest ?? "").startsWith("NEXT_REDIRECT") && String((error as { digest?: string }).digest).includes(path);
+const isRedirectTo = (error: unknown, path: string) =>
+  String((error as { digest?: string })?.digest ?? "").startsWith("NEXT_REDIRECT") &&
+  String((error as { digest?: string }).digest).includes(path);
 
 async function nothingChanges<T>(run: () => Promise<T>): Promise<T> {
   const before = await fingerprint();
@@ -58,19 +60,37 @@ export async function checkSignOut({ principal, world, call }: TCheckContext): P
 }
 
 /** app/actions.ts#signOutEverywhereAction */
-export async function checkSignOutEverywhere({ principal, world, call }: TCheckContext): Promise<void> {
+export async function checkSignOutEverywhere({
+  principal,
+  world,
+  call,
+}: TCheckContext): Promise<void> {
   if (!isRole(principal)) {
     await actAs(principal, world.a);
-    expect(isRedirectTo(await nothingChanges(() => call().catch((error: unknown) => error)), "/login")).toBe(true);
+    expect(
+      isRedirectTo(await nothingChanges(() => call().catch((error: unknown) => error)), "/login"),
+    ).toBe(true);
     return;
   }
   const { user } = await freshUser(world.a, principal);
   await actAsUser(user);
   const staleCookie = cookieOf(SESSION_COOKIE)!;
-  const othersBefore = await db.user.findMany({ where: { id: { not: user.id } }, orderBy: { id: "asc" }, select: { id: true, sessionVersion: true } });
+  const othersBefore = await db.user.findMany({
+    where: { id: { not: user.id } },
+    orderBy: { id: "asc" },
+    select: { id: true, sessionVersion: true },
+  });
   expect(isRedirectTo(await call().catch((error: unknown) => error), "/login")).toBe(true);
-  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(user.sessionVersion + 1);
-  expect(await db.user.findMany({ where: { id: { not: user.id } }, orderBy: { id: "asc" }, select: { id: true, sessionVersion: true } })).toEqual(othersBefore);
+  expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(
+    user.sessionVersion + 1,
+  );
+  expect(
+    await db.user.findMany({
+      where: { id: { not: user.id } },
+      orderBy: { id: "asc" },
+      select: { id: true, sessionVersion: true },
+    }),
+  ).toEqual(othersBefore);
   startRequest({ cookies: { [SESSION_COOKIE]: staleCookie } });
   expect(await getCurrentUser()).toBeNull();
 }
@@ -86,22 +106,43 @@ export async function checkOpenApi({ principal, world, call }: TCheckContext): P
 /** app/api/auth/[...nextauth]/route.ts#GET */
 export async function checkAuthSession({ principal, world, call }: TCheckContext): Promise<void> {
   const user = await actAs(principal, world.a);
-  const response = (await nothingChanges(() => call(new Request(`${ORIGIN}/api/auth/session`, { headers: requestHeaders() })))) as Response;
+  const response = (await nothingChanges(() =>
+    call(new Request(`${ORIGIN}/api/auth/session`, { headers: requestHeaders() })),
+  )) as Response;
   const session = (await response.json()) as { userId?: string } | null;
   expect(session?.userId ?? null).toBe(user?.id ?? null);
 }
 
 /** app/api/auth/[...nextauth]/route.ts#POST */
-export async function checkAuthCallbackWithoutCsrf({ principal, world, call }: TCheckContext): Promise<void> {
+export async function checkAuthCallbackWithoutCsrf({
+  principal,
+  world,
+  call,
+}: TCheckContext): Promise<void> {
   await actAs(principal, world.a);
   const headers = requestHeaders();
   headers.set("content-type", "application/x-www-form-urlencoded");
   headers.delete("cookie");
-  const body = new URLSearchParams({ email: world.a.users.MANAGER.email, password: "correct-horse-battery", callbackUrl: "/" });
+  const body = new URLSearchParams({
+    email: world.a.users.MANAGER.email,
+    password: "correct-horse-battery",
+    callbackUrl: "/",
+  });
   // Auth.js logs the refusal as an error: it is the expected answer here.
   const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
-  const response = (await nothingChanges(() => call(new Request(`${ORIGIN}/api/auth/callback/credentials`, { method: "POST", headers, body })))) as Response;
-  expect(logged.mock.calls.flat().some((entry) => (entry as { type?: string })?.type === "MissingCSRF")).toBe(true);
+  const response = (await nothingChanges(() =>
+    call(new Request(`${ORIGIN}/api/auth/callback/credentials`, { method: "POST", headers, body })),
+  )) as Response;
+  expect(
+    logged.mock.calls.flat().some((entry) => (entry as { type?: string })?.type === "MissingCSRF"),
+  ).toBe(true);
   logged.mockRestore();
-  expect(response.headers.getSetCookie().filter((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`) && !cookie.startsWith(`${SESSION_COOKIE}=;`))).toEqual([]);
+  expect(
+    response.headers
+      .getSetCookie()
+      .filter(
+        (cookie) =>
+          cookie.startsWith(`${SESSION_COOKIE}=`) && !cookie.startsWith(`${SESSION_COOKIE}=;`),
+      ),
+  ).toEqual([]);
 }

@@ -21,14 +21,18 @@ let state: TRequestState = { cookies: new Map(), headers: {} };
 const revalidated: string[] = [];
 
 /** Starts a new request with these cookies and extra headers (an Authorization header, say). */
-export function startRequest({ cookies = {}, headers = {} }: { cookies?: Record<string, string>; headers?: Record<string, string> } = {}): void {
+export function startRequest({
+  cookies = {},
+  headers = {},
+}: { cookies?: Record<string, string>; headers?: Record<string, string> } = {}): void {
   state = { cookies: new Map(Object.entries(cookies)), headers };
   revalidated.length = 0;
 }
 
 export function requestHeaders(): Headers {
   const headers = new Headers({ ...BASE_HEADERS, ...state.headers });
-  if (state.cookies.size > 0) headers.set("cookie", [...state.cookies].map(([name, value]) => `${name}=${value}`).join("; "));
+  if (state.cookies.size > 0)
+    headers.set("cookie", [...state.cookies].map(([name, value]) => `${name}=${value}`).join("; "));
   return headers;
 }
 
@@ -39,14 +43,24 @@ export const revalidatedPaths = (): readonly string[] => revalidated;
 
 type TCookieOptions = { maxAge?: number; expires?: Date | number };
 const isDeletion = (value: string, options: TCookieOptions = {}) =>
-  value === "" || options.maxAge === 0 || (options.expires !== undefined && new Date(options.expires).getTime() <= Date.now());
+  value === "" ||
+  options.maxAge === 0 ||
+  (options.expires !== undefined && new Date(options.expires).getTime() <= Date.now());
 
 const cookieStore = {
-  get: (name: string) => (state.cookies.has(name) ? { name, value: state.cookies.get(name)! } : undefined),
+  get: (name: string) =>
+    state.cookies.has(name) ? { name, value: state.cookies.get(name)! } : undefined,
   getAll: () => [...state.cookies].map(([name, value]) => ({ name, value })),
   has: (name: string) => state.cookies.has(name),
-  set(nameOrCookie: string | ({ name: string; value: string } & TCookieOptions), value?: string, options?: TCookieOptions) {
-    const [name, text, opts] = typeof nameOrCookie === "string" ? [nameOrCookie, value ?? "", options] : [nameOrCookie.name, nameOrCookie.value, nameOrCookie];
+  set(
+    nameOrCookie: string | ({ name: string; value: string } & TCookieOptions),
+    value?: string,
+    options?: TCookieOptions,
+  ) {
+    const [name, text, opts] =
+      typeof nameOrCookie === "string"
+        ? [nameOrCookie, value ?? "", options]
+        : [nameOrCookie.name, nameOrCookie.value, nameOrCookie];
     if (isDeletion(text, opts)) state.cookies.delete(name);
     else state.cookies.set(name, text);
     return cookieStore;
@@ -66,7 +80,9 @@ export const nextHeadersModule = {
 
 /** Stands in for next-intl's `getLocale`: the app's own request config (lib/i18n/request.ts) read against this request. */
 export async function requestLocale(): Promise<string> {
-  const config = (await import("@/lib/i18n/request")).default as unknown as (params: { requestLocale: Promise<undefined> }) => Promise<{ locale: string }>;
+  const config = (await import("@/lib/i18n/request")).default as unknown as (params: {
+    requestLocale: Promise<undefined>;
+  }) => Promise<{ locale: string }>;
   return (await config({ requestLocale: Promise.resolve(undefined) })).locale;
 }
 

@@ -10,7 +10,21 @@ export const ORIGIN = "http://localhost:3100";
 /** A survey upload (multipart, with its Content-Length as a browser sends it) of one answer. */
 export async function surveyUpload(pathname: string, org: TOrg): Promise<Request> {
   const form = new FormData();
-  form.set("file", new File([Buffer.from(surveyCsv([["NPS", "comment"], [9, "Good"]]))], "survey.csv", { type: "text/csv" }));
+  form.set(
+    "file",
+    new File(
+      [
+        Buffer.from(
+          surveyCsv([
+            ["NPS", "comment"],
+            [9, "Good"],
+          ]),
+        ),
+      ],
+      "survey.csv",
+      { type: "text/csv" },
+    ),
+  );
   form.set("options", JSON.stringify({ mapping: importMappingOf(org) }));
   // Serialized once, as the browser does, so that the request carries its Content-Length.
   const serialized = new Request(ORIGIN, { method: "POST", body: form });
@@ -18,7 +32,10 @@ export async function surveyUpload(pathname: string, org: TOrg): Promise<Request
   return new Request(`${ORIGIN}${pathname}`, {
     method: "POST",
     body: bytes,
-    headers: { "content-type": serialized.headers.get("content-type")!, "content-length": String(bytes.byteLength) },
+    headers: {
+      "content-type": serialized.headers.get("content-type")!,
+      "content-length": String(bytes.byteLength),
+    },
   });
 }
 
@@ -36,6 +53,20 @@ export async function outcomeOfImportStream(response: Response): Promise<TOutcom
 
 /** One observation for the ingestion API, at the organization's MOT. */
 export function apiObservationRequest(org: TOrg, clientId: string): Request {
-  const body = { observations: [{ clientId, touchpointId: org.journey.mot, source: "SURVEY", observedAt: new Date().toISOString(), nps: 9 }] };
-  return new Request(`${ORIGIN}/api/v1/observations`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const body = {
+    observations: [
+      {
+        clientId,
+        touchpointId: org.journey.mot,
+        source: "SURVEY",
+        observedAt: new Date().toISOString(),
+        nps: 9,
+      },
+    ],
+  };
+  return new Request(`${ORIGIN}/api/v1/observations`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 }

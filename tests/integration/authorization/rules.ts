@@ -9,7 +9,8 @@ import type { TOrg, TWorld } from "./world";
 /** Every kind of caller: a signed-in user of each role, nobody, and a machine with an API key. */
 export const PRINCIPALS = [...ROLES, "SIGNED_OUT", "API_KEY"] as const;
 export type TPrincipal = (typeof PRINCIPALS)[number];
-export const isRole = (principal: TPrincipal): principal is TRole => (ROLES as readonly string[]).includes(principal);
+export const isRole = (principal: TPrincipal): principal is TRole =>
+  (ROLES as readonly string[]).includes(principal);
 
 export type TRefusal = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "VALIDATION";
 export type TExpected = "ALLOW" | TRefusal;
@@ -46,7 +47,10 @@ type TRuleBase<T> = {
   crossOrg?: { refusal: TRefusal } | { notApplicable: string };
 };
 
-export type TActionRule<T> = TRuleBase<T> & { kind: "action"; input: (target: T, org: TOrg) => unknown };
+export type TActionRule<T> = TRuleBase<T> & {
+  kind: "action";
+  input: (target: T, org: TOrg) => unknown;
+};
 
 export type TRouteRule<T> = TRuleBase<T> & {
   kind: "route";
@@ -62,14 +66,20 @@ export type TRouteRule<T> = TRuleBase<T> & {
 export type TPublicRule = {
   kind: "public";
   why: string;
-  check: (context: { principal: TPrincipal; world: TWorld; call: (...args: unknown[]) => Promise<unknown> }) => Promise<void>;
+  check: (context: {
+    principal: TPrincipal;
+    world: TWorld;
+    call: (...args: unknown[]) => Promise<unknown>;
+  }) => Promise<void>;
 };
 
 export type TRule = TActionRule<never> | TRouteRule<never> | TPublicRule;
 
 // Type-checked constructors: each entry's prepare, input and effect agree on their target.
-export const action = <T = undefined>(rule: Omit<TActionRule<T>, "kind">): TRule => ({ kind: "action", ...rule }) as unknown as TRule;
-export const route = <T = undefined>(rule: Omit<TRouteRule<T>, "kind">): TRule => ({ kind: "route", ...rule }) as unknown as TRule;
+export const action = <T = undefined>(rule: Omit<TActionRule<T>, "kind">): TRule =>
+  ({ kind: "action", ...rule }) as unknown as TRule;
+export const route = <T = undefined>(rule: Omit<TRouteRule<T>, "kind">): TRule =>
+  ({ kind: "route", ...rule }) as unknown as TRule;
 export const publicly = (rule: Omit<TPublicRule, "kind">): TRule => ({ kind: "public", ...rule });
 
 /** Roles that may, as the permission table reads: the usual way to write an entry's `allow`. */
@@ -79,8 +89,13 @@ export const roles = (...allowed: TRole[]): readonly TPrincipal[] => allowed;
  * What a principal must get from a rule. A principal the rule does not list is refused — so an
  * empty rule refuses everyone — and an allowed one is refused another organization's objects.
  */
-export function expectedOutcome(rule: Pick<TRuleBase<unknown>, "allow" | "by" | "crossOrg">, principal: TPrincipal, target: TTargetOrg): TExpected {
-  const authenticates = (rule.by ?? "session") === "apiKey" ? principal === "API_KEY" : isRole(principal);
+export function expectedOutcome(
+  rule: Pick<TRuleBase<unknown>, "allow" | "by" | "crossOrg">,
+  principal: TPrincipal,
+  target: TTargetOrg,
+): TExpected {
+  const authenticates =
+    (rule.by ?? "session") === "apiKey" ? principal === "API_KEY" : isRole(principal);
   if (!authenticates) return "UNAUTHENTICATED";
   if (!rule.allow.includes(principal)) return "FORBIDDEN";
   if (target === "own") return "ALLOW";
@@ -88,4 +103,5 @@ export function expectedOutcome(rule: Pick<TRuleBase<unknown>, "allow" | "by" | 
 }
 
 /** Whether the rule names objects another organization could own (else it has no cross-org case). */
-export const hasCrossOrgCase = (rule: Pick<TRuleBase<unknown>, "crossOrg">) => !(rule.crossOrg && "notApplicable" in rule.crossOrg);
+export const hasCrossOrgCase = (rule: Pick<TRuleBase<unknown>, "crossOrg">) =>
+  !(rule.crossOrg && "notApplicable" in rule.crossOrg);

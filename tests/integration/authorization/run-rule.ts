@@ -1,7 +1,16 @@
 import { actAs } from "./principals";
 import { requestHeaders } from "./request-context";
 import { changedTables, fingerprint } from "./fingerprint";
-import { expectedOutcome, type TActionRule, type TExpected, type TOutcome, type TPrincipal, type TRouteRule, type TRule, type TTargetOrg } from "./rules";
+import {
+  expectedOutcome,
+  type TActionRule,
+  type TExpected,
+  type TOutcome,
+  type TPrincipal,
+  type TRouteRule,
+  type TRule,
+  type TTargetOrg,
+} from "./rules";
 import type { TWorld } from "./world";
 
 // Runs one cell of the matrix: a principal of organization A calls one action or route on
@@ -11,7 +20,16 @@ import type { TWorld } from "./world";
 
 type THandler = (...args: unknown[]) => Promise<unknown>;
 
-const STATUS_CODES: Record<number, string> = { 401: "UNAUTHENTICATED", 403: "FORBIDDEN", 404: "NOT_FOUND", 400: "VALIDATION", 409: "CONFLICT", 413: "VALIDATION", 415: "VALIDATION", 422: "VALIDATION" };
+const STATUS_CODES: Record<number, string> = {
+  401: "UNAUTHENTICATED",
+  403: "FORBIDDEN",
+  404: "NOT_FOUND",
+  400: "VALIDATION",
+  409: "CONFLICT",
+  413: "VALIDATION",
+  415: "VALIDATION",
+  422: "VALIDATION",
+};
 
 /** A route's outcome from its status: 2xx allowed, the usual refusals by code. */
 export async function outcomeOfStatus(response: Response): Promise<TOutcome> {
@@ -27,7 +45,12 @@ function outcomeOfResult(result: unknown): TOutcome {
   return { ok: false, code: `NOT_AN_ACTION_RESULT: ${JSON.stringify(result)?.slice(0, 80)}` };
 }
 
-async function invoke(rule: TActionRule<unknown> | TRouteRule<unknown>, handler: THandler, target: unknown, org: TWorld["a"]): Promise<TOutcome> {
+async function invoke(
+  rule: TActionRule<unknown> | TRouteRule<unknown>,
+  handler: THandler,
+  target: unknown,
+  org: TWorld["a"],
+): Promise<TOutcome> {
   try {
     if (rule.kind === "action") return outcomeOfResult(await handler(rule.input(target, org)));
     const bare = await rule.request(target, org);
@@ -37,14 +60,23 @@ async function invoke(rule: TActionRule<unknown> | TRouteRule<unknown>, handler:
     const response = (await handler(request, rule.context?.(target, org))) as Response;
     return await (rule.read ?? outcomeOfStatus)(response);
   } catch (error) {
-    return { ok: false, code: `THREW: ${error instanceof Error ? error.message : String(error)}`.slice(0, 200) };
+    return {
+      ok: false,
+      code: `THREW: ${error instanceof Error ? error.message : String(error)}`.slice(0, 200),
+    };
   }
 }
 
 const describeOutcome = (outcome: TOutcome) => (outcome.ok ? "ALLOW" : outcome.code);
 
 /** The problems of one cell; empty when the call answered as the rule says and changed only what it may. */
-export async function runCell(rule: TRule, handler: THandler, principal: TPrincipal, targetOrg: TTargetOrg, world: TWorld): Promise<string[]> {
+export async function runCell(
+  rule: TRule,
+  handler: THandler,
+  principal: TPrincipal,
+  targetOrg: TTargetOrg,
+  world: TWorld,
+): Promise<string[]> {
   if (rule.kind === "public") return [];
   const typed = rule as TActionRule<unknown> | TRouteRule<unknown>;
   const cell = `${principal} on ${targetOrg === "own" ? "its own" : "another"} organization's objects`;
@@ -62,15 +94,22 @@ export async function runCell(rule: TRule, handler: THandler, principal: TPrinci
     try {
       await typed.effect({ target, data: outcome.data, actor, org, world });
     } catch (error) {
-      problems.push(`${cell}: allowed, but the effect is missing: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+      problems.push(
+        `${cell}: allowed, but the effect is missing: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+      );
     }
     const otherChanged = changedTables(otherBefore, await fingerprint(world.b.id));
-    if (otherChanged.length > 0) problems.push(`${cell}: changed the other organization's ${otherChanged.join(", ")}`);
+    if (otherChanged.length > 0)
+      problems.push(`${cell}: changed the other organization's ${otherChanged.join(", ")}`);
     return problems;
   }
 
-  if (outcome.ok || outcome.code !== expected) problems.push(`${cell}: expected ${expected}, got ${describeOutcome(outcome)}`);
+  if (outcome.ok || outcome.code !== expected)
+    problems.push(`${cell}: expected ${expected}, got ${describeOutcome(outcome)}`);
   const changed = changedTables(before, await fingerprint());
-  if (changed.length > 0) problems.push(`${cell}: refused (${describeOutcome(outcome)}) but changed ${changed.join(", ")}`);
+  if (changed.length > 0)
+    problems.push(
+      `${cell}: refused (${describeOutcome(outcome)}) but changed ${changed.join(", ")}`,
+    );
   return problems;
 }

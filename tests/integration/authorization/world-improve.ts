@@ -21,13 +21,22 @@ export const dayFromToday = (offset: number) => addDays(today(), offset);
 
 /** A project in Define with its charter filled in (so it may move on to Measure). */
 export async function freshProject(org: TOrg) {
-  const { id } = await createProject(org.users.MANAGER, { title: next("Project"), problem: "Customers wait too long", targetGapClosed: 1, touchpointIds: [org.journey.mot] });
+  const { id } = await createProject(org.users.MANAGER, {
+    title: next("Project"),
+    problem: "Customers wait too long",
+    targetGapClosed: 1,
+    touchpointIds: [org.journey.mot],
+  });
   return { projectId: id, version: 1 };
 }
 
 export async function freshActionItem(org: TOrg) {
   const { projectId } = await freshProject(org);
-  const { id } = await saveActionItem(org.users.MANAGER, { projectId, dimension: "PRODUCT_SERVICE", description: next("Action") });
+  const { id } = await saveActionItem(org.users.MANAGER, {
+    projectId,
+    dimension: "PRODUCT_SERVICE",
+    description: next("Action"),
+  });
   return { projectId, actionItemId: id };
 }
 
@@ -56,11 +65,20 @@ export function pilotInput(org: TOrg, target: { projectId: string; touchpointId:
 }
 
 export async function freshPilot(org: TOrg) {
-  const { id } = await createPilot(org.users.MANAGER, pilotInput(org, await freshImprovingProject(org)));
+  const { id } = await createPilot(
+    org.users.MANAGER,
+    pilotInput(org, await freshImprovingProject(org)),
+  );
   return { pilotId: id };
 }
 
-export const chartInput = (touchpointId: string) => ({ touchpointId, metric: "MEAN_EXPERIENCE" as const, subgroup: "DAY" as const, baselineFrom: dayFromToday(-60), baselineTo: dayFromToday(-31) });
+export const chartInput = (touchpointId: string) => ({
+  touchpointId,
+  metric: "MEAN_EXPERIENCE" as const,
+  subgroup: "DAY" as const,
+  baselineFrom: dayFromToday(-60),
+  baselineTo: dayFromToday(-31),
+});
 
 export async function freshControlChart(org: TOrg) {
   const { touchpointId } = await freshTouchpoint(org);
@@ -84,18 +102,37 @@ export async function freshRelapsedProject(org: TOrg) {
   const observations = [];
   for (let offset = -60; offset <= 0; offset += 1) {
     const scores = offset > -3 ? RELAPSED : IN_CONTROL[(offset + 60) % IN_CONTROL.length]!;
-    for (const score of scores) observations.push({ touchpointId, source: "SURVEY" as const, observedAt: noonOf(dayFromToday(offset)), experiencedScore: score });
+    for (const score of scores)
+      observations.push({
+        touchpointId,
+        source: "SURVEY" as const,
+        observedAt: noonOf(dayFromToday(offset)),
+        experiencedScore: score,
+      });
   }
   await recordObservations(org.users.MANAGER, { observations });
   const { projectId } = await openAnalysis(org.users.MANAGER, { touchpointId });
-  await db.improvementProject.update({ where: { id: projectId }, data: { phase: "CONTROL", status: "DONE" } });
-  const { id: chartId } = await createControlChart(org.users.MANAGER, { ...chartInput(touchpointId), projectId });
+  await db.improvementProject.update({
+    where: { id: projectId },
+    data: { phase: "CONTROL", status: "DONE" },
+  });
+  const { id: chartId } = await createControlChart(org.users.MANAGER, {
+    ...chartInput(touchpointId),
+    projectId,
+  });
   return { projectId, chartId };
 }
 
-export const PROMISE_CHECKLIST = ["Greets the customer by name", "Explains the plan in plain words"];
+export const PROMISE_CHECKLIST = [
+  "Greets the customer by name",
+  "Explains the plan in plain words",
+];
 
 export async function freshPromise(org: TOrg) {
-  const { id } = await savePromise(org.users.MANAGER, { titleEn: next("Promise"), checklistItems: PROMISE_CHECKLIST, auditEveryDays: 7 });
+  const { id } = await savePromise(org.users.MANAGER, {
+    titleEn: next("Promise"),
+    checklistItems: PROMISE_CHECKLIST,
+    auditEveryDays: 7,
+  });
   return { promiseId: id };
 }

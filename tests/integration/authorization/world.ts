@@ -12,7 +12,12 @@ import { recordObservations } from "@/lib/observations/mutations";
 import { openAnalysis, saveCause, saveOption } from "@/lib/projects/analysis";
 import { saveSegment } from "@/lib/segments/mutations";
 import { createOrganization, createUser, TEST_PASSWORD } from "../helpers/factories";
-import { buildJourney, touchpointInput, versionOf, type TFixture } from "../helpers/journey-fixture";
+import {
+  buildJourney,
+  touchpointInput,
+  versionOf,
+  type TFixture,
+} from "../helpers/journey-fixture";
 
 // Two organizations built once for the whole matrix, through the domain functions. Objects that
 // an allowed call would use up (a stage to delete, a follow-up to close) are made fresh by the
@@ -41,10 +46,24 @@ async function buildOrg(key: "a" | "b"): Promise<TOrg> {
     EXECUTIVE: await createUser(organization.id, "EXECUTIVE"),
   };
   const journey = await buildJourney(users.MANAGER, `Journey ${key}`);
-  const site = await db.site.create({ data: { organizationId: organization.id, code: `S-${key}`, name: `Store ${key}` }, select: { id: true } });
-  const apiKey = await createApiKey(users.ADMIN, { name: `Kiosk ${key}`, scopes: ["observations:write"] });
+  const site = await db.site.create({
+    data: { organizationId: organization.id, code: `S-${key}`, name: `Store ${key}` },
+    select: { id: true },
+  });
+  const apiKey = await createApiKey(users.ADMIN, {
+    name: `Kiosk ${key}`,
+    scopes: ["observations:write"],
+  });
   const { projectId } = await openAnalysis(users.MANAGER, { touchpointId: journey.mot });
-  return { key, id: organization.id, users, journey, siteId: site.id, apiKey: { id: apiKey.id, secret: apiKey.secret }, projectId };
+  return {
+    key,
+    id: organization.id,
+    users,
+    journey,
+    siteId: site.id,
+    apiKey: { id: apiKey.id, secret: apiKey.secret },
+    projectId,
+  };
 }
 
 export async function buildWorld(): Promise<TWorld> {
@@ -60,7 +79,11 @@ export { TEST_PASSWORD };
 export const journeyVersion = (org: TOrg) => versionOf(org.journey.journeyId);
 
 export async function freshStage(org: TOrg) {
-  const stage = await saveStage(org.users.MANAGER, { journeyId: org.journey.journeyId, version: await journeyVersion(org), nameEn: next("Stage") });
+  const stage = await saveStage(org.users.MANAGER, {
+    journeyId: org.journey.journeyId,
+    version: await journeyVersion(org),
+    nameEn: next("Stage"),
+  });
   return { stageId: stage.id };
 }
 
@@ -81,7 +104,12 @@ export async function freshSegment(org: TOrg) {
 
 export async function freshExpectation(org: TOrg) {
   const { segmentId } = await freshSegment(org);
-  await saveExpectation(org.users.MANAGER, { touchpointId: org.journey.mot, segmentId, needs: "Short queue", expectedLevel: 6 });
+  await saveExpectation(org.users.MANAGER, {
+    touchpointId: org.journey.mot,
+    segmentId,
+    needs: "Short queue",
+    expectedLevel: 6,
+  });
   return { touchpointId: org.journey.mot, segmentId };
 }
 
@@ -103,26 +131,48 @@ export async function freshUser(org: TOrg, role: TRole = "FRONTLINE") {
 }
 
 export async function freshApiKey(org: TOrg) {
-  const key = await createApiKey(org.users.ADMIN, { name: next("Key"), scopes: ["observations:write"] });
+  const key = await createApiKey(org.users.ADMIN, {
+    name: next("Key"),
+    scopes: ["observations:write"],
+  });
   return { apiKeyId: key.id };
 }
 
 /** A detractor's observation, which opens a follow-up. */
 export async function freshFollowUp(org: TOrg) {
   const { ids } = await recordObservations(org.users.MANAGER, {
-    observations: [{ touchpointId: org.journey.mot, siteId: org.siteId, source: "FRONTLINE", observedAt: new Date(), nps: 2 }],
+    observations: [
+      {
+        touchpointId: org.journey.mot,
+        siteId: org.siteId,
+        source: "FRONTLINE",
+        observedAt: new Date(),
+        nps: 2,
+      },
+    ],
   });
-  const followUp = await db.followUp.findFirstOrThrow({ where: { observationId: ids[0] }, select: { id: true } });
+  const followUp = await db.followUp.findFirstOrThrow({
+    where: { observationId: ids[0] },
+    select: { id: true },
+  });
   return { followUpId: followUp.id };
 }
 
 export async function freshCause(org: TOrg) {
-  const { id } = await saveCause(org.users.MANAGER, { projectId: org.projectId, dimension: "PRODUCT_SERVICE", description: next("Cause"), frequency: 3 });
+  const { id } = await saveCause(org.users.MANAGER, {
+    projectId: org.projectId,
+    dimension: "PRODUCT_SERVICE",
+    description: next("Cause"),
+    frequency: 3,
+  });
   return { projectId: org.projectId, causeId: id };
 }
 
 export async function freshOption(org: TOrg) {
-  const { id } = await saveOption(org.users.MANAGER, { projectId: org.projectId, description: next("Option") });
+  const { id } = await saveOption(org.users.MANAGER, {
+    projectId: org.projectId,
+    description: next("Option"),
+  });
   return { projectId: org.projectId, optionId: id };
 }
 
@@ -133,7 +183,10 @@ export const importMappingOf = (org: TOrg): TImportMappingInput => ({
 });
 
 export async function freshImportMapping(org: TOrg) {
-  const { id } = await saveImportMapping(org.users.MANAGER, { name: next("Mapping"), mapping: importMappingOf(org) });
+  const { id } = await saveImportMapping(org.users.MANAGER, {
+    name: next("Mapping"),
+    mapping: importMappingOf(org),
+  });
   return { mappingId: id };
 }
 
@@ -147,6 +200,8 @@ export async function reversedLayout(org: TOrg) {
   return {
     journeyId: org.journey.journeyId,
     version: await journeyVersion(org),
-    stages: stages.reverse().map((stage) => ({ stageId: stage.id, touchpointIds: stage.touchpoints.map((t) => t.id) })),
+    stages: stages
+      .reverse()
+      .map((stage) => ({ stageId: stage.id, touchpointIds: stage.touchpoints.map((t) => t.id) })),
   };
 }

@@ -11,13 +11,19 @@ export type TAppProcess = {
   stop: () => Promise<void>;
 };
 
-export async function startAppProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<TAppProcess> {
+export async function startAppProcess(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<TAppProcess> {
   const worker: ChildProcess = fork(path.join(import.meta.dirname, "app-worker.ts"), [], {
     execArgv: ["--conditions=react-server", "--import", "tsx"],
     env: { ...process.env, ...env, DATABASE_URL: databaseUrl, NODE_ENV: "test" },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  const pending = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void }
+  >();
   const listeners: ((event: TProgressEvent) => void)[] = [];
   let nextId = 0;
   let exit: string | null = null;

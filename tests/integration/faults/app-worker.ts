@@ -14,7 +14,16 @@ import { saveStage } from "@/lib/journeys/stages";
 import { saveTouchpoint } from "@/lib/journeys/touchpoints";
 import { createOrganization, createUser } from "../helpers/factories";
 import { surveyCsv } from "../../fixtures/imports/survey-files";
-import type { TApiAnswer, TApiRequest, TCommand, TFaultFixture, TFromWorker, TImportResult, TProgressEvent, TToWorker } from "./protocol";
+import type {
+  TApiAnswer,
+  TApiRequest,
+  TCommand,
+  TFaultFixture,
+  TFromWorker,
+  TImportResult,
+  TProgressEvent,
+  TToWorker,
+} from "./protocol";
 
 let manager: TActor | undefined;
 let fixture: TFaultFixture | undefined;
@@ -26,8 +35,16 @@ async function setUp(): Promise<TFaultFixture> {
   const organization = await createOrganization("Faults");
   const admin = await createUser(organization.id, "ADMIN");
   manager = await createUser(organization.id, "MANAGER");
-  const { id: journeyId } = await createJourney(manager, { nameKo: "장애 시험 여정", nameEn: "Fault journey" });
-  const stage = await saveStage(manager, { journeyId, version: 1, nameKo: "방문", nameEn: "Visit" });
+  const { id: journeyId } = await createJourney(manager, {
+    nameKo: "장애 시험 여정",
+    nameEn: "Fault journey",
+  });
+  const stage = await saveStage(manager, {
+    journeyId,
+    version: 1,
+    nameKo: "방문",
+    nameEn: "Visit",
+  });
   const touchpoint = await saveTouchpoint(manager, {
     journeyId,
     version: stage.version,
@@ -37,8 +54,16 @@ async function setUp(): Promise<TFaultFixture> {
     channel: "IN_PERSON",
     dimension: "FRONTLINE_STAFF",
   });
-  const { secret } = await createApiKey(admin, { name: "Fault kiosk", scopes: ["observations:write"] });
-  fixture = { organizationId: organization.id, journeyId, touchpointId: touchpoint.id, apiKeySecret: secret };
+  const { secret } = await createApiKey(admin, {
+    name: "Fault kiosk",
+    scopes: ["observations:write"],
+  });
+  fixture = {
+    organizationId: organization.id,
+    journeyId,
+    touchpointId: touchpoint.id,
+    apiKeySecret: secret,
+  };
   return fixture;
 }
 
@@ -46,7 +71,13 @@ async function setUp(): Promise<TFaultFixture> {
 function surveyFile(rows: number): Uint8Array {
   const table: (string | number)[][] = [["응답ID", "응답일", "경험", "NPS", "의견"]];
   for (let i = 0; i < rows; i += 1) {
-    table.push([`F${i}`, `2026-10-${String(1 + (i % 28)).padStart(2, "0")} ${String(i % 24).padStart(2, "0")}:00`, 1 + (i % 7), i % 11, `fault-import ${i}`]);
+    table.push([
+      `F${i}`,
+      `2026-10-${String(1 + (i % 28)).padStart(2, "0")} ${String(i % 24).padStart(2, "0")}:00`,
+      1 + (i % 7),
+      i % 11,
+      `fault-import ${i}`,
+    ]);
   }
   return surveyCsv(table);
 }
@@ -83,7 +114,11 @@ async function postAll(requests: TApiRequest[], concurrency: number): Promise<TA
       const { key, body } = requests[next++]!;
       const request = new Request("http://localhost/api/v1/observations", {
         method: "POST",
-        headers: { authorization: `Bearer ${apiKeySecret}`, "content-type": "application/json", "idempotency-key": key },
+        headers: {
+          authorization: `Bearer ${apiKeySecret}`,
+          "content-type": "application/json",
+          "idempotency-key": key,
+        },
         body,
       });
       const response = await postObservations(request);
@@ -116,7 +151,11 @@ console.error = () => {};
 process.on("message", (message: TToWorker) => {
   execute(message.command).then(
     (result) => send({ id: message.id, result }),
-    (error: unknown) => send({ id: message.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }),
+    (error: unknown) =>
+      send({
+        id: message.id,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      }),
   );
 });
 process.on("disconnect", () => process.exit(0));

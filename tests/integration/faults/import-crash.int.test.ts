@@ -27,9 +27,17 @@ afterAll(async () => {
   await postgres?.stop();
 }, 60_000);
 
-const countOf = async (sql: string, params: unknown[] = []) => (await postgres.one<{ n: number }>(sql, params)).n;
+const countOf = async (sql: string, params: unknown[] = []) =>
+  (await postgres.one<{ n: number }>(sql, params)).n;
 const storedRows = () =>
-  postgres.one<{ observations: number; distinctClientIds: number; distinctComments: number; imports: number; running: number; audited: number }>(
+  postgres.one<{
+    observations: number;
+    distinctClientIds: number;
+    distinctComments: number;
+    imports: number;
+    running: number;
+    audited: number;
+  }>(
     `SELECT (SELECT count(*)::int FROM "Observation" WHERE "organizationId" = $1) AS observations,
             (SELECT count(DISTINCT "clientId")::int FROM "Observation" WHERE "organizationId" = $1) AS "distinctClientIds",
             (SELECT count(DISTINCT comment)::int FROM "Observation" WHERE "organizationId" = $1) AS "distinctComments",
@@ -40,37 +48,75 @@ const storedRows = () =>
   );
 
 describe("a survey import when PostgreSQL is killed half way", () => {
-  it("stores nothing of the interrupted run, leaves no import claiming success, and a re-run stores every row exactly once", { timeout: 300_000 }, async () => {
-    let killed: Promise<void> | null = null;
-    let rowsAtKill = 0;
-    app.onProgress((event) => {
-      if (event.kind === "imported" && event.processedRows >= KILL_AFTER_ROWS && !killed) {
-        rowsAtKill = event.processedRows;
-        killed = postgres.kill();
-        killed.catch(() => {}); // awaited below, where a failure fails the test
-      }
-    });
+  it(
+    "stores nothing of the interrupted run, leaves no import claiming success, and a re-run stores every row exactly once",
+    { timeout: 300_000 },
+    async () => {
+      let killed: Promise<void> | null = null;
+      let rowsAtKill = 0;
+      app.onProgress((event) => {
+        if (event.kind === "imported" && event.processedRows >= KILL_AFTER_ROWS && !killed) {
+          rowsAtKill = event.processedRows;
+          killed = postgres.kill();
+          killed.catch(() => {}); // awaited below, where a failure fails the test
+        }
+      });
 
-    const interrupted = await app.call({ kind: "import", rows: ROWS });
-    await killed;
-    expect(rowsAtKill).toBeGreaterThanOrEqual(KILL_AFTER_ROWS);
-    expect(rowsAtKill).toBeLessThan(ROWS);
-    expect(interrupted.ok).toBe(false);
+      const interrupted = await app.call({ kind: "import", rows: ROWS });
+      await killed;
+      expect(rowsAtKill).toBeGreaterThanOrEqual(KILL_AFTER_ROWS);
+      expect(rowsAtKill).toBeLessThan(ROWS);
+      expect(interrupted.ok).toBe(false);
 
-    // While PostgreSQL is down an import fails (it does not wait for ever for a connection).
-    expect(await app.call({ kind: "import", rows: 10 })).toMatchObject({ ok: false });
+      // While PostgreSQL is down an import fails (it does not wait for ever for a connection).
+      expect(await app.call({ kind: "import", rows: 10 })).toMatchObject({ ok: false });
 
-    await postgres.restart();
-    expect(await storedRows()).toEqual({ observations: 0, distinctClientIds: 0, distinctComments: 0, imports: 0, running: 0, audited: 0 });
+      await postgres.restart();
+      expect(await storedRows()).toEqual({
+        observations: 0,
+        distinctClientIds: 0,
+        distinctComments: 0,
+        imports: 0,
+        running: 0,
+        audited: 0,
+      });
 
-    // The same process, the same file: its pool reconnects, and every row is stored once.
-    const rerun = await app.call({ kind: "import", rows: ROWS });
-    expect(rerun).toEqual({ ok: true, status: "COMPLETED", counts: { rows: ROWS, valid: ROWS, invalid: 0, duplicates: 0, imported: ROWS } });
-    expect(await storedRows()).toEqual({ observations: ROWS, distinctClientIds: ROWS, distinctComments: ROWS, imports: 1, running: 0, audited: 1 });
+      // The same process, the same file: its pool reconnects, and every row is stored once.
+      const rerun = await app.call({ kind: "import", rows: ROWS });
+      expect(rerun).toEqual({
+        ok: true,
+        status: "COMPLETED",
+        counts: { rows: ROWS, valid: ROWS, invalid: 0, duplicates: 0, imported: ROWS },
+      });
+      expect(await storedRows()).toEqual({
+        observations: ROWS,
+        distinctClientIds: ROWS,
+        distinctComments: ROWS,
+        imports: 1,
+        running: 0,
+        audited: 1,
+      });
 
-    const again = await app.call({ kind: "import", rows: ROWS });
-    expect(again).toEqual({ ok: true, status: "COMPLETED", counts: { rows: ROWS, valid: ROWS, invalid: 0, duplicates: ROWS, imported: 0 } });
-    expect(await storedRows()).toEqual({ observations: ROWS, distinctClientIds: ROWS, distinctComments: ROWS, imports: 2, running: 0, audited: 2 });
-    expect(await countOf(`SELECT count(*)::int AS n FROM "SurveyImport" WHERE "organizationId" = $1 AND status = 'COMPLETED'`, [fixture.organizationId])).toBe(2);
-  });
+      const again = await app.call({ kind: "import", rows: ROWS });
+      expect(again).toEqual({
+        ok: true,
+        status: "COMPLETED",
+        counts: { rows: ROWS, valid: ROWS, invalid: 0, duplicates: ROWS, imported: 0 },
+      });
+      expect(await storedRows()).toEqual({
+        observations: ROWS,
+        distinctClientIds: ROWS,
+        distinctComments: ROWS,
+        imports: 2,
+        running: 0,
+        audited: 2,
+      });
+      expect(
+        await countOf(
+          `SELECT count(*)::int AS n FROM "SurveyImport" WHERE "organizationId" = $1 AND status = 'COMPLETED'`,
+          [fixture.organizationId],
+        ),
+      ).toBe(2);
+    },
+  );
 });

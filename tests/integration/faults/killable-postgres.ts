@@ -53,8 +53,12 @@ export async function startKillablePostgres(name: string): Promise<TKillablePost
     one,
     kill: async () => {
       if (!server) throw new Error("PostgreSQL is not running");
-      const { directory } = await one<{ directory: string }>("SELECT current_setting('data_directory') AS directory");
-      const postmaster = Number(readFileSync(path.join(directory, "postmaster.pid"), "utf8").split("\n")[0]);
+      const { directory } = await one<{ directory: string }>(
+        "SELECT current_setting('data_directory') AS directory",
+      );
+      const postmaster = Number(
+        readFileSync(path.join(directory, "postmaster.pid"), "utf8").split("\n")[0],
+      );
       const backends = childrenOf(postmaster);
       process.kill(postmaster, "SIGKILL");
       for (const backend of backends) killQuietly(backend);

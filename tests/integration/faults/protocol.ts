@@ -1,13 +1,19 @@
 // What the fault tests ask of the app process (app-worker.ts) and what it answers: plain,
 // JSON-safe data, because it crosses a process boundary (Node's IPC channel).
 
-export type TFaultFixture = { organizationId: string; journeyId: string; touchpointId: string; apiKeySecret: string };
+export type TFaultFixture = {
+  organizationId: string;
+  journeyId: string;
+  touchpointId: string;
+  apiKeySecret: string;
+};
 
 /** One POST /api/v1/observations: its Idempotency-Key and its JSON body. */
 export type TApiRequest = { key: string; body: string };
 export type TApiAnswer = { key: string; status: number; body: string };
 
-export type TImportResult = { ok: true; status: string; counts: Record<string, number> } | { ok: false; error: string };
+export type TImportResult =
+  { ok: true; status: string; counts: Record<string, number> } | { ok: false; error: string };
 
 export type TCommand =
   | { kind: "setup" }
@@ -24,7 +30,9 @@ export type TResultOf<C extends TCommand["kind"]> = C extends "setup"
       : null;
 
 /** Sent while a command runs: rows an import has processed, requests answered so far. */
-export type TProgressEvent = { kind: "imported"; processedRows: number } | { kind: "answered"; status: number };
+export type TProgressEvent =
+  { kind: "imported"; processedRows: number } | { kind: "answered"; status: number };
 
 export type TToWorker = { id: number; command: TCommand };
-export type TFromWorker = { id: number; result: unknown } | { id: number; error: string } | { event: TProgressEvent };
+export type TFromWorker =
+  { id: number; result: unknown } | { id: number; error: string } | { event: TProgressEvent };

@@ -14,11 +14,28 @@ export type TPostOptions = {
 };
 
 /** POSTs a body (an object is sent as JSON, a string or a stream as it is). */
-export function postObservations(body: unknown, { secret, idempotencyKey, contentType = "application/json", address, headers = {} }: TPostOptions = {}) {
+export function postObservations(
+  body: unknown,
+  {
+    secret,
+    idempotencyKey,
+    contentType = "application/json",
+    address,
+    headers = {},
+  }: TPostOptions = {},
+) {
   const all: Record<string, string> = { "content-type": contentType, ...headers };
   if (secret) all.authorization = `Bearer ${secret}`;
   if (idempotencyKey !== undefined) all["idempotency-key"] = idempotencyKey;
   if (address) all["x-forwarded-for"] = address;
-  const raw = typeof body === "string" || body instanceof ReadableStream ? body : JSON.stringify(body);
-  return POST(new Request(OBSERVATIONS_URL, { method: "POST", headers: all, body: raw, duplex: "half" } as RequestInit));
+  const raw =
+    typeof body === "string" || body instanceof ReadableStream ? body : JSON.stringify(body);
+  return POST(
+    new Request(OBSERVATIONS_URL, {
+      method: "POST",
+      headers: all,
+      body: raw,
+      duplex: "half",
+    } as RequestInit),
+  );
 }

@@ -10,11 +10,17 @@ let sequence = 0;
 
 export async function createOrganization(name = "Org") {
   sequence += 1;
-  return db.organization.create({ data: { name: `${name} ${sequence}`, slug: `org-${sequence}-${Date.now()}` } });
+  return db.organization.create({
+    data: { name: `${name} ${sequence}`, slug: `org-${sequence}-${Date.now()}` },
+  });
 }
 
 /** A user of the organization, returned as the actor the domain functions receive. */
-export async function createUser(organizationId: string, role: TRole, overrides: { isActive?: boolean } = {}): Promise<TSessionUser> {
+export async function createUser(
+  organizationId: string,
+  role: TRole,
+  overrides: { isActive?: boolean } = {},
+): Promise<TSessionUser> {
   sequence += 1;
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const user = await db.user.create({
@@ -27,7 +33,15 @@ export async function createUser(organizationId: string, role: TRole, overrides:
       isActive: overrides.isActive ?? true,
     },
   });
-  return { id: user.id, organizationId, role, email: user.email, name: user.name, locale: null, sessionVersion: user.sessionVersion };
+  return {
+    id: user.id,
+    organizationId,
+    role,
+    email: user.email,
+    name: user.name,
+    locale: null,
+    sessionVersion: user.sessionVersion,
+  };
 }
 
 /** Two organizations with one user per role each: the usual cast of a cross-tenant test. */
@@ -39,5 +53,8 @@ export async function createTwoOrganizations() {
     frontline: await createUser(organizationId, "FRONTLINE"),
     executive: await createUser(organizationId, "EXECUTIVE"),
   });
-  return { a: { organization: a, ...(await usersOf(a.id)) }, b: { organization: b, ...(await usersOf(b.id)) } };
+  return {
+    a: { organization: a, ...(await usersOf(a.id)) },
+    b: { organization: b, ...(await usersOf(b.id)) },
+  };
 }

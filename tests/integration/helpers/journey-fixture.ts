@@ -3,7 +3,12 @@ import { db } from "@/lib/db/client";
 import type { TActor } from "@/lib/auth/permissions";
 import { deleteExpectation, saveExpectation } from "@/lib/journeys/expectations";
 import { saveJourneyLayout } from "@/lib/journeys/layout";
-import { createJourney, deleteJourney, setJourneyArchived, updateJourney } from "@/lib/journeys/mutations";
+import {
+  createJourney,
+  deleteJourney,
+  setJourneyArchived,
+  updateJourney,
+} from "@/lib/journeys/mutations";
 import { deleteStage, saveStage } from "@/lib/journeys/stages";
 import { deleteTouchpoint, saveTouchpoint, setMomentOfTruth } from "@/lib/journeys/touchpoints";
 import { deleteSegment, saveSegment } from "@/lib/segments/mutations";
@@ -25,17 +30,39 @@ export type TFixture = {
   segment: string;
 };
 
-export const versionOf = async (journeyId: string) => (await db.journey.findUniqueOrThrow({ where: { id: journeyId }, select: { version: true } })).version;
+export const versionOf = async (journeyId: string) =>
+  (await db.journey.findUniqueOrThrow({ where: { id: journeyId }, select: { version: true } }))
+    .version;
 
-export const touchpointInput = (nameEn: string) => ({ nameKo: `${nameEn} (ko)`, nameEn, channel: "IN_PERSON" as const, dimension: "FRONTLINE_STAFF" as const });
-export const waitingTime = { nameKo: "대기 시간", nameEn: "Waiting time", kind: "RATIONAL" as const, dimension: "PRODUCT_SERVICE" as const };
-export const courtesy = { nameKo: "친절함", nameEn: "Courtesy", kind: "EMOTIONAL" as const, dimension: "FRONTLINE_STAFF" as const };
+export const touchpointInput = (nameEn: string) => ({
+  nameKo: `${nameEn} (ko)`,
+  nameEn,
+  channel: "IN_PERSON" as const,
+  dimension: "FRONTLINE_STAFF" as const,
+});
+export const waitingTime = {
+  nameKo: "대기 시간",
+  nameEn: "Waiting time",
+  kind: "RATIONAL" as const,
+  dimension: "PRODUCT_SERVICE" as const,
+};
+export const courtesy = {
+  nameKo: "친절함",
+  nameEn: "Courtesy",
+  kind: "EMOTIONAL" as const,
+  dimension: "FRONTLINE_STAFF" as const,
+};
 
 export async function buildJourney(actor: TActor, label = "Car rental"): Promise<TFixture> {
   const { id: journeyId } = await createJourney(actor, { nameKo: `${label} 여정`, nameEn: label });
   let version = 1;
   const booking = await saveStage(actor, { journeyId, version, nameKo: "예약", nameEn: "Booking" });
-  const returning = await saveStage(actor, { journeyId, version: booking.version, nameKo: "반납", nameEn: "Return" });
+  const returning = await saveStage(actor, {
+    journeyId,
+    version: booking.version,
+    nameKo: "반납",
+    nameEn: "Return",
+  });
   const mot = await saveTouchpoint(actor, {
     journeyId,
     version: returning.version,
@@ -44,12 +71,34 @@ export async function buildJourney(actor: TActor, label = "Car rental"): Promise
     isMoT: true,
     drivers: [waitingTime, courtesy],
   });
-  const plain = await saveTouchpoint(actor, { journeyId, version: mot.version, stageId: booking.id, ...touchpointInput("Website") });
-  const other = await saveTouchpoint(actor, { journeyId, version: plain.version, stageId: returning.id, ...touchpointInput("Key drop") });
+  const plain = await saveTouchpoint(actor, {
+    journeyId,
+    version: mot.version,
+    stageId: booking.id,
+    ...touchpointInput("Website"),
+  });
+  const other = await saveTouchpoint(actor, {
+    journeyId,
+    version: plain.version,
+    stageId: returning.id,
+    ...touchpointInput("Key drop"),
+  });
   version = other.version;
-  const { id: segment } = await saveSegment(actor, { nameKo: `${label} 단골`, nameEn: `${label} regulars` });
-  await saveExpectation(actor, { touchpointId: mot.id, segmentId: segment, needs: "No queue", expectedLevel: 6 });
-  const drivers = await db.loyaltyDriver.findMany({ where: { touchpointId: mot.id }, orderBy: { nameEn: "desc" }, select: { id: true } });
+  const { id: segment } = await saveSegment(actor, {
+    nameKo: `${label} 단골`,
+    nameEn: `${label} regulars`,
+  });
+  await saveExpectation(actor, {
+    touchpointId: mot.id,
+    segmentId: segment,
+    needs: "No queue",
+    expectedLevel: 6,
+  });
+  const drivers = await db.loyaltyDriver.findMany({
+    where: { touchpointId: mot.id },
+    orderBy: { nameEn: "desc" },
+    select: { id: true },
+  });
   expect(await versionOf(journeyId)).toBe(version);
   return {
     journeyId,
@@ -66,21 +115,34 @@ export async function buildJourney(actor: TActor, label = "Car rental"): Promise
 /** Every row an editor action could touch, plus the audit trail: equal snapshots mean nothing changed. */
 export async function snapshot() {
   const byId = { orderBy: { id: "asc" as const } };
-  const [journeys, stages, touchpoints, drivers, expectations, segments, observations, auditLogs] = await Promise.all([
-    db.journey.findMany(byId),
-    db.stage.findMany(byId),
-    db.touchpoint.findMany(byId),
-    db.loyaltyDriver.findMany(byId),
-    db.expectation.findMany(byId),
-    db.segment.findMany(byId),
-    db.observation.findMany(byId),
-    db.auditLog.count(),
-  ]);
-  return { journeys, stages, touchpoints, drivers, expectations, segments, observations, auditLogs };
+  const [journeys, stages, touchpoints, drivers, expectations, segments, observations, auditLogs] =
+    await Promise.all([
+      db.journey.findMany(byId),
+      db.stage.findMany(byId),
+      db.touchpoint.findMany(byId),
+      db.loyaltyDriver.findMany(byId),
+      db.expectation.findMany(byId),
+      db.segment.findMany(byId),
+      db.observation.findMany(byId),
+      db.auditLog.count(),
+    ]);
+  return {
+    journeys,
+    stages,
+    touchpoints,
+    drivers,
+    expectations,
+    segments,
+    observations,
+    auditLogs,
+  };
 }
 
 /** Asserts that `action` fails with `expected` and that the database is exactly as before. */
-export async function expectRefusedUnchanged(action: () => Promise<unknown>, expected: Record<string, unknown>) {
+export async function expectRefusedUnchanged(
+  action: () => Promise<unknown>,
+  expected: Record<string, unknown>,
+) {
   const before = await snapshot();
   await expect(action()).rejects.toMatchObject(expected);
   expect(await snapshot()).toEqual(before);
@@ -91,33 +153,102 @@ export async function storedPositions(journeyId: string) {
   const stages = await db.stage.findMany({
     where: { journeyId },
     orderBy: { position: "asc" },
-    select: { id: true, position: true, touchpoints: { orderBy: { position: "asc" }, select: { id: true, position: true } } },
+    select: {
+      id: true,
+      position: true,
+      touchpoints: { orderBy: { position: "asc" }, select: { id: true, position: true } },
+    },
   });
   return stages;
 }
 
-export async function addObservation(organizationId: string, touchpointId: string, segmentId?: string) {
-  await db.observation.create({ data: { organizationId, touchpointId, segmentId, source: "SURVEY", observedAt: new Date(), experiencedScore: 3 } });
+export async function addObservation(
+  organizationId: string,
+  touchpointId: string,
+  segmentId?: string,
+) {
+  await db.observation.create({
+    data: {
+      organizationId,
+      touchpointId,
+      segmentId,
+      source: "SURVEY",
+      observedAt: new Date(),
+      experiencedScore: 3,
+    },
+  });
 }
 
-export const appError = (code: string, message?: string) => ({ name: "AppError", code, ...(message ? { message } : {}) });
+export const appError = (code: string, message?: string) => ({
+  name: "AppError",
+  code,
+  ...(message ? { message } : {}),
+});
 
 export type TEditCase = { name: string; run: (actor: TActor, f: TFixture) => Promise<unknown> };
 
 /** Every edit of an existing journey, as one table: access tests and archive tests both walk it. */
 export const EDITS_OF_A_JOURNEY: TEditCase[] = [
-  { name: "updateJourney", run: async (actor, f) => updateJourney(actor, { journeyId: f.journeyId, version: await versionOf(f.journeyId), nameKo: "바뀐 이름" }) },
-  { name: "setJourneyArchived", run: async (actor, f) => setJourneyArchived(actor, { journeyId: f.journeyId, version: await versionOf(f.journeyId), isArchived: true }) },
-  { name: "deleteJourney", run: async (actor, f) => deleteJourney(actor, { journeyId: f.journeyId, version: await versionOf(f.journeyId) }) },
-  { name: "saveStage (create)", run: async (actor, f) => saveStage(actor, { journeyId: f.journeyId, version: await versionOf(f.journeyId), nameEn: "New stage" }) },
+  {
+    name: "updateJourney",
+    run: async (actor, f) =>
+      updateJourney(actor, {
+        journeyId: f.journeyId,
+        version: await versionOf(f.journeyId),
+        nameKo: "바뀐 이름",
+      }),
+  },
+  {
+    name: "setJourneyArchived",
+    run: async (actor, f) =>
+      setJourneyArchived(actor, {
+        journeyId: f.journeyId,
+        version: await versionOf(f.journeyId),
+        isArchived: true,
+      }),
+  },
+  {
+    name: "deleteJourney",
+    run: async (actor, f) =>
+      deleteJourney(actor, { journeyId: f.journeyId, version: await versionOf(f.journeyId) }),
+  },
+  {
+    name: "saveStage (create)",
+    run: async (actor, f) =>
+      saveStage(actor, {
+        journeyId: f.journeyId,
+        version: await versionOf(f.journeyId),
+        nameEn: "New stage",
+      }),
+  },
   {
     name: "saveStage (update)",
-    run: async (actor, f) => saveStage(actor, { journeyId: f.journeyId, version: await versionOf(f.journeyId), stageId: f.booking, nameEn: "Renamed" }),
+    run: async (actor, f) =>
+      saveStage(actor, {
+        journeyId: f.journeyId,
+        version: await versionOf(f.journeyId),
+        stageId: f.booking,
+        nameEn: "Renamed",
+      }),
   },
-  { name: "deleteStage", run: async (actor, f) => deleteStage(actor, { journeyId: f.journeyId, version: await versionOf(f.journeyId), stageId: f.returning }) },
+  {
+    name: "deleteStage",
+    run: async (actor, f) =>
+      deleteStage(actor, {
+        journeyId: f.journeyId,
+        version: await versionOf(f.journeyId),
+        stageId: f.returning,
+      }),
+  },
   {
     name: "saveTouchpoint (create)",
-    run: async (actor, f) => saveTouchpoint(actor, { journeyId: f.journeyId, version: await versionOf(f.journeyId), stageId: f.booking, ...touchpointInput("New") }),
+    run: async (actor, f) =>
+      saveTouchpoint(actor, {
+        journeyId: f.journeyId,
+        version: await versionOf(f.journeyId),
+        stageId: f.booking,
+        ...touchpointInput("New"),
+      }),
   },
   {
     name: "saveTouchpoint (update)",
@@ -150,11 +281,22 @@ export const EDITS_OF_A_JOURNEY: TEditCase[] = [
   },
   {
     name: "setMomentOfTruth",
-    run: async (actor, f) => setMomentOfTruth(actor, { journeyId: f.journeyId, version: await versionOf(f.journeyId), touchpointId: f.plain, isMoT: true }),
+    run: async (actor, f) =>
+      setMomentOfTruth(actor, {
+        journeyId: f.journeyId,
+        version: await versionOf(f.journeyId),
+        touchpointId: f.plain,
+        isMoT: true,
+      }),
   },
   {
     name: "deleteTouchpoint",
-    run: async (actor, f) => deleteTouchpoint(actor, { journeyId: f.journeyId, version: await versionOf(f.journeyId), touchpointId: f.plain }),
+    run: async (actor, f) =>
+      deleteTouchpoint(actor, {
+        journeyId: f.journeyId,
+        version: await versionOf(f.journeyId),
+        touchpointId: f.plain,
+      }),
   },
   {
     name: "saveJourneyLayout",
@@ -168,8 +310,23 @@ export const EDITS_OF_A_JOURNEY: TEditCase[] = [
         ],
       }),
   },
-  { name: "saveExpectation", run: (actor, f) => saveExpectation(actor, { touchpointId: f.mot, segmentId: f.segment, needs: "Changed", expectedLevel: 2 }) },
-  { name: "deleteExpectation", run: (actor, f) => deleteExpectation(actor, { touchpointId: f.mot, segmentId: f.segment }) },
-  { name: "saveSegment (update)", run: (actor, f) => saveSegment(actor, { segmentId: f.segment, nameEn: "Renamed segment" }) },
+  {
+    name: "saveExpectation",
+    run: (actor, f) =>
+      saveExpectation(actor, {
+        touchpointId: f.mot,
+        segmentId: f.segment,
+        needs: "Changed",
+        expectedLevel: 2,
+      }),
+  },
+  {
+    name: "deleteExpectation",
+    run: (actor, f) => deleteExpectation(actor, { touchpointId: f.mot, segmentId: f.segment }),
+  },
+  {
+    name: "saveSegment (update)",
+    run: (actor, f) => saveSegment(actor, { segmentId: f.segment, nameEn: "Renamed segment" }),
+  },
   { name: "deleteSegment", run: (actor, f) => deleteSegment(actor, { segmentId: f.segment }) },
 ];

@@ -47,20 +47,29 @@ const describeKey = (name: string, columns: readonly string[]) => `${name} (${co
 
 export function shapeFromPrismaSchema(schema: string): TSchemaShape {
   const result = getDMMF({ datamodel: schema });
-  if ("reason" in result) throw new Error(`schema.prisma does not parse: ${result.reason}`, { cause: result.error });
+  if ("reason" in result)
+    throw new Error(`schema.prisma does not parse: ${result.reason}`, { cause: result.error });
   const { datamodel } = result;
-  const enums = Object.fromEntries(datamodel.enums.map((e) => [e.dbName ?? e.name, e.values.map((v) => v.dbName ?? v.name)]));
-  const tableOf = new Map(datamodel.models.map((model) => [model.name, model.dbName ?? model.name]));
+  const enums = Object.fromEntries(
+    datamodel.enums.map((e) => [e.dbName ?? e.name, e.values.map((v) => v.dbName ?? v.name)]),
+  );
+  const tableOf = new Map(
+    datamodel.models.map((model) => [model.name, model.dbName ?? model.name]),
+  );
   const tables: Record<string, TTableShape> = {};
 
   for (const model of datamodel.models) {
     const table = tableOf.get(model.name)!;
     const columnOf = new Map(model.fields.map((field) => [field.name, field.dbName ?? field.name]));
-    const columnsOf = (fields: readonly string[]) => fields.map((field) => columnOf.get(field) ?? field);
+    const columnsOf = (fields: readonly string[]) =>
+      fields.map((field) => columnOf.get(field) ?? field);
     const columns: Record<string, TColumnShape> = {};
     for (const field of model.fields) {
       if (field.kind === "object") continue;
-      const type = field.kind === "enum" ? `"${field.type}"` : (NATIVE_TYPES[String(field.nativeType?.[0])] ?? SCALAR_TYPES[field.type] ?? field.type);
+      const type =
+        field.kind === "enum"
+          ? `"${field.type}"`
+          : (NATIVE_TYPES[String(field.nativeType?.[0])] ?? SCALAR_TYPES[field.type] ?? field.type);
       columns[columnOf.get(field.name)!] = {
         // Prisma's migrations create list columns (String[]) as nullable arrays.
         type: field.isList ? `${type}[]` : type,
@@ -81,15 +90,28 @@ export function shapeFromPrismaSchema(schema: string): TSchemaShape {
         const from = columnsOf(field.relationFromFields!);
         const onDelete = field.relationOnDelete ?? (field.isRequired ? "Restrict" : "SetNull");
         const target = datamodel.models.find((m) => m.name === field.type)!;
-        const toColumns = field.relationToFields!.map((name) => target.fields.find((f) => f.name === name)?.dbName ?? name);
+        const toColumns = field.relationToFields!.map(
+          (name) => target.fields.find((f) => f.name === name)?.dbName ?? name,
+        );
         return `${describeKey(`${table}_${from.join("_")}_fkey`, from)} -> ${describeKey(tableOf.get(field.type)!, toColumns)} on delete ${REFERENTIAL_ACTIONS[onDelete]} on update CASCADE`;
       });
 
     tables[table] = {
       columns,
-      primaryKey: primary ? describeKey(primary.dbName ?? `${table}_pkey`, columnsOf(primary.fields.map((f) => f.name))) : "",
-      uniques: indexes.filter((index) => index.type === "unique").map((index) => keyOf(index, "key")).sort(),
-      indexes: indexes.filter((index) => index.type === "normal").map((index) => keyOf(index, "idx")).sort(),
+      primaryKey: primary
+        ? describeKey(
+            primary.dbName ?? `${table}_pkey`,
+            columnsOf(primary.fields.map((f) => f.name)),
+          )
+        : "",
+      uniques: indexes
+        .filter((index) => index.type === "unique")
+        .map((index) => keyOf(index, "key"))
+        .sort(),
+      indexes: indexes
+        .filter((index) => index.type === "normal")
+        .map((index) => keyOf(index, "idx"))
+        .sort(),
       foreignKeys: foreignKeys.sort(),
     };
   }
@@ -116,7 +138,13 @@ export async function shapeFromDatabase(client: Client): Promise<TSchemaShape> {
   const enums: Record<string, string[]> = {};
   for (const row of enumRows.rows) (enums[row.name] ??= []).push(row.value);
 
-  const columnRows = await client.query<{ table: string; column: string; type: string; nullable: boolean; default: string | null }>(`
+  const columnRows = await client.query<{
+    table: string;
+    column: string;
+    type: string;
+    nullable: boolean;
+    default: string | null;
+  }>(`
     SELECT c.relname AS table, a.attname AS column, format_type(a.atttypid, a.atttypmod) AS type,
            NOT a.attnotnull AS nullable, pg_get_expr(d.adbin, d.adrelid) AS default
     FROM pg_attribute a
@@ -127,11 +155,27 @@ export async function shapeFromDatabase(client: Client): Promise<TSchemaShape> {
     ORDER BY c.relname, a.attnum`);
   const tables: Record<string, TTableShape> = {};
   for (const row of columnRows.rows) {
-    const table = (tables[row.table] ??= { columns: {}, primaryKey: "", uniques: [], indexes: [], foreignKeys: [] });
-    table.columns[row.column] = { type: row.type, nullable: row.nullable, default: normalizeDefault(row.default) };
+    const table = (tables[row.table] ??= {
+      columns: {},
+      primaryKey: "",
+      uniques: [],
+      indexes: [],
+      foreignKeys: [],
+    });
+    table.columns[row.column] = {
+      type: row.type,
+      nullable: row.nullable,
+      default: normalizeDefault(row.default),
+    };
   }
 
-  const indexRows = await client.query<{ table: string; name: string; columns: string[]; primary: boolean; unique: boolean }>(`
+  const indexRows = await client.query<{
+    table: string;
+    name: string;
+    columns: string[];
+    primary: boolean;
+    unique: boolean;
+  }>(`
     SELECT t.relname AS table, i.relname AS name, x.indisprimary AS primary, x.indisunique AS unique,
            array(SELECT a.attname FROM unnest(x.indkey) WITH ORDINALITY k(attnum, ord)
                  JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum ORDER BY k.ord)::text[] AS columns
@@ -147,7 +191,15 @@ export async function shapeFromDatabase(client: Client): Promise<TSchemaShape> {
     else (row.unique ? table.uniques : table.indexes).push(key);
   }
 
-  const foreignKeyRows = await client.query<{ table: string; name: string; columns: string[]; target: string; targetColumns: string[]; onDelete: string; onUpdate: string }>(`
+  const foreignKeyRows = await client.query<{
+    table: string;
+    name: string;
+    columns: string[];
+    target: string;
+    targetColumns: string[];
+    onDelete: string;
+    onUpdate: string;
+  }>(`
     SELECT t.relname AS table, con.conname AS name, f.relname AS target,
            array(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
                  JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.ord)::text[] AS columns,
@@ -157,7 +209,13 @@ export async function shapeFromDatabase(client: Client): Promise<TSchemaShape> {
     FROM pg_constraint con JOIN pg_class t ON t.oid = con.conrelid JOIN pg_class f ON f.oid = con.confrelid
     JOIN pg_namespace n ON n.oid = t.relnamespace
     WHERE con.contype = 'f' AND n.nspname = current_schema()`);
-  const action: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
+  const action: Record<string, string> = {
+    a: "NO ACTION",
+    r: "RESTRICT",
+    c: "CASCADE",
+    n: "SET NULL",
+    d: "SET DEFAULT",
+  };
   for (const row of foreignKeyRows.rows) {
     tables[row.table]!.foreignKeys.push(
       `${describeKey(row.name, row.columns)} -> ${describeKey(row.target, row.targetColumns)} on delete ${action[row.onDelete]} on update ${action[row.onUpdate]}`,

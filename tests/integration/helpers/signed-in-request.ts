@@ -7,7 +7,10 @@ import { cookieOf, SESSION_COOKIE, startRequest } from "../authorization/request
 
 export type TClient = { ipAddress: string; userAgent: string };
 
-const headersOf = (client: TClient) => ({ "x-forwarded-for": client.ipAddress, "user-agent": client.userAgent });
+const headersOf = (client: TClient) => ({
+  "x-forwarded-for": client.ipAddress,
+  "user-agent": client.userAgent,
+});
 
 /** Signs in (a real Auth.js sign-in) and returns the session cookie, or null when refused; `answer` is the action's state. */
 export async function signInFrom(client: TClient, email: string, password: string) {

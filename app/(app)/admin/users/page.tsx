@@ -18,7 +18,12 @@ export default async function UsersPage() {
     <>
       <PageHeader title={t("title")} lead={t("lead")} />
       <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
-        <UserTable users={users} currentUserId={user.id} changeRole={changeUserRoleAction} setActive={setUserActiveAction} />
+        <UserTable
+          users={users}
+          currentUserId={user.id}
+          changeRole={changeUserRoleAction}
+          setActive={setUserActiveAction}
+        />
         <aside className="h-fit rounded-lg border border-neutral-200 bg-white p-4">
           <h2 className="mb-3 font-medium">{t("add")}</h2>
           <CreateUserForm createUser={createUserAction} />

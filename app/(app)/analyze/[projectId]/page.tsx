@@ -6,7 +6,13 @@ import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
 import { getAnalysis } from "@/lib/projects/queries";
-import { chooseOptionAction, deleteCauseAction, deleteOptionAction, saveCauseAction, saveOptionAction } from "../actions";
+import {
+  chooseOptionAction,
+  deleteCauseAction,
+  deleteOptionAction,
+  saveCauseAction,
+  saveOptionAction,
+} from "../actions";
 import { CausesBoard } from "./_components/causes-board";
 import { CausePareto, ThemePareto } from "./_components/paretos";
 import { OptionsList } from "./_components/options-list";
@@ -18,9 +24,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AnalysisPage({ params }: { params: Promise<{ projectId: string }> }) {
   const user = await requireUser("analysis:read");
   const { projectId } = await params;
-  const [analysis, t, locale] = await Promise.all([getAnalysis(user, projectId), getTranslations("analyze"), getLocale()]);
+  const [analysis, t, locale] = await Promise.all([
+    getAnalysis(user, projectId),
+    getTranslations("analyze"),
+    getLocale(),
+  ]);
   const canWrite = can(user.role, "project:write");
-  const names = analysis.touchpoints.map((tp) => localized(tp, "name", locale)).join(", ") || analysis.title;
+  const names =
+    analysis.touchpoints.map((tp) => localized(tp, "name", locale)).join(", ") || analysis.title;
   const first = analysis.touchpoints[0];
   return (
     <>
@@ -29,22 +40,42 @@ export default async function AnalysisPage({ params }: { params: Promise<{ proje
           {t("back")}
         </Link>
         {first && (
-          <Link href={`/measure/touchpoints/${first.id}?journey=${first.journeyId}`} className="text-accent hover:underline">
+          <Link
+            href={`/measure/touchpoints/${first.id}?journey=${first.journeyId}`}
+            className="text-accent hover:underline"
+          >
             {t("seeGap")}
           </Link>
         )}
-        <Link href={`/improve/${analysis.id}`} className="text-accent hover:underline" data-testid="open-project">
+        <Link
+          href={`/improve/${analysis.id}`}
+          className="text-accent hover:underline"
+          data-testid="open-project"
+        >
           {t("openProject")}
         </Link>
       </nav>
       <PageHeader title={t("analysisTitle", { name: names })} lead={t("analysisLead")} />
       <div className="flex flex-col gap-6">
-        <CausesBoard projectId={analysis.id} causes={analysis.causes} canWrite={canWrite} saveCause={saveCauseAction} deleteCause={deleteCauseAction} />
+        <CausesBoard
+          projectId={analysis.id}
+          causes={analysis.causes}
+          canWrite={canWrite}
+          saveCause={saveCauseAction}
+          deleteCause={deleteCauseAction}
+        />
         <div className="grid gap-6 xl:grid-cols-2">
           <CausePareto bars={analysis.causePareto} />
           <ThemePareto bars={analysis.commentThemes} commentsRead={analysis.commentsRead} />
         </div>
-        <OptionsList projectId={analysis.id} options={analysis.options} canWrite={canWrite} saveOption={saveOptionAction} chooseOption={chooseOptionAction} deleteOption={deleteOptionAction} />
+        <OptionsList
+          projectId={analysis.id}
+          options={analysis.options}
+          canWrite={canWrite}
+          saveOption={saveOptionAction}
+          chooseOption={chooseOptionAction}
+          deleteOption={deleteOptionAction}
+        />
       </div>
     </>
   );

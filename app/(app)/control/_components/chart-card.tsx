@@ -36,14 +36,30 @@ export function ControlChartCard({ chart, projects, canWrite, updateChart, delet
   const ruleNames = (p: TChartPoint) => p.signals.map((s) => t(`rules.${s.rule}.name`)).join(", ");
 
   const title = t("charts.chartTitle", { metric, touchpoint });
-  const description = t("charts.description", { kind: t(`kind.${chart.kind}`), subgroup: t(`subgroup.${chart.subgroup}`), from: chart.baselineFrom, to: chart.baselineTo });
+  const description = t("charts.description", {
+    kind: t(`kind.${chart.kind}`),
+    subgroup: t(`subgroup.${chart.subgroup}`),
+    from: chart.baselineFrom,
+    to: chart.baselineTo,
+  });
   const testId = `control-chart-${chart.touchpoint.id}-${chart.metric}`;
-  const settings = canWrite && <ChartSettings chart={chart} projects={projects} updateChart={updateChart} deleteChart={deleteChart} />;
+  const settings = canWrite && (
+    <ChartSettings
+      chart={chart}
+      projects={projects}
+      updateChart={updateChart}
+      deleteChart={deleteChart}
+    />
+  );
 
   if (chart.status !== "OK") {
     // Without limits there is nothing to judge: say why, and how to fix it.
     return (
-      <section id={`chart-${chart.id}`} className="rounded-lg border border-neutral-200 bg-white px-4 py-3" data-testid={testId}>
+      <section
+        id={`chart-${chart.id}`}
+        className="rounded-lg border border-neutral-200 bg-white px-4 py-3"
+        data-testid={testId}
+      >
         <div className="flex flex-wrap items-start justify-between gap-2">
           <div>
             <h4 className="text-sm font-semibold text-neutral-900">{title}</h4>
@@ -52,7 +68,9 @@ export function ControlChartCard({ chart, projects, canWrite, updateChart, delet
           {settings}
         </div>
         <p className="mt-4 mb-2 text-sm text-neutral-700" data-testid="control-chart-status">
-          {chart.status === "NO_BASELINE_DATA" ? t("charts.noBaselineData") : t("charts.noVariation")}
+          {chart.status === "NO_BASELINE_DATA"
+            ? t("charts.noBaselineData")
+            : t("charts.noVariation")}
         </p>
       </section>
     );
@@ -79,11 +97,30 @@ export function ControlChartCard({ chart, projects, canWrite, updateChart, delet
             { label: t("columns.z"), format: "signed", digits: 2 },
             { label: t("columns.signals") },
           ],
-          rows: chart.points.map((p) => [p.date, t(p.isBaseline ? "phase.baseline" : "phase.after"), p.n, p.value, p.center, p.lower, p.upper, p.z, ruleNames(p)]),
+          rows: chart.points.map((p) => [
+            p.date,
+            t(p.isBaseline ? "phase.baseline" : "phase.after"),
+            p.n,
+            p.value,
+            p.center,
+            p.lower,
+            p.upper,
+            p.z,
+            ruleNames(p),
+          ]),
         }}
         footer={<ChartFooter chart={chart} />}
       >
-        <ControlPlot points={chart.points} digits={digits} yLabel={t(`metricLabel.${chart.metric}`)} ariaLabel={t("charts.ariaLabel", { metric, touchpoint, subgroup: t(`subgroup.${chart.subgroup}`) })} />
+        <ControlPlot
+          points={chart.points}
+          digits={digits}
+          yLabel={t(`metricLabel.${chart.metric}`)}
+          ariaLabel={t("charts.ariaLabel", {
+            metric,
+            touchpoint,
+            subgroup: t(`subgroup.${chart.subgroup}`),
+          })}
+        />
       </ChartCard>
     </div>
   );
@@ -107,7 +144,11 @@ function ChartFooter({ chart }: { chart: TControlChartView }) {
         ) : (
           <ul className="mt-1 flex flex-col gap-1" data-testid="control-signals">
             {lines.slice(0, SIGNALS_LISTED).map(({ p, s }) => (
-              <li key={`${p.date}-${s.rule}`} className={s.direction === "DOWN" ? "text-gap-below" : undefined} data-testid="control-signal">
+              <li
+                key={`${p.date}-${s.rule}`}
+                className={s.direction === "DOWN" ? "text-gap-below" : undefined}
+                data-testid="control-signal"
+              >
                 {t("charts.signalLine", {
                   date: `${p.date} (${formatNumber(p.value, locale, digits)})`,
                   rule: t(`rules.${s.rule}.name`),
@@ -116,10 +157,14 @@ function ChartFooter({ chart }: { chart: TControlChartView }) {
                 })}
               </li>
             ))}
-            {lines.length > SIGNALS_LISTED && <li>{t("charts.moreSignals", { count: lines.length - SIGNALS_LISTED })}</li>}
+            {lines.length > SIGNALS_LISTED && (
+              <li>{t("charts.moreSignals", { count: lines.length - SIGNALS_LISTED })}</li>
+            )}
           </ul>
         )}
-        {inBaseline > 0 && <p className="mt-1">{t("charts.baselineSignals", { count: inBaseline })}</p>}
+        {inBaseline > 0 && (
+          <p className="mt-1">{t("charts.baselineSignals", { count: inBaseline })}</p>
+        )}
       </div>
     </div>
   );
@@ -130,19 +175,51 @@ function ChartSettings({ chart, projects, updateChart, deleteChart }: Omit<TProp
   const tCommon = useTranslations("common");
   const [isOpen, setOpen] = useState(false);
   const close = () => setOpen(false);
-  const form = useActionForm(updateChart, { toInput: (data) => ({ ...Object.fromEntries(data), chartId: chart.id }), onSuccess: close, resetOnSuccess: false });
+  const form = useActionForm(updateChart, {
+    toInput: (data) => ({ ...Object.fromEntries(data), chartId: chart.id }),
+    onSuccess: close,
+    resetOnSuccess: false,
+  });
   const remove = useActionForm(deleteChart, { onSuccess: close });
   return (
     <>
       <Button variant="secondary" className="min-h-8 px-2 text-xs" onClick={() => setOpen(true)}>
         {t("charts.edit")}
       </Button>
-      <Dialog title={t("charts.editTitle")} isOpen={isOpen} onClose={close} closeLabel={tCommon("close")}>
-        <form onSubmit={form.onSubmit} className="flex flex-col gap-3" data-testid="control-chart-edit">
-          <ChartSettingsFields projects={projects} touchpointId={chart.touchpoint.id} values={{ subgroup: chart.subgroup, baselineFrom: chart.baselineFrom, baselineTo: chart.baselineTo, projectId: chart.project?.id ?? null }} errorsOf={form.errorsOf} />
-          {(form.error || remove.error) && <Notice tone="error">{form.error ?? remove.error}</Notice>}
+      <Dialog
+        title={t("charts.editTitle")}
+        isOpen={isOpen}
+        onClose={close}
+        closeLabel={tCommon("close")}
+      >
+        <form
+          onSubmit={form.onSubmit}
+          className="flex flex-col gap-3"
+          data-testid="control-chart-edit"
+        >
+          <ChartSettingsFields
+            projects={projects}
+            touchpointId={chart.touchpoint.id}
+            values={{
+              subgroup: chart.subgroup,
+              baselineFrom: chart.baselineFrom,
+              baselineTo: chart.baselineTo,
+              projectId: chart.project?.id ?? null,
+            }}
+            errorsOf={form.errorsOf}
+          />
+          {(form.error || remove.error) && (
+            <Notice tone="error">{form.error ?? remove.error}</Notice>
+          )}
           <div className="flex flex-wrap justify-between gap-2">
-            <Button type="button" variant="danger" disabled={remove.isPending} onClick={() => window.confirm(t("charts.deleteConfirm")) && remove.submit({ chartId: chart.id })}>
+            <Button
+              type="button"
+              variant="danger"
+              disabled={remove.isPending}
+              onClick={() =>
+                window.confirm(t("charts.deleteConfirm")) && remove.submit({ chartId: chart.id })
+              }
+            >
               {t("charts.delete")}
             </Button>
             <div className="flex gap-2">

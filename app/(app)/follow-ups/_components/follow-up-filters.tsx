@@ -21,7 +21,11 @@ export function FollowUpFilters({ status, siteId, sites }: TProps) {
 
   return (
     <div className="flex flex-wrap items-center gap-3">
-      <div role="tablist" aria-label={t("statusLabel")} className="inline-flex rounded-md border border-neutral-300 bg-white p-0.5">
+      <div
+        role="tablist"
+        aria-label={t("statusLabel")}
+        className="inline-flex rounded-md border border-neutral-300 bg-white p-0.5"
+      >
         {(["OPEN", "CLOSED"] as const).map((value) => (
           <button
             key={value}

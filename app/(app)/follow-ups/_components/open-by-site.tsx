@@ -3,11 +3,20 @@ import { isOverdue } from "@/lib/follow-ups/rules";
 import type { TFollowUpSiteSummary } from "@/lib/follow-ups/schemas";
 
 /** Open follow-ups per site and how long the oldest has waited: where the loop is not being closed. */
-export async function OpenBySite({ summaries, now }: { summaries: TFollowUpSiteSummary[]; now: Date }) {
+export async function OpenBySite({
+  summaries,
+  now,
+}: {
+  summaries: TFollowUpSiteSummary[];
+  now: Date;
+}) {
   const [t, format] = await Promise.all([getTranslations("followUps"), getFormatter()]);
   const total = summaries.reduce((sum, s) => sum + s.open, 0);
   return (
-    <aside aria-labelledby="open-by-site" className="h-fit rounded-lg border border-neutral-200 bg-white p-4">
+    <aside
+      aria-labelledby="open-by-site"
+      className="h-fit rounded-lg border border-neutral-200 bg-white p-4"
+    >
       <h2 id="open-by-site" className="font-medium">
         {t("bySite.title")}
       </h2>
@@ -28,7 +37,9 @@ export async function OpenBySite({ summaries, now }: { summaries: TFollowUpSiteS
               <tr key={summary.site?.id ?? "none"} className="border-t border-neutral-100">
                 <td className="py-1.5">{summary.site?.name ?? t("noSite")}</td>
                 <td className="py-1.5 text-right tabular-nums">{summary.open}</td>
-                <td className={`py-1.5 text-right ${isOverdue(summary.oldestOpenedAt, now) ? "font-medium text-orange-700" : "text-neutral-700"}`}>
+                <td
+                  className={`py-1.5 text-right ${isOverdue(summary.oldestOpenedAt, now) ? "font-medium text-orange-700" : "text-neutral-700"}`}
+                >
                   {format.relativeTime(summary.oldestOpenedAt, now)}
                 </td>
               </tr>

@@ -14,16 +14,34 @@ export async function generateMetadata() {
 
 export default async function CallLogPage() {
   const user = await requireUser("observation:create");
-  const setup = await getFrontlineSetup(user, { journeyId: (await cookies()).get(FRONTLINE_JOURNEY_COOKIE)?.value });
+  const setup = await getFrontlineSetup(user, {
+    journeyId: (await cookies()).get(FRONTLINE_JOURNEY_COOKIE)?.value,
+  });
   const t = await getTranslations("frontline");
   return (
     <div className="mx-auto flex max-w-md flex-col gap-4">
-      <FrontlineHeader title={t("callTitle")} lead={t("callLead")} setup={setup} chooseJourney={chooseJourneyAction}>
-        <Link href="/frontline" className="inline-flex min-h-11 items-center text-sm font-medium text-accent underline underline-offset-4">
+      <FrontlineHeader
+        title={t("callTitle")}
+        lead={t("callLead")}
+        setup={setup}
+        chooseJourney={chooseJourneyAction}
+      >
+        <Link
+          href="/frontline"
+          className="inline-flex min-h-11 items-center text-sm font-medium text-accent underline underline-offset-4"
+        >
           {t("backToFrontline")}
         </Link>
       </FrontlineHeader>
-      {setup.journeyId && setup.touchpoints.length > 0 && <ObservationForm key={setup.journeyId} kind="call" setup={setup} userId={user.id} send={recordObservationsAction} />}
+      {setup.journeyId && setup.touchpoints.length > 0 && (
+        <ObservationForm
+          key={setup.journeyId}
+          kind="call"
+          setup={setup}
+          userId={user.id}
+          send={recordObservationsAction}
+        />
+      )}
     </div>
   );
 }

@@ -27,7 +27,13 @@ import { PhaseTrack } from "../_components/phase-track";
 import { ActionPlan } from "./_components/action-plan";
 import { ControlAlerts } from "./_components/control-alerts";
 import { HistoryList } from "./_components/history-list";
-import { AnalyzePanel, DefinePanel, MeasurePanel, TargetProgress, type TTouchpointStanding } from "./_components/phase-panels";
+import {
+  AnalyzePanel,
+  DefinePanel,
+  MeasurePanel,
+  TargetProgress,
+  type TTouchpointStanding,
+} from "./_components/phase-panels";
 import { PhaseControls } from "./_components/phase-controls";
 import { PhaseStepper } from "./_components/phase-stepper";
 import { PilotList } from "./_components/pilot-list";
@@ -54,11 +60,20 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 /** Each touchpoint's mean gap and place in its journey's fix-first ranking (the Measure phase's output). */
 async function standingsOf(user: TActor, project: TProjectDetail): Promise<TTouchpointStanding[]> {
   const journeyIds = [...new Set(project.touchpoints.map((tp) => tp.journey.id))];
-  const rankings = await Promise.all(journeyIds.map((journeyId) => getFixFirstRanking(user, { journeyId })));
+  const rankings = await Promise.all(
+    journeyIds.map((journeyId) => getFixFirstRanking(user, { journeyId })),
+  );
   return project.touchpoints.map((tp) => {
     const ranking = rankings[journeyIds.indexOf(tp.journey.id)] ?? [];
     const item = ranking.find((r) => r.touchpoint.id === tp.id);
-    return { touchpointId: tp.id, rank: item?.rank ?? null, rankedOf: ranking.length, meanGap: item?.reason.meanGap ?? null, gapInterval: item?.reason.gapInterval ?? null, n: item?.reason.n ?? 0 };
+    return {
+      touchpointId: tp.id,
+      rank: item?.rank ?? null,
+      rankedOf: ranking.length,
+      meanGap: item?.reason.meanGap ?? null,
+      gapInterval: item?.reason.gapInterval ?? null,
+      n: item?.reason.n ?? 0,
+    };
   });
 }
 
@@ -75,17 +90,23 @@ export default async function ProjectPage({ params, searchParams }: TProps) {
     standingsOf(user, project),
   ]);
   const canWrite = can(user.role, "project:write");
-  const shown: TPhase = PHASES.includes(phaseParam as TPhase) ? (phaseParam as TPhase) : project.phase;
+  const shown: TPhase = PHASES.includes(phaseParam as TPhase)
+    ? (phaseParam as TPhase)
+    : project.phase;
   const index = PHASES.indexOf(project.phase);
   const next = PHASES[index + 1] ?? null;
   const previous = PHASES[index - 1] ?? null;
   const isOpen = !isClosed(project.status);
-  const canPlanPilot = canWrite && isOpen && (project.phase === "IMPROVE" || project.phase === "CONTROL");
+  const canPlanPilot =
+    canWrite && isOpen && (project.phase === "IMPROVE" || project.phase === "CONTROL");
 
   return (
     <>
       <nav className="mb-2 text-sm">
-        <Link href="/improve" className="inline-flex items-center gap-0.5 text-accent hover:underline">
+        <Link
+          href="/improve"
+          className="inline-flex items-center gap-0.5 text-accent hover:underline"
+        >
           <ChevronLeft aria-hidden className="size-4" />
           {t("project.back")}
         </Link>
@@ -114,9 +135,25 @@ export default async function ProjectPage({ params, searchParams }: TProps) {
       <PhaseStepper projectId={project.id} phase={project.phase} shown={shown} />
       <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
         <div className="flex min-w-0 flex-col gap-6">
-          {shown === "DEFINE" && <DefinePanel problem={project.problem} touchpoints={project.touchpoints} />}
-          {shown === "MEASURE" && <MeasurePanel touchpoints={project.touchpoints} standings={standings} progress={progress} targets={project} />}
-          {shown === "ANALYZE" && <AnalyzePanel projectId={project.id} causes={project.causes} chosenOption={project.chosenOption} optionCount={project.optionCount} />}
+          {shown === "DEFINE" && (
+            <DefinePanel problem={project.problem} touchpoints={project.touchpoints} />
+          )}
+          {shown === "MEASURE" && (
+            <MeasurePanel
+              touchpoints={project.touchpoints}
+              standings={standings}
+              progress={progress}
+              targets={project}
+            />
+          )}
+          {shown === "ANALYZE" && (
+            <AnalyzePanel
+              projectId={project.id}
+              causes={project.causes}
+              chosenOption={project.chosenOption}
+              optionCount={project.optionCount}
+            />
+          )}
           {shown === "IMPROVE" && (
             <>
               <ActionPlan
@@ -128,16 +165,29 @@ export default async function ProjectPage({ params, searchParams }: TProps) {
                 setItemStatus={setActionItemStatusAction}
                 deleteItem={deleteActionItemAction}
               />
-              <PilotList projectId={project.id} pilots={pilots} canPlan={canPlanPilot} planHint={canWrite && !canPlanPilot ? t("pilots.needsImprove") : null} />
+              <PilotList
+                projectId={project.id}
+                pilots={pilots}
+                canPlan={canPlanPilot}
+                planHint={canWrite && !canPlanPilot ? t("pilots.needsImprove") : null}
+              />
             </>
           )}
           {shown === "CONTROL" && (
             <>
               <ControlAlerts alerts={alerts} hasCharts={project.controlChartCount > 0} />
-              <section aria-label={t("progress.heading")} className="rounded-lg border border-neutral-200 bg-white p-4">
+              <section
+                aria-label={t("progress.heading")}
+                className="rounded-lg border border-neutral-200 bg-white p-4"
+              >
                 <TargetProgress progress={progress} targets={project} />
               </section>
-              <PilotList projectId={project.id} pilots={pilots} canPlan={canPlanPilot} planHint={null} />
+              <PilotList
+                projectId={project.id}
+                pilots={pilots}
+                canPlan={canPlanPilot}
+                planHint={null}
+              />
             </>
           )}
         </div>
@@ -152,7 +202,13 @@ export default async function ProjectPage({ params, searchParams }: TProps) {
             canWrite={canWrite}
             movePhase={moveProjectPhaseAction}
           />
-          <ProjectDetails project={project} people={choices.people} canWrite={canWrite} updateProject={updateProjectAction} setStatus={setProjectStatusAction} />
+          <ProjectDetails
+            project={project}
+            people={choices.people}
+            canWrite={canWrite}
+            updateProject={updateProjectAction}
+            setStatus={setProjectStatusAction}
+          />
         </aside>
       </div>
       <div className="mt-6">

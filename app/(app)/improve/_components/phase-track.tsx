@@ -7,13 +7,27 @@ export function PhaseTrack({ phase }: { phase: TPhase }) {
   const t = useTranslations("improve");
   const current = PHASES.indexOf(phase);
   return (
-    <span className="inline-flex items-center gap-0.5" role="img" aria-label={t("phaseOf", { step: current + 1, total: PHASES.length, phase: t(`phases.${phase}`) })} data-testid="phase-track" data-phase={phase}>
+    <span
+      className="inline-flex items-center gap-0.5"
+      role="img"
+      aria-label={t("phaseOf", {
+        step: current + 1,
+        total: PHASES.length,
+        phase: t(`phases.${phase}`),
+      })}
+      data-testid="phase-track"
+      data-phase={phase}
+    >
       {PHASES.map((p, i) => (
         <span
           key={p}
           aria-hidden
           className={`inline-flex size-5 items-center justify-center rounded text-[10px] font-semibold ${
-            i < current ? "bg-accent/15 text-accent" : i === current ? "bg-accent text-white" : "bg-neutral-100 text-neutral-400"
+            i < current
+              ? "bg-accent/15 text-accent"
+              : i === current
+                ? "bg-accent text-white"
+                : "bg-neutral-100 text-neutral-400"
           }`}
         >
           {t(`phaseLetters.${p}`)}

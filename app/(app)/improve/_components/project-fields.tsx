@@ -13,7 +13,11 @@ export type TProjectFieldValues = {
   dueDay: string | null;
 };
 
-type TProps = { people: TPerson[]; values?: Partial<TProjectFieldValues>; errorsOf: (field: string) => string[] | undefined };
+type TProps = {
+  people: TPerson[];
+  values?: Partial<TProjectFieldValues>;
+  errorsOf: (field: string) => string[] | undefined;
+};
 
 /** The project's charter: title, problem, owner, targets and due date (create and edit share it). */
 export function ProjectFields({ people, values = {}, errorsOf }: TProps) {
@@ -21,15 +25,40 @@ export function ProjectFields({ people, values = {}, errorsOf }: TProps) {
   return (
     <>
       <Field label={t("title")} errors={errorsOf("title")}>
-        {({ id, describedBy, invalid }) => <TextInput id={id} name="title" required maxLength={200} defaultValue={values.title} aria-describedby={describedBy} aria-invalid={invalid} />}
+        {({ id, describedBy, invalid }) => (
+          <TextInput
+            id={id}
+            name="title"
+            required
+            maxLength={200}
+            defaultValue={values.title}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
+        )}
       </Field>
       <Field label={t("problem")} hint={t("problemHint")} errors={errorsOf("problem")}>
-        {({ id, describedBy, invalid }) => <TextArea id={id} name="problem" maxLength={2000} defaultValue={values.problem} aria-describedby={describedBy} aria-invalid={invalid} />}
+        {({ id, describedBy, invalid }) => (
+          <TextArea
+            id={id}
+            name="problem"
+            maxLength={2000}
+            defaultValue={values.problem}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
+        )}
       </Field>
       <div className="grid gap-3 sm:grid-cols-2">
         <Field label={t("owner")} errors={errorsOf("ownerId")}>
           {({ id, describedBy, invalid }) => (
-            <Select id={id} name="ownerId" defaultValue={values.ownerId ?? ""} aria-describedby={describedBy} aria-invalid={invalid}>
+            <Select
+              id={id}
+              name="ownerId"
+              defaultValue={values.ownerId ?? ""}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+            >
               <option value="">{t("noOwner")}</option>
               {people
                 .filter((p) => p.canOwnProject)
@@ -42,16 +71,55 @@ export function ProjectFields({ people, values = {}, errorsOf }: TProps) {
           )}
         </Field>
         <Field label={t("dueDay")} errors={errorsOf("dueDay")}>
-          {({ id, describedBy, invalid }) => <TextInput id={id} name="dueDay" type="date" defaultValue={values.dueDay ?? ""} aria-describedby={describedBy} aria-invalid={invalid} />}
-        </Field>
-        <Field label={t("targetGapClosed")} hint={t("targetGapClosedHint")} errors={errorsOf("targetGapClosed")}>
           {({ id, describedBy, invalid }) => (
-            <TextInput id={id} name="targetGapClosed" type="number" inputMode="decimal" min={0.1} max={MAX_TARGET_GAP} step={0.1} defaultValue={values.targetGapClosed ?? ""} aria-describedby={describedBy} aria-invalid={invalid} />
+            <TextInput
+              id={id}
+              name="dueDay"
+              type="date"
+              defaultValue={values.dueDay ?? ""}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+            />
           )}
         </Field>
-        <Field label={t("targetCsatChange")} hint={t("targetCsatChangeHint")} errors={errorsOf("targetCsatChange")}>
+        <Field
+          label={t("targetGapClosed")}
+          hint={t("targetGapClosedHint")}
+          errors={errorsOf("targetGapClosed")}
+        >
           {({ id, describedBy, invalid }) => (
-            <TextInput id={id} name="targetCsatChange" type="number" inputMode="decimal" min={1} max={100} step={1} defaultValue={values.targetCsatChange ?? ""} aria-describedby={describedBy} aria-invalid={invalid} />
+            <TextInput
+              id={id}
+              name="targetGapClosed"
+              type="number"
+              inputMode="decimal"
+              min={0.1}
+              max={MAX_TARGET_GAP}
+              step={0.1}
+              defaultValue={values.targetGapClosed ?? ""}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+            />
+          )}
+        </Field>
+        <Field
+          label={t("targetCsatChange")}
+          hint={t("targetCsatChangeHint")}
+          errors={errorsOf("targetCsatChange")}
+        >
+          {({ id, describedBy, invalid }) => (
+            <TextInput
+              id={id}
+              name="targetCsatChange"
+              type="number"
+              inputMode="decimal"
+              min={1}
+              max={100}
+              step={1}
+              defaultValue={values.targetCsatChange ?? ""}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+            />
           )}
         </Field>
       </div>

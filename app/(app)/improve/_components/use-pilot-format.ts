@@ -14,12 +14,19 @@ export function usePilotFormat() {
   const locale = useLocale();
   return {
     /** A group's figure: "5.50 points", "80.0 %", "NPS 12.0". */
-    value: (metric: TPilotMetric, value: number | null) => (value === null ? "–" : t(`value.${metric}`, { value: formatNumber(value, locale, DIGITS[metric]) })),
+    value: (metric: TPilotMetric, value: number | null) =>
+      value === null
+        ? "–"
+        : t(`value.${metric}`, { value: formatNumber(value, locale, DIGITS[metric]) }),
     /** A difference: "+1.00 points", "+30.0 pp", "+12.0 NPS points". */
-    difference: (metric: TPilotMetric, value: number) => t(`difference.${metric}`, { value: formatSigned(value, locale, DIGITS[metric]) }),
+    difference: (metric: TPilotMetric, value: number) =>
+      t(`difference.${metric}`, { value: formatSigned(value, locale, DIGITS[metric]) }),
     number: (metric: TPilotMetric, value: number) => formatNumber(value, locale, DIGITS[metric]),
     signed: (metric: TPilotMetric, value: number) => formatSigned(value, locale, DIGITS[metric]),
-    pValue: (p: number) => (p < SMALLEST_P ? t("pBelow", { value: formatNumber(SMALLEST_P, locale, 3) }) : t("p", { value: formatNumber(p, locale, 3) })),
+    pValue: (p: number) =>
+      p < SMALLEST_P
+        ? t("pBelow", { value: formatNumber(SMALLEST_P, locale, 3) })
+        : t("p", { value: formatNumber(p, locale, 3) }),
     digits: (metric: TPilotMetric) => DIGITS[metric],
   };
 }

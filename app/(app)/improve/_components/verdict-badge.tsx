@@ -13,7 +13,11 @@ const TONES: Record<TPilotVerdict, string> = {
 export function VerdictBadge({ verdict }: { verdict: TPilotVerdict }) {
   const t = useTranslations("improve.verdicts");
   return (
-    <span className={`inline-flex items-center rounded border px-1.5 py-0.5 text-xs font-medium ${TONES[verdict]}`} data-testid="pilot-verdict" data-verdict={verdict}>
+    <span
+      className={`inline-flex items-center rounded border px-1.5 py-0.5 text-xs font-medium ${TONES[verdict]}`}
+      data-testid="pilot-verdict"
+      data-verdict={verdict}
+    >
       {t(verdict)}
     </span>
   );

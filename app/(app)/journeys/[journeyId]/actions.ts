@@ -29,26 +29,50 @@ const refresh = <T>(journeyId: string, result: T) => {
   return result;
 };
 
-export const updateJourneyAction = authedAction(ZJourneyUpdateInput, async (input, { user }) => refresh(input.journeyId, await updateJourney(user, input)));
-export const setJourneyArchivedAction = authedAction(ZJourneyArchiveInput, async (input, { user }) => refresh(input.journeyId, await setJourneyArchived(user, input)));
+export const updateJourneyAction = authedAction(ZJourneyUpdateInput, async (input, { user }) =>
+  refresh(input.journeyId, await updateJourney(user, input)),
+);
+export const setJourneyArchivedAction = authedAction(
+  ZJourneyArchiveInput,
+  async (input, { user }) => refresh(input.journeyId, await setJourneyArchived(user, input)),
+);
 export const deleteJourneyAction = authedAction(ZJourneyDeleteInput, async (input, { user }) => {
   await deleteJourney(user, input);
   revalidatePath("/journeys");
 });
-export const saveStageAction = authedAction(ZStageSaveInput, async (input, { user }) => refresh(input.journeyId, await saveStage(user, input)));
-export const deleteStageAction = authedAction(ZStageDeleteInput, async (input, { user }) => refresh(input.journeyId, await deleteStage(user, input)));
-export const saveTouchpointAction = authedAction(ZTouchpointSaveInput, async (input, { user }) => refresh(input.journeyId, await saveTouchpoint(user, input)));
-export const setMomentOfTruthAction = authedAction(ZTouchpointMoTInput, async (input, { user }) => refresh(input.journeyId, await setMomentOfTruth(user, input)));
-export const deleteTouchpointAction = authedAction(ZTouchpointDeleteInput, async (input, { user }) => refresh(input.journeyId, await deleteTouchpoint(user, input)));
-export const saveJourneyLayoutAction = authedAction(ZJourneyLayoutInput, async (input, { user }) => refresh(input.journeyId, await saveJourneyLayout(user, input)));
+export const saveStageAction = authedAction(ZStageSaveInput, async (input, { user }) =>
+  refresh(input.journeyId, await saveStage(user, input)),
+);
+export const deleteStageAction = authedAction(ZStageDeleteInput, async (input, { user }) =>
+  refresh(input.journeyId, await deleteStage(user, input)),
+);
+export const saveTouchpointAction = authedAction(ZTouchpointSaveInput, async (input, { user }) =>
+  refresh(input.journeyId, await saveTouchpoint(user, input)),
+);
+export const setMomentOfTruthAction = authedAction(ZTouchpointMoTInput, async (input, { user }) =>
+  refresh(input.journeyId, await setMomentOfTruth(user, input)),
+);
+export const deleteTouchpointAction = authedAction(
+  ZTouchpointDeleteInput,
+  async (input, { user }) => refresh(input.journeyId, await deleteTouchpoint(user, input)),
+);
+export const saveJourneyLayoutAction = authedAction(ZJourneyLayoutInput, async (input, { user }) =>
+  refresh(input.journeyId, await saveJourneyLayout(user, input)),
+);
 
 // Expectations are not part of the journey's structure: no version, keyed by MOT and segment.
-export const saveExpectationAction = authedAction(ZExpectationSaveInput, async (input, { user }) => {
-  const result = await saveExpectation(user, input);
-  revalidatePath("/journeys/[journeyId]", "page");
-  return result;
-});
-export const deleteExpectationAction = authedAction(ZExpectationDeleteInput, async (input, { user }) => {
-  await deleteExpectation(user, input);
-  revalidatePath("/journeys/[journeyId]", "page");
-});
+export const saveExpectationAction = authedAction(
+  ZExpectationSaveInput,
+  async (input, { user }) => {
+    const result = await saveExpectation(user, input);
+    revalidatePath("/journeys/[journeyId]", "page");
+    return result;
+  },
+);
+export const deleteExpectationAction = authedAction(
+  ZExpectationDeleteInput,
+  async (input, { user }) => {
+    await deleteExpectation(user, input);
+    revalidatePath("/journeys/[journeyId]", "page");
+  },
+);

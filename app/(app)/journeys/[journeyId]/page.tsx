@@ -33,7 +33,11 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 
 export default async function JourneyPage({ params }: TProps) {
   const { user, journey } = await loadJourney((await params).journeyId);
-  const [segments, t, locale] = await Promise.all([listSegments(user), getTranslations("journeyMap"), getLocale()]);
+  const [segments, t, locale] = await Promise.all([
+    listSegments(user),
+    getTranslations("journeyMap"),
+    getLocale(),
+  ]);
   const canEdit = can(user.role, "journey:write");
   return (
     <>

@@ -40,16 +40,28 @@ export function ImportJourneyForm({ importJourney }: TProps) {
   }
 
   return (
-    <form onSubmit={form.onSubmit} className="flex flex-col gap-3" noValidate data-testid="import-journey-form">
+    <form
+      onSubmit={form.onSubmit}
+      className="flex flex-col gap-3"
+      noValidate
+      data-testid="import-journey-form"
+    >
       {(form.error || fileError) && <Notice tone="error">{fileError ?? form.error}</Notice>}
       {rowErrors.length > 0 && (
-        <div role="alert" data-testid="import-report" className="rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-800">
+        <div
+          role="alert"
+          data-testid="import-report"
+          className="rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-800"
+        >
           <p className="font-medium">{t("importRefused", { count: rowErrors.length })}</p>
           <ul className="mt-1 max-h-60 list-disc overflow-y-auto pl-5 text-xs">
             {rowErrors.map((error, index) => (
               <li key={index}>
-                {error.line !== null && t("importLine", { line: error.line })} {error.field && <code>{error.field}</code>} {message(error.code)}
-                {error.value !== undefined && error.code.startsWith("transfer.") && <> ({error.value})</>}
+                {error.line !== null && t("importLine", { line: error.line })}{" "}
+                {error.field && <code>{error.field}</code>} {message(error.code)}
+                {error.value !== undefined && error.code.startsWith("transfer.") && (
+                  <> ({error.value})</>
+                )}
               </li>
             ))}
           </ul>
@@ -57,14 +69,37 @@ export function ImportJourneyForm({ importJourney }: TProps) {
       )}
       <Field label={t("importFile")} errors={form.errorsOf("content")}>
         {({ id, describedBy }) => (
-          <input id={id} type="file" accept=".csv,.json,text/csv,application/json" aria-describedby={describedBy} className="text-sm" onChange={(e) => void onFile(e.target.files?.[0])} />
+          <input
+            id={id}
+            type="file"
+            accept=".csv,.json,text/csv,application/json"
+            aria-describedby={describedBy}
+            className="text-sm"
+            onChange={(e) => void onFile(e.target.files?.[0])}
+          />
         )}
       </Field>
       <Field label={t("nameKo")} hint={t("importNameHint")} errors={form.errorsOf("nameKo")}>
-        {({ id, describedBy, invalid }) => <TextInput id={id} name="nameKo" lang="ko" aria-describedby={describedBy} aria-invalid={invalid} />}
+        {({ id, describedBy, invalid }) => (
+          <TextInput
+            id={id}
+            name="nameKo"
+            lang="ko"
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
+        )}
       </Field>
       <Field label={t("nameEn")} errors={form.errorsOf("nameEn")}>
-        {({ id, describedBy, invalid }) => <TextInput id={id} name="nameEn" lang="en" aria-describedby={describedBy} aria-invalid={invalid} />}
+        {({ id, describedBy, invalid }) => (
+          <TextInput
+            id={id}
+            name="nameEn"
+            lang="en"
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
+        )}
       </Field>
       <Button type="submit" disabled={form.isPending || !file}>
         {form.isPending ? t("importing") : t("importSubmit")}

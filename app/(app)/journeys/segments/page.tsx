@@ -23,7 +23,12 @@ export default async function SegmentsPage() {
         </Link>
       </nav>
       <PageHeader title={t("title")} lead={t("lead")} />
-      <SegmentList segments={segments} canEdit={can(user.role, "journey:write")} saveSegment={saveSegmentAction} deleteSegment={deleteSegmentAction} />
+      <SegmentList
+        segments={segments}
+        canEdit={can(user.role, "journey:write")}
+        saveSegment={saveSegmentAction}
+        deleteSegment={deleteSegmentAction}
+      />
     </>
   );
 }

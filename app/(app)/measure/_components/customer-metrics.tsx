@@ -6,7 +6,13 @@ import { ChartCard } from "@/components/charts/chart-card";
 import { LineSeries } from "@/components/charts/line-series";
 import { MetricCell, type TMetricScale } from "@/components/measure/metric-cell";
 import { useSliceLabel } from "@/components/measure/use-slice-label";
-import { formatMonth, formatNumber, formatSigned, isIndicative, MIN_N_FOR_FIRM_METRIC } from "@/lib/analytics/format";
+import {
+  formatMonth,
+  formatNumber,
+  formatSigned,
+  isIndicative,
+  MIN_N_FOR_FIRM_METRIC,
+} from "@/lib/analytics/format";
 import { METRIC_SLICES, type TMetricSlice, type TSliceMeasures } from "@/lib/analytics/schemas";
 import { CES_SCALE } from "@/lib/observations/scale";
 
@@ -26,7 +32,10 @@ export function CustomerMetrics({ slices }: TProps) {
   const [slice, setSlice] = useState<TMetricSlice>("touchpoint");
   const [shown, setShown] = useState(PAGE);
   const rows = slices[slice];
-  const nameOf = (s: TSliceMeasures) => (slice === "month" && s.label.kind === "text" ? formatMonth(s.label.text, locale) : sliceLabel(s.label));
+  const nameOf = (s: TSliceMeasures) =>
+    slice === "month" && s.label.kind === "text"
+      ? formatMonth(s.label.text, locale)
+      : sliceLabel(s.label);
 
   const percent = (v: number) => t("percent", { value: formatNumber(v, locale, 1) });
   const npsFormat = (v: number) => formatSigned(v, locale, 0);
@@ -52,7 +61,9 @@ export function CustomerMetrics({ slices }: TProps) {
     ],
     rows: rows.map((s) => {
       const { csat, nps, ces } = s.measures;
-      const indicative = (["csat", "nps", "ces"] as const).filter((key) => isIndicative(s.measures[key]?.n ?? 0)).map((key) => t(key));
+      const indicative = (["csat", "nps", "ces"] as const)
+        .filter((key) => isIndicative(s.measures[key]?.n ?? 0))
+        .map((key) => t(key));
       return [
         nameOf(s),
         s.measures.observations,
@@ -74,7 +85,12 @@ export function CustomerMetrics({ slices }: TProps) {
   };
 
   const selector = (
-    <div role="radiogroup" aria-label={t("sliceLabel")} className="inline-flex rounded-md border border-neutral-200 p-0.5" data-testid="metrics-slice">
+    <div
+      role="radiogroup"
+      aria-label={t("sliceLabel")}
+      className="inline-flex rounded-md border border-neutral-200 p-0.5"
+      data-testid="metrics-slice"
+    >
       {METRIC_SLICES.map((key) => (
         <button
           key={key}
@@ -117,12 +133,17 @@ export function CustomerMetrics({ slices }: TProps) {
             points={rows.map((s) => ({
               x: nameOf(s),
               values: { nps: s.measures.nps?.value ?? null },
-              band: s.measures.nps?.interval ? [s.measures.nps.interval.low, s.measures.nps.interval.high] : null,
+              band: s.measures.nps?.interval
+                ? [s.measures.nps.interval.low, s.measures.nps.interval.high]
+                : null,
             }))}
           />
         </div>
       )}
-      <div className={`${COLUMNS} border-b border-neutral-100 pb-1.5 text-xs font-medium text-neutral-500`} aria-hidden>
+      <div
+        className={`${COLUMNS} border-b border-neutral-100 pb-1.5 text-xs font-medium text-neutral-500`}
+        aria-hidden
+      >
         <span>{t(`slices.${slice}`)}</span>
         <span className="text-right">{t("csat")}</span>
         <span className="text-right">{t("nps")}</span>
@@ -130,20 +151,53 @@ export function CustomerMetrics({ slices }: TProps) {
       </div>
       <ul className="divide-y divide-neutral-100" data-testid="metrics-rows">
         {rows.slice(0, shown).map((s) => (
-          <li key={s.key ?? "none"} className={`${COLUMNS} items-start py-2 text-sm`} data-testid="metrics-row">
+          <li
+            key={s.key ?? "none"}
+            className={`${COLUMNS} items-start py-2 text-sm`}
+            data-testid="metrics-row"
+          >
             <span className="min-w-0">
-              <span className="line-clamp-2 font-medium text-neutral-900" data-testid="metrics-name">
+              <span
+                className="line-clamp-2 font-medium text-neutral-900"
+                data-testid="metrics-name"
+              >
                 {nameOf(s)}
               </span>
             </span>
-            <MetricCell metric={s.measures.csat} scale={CSAT_SCALE_PERCENT} format={percent} testId="metric-csat" />
-            <MetricCell metric={s.measures.nps} scale={NPS_RANGE} format={npsFormat} testId="metric-nps" />
-            <MetricCell metric={s.measures.ces && { value: s.measures.ces.mean, n: s.measures.ces.n, interval: s.measures.ces.interval }} scale={CES_RANGE} format={cesFormat} testId="metric-ces" />
+            <MetricCell
+              metric={s.measures.csat}
+              scale={CSAT_SCALE_PERCENT}
+              format={percent}
+              testId="metric-csat"
+            />
+            <MetricCell
+              metric={s.measures.nps}
+              scale={NPS_RANGE}
+              format={npsFormat}
+              testId="metric-nps"
+            />
+            <MetricCell
+              metric={
+                s.measures.ces && {
+                  value: s.measures.ces.mean,
+                  n: s.measures.ces.n,
+                  interval: s.measures.ces.interval,
+                }
+              }
+              scale={CES_RANGE}
+              format={cesFormat}
+              testId="metric-ces"
+            />
           </li>
         ))}
       </ul>
       {rows.length > shown && (
-        <button type="button" onClick={() => setShown(shown + PAGE)} className="mt-2 text-sm font-medium text-accent hover:underline" data-testid="metrics-more">
+        <button
+          type="button"
+          onClick={() => setShown(shown + PAGE)}
+          className="mt-2 text-sm font-medium text-accent hover:underline"
+          data-testid="metrics-more"
+        >
           {t("showMore", { count: Math.min(PAGE, rows.length - shown), total: rows.length })}
         </button>
       )}
@@ -164,7 +218,9 @@ function Legend() {
       </p>
       <p>{t("legendWhisker")}</p>
       <details>
-        <summary className="cursor-pointer select-none font-medium text-accent hover:underline">{t("methodTitle")}</summary>
+        <summary className="cursor-pointer select-none font-medium text-accent hover:underline">
+          {t("methodTitle")}
+        </summary>
         <p className="mt-1.5 max-w-3xl leading-relaxed">{t("method")}</p>
       </details>
     </div>

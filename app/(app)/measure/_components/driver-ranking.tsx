@@ -62,14 +62,24 @@ export function DriverRanking({ ranking, filter }: TProps) {
   };
 
   return (
-    <ChartCard title={t("title")} description={t("description")} table={table} csvSlug="fix-first-drivers" testId="driver-ranking" footer={<RankingMethod title={t("methodTitle")} text={t("method")} />}>
+    <ChartCard
+      title={t("title")}
+      description={t("description")}
+      table={table}
+      csvSlug="fix-first-drivers"
+      testId="driver-ranking"
+      footer={<RankingMethod title={t("methodTitle")} text={t("method")} />}
+    >
       <RankedList
         subject="driver"
         nameHeader={t("driver")}
         testId="driver-ranking"
         rows={ranking.map((item) => {
           const touchpointName = localized(item.driver.touchpoint, "name", locale);
-          const where = t("of", { touchpoint: touchpointName, stage: localized(item.driver.touchpoint.stage, "name", locale) });
+          const where = t("of", {
+            touchpoint: touchpointName,
+            stage: localized(item.driver.touchpoint.stage, "name", locale),
+          });
           return {
             id: item.driver.id,
             rank: item.rank,
@@ -77,7 +87,10 @@ export function DriverRanking({ ranking, filter }: TProps) {
             measures: item.measures,
             name: localized(item.driver, "name", locale),
             badges: (
-              <span className="mt-0.5 shrink-0 rounded border border-neutral-300 px-1 text-[10px] font-medium text-neutral-600" data-testid="driver-kind">
+              <span
+                className="mt-0.5 shrink-0 rounded border border-neutral-300 px-1 text-[10px] font-medium text-neutral-600"
+                data-testid="driver-kind"
+              >
                 {kindOf(item)}
               </span>
             ),
@@ -85,7 +98,12 @@ export function DriverRanking({ ranking, filter }: TProps) {
               <p className="line-clamp-2" title={where} data-testid="driver-context">
                 <span className="font-medium text-neutral-600">{dimensionOf(item)}</span>
                 {" · "}
-                {item.driver.touchpoint.isMoT && <Star aria-label={tMap("motLong")} className="mr-0.5 inline size-3 fill-mot align-[-2px] text-mot" />}
+                {item.driver.touchpoint.isMoT && (
+                  <Star
+                    aria-label={tMap("motLong")}
+                    className="mr-0.5 inline size-3 fill-mot align-[-2px] text-mot"
+                  />
+                )}
                 {where}
               </p>
             ),

@@ -15,7 +15,16 @@ type TProps = {
   scope?: "journey" | "touchpoint";
 };
 
-type TField = "journeyId" | "from" | "to" | "segmentId" | "siteId" | "source" | "dimension" | "kind" | "motOnly";
+type TField =
+  | "journeyId"
+  | "from"
+  | "to"
+  | "segmentId"
+  | "siteId"
+  | "source"
+  | "dimension"
+  | "kind"
+  | "motOnly";
 
 const CONTROL = "h-9 rounded-md border border-neutral-300 bg-white px-2 text-sm text-neutral-900";
 
@@ -40,7 +49,16 @@ export function FilterBar({ filter, options, scope = "journey" }: TProps) {
       setShown({ ...shown, ...patch });
       router.push(`${pathname}${searchStringOf(shown, patch)}`, { scroll: false });
     });
-  const hasSlices = Boolean(shown.from || shown.to || shown.segmentId || shown.siteId || shown.source || shown.dimension || shown.kind || shown.motOnly);
+  const hasSlices = Boolean(
+    shown.from ||
+    shown.to ||
+    shown.segmentId ||
+    shown.siteId ||
+    shown.source ||
+    shown.dimension ||
+    shown.kind ||
+    shown.motOnly,
+  );
 
   return (
     <form
@@ -53,7 +71,12 @@ export function FilterBar({ filter, options, scope = "journey" }: TProps) {
     >
       {isJourney && (
         <Labelled label={t("journey")}>
-          <select className={`${CONTROL} max-w-64`} value={shown.journeyId} onChange={(e) => set("journeyId", e.target.value)} name="journey">
+          <select
+            className={`${CONTROL} max-w-64`}
+            value={shown.journeyId}
+            onChange={(e) => set("journeyId", e.target.value)}
+            name="journey"
+          >
             {options.journeys.map((j) => (
               <option key={j.id} value={j.id}>
                 {localized(j, "name", locale)}
@@ -63,13 +86,32 @@ export function FilterBar({ filter, options, scope = "journey" }: TProps) {
         </Labelled>
       )}
       <Labelled label={t("from")}>
-        <input type="date" className={CONTROL} value={shown.from ?? ""} max={shown.to} onChange={(e) => set("from", e.target.value)} name="from" />
+        <input
+          type="date"
+          className={CONTROL}
+          value={shown.from ?? ""}
+          max={shown.to}
+          onChange={(e) => set("from", e.target.value)}
+          name="from"
+        />
       </Labelled>
       <Labelled label={t("to")}>
-        <input type="date" className={CONTROL} value={shown.to ?? ""} min={shown.from} onChange={(e) => set("to", e.target.value)} name="to" />
+        <input
+          type="date"
+          className={CONTROL}
+          value={shown.to ?? ""}
+          min={shown.from}
+          onChange={(e) => set("to", e.target.value)}
+          name="to"
+        />
       </Labelled>
       <Labelled label={t("segment")}>
-        <select className={`${CONTROL} max-w-48`} value={shown.segmentId ?? ""} onChange={(e) => set("segmentId", e.target.value)} name="segment">
+        <select
+          className={`${CONTROL} max-w-48`}
+          value={shown.segmentId ?? ""}
+          onChange={(e) => set("segmentId", e.target.value)}
+          name="segment"
+        >
           <option value="">{t("all")}</option>
           {options.segments.map((s) => (
             <option key={s.id} value={s.id}>
@@ -79,7 +121,12 @@ export function FilterBar({ filter, options, scope = "journey" }: TProps) {
         </select>
       </Labelled>
       <Labelled label={t("site")}>
-        <select className={`${CONTROL} max-w-48`} value={shown.siteId ?? ""} onChange={(e) => set("siteId", e.target.value)} name="site">
+        <select
+          className={`${CONTROL} max-w-48`}
+          value={shown.siteId ?? ""}
+          onChange={(e) => set("siteId", e.target.value)}
+          name="site"
+        >
           <option value="">{t("all")}</option>
           {options.sites.map((s) => (
             <option key={s.id} value={s.id}>
@@ -89,7 +136,12 @@ export function FilterBar({ filter, options, scope = "journey" }: TProps) {
         </select>
       </Labelled>
       <Labelled label={t("source")}>
-        <select className={CONTROL} value={shown.source ?? ""} onChange={(e) => set("source", e.target.value)} name="source">
+        <select
+          className={CONTROL}
+          value={shown.source ?? ""}
+          onChange={(e) => set("source", e.target.value)}
+          name="source"
+        >
           <option value="">{t("all")}</option>
           {OBSERVATION_SOURCES.map((s) => (
             <option key={s} value={s}>
@@ -100,7 +152,12 @@ export function FilterBar({ filter, options, scope = "journey" }: TProps) {
       </Labelled>
       {isJourney && (
         <Labelled label={t("dimension")}>
-          <select className={CONTROL} value={shown.dimension ?? ""} onChange={(e) => set("dimension", e.target.value)} name="dimension">
+          <select
+            className={CONTROL}
+            value={shown.dimension ?? ""}
+            onChange={(e) => set("dimension", e.target.value)}
+            name="dimension"
+          >
             <option value="">{t("all")}</option>
             {DIMENSIONS.map((d) => (
               <option key={d} value={d}>
@@ -111,7 +168,12 @@ export function FilterBar({ filter, options, scope = "journey" }: TProps) {
         </Labelled>
       )}
       <Labelled label={t("kind")}>
-        <select className={CONTROL} value={shown.kind ?? ""} onChange={(e) => set("kind", e.target.value)} name="kind">
+        <select
+          className={CONTROL}
+          value={shown.kind ?? ""}
+          onChange={(e) => set("kind", e.target.value)}
+          name="kind"
+        >
           <option value="">{t("all")}</option>
           {DRIVER_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -122,12 +184,28 @@ export function FilterBar({ filter, options, scope = "journey" }: TProps) {
       </Labelled>
       {isJourney && (
         <label className="inline-flex h-9 items-center gap-2 text-sm text-neutral-800">
-          <input type="checkbox" checked={Boolean(shown.motOnly)} onChange={(e) => set("motOnly", e.target.checked)} name="mot" className="size-4" />
+          <input
+            type="checkbox"
+            checked={Boolean(shown.motOnly)}
+            onChange={(e) => set("motOnly", e.target.checked)}
+            name="mot"
+            className="size-4"
+          />
           {t("motOnly")}
         </label>
       )}
       {hasSlices && (
-        <button type="button" onClick={() => startTransition(() => router.push(`${pathname}${searchStringOf({ journeyId: shown.journeyId })}`, { scroll: false }))} className="h-9 px-2 text-sm text-accent hover:underline">
+        <button
+          type="button"
+          onClick={() =>
+            startTransition(() =>
+              router.push(`${pathname}${searchStringOf({ journeyId: shown.journeyId })}`, {
+                scroll: false,
+              }),
+            )
+          }
+          className="h-9 px-2 text-sm text-accent hover:underline"
+        >
           {t("clear")}
         </button>
       )}

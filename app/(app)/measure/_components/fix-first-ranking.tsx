@@ -8,7 +8,11 @@ import type { TAnalysisFilter, TFixFirstItem, TMeasures } from "@/lib/analytics/
 import { localized } from "@/lib/i18n/localized";
 import { RankedList, RankingMethod } from "./ranked-list";
 
-type TProps = { ranking: TFixFirstItem[]; measuresOf: Record<string, TMeasures>; filter: TAnalysisFilter };
+type TProps = {
+  ranking: TFixFirstItem[];
+  measuresOf: Record<string, TMeasures>;
+  filter: TAnalysisFilter;
+};
 
 /** The heart of the product: what to fix first, each row with its reason in words. */
 export function FixFirstRanking({ ranking, measuresOf, filter }: TProps) {
@@ -51,7 +55,14 @@ export function FixFirstRanking({ ranking, measuresOf, filter }: TProps) {
   };
 
   return (
-    <ChartCard title={t("title")} description={t("description")} table={table} csvSlug="fix-first" testId="fix-first" footer={<RankingMethod title={t("methodTitle")} text={t("method")} />}>
+    <ChartCard
+      title={t("title")}
+      description={t("description")}
+      table={table}
+      csvSlug="fix-first"
+      testId="fix-first"
+      footer={<RankingMethod title={t("methodTitle")} text={t("method")} />}
+    >
       <RankedList
         subject="touchpoint"
         nameHeader={t("touchpoint")}
@@ -65,7 +76,10 @@ export function FixFirstRanking({ ranking, measuresOf, filter }: TProps) {
             measures: measuresOf[item.touchpoint.id],
             name,
             badges: item.touchpoint.isMoT && (
-              <span className="mt-0.5 inline-flex shrink-0 items-center gap-0.5 rounded bg-mot px-1 text-[10px] font-semibold uppercase text-white" title={tMap("motLong")}>
+              <span
+                className="mt-0.5 inline-flex shrink-0 items-center gap-0.5 rounded bg-mot px-1 text-[10px] font-semibold uppercase text-white"
+                title={tMap("motLong")}
+              >
                 <Star aria-hidden className="size-3 fill-current" />
                 {tMap("mot")}
               </span>

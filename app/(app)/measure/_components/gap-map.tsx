@@ -12,7 +12,11 @@ import { formatInteger, formatSigned, gapTone, searchStringOf } from "@/lib/anal
 import type { TAnalysisFilter, TMeasureView } from "@/lib/analytics/schemas";
 import type { TStage } from "@/lib/journeys/schemas";
 
-type TProps = { stages: TStage[]; byTouchpoint: TMeasureView["byTouchpoint"]; filter: TAnalysisFilter };
+type TProps = {
+  stages: TStage[];
+  byTouchpoint: TMeasureView["byTouchpoint"];
+  filter: TAnalysisFilter;
+};
 
 /** The journey map of Define, read-only, each touchpoint coloured by its gap; a click drills down. */
 export function GapMap({ stages, byTouchpoint, filter }: TProps) {
@@ -23,7 +27,10 @@ export function GapMap({ stages, byTouchpoint, filter }: TProps) {
   const toTable = useSliceTable();
   const sliceLabel = useSliceLabel();
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const layout = useMemo(() => stages.map((s) => ({ stageId: s.id, touchpointIds: s.touchpoints.map((tp) => tp.id) })), [stages]);
+  const layout = useMemo(
+    () => stages.map((s) => ({ stageId: s.id, touchpointIds: s.touchpoints.map((tp) => tp.id) })),
+    [stages],
+  );
 
   const overlay = useMemo<TJourneyOverlay>(() => {
     const entries = byTouchpoint.map(({ touchpoint, measures }) => {
@@ -31,13 +38,25 @@ export function GapMap({ stages, byTouchpoint, filter }: TProps) {
       const label = gap ? formatSigned(gap.mean, locale, 1) : t("noGap");
       const title = gap
         ? gap.interval
-          ? t("overlayTitle", { gap: formatSigned(gap.mean, locale), low: formatSigned(gap.interval.low, locale), high: formatSigned(gap.interval.high, locale), n: formatInteger(gap.n, locale) })
-          : t("overlayTitleNoCi", { gap: formatSigned(gap.mean, locale), n: formatInteger(gap.n, locale) })
+          ? t("overlayTitle", {
+              gap: formatSigned(gap.mean, locale),
+              low: formatSigned(gap.interval.low, locale),
+              high: formatSigned(gap.interval.high, locale),
+              n: formatInteger(gap.n, locale),
+            })
+          : t("overlayTitleNoCi", {
+              gap: formatSigned(gap.mean, locale),
+              n: formatInteger(gap.n, locale),
+            })
         : t("noGapTitle");
       return [touchpoint.id, { tone: gapTone(gap), label, title }] as const;
     });
     // Touchpoints nobody observed in this filter say so, rather than looking unmeasured by mistake.
-    const empty = stages.flatMap((s) => s.touchpoints).map((tp) => [tp.id, { tone: "neutral", label: t("noGap"), title: t("noGapTitle") }] as const);
+    const empty = stages
+      .flatMap((s) => s.touchpoints)
+      .map(
+        (tp) => [tp.id, { tone: "neutral", label: t("noGap"), title: t("noGapTitle") }] as const,
+      );
     return Object.fromEntries([...empty, ...entries]);
   }, [byTouchpoint, stages, locale, t]);
 
@@ -45,7 +64,15 @@ export function GapMap({ stages, byTouchpoint, filter }: TProps) {
   const table = toTable(byTouchpoint, tCol("touchpoint"), (row) => sliceLabel(row.label));
 
   return (
-    <ChartCard title={t("title")} description={t("description")} n={n} table={table} csvSlug="gap-by-touchpoint" testId="gap-map" footer={<GapLegend />}>
+    <ChartCard
+      title={t("title")}
+      description={t("description")}
+      n={n}
+      table={table}
+      csvSlug="gap-by-touchpoint"
+      testId="gap-map"
+      footer={<GapLegend />}
+    >
       {/* The board is full-bleed on the journey page; inside a card it scrolls within the card, and "relative" keeps its sr-only labels (absolutely positioned) from widening the page. */}
       <div className="[&_[data-testid='journey-board']]:relative [&_[data-testid='journey-board']]:mx-0 [&_[data-testid='journey-board']]:px-0">
         <JourneyBoard
@@ -55,7 +82,9 @@ export function GapMap({ stages, byTouchpoint, filter }: TProps) {
           isMoTOnly={Boolean(filter.motOnly)}
           collapsed={collapsed}
           onToggleCollapsed={(stageId) => setCollapsed((prev) => toggled(prev, stageId))}
-          onOpenTouchpoint={(touchpoint) => router.push(`/measure/touchpoints/${touchpoint.id}${searchStringOf(filter)}`)}
+          onOpenTouchpoint={(touchpoint) =>
+            router.push(`/measure/touchpoints/${touchpoint.id}${searchStringOf(filter)}`)
+          }
           overlay={overlay}
         />
       </div>

@@ -9,7 +9,10 @@ import { SCORE_SCALE } from "@/lib/observations/scale";
 type TProps = Pick<TMeasureView, "importancePerformance" | "importancePerformanceCuts">;
 
 /** Importance–performance analysis: which touchpoints matter and perform poorly (concentrate here). */
-export function ImportancePerformance({ importancePerformance, importancePerformanceCuts }: TProps) {
+export function ImportancePerformance({
+  importancePerformance,
+  importancePerformanceCuts,
+}: TProps) {
   const t = useTranslations("measure");
   const locale = useLocale();
   const points = importancePerformance.map((p) => ({
@@ -37,8 +40,19 @@ export function ImportancePerformance({ importancePerformance, importancePerform
     ]),
   };
   return (
-    <ChartCard title={t("ipa.title")} description={t("ipa.description")} table={table} csvSlug="importance-performance" testId="importance-performance" footer={t("ipa.footer")}>
-      <QuadrantScatter points={points} cuts={importancePerformanceCuts} performanceDomain={[SCORE_SCALE.min, SCORE_SCALE.max]} />
+    <ChartCard
+      title={t("ipa.title")}
+      description={t("ipa.description")}
+      table={table}
+      csvSlug="importance-performance"
+      testId="importance-performance"
+      footer={t("ipa.footer")}
+    >
+      <QuadrantScatter
+        points={points}
+        cuts={importancePerformanceCuts}
+        performanceDomain={[SCORE_SCALE.min, SCORE_SCALE.max]}
+      />
     </ChartCard>
   );
 }

@@ -1,13 +1,20 @@
 "use client";
 import { useState, type ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import { formatInteger, formatNumber, formatPercent, formatSigned, gapTone } from "@/lib/analytics/format";
+import {
+  formatInteger,
+  formatNumber,
+  formatPercent,
+  formatSigned,
+  gapTone,
+} from "@/lib/analytics/format";
 import type { TMeasures, TRankReason } from "@/lib/analytics/schemas";
 import { WhyFirst, type TRankSubject } from "./why-first";
 
 const PAGE = 10;
 // One grid for the header and the rows, so the columns line up; on a narrow screen each row stacks.
-const COLUMNS = "md:grid-cols-[2rem_minmax(0,1.6fr)_minmax(0,0.9fr)_minmax(0,0.5fr)_minmax(0,0.8fr)_minmax(0,0.5fr)_minmax(0,0.6fr)]";
+const COLUMNS =
+  "md:grid-cols-[2rem_minmax(0,1.6fr)_minmax(0,0.9fr)_minmax(0,0.5fr)_minmax(0,0.8fr)_minmax(0,0.5fr)_minmax(0,0.6fr)]";
 const TONE_TEXT = { below: "text-gap-below", above: "text-gap-above", neutral: "text-neutral-700" };
 
 /** One ranked item as the list shows it; what it is (touchpoint, driver) is the caller's business. */
@@ -45,7 +52,10 @@ export function RankedList({ rows, subject, nameHeader, testId }: TProps) {
   const [shown, setShown] = useState(PAGE);
   return (
     <>
-      <div aria-hidden className={`-mx-4 hidden border-b border-neutral-100 px-4 pb-1.5 text-xs font-medium text-neutral-500 md:grid md:gap-x-3 ${COLUMNS}`}>
+      <div
+        aria-hidden
+        className={`-mx-4 hidden border-b border-neutral-100 px-4 pb-1.5 text-xs font-medium text-neutral-500 md:grid md:gap-x-3 ${COLUMNS}`}
+      >
         <span>{t("rankShort")}</span>
         <span>{nameHeader}</span>
         <span className="text-right">{t("meanGapCi")}</span>
@@ -57,11 +67,17 @@ export function RankedList({ rows, subject, nameHeader, testId }: TProps) {
       <ol className="-mx-4 divide-y divide-neutral-100" data-testid={`${testId}-list`}>
         {rows.slice(0, shown).map((row) => {
           const r = row.reason;
-          const tone = gapTone(r.meanGap === null ? null : { n: r.n, mean: r.meanGap, interval: r.gapInterval });
+          const tone = gapTone(
+            r.meanGap === null ? null : { n: r.n, mean: r.meanGap, interval: r.gapInterval },
+          );
           return (
             <li key={row.id} className="px-4 py-2.5" data-testid={`${testId}-row`} data-id={row.id}>
-              <div className={`grid grid-cols-[2rem_minmax(0,1fr)] gap-x-3 gap-y-1 md:items-center ${COLUMNS}`}>
-                <span className="text-lg font-semibold tabular-nums text-neutral-400">{row.rank}</span>
+              <div
+                className={`grid grid-cols-[2rem_minmax(0,1fr)] gap-x-3 gap-y-1 md:items-center ${COLUMNS}`}
+              >
+                <span className="text-lg font-semibold tabular-nums text-neutral-400">
+                  {row.rank}
+                </span>
                 <div className="min-w-0">
                   <p className="flex items-start gap-1.5 font-medium leading-snug text-neutral-900">
                     <span className="line-clamp-2" title={row.name} data-testid={`${testId}-name`}>
@@ -72,24 +88,37 @@ export function RankedList({ rows, subject, nameHeader, testId }: TProps) {
                   <div className="text-xs text-neutral-500">{row.context}</div>
                 </div>
                 <Metric label={t("meanGap")}>
-                  <span className={`font-semibold ${TONE_TEXT[tone]}`}>{r.meanGap === null ? t("none") : formatSigned(r.meanGap, locale)}</span>
+                  <span className={`font-semibold ${TONE_TEXT[tone]}`}>
+                    {r.meanGap === null ? t("none") : formatSigned(r.meanGap, locale)}
+                  </span>
                   {r.gapInterval && (
-                    <span className="block text-[11px] text-neutral-500">{t("ci", { low: formatSigned(r.gapInterval.low, locale), high: formatSigned(r.gapInterval.high, locale) })}</span>
+                    <span className="block text-[11px] text-neutral-500">
+                      {t("ci", {
+                        low: formatSigned(r.gapInterval.low, locale),
+                        high: formatSigned(r.gapInterval.high, locale),
+                      })}
+                    </span>
                   )}
                 </Metric>
                 <Metric label={t("n")}>{formatInteger(r.n, locale)}</Metric>
                 <Metric label={t("importance")}>
                   {formatNumber(r.importance, locale, 2)}
-                  <span className="block text-[11px] text-neutral-500">{t(`sources.${r.importanceSource}`)}</span>
+                  <span className="block text-[11px] text-neutral-500">
+                    {t(`sources.${r.importanceSource}`)}
+                  </span>
                 </Metric>
                 <Metric label={t("reach")}>{formatPercent(r.reachShare, locale)}</Metric>
                 <Metric label={t("score")}>
-                  <span className="font-semibold text-neutral-900">{formatNumber(r.score, locale, 3)}</span>
+                  <span className="font-semibold text-neutral-900">
+                    {formatNumber(r.score, locale, 3)}
+                  </span>
                 </Metric>
               </div>
               <div className="mt-1.5 flex flex-wrap items-start gap-x-4 gap-y-1 pl-11">
                 <details className="group min-w-0 flex-1" data-testid="why-first">
-                  <summary className="cursor-pointer select-none text-xs font-medium text-accent hover:underline">{t("why", { rank: row.rank })}</summary>
+                  <summary className="cursor-pointer select-none text-xs font-medium text-accent hover:underline">
+                    {t("why", { rank: row.rank })}
+                  </summary>
                   <div className="mt-2 rounded-md bg-neutral-50 px-3 py-2">
                     <WhyFirst reason={r} measures={row.measures} subject={subject} />
                   </div>
@@ -101,7 +130,12 @@ export function RankedList({ rows, subject, nameHeader, testId }: TProps) {
         })}
       </ol>
       {rows.length > shown && (
-        <button type="button" onClick={() => setShown(shown + PAGE)} className="mt-2 text-sm font-medium text-accent hover:underline" data-testid={`${testId}-more`}>
+        <button
+          type="button"
+          onClick={() => setShown(shown + PAGE)}
+          className="mt-2 text-sm font-medium text-accent hover:underline"
+          data-testid={`${testId}-more`}
+        >
           {t("showMore", { count: Math.min(PAGE, rows.length - shown), total: rows.length })}
         </button>
       )}
@@ -122,7 +156,9 @@ function Metric({ label, children }: { label: string; children: ReactNode }) {
 export function RankingMethod({ title, text }: { title: string; text: string }) {
   return (
     <details>
-      <summary className="cursor-pointer select-none font-medium text-accent hover:underline">{title}</summary>
+      <summary className="cursor-pointer select-none font-medium text-accent hover:underline">
+        {title}
+      </summary>
       <p className="mt-1.5 max-w-3xl leading-relaxed">{text}</p>
     </details>
   );

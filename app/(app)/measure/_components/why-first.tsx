@@ -24,24 +24,55 @@ export function WhyFirst({ reason: r, measures, subject }: TProps) {
   if (r.gapInterval === null || r.meanGap === null) {
     gapSentence = t("tooFew", { n: r.n });
   } else if (r.shortfallBound > 0) {
-    const numbers = { gap: s2(r.meanGap), bound: n2(r.shortfallBound), low: s2(r.gapInterval.low), high: s2(r.gapInterval.high), n: formatInteger(r.n, locale), confidence };
+    const numbers = {
+      gap: s2(r.meanGap),
+      bound: n2(r.shortfallBound),
+      low: s2(r.gapInterval.low),
+      high: s2(r.gapInterval.high),
+      n: formatInteger(r.n, locale),
+      confidence,
+    };
     gapSentence =
       measures?.expectation != null && measures.experience != null
-        ? t("below", { ...numbers, expectation: n2(measures.expectation), experience: n2(measures.experience) })
+        ? t("below", {
+            ...numbers,
+            expectation: n2(measures.expectation),
+            experience: n2(measures.experience),
+          })
         : t("belowNoLevels", numbers);
   } else {
-    gapSentence = t("notShownBelow", { gap: s2(r.meanGap), low: s2(r.gapInterval.low), high: s2(r.gapInterval.high), n: formatInteger(r.n, locale), confidence });
+    gapSentence = t("notShownBelow", {
+      gap: s2(r.meanGap),
+      low: s2(r.gapInterval.low),
+      high: s2(r.gapInterval.high),
+      n: formatInteger(r.n, locale),
+      confidence,
+    });
   }
 
   return (
-    <div className="space-y-1.5 text-sm leading-relaxed text-neutral-700" data-testid="why-first-text">
+    <div
+      className="space-y-1.5 text-sm leading-relaxed text-neutral-700"
+      data-testid="why-first-text"
+    >
       <p>{gapSentence}</p>
       <p>{t(`importance.${r.importanceSource}`, { importance: n2(r.importance), subject })}</p>
-      <p>{t("reach", { observations: formatInteger(measures?.observations ?? r.n, locale), share: formatPercent(r.reachShare, locale), subject })}</p>
+      <p>
+        {t("reach", {
+          observations: formatInteger(measures?.observations ?? r.n, locale),
+          share: formatPercent(r.reachShare, locale),
+          subject,
+        })}
+      </p>
       <p className="font-medium text-neutral-900">
         {r.shortfallBound === 0
           ? t("scoreZero", { subject })
-          : t("score", { bound: n2(r.shortfallBound), importance: n2(r.importance), weight: n2(r.reachWeight), score: formatNumber(r.score, locale, 3) })}
+          : t("score", {
+              bound: n2(r.shortfallBound),
+              importance: n2(r.importance),
+              weight: n2(r.reachWeight),
+              score: formatNumber(r.score, locale, 3),
+            })}
       </p>
     </div>
   );

@@ -15,7 +15,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SurveyImportPage() {
   const user = await requireUser("observation:import");
-  const [mappings, choices, imports, t] = await Promise.all([listImportMappings(user), listImportChoices(user), listSurveyImports(user), getTranslations("imports")]);
+  const [mappings, choices, imports, t] = await Promise.all([
+    listImportMappings(user),
+    listImportChoices(user),
+    listSurveyImports(user),
+    getTranslations("imports"),
+  ]);
   return (
     <>
       <nav className="mb-2 text-sm">
@@ -24,7 +29,12 @@ export default async function SurveyImportPage() {
         </Link>
       </nav>
       <PageHeader title={t("title")} lead={t("lead")} />
-      <ImportWizard mappings={mappings} choices={choices} saveMapping={saveImportMappingAction} deleteMapping={deleteImportMappingAction} />
+      <ImportWizard
+        mappings={mappings}
+        choices={choices}
+        saveMapping={saveImportMappingAction}
+        deleteMapping={deleteImportMappingAction}
+      />
       <ImportHistory imports={imports} />
     </>
   );

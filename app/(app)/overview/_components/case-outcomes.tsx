@@ -36,35 +36,64 @@ export function CaseOutcomes({ outcomes }: { outcomes: TCaseOutcome[] }) {
       tPilots(`verdict.${o.verdict}`),
     ]),
   };
-  const figure = (o: TCaseOutcome, f: TCaseOutcome["before"]["figure"]) => (f ? t("figure", { value: formatMetricValue(o.metric, f.value, locale), n: formatInteger(f.n, locale) }) : t("noValue"));
+  const figure = (o: TCaseOutcome, f: TCaseOutcome["before"]["figure"]) =>
+    f
+      ? t("figure", {
+          value: formatMetricValue(o.metric, f.value, locale),
+          n: formatInteger(f.n, locale),
+        })
+      : t("noValue");
   return (
     <ChartCard title={t("tableTitle")} table={table} csvSlug="overview-outcomes">
       <ul className={`${LIST_CLASS} -mx-1`}>
         {outcomes.map((o) => (
           <li key={o.pilotId} data-testid="overview-outcome">
-            <Link href={`/improve/${o.projectId}`} className={`${ROW_LINK_CLASS} grid gap-1 sm:grid-cols-[minmax(0,1fr)_auto]`} aria-label={t("open", { title: o.projectTitle })}>
+            <Link
+              href={`/improve/${o.projectId}`}
+              className={`${ROW_LINK_CLASS} grid gap-1 sm:grid-cols-[minmax(0,1fr)_auto]`}
+              aria-label={t("open", { title: o.projectTitle })}
+            >
               <span className="min-w-0">
-                <span className="block font-medium text-neutral-900">{localized(o.touchpoint, "name", locale)}</span>
+                <span className="block font-medium text-neutral-900">
+                  {localized(o.touchpoint, "name", locale)}
+                </span>
                 <span className="block text-xs text-neutral-600">
-                  {o.projectTitle} · {tPilots(`metric.${o.metric}`)} · {t("rolledOut", { day: o.rolloutDay })}
+                  {o.projectTitle} · {tPilots(`metric.${o.metric}`)} ·{" "}
+                  {t("rolledOut", { day: o.rolloutDay })}
                 </span>
                 <span className="mt-1 block text-xs tabular-nums text-neutral-700">
-                  {t("before", { from: o.before.from, to: o.before.to, figure: figure(o, o.before.figure) })}
+                  {t("before", {
+                    from: o.before.from,
+                    to: o.before.to,
+                    figure: figure(o, o.before.figure),
+                  })}
                 </span>
                 <span className="block text-xs tabular-nums text-neutral-700">
-                  {t("after", { from: o.after.from, to: o.after.to, figure: figure(o, o.after.figure) })}
+                  {t("after", {
+                    from: o.after.from,
+                    to: o.after.to,
+                    figure: figure(o, o.after.figure),
+                  })}
                 </span>
               </span>
               <span className="text-right tabular-nums">
-                <span className={`block text-lg font-semibold ${VERDICT_TONE[o.verdict]}`} data-testid="overview-outcome-difference">
+                <span
+                  className={`block text-lg font-semibold ${VERDICT_TONE[o.verdict]}`}
+                  data-testid="overview-outcome-difference"
+                >
                   {o.difference ? formatMetricDifference(o.metric, o.difference.value, locale) : ""}
                 </span>
                 <span className="block text-[11px] text-neutral-500">
                   {o.difference
-                    ? t("differenceInterval", { low: formatMetricDifference(o.metric, o.difference.interval.low, locale), high: formatMetricDifference(o.metric, o.difference.interval.high, locale) })
+                    ? t("differenceInterval", {
+                        low: formatMetricDifference(o.metric, o.difference.interval.low, locale),
+                        high: formatMetricDifference(o.metric, o.difference.interval.high, locale),
+                      })
                     : t("noDifference")}
                 </span>
-                <span className={`block text-xs font-medium ${VERDICT_TONE[o.verdict]}`}>{tPilots(`verdict.${o.verdict}`)}</span>
+                <span className={`block text-xs font-medium ${VERDICT_TONE[o.verdict]}`}>
+                  {tPilots(`verdict.${o.verdict}`)}
+                </span>
               </span>
             </Link>
           </li>

@@ -14,34 +14,66 @@ export async function PilotVerdicts({ pilots }: { pilots: TOverviewPilot[] }) {
     <ul className={LIST_CLASS}>
       {pilots.map((pilot) => {
         const { outcome, decision } = pilot;
-        const n = { pilot: formatInteger(outcome.pilot.n, locale), control: formatInteger(outcome.control.n, locale) };
+        const n = {
+          pilot: formatInteger(outcome.pilot.n, locale),
+          control: formatInteger(outcome.control.n, locale),
+        };
         return (
           <li key={pilot.id} data-testid="overview-pilot">
-            <Link href={`/improve/${pilot.projectId}/pilots/${pilot.id}`} className={`${ROW_LINK_CLASS} flex items-start justify-between gap-3`} aria-label={t("open", { name: pilot.name })}>
+            <Link
+              href={`/improve/${pilot.projectId}/pilots/${pilot.id}`}
+              className={`${ROW_LINK_CLASS} flex items-start justify-between gap-3`}
+              aria-label={t("open", { name: pilot.name })}
+            >
               <span className="min-w-0">
                 <span className="block font-medium text-neutral-900">{pilot.name}</span>
                 <span className="block text-xs text-neutral-600">
-                  {localized(pilot.touchpoint, "name", locale)} · {t(`metric.${pilot.metric}`)} · {t("window", { from: pilot.startDay, to: pilot.endDay })}
+                  {localized(pilot.touchpoint, "name", locale)} · {t(`metric.${pilot.metric}`)} ·{" "}
+                  {t("window", { from: pilot.startDay, to: pilot.endDay })}
                 </span>
                 <span className="block text-xs tabular-nums text-neutral-600">
                   {outcome.difference
                     ? t("difference", {
-                        value: formatMetricDifference(pilot.metric, outcome.difference.value, locale),
-                        low: formatMetricDifference(pilot.metric, outcome.difference.interval.low, locale),
-                        high: formatMetricDifference(pilot.metric, outcome.difference.interval.high, locale),
+                        value: formatMetricDifference(
+                          pilot.metric,
+                          outcome.difference.value,
+                          locale,
+                        ),
+                        low: formatMetricDifference(
+                          pilot.metric,
+                          outcome.difference.interval.low,
+                          locale,
+                        ),
+                        high: formatMetricDifference(
+                          pilot.metric,
+                          outcome.difference.interval.high,
+                          locale,
+                        ),
                         p: formatPValue(outcome.difference.pValue, locale),
                       })
                     : t("noDifference")}
                 </span>
                 <span className="block text-xs tabular-nums text-neutral-500">
-                  {outcome.plannedPerGroup === null ? t("groupsUnplanned", n) : t("groups", { ...n, planned: formatInteger(outcome.plannedPerGroup, locale) })}
+                  {outcome.plannedPerGroup === null
+                    ? t("groupsUnplanned", n)
+                    : t("groups", {
+                        ...n,
+                        planned: formatInteger(outcome.plannedPerGroup, locale),
+                      })}
                 </span>
               </span>
               <span className="shrink-0 text-right text-xs">
-                <span className={`block text-sm font-semibold ${VERDICT_TONE[outcome.verdict]}`} data-testid="overview-pilot-verdict">
+                <span
+                  className={`block text-sm font-semibold ${VERDICT_TONE[outcome.verdict]}`}
+                  data-testid="overview-pilot-verdict"
+                >
                   {t(`verdict.${outcome.verdict}`)}
                 </span>
-                <span className="block text-neutral-600">{decision ? t(`decision.${decision.decision}`, { day: decision.rolloutDay ?? "" }) : t("undecided")}</span>
+                <span className="block text-neutral-600">
+                  {decision
+                    ? t(`decision.${decision.decision}`, { day: decision.rolloutDay ?? "" })
+                    : t("undecided")}
+                </span>
               </span>
             </Link>
           </li>

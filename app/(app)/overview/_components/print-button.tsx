@@ -7,7 +7,14 @@ import { Button } from "@/components/ui/button";
 export function PrintButton() {
   const t = useTranslations("overview");
   return (
-    <Button type="button" variant="secondary" onClick={() => window.print()} title={t("printTitle")} className="print:hidden" data-testid="overview-print">
+    <Button
+      type="button"
+      variant="secondary"
+      onClick={() => window.print()}
+      title={t("printTitle")}
+      className="print:hidden"
+      data-testid="overview-print"
+    >
       <Printer aria-hidden className="size-4" />
       {t("print")}
     </Button>

@@ -1,7 +1,13 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Star } from "lucide-react";
-import { formatInteger, formatNumber, formatSigned, gapTone, searchStringOf } from "@/lib/analytics/format";
+import {
+  formatInteger,
+  formatNumber,
+  formatSigned,
+  gapTone,
+  searchStringOf,
+} from "@/lib/analytics/format";
 import { localized } from "@/lib/i18n/localized";
 import type { TPeriod } from "@/lib/overview/periods";
 import type { TOverviewTouchpoint } from "@/lib/overview/schemas";
@@ -10,14 +16,28 @@ import { EMPTY_CLASS, LIST_CLASS, ROW_LINK_CLASS } from "./overview-section";
 const TONE_TEXT = { below: "text-gap-below", above: "text-gap-above", neutral: "text-neutral-700" };
 
 /** The ten touchpoints to fix first across journeys, each opening its drill-down in Measure for the same 90 days. */
-export async function TopTouchpoints({ top, period }: { top: TOverviewTouchpoint[]; period: TPeriod }) {
-  const [t, tMap, locale] = await Promise.all([getTranslations("overview.top"), getTranslations("journeyMap"), getLocale()]);
+export async function TopTouchpoints({
+  top,
+  period,
+}: {
+  top: TOverviewTouchpoint[];
+  period: TPeriod;
+}) {
+  const [t, tMap, locale] = await Promise.all([
+    getTranslations("overview.top"),
+    getTranslations("journeyMap"),
+    getLocale(),
+  ]);
   if (top.length === 0) return <p className={EMPTY_CLASS}>{t("none")}</p>;
   return (
     <ol className={LIST_CLASS}>
       {top.map((item) => {
         const name = localized(item, "name", locale);
-        const tone = gapTone(item.meanGap === null ? null : { n: item.n, mean: item.meanGap, interval: item.gapInterval });
+        const tone = gapTone(
+          item.meanGap === null
+            ? null
+            : { n: item.n, mean: item.meanGap, interval: item.gapInterval },
+        );
         return (
           <li key={item.id} data-testid="overview-top-row">
             <Link
@@ -25,29 +45,44 @@ export async function TopTouchpoints({ top, period }: { top: TOverviewTouchpoint
               className={`${ROW_LINK_CLASS} grid grid-cols-[1.75rem_minmax(0,1fr)_auto] items-start gap-x-2`}
               aria-label={t("open", { touchpoint: name })}
             >
-              <span className="text-sm font-semibold tabular-nums text-neutral-500">{formatInteger(item.rank, locale)}</span>
+              <span className="text-sm font-semibold tabular-nums text-neutral-500">
+                {formatInteger(item.rank, locale)}
+              </span>
               <span className="min-w-0">
                 <span className="flex items-start gap-1.5">
                   <span className="font-medium text-neutral-900" data-testid="overview-top-name">
                     {name}
                   </span>
                   {item.isMoT && (
-                    <span className="mt-0.5 inline-flex shrink-0 items-center gap-0.5 rounded bg-mot px-1 text-[10px] font-semibold uppercase text-white" title={tMap("motLong")}>
+                    <span
+                      className="mt-0.5 inline-flex shrink-0 items-center gap-0.5 rounded bg-mot px-1 text-[10px] font-semibold uppercase text-white"
+                      title={tMap("motLong")}
+                    >
                       <Star aria-hidden className="size-3 fill-current" />
                       {tMap("mot")}
                     </span>
                   )}
                 </span>
                 <span className="block truncate text-xs text-neutral-500">
-                  {t("journey", { journey: localized(item.journey, "name", locale) })} · {t(`verdict.${item.verdict}`)}
+                  {t("journey", { journey: localized(item.journey, "name", locale) })} ·{" "}
+                  {t(`verdict.${item.verdict}`)}
                 </span>
               </span>
               <span className="text-right tabular-nums">
-                <span className={`block text-sm font-semibold ${TONE_TEXT[tone]}`}>{item.meanGap === null ? "" : t("gap", { gap: formatSigned(item.meanGap, locale) })}</span>
+                <span className={`block text-sm font-semibold ${TONE_TEXT[tone]}`}>
+                  {item.meanGap === null
+                    ? ""
+                    : t("gap", { gap: formatSigned(item.meanGap, locale) })}
+                </span>
                 <span className="block text-[11px] text-neutral-500">
-                  {item.gapInterval && t("gapInterval", { low: formatSigned(item.gapInterval.low, locale), high: formatSigned(item.gapInterval.high, locale) })}
+                  {item.gapInterval &&
+                    t("gapInterval", {
+                      low: formatSigned(item.gapInterval.low, locale),
+                      high: formatSigned(item.gapInterval.high, locale),
+                    })}
                   {item.gapInterval && " · "}
-                  {t("n", { n: formatInteger(item.n, locale) })} · {t("score", { score: formatNumber(item.score, locale, 3) })}
+                  {t("n", { n: formatInteger(item.n, locale) })} ·{" "}
+                  {t("score", { score: formatNumber(item.score, locale, 3) })}
                 </span>
               </span>
             </Link>

@@ -19,12 +19,27 @@ type TProps = {
 export function TrendSparkline({ points, ariaLabel, domain, referenceY, format }: TProps) {
   return (
     <div className="overview-sparkline" role="img" aria-label={ariaLabel}>
-      <LineChart width={WIDTH} height={HEIGHT} data={points} margin={{ top: 6, right: 8, bottom: 0, left: 0 }}>
+      <LineChart
+        width={WIDTH}
+        height={HEIGHT}
+        data={points}
+        margin={{ top: 6, right: 8, bottom: 0, left: 0 }}
+      >
         <CartesianGrid stroke={CHART_COLORS.grid} vertical={false} />
         <XAxis dataKey="label" tick={AXIS_TICK} interval="preserveStartEnd" tickLine={false} />
         <YAxis domain={domain} tick={AXIS_TICK} width={36} tickFormatter={format} tickCount={3} />
-        {referenceY !== undefined && <ReferenceLine y={referenceY} stroke={CHART_COLORS.ink} strokeDasharray="3 3" />}
-        <Line dataKey="value" type="monotone" stroke={CHART_COLORS.accent} strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
+        {referenceY !== undefined && (
+          <ReferenceLine y={referenceY} stroke={CHART_COLORS.ink} strokeDasharray="3 3" />
+        )}
+        <Line
+          dataKey="value"
+          type="monotone"
+          stroke={CHART_COLORS.accent}
+          strokeWidth={2}
+          dot={{ r: 2 }}
+          connectNulls={false}
+          isAnimationActive={false}
+        />
       </LineChart>
     </div>
   );

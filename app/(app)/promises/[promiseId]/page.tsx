@@ -31,16 +31,24 @@ const loadPromise = cache(async (promiseId: string) => {
 });
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
-  const [{ detail }, locale] = await Promise.all([loadPromise((await params).promiseId), getLocale()]);
+  const [{ detail }, locale] = await Promise.all([
+    loadPromise((await params).promiseId),
+    getLocale(),
+  ]);
   return { title: localized(detail.promise, "title", locale) };
 }
 
 export default async function PromisePage({ params }: TProps) {
   const { user, detail } = await loadPromise((await params).promiseId);
   const canWrite = can(user.role, "promise:write");
-  const [touchpoints, t, locale] = await Promise.all([canWrite ? listPromiseTouchpoints(user) : [], getTranslations("promises"), getLocale()]);
+  const [touchpoints, t, locale] = await Promise.all([
+    canWrite ? listPromiseTouchpoints(user) : [],
+    getTranslations("promises"),
+    getLocale(),
+  ]);
   const { promise } = detail;
-  const siteName = (siteId: string | null) => (siteId ? (detail.sites.find((s) => s.id === siteId)?.name ?? siteId) : t("noSite"));
+  const siteName = (siteId: string | null) =>
+    siteId ? (detail.sites.find((s) => s.id === siteId)?.name ?? siteId) : t("noSite");
 
   return (
     <>
@@ -52,18 +60,47 @@ export default async function PromisePage({ params }: TProps) {
       <PageHeader
         title={localized(promise, "title", locale)}
         lead={promise.description}
-        actions={canWrite && <EditPromiseButton promise={promise} touchpoints={touchpoints} savePromise={savePromiseAction} />}
+        actions={
+          canWrite && (
+            <EditPromiseButton
+              promise={promise}
+              touchpoints={touchpoints}
+              savePromise={savePromiseAction}
+            />
+          )
+        }
       />
       <div className="flex flex-col gap-6">
         <p className="text-sm text-neutral-700" data-testid="promise-total">
-          {detail.total ? t("detail.total", { rate: formatPercent(detail.total.rate, locale), audits: detail.total.audits }) : t("detail.noAudits")}
+          {detail.total
+            ? t("detail.total", {
+                rate: formatPercent(detail.total.rate, locale),
+                audits: detail.total.audits,
+              })
+            : t("detail.noAudits")}
           {" · "}
           {t("list.every", { items: promise.checklistItems.length, days: promise.auditEveryDays })}
         </p>
-        {!promise.isActive && <p className="rounded-md border border-dashed border-neutral-300 px-3 py-2 text-sm text-neutral-700">{t("detail.inactive")}</p>}
+        {!promise.isActive && (
+          <p className="rounded-md border border-dashed border-neutral-300 px-3 py-2 text-sm text-neutral-700">
+            {t("detail.inactive")}
+          </p>
+        )}
         <div className="grid gap-6 xl:grid-cols-2">
-          <ScheduleTable rows={detail.schedule} promises={[promise]} sites={detail.sites} showPromise={false} />
-          {promise.isActive && can(user.role, "promise:audit") && <AuditForm promise={promise} sites={detail.sites} today={detail.today} recordAudit={recordAuditAction} />}
+          <ScheduleTable
+            rows={detail.schedule}
+            promises={[promise]}
+            sites={detail.sites}
+            showPromise={false}
+          />
+          {promise.isActive && can(user.role, "promise:audit") && (
+            <AuditForm
+              promise={promise}
+              sites={detail.sites}
+              today={detail.today}
+              recordAudit={recordAuditAction}
+            />
+          )}
         </div>
         <ComplianceChart
           title={t("compliance.siteTitle")}

@@ -19,16 +19,32 @@ type TProps = {
 const percent = (share: number) => Math.round(share * 1000) / 10;
 
 /** Compliance per month, one line per promise or site; months without audits are gaps. */
-export function ComplianceChart({ title, description, seriesLabel, series, months, csvSlug, testId }: TProps) {
+export function ComplianceChart({
+  title,
+  description,
+  seriesLabel,
+  series,
+  months,
+  csvSlug,
+  testId,
+}: TProps) {
   const t = useTranslations("promises.compliance");
   const locale = useLocale();
   const points = months.map((month) => ({
     x: formatMonth(month, locale),
-    values: Object.fromEntries(series.map((s, i) => [`s${i}`, ((m) => (m ? percent(m.rate) : null))(s.months.find((m) => m.month === month))])),
+    values: Object.fromEntries(
+      series.map((s, i) => [
+        `s${i}`,
+        ((m) => (m ? percent(m.rate) : null))(s.months.find((m) => m.month === month)),
+      ]),
+    ),
   }));
   if (series.every((s) => s.months.length === 0)) {
     return (
-      <section className="rounded-lg border border-neutral-200 bg-white px-4 py-3" data-testid={testId}>
+      <section
+        className="rounded-lg border border-neutral-200 bg-white px-4 py-3"
+        data-testid={testId}
+      >
         <h3 className="text-sm font-semibold text-neutral-900">{title}</h3>
         <p className="mt-0.5 text-xs text-neutral-600">{description}</p>
         <p className="py-8 text-center text-sm text-neutral-600">{t("empty")}</p>
@@ -36,7 +52,15 @@ export function ComplianceChart({ title, description, seriesLabel, series, month
     );
   }
   const rows = series.flatMap((s) =>
-    s.months.map((m) => [formatMonth(m.month, locale), s.label, m.audits, m.passed, percent(m.rate), m.interval ? percent(m.interval.low) : null, m.interval ? percent(m.interval.high) : null]),
+    s.months.map((m) => [
+      formatMonth(m.month, locale),
+      s.label,
+      m.audits,
+      m.passed,
+      percent(m.rate),
+      m.interval ? percent(m.interval.low) : null,
+      m.interval ? percent(m.interval.high) : null,
+    ]),
   );
   return (
     <ChartCard
@@ -59,7 +83,14 @@ export function ComplianceChart({ title, description, seriesLabel, series, month
       }}
       footer={<p>{t("note")}</p>}
     >
-      <LineSeries points={points} series={series.map((s, i) => ({ key: `s${i}`, label: s.label }))} xLabel={t("xAxis")} yLabel={t("yAxis")} yDomain={[0, 100]} ariaLabel={t("ariaLabel", { of: seriesLabel })} />
+      <LineSeries
+        points={points}
+        series={series.map((s, i) => ({ key: `s${i}`, label: s.label }))}
+        xLabel={t("xAxis")}
+        yLabel={t("yAxis")}
+        yDomain={[0, 100]}
+        ariaLabel={t("ariaLabel", { of: seriesLabel })}
+      />
     </ChartCard>
   );
 }

@@ -11,7 +11,12 @@ import { localized } from "@/lib/i18n/localized";
 import { MAX_AUDIT_EVERY_DAYS, type TPromise, type TPromisesView } from "@/lib/promises/schemas";
 
 type TSave = (input: unknown) => Promise<TActionResult<{ id: string }>>;
-type TProps = { promise?: TPromise; touchpoints: TPromisesView["touchpoints"]; savePromise: TSave; onSaved?: () => void };
+type TProps = {
+  promise?: TPromise;
+  touchpoints: TPromisesView["touchpoints"];
+  savePromise: TSave;
+  onSaved?: () => void;
+};
 
 /** The form's fields as the action's input: the checklist one item per line, the checkbox as a boolean. */
 function toInput(data: FormData, promiseId?: string) {
@@ -34,28 +39,80 @@ function toInput(data: FormData, promiseId?: string) {
 export function PromiseForm({ promise, touchpoints, savePromise, onSaved }: TProps) {
   const t = useTranslations("promises.form");
   const locale = useLocale();
-  const form = useActionForm(savePromise, { toInput: (data) => toInput(data, promise?.id), resetOnSuccess: !promise, onSuccess: onSaved });
+  const form = useActionForm(savePromise, {
+    toInput: (data) => toInput(data, promise?.id),
+    resetOnSuccess: !promise,
+    onSuccess: onSaved,
+  });
   return (
     <form onSubmit={form.onSubmit} className="grid gap-3 md:grid-cols-2" data-testid="promise-form">
       <Field label={t("titleKo")} errors={form.errorsOf("titleKo")}>
-        {({ id, describedBy, invalid }) => <TextInput id={id} name="titleKo" maxLength={200} defaultValue={promise?.titleKo} aria-describedby={describedBy} aria-invalid={invalid} />}
+        {({ id, describedBy, invalid }) => (
+          <TextInput
+            id={id}
+            name="titleKo"
+            maxLength={200}
+            defaultValue={promise?.titleKo}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
+        )}
       </Field>
       <Field label={t("titleEn")} errors={form.errorsOf("titleEn")}>
-        {({ id, describedBy, invalid }) => <TextInput id={id} name="titleEn" maxLength={200} defaultValue={promise?.titleEn} aria-describedby={describedBy} aria-invalid={invalid} />}
+        {({ id, describedBy, invalid }) => (
+          <TextInput
+            id={id}
+            name="titleEn"
+            maxLength={200}
+            defaultValue={promise?.titleEn}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
+        )}
       </Field>
       <div className="md:col-span-2">
         <Field label={t("description")} errors={form.errorsOf("description")}>
-          {({ id, describedBy, invalid }) => <TextArea id={id} name="description" maxLength={2000} rows={2} defaultValue={promise?.description} aria-describedby={describedBy} aria-invalid={invalid} />}
+          {({ id, describedBy, invalid }) => (
+            <TextArea
+              id={id}
+              name="description"
+              maxLength={2000}
+              rows={2}
+              defaultValue={promise?.description}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+            />
+          )}
         </Field>
       </div>
       <div className="md:col-span-2">
-        <Field label={t("checklist")} hint={t("checklistHint")} errors={form.errorsOf("checklistItems")}>
-          {({ id, describedBy, invalid }) => <TextArea id={id} name="checklistItems" rows={4} required defaultValue={promise?.checklistItems.join("\n")} aria-describedby={describedBy} aria-invalid={invalid} />}
+        <Field
+          label={t("checklist")}
+          hint={t("checklistHint")}
+          errors={form.errorsOf("checklistItems")}
+        >
+          {({ id, describedBy, invalid }) => (
+            <TextArea
+              id={id}
+              name="checklistItems"
+              rows={4}
+              required
+              defaultValue={promise?.checklistItems.join("\n")}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+            />
+          )}
         </Field>
       </div>
       <Field label={t("touchpoint")} errors={form.errorsOf("touchpointId")}>
         {({ id, describedBy, invalid }) => (
-          <Select id={id} name="touchpointId" defaultValue={promise?.touchpoint?.id ?? ""} aria-describedby={describedBy} aria-invalid={invalid}>
+          <Select
+            id={id}
+            name="touchpointId"
+            defaultValue={promise?.touchpoint?.id ?? ""}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          >
             <option value="">{t("noTouchpoint")}</option>
             {touchpoints.map((tp) => (
               <option key={tp.id} value={tp.id}>
@@ -67,11 +124,26 @@ export function PromiseForm({ promise, touchpoints, savePromise, onSaved }: TPro
       </Field>
       <Field label={t("auditEveryDays")} errors={form.errorsOf("auditEveryDays")}>
         {({ id, describedBy, invalid }) => (
-          <TextInput id={id} name="auditEveryDays" type="number" min={1} max={MAX_AUDIT_EVERY_DAYS} required defaultValue={promise?.auditEveryDays ?? 30} aria-describedby={describedBy} aria-invalid={invalid} />
+          <TextInput
+            id={id}
+            name="auditEveryDays"
+            type="number"
+            min={1}
+            max={MAX_AUDIT_EVERY_DAYS}
+            required
+            defaultValue={promise?.auditEveryDays ?? 30}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
         )}
       </Field>
       <label className="flex items-center gap-2 text-sm md:col-span-2">
-        <input type="checkbox" name="isActive" defaultChecked={promise?.isActive ?? true} className="size-4" />
+        <input
+          type="checkbox"
+          name="isActive"
+          defaultChecked={promise?.isActive ?? true}
+          className="size-4"
+        />
         {t("isActive")}
       </label>
       <div className="flex flex-wrap items-center gap-3 md:col-span-2" aria-live="polite">
@@ -99,7 +171,13 @@ export function EditPromiseButton(props: Omit<TProps, "onSaved"> & { promise: TP
       <Button variant="secondary" onClick={() => setOpen(true)} data-testid="promise-edit">
         {t("edit")}
       </Button>
-      <Dialog title={t("editTitle")} isOpen={isOpen} onClose={() => setOpen(false)} closeLabel={tCommon("close")} wide>
+      <Dialog
+        title={t("editTitle")}
+        isOpen={isOpen}
+        onClose={() => setOpen(false)}
+        closeLabel={tCommon("close")}
+        wide
+      >
         <PromiseForm {...props} onSaved={() => setOpen(false)} />
       </Dialog>
     </>

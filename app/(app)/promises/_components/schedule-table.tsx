@@ -4,7 +4,12 @@ import { useLocale, useTranslations } from "next-intl";
 import type { TPromise, TScheduleRow, TSiteRef } from "@/lib/promises/schemas";
 import { localized } from "@/lib/i18n/localized";
 
-type TProps = { rows: TScheduleRow[]; promises: TPromise[]; sites: TSiteRef[]; showPromise: boolean };
+type TProps = {
+  rows: TScheduleRow[];
+  promises: TPromise[];
+  sites: TSiteRef[];
+  showPromise: boolean;
+};
 
 const STATUS_STYLES: Record<TScheduleRow["status"], string> = {
   OVERDUE: "bg-orange-100 text-orange-900",
@@ -17,9 +22,14 @@ export function ScheduleTable({ rows, promises, sites, showPromise }: TProps) {
   const t = useTranslations("promises");
   const locale = useLocale();
   const promiseById = new Map(promises.map((p) => [p.id, p]));
-  const siteName = (siteId: string | null) => (siteId ? (sites.find((s) => s.id === siteId)?.name ?? siteId) : t("noSite"));
+  const siteName = (siteId: string | null) =>
+    siteId ? (sites.find((s) => s.id === siteId)?.name ?? siteId) : t("noSite");
   return (
-    <section aria-labelledby="promise-schedule" className="rounded-lg border border-neutral-200 bg-white p-4" data-testid="promise-schedule">
+    <section
+      aria-labelledby="promise-schedule"
+      className="rounded-lg border border-neutral-200 bg-white p-4"
+      data-testid="promise-schedule"
+    >
       <h2 id="promise-schedule" className="font-medium">
         {t("schedule.title")}
       </h2>
@@ -54,11 +64,19 @@ export function ScheduleTable({ rows, promises, sites, showPromise }: TProps) {
               {rows.map((row) => {
                 const promise = promiseById.get(row.promiseId);
                 return (
-                  <tr key={`${row.promiseId}-${row.siteId}`} className="border-b border-neutral-100 last:border-0" data-testid="promise-schedule-row" data-status={row.status}>
+                  <tr
+                    key={`${row.promiseId}-${row.siteId}`}
+                    className="border-b border-neutral-100 last:border-0"
+                    data-testid="promise-schedule-row"
+                    data-status={row.status}
+                  >
                     {showPromise && (
                       <td className="px-2 py-1.5">
                         {promise && (
-                          <Link href={`/promises/${promise.id}`} className="text-accent hover:underline">
+                          <Link
+                            href={`/promises/${promise.id}`}
+                            className="text-accent hover:underline"
+                          >
                             {localized(promise, "title", locale)}
                           </Link>
                         )}
@@ -66,12 +84,24 @@ export function ScheduleTable({ rows, promises, sites, showPromise }: TProps) {
                     )}
                     <td className="px-2 py-1.5">{siteName(row.siteId)}</td>
                     <td className="px-2 py-1.5 tabular-nums">
-                      {row.lastAuditedOn === null ? t("schedule.never") : t(row.lastPassed ? "schedule.passed" : "schedule.failed", { date: row.lastAuditedOn })}
+                      {row.lastAuditedOn === null
+                        ? t("schedule.never")
+                        : t(row.lastPassed ? "schedule.passed" : "schedule.failed", {
+                            date: row.lastAuditedOn,
+                          })}
                     </td>
                     <td className="px-2 py-1.5 tabular-nums">{row.dueOn}</td>
                     <td className="px-2 py-1.5">
-                      <span className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLES[row.status]}`}>{t(`status.${row.status}`)}</span>{" "}
-                      <span className="text-xs text-neutral-600">{row.daysOverdue > 0 ? t("schedule.overdueBy", { days: row.daysOverdue }) : t("schedule.dueIn", { days: -row.daysOverdue })}</span>
+                      <span
+                        className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLES[row.status]}`}
+                      >
+                        {t(`status.${row.status}`)}
+                      </span>{" "}
+                      <span className="text-xs text-neutral-600">
+                        {row.daysOverdue > 0
+                          ? t("schedule.overdueBy", { days: row.daysOverdue })
+                          : t("schedule.dueIn", { days: -row.daysOverdue })}
+                      </span>
                     </td>
                   </tr>
                 );

@@ -20,12 +20,29 @@ export function SignInForm({ signIn }: TProps) {
       {state.throttle && <ThrottleNotice {...state.throttle} />}
       <Field label={t("email")} errors={errorsOf("email")}>
         {({ id, describedBy, invalid }) => (
-          <TextInput id={id} name="email" type="email" autoComplete="username" required defaultValue={state.email} aria-describedby={describedBy} aria-invalid={invalid} />
+          <TextInput
+            id={id}
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            defaultValue={state.email}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
         )}
       </Field>
       <Field label={t("password")} errors={errorsOf("password")}>
         {({ id, describedBy, invalid }) => (
-          <TextInput id={id} name="password" type="password" autoComplete="current-password" required aria-describedby={describedBy} aria-invalid={invalid} />
+          <TextInput
+            id={id}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
         )}
       </Field>
       <Button type="submit" disabled={isPending}>
@@ -44,7 +61,10 @@ function ThrottleNotice({ retryAt, retryAfterSeconds }: NonNullable<TSignInState
       <span data-testid="sign-in-throttled">
         {retryAfterSeconds < 60
           ? t("throttledSeconds", { seconds: retryAfterSeconds })
-          : t("throttledMinutes", { minutes: Math.ceil(retryAfterSeconds / 60), time: format.dateTime(new Date(retryAt), { timeStyle: "short" }) })}
+          : t("throttledMinutes", {
+              minutes: Math.ceil(retryAfterSeconds / 60),
+              time: format.dateTime(new Date(retryAt), { timeStyle: "short" }),
+            })}
       </span>
     </Notice>
   );

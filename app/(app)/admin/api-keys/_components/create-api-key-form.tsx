@@ -8,24 +8,50 @@ import type { TActionResult } from "@/lib/action-result";
 import { scopeMessageKey, type TCreatedApiKey } from "@/lib/api-keys/schemas";
 import { NewSecret } from "./new-secret";
 
-type TProps = { scopes: string[]; createApiKey: (input: unknown) => Promise<TActionResult<TCreatedApiKey>> };
+type TProps = {
+  scopes: string[];
+  createApiKey: (input: unknown) => Promise<TActionResult<TCreatedApiKey>>;
+};
 
 export function CreateApiKeyForm({ scopes, createApiKey }: TProps) {
   const t = useTranslations("apiKeys");
-  const form = useActionForm(createApiKey, { toInput: (data) => ({ name: data.get("name"), scopes: data.getAll("scopes") }) });
+  const form = useActionForm(createApiKey, {
+    toInput: (data) => ({ name: data.get("name"), scopes: data.getAll("scopes") }),
+  });
   return (
     <div className="flex flex-col gap-4">
       {form.data && <NewSecret key={form.data.id} created={form.data} />}
-      <form onSubmit={form.onSubmit} className="flex flex-col gap-3" noValidate data-testid="create-api-key-form">
+      <form
+        onSubmit={form.onSubmit}
+        className="flex flex-col gap-3"
+        noValidate
+        data-testid="create-api-key-form"
+      >
         {form.error && <Notice tone="error">{form.error}</Notice>}
         <Field label={t("name")} hint={t("nameHint")} errors={form.errorsOf("name")}>
-          {(ids) => <TextInput id={ids.id} name="name" required maxLength={100} autoComplete="off" aria-describedby={ids.describedBy} aria-invalid={ids.invalid} />}
+          {(ids) => (
+            <TextInput
+              id={ids.id}
+              name="name"
+              required
+              maxLength={100}
+              autoComplete="off"
+              aria-describedby={ids.describedBy}
+              aria-invalid={ids.invalid}
+            />
+          )}
         </Field>
         <fieldset className="flex flex-col gap-1">
           <legend className="text-sm font-medium text-neutral-800">{t("scopes")}</legend>
           {scopes.map((scope) => (
             <label key={scope} className="flex min-h-9 items-center gap-2 text-sm">
-              <input type="checkbox" name="scopes" value={scope} defaultChecked className="size-4" />
+              <input
+                type="checkbox"
+                name="scopes"
+                value={scope}
+                defaultChecked
+                className="size-4"
+              />
               <span>{t(scopeMessageKey(scope))}</span>
               <code className="text-xs text-neutral-500">{scope}</code>
             </label>

@@ -22,7 +22,11 @@ export function NewSecret({ created }: { created: TCreatedApiKey }) {
   }
 
   return (
-    <section className="rounded-md border border-amber-300 bg-amber-50 p-3" aria-labelledby="new-api-key-title" data-testid="new-api-key">
+    <section
+      className="rounded-md border border-amber-300 bg-amber-50 p-3"
+      aria-labelledby="new-api-key-title"
+      data-testid="new-api-key"
+    >
       <h3 id="new-api-key-title" className="font-medium">
         {t("createdTitle", { name: created.name })}
       </h3>
@@ -40,7 +44,11 @@ export function NewSecret({ created }: { created: TCreatedApiKey }) {
           data-testid="new-api-key-secret"
         />
         <Button type="button" variant="secondary" onClick={copySecret}>
-          {copy === "copied" ? <Check aria-hidden className="size-4" /> : <Copy aria-hidden className="size-4" />}
+          {copy === "copied" ? (
+            <Check aria-hidden className="size-4" />
+          ) : (
+            <Copy aria-hidden className="size-4" />
+          )}
           {copy === "copied" ? t("copied") : t("copy")}
         </Button>
       </div>

@@ -2,18 +2,40 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
-import { actionSuggestions, type TAuditLogFilter, type TAuditLogFilterOptions } from "@/lib/audit/schemas";
+import {
+  actionSuggestions,
+  type TAuditLogFilter,
+  type TAuditLogFilterOptions,
+} from "@/lib/audit/schemas";
 
 /** A plain GET form: the filter lives in the URL, so a filtered view can be bookmarked and shared. */
-export async function AuditFilters({ filter, options }: { filter: TAuditLogFilter; options: TAuditLogFilterOptions }) {
+export async function AuditFilters({
+  filter,
+  options,
+}: {
+  filter: TAuditLogFilter;
+  options: TAuditLogFilterOptions;
+}) {
   const t = await getTranslations("auditLog.filters");
   return (
-    <form method="get" action="/admin/audit" className="flex h-fit flex-col gap-3 rounded-lg border border-neutral-200 bg-white p-4" data-testid="audit-filters">
+    <form
+      method="get"
+      action="/admin/audit"
+      className="flex h-fit flex-col gap-3 rounded-lg border border-neutral-200 bg-white p-4"
+      data-testid="audit-filters"
+    >
       <h2 className="font-medium">{t("title")}</h2>
       <Field label={t("action")} hint={t("actionHint")}>
         {({ id, describedBy }) => (
           <>
-            <TextInput id={id} name="action" list={`${id}-suggestions`} defaultValue={filter.action} autoComplete="off" aria-describedby={describedBy} />
+            <TextInput
+              id={id}
+              name="action"
+              list={`${id}-suggestions`}
+              defaultValue={filter.action}
+              autoComplete="off"
+              aria-describedby={describedBy}
+            />
             <datalist id={`${id}-suggestions`}>
               {actionSuggestions(options.actions).map((action) => (
                 <option key={action} value={action} />
@@ -46,10 +68,18 @@ export async function AuditFilters({ filter, options }: { filter: TAuditLogFilte
           </Select>
         )}
       </Field>
-      <Field label={t("entityId")}>{({ id }) => <TextInput id={id} name="entity" defaultValue={filter.entityId} autoComplete="off" />}</Field>
+      <Field label={t("entityId")}>
+        {({ id }) => (
+          <TextInput id={id} name="entity" defaultValue={filter.entityId} autoComplete="off" />
+        )}
+      </Field>
       <div className="grid grid-cols-2 gap-2">
-        <Field label={t("from")}>{({ id }) => <TextInput id={id} name="from" type="date" defaultValue={filter.from} />}</Field>
-        <Field label={t("to")}>{({ id }) => <TextInput id={id} name="to" type="date" defaultValue={filter.to} />}</Field>
+        <Field label={t("from")}>
+          {({ id }) => <TextInput id={id} name="from" type="date" defaultValue={filter.from} />}
+        </Field>
+        <Field label={t("to")}>
+          {({ id }) => <TextInput id={id} name="to" type="date" defaultValue={filter.to} />}
+        </Field>
       </div>
       <div className="flex items-center justify-between gap-2">
         <Button type="submit">{t("apply")}</Button>

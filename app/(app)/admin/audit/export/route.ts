@@ -12,7 +12,11 @@ import { MESSAGES } from "@/lib/i18n/messages";
 // GET /admin/audit/export?action=…&actor=…&from=…: the filtered audit log as CSV (admins only),
 // streamed as it is read. Column names in the reader's language. A refusal answers JSON with a
 // message key, as the import routes do (lib/imports/http.ts), not text in one language.
-const refusal = (code: "UNAUTHENTICATED" | "FORBIDDEN", status: number) => Response.json({ ok: false, code, error: `errors.${code}` }, { status, headers: { "Cache-Control": "no-store" } });
+const refusal = (code: "UNAUTHENTICATED" | "FORBIDDEN", status: number) =>
+  Response.json(
+    { ok: false, code, error: `errors.${code}` },
+    { status, headers: { "Cache-Control": "no-store" } },
+  );
 
 export async function GET(request: Request) {
   const user = await getCurrentUser();
@@ -32,7 +36,13 @@ export async function GET(request: Request) {
     });
   } catch (error) {
     if (!(error instanceof PermissionDenied)) throw error;
-    await auditRefusal({ kind: "forbidden", organizationId: user.organizationId, actorId: user.id, details: { permission: error.permission, path: "/admin/audit/export" }, meta });
+    await auditRefusal({
+      kind: "forbidden",
+      organizationId: user.organizationId,
+      actorId: user.id,
+      details: { permission: error.permission, path: "/admin/audit/export" },
+      meta,
+    });
     return refusal("FORBIDDEN", 403);
   }
 }

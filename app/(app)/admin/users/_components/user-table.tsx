@@ -26,7 +26,11 @@ export function UserTable({ users, currentUserId, changeRole, setActive }: TProp
     setOutcome(null);
     startTransition(async () => {
       const answer = await request();
-      setOutcome(answer.ok ? { tone: "success", text: t("users.saved") } : { tone: "error", text: message(answer.error) });
+      setOutcome(
+        answer.ok
+          ? { tone: "success", text: t("users.saved") }
+          : { tone: "error", text: message(answer.error) },
+      );
     });
   }
 
@@ -40,21 +44,36 @@ export function UserTable({ users, currentUserId, changeRole, setActive }: TProp
       <table className="w-full text-left text-sm" data-testid="user-table">
         <thead className="border-b border-neutral-200 bg-neutral-50 text-xs uppercase text-neutral-600">
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium">{t("users.name")}</th>
-            <th scope="col" className="px-3 py-2 font-medium">{t("users.role")}</th>
-            <th scope="col" className="px-3 py-2 font-medium">{t("users.status")}</th>
-            <th scope="col" className="px-3 py-2 font-medium">{t("users.lastSignIn")}</th>
-            <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">{t("users.actions")}</span></th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              {t("users.name")}
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              {t("users.role")}
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              {t("users.status")}
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              {t("users.lastSignIn")}
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              <span className="sr-only">{t("users.actions")}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
           {users.map((user) => {
             const isSelf = user.id === currentUserId;
             return (
-              <tr key={user.id} className="border-b border-neutral-100 last:border-0" data-testid={`user-row-${user.email}`}>
+              <tr
+                key={user.id}
+                className="border-b border-neutral-100 last:border-0"
+                data-testid={`user-row-${user.email}`}
+              >
                 <td className="px-3 py-2">
                   <div className="font-medium">
-                    {user.name} {isSelf && <span className="text-xs text-neutral-500">({t("users.you")})</span>}
+                    {user.name}{" "}
+                    {isSelf && <span className="text-xs text-neutral-500">({t("users.you")})</span>}
                   </div>
                   <div className="text-xs text-neutral-600">{user.email}</div>
                 </td>
@@ -64,7 +83,9 @@ export function UserTable({ users, currentUserId, changeRole, setActive }: TProp
                     className="min-h-9 rounded-md border border-neutral-300 bg-white px-2"
                     value={user.role}
                     disabled={isPending}
-                    onChange={(event) => run(() => changeRole({ userId: user.id, role: event.target.value as TRole }))}
+                    onChange={(event) =>
+                      run(() => changeRole({ userId: user.id, role: event.target.value as TRole }))
+                    }
                   >
                     {ROLES.map((role) => (
                       <option key={role} value={role}>
@@ -73,16 +94,25 @@ export function UserTable({ users, currentUserId, changeRole, setActive }: TProp
                     ))}
                   </select>
                 </td>
-                <td className="px-3 py-2" data-testid="user-status">{user.isActive ? t("users.active") : t("users.inactive")}</td>
+                <td className="px-3 py-2" data-testid="user-status">
+                  {user.isActive ? t("users.active") : t("users.inactive")}
+                </td>
                 <td className="px-3 py-2 text-neutral-600">
-                  {user.lastSignInAt ? format.dateTime(user.lastSignInAt, { dateStyle: "medium", timeStyle: "short" }) : t("users.never")}
+                  {user.lastSignInAt
+                    ? format.dateTime(user.lastSignInAt, {
+                        dateStyle: "medium",
+                        timeStyle: "short",
+                      })
+                    : t("users.never")}
                 </td>
                 <td className="px-3 py-2 text-right">
                   {!isSelf && (
                     <Button
                       variant={user.isActive ? "danger" : "secondary"}
                       disabled={isPending}
-                      onClick={() => run(() => setActive({ userId: user.id, isActive: !user.isActive }))}
+                      onClick={() =>
+                        run(() => setActive({ userId: user.id, isActive: !user.isActive }))
+                      }
                     >
                       {user.isActive ? t("users.deactivate") : t("users.activate")}
                     </Button>

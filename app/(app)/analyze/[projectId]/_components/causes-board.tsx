@@ -30,19 +30,36 @@ export function CausesBoard({ projectId, causes, canWrite, saveCause, deleteCaus
       {remove.error && <Notice tone="error">{remove.error}</Notice>}
       <div className="mt-3 grid gap-3 md:grid-cols-3">
         {DIMENSIONS.map((dimension) => (
-          <div key={dimension} className="rounded-md bg-neutral-50 p-3" data-testid={`causes-${dimension}`}>
+          <div
+            key={dimension}
+            className="rounded-md bg-neutral-50 p-3"
+            data-testid={`causes-${dimension}`}
+          >
             <h3 className="text-sm font-semibold text-neutral-800">{tDimension(dimension)}</h3>
             <ul className="mt-2 flex flex-col gap-2">
               {causes
                 .filter((c) => c.dimension === dimension)
                 .map((cause) => (
-                  <li key={cause.id} className="rounded border border-neutral-200 bg-white p-2 text-sm" data-testid="cause">
+                  <li
+                    key={cause.id}
+                    className="rounded border border-neutral-200 bg-white p-2 text-sm"
+                    data-testid="cause"
+                  >
                     <p className="font-medium">{cause.description}</p>
-                    {cause.unmetNeed && <p className="text-xs text-neutral-600">{t("unmetNeedIs", { need: cause.unmetNeed })}</p>}
+                    {cause.unmetNeed && (
+                      <p className="text-xs text-neutral-600">
+                        {t("unmetNeedIs", { need: cause.unmetNeed })}
+                      </p>
+                    )}
                     <div className="mt-1 flex items-center justify-between text-xs text-neutral-600">
                       <span>{t("frequencyIs", { count: cause.frequency })}</span>
                       {canWrite && (
-                        <button type="button" className="text-red-700 hover:underline" disabled={remove.isPending} onClick={() => remove.submit({ projectId, causeId: cause.id })}>
+                        <button
+                          type="button"
+                          className="text-red-700 hover:underline"
+                          disabled={remove.isPending}
+                          onClick={() => remove.submit({ projectId, causeId: cause.id })}
+                        >
                           {t("delete")}
                         </button>
                       )}
@@ -58,15 +75,33 @@ export function CausesBoard({ projectId, causes, canWrite, saveCause, deleteCaus
   );
 }
 
-function CauseForm({ projectId, saveCause }: { projectId: string; saveCause: TProps["saveCause"] }) {
+function CauseForm({
+  projectId,
+  saveCause,
+}: {
+  projectId: string;
+  saveCause: TProps["saveCause"];
+}) {
   const t = useTranslations("analyze");
   const tDimension = useTranslations("journeyMap.dimensions");
-  const form = useActionForm(saveCause, { toInput: (data) => ({ ...Object.fromEntries(data), projectId }) });
+  const form = useActionForm(saveCause, {
+    toInput: (data) => ({ ...Object.fromEntries(data), projectId }),
+  });
   return (
-    <form onSubmit={form.onSubmit} className="mt-4 grid gap-3 border-t border-neutral-100 pt-4 md:grid-cols-[12rem_1fr_1fr_7rem_auto] md:items-end" data-testid="cause-form">
+    <form
+      onSubmit={form.onSubmit}
+      className="mt-4 grid gap-3 border-t border-neutral-100 pt-4 md:grid-cols-[12rem_1fr_1fr_7rem_auto] md:items-end"
+      data-testid="cause-form"
+    >
       <Field label={t("dimension")} errors={form.errorsOf("dimension")}>
         {({ id, describedBy, invalid }) => (
-          <Select id={id} name="dimension" aria-describedby={describedBy} aria-invalid={invalid} defaultValue="FRONTLINE_STAFF">
+          <Select
+            id={id}
+            name="dimension"
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+            defaultValue="FRONTLINE_STAFF"
+          >
             {DIMENSIONS.map((d) => (
               <option key={d} value={d}>
                 {tDimension(d)}
@@ -76,13 +111,41 @@ function CauseForm({ projectId, saveCause }: { projectId: string; saveCause: TPr
         )}
       </Field>
       <Field label={t("cause")} errors={form.errorsOf("description")}>
-        {({ id, describedBy, invalid }) => <TextInput id={id} name="description" required maxLength={500} aria-describedby={describedBy} aria-invalid={invalid} />}
+        {({ id, describedBy, invalid }) => (
+          <TextInput
+            id={id}
+            name="description"
+            required
+            maxLength={500}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
+        )}
       </Field>
       <Field label={t("unmetNeed")} errors={form.errorsOf("unmetNeed")}>
-        {({ id, describedBy, invalid }) => <TextInput id={id} name="unmetNeed" maxLength={500} aria-describedby={describedBy} aria-invalid={invalid} />}
+        {({ id, describedBy, invalid }) => (
+          <TextInput
+            id={id}
+            name="unmetNeed"
+            maxLength={500}
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
+        )}
       </Field>
       <Field label={t("frequency")} errors={form.errorsOf("frequency")}>
-        {({ id, describedBy, invalid }) => <TextInput id={id} name="frequency" type="number" min={1} defaultValue={1} required aria-describedby={describedBy} aria-invalid={invalid} />}
+        {({ id, describedBy, invalid }) => (
+          <TextInput
+            id={id}
+            name="frequency"
+            type="number"
+            min={1}
+            defaultValue={1}
+            required
+            aria-describedby={describedBy}
+            aria-invalid={invalid}
+          />
+        )}
       </Field>
       <Button type="submit" disabled={form.isPending}>
         {t("addCause")}

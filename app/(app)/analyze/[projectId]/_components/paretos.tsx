@@ -15,7 +15,12 @@ export function CausePareto({ bars }: { bars: TParetoBar[] }) {
       csvSlug="cause-pareto"
       testId="cause-pareto"
       table={{
-        columns: [{ label: t("cause") }, { label: t("frequency"), format: "integer" }, { label: t("share"), format: "number", digits: 1 }, { label: t("cumulative"), format: "number", digits: 1 }],
+        columns: [
+          { label: t("cause") },
+          { label: t("frequency"), format: "integer" },
+          { label: t("share"), format: "number", digits: 1 },
+          { label: t("cumulative"), format: "number", digits: 1 },
+        ],
         rows: bars.map((b) => [b.label, b.count, b.share * 100, b.cumulativeShare * 100]),
       }}
     >
@@ -25,7 +30,13 @@ export function CausePareto({ bars }: { bars: TParetoBar[] }) {
 }
 
 /** What customers' comments at this touchpoint talk about, by a Korean and English lexicon (docs/METHODS.md). */
-export function ThemePareto({ bars, commentsRead }: { bars: (TParetoBar & { examples: string[] })[]; commentsRead: number }) {
+export function ThemePareto({
+  bars,
+  commentsRead,
+}: {
+  bars: (TParetoBar & { examples: string[] })[];
+  commentsRead: number;
+}) {
   const t = useTranslations("analyze");
   const themeName = (key: string) => t(`themes.${key}`);
   return (
@@ -36,7 +47,12 @@ export function ThemePareto({ bars, commentsRead }: { bars: (TParetoBar & { exam
       csvSlug="comment-themes"
       testId="theme-pareto"
       table={{
-        columns: [{ label: t("theme") }, { label: t("mentions"), format: "integer" }, { label: t("share"), format: "number", digits: 1 }, { label: t("examples") }],
+        columns: [
+          { label: t("theme") },
+          { label: t("mentions"), format: "integer" },
+          { label: t("share"), format: "number", digits: 1 },
+          { label: t("examples") },
+        ],
         rows: bars.map((b) => [themeName(b.key), b.count, b.share * 100, b.examples.join(" | ")]),
       }}
       footer={
@@ -44,13 +60,21 @@ export function ThemePareto({ bars, commentsRead }: { bars: (TParetoBar & { exam
           {bars.slice(0, 3).map((b) => (
             <li key={b.key}>
               <span className="font-medium">{themeName(b.key)}</span>
-              {b.examples[0] && <span className="text-neutral-500">{t("exampleQuote", { text: b.examples[0] })}</span>}
+              {b.examples[0] && (
+                <span className="text-neutral-500">
+                  {t("exampleQuote", { text: b.examples[0] })}
+                </span>
+              )}
             </li>
           ))}
         </ul>
       }
     >
-      <ParetoChart data={bars.map((b) => ({ ...b, label: themeName(b.key) }))} countLabel={t("mentions")} cumulativeLabel={t("cumulative")} />
+      <ParetoChart
+        data={bars.map((b) => ({ ...b, label: themeName(b.key) }))}
+        countLabel={t("mentions")}
+        cumulativeLabel={t("cumulative")}
+      />
     </ChartCard>
   );
 }

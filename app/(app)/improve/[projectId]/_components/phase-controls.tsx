@@ -22,14 +22,27 @@ type TProps = {
 };
 
 /** The gate to the next phase as a checklist, and the buttons that move the project forward or back. */
-export function PhaseControls({ projectId, version, next, previous, requirements, isActive, canWrite, movePhase }: TProps) {
+export function PhaseControls({
+  projectId,
+  version,
+  next,
+  previous,
+  requirements,
+  isActive,
+  canWrite,
+  movePhase,
+}: TProps) {
   const t = useTranslations("improve");
   const router = useRouter();
   const move = useActionForm(movePhase, { onSuccess: () => router.push(`/improve/${projectId}`) });
   const isReady = requirements.every((r) => r.isMet);
   const phaseErrors = move.errorsOf("phase");
   return (
-    <section aria-labelledby="gate-heading" className="rounded-lg border border-neutral-200 bg-white p-4" data-testid="phase-controls">
+    <section
+      aria-labelledby="gate-heading"
+      className="rounded-lg border border-neutral-200 bg-white p-4"
+      data-testid="phase-controls"
+    >
       <h2 id="gate-heading" className="font-medium">
         {next ? t("gate.heading", { phase: t(`phases.${next}`) }) : t("gate.lastPhase")}
       </h2>
@@ -37,7 +50,11 @@ export function PhaseControls({ projectId, version, next, previous, requirements
         <ul className="mt-2 flex flex-col gap-1 text-sm" data-testid="gate-requirements">
           {requirements.map((r) => (
             <li key={r.key} className="flex items-start gap-2" data-met={r.isMet}>
-              {r.isMet ? <CheckCircle2 aria-hidden className="mt-0.5 size-4 shrink-0 text-green-700" /> : <Circle aria-hidden className="mt-0.5 size-4 shrink-0 text-neutral-400" />}
+              {r.isMet ? (
+                <CheckCircle2 aria-hidden className="mt-0.5 size-4 shrink-0 text-green-700" />
+              ) : (
+                <Circle aria-hidden className="mt-0.5 size-4 shrink-0 text-neutral-400" />
+              )}
               <span>
                 {t(`gate.requirements.${r.key}`)}
                 <span className="sr-only">{r.isMet ? t("gate.met") : t("gate.notMet")}</span>
@@ -55,12 +72,21 @@ export function PhaseControls({ projectId, version, next, previous, requirements
       {canWrite && isActive && (
         <div className="mt-3 flex flex-wrap gap-2">
           {next && (
-            <Button disabled={!isReady || move.isPending} onClick={() => move.submit({ projectId, version, phase: next })} data-testid="phase-forward">
+            <Button
+              disabled={!isReady || move.isPending}
+              onClick={() => move.submit({ projectId, version, phase: next })}
+              data-testid="phase-forward"
+            >
               {t("gate.moveTo", { phase: t(`phases.${next}`) })}
             </Button>
           )}
           {previous && (
-            <Button variant="secondary" disabled={move.isPending} onClick={() => move.submit({ projectId, version, phase: previous })} data-testid="phase-back">
+            <Button
+              variant="secondary"
+              disabled={move.isPending}
+              onClick={() => move.submit({ projectId, version, phase: previous })}
+              data-testid="phase-back"
+            >
               {t("gate.backTo", { phase: t(`phases.${previous}`) })}
             </Button>
           )}

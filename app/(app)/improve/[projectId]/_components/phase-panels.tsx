@@ -17,7 +17,13 @@ const LINK = "text-sm font-medium text-accent hover:underline";
 
 type TTouchpoints = TProjectDetail["touchpoints"];
 
-export function DefinePanel({ problem, touchpoints }: { problem: string; touchpoints: TTouchpoints }) {
+export function DefinePanel({
+  problem,
+  touchpoints,
+}: {
+  problem: string;
+  touchpoints: TTouchpoints;
+}) {
   const t = useTranslations("improve.define");
   const tDimension = useTranslations("journeyMap.dimensions");
   const locale = useLocale();
@@ -36,7 +42,12 @@ export function DefinePanel({ problem, touchpoints }: { problem: string; touchpo
           <li key={tp.id} className="flex flex-wrap items-center gap-2 text-sm">
             {tp.isMoT && <Star aria-label={t("mot")} className="size-3.5 fill-mot text-mot" />}
             <span className="font-medium">{localized(tp, "name", locale)}</span>
-            <span className="text-xs text-neutral-600">{t("where", { stage: localized(tp.stage, "name", locale), dimension: tDimension(tp.dimension) })}</span>
+            <span className="text-xs text-neutral-600">
+              {t("where", {
+                stage: localized(tp.stage, "name", locale),
+                dimension: tDimension(tp.dimension),
+              })}
+            </span>
           </li>
         ))}
       </ul>
@@ -52,9 +63,26 @@ export function DefinePanel({ problem, touchpoints }: { problem: string; touchpo
 }
 
 /** One touchpoint's place in the fix-first ranking of its journey, with its mean gap. */
-export type TTouchpointStanding = { touchpointId: string; rank: number | null; rankedOf: number; meanGap: number | null; gapInterval: TInterval | null; n: number };
+export type TTouchpointStanding = {
+  touchpointId: string;
+  rank: number | null;
+  rankedOf: number;
+  meanGap: number | null;
+  gapInterval: TInterval | null;
+  n: number;
+};
 
-export function MeasurePanel({ touchpoints, standings, progress, targets }: { touchpoints: TTouchpoints; standings: TTouchpointStanding[]; progress: TTargetProgress; targets: Pick<TProjectDetail, "targetGapClosed" | "targetCsatChange"> }) {
+export function MeasurePanel({
+  touchpoints,
+  standings,
+  progress,
+  targets,
+}: {
+  touchpoints: TTouchpoints;
+  standings: TTouchpointStanding[];
+  progress: TTargetProgress;
+  targets: Pick<TProjectDetail, "targetGapClosed" | "targetCsatChange">;
+}) {
   const t = useTranslations("improve.measure");
   const locale = useLocale();
   const byId = new Map(standings.map((s) => [s.touchpointId, s]));
@@ -68,13 +96,25 @@ export function MeasurePanel({ touchpoints, standings, progress, targets }: { to
         {touchpoints.map((tp) => {
           const s = byId.get(tp.id);
           return (
-            <li key={tp.id} className="rounded-md border border-neutral-100 px-3 py-2" data-testid="touchpoint-standing">
+            <li
+              key={tp.id}
+              className="rounded-md border border-neutral-100 px-3 py-2"
+              data-testid="touchpoint-standing"
+            >
               <p className="text-sm font-medium">{localized(tp, "name", locale)}</p>
               {s && s.meanGap !== null ? (
                 <p className="text-xs text-neutral-700">
                   {s.gapInterval
-                    ? t("gapWithInterval", { gap: formatSigned(s.meanGap, locale), low: formatSigned(s.gapInterval.low, locale), high: formatSigned(s.gapInterval.high, locale), n: formatInteger(s.n, locale) })
-                    : t("gap", { gap: formatSigned(s.meanGap, locale), n: formatInteger(s.n, locale) })}
+                    ? t("gapWithInterval", {
+                        gap: formatSigned(s.meanGap, locale),
+                        low: formatSigned(s.gapInterval.low, locale),
+                        high: formatSigned(s.gapInterval.high, locale),
+                        n: formatInteger(s.n, locale),
+                      })
+                    : t("gap", {
+                        gap: formatSigned(s.meanGap, locale),
+                        n: formatInteger(s.n, locale),
+                      })}
                   {" · "}
                   {s.rank !== null ? t("rank", { rank: s.rank, of: s.rankedOf }) : t("notRanked")}
                 </p>
@@ -82,10 +122,16 @@ export function MeasurePanel({ touchpoints, standings, progress, targets }: { to
                 <p className="text-xs text-neutral-500">{t("noData")}</p>
               )}
               <div className="mt-1 flex flex-wrap gap-4">
-                <Link href={`/measure/touchpoints/${tp.id}?journey=${tp.journey.id}`} className="text-xs font-medium text-accent hover:underline">
+                <Link
+                  href={`/measure/touchpoints/${tp.id}?journey=${tp.journey.id}`}
+                  className="text-xs font-medium text-accent hover:underline"
+                >
                   {t("drilldown")}
                 </Link>
-                <Link href={`/measure?journey=${tp.journey.id}#fix-first`} className="text-xs font-medium text-accent hover:underline">
+                <Link
+                  href={`/measure?journey=${tp.journey.id}#fix-first`}
+                  className="text-xs font-medium text-accent hover:underline"
+                >
                   {t("ranking")}
                 </Link>
               </div>
@@ -99,23 +145,66 @@ export function MeasurePanel({ touchpoints, standings, progress, targets }: { to
 }
 
 /** The touchpoints' gap and CSAT before the work began against since the rollout, with the targets. */
-export function TargetProgress({ progress, targets }: { progress: TTargetProgress; targets: Pick<TProjectDetail, "targetGapClosed" | "targetCsatChange"> }) {
+export function TargetProgress({
+  progress,
+  targets,
+}: {
+  progress: TTargetProgress;
+  targets: Pick<TProjectDetail, "targetGapClosed" | "targetCsatChange">;
+}) {
   const t = useTranslations("improve.progress");
   const locale = useLocale();
   const { before, after } = progress;
-  const gap = (p: typeof before | null) => (p?.gap ? t("gapValue", { value: formatSigned(p.gap.mean, locale), n: formatInteger(p.gap.n, locale) }) : t("noValue"));
-  const csat = (p: typeof before | null) => (p?.csat ? t("csatValue", { value: formatNumber(p.csat.value, locale, 1), n: formatInteger(p.csat.n, locale) }) : t("noValue"));
-  const verdict = (isMet: boolean | null) => (isMet === null ? null : isMet ? t("met") : t("notMet"));
+  const gap = (p: typeof before | null) =>
+    p?.gap
+      ? t("gapValue", {
+          value: formatSigned(p.gap.mean, locale),
+          n: formatInteger(p.gap.n, locale),
+        })
+      : t("noValue");
+  const csat = (p: typeof before | null) =>
+    p?.csat
+      ? t("csatValue", {
+          value: formatNumber(p.csat.value, locale, 1),
+          n: formatInteger(p.csat.n, locale),
+        })
+      : t("noValue");
+  const verdict = (isMet: boolean | null) =>
+    isMet === null ? null : isMet ? t("met") : t("notMet");
   const rows = [
-    { key: "gap", label: t("gap"), before: gap(before), after: gap(after), change: progress.gapClosed === null ? t("noValue") : formatSigned(progress.gapClosed, locale), target: targets.targetGapClosed === null ? t("noTarget") : t("targetGap", { value: formatNumber(targets.targetGapClosed, locale, 1) }), isMet: progress.isGapMet },
-    { key: "csat", label: t("csat"), before: csat(before), after: csat(after), change: progress.csatChange === null ? t("noValue") : t("points", { value: formatSigned(progress.csatChange, locale, 1) }), target: targets.targetCsatChange === null ? t("noTarget") : t("targetCsat", { value: formatNumber(targets.targetCsatChange, locale, 0) }), isMet: progress.isCsatMet },
+    {
+      key: "gap",
+      label: t("gap"),
+      before: gap(before),
+      after: gap(after),
+      change: progress.gapClosed === null ? t("noValue") : formatSigned(progress.gapClosed, locale),
+      target:
+        targets.targetGapClosed === null
+          ? t("noTarget")
+          : t("targetGap", { value: formatNumber(targets.targetGapClosed, locale, 1) }),
+      isMet: progress.isGapMet,
+    },
+    {
+      key: "csat",
+      label: t("csat"),
+      before: csat(before),
+      after: csat(after),
+      change:
+        progress.csatChange === null
+          ? t("noValue")
+          : t("points", { value: formatSigned(progress.csatChange, locale, 1) }),
+      target:
+        targets.targetCsatChange === null
+          ? t("noTarget")
+          : t("targetCsat", { value: formatNumber(targets.targetCsatChange, locale, 0) }),
+      isMet: progress.isCsatMet,
+    },
   ];
   return (
     <div className="mt-4 border-t border-neutral-100 pt-3" data-testid="target-progress">
       <h3 className="text-sm font-semibold text-neutral-800">{t("heading")}</h3>
       <p className="mt-0.5 text-xs text-neutral-600">
-        {t("periods", { beforeFrom: before.from, beforeTo: before.to })}
-        {" "}
+        {t("periods", { beforeFrom: before.from, beforeTo: before.to })}{" "}
         {after ? t("afterPeriod", { from: after.from, to: after.to }) : t("noRollout")}
       </p>
       <div className="mt-2 overflow-x-auto">
@@ -123,24 +212,42 @@ export function TargetProgress({ progress, targets }: { progress: TTargetProgres
           <caption className="sr-only">{t("heading")}</caption>
           <thead className="text-left text-xs text-neutral-600">
             <tr>
-              <th scope="col" className="py-1 pr-3 font-medium">{t("measure")}</th>
-              <th scope="col" className="py-1 pr-3 font-medium">{t("before")}</th>
-              <th scope="col" className="py-1 pr-3 font-medium">{t("after")}</th>
-              <th scope="col" className="py-1 pr-3 font-medium">{t("change")}</th>
-              <th scope="col" className="py-1 font-medium">{t("target")}</th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                {t("measure")}
+              </th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                {t("before")}
+              </th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                {t("after")}
+              </th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                {t("change")}
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                {t("target")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.key} className="border-t border-neutral-100" data-testid={`progress-${r.key}`}>
-                <th scope="row" className="py-1 pr-3 text-left font-normal">{r.label}</th>
+              <tr
+                key={r.key}
+                className="border-t border-neutral-100"
+                data-testid={`progress-${r.key}`}
+              >
+                <th scope="row" className="py-1 pr-3 text-left font-normal">
+                  {r.label}
+                </th>
                 <td className="py-1 pr-3 tabular-nums">{r.before}</td>
                 <td className="py-1 pr-3 tabular-nums">{r.after}</td>
                 <td className="py-1 pr-3 tabular-nums">{r.change}</td>
                 <td className="py-1">
                   {r.target}
                   {verdict(r.isMet) && (
-                    <span className={`ml-2 inline-flex items-center gap-0.5 text-xs font-medium ${r.isMet ? "text-green-700" : "text-gap-below"}`}>
+                    <span
+                      className={`ml-2 inline-flex items-center gap-0.5 text-xs font-medium ${r.isMet ? "text-green-700" : "text-gap-below"}`}
+                    >
                       {r.isMet && <CheckCircle2 aria-hidden className="size-3" />}
                       {verdict(r.isMet)}
                     </span>
@@ -155,7 +262,12 @@ export function TargetProgress({ progress, targets }: { progress: TTargetProgres
   );
 }
 
-export function AnalyzePanel({ projectId, causes, chosenOption, optionCount }: Pick<TProjectDetail, "causes" | "chosenOption" | "optionCount"> & { projectId: string }) {
+export function AnalyzePanel({
+  projectId,
+  causes,
+  chosenOption,
+  optionCount,
+}: Pick<TProjectDetail, "causes" | "chosenOption" | "optionCount"> & { projectId: string }) {
   const t = useTranslations("improve.analyze");
   const tDimension = useTranslations("journeyMap.dimensions");
   return (
@@ -182,7 +294,9 @@ export function AnalyzePanel({ projectId, causes, chosenOption, optionCount }: P
                   {own.map((c) => (
                     <li key={c.id}>
                       {c.description}
-                      <span className="text-xs text-neutral-500">{t("frequency", { count: c.frequency })}</span>
+                      <span className="text-xs text-neutral-500">
+                        {t("frequency", { count: c.frequency })}
+                      </span>
                     </li>
                   ))}
                 </ul>

@@ -15,7 +15,10 @@ export function PhaseStepper({ projectId, phase, shown }: TProps) {
   const current = PHASES.indexOf(phase);
   return (
     <nav aria-label={t("stepper.label")} className="mb-6">
-      <ol className="grid grid-cols-5 gap-1 rounded-lg border border-neutral-200 bg-white p-1" data-testid="phase-stepper">
+      <ol
+        className="grid grid-cols-5 gap-1 rounded-lg border border-neutral-200 bg-white p-1"
+        data-testid="phase-stepper"
+      >
         {PHASES.map((p, i) => {
           const state = i < current ? "done" : i === current ? "current" : "upcoming";
           const isShown = p === shown;
@@ -32,14 +35,22 @@ export function PhaseStepper({ projectId, phase, shown }: TProps) {
                 <span
                   aria-hidden
                   className={`inline-flex size-6 shrink-0 items-center justify-center rounded-full text-xs font-semibold ${
-                    state === "done" ? "bg-accent/15 text-accent" : state === "current" ? "bg-accent text-white" : "border border-neutral-300 text-neutral-500"
+                    state === "done"
+                      ? "bg-accent/15 text-accent"
+                      : state === "current"
+                        ? "bg-accent text-white"
+                        : "border border-neutral-300 text-neutral-500"
                   }`}
                 >
                   {state === "done" ? <Check className="size-3.5" /> : t(`phaseLetters.${p}`)}
                 </span>
                 <span className="min-w-0">
                   <span className="block truncate font-medium">{t(`phases.${p}`)}</span>
-                  <span className={`block truncate text-xs ${isShown ? "text-neutral-300" : "text-neutral-500"}`}>{t(`stepper.${state}`)}</span>
+                  <span
+                    className={`block truncate text-xs ${isShown ? "text-neutral-300" : "text-neutral-500"}`}
+                  >
+                    {t(`stepper.${state}`)}
+                  </span>
                 </span>
               </Link>
             </li>

@@ -8,7 +8,12 @@ import type { TPilotSummary } from "@/lib/pilots/schemas";
 import { usePilotFormat } from "../../_components/use-pilot-format";
 import { VerdictBadge } from "../../_components/verdict-badge";
 
-type TProps = { projectId: string; pilots: TPilotSummary[]; canPlan: boolean; planHint: string | null };
+type TProps = {
+  projectId: string;
+  pilots: TPilotSummary[];
+  canPlan: boolean;
+  planHint: string | null;
+};
 
 /** The project's pilots: what each tried, where and when, how far its groups got, the verdict and the decision. */
 export function PilotList({ projectId, pilots, canPlan, planHint }: TProps) {
@@ -17,13 +22,21 @@ export function PilotList({ projectId, pilots, canPlan, planHint }: TProps) {
   const locale = useLocale();
   const format = usePilotFormat();
   return (
-    <section aria-labelledby="pilots-heading" className="rounded-lg border border-neutral-200 bg-white p-4" data-testid="pilot-list">
+    <section
+      aria-labelledby="pilots-heading"
+      className="rounded-lg border border-neutral-200 bg-white p-4"
+      data-testid="pilot-list"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id="pilots-heading" className="font-medium">
           {t("heading")}
         </h2>
         {canPlan && (
-          <Link href={`/improve/${projectId}/pilots/new`} className="inline-flex min-h-9 items-center gap-1.5 rounded-md bg-accent px-3 text-sm font-medium text-white hover:bg-accent-strong" data-testid="plan-pilot">
+          <Link
+            href={`/improve/${projectId}/pilots/new`}
+            className="inline-flex min-h-9 items-center gap-1.5 rounded-md bg-accent px-3 text-sm font-medium text-white hover:bg-accent-strong"
+            data-testid="plan-pilot"
+          >
             <Plus aria-hidden className="size-4" />
             {t("plan")}
           </Link>
@@ -40,10 +53,17 @@ export function PilotList({ projectId, pilots, canPlan, planHint }: TProps) {
           {pilots.map((pilot) => {
             const { outcome } = pilot;
             return (
-              <li key={pilot.id} className="rounded-md border border-neutral-200 p-3" data-testid="pilot-row">
+              <li
+                key={pilot.id}
+                className="rounded-md border border-neutral-200 p-3"
+                data-testid="pilot-row"
+              >
                 <div className="flex flex-wrap items-start justify-between gap-2">
                   <div className="min-w-0">
-                    <Link href={`/improve/${projectId}/pilots/${pilot.id}`} className="font-medium text-accent hover:underline">
+                    <Link
+                      href={`/improve/${projectId}/pilots/${pilot.id}`}
+                      className="font-medium text-accent hover:underline"
+                    >
                       {pilot.name}
                     </Link>
                     <p className="text-xs text-neutral-600">
@@ -56,10 +76,18 @@ export function PilotList({ projectId, pilots, canPlan, planHint }: TProps) {
                     </p>
                     <p className="text-xs text-neutral-600">
                       {pilot.design === "BEFORE_AFTER"
-                        ? t("groupsBeforeAfter", { pilot: pilot.sites.map((s) => s.name).join(", ") })
+                        ? t("groupsBeforeAfter", {
+                            pilot: pilot.sites.map((s) => s.name).join(", "),
+                          })
                         : t("groupsControl", {
-                            pilot: pilot.sites.filter((s) => s.group === "PILOT").map((s) => s.name).join(", "),
-                            control: pilot.sites.filter((s) => s.group === "CONTROL").map((s) => s.name).join(", "),
+                            pilot: pilot.sites
+                              .filter((s) => s.group === "PILOT")
+                              .map((s) => s.name)
+                              .join(", "),
+                            control: pilot.sites
+                              .filter((s) => s.group === "CONTROL")
+                              .map((s) => s.name)
+                              .join(", "),
                           })}
                     </p>
                   </div>
@@ -69,12 +97,23 @@ export function PilotList({ projectId, pilots, canPlan, planHint }: TProps) {
                   </div>
                 </div>
                 <p className="mt-2 text-xs text-neutral-700">
-                  {t("counts", { pilot: outcome.pilot.n, control: outcome.control.n, planned: outcome.plannedPerGroup ?? "–" })}
-                  {outcome.difference && ` · ${t("differenceIs", { difference: format.difference(pilot.metric, outcome.difference.value), p: format.pValue(outcome.difference.pValue) })}`}
+                  {t("counts", {
+                    pilot: outcome.pilot.n,
+                    control: outcome.control.n,
+                    planned: outcome.plannedPerGroup ?? "–",
+                  })}
+                  {outcome.difference &&
+                    ` · ${t("differenceIs", { difference: format.difference(pilot.metric, outcome.difference.value), p: format.pValue(outcome.difference.pValue) })}`}
                 </p>
                 {pilot.decision && (
-                  <p className="mt-1 text-xs font-medium text-neutral-800" data-testid="pilot-decision">
-                    {t("decided", { decision: tImprove(`decisions.${pilot.decision.decision}`), name: pilot.decision.decidedBy?.name ?? "–" })}
+                  <p
+                    className="mt-1 text-xs font-medium text-neutral-800"
+                    data-testid="pilot-decision"
+                  >
+                    {t("decided", {
+                      decision: tImprove(`decisions.${pilot.decision.decision}`),
+                      name: pilot.decision.decidedBy?.name ?? "–",
+                    })}
                   </p>
                 )}
               </li>

@@ -33,24 +33,43 @@ export function SegmentList({ segments, canEdit, saveSegment, deleteSegment }: T
             {segments.map((segment) => (
               <li key={segment.id} className="rounded-lg border border-neutral-200 bg-white p-4">
                 {editingId === segment.id ? (
-                  <SegmentForm segment={segment} saveSegment={saveSegment} onDone={() => setEditingId(null)} />
+                  <SegmentForm
+                    segment={segment}
+                    saveSegment={saveSegment}
+                    onDone={() => setEditingId(null)}
+                  />
                 ) : (
                   <div className="flex flex-wrap items-start justify-between gap-3">
                     <div>
                       <p className="font-medium">{localized(segment, "name", locale)}</p>
-                      {segment.description && <p className="text-sm text-neutral-600">{segment.description}</p>}
-                      <p className="mt-1 text-xs text-neutral-500">{t("usage", { expectations: segment.expectationCount, observations: segment.observationCount })}</p>
+                      {segment.description && (
+                        <p className="text-sm text-neutral-600">{segment.description}</p>
+                      )}
+                      <p className="mt-1 text-xs text-neutral-500">
+                        {t("usage", {
+                          expectations: segment.expectationCount,
+                          observations: segment.observationCount,
+                        })}
+                      </p>
                     </div>
                     {canEdit && (
                       <span className="flex gap-2">
-                        <Button variant="secondary" className="min-h-8" onClick={() => setEditingId(segment.id)}>
+                        <Button
+                          variant="secondary"
+                          className="min-h-8"
+                          onClick={() => setEditingId(segment.id)}
+                        >
                           {t("edit")}
                         </Button>
                         <Button
                           variant="danger"
                           className="min-h-8"
                           disabled={remove.isPending}
-                          onClick={() => window.confirm(t("confirmDelete", { count: segment.expectationCount })) && remove.submit({ segmentId: segment.id })}
+                          onClick={() =>
+                            window.confirm(
+                              t("confirmDelete", { count: segment.expectationCount }),
+                            ) && remove.submit({ segmentId: segment.id })
+                          }
                         >
                           {t("delete")}
                         </Button>
@@ -84,17 +103,52 @@ function SegmentForm({ segment, saveSegment, onDone }: TFormProps) {
     onSuccess: () => onDone?.(),
   });
   return (
-    <form onSubmit={form.onSubmit} className="flex flex-col gap-3" noValidate data-testid={segment ? "edit-segment-form" : "create-segment-form"}>
+    <form
+      onSubmit={form.onSubmit}
+      className="flex flex-col gap-3"
+      noValidate
+      data-testid={segment ? "edit-segment-form" : "create-segment-form"}
+    >
       {form.error && <Notice tone="error">{form.error}</Notice>}
       {form.isSuccess && !segment && <Notice tone="success">{t("created")}</Notice>}
       <Field label={t("nameKo")} errors={form.errorsOf("nameKo")}>
-        {(ids) => <TextInput id={ids.id} name="nameKo" lang="ko" defaultValue={segment?.nameKo} aria-describedby={ids.describedBy} aria-invalid={ids.invalid} />}
+        {(ids) => (
+          <TextInput
+            id={ids.id}
+            name="nameKo"
+            lang="ko"
+            defaultValue={segment?.nameKo}
+            aria-describedby={ids.describedBy}
+            aria-invalid={ids.invalid}
+          />
+        )}
       </Field>
       <Field label={t("nameEn")} errors={form.errorsOf("nameEn")}>
-        {(ids) => <TextInput id={ids.id} name="nameEn" lang="en" defaultValue={segment?.nameEn} aria-describedby={ids.describedBy} aria-invalid={ids.invalid} />}
+        {(ids) => (
+          <TextInput
+            id={ids.id}
+            name="nameEn"
+            lang="en"
+            defaultValue={segment?.nameEn}
+            aria-describedby={ids.describedBy}
+            aria-invalid={ids.invalid}
+          />
+        )}
       </Field>
-      <Field label={t("description")} hint={t("descriptionHint")} errors={form.errorsOf("description")}>
-        {(ids) => <TextInput id={ids.id} name="description" defaultValue={segment?.description} aria-describedby={ids.describedBy} aria-invalid={ids.invalid} />}
+      <Field
+        label={t("description")}
+        hint={t("descriptionHint")}
+        errors={form.errorsOf("description")}
+      >
+        {(ids) => (
+          <TextInput
+            id={ids.id}
+            name="description"
+            defaultValue={segment?.description}
+            aria-describedby={ids.describedBy}
+            aria-invalid={ids.invalid}
+          />
+        )}
       </Field>
       <div className="flex gap-2">
         <Button type="submit" disabled={form.isPending}>

@@ -17,7 +17,19 @@ export async function ImportHistory({ imports }: { imports: TSurveyImportSummary
           <table className="min-w-full text-left text-sm" data-testid="import-history">
             <thead className="bg-neutral-50 text-xs text-neutral-600">
               <tr>
-                {(["when", "file", "who", "mode", "status", "rows", "imported", "duplicates", "errors"] as const).map((column) => (
+                {(
+                  [
+                    "when",
+                    "file",
+                    "who",
+                    "mode",
+                    "status",
+                    "rows",
+                    "imported",
+                    "duplicates",
+                    "errors",
+                  ] as const
+                ).map((column) => (
                   <th key={column} scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
                     {t(column)}
                   </th>
@@ -26,12 +38,25 @@ export async function ImportHistory({ imports }: { imports: TSurveyImportSummary
             </thead>
             <tbody>
               {imports.map((run) => (
-                <tr key={run.id} className="border-t border-neutral-100" data-testid="import-history-row">
-                  <td className="px-3 py-2 whitespace-nowrap">{format.dateTime(new Date(run.createdAt), { dateStyle: "medium", timeStyle: "short" })}</td>
+                <tr
+                  key={run.id}
+                  className="border-t border-neutral-100"
+                  data-testid="import-history-row"
+                >
+                  <td className="px-3 py-2 whitespace-nowrap">
+                    {format.dateTime(new Date(run.createdAt), {
+                      dateStyle: "medium",
+                      timeStyle: "short",
+                    })}
+                  </td>
                   <td className="px-3 py-2">{run.fileName}</td>
                   <td className="px-3 py-2">{run.createdBy}</td>
-                  <td className="px-3 py-2">{run.validRowsOnly ? t("validOnly") : t("allOrNothing")}</td>
-                  <td className={`px-3 py-2 ${run.status === "FAILED" ? "text-red-700" : ""}`}>{t(`statuses.${run.status}`)}</td>
+                  <td className="px-3 py-2">
+                    {run.validRowsOnly ? t("validOnly") : t("allOrNothing")}
+                  </td>
+                  <td className={`px-3 py-2 ${run.status === "FAILED" ? "text-red-700" : ""}`}>
+                    {t(`statuses.${run.status}`)}
+                  </td>
                   <td className="px-3 py-2 text-right tabular-nums">{run.totalRows}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{run.importedRows}</td>
                   <td className="px-3 py-2 text-right tabular-nums">{run.duplicateRows}</td>

@@ -8,8 +8,21 @@ import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useMessage } from "@/components/ui/use-message";
 import type { TActionResult } from "@/lib/action-result";
-import { draftFromGuess, draftFromMapping, emptyDraft, isDraftComplete, mappingFromDraft, type TMappingDraft } from "@/lib/imports/draft";
-import type { TImportChoices, TImportFailure, TImportOutcome, TImportPreview, TSavedMapping } from "@/lib/imports/schemas";
+import {
+  draftFromGuess,
+  draftFromMapping,
+  emptyDraft,
+  isDraftComplete,
+  mappingFromDraft,
+  type TMappingDraft,
+} from "@/lib/imports/draft";
+import type {
+  TImportChoices,
+  TImportFailure,
+  TImportOutcome,
+  TImportPreview,
+  TSavedMapping,
+} from "@/lib/imports/schemas";
 import { MappingForm } from "./mapping-form";
 import { PreviewTable } from "./preview-table";
 import { RowErrors } from "./row-errors";
@@ -48,8 +61,13 @@ export function ImportWizard({ mappings, choices, saveMapping, deleteMapping }: 
   const savedMapping = mappings.find((m) => m.name === mappingName);
   const isComplete = isDraftComplete(draft);
   const isPreviewCurrent = preview !== null && previewKey === keyOf(draft);
-  const describeFailure = (f: TImportFailure) => (tAll.has(f.error) ? tAll(f.error, { columns: (f.fieldErrors.columns ?? []).join(", ") }) : f.error);
-  const mappingErrors = Object.fromEntries(Object.entries(failure?.fieldErrors ?? {}).map(([field, keys]) => [field, keys.map(message)]));
+  const describeFailure = (f: TImportFailure) =>
+    tAll.has(f.error)
+      ? tAll(f.error, { columns: (f.fieldErrors.columns ?? []).join(", ") })
+      : f.error;
+  const mappingErrors = Object.fromEntries(
+    Object.entries(failure?.fieldErrors ?? {}).map(([field, keys]) => [field, keys.map(message)]),
+  );
 
   async function readFile(chosen: File | null) {
     setFile(chosen);
@@ -64,7 +82,12 @@ export function ImportWizard({ mappings, choices, saveMapping, deleteMapping }: 
     if (!answer.ok) return setFailure(answer);
     const found = answer.data;
     const suggested = mappings.find((m) => m.id === found.suggestedMappingId);
-    const next = found.mapping ? draftFromMapping(found.mapping) : draftFromGuess(found.guessedColumns, { ...emptyDraft(-new Date().getTimezoneOffset()), journeyId: choices.journeys.length === 1 ? choices.journeys[0]!.id : "" });
+    const next = found.mapping
+      ? draftFromMapping(found.mapping)
+      : draftFromGuess(found.guessedColumns, {
+          ...emptyDraft(-new Date().getTimezoneOffset()),
+          journeyId: choices.journeys.length === 1 ? choices.journeys[0]!.id : "",
+        });
     setDraft(next);
     setPreview(found);
     setPreviewKey(found.mapping ? keyOf(next) : null);
@@ -91,7 +114,11 @@ export function ImportWizard({ mappings, choices, saveMapping, deleteMapping }: 
     setBusy("running");
     setProcessed(0);
     setFailure(null);
-    const answer = await postRun(file, { mapping: mappingFromDraft(draft), validRowsOnly }, setProcessed);
+    const answer = await postRun(
+      file,
+      { mapping: mappingFromDraft(draft), validRowsOnly },
+      setProcessed,
+    );
     setBusy(null);
     if (!answer.ok) return setFailure(answer);
     setOutcome(answer.data);
@@ -118,7 +145,14 @@ export function ImportWizard({ mappings, choices, saveMapping, deleteMapping }: 
           )}
         </Field>
         {busy === "reading" && <p className="mt-2 text-sm text-neutral-600">{t("file.reading")}</p>}
-        {preview && <p className="mt-2 text-xs text-neutral-600">{t("file.summary", { format: preview.format.toUpperCase(), count: preview.headers.length })}</p>}
+        {preview && (
+          <p className="mt-2 text-xs text-neutral-600">
+            {t("file.summary", {
+              format: preview.format.toUpperCase(),
+              count: preview.headers.length,
+            })}
+          </p>
+        )}
       </section>
 
       {failure && <Notice tone="error">{describeFailure(failure)}</Notice>}
@@ -155,14 +189,38 @@ export function ImportWizard({ mappings, choices, saveMapping, deleteMapping }: 
               </Field>
             </div>
           )}
-          <MappingForm headers={preview.headers} draft={draft} onChange={setDraft} choices={choices} fieldErrors={mappingErrors} />
+          <MappingForm
+            headers={preview.headers}
+            draft={draft}
+            onChange={setDraft}
+            choices={choices}
+            fieldErrors={mappingErrors}
+          />
           <div className="mt-5 flex flex-wrap items-end gap-3 border-t border-neutral-100 pt-4">
             <div className="w-64">
-              <Field label={t("mapping.saveName")} hint={t("mapping.saveNameHint")} errors={save.errorsOf("name")}>
-                {(ids) => <TextInput id={ids.id} value={mappingName} maxLength={100} onChange={(e) => setMappingName(e.target.value)} aria-describedby={ids.describedBy} aria-invalid={ids.invalid} />}
+              <Field
+                label={t("mapping.saveName")}
+                hint={t("mapping.saveNameHint")}
+                errors={save.errorsOf("name")}
+              >
+                {(ids) => (
+                  <TextInput
+                    id={ids.id}
+                    value={mappingName}
+                    maxLength={100}
+                    onChange={(e) => setMappingName(e.target.value)}
+                    aria-describedby={ids.describedBy}
+                    aria-invalid={ids.invalid}
+                  />
+                )}
               </Field>
             </div>
-            <Button type="button" variant="secondary" disabled={!isComplete || mappingName.trim() === "" || save.isPending} onClick={() => save.submit({ name: mappingName, mapping: mappingFromDraft(draft) })}>
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={!isComplete || mappingName.trim() === "" || save.isPending}
+              onClick={() => save.submit({ name: mappingName, mapping: mappingFromDraft(draft) })}
+            >
               {t("mapping.save")}
             </Button>
             {savedMapping && (
@@ -170,23 +228,36 @@ export function ImportWizard({ mappings, choices, saveMapping, deleteMapping }: 
                 type="button"
                 variant="ghost"
                 disabled={remove.isPending}
-                onClick={() => window.confirm(t("mapping.confirmDelete", { name: savedMapping.name })) && remove.submit({ mappingId: savedMapping.id })}
+                onClick={() =>
+                  window.confirm(t("mapping.confirmDelete", { name: savedMapping.name })) &&
+                  remove.submit({ mappingId: savedMapping.id })
+                }
               >
                 {t("mapping.delete")}
               </Button>
             )}
-            <Button type="button" className="ml-auto" disabled={!isComplete || busy !== null} onClick={() => void runPreview()}>
+            <Button
+              type="button"
+              className="ml-auto"
+              disabled={!isComplete || busy !== null}
+              onClick={() => void runPreview()}
+            >
               {busy === "previewing" ? t("preview.running") : t("preview.button")}
             </Button>
           </div>
           {save.error && <Notice tone="error">{save.error}</Notice>}
           {save.isSuccess && <Notice tone="success">{t("mapping.savedNotice")}</Notice>}
-          {!isComplete && <p className="mt-2 text-xs text-neutral-600">{t("mapping.incomplete")}</p>}
+          {!isComplete && (
+            <p className="mt-2 text-xs text-neutral-600">{t("mapping.incomplete")}</p>
+          )}
         </section>
       )}
 
       {preview && isPreviewCurrent && !outcome && (
-        <section className="flex flex-col gap-4 rounded-lg border border-neutral-200 bg-white p-4" data-testid="import-preview">
+        <section
+          className="flex flex-col gap-4 rounded-lg border border-neutral-200 bg-white p-4"
+          data-testid="import-preview"
+        >
           <h2 className="font-semibold">{t("steps.preview")}</h2>
           <p className="text-sm font-medium" data-testid="preview-counts">
             {t("preview.counts", preview.counts)}
@@ -198,16 +269,31 @@ export function ImportWizard({ mappings, choices, saveMapping, deleteMapping }: 
             <legend className="mb-1 text-sm font-semibold">{t("mode.legend")}</legend>
             {([false, true] as const).map((value) => (
               <label key={String(value)} className="flex items-start gap-2 text-sm">
-                <input type="radio" name="mode" className="mt-1" checked={validRowsOnly === value} onChange={() => setValidRowsOnly(value)} />
+                <input
+                  type="radio"
+                  name="mode"
+                  className="mt-1"
+                  checked={validRowsOnly === value}
+                  onChange={() => setValidRowsOnly(value)}
+                />
                 <span>
-                  <span className="font-medium">{value ? t("mode.validOnly") : t("mode.allOrNothing")}</span>
-                  <span className="block text-xs text-neutral-600">{value ? t("mode.validOnlyHint") : t("mode.allOrNothingHint")}</span>
+                  <span className="font-medium">
+                    {value ? t("mode.validOnly") : t("mode.allOrNothing")}
+                  </span>
+                  <span className="block text-xs text-neutral-600">
+                    {value ? t("mode.validOnlyHint") : t("mode.allOrNothingHint")}
+                  </span>
                 </span>
               </label>
             ))}
           </fieldset>
           <div>
-            <Button type="button" disabled={busy !== null} onClick={() => void runImport()} data-testid="run-import">
+            <Button
+              type="button"
+              disabled={busy !== null}
+              onClick={() => void runImport()}
+              data-testid="run-import"
+            >
               {t("run.button")}
             </Button>
           </div>
@@ -215,10 +301,15 @@ export function ImportWizard({ mappings, choices, saveMapping, deleteMapping }: 
         </section>
       )}
 
-      {outcome && <ImportResult outcome={outcome} onAgain={() => {
+      {outcome && (
+        <ImportResult
+          outcome={outcome}
+          onAgain={() => {
             setInputKey((k) => k + 1);
             void readFile(null);
-          }} />}
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -228,10 +319,19 @@ function ImportProgress({ processed, total }: { processed: number; total: number
   const percent = total > 0 ? Math.min(100, Math.round((processed / total) * 100)) : 0;
   return (
     <div className="flex flex-col gap-1" data-testid="import-progress">
-      <div role="progressbar" aria-label={t("run.progressLabel")} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className="h-2 w-full overflow-hidden rounded bg-neutral-200">
+      <div
+        role="progressbar"
+        aria-label={t("run.progressLabel")}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        className="h-2 w-full overflow-hidden rounded bg-neutral-200"
+      >
         <div className="h-full bg-accent transition-[width]" style={{ width: `${percent}%` }} />
       </div>
-      <p className="text-xs text-neutral-600 tabular-nums">{t("run.running", { processed, total })}</p>
+      <p className="text-xs text-neutral-600 tabular-nums">
+        {t("run.running", { processed, total })}
+      </p>
     </div>
   );
 }
@@ -240,13 +340,21 @@ function ImportResult({ outcome, onAgain }: { outcome: TImportOutcome; onAgain: 
   const t = useTranslations("imports");
   const { counts } = outcome;
   return (
-    <section className="flex flex-col gap-3" data-testid="import-result" data-status={outcome.status}>
+    <section
+      className="flex flex-col gap-3"
+      data-testid="import-result"
+      data-status={outcome.status}
+    >
       {outcome.status === "COMPLETED" ? (
         <Notice tone="success">{t("result.completed", counts)}</Notice>
       ) : (
         <Notice tone="error">{t("result.failed", counts)}</Notice>
       )}
-      {outcome.followUpsOpened > 0 && <p className="text-sm text-neutral-700">{t("result.followUps", { count: outcome.followUpsOpened })}</p>}
+      {outcome.followUpsOpened > 0 && (
+        <p className="text-sm text-neutral-700">
+          {t("result.followUps", { count: outcome.followUpsOpened })}
+        </p>
+      )}
       <RowErrors errors={outcome.errors} total={counts.invalid} />
       <div>
         <Button type="button" variant="secondary" onClick={onAgain}>

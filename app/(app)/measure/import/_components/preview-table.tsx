@@ -8,7 +8,16 @@ export function PreviewTable({ rows }: { rows: TPreviewRow[] }) {
   const tSource = useTranslations("observationSources");
   const format = useFormatter();
   if (rows.length === 0) return <p className="text-sm text-neutral-600">{t("preview.none")}</p>;
-  const columns = ["touchpoint", "driver", "segment", "site", "source", "observedAt", ...SCORE_FIELDS, "comment"] as const;
+  const columns = [
+    "touchpoint",
+    "driver",
+    "segment",
+    "site",
+    "source",
+    "observedAt",
+    ...SCORE_FIELDS,
+    "comment",
+  ] as const;
   return (
     <div className="overflow-x-auto rounded-lg border border-neutral-200 bg-white">
       <table className="min-w-full text-left text-xs" data-testid="preview-table">
@@ -33,7 +42,12 @@ export function PreviewTable({ rows }: { rows: TPreviewRow[] }) {
               <td className="px-2 py-1.5">{row.segment}</td>
               <td className="px-2 py-1.5">{row.site}</td>
               <td className="px-2 py-1.5">{tSource(row.source)}</td>
-              <td className="px-2 py-1.5 whitespace-nowrap tabular-nums">{format.dateTime(new Date(row.observedAt), { dateStyle: "medium", timeStyle: "short" })}</td>
+              <td className="px-2 py-1.5 whitespace-nowrap tabular-nums">
+                {format.dateTime(new Date(row.observedAt), {
+                  dateStyle: "medium",
+                  timeStyle: "short",
+                })}
+              </td>
               {SCORE_FIELDS.map((field) => (
                 <td key={field} className="px-2 py-1.5 text-right tabular-nums">
                   {row.scores[field] ?? ""}

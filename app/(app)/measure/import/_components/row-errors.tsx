@@ -11,10 +11,22 @@ export function RowErrors({ errors, total }: { errors: TRowError[]; total: numbe
   const t = useTranslations("imports");
   const message = useMessage();
   if (errors.length === 0) return null;
-  const describe = (error: TRowError) => ({ field: error.field ? t(`fields.${error.field}` as "fields.file") : "", reason: message(error.message) });
+  const describe = (error: TRowError) => ({
+    field: error.field ? t(`fields.${error.field}` as "fields.file") : "",
+    reason: message(error.message),
+  });
 
   function download() {
-    const csv = errorReportCsv(errors, { line: t("report.line"), field: t("report.field"), reason: t("report.reason"), value: t("report.value") }, describe);
+    const csv = errorReportCsv(
+      errors,
+      {
+        line: t("report.line"),
+        field: t("report.field"),
+        reason: t("report.reason"),
+        value: t("report.value"),
+      },
+      describe,
+    );
     const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
     const link = document.createElement("a");
     link.href = url;
@@ -32,7 +44,11 @@ export function RowErrors({ errors, total }: { errors: TRowError[]; total: numbe
           {t("result.download")}
         </Button>
       </div>
-      {total > errors.length && <p className="mb-2 text-xs text-neutral-600">{t("result.shown", { shown: errors.length, total })}</p>}
+      {total > errors.length && (
+        <p className="mb-2 text-xs text-neutral-600">
+          {t("result.shown", { shown: errors.length, total })}
+        </p>
+      )}
       <ul className="max-h-72 overflow-y-auto text-sm">
         {errors.map((error, index) => {
           const { field, reason } = describe(error);
@@ -41,7 +57,9 @@ export function RowErrors({ errors, total }: { errors: TRowError[]; total: numbe
               <span className="font-medium tabular-nums">{`${t("preview.line")} ${error.line}`}</span>
               {field && <span className="ml-2 text-neutral-600">{field}</span>}
               <span className="ml-2">{reason}</span>
-              {error.value && <code className="ml-2 rounded bg-neutral-100 px-1 text-xs">{error.value}</code>}
+              {error.value && (
+                <code className="ml-2 rounded bg-neutral-100 px-1 text-xs">{error.value}</code>
+              )}
             </li>
           );
         })}

@@ -1,11 +1,27 @@
-import type { TImportFailure, TImportMappingInput, TImportOutcome, TImportPreview, TRunEvent } from "@/lib/imports/schemas";
+import type {
+  TImportFailure,
+  TImportMappingInput,
+  TImportOutcome,
+  TImportPreview,
+  TRunEvent,
+} from "@/lib/imports/schemas";
 
 // The browser side of the two upload routes (why route handlers and NDJSON: lib/imports/http.ts).
 
 export type TAnswer<T> = { ok: true; data: T } | TImportFailure;
 
-const INTERRUPTED: TImportFailure = { ok: false, code: "INTERNAL", error: "imports.run.interrupted", fieldErrors: {} };
-const FAILED: TImportFailure = { ok: false, code: "INTERNAL", error: "errors.INTERNAL", fieldErrors: {} };
+const INTERRUPTED: TImportFailure = {
+  ok: false,
+  code: "INTERNAL",
+  error: "imports.run.interrupted",
+  fieldErrors: {},
+};
+const FAILED: TImportFailure = {
+  ok: false,
+  code: "INTERNAL",
+  error: "errors.INTERNAL",
+  fieldErrors: {},
+};
 
 function formOf(file: File, options: unknown) {
   const form = new FormData();
@@ -22,17 +38,29 @@ async function failureFrom(response: Response): Promise<TImportFailure> {
   }
 }
 
-export async function postPreview(file: File, mapping: TImportMappingInput | null): Promise<TAnswer<TImportPreview>> {
+export async function postPreview(
+  file: File,
+  mapping: TImportMappingInput | null,
+): Promise<TAnswer<TImportPreview>> {
   try {
-    const response = await fetch("/measure/import/preview", { method: "POST", body: formOf(file, { mapping }) });
-    return response.ok ? ((await response.json()) as TAnswer<TImportPreview>) : failureFrom(response);
+    const response = await fetch("/measure/import/preview", {
+      method: "POST",
+      body: formOf(file, { mapping }),
+    });
+    return response.ok
+      ? ((await response.json()) as TAnswer<TImportPreview>)
+      : failureFrom(response);
   } catch {
     return FAILED;
   }
 }
 
 /** Runs the import, calling onProgress for each batch the server reports; answers with the outcome. */
-export async function postRun(file: File, options: { mapping: TImportMappingInput; validRowsOnly: boolean }, onProgress: (processedRows: number) => void): Promise<TAnswer<TImportOutcome>> {
+export async function postRun(
+  file: File,
+  options: { mapping: TImportMappingInput; validRowsOnly: boolean },
+  onProgress: (processedRows: number) => void,
+): Promise<TAnswer<TImportOutcome>> {
   let response: Response;
   try {
     response = await fetch("/measure/import/run", { method: "POST", body: formOf(file, options) });

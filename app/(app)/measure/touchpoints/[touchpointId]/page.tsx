@@ -5,7 +5,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ChevronLeft, Star } from "lucide-react";
 import { HeadlineCards } from "@/components/measure/headline-cards";
 import { EmptyState } from "@/components/ui/empty-state";
-import { filterInputFromSearchParams, searchStringOf, type TSearchParams } from "@/lib/analytics/format";
+import {
+  filterInputFromSearchParams,
+  searchStringOf,
+  type TSearchParams,
+} from "@/lib/analytics/format";
 import { getTouchpointDrilldown } from "@/lib/analytics/queries";
 import { ZAnalysisFilter } from "@/lib/analytics/schemas";
 import { requireUser } from "@/lib/auth/session";
@@ -26,7 +30,8 @@ async function loadDrilldown({ params, searchParams }: TProps) {
   try {
     return { user, drilldown: await getTouchpointDrilldown(user, input, touchpointId) };
   } catch (error) {
-    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "VALIDATION")) notFound();
+    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "VALIDATION"))
+      notFound();
     throw error;
   }
 }
@@ -38,26 +43,45 @@ export async function generateMetadata(props: TProps): Promise<Metadata> {
 
 export default async function TouchpointDrilldownPage(props: TProps) {
   const { user, drilldown } = await loadDrilldown(props);
-  const [t, tMap, locale, segments] = await Promise.all([getTranslations("measure"), getTranslations("journeyMap"), getLocale(), listSegments(user)]);
+  const [t, tMap, locale, segments] = await Promise.all([
+    getTranslations("measure"),
+    getTranslations("journeyMap"),
+    getLocale(),
+    listSegments(user),
+  ]);
   const { touchpoint, filter, totals, splits } = drilldown;
   const journeyFilter = { ...filter, touchpointId: undefined };
   // Sites are offered as the touchpoint's own: those where it was observed in this filter.
-  const sites = splits.site.flatMap((s) => (s.key && s.label.kind === "text" ? [{ id: s.key, name: s.label.text }] : []));
+  const sites = splits.site.flatMap((s) =>
+    s.key && s.label.kind === "text" ? [{ id: s.key, name: s.label.text }] : [],
+  );
 
   return (
     <>
       <nav className="mb-2 text-sm">
-        <Link href={`/measure${searchStringOf(journeyFilter)}#fix-first`} className="inline-flex items-center gap-0.5 text-accent hover:underline" data-testid="back-to-measure">
+        <Link
+          href={`/measure${searchStringOf(journeyFilter)}#fix-first`}
+          className="inline-flex items-center gap-0.5 text-accent hover:underline"
+          data-testid="back-to-measure"
+        >
           <ChevronLeft aria-hidden className="size-4" />
           {t("drilldown.back")}
         </Link>
       </nav>
       <header className="mb-4">
-        <p className="text-xs font-medium uppercase tracking-wide text-neutral-500">{localized(touchpoint.stage, "name", locale)}</p>
-        <h1 className="mt-0.5 flex flex-wrap items-center gap-2 text-2xl font-semibold tracking-tight" data-testid="drilldown-title">
+        <p className="text-xs font-medium uppercase tracking-wide text-neutral-500">
+          {localized(touchpoint.stage, "name", locale)}
+        </p>
+        <h1
+          className="mt-0.5 flex flex-wrap items-center gap-2 text-2xl font-semibold tracking-tight"
+          data-testid="drilldown-title"
+        >
           {localized(touchpoint, "name", locale)}
           {touchpoint.isMoT && (
-            <span className="inline-flex items-center gap-0.5 rounded bg-mot px-1.5 py-0.5 text-xs font-semibold uppercase text-white" title={tMap("motLong")}>
+            <span
+              className="inline-flex items-center gap-0.5 rounded bg-mot px-1.5 py-0.5 text-xs font-semibold uppercase text-white"
+              title={tMap("motLong")}
+            >
               <Star aria-hidden className="size-3.5 fill-current" />
               {tMap("mot")}
             </span>
@@ -74,7 +98,10 @@ export default async function TouchpointDrilldownPage(props: TProps) {
       <FilterBar filter={filter} options={{ journeys: [], segments, sites }} scope="touchpoint" />
       {totals.observations === 0 ? (
         <EmptyState title={t("emptyFiltered")}>
-          <Link href={`/measure/touchpoints/${touchpoint.id}${searchStringOf({ journeyId: filter.journeyId })}`} className="text-accent hover:underline">
+          <Link
+            href={`/measure/touchpoints/${touchpoint.id}${searchStringOf({ journeyId: filter.journeyId })}`}
+            className="text-accent hover:underline"
+          >
             {t("clearFilters")}
           </Link>
         </EmptyState>

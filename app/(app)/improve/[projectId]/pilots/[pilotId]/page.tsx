@@ -41,8 +41,13 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
 export default async function PilotPage({ params }: TProps) {
   const { projectId, pilotId } = await params;
   const { user, pilot } = await loadPilot(projectId, pilotId);
-  const [t, tImprove, locale] = await Promise.all([getTranslations("improve.result"), getTranslations("improve"), getLocale()]);
-  const canDecide = can(user.role, "project:write") && !isClosed(pilot.project.status as TProjectStatus);
+  const [t, tImprove, locale] = await Promise.all([
+    getTranslations("improve.result"),
+    getTranslations("improve"),
+    getLocale(),
+  ]);
+  const canDecide =
+    can(user.role, "project:write") && !isClosed(pilot.project.status as TProjectStatus);
   const groupNames = (group: "PILOT" | "CONTROL") =>
     pilot.sites
       .filter((s) => s.group === group)
@@ -51,7 +56,10 @@ export default async function PilotPage({ params }: TProps) {
   return (
     <>
       <nav className="mb-2 text-sm">
-        <Link href={`/improve/${pilot.projectId}?phase=IMPROVE`} className="inline-flex items-center gap-0.5 text-accent hover:underline">
+        <Link
+          href={`/improve/${pilot.projectId}?phase=IMPROVE`}
+          className="inline-flex items-center gap-0.5 text-accent hover:underline"
+        >
           <ChevronLeft aria-hidden className="size-4" />
           {t("back", { project: pilot.project.title })}
         </Link>
@@ -61,11 +69,20 @@ export default async function PilotPage({ params }: TProps) {
           {pilot.name}
         </h1>
         <p className="mt-1 text-sm text-neutral-600">
-          {t("subtitle", { touchpoint: localized(pilot.touchpoint, "name", locale), metric: tImprove(`metrics.${pilot.metric}`), start: pilot.startDay, end: pilot.endDay })}
+          {t("subtitle", {
+            touchpoint: localized(pilot.touchpoint, "name", locale),
+            metric: tImprove(`metrics.${pilot.metric}`),
+            start: pilot.startDay,
+            end: pilot.endDay,
+          })}
         </p>
         <p className="text-sm text-neutral-600">
           {pilot.design === "BEFORE_AFTER"
-            ? t("designBeforeAfter", { sites: groupNames("PILOT"), from: pilot.baselineStartDay ?? "", to: pilot.baselineEndDay ?? "" })
+            ? t("designBeforeAfter", {
+                sites: groupNames("PILOT"),
+                from: pilot.baselineStartDay ?? "",
+                to: pilot.baselineEndDay ?? "",
+              })
             : t("designControl", { pilot: groupNames("PILOT"), control: groupNames("CONTROL") })}
           {" · "}
           {tImprove(`pilots.stages.${pilot.stage}`)}

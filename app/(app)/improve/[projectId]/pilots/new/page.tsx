@@ -28,11 +28,17 @@ export default async function NewPilotPage({ params }: { params: Promise<{ proje
   const t = await getTranslations("improve.pilotForm");
   const today = localDayOf(new Date());
   const tomorrow = addDays(today, 1);
-  const isAllowed = planning.project.status !== "DONE" && planning.project.status !== "CANCELLED" && (planning.project.phase === "IMPROVE" || planning.project.phase === "CONTROL");
+  const isAllowed =
+    planning.project.status !== "DONE" &&
+    planning.project.status !== "CANCELLED" &&
+    (planning.project.phase === "IMPROVE" || planning.project.phase === "CONTROL");
   return (
     <>
       <nav className="mb-2 text-sm">
-        <Link href={`/improve/${projectId}?phase=IMPROVE`} className="inline-flex items-center gap-0.5 text-accent hover:underline">
+        <Link
+          href={`/improve/${projectId}?phase=IMPROVE`}
+          className="inline-flex items-center gap-0.5 text-accent hover:underline"
+        >
           <ChevronLeft aria-hidden className="size-4" />
           {t("back", { project: planning.project.title })}
         </Link>
@@ -49,7 +55,9 @@ export default async function NewPilotPage({ params }: { params: Promise<{ proje
           readBaseline={readPilotBaselineAction}
         />
       ) : (
-        <p className="rounded-lg border border-neutral-200 bg-white p-4 text-sm text-neutral-700">{t("notAllowed")}</p>
+        <p className="rounded-lg border border-neutral-200 bg-white p-4 text-sm text-neutral-700">
+          {t("notAllowed")}
+        </p>
       )}
     </>
   );

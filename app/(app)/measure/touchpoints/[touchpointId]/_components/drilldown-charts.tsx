@@ -13,11 +13,18 @@ export function DrilldownCharts({ splits }: Pick<TTouchpointDrilldown, "splits">
   const t = useTranslations("measure");
   const locale = useLocale();
   const toTable = useSliceTable();
-  const weekOf = (slice: TSliceMeasures) => (slice.key ? t("drilldown.weekOf", { date: new Date(`${slice.key}T00:00:00Z`) }) : t("labels.notSet"));
+  const weekOf = (slice: TSliceMeasures) =>
+    slice.key
+      ? t("drilldown.weekOf", { date: new Date(`${slice.key}T00:00:00Z`) })
+      : t("labels.notSet");
   const weeks = [...splits.week].filter((w) => w.key).sort((a, b) => (a.key! < b.key! ? -1 : 1));
   const weekN = weeks.reduce((sum, w) => sum + (w.measures.gap?.n ?? 0), 0);
   const withGap = weeks.filter((w) => w.measures.gap);
-  const dateFormat = new Intl.DateTimeFormat(locale, { month: "short", day: "numeric", timeZone: "UTC" });
+  const dateFormat = new Intl.DateTimeFormat(locale, {
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  });
 
   return (
     <div className="grid gap-4 lg:grid-cols-2">
@@ -50,7 +57,11 @@ export function DrilldownCharts({ splits }: Pick<TTouchpointDrilldown, "splits">
             bandLabel={t("drilldown.week.band")}
             points={withGap.map((w) => {
               const interval = w.measures.gap!.interval;
-              return { x: dateFormat.format(new Date(`${w.key}T00:00:00Z`)), values: { gap: w.measures.gap!.mean }, band: interval ? [interval.low, interval.high] : null };
+              return {
+                x: dateFormat.format(new Date(`${w.key}T00:00:00Z`)),
+                values: { gap: w.measures.gap!.mean },
+                band: interval ? [interval.low, interval.high] : null,
+              };
             })}
           />
         </ChartCard>

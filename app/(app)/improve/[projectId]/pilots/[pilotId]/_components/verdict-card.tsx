@@ -18,7 +18,8 @@ export function VerdictCard({ pilot }: { pilot: TPilotDetail }) {
   const { outcome, metric } = pilot;
   const { difference } = outcome;
   const smaller = Math.min(outcome.pilot.n, outcome.control.n);
-  const comparison = pilot.design === "BEFORE_AFTER" ? t("comparison.before") : t("comparison.control");
+  const comparison =
+    pilot.design === "BEFORE_AFTER" ? t("comparison.before") : t("comparison.control");
   const words = {
     metric: tImprove(`metrics.${metric}`),
     difference: difference ? format.difference(metric, difference.value) : "–",
@@ -32,16 +33,29 @@ export function VerdictCard({ pilot }: { pilot: TPilotDetail }) {
     comparison,
   };
   const verdictSentence =
-    outcome.verdict === "NOT_ENOUGH_DATA" ? t(`explain.${outcome.reason === "BELOW_PLANNED_SAMPLE" ? "belowPlanned" : "tooFew"}`, words) : t(`explain.${outcome.verdict}`, words);
+    outcome.verdict === "NOT_ENOUGH_DATA"
+      ? t(`explain.${outcome.reason === "BELOW_PLANNED_SAMPLE" ? "belowPlanned" : "tooFew"}`, words)
+      : t(`explain.${outcome.verdict}`, words);
   // A verdict past the sample floor reached the plan, when there was one.
-  const sentence = outcome.verdict !== "NOT_ENOUGH_DATA" && outcome.plannedPerGroup !== null ? `${verdictSentence} ${t("explain.reachedPlan")}` : verdictSentence;
+  const sentence =
+    outcome.verdict !== "NOT_ENOUGH_DATA" && outcome.plannedPerGroup !== null
+      ? `${verdictSentence} ${t("explain.reachedPlan")}`
+      : verdictSentence;
   const isUnplanned = outcome.plannedPerGroup === null;
   const groups = [
     { key: "pilot", label: t("groups.pilot"), figure: outcome.pilot },
-    { key: "control", label: pilot.design === "BEFORE_AFTER" ? t("groups.before") : t("groups.control"), figure: outcome.control },
+    {
+      key: "control",
+      label: pilot.design === "BEFORE_AFTER" ? t("groups.before") : t("groups.control"),
+      figure: outcome.control,
+    },
   ];
   return (
-    <section aria-labelledby="verdict-heading" className="rounded-lg border border-neutral-200 bg-white p-4" data-testid="pilot-result">
+    <section
+      aria-labelledby="verdict-heading"
+      className="rounded-lg border border-neutral-200 bg-white p-4"
+      data-testid="pilot-result"
+    >
       <div className="flex flex-wrap items-center gap-3">
         <h2 id="verdict-heading" className="font-medium">
           {t("verdictHeading")}
@@ -69,42 +83,89 @@ export function VerdictCard({ pilot }: { pilot: TPilotDetail }) {
         <div className="rounded-md bg-neutral-50 p-3" data-testid="result-difference">
           <dt className="text-xs text-neutral-600">{t("difference", { comparison })}</dt>
           <dd className="mt-0.5 text-2xl font-semibold tabular-nums">{words.difference}</dd>
-          <dd className="text-xs text-neutral-600">{difference ? t("interval", { low: words.low, high: words.high, level: formatNumber(difference.interval.confidence * 100, locale, 0) }) : t("noTest")}</dd>
+          <dd className="text-xs text-neutral-600">
+            {difference
+              ? t("interval", {
+                  low: words.low,
+                  high: words.high,
+                  level: formatNumber(difference.interval.confidence * 100, locale, 0),
+                })
+              : t("noTest")}
+          </dd>
         </div>
         <div className="rounded-md bg-neutral-50 p-3" data-testid="result-p-value">
           <dt className="text-xs text-neutral-600">{t("pValue")}</dt>
           <dd className="mt-0.5 text-2xl font-semibold tabular-nums">{words.p}</dd>
           <dd className="text-xs text-neutral-600">
             {difference
-              ? t(`tests.${outcome.test}`, { statistic: formatNumber(difference.statistic, locale, 2), df: difference.df === null ? "" : formatNumber(difference.df, locale, 1) })
+              ? t(`tests.${outcome.test}`, {
+                  statistic: formatNumber(difference.statistic, locale, 2),
+                  df: difference.df === null ? "" : formatNumber(difference.df, locale, 1),
+                })
               : t(`testNames.${outcome.test}`)}
           </dd>
         </div>
         <div className="rounded-md bg-neutral-50 p-3" data-testid="result-sample">
           <dt className="text-xs text-neutral-600">{t("sample")}</dt>
-          <dd className="mt-0.5 text-2xl font-semibold tabular-nums">{t("sampleValue", { pilot: formatInteger(outcome.pilot.n, locale), control: formatInteger(outcome.control.n, locale) })}</dd>
-          <dd className="text-xs text-neutral-600">{outcome.plannedPerGroup !== null ? t("planned", { n: words.planned }) : t("noPlan")}</dd>
+          <dd className="mt-0.5 text-2xl font-semibold tabular-nums">
+            {t("sampleValue", {
+              pilot: formatInteger(outcome.pilot.n, locale),
+              control: formatInteger(outcome.control.n, locale),
+            })}
+          </dd>
+          <dd className="text-xs text-neutral-600">
+            {outcome.plannedPerGroup !== null ? t("planned", { n: words.planned }) : t("noPlan")}
+          </dd>
         </div>
       </dl>
       <table className="mt-4 w-full text-sm">
         <caption className="sr-only">{t("groupsCaption")}</caption>
         <thead className="text-left text-xs text-neutral-600">
           <tr>
-            <th scope="col" className="py-1 pr-3 font-medium">{t("table.group")}</th>
-            <th scope="col" className="py-1 pr-3 text-right font-medium">{t("table.n")}</th>
-            <th scope="col" className="py-1 pr-3 text-right font-medium">{t("table.ofPlanned")}</th>
-            <th scope="col" className="py-1 pr-3 text-right font-medium">{words.metric}</th>
-            <th scope="col" className="py-1 text-right font-medium">{t("table.ci")}</th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              {t("table.group")}
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right font-medium">
+              {t("table.n")}
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right font-medium">
+              {t("table.ofPlanned")}
+            </th>
+            <th scope="col" className="py-1 pr-3 text-right font-medium">
+              {words.metric}
+            </th>
+            <th scope="col" className="py-1 text-right font-medium">
+              {t("table.ci")}
+            </th>
           </tr>
         </thead>
         <tbody>
           {groups.map(({ key, label, figure }) => (
             <tr key={key} className="border-t border-neutral-100" data-testid={`group-${key}`}>
-              <th scope="row" className="py-1 pr-3 text-left font-normal">{label}</th>
-              <td className="py-1 pr-3 text-right tabular-nums">{formatInteger(figure.n, locale)}</td>
-              <td className="py-1 pr-3 text-right tabular-nums">{outcome.plannedPerGroup ? t("ofPlannedValue", { value: formatNumber((100 * figure.n) / outcome.plannedPerGroup, locale, 0) }) : "–"}</td>
-              <td className="py-1 pr-3 text-right tabular-nums">{format.value(metric, figure.value)}</td>
-              <td className="py-1 text-right tabular-nums">{figure.interval ? t("range", { low: format.number(metric, figure.interval.low), high: format.number(metric, figure.interval.high) }) : "–"}</td>
+              <th scope="row" className="py-1 pr-3 text-left font-normal">
+                {label}
+              </th>
+              <td className="py-1 pr-3 text-right tabular-nums">
+                {formatInteger(figure.n, locale)}
+              </td>
+              <td className="py-1 pr-3 text-right tabular-nums">
+                {outcome.plannedPerGroup
+                  ? t("ofPlannedValue", {
+                      value: formatNumber((100 * figure.n) / outcome.plannedPerGroup, locale, 0),
+                    })
+                  : "–"}
+              </td>
+              <td className="py-1 pr-3 text-right tabular-nums">
+                {format.value(metric, figure.value)}
+              </td>
+              <td className="py-1 text-right tabular-nums">
+                {figure.interval
+                  ? t("range", {
+                      low: format.number(metric, figure.interval.low),
+                      high: format.number(metric, figure.interval.high),
+                    })
+                  : "–"}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -10,7 +10,14 @@ import { useMessage } from "@/components/ui/use-message";
 import type { TActionResult } from "@/lib/action-result";
 import { localized } from "@/lib/i18n/localized";
 import { baselineWindow, isRetrospective } from "@/lib/pilots/planning";
-import { EFFECT_LIMITS, PILOT_DESIGNS, PILOT_METRICS, type TPilotBaseline, type TPilotDesign, type TPilotMetric } from "@/lib/pilots/schemas";
+import {
+  EFFECT_LIMITS,
+  PILOT_DESIGNS,
+  PILOT_METRICS,
+  type TPilotBaseline,
+  type TPilotDesign,
+  type TPilotMetric,
+} from "@/lib/pilots/schemas";
 import { daysInclusive, isLocalDay } from "@/lib/dates/local-days";
 import { PowerPanel } from "./power-panel";
 
@@ -21,17 +28,28 @@ type TProps = {
   defaults: { startDay: string; endDay: string };
   /** The local day the page was rendered (Korea time): where "before the pilot" stops. */
   today: string;
-  createPilot: (input: unknown) => Promise<TActionResult<{ id: string; plannedPerGroup: number | null }>>;
+  createPilot: (
+    input: unknown,
+  ) => Promise<TActionResult<{ id: string; plannedPerGroup: number | null }>>;
   readBaseline: (input: unknown) => Promise<TActionResult<TPilotBaseline>>;
 };
 
 /** Baselines are known per touchpoint and window; a window is named by its last day. */
 const baselineKey = (touchpointId: string, to: string) => `${touchpointId}@${to}`;
 
-const daysOf = (from: string, to: string) => (isLocalDay(from) && isLocalDay(to) && to >= from ? daysInclusive(from, to) : 0);
+const daysOf = (from: string, to: string) =>
+  isLocalDay(from) && isLocalDay(to) && to >= from ? daysInclusive(from, to) : 0;
 
 /** A pilot's plan: what is tried, where (or against which earlier period), when, and the effect worth detecting. */
-export function PilotForm({ projectId, touchpoints, sites, defaults, today, createPilot, readBaseline }: TProps) {
+export function PilotForm({
+  projectId,
+  touchpoints,
+  sites,
+  defaults,
+  today,
+  createPilot,
+  readBaseline,
+}: TProps) {
   const t = useTranslations("improve.pilotForm");
   const tImprove = useTranslations("improve");
   const locale = useLocale();
@@ -41,29 +59,48 @@ export function PilotForm({ projectId, touchpoints, sites, defaults, today, crea
   const [metric, setMetric] = useState<TPilotMetric>("MEAN_EXPERIENCE");
   const [effect, setEffect] = useState(String(EFFECT_LIMITS.MEAN_EXPERIENCE.suggested));
   const [design, setDesign] = useState<TPilotDesign>("CONTROL_SITES");
-  const [days, setDays] = useState({ startDay: defaults.startDay, endDay: defaults.endDay, baselineStartDay: "", baselineEndDay: "" });
+  const [days, setDays] = useState({
+    startDay: defaults.startDay,
+    endDay: defaults.endDay,
+    baselineStartDay: "",
+    baselineEndDay: "",
+  });
   const [pilotSiteIds, setPilotSiteIds] = useState<string[]>([]);
   const [controlSiteIds, setControlSiteIds] = useState<string[]>([]);
-  const form = useActionForm(createPilot, { onSuccess: ({ id }) => router.push(`/improve/${projectId}/pilots/${id}`) });
+  const form = useActionForm(createPilot, {
+    onSuccess: ({ id }) => router.push(`/improve/${projectId}/pilots/${id}`),
+  });
   // The page brings each touchpoint's baseline for a pilot from tomorrow; a start day in the past
   // plans from the days before it, read on demand (the same baseline createPilot reads).
-  const [baselines, setBaselines] = useState<Record<string, TPilotBaseline>>(() => Object.fromEntries(touchpoints.map((tp) => [baselineKey(tp.id, tp.baseline.to), tp.baseline])));
+  const [baselines, setBaselines] = useState<Record<string, TPilotBaseline>>(() =>
+    Object.fromEntries(touchpoints.map((tp) => [baselineKey(tp.id, tp.baseline.to), tp.baseline])),
+  );
   const [baselineError, setBaselineError] = useState<string | null>(null);
   const planWindow = isLocalDay(days.startDay) ? baselineWindow(days.startDay, today) : null;
   const baseline = planWindow ? baselines[baselineKey(touchpointId, planWindow.to)] : undefined;
 
   function loadBaseline(forTouchpointId: string, startDay: string) {
-    if (!forTouchpointId || !isLocalDay(startDay) || baselines[baselineKey(forTouchpointId, baselineWindow(startDay, today).to)]) return;
+    if (
+      !forTouchpointId ||
+      !isLocalDay(startDay) ||
+      baselines[baselineKey(forTouchpointId, baselineWindow(startDay, today).to)]
+    )
+      return;
     setBaselineError(null);
     readBaseline({ projectId, touchpointId: forTouchpointId, startDay })
       .then((answer) => {
-        if (answer.ok) setBaselines((known) => ({ ...known, [baselineKey(forTouchpointId, answer.data.to)]: answer.data }));
+        if (answer.ok)
+          setBaselines((known) => ({
+            ...known,
+            [baselineKey(forTouchpointId, answer.data.to)]: answer.data,
+          }));
         else setBaselineError(answer.error);
       })
       .catch(() => setBaselineError("errors.INTERNAL"));
   }
 
-  const toggle = (list: string[], set: (ids: string[]) => void, id: string) => set(list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
+  const toggle = (list: string[], set: (ids: string[]) => void, id: string) =>
+    set(list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
   const setDay = (key: keyof typeof days) => (event: ChangeEvent<HTMLInputElement>) => {
     setDays({ ...days, [key]: event.target.value });
     if (key === "startDay") loadBaseline(touchpointId, event.target.value);
@@ -88,7 +125,12 @@ export function PilotForm({ projectId, touchpoints, sites, defaults, today, crea
     });
   }
 
-  const siteGroup = (group: "pilot" | "control", chosen: string[], other: string[], set: (ids: string[]) => void) => {
+  const siteGroup = (
+    group: "pilot" | "control",
+    chosen: string[],
+    other: string[],
+    set: (ids: string[]) => void,
+  ) => {
     const errors = form.errorsOf(group === "pilot" ? "pilotSiteIds" : "controlSiteIds");
     return (
       <fieldset className="flex flex-col gap-1" data-testid={`${group}-sites`}>
@@ -96,8 +138,18 @@ export function PilotForm({ projectId, touchpoints, sites, defaults, today, crea
         <p className="text-xs text-neutral-600">{t(`${group}SitesHint`)}</p>
         <div className="mt-1 flex flex-wrap gap-2">
           {sites.map((site) => (
-            <label key={site.id} className="flex items-center gap-2 rounded-md border border-neutral-200 px-2 py-1.5 text-sm has-[:disabled]:opacity-50">
-              <input type="checkbox" className="size-4" checked={chosen.includes(site.id)} disabled={other.includes(site.id)} onChange={() => toggle(chosen, set, site.id)} data-testid={`${group}-site-${site.code}`} />
+            <label
+              key={site.id}
+              className="flex items-center gap-2 rounded-md border border-neutral-200 px-2 py-1.5 text-sm has-[:disabled]:opacity-50"
+            >
+              <input
+                type="checkbox"
+                className="size-4"
+                checked={chosen.includes(site.id)}
+                disabled={other.includes(site.id)}
+                onChange={() => toggle(chosen, set, site.id)}
+                data-testid={`${group}-site-${site.code}`}
+              />
               {site.name}
             </label>
           ))}
@@ -113,10 +165,26 @@ export function PilotForm({ projectId, touchpoints, sites, defaults, today, crea
 
   return (
     <div className="grid gap-6 xl:grid-cols-[1fr_24rem]">
-      <form onSubmit={submit} noValidate className="flex flex-col gap-4 rounded-lg border border-neutral-200 bg-white p-4" data-testid="pilot-form">
-        {form.error && <Notice tone="error">{form.errorsOf("form")?.join(" ") ?? form.error}</Notice>}
+      <form
+        onSubmit={submit}
+        noValidate
+        className="flex flex-col gap-4 rounded-lg border border-neutral-200 bg-white p-4"
+        data-testid="pilot-form"
+      >
+        {form.error && (
+          <Notice tone="error">{form.errorsOf("form")?.join(" ") ?? form.error}</Notice>
+        )}
         <Field label={t("name")} hint={t("nameHint")} errors={form.errorsOf("name")}>
-          {({ id, describedBy, invalid }) => <TextInput id={id} name="name" required maxLength={200} aria-describedby={describedBy} aria-invalid={invalid} />}
+          {({ id, describedBy, invalid }) => (
+            <TextInput
+              id={id}
+              name="name"
+              required
+              maxLength={200}
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+            />
+          )}
         </Field>
         <div className="grid gap-3 md:grid-cols-2">
           <Field label={t("touchpoint")} errors={form.errorsOf("touchpointId")}>
@@ -139,7 +207,11 @@ export function PilotForm({ projectId, touchpoints, sites, defaults, today, crea
               </Select>
             )}
           </Field>
-          <Field label={t("metric")} hint={t(`metricHint.${metric}`)} errors={form.errorsOf("metric")}>
+          <Field
+            label={t("metric")}
+            hint={t(`metricHint.${metric}`)}
+            errors={form.errorsOf("metric")}
+          >
             {({ id, describedBy, invalid }) => (
               <Select
                 id={id}
@@ -161,7 +233,11 @@ export function PilotForm({ projectId, touchpoints, sites, defaults, today, crea
             )}
           </Field>
         </div>
-        <Field label={t(`effect.${metric}`)} hint={t("effectHint")} errors={form.errorsOf("targetEffect")}>
+        <Field
+          label={t(`effect.${metric}`)}
+          hint={t("effectHint")}
+          errors={form.errorsOf("targetEffect")}
+        >
           {({ id, describedBy, invalid }) => (
             <TextInput
               id={id}
@@ -182,8 +258,17 @@ export function PilotForm({ projectId, touchpoints, sites, defaults, today, crea
           <legend className="text-sm font-medium text-neutral-800">{t("design")}</legend>
           <div className="flex flex-wrap gap-2">
             {PILOT_DESIGNS.map((d) => (
-              <label key={d} className="flex items-center gap-2 rounded-md border border-neutral-200 px-2 py-1.5 text-sm">
-                <input type="radio" name="design" value={d} checked={design === d} onChange={() => setDesign(d)} />
+              <label
+                key={d}
+                className="flex items-center gap-2 rounded-md border border-neutral-200 px-2 py-1.5 text-sm"
+              >
+                <input
+                  type="radio"
+                  name="design"
+                  value={d}
+                  checked={design === d}
+                  onChange={() => setDesign(d)}
+                />
                 {t(`designs.${d}`)}
               </label>
             ))}
@@ -192,22 +277,63 @@ export function PilotForm({ projectId, touchpoints, sites, defaults, today, crea
         </fieldset>
         <div className="grid gap-3 md:grid-cols-2">
           <Field label={t("startDay")} errors={form.errorsOf("startDay")}>
-            {({ id, describedBy, invalid }) => <TextInput id={id} type="date" value={days.startDay} onChange={setDay("startDay")} aria-describedby={describedBy} aria-invalid={invalid} />}
+            {({ id, describedBy, invalid }) => (
+              <TextInput
+                id={id}
+                type="date"
+                value={days.startDay}
+                onChange={setDay("startDay")}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+              />
+            )}
           </Field>
           <Field label={t("endDay")} errors={form.errorsOf("endDay")}>
-            {({ id, describedBy, invalid }) => <TextInput id={id} type="date" value={days.endDay} onChange={setDay("endDay")} aria-describedby={describedBy} aria-invalid={invalid} />}
+            {({ id, describedBy, invalid }) => (
+              <TextInput
+                id={id}
+                type="date"
+                value={days.endDay}
+                onChange={setDay("endDay")}
+                aria-describedby={describedBy}
+                aria-invalid={invalid}
+              />
+            )}
           </Field>
         </div>
-        {siteGroup("pilot", pilotSiteIds, design === "CONTROL_SITES" ? controlSiteIds : [], setPilotSiteIds)}
+        {siteGroup(
+          "pilot",
+          pilotSiteIds,
+          design === "CONTROL_SITES" ? controlSiteIds : [],
+          setPilotSiteIds,
+        )}
         {design === "CONTROL_SITES" ? (
           siteGroup("control", controlSiteIds, pilotSiteIds, setControlSiteIds)
         ) : (
           <div className="grid gap-3 md:grid-cols-2">
             <Field label={t("baselineStartDay")} errors={form.errorsOf("baselineStartDay")}>
-              {({ id, describedBy, invalid }) => <TextInput id={id} type="date" value={days.baselineStartDay} onChange={setDay("baselineStartDay")} aria-describedby={describedBy} aria-invalid={invalid} />}
+              {({ id, describedBy, invalid }) => (
+                <TextInput
+                  id={id}
+                  type="date"
+                  value={days.baselineStartDay}
+                  onChange={setDay("baselineStartDay")}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                />
+              )}
             </Field>
             <Field label={t("baselineEndDay")} errors={form.errorsOf("baselineEndDay")}>
-              {({ id, describedBy, invalid }) => <TextInput id={id} type="date" value={days.baselineEndDay} onChange={setDay("baselineEndDay")} aria-describedby={describedBy} aria-invalid={invalid} />}
+              {({ id, describedBy, invalid }) => (
+                <TextInput
+                  id={id}
+                  type="date"
+                  value={days.baselineEndDay}
+                  onChange={setDay("baselineEndDay")}
+                  aria-describedby={describedBy}
+                  aria-invalid={invalid}
+                />
+              )}
             </Field>
           </div>
         )}
@@ -219,12 +345,17 @@ export function PilotForm({ projectId, touchpoints, sites, defaults, today, crea
       </form>
       <aside className="flex flex-col gap-3">
         {planWindow && isRetrospective(days.startDay, today) && (
-          <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800" data-testid="retrospective-plan">
+          <p
+            className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-800"
+            data-testid="retrospective-plan"
+          >
             {t("retrospective", { from: planWindow.from, to: planWindow.to })}
           </p>
         )}
         {baselineError && <Notice tone="error">{message(baselineError)}</Notice>}
-        {planWindow && !baseline && !baselineError && <p className="text-sm text-neutral-600">{t("loadingBaseline")}</p>}
+        {planWindow && !baseline && !baselineError && (
+          <p className="text-sm text-neutral-600">{t("loadingBaseline")}</p>
+        )}
         {baseline && (
           <PowerPanel
             metric={metric}
