@@ -5,7 +5,7 @@
 // for the fix-first ranking, the gap analysis, the overview and a control chart, the server-side
 // p50/p95 from the rollups and from the raw observations in the same run, with their ratio. On the
 // largest size it loads pages in headless Chromium: the overview's LCP and the gzipped JavaScript
-// of the dashboard and frontline routes. It prints the targets of issue #6 beside the figures; it
+// of the dashboard and frontline routes. It prints the scale targets beside the figures; it
 // asserts nothing (tests do not time things).
 import path from "node:path";
 import { z } from "zod";
@@ -37,7 +37,7 @@ const USAGE = `Usage: npm run bench -- [--sizes 1000000,10000000] [--runs 30] [-
   --browser-runs  page loads per route for the LCP, on the largest size
   --no-browser    skip the browser part`;
 
-/** Issue #6's targets, on this 2-core machine at 10,000,000 observations. */
+/** The scale targets, on this 2-core machine at 10,000,000 observations. */
 const TARGETS = {
   p95Ms: 200,
   speedUp: 20,
@@ -208,9 +208,7 @@ function printTargets(
     console.log(
       `  ${isMet === null ? "  —  " : isMet ? " met " : "MISSED"}  ${label.padEnd(58)} ${value}`,
     );
-  console.log(
-    `\nTargets (issue #6; they are set for 10,000,000 observations — here ${count(largest.size)}):`,
-  );
+  console.log(`\nTargets (set for 10,000,000 observations — here ${count(largest.size)}):`);
   for (const read of ["ranking", "overview"] as const) {
     const { rollup, raw } = at(read);
     line(

@@ -4,7 +4,7 @@ import { PLANTED_MOT } from "@/lib/seed/demo-observations";
 import { demoPilotDates, DEMO_PILOT } from "@/lib/seed/demo-pilot";
 import { signedInPage } from "./fixtures";
 
-// Issue #5 end to end, on the demo data: the manager takes the planted problem from Analyze to
+// Improve and Control end to end, on the demo data: the manager takes the planted problem from Analyze to
 // Improve, pilots a fix at Gangnam against Jamsil over the seeded pilot window, gets a significant
 // verdict, rolls it out; the control chart then flags the seeded relapse and the overview shows the
 // alert. A pilot over two days gets "not enough data". The executive sees all of it and can change

@@ -87,7 +87,7 @@ test("a manager finds the planted MOT first, reads why, and drills into its gap 
   expect(csv).toContain(PLANTED_MOT.worstSegmentNameEn);
 });
 
-// Issue 4, item 6 and the drivers' ranking: the same demo data, read-only. The planted MOT's
+// CSAT, NPS and CES by slice and the drivers' ranking: the same demo data, read-only. The planted MOT's
 // weakest driver ("Easy-to-follow explanation", gap about −1.4 on ~360 observations) must lead the
 // drivers' fix-first list; the three-observation decoy's driver must not.
 test("a manager reads CSAT, NPS and CES by slice and finds the planted MOT's weakest driver first", async ({

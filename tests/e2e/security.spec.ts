@@ -3,7 +3,7 @@ import { expect, test, type APIResponse, type Page } from "@playwright/test";
 import { demoEmail, signIn, signedInPage } from "./fixtures";
 import { queryE2eDatabase } from "./e2e-database";
 
-// Issue #7, part 4, in a real browser against the built app: the security headers on every kind
+// In a real browser against the built app: the security headers on every kind
 // of response, a Content-Security-Policy that blocks injected script but not the app itself
 // (service worker included), server actions refusing cross-origin POSTs, and the
 // x-middleware-subrequest header (CVE-2025-29927) gaining a request nothing.

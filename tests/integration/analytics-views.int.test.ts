@@ -11,7 +11,7 @@ import { resetDatabase } from "./helpers/db";
 import { createTwoOrganizations } from "./helpers/factories";
 import { buildJourney, type TFixture } from "./helpers/journey-fixture";
 
-// The parts of the Measure view that issue 4 item 6 and the drivers' ranking added: CSAT, NPS and
+// The Measure view's metric splits and the drivers' ranking: CSAT, NPS and
 // CES per stage and per month on a hand-made data set whose answers are worked out below, and the
 // fix-first ranking of loyalty drivers. Real PostgreSQL, through the domain functions.
 

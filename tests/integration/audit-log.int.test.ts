@@ -27,7 +27,7 @@ import { requestFrom, signInFrom, type TClient } from "./helpers/signed-in-reque
 import { requestLocale } from "./authorization/request-context";
 import { surveyCsv } from "../fixtures/imports/survey-files";
 
-// Issue #7, part 3: the audit log records who, what, when and from where for every listed kind of
+// The audit log records who, what, when and from where for every listed kind of
 // event, cannot be changed (the database refuses UPDATE, DELETE and TRUNCATE), and admins — only
 // they, only their organization's — can read, filter and export it.
 

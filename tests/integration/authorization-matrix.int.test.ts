@@ -17,7 +17,7 @@ import {
 import { runCell } from "./authorization/run-rule";
 import { buildWorld, type TWorld } from "./authorization/world";
 
-// Issue #7, part 1: every server action and route handler, called for real against PostgreSQL by
+// The authorization matrix: every server action and route handler, called for real against PostgreSQL by
 // every kind of caller (each role, signed out, an API key), on its own organization's objects and
 // on another's. The expected access is ONE table (authorization/access-table.ts); the exports are
 // discovered from the source, so a new action without an entry fails here.

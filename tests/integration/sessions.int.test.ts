@@ -9,7 +9,7 @@ import { resetDatabase } from "./helpers/db";
 import { createTwoOrganizations, TEST_PASSWORD } from "./helpers/factories";
 import { requestFrom, signInFrom, type TClient } from "./helpers/signed-in-request";
 
-// Issue #7, part 2: a deactivated user, a changed role and "sign out everywhere" take effect at
+// Sessions: a deactivated user, a changed role and "sign out everywhere" take effect at
 // the very next request. Real Auth.js cookies from a real sign-in; only Next's request context is
 // simulated (authorization/request-context.ts).
 

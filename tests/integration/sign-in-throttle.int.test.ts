@@ -19,7 +19,7 @@ vi.mock(
 );
 process.env.AUTH_SECRET ??= "sign-in-throttle-test-secret-0123456789-0123";
 
-// Sign-in throttling (issue #7, part 2) against the real PostgreSQL: the state lives in the
+// Sign-in throttling against the real PostgreSQL: the state lives in the
 // SignInThrottle table. The clock is injected (`now`); nothing here waits or measures time.
 
 const meta = (ipAddress = "198.51.100.20") => ({ ipAddress, userAgent: "vitest" });

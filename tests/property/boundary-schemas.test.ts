@@ -9,7 +9,7 @@ import { validationMessageKey } from "@/lib/validation";
 import { assertPrototypeIntact, hostileValue, pollutingJson, PURE_RUNS } from "./arbitraries";
 import { arbitraryFor } from "./schema-arbitrary";
 
-// Issue #7, part 5: every zod schema at a boundary, fed random and hostile input, answers with a
+// Every zod schema at a boundary, fed random and hostile input, answers with a
 // result — it never throws, never pollutes Object.prototype — parsed exactly as the boundary
 // parses it (lib/action.ts: safeParse with the message-key error map, then flattenError).
 //

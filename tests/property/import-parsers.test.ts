@@ -18,7 +18,7 @@ import { ZImportMapping, ZImportRunOptions } from "@/lib/imports/schemas";
 import { ZObservationInput } from "@/lib/observations/schemas";
 import { hostileString, PURE_RUNS } from "./arbitraries";
 
-// Issue #7, part 5: the file parsers at the boundary — survey files (CSV/XLSX) and journey files
+// The file parsers at the boundary — survey files (CSV/XLSX) and journey files
 // (CSV/JSON) — given random and hostile files never fail with anything but a clear refusal, and a
 // journey survives export and import unchanged, however hostile its names.
 

@@ -16,7 +16,7 @@ import { buildWorld, importMappingOf, type TWorld } from "../integration/authori
 import { DB_RUNS, hostileString, hostileValue } from "./arbitraries";
 import { arbitraryFor } from "./schema-arbitrary";
 
-// Issue #7, part 5, against PostgreSQL: write actions, the ingestion API and the survey import
+// Against PostgreSQL: write actions, the ingestion API and the survey import
 // fed random invalid input answer VALIDATION (or their refusal) and store nothing — not a row, not
 // half a record.
 
