@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import { aggregateObservations, aggregateObservationsBySets } from "./aggregate";
 import {
   measuresOf,
@@ -48,7 +49,7 @@ export async function getMeasureView(
   rawFilter: TAnalysisFilterInput,
 ): Promise<TMeasureView> {
   assertCan(actor, "measure:read");
-  const filter = ZAnalysisFilter.parse(rawFilter);
+  const filter = parseInput(ZAnalysisFilter, rawFilter);
   const organizationId = actor.organizationId;
   const journey = await db.journey.findFirst({
     where: { id: filter.journeyId, organizationId },
@@ -208,7 +209,7 @@ export async function getFixFirstRanking(
   rawFilter: TAnalysisFilterInput,
 ): Promise<TMeasureView["ranking"]> {
   assertCan(actor, "analysis:read");
-  const filter = ZAnalysisFilter.parse(rawFilter);
+  const filter = parseInput(ZAnalysisFilter, rawFilter);
   const journey = await db.journey.findFirst({
     where: { id: filter.journeyId, organizationId: actor.organizationId },
     select: { id: true },
@@ -233,7 +234,7 @@ export async function getTouchpointDrilldown(
   touchpointId: string,
 ): Promise<TTouchpointDrilldown> {
   assertCan(actor, "measure:read");
-  const base = ZAnalysisFilter.parse(rawFilter);
+  const base = parseInput(ZAnalysisFilter, rawFilter);
   const organizationId = actor.organizationId;
   const touchpoint = (await touchpointsOf(organizationId, base.journeyId, touchpointId))[0];
   if (!touchpoint) throw notFound("touchpointId");

@@ -4,6 +4,7 @@ import { writeAuditLog } from "@/lib/audit/log";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import type { TRequestMeta } from "@/lib/auth/schemas";
 import { notFound } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import {
   ZApiKeyCreateInput,
   ZApiKeyRevokeInput,
@@ -20,7 +21,7 @@ export async function createApiKey(
   meta?: TRequestMeta,
 ): Promise<TCreatedApiKey> {
   assertCan(actor, "apikey:manage");
-  const { name, scopes } = ZApiKeyCreateInput.parse(input);
+  const { name, scopes } = parseInput(ZApiKeyCreateInput, input);
   const secret = generateApiKeySecret();
   const prefix = displayPrefixOf(secret);
   return db.$transaction(async (tx) => {
@@ -58,7 +59,7 @@ export async function revokeApiKey(
   meta?: TRequestMeta,
 ): Promise<void> {
   assertCan(actor, "apikey:manage");
-  const { apiKeyId } = ZApiKeyRevokeInput.parse(input);
+  const { apiKeyId } = parseInput(ZApiKeyRevokeInput, input);
   await db.$transaction(async (tx) => {
     const key = await tx.apiKey.findFirst({
       where: { id: apiKeyId, organizationId: actor.organizationId },

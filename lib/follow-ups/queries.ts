@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
+import { parseInput } from "@/lib/validation";
 import { FOLLOW_UP_REASONS, type TFollowUpReason } from "./rules";
 import { ZFollowUpFilter, type TFollowUpFilter, type TFollowUpList } from "./schemas";
 
@@ -30,7 +31,7 @@ export async function listFollowUps(
   filter: TFollowUpFilter,
 ): Promise<TFollowUpList> {
   assertCan(actor, "followup:read");
-  const { status, siteId } = ZFollowUpFilter.parse(filter);
+  const { status, siteId } = parseInput(ZFollowUpFilter, filter);
   const scope = await followUpScope(actor);
   const where: Prisma.FollowUpWhereInput = { AND: [scope, { status }, siteId ? { siteId } : {}] };
 

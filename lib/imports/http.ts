@@ -1,10 +1,11 @@
 import "server-only";
 import { requestMetaFrom } from "@/lib/auth/request-meta";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
-import { AppError, forbidden, isAppError, type TErrorCode } from "@/lib/errors";
+import { AppError, forbidden, isAppError } from "@/lib/errors";
+import { errorResponse, failureOf } from "@/lib/http/errors";
 import { isCrossOriginPost } from "@/lib/security/same-origin";
 import { previewSurveyImport, runSurveyImport, type TUpload } from "./run";
-import { MAX_IMPORT_BYTES, type TImportFailure, type TRunEvent } from "./schemas";
+import { MAX_IMPORT_BYTES, type TRunEvent } from "./schemas";
 
 // The HTTP side of the import, in web-standard Request/Response so that the route handlers stay
 // one line and the integration tests can call it with a real multipart request.
@@ -19,29 +20,11 @@ import { MAX_IMPORT_BYTES, type TImportFailure, type TRunEvent } from "./schemas
 /** multipart/form-data framing (boundaries, part headers, the options field) on top of the file. */
 const MULTIPART_SLACK_BYTES = 256 * 1024;
 
-const STATUS: Record<TErrorCode | "INTERNAL" | "TOO_LARGE", number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  VALIDATION: 400,
-  CONFLICT: 409,
-  INTERNAL: 500,
-  TOO_LARGE: 413,
-};
-
-function failureOf(error: unknown): TImportFailure & { code: TErrorCode | "INTERNAL" } {
-  if (isAppError(error))
-    return { ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors };
-  console.error("Unexpected error in a survey import", error);
-  return { ok: false, code: "INTERNAL", error: "errors.INTERNAL", fieldErrors: {} };
-}
-
-const jsonFailure = (error: unknown) => {
-  const failure = failureOf(error);
-  const status =
-    failure.error === "imports.errors.tooLarge" ? STATUS.TOO_LARGE : STATUS[failure.code];
-  return Response.json(failure, { status });
-};
+/** A file over the limit is refused with 413 Content Too Large; every other refusal by its code. */
+const jsonFailure = (error: unknown) =>
+  errorResponse(error, {
+    status: isAppError(error) && error.message === "imports.errors.tooLarge" ? 413 : undefined,
+  });
 
 /** The session cookie is SameSite=Lax already; another site's page is refused by its Origin too. */
 function refuseCrossOrigin(request: Request): void {

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { writeAuditLog } from "@/lib/audit/log";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import {
   ZDeleteImportMappingInput,
   ZImportMapping,
@@ -43,7 +44,7 @@ export async function saveImportMapping(
   input: TSaveImportMappingInput,
 ): Promise<{ id: string }> {
   assertCan(actor, "observation:import");
-  const { mappingId, name, mapping } = ZSaveImportMappingInput.parse(input);
+  const { mappingId, name, mapping } = parseInput(ZSaveImportMappingInput, input);
   const organizationId = actor.organizationId;
   return db.$transaction(async (tx) => {
     const byName = await tx.importMapping.findUnique({
@@ -92,7 +93,7 @@ export async function deleteImportMapping(
   input: TDeleteImportMappingInput,
 ): Promise<void> {
   assertCan(actor, "observation:import");
-  const { mappingId } = ZDeleteImportMappingInput.parse(input);
+  const { mappingId } = parseInput(ZDeleteImportMappingInput, input);
   await db.$transaction(async (tx) => {
     const mapping = await tx.importMapping.findFirst({
       where: { id: mappingId, organizationId: actor.organizationId },

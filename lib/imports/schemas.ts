@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { OBSERVATION_SOURCES } from "@/lib/observations/schemas";
+import type { TFailure } from "@/lib/action-result";
 
 // Survey import: a file's columns mapped to observation fields once, saved by name and reused.
 // Columns are named by their header text (not their position), so a mapping fits every file
@@ -194,13 +195,8 @@ export type TSurveyImportSummary = {
   createdAt: string;
 };
 
-/** A refused preview or import, as the route handlers answer it (message keys, like an action's result). */
-export type TImportFailure = {
-  ok: false;
-  code: string;
-  error: string;
-  fieldErrors: Record<string, string[]>;
-};
+/** A refused preview or import, as the route handlers answer it (lib/http/errors.ts). */
+export type TImportFailure = TFailure;
 
 /** One line of the NDJSON stream an import answers with. */
 export type TRunEvent =

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { writeAuditLog } from "@/lib/audit/log";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { AppError, invalid, notFound } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import {
   ZExpectationDeleteInput,
   ZExpectationSaveInput,
@@ -13,7 +14,10 @@ import {
 /** Records what a segment needs and expects at a Moment of Truth (one record per MOT and segment). */
 export async function saveExpectation(actor: TActor, input: TExpectationSaveInput) {
   assertCan(actor, "journey:write");
-  const { touchpointId, segmentId, needs, expectedLevel } = ZExpectationSaveInput.parse(input);
+  const { touchpointId, segmentId, needs, expectedLevel } = parseInput(
+    ZExpectationSaveInput,
+    input,
+  );
   return db.$transaction(async (tx) => {
     const [touchpoint, segment] = await Promise.all([
       tx.touchpoint.findFirst({
@@ -59,7 +63,7 @@ export async function saveExpectation(actor: TActor, input: TExpectationSaveInpu
 
 export async function deleteExpectation(actor: TActor, input: TExpectationDeleteInput) {
   assertCan(actor, "journey:write");
-  const { touchpointId, segmentId } = ZExpectationDeleteInput.parse(input);
+  const { touchpointId, segmentId } = parseInput(ZExpectationDeleteInput, input);
   return db.$transaction(async (tx) => {
     const touchpoint = await tx.touchpoint.findFirst({
       where: { id: touchpointId, organizationId: actor.organizationId },

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { db, type Prisma } from "@/lib/db/client";
 import { writeAuditLog } from "@/lib/audit/log";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
+import { parseInput } from "@/lib/validation";
 import { ZJourneyDocument, type TJourneyDocument } from "./document";
 
 type TOrigin = { templateKey?: string; action: "journey.import" | "journey.createFromTemplate" };
@@ -18,7 +19,7 @@ export async function createJourneyFromDocument(
   origin: TOrigin,
 ) {
   assertCan(actor, "journey:write");
-  const document = ZJourneyDocument.parse(input);
+  const document = parseInput(ZJourneyDocument, input);
   const organizationId = actor.organizationId;
   const journeyId = randomUUID();
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { TActor } from "@/lib/auth/permissions";
 import { assertCan } from "@/lib/auth/permissions";
+import { parseInput } from "@/lib/validation";
 import { createJourneyFromDocument } from "./from-document";
 import { parseJourneyCsv } from "./transfer/csv";
 import type { TTransferError } from "./transfer/errors";
@@ -17,7 +18,7 @@ export async function importJourney(
   input: TJourneyImportInput,
 ): Promise<TImportResult> {
   assertCan(actor, "journey:write");
-  const { format, content, nameKo, nameEn } = ZJourneyImportInput.parse(input);
+  const { format, content, nameKo, nameEn } = parseInput(ZJourneyImportInput, input);
   const parsed =
     format === "json" ? parseJourneyJson(content) : parseJourneyCsv(content, { nameKo, nameEn });
   if (!parsed.ok) return parsed;

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { writeAuditLog } from "@/lib/audit/log";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import { isCompleteLayout } from "./layout-rules";
 import { ZJourneyLayoutInput, type TJourneyLayoutInput } from "./schemas";
 import { claimJourneyVersion } from "./version";
@@ -13,7 +14,7 @@ import { claimJourneyVersion } from "./version";
  */
 export async function saveJourneyLayout(actor: TActor, input: TJourneyLayoutInput) {
   assertCan(actor, "journey:write");
-  const { journeyId, version, stages } = ZJourneyLayoutInput.parse(input);
+  const { journeyId, version, stages } = parseInput(ZJourneyLayoutInput, input);
   return db.$transaction(async (tx) => {
     const next = await claimJourneyVersion(tx, actor, journeyId, version);
     const [currentStages, currentTouchpoints] = await Promise.all([

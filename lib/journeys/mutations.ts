@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { writeAuditLog } from "@/lib/audit/log";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import {
   ZJourneyArchiveInput,
   ZJourneyCreateInput,
@@ -17,7 +18,7 @@ import { claimJourneyVersion } from "./version";
 
 export async function createJourney(actor: TActor, input: TJourneyCreateInput) {
   assertCan(actor, "journey:write");
-  const data = ZJourneyCreateInput.parse(input);
+  const data = parseInput(ZJourneyCreateInput, input);
   return db.$transaction(async (tx) => {
     const journey = await tx.journey.create({
       data: { ...data, organizationId: actor.organizationId, createdById: actor.id },
@@ -39,7 +40,7 @@ export async function createJourney(actor: TActor, input: TJourneyCreateInput) {
 
 export async function updateJourney(actor: TActor, input: TJourneyUpdateInput) {
   assertCan(actor, "journey:write");
-  const { journeyId, version, ...data } = ZJourneyUpdateInput.parse(input);
+  const { journeyId, version, ...data } = parseInput(ZJourneyUpdateInput, input);
   return db.$transaction(async (tx) => {
     const next = await claimJourneyVersion(tx, actor, journeyId, version);
     await tx.journey.update({ where: { id: journeyId }, data });
@@ -61,7 +62,7 @@ export async function updateJourney(actor: TActor, input: TJourneyUpdateInput) {
 /** Archiving moves a journey to the archived list and freezes it; restoring brings it back. Nothing is deleted. */
 export async function setJourneyArchived(actor: TActor, input: TJourneyArchiveInput) {
   assertCan(actor, "journey:write");
-  const { journeyId, version, isArchived } = ZJourneyArchiveInput.parse(input);
+  const { journeyId, version, isArchived } = parseInput(ZJourneyArchiveInput, input);
   return db.$transaction(async (tx) => {
     const { count } = await tx.journey.updateMany({
       where: {
@@ -103,7 +104,7 @@ export async function setJourneyArchived(actor: TActor, input: TJourneyArchiveIn
  */
 export async function deleteJourney(actor: TActor, input: TJourneyDeleteInput) {
   assertCan(actor, "journey:write");
-  const { journeyId, version } = ZJourneyDeleteInput.parse(input);
+  const { journeyId, version } = parseInput(ZJourneyDeleteInput, input);
   return db.$transaction(async (tx) => {
     const journey = await tx.journey.findFirst({
       where: { id: journeyId, organizationId: actor.organizationId },

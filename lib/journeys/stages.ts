@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { writeAuditLog } from "@/lib/audit/log";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import {
   ZStageDeleteInput,
   ZStageSaveInput,
@@ -15,7 +16,7 @@ import { claimJourneyVersion } from "./version";
 /** Adds a stage at the end of the journey, or edits one when `stageId` is given. */
 export async function saveStage(actor: TActor, input: TStageSaveInput) {
   assertCan(actor, "journey:write");
-  const { journeyId, version, stageId, ...data } = ZStageSaveInput.parse(input);
+  const { journeyId, version, stageId, ...data } = parseInput(ZStageSaveInput, input);
   return db.$transaction(async (tx) => {
     const next = await claimJourneyVersion(tx, actor, journeyId, version);
     let id = stageId;
@@ -55,7 +56,7 @@ export async function saveStage(actor: TActor, input: TStageSaveInput) {
 /** Deletes a stage with its touchpoints — refused while any of them holds observations. */
 export async function deleteStage(actor: TActor, input: TStageDeleteInput) {
   assertCan(actor, "journey:write");
-  const { journeyId, version, stageId } = ZStageDeleteInput.parse(input);
+  const { journeyId, version, stageId } = parseInput(ZStageDeleteInput, input);
   return db.$transaction(async (tx) => {
     const next = await claimJourneyVersion(tx, actor, journeyId, version);
     const stage = await tx.stage.findFirst({

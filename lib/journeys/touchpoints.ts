@@ -3,6 +3,7 @@ import { db, type Prisma } from "@/lib/db/client";
 import { writeAuditLog } from "@/lib/audit/log";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import {
   ZTouchpointDeleteInput,
   ZTouchpointMoTInput,
@@ -22,8 +23,10 @@ import { claimJourneyVersion } from "./version";
  */
 export async function saveTouchpoint(actor: TActor, input: TTouchpointSaveInput) {
   assertCan(actor, "journey:write");
-  const { journeyId, version, stageId, touchpointId, drivers, ...data } =
-    ZTouchpointSaveInput.parse(input);
+  const { journeyId, version, stageId, touchpointId, drivers, ...data } = parseInput(
+    ZTouchpointSaveInput,
+    input,
+  );
   return db.$transaction(async (tx) => {
     const next = await claimJourneyVersion(tx, actor, journeyId, version);
     const stage = await tx.stage.findFirst({
@@ -95,7 +98,7 @@ async function replaceDrivers(
 /** The one-click way to mark or unmark a Moment of Truth. */
 export async function setMomentOfTruth(actor: TActor, input: TTouchpointMoTInput) {
   assertCan(actor, "journey:write");
-  const { journeyId, version, touchpointId, isMoT } = ZTouchpointMoTInput.parse(input);
+  const { journeyId, version, touchpointId, isMoT } = parseInput(ZTouchpointMoTInput, input);
   return db.$transaction(async (tx) => {
     const next = await claimJourneyVersion(tx, actor, journeyId, version);
     const { count } = await tx.touchpoint.updateMany({
@@ -122,7 +125,7 @@ export async function setMomentOfTruth(actor: TActor, input: TTouchpointMoTInput
 /** Deletes a touchpoint with its drivers and expectations — refused while it holds observations. */
 export async function deleteTouchpoint(actor: TActor, input: TTouchpointDeleteInput) {
   assertCan(actor, "journey:write");
-  const { journeyId, version, touchpointId } = ZTouchpointDeleteInput.parse(input);
+  const { journeyId, version, touchpointId } = parseInput(ZTouchpointDeleteInput, input);
   return db.$transaction(async (tx) => {
     const next = await claimJourneyVersion(tx, actor, journeyId, version);
     const touchpoint = await tx.touchpoint.findFirst({

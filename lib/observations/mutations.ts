@@ -3,6 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { invalid } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import {
   ZObservationBatch,
   type TObservationInput,
@@ -25,7 +26,7 @@ export async function recordObservations(
   input: TRecordObservationsInput,
 ): Promise<TStoreResult> {
   assertCan(actor, "observation:create");
-  const { observations } = ZRecordObservationsInput.parse(input);
+  const { observations } = parseInput(ZRecordObservationsInput, input);
   return db.$transaction(async (tx) => {
     const user = await tx.user.findFirst({
       where: { id: actor.id, organizationId: actor.organizationId },

@@ -3,6 +3,7 @@ import { db, type Prisma } from "@/lib/db/client";
 import { writeAuditLog } from "@/lib/audit/log";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import {
   ZCauseDeleteInput,
   ZCauseSaveInput,
@@ -30,7 +31,7 @@ export async function openAnalysis(
   input: TOpenAnalysisInput,
 ): Promise<{ projectId: string; isNew: boolean }> {
   assertCan(actor, "project:write");
-  const { touchpointId } = ZOpenAnalysisInput.parse(input);
+  const { touchpointId } = parseInput(ZOpenAnalysisInput, input);
   return db.$transaction(async (tx) => {
     const touchpoint = await tx.touchpoint.findFirst({
       where: { id: touchpointId, organizationId: actor.organizationId },
@@ -74,7 +75,7 @@ export async function openAnalysis(
 
 export async function saveCause(actor: TActor, input: TCauseSaveInput): Promise<{ id: string }> {
   assertCan(actor, "project:write");
-  const { projectId, causeId, ...data } = ZCauseSaveInput.parse(input);
+  const { projectId, causeId, ...data } = parseInput(ZCauseSaveInput, input);
   return db.$transaction(async (tx) => {
     await assertProject(tx, actor, projectId);
     let id = causeId;
@@ -107,7 +108,7 @@ export async function saveCause(actor: TActor, input: TCauseSaveInput): Promise<
 
 export async function deleteCause(actor: TActor, input: TCauseDeleteInput): Promise<void> {
   assertCan(actor, "project:write");
-  const { projectId, causeId } = ZCauseDeleteInput.parse(input);
+  const { projectId, causeId } = parseInput(ZCauseDeleteInput, input);
   await db.$transaction(async (tx) => {
     const { count } = await tx.projectCause.deleteMany({
       where: { id: causeId, projectId, organizationId: actor.organizationId },
@@ -129,7 +130,7 @@ export async function deleteCause(actor: TActor, input: TCauseDeleteInput): Prom
 
 export async function saveOption(actor: TActor, input: TOptionSaveInput): Promise<{ id: string }> {
   assertCan(actor, "project:write");
-  const { projectId, optionId, ...data } = ZOptionSaveInput.parse(input);
+  const { projectId, optionId, ...data } = parseInput(ZOptionSaveInput, input);
   return db.$transaction(async (tx) => {
     await assertProject(tx, actor, projectId);
     let id = optionId;
@@ -163,7 +164,7 @@ export async function saveOption(actor: TActor, input: TOptionSaveInput): Promis
 /** Marks one option as the chosen one; the project's other options are no longer chosen. */
 export async function chooseOption(actor: TActor, input: TOptionChooseInput): Promise<void> {
   assertCan(actor, "project:write");
-  const { projectId, optionId } = ZOptionChooseInput.parse(input);
+  const { projectId, optionId } = parseInput(ZOptionChooseInput, input);
   await db.$transaction(async (tx) => {
     await assertProject(tx, actor, projectId);
     const option = await tx.projectOption.findFirst({
@@ -192,7 +193,7 @@ export async function chooseOption(actor: TActor, input: TOptionChooseInput): Pr
 
 export async function deleteOption(actor: TActor, input: TOptionDeleteInput): Promise<void> {
   assertCan(actor, "project:write");
-  const { projectId, optionId } = ZOptionDeleteInput.parse(input);
+  const { projectId, optionId } = parseInput(ZOptionDeleteInput, input);
   await db.$transaction(async (tx) => {
     const { count } = await tx.projectOption.deleteMany({
       where: { id: optionId, projectId, organizationId: actor.organizationId },

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { writeAuditLog } from "@/lib/audit/log";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { AppError, notFound } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import {
   ZSegmentDeleteInput,
   ZSegmentSaveInput,
@@ -12,7 +13,7 @@ import {
 
 export async function saveSegment(actor: TActor, input: TSegmentSaveInput) {
   assertCan(actor, "journey:write");
-  const { segmentId, ...data } = ZSegmentSaveInput.parse(input);
+  const { segmentId, ...data } = parseInput(ZSegmentSaveInput, input);
   return db.$transaction(async (tx) => {
     let id = segmentId;
     if (id) {
@@ -45,7 +46,7 @@ export async function saveSegment(actor: TActor, input: TSegmentSaveInput) {
 /** Deletes a segment and its expectations — refused while observations are tagged with it. */
 export async function deleteSegment(actor: TActor, input: TSegmentDeleteInput) {
   assertCan(actor, "journey:write");
-  const { segmentId } = ZSegmentDeleteInput.parse(input);
+  const { segmentId } = parseInput(ZSegmentDeleteInput, input);
   return db.$transaction(async (tx) => {
     const segment = await tx.segment.findFirst({
       where: { id: segmentId, organizationId: actor.organizationId },

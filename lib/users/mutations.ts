@@ -6,6 +6,7 @@ import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import type { TRequestMeta } from "@/lib/auth/schemas";
 import { conflict, invalid, notFound } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
 import { wouldLeaveNoAdmin } from "./rules";
 import {
   ZUserActiveChangeInput,
@@ -21,7 +22,7 @@ import {
 
 export async function createUser(actor: TActor, input: TUserCreateInput, meta?: TRequestMeta) {
   assertCan(actor, "user:manage");
-  const data = ZUserCreateInput.parse(input);
+  const data = parseInput(ZUserCreateInput, input);
   const passwordHash = await hashPassword(data.password);
   try {
     return await db.$transaction(async (tx) => {
@@ -63,7 +64,7 @@ export async function changeUserRole(
   meta?: TRequestMeta,
 ) {
   assertCan(actor, "user:manage");
-  const { userId, role } = ZUserRoleChangeInput.parse(input);
+  const { userId, role } = parseInput(ZUserRoleChangeInput, input);
   await changeUser(actor, userId, (before) => ({ ...before, role }), "user.role_change", meta);
 }
 
@@ -73,7 +74,7 @@ export async function setUserActive(
   meta?: TRequestMeta,
 ) {
   assertCan(actor, "user:manage");
-  const { userId, isActive } = ZUserActiveChangeInput.parse(input);
+  const { userId, isActive } = parseInput(ZUserActiveChangeInput, input);
   if (userId === actor.id && !isActive) throw conflict("errors.cannotDeactivateSelf");
   await changeUser(
     actor,

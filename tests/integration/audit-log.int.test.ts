@@ -505,7 +505,10 @@ describe("the viewer", () => {
     requestFrom(office, await signedIn(cast.a.manager.email));
     expect(
       await refusalOf(await exportRoute(new Request("http://localhost/admin/audit/export"))),
-    ).toEqual({ status: 403, body: { ok: false, code: "FORBIDDEN", error: "errors.FORBIDDEN" } });
+    ).toEqual({
+      status: 403,
+      body: { ok: false, code: "FORBIDDEN", error: "errors.FORBIDDEN", fieldErrors: {} },
+    });
     expect(await entriesOf("access.forbidden")).toMatchObject([
       { actorId: cast.a.manager.id, details: { permission: "audit:read" } },
     ]);
@@ -514,7 +517,12 @@ describe("the viewer", () => {
       await refusalOf(await exportRoute(new Request("http://localhost/admin/audit/export"))),
     ).toEqual({
       status: 401,
-      body: { ok: false, code: "UNAUTHENTICATED", error: "errors.UNAUTHENTICATED" },
+      body: {
+        ok: false,
+        code: "UNAUTHENTICATED",
+        error: "errors.UNAUTHENTICATED",
+        fieldErrors: {},
+      },
     });
   });
 });

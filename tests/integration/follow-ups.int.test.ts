@@ -127,8 +127,9 @@ describe("follow-ups", () => {
     await expect(
       closeFollowUp(cast.a.manager, { followUpId: id, resolution: "   " }),
     ).rejects.toMatchObject({
-      name: "ZodError",
-      issues: [expect.objectContaining({ path: ["resolution"] })],
+      name: "AppError",
+      code: "VALIDATION",
+      fieldErrors: { resolution: [expect.any(String)] },
     });
     await expect(
       closeFollowUp(cast.a.executive, { followUpId: id, resolution: "Done" }),

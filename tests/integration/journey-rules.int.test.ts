@@ -351,7 +351,7 @@ describe("expectations", () => {
     });
   });
 
-  it("a level outside the scale or empty needs is a ZodError and changes nothing", async () => {
+  it("a level outside the scale or empty needs is a VALIDATION error and changes nothing", async () => {
     const f = await buildJourney(cast.a.manager);
     await expectRefusedUnchanged(
       () =>
@@ -361,7 +361,7 @@ describe("expectations", () => {
           needs: "x",
           expectedLevel: 8,
         }),
-      { name: "ZodError" },
+      appError("VALIDATION"),
     );
     await expectRefusedUnchanged(
       () =>
@@ -371,7 +371,7 @@ describe("expectations", () => {
           needs: "  ",
           expectedLevel: 3,
         }),
-      { name: "ZodError" },
+      appError("VALIDATION"),
     );
   });
 
@@ -411,9 +411,9 @@ describe("segments", () => {
       ["단골", "", ""],
     ]);
     expect(await listSegments(cast.b.manager)).toEqual([]);
-    await expect(saveSegment(cast.a.manager, { nameKo: "", nameEn: " " })).rejects.toMatchObject({
-      name: "ZodError",
-    });
+    await expect(saveSegment(cast.a.manager, { nameKo: "", nameEn: " " })).rejects.toMatchObject(
+      appError("VALIDATION"),
+    );
   });
 });
 

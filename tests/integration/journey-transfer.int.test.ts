@@ -460,7 +460,7 @@ describe("bad files are refused with a reason per row, and nothing is stored", (
     });
   });
 
-  it("a 5 MB garbage string is refused before parsing: ZodError transfer.tooLarge", async () => {
+  it("a 5 MB garbage string is refused before parsing: VALIDATION transfer.tooLarge", async () => {
     const garbage = Array.from({ length: 5 * 1024 * 1024 }, (_, i) =>
       String.fromCharCode(32 + ((i * 7919) % 95)),
     ).join("");
@@ -468,8 +468,9 @@ describe("bad files are refused with a reason per row, and nothing is stored", (
       await expect(
         importJourney(cast.a.manager, { format, content: garbage, ...names }),
       ).rejects.toMatchObject({
-        name: "ZodError",
-        issues: [expect.objectContaining({ path: ["content"], message: "transfer.tooLarge" })],
+        name: "AppError",
+        code: "VALIDATION",
+        fieldErrors: { content: ["transfer.tooLarge"] },
       });
     }
     expect(await counts()).toEqual({
@@ -515,16 +516,17 @@ describe("bad files are refused with a reason per row, and nothing is stored", (
     await expect(
       importJourney(cast.a.manager, { format: "csv", content, ...names }),
     ).rejects.toMatchObject({
-      name: "ZodError",
-      issues: [expect.objectContaining({ message: "transfer.tooLarge" })],
+      name: "AppError",
+      code: "VALIDATION",
+      fieldErrors: { content: ["transfer.tooLarge"] },
     });
     expect(await db.journey.count()).toBe(0);
   });
 
-  it("a CSV without a journey name is a ZodError; a JSON file may omit it", async () => {
+  it("a CSV without a journey name is a VALIDATION error; a JSON file may omit it", async () => {
     await expect(
       importJourney(cast.a.manager, { format: "csv", content: csv(row()) }),
-    ).rejects.toMatchObject({ name: "ZodError" });
+    ).rejects.toMatchObject({ name: "AppError", code: "VALIDATION" });
     expect(await db.journey.count()).toBe(0);
   });
 });

@@ -29,7 +29,7 @@ describe("journeys", () => {
 
   it("refuses a journey without a name in any language", async () => {
     await expect(createJourney(cast.a.manager, { nameKo: "  ", nameEn: "" })).rejects.toMatchObject(
-      { name: "ZodError" },
+      { name: "AppError", code: "VALIDATION" },
     );
     expect(await db.journey.count()).toBe(0);
   });

@@ -61,7 +61,8 @@ describe("createUser", () => {
         password: "short",
       }),
     ).rejects.toMatchObject({
-      name: "ZodError",
+      name: "AppError",
+      code: "VALIDATION",
     });
     await expect(
       createUser(cast.a.admin, { ...newUser, email: cast.b.manager.email }),

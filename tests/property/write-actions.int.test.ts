@@ -11,6 +11,7 @@ import { ACCESS_TABLE } from "../integration/authorization/access-table";
 import { discoverActions } from "../integration/authorization/discover";
 import { changedTables, fingerprint } from "../integration/authorization/fingerprint";
 import { actAs, sessionCookieOf } from "../integration/authorization/principals";
+import { isRole } from "../integration/authorization/rules";
 import { apiObservationRequest } from "../integration/authorization/requests";
 import { buildWorld, importMappingOf, type TWorld } from "../integration/authorization/world";
 import { DB_RUNS, hostileString, hostileValue } from "./arbitraries";
@@ -33,8 +34,9 @@ vi.mock("next-intl/server", async (importOriginal) => ({
   getRequestConfig: <T>(create: T) => create,
   getLocale: async () => "ko",
 }));
-// The real authedAction, which also leaves on each action the schema it was built with: the
-// write actions and their schemas are discovered, not listed, so a new action is covered at once.
+// The real authedAction, which also leaves on each action the schema it was built with and its
+// handler: the write actions, their schemas and the domain functions behind them are discovered,
+// not listed, so a new action is covered at once.
 vi.mock("@/lib/action", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/action")>();
   return {
@@ -42,6 +44,7 @@ vi.mock("@/lib/action", async (importOriginal) => {
     authedAction: ((schema, handler) =>
       Object.assign(original.authedAction(schema, handler), {
         boundarySchema: schema,
+        handler,
       })) satisfies typeof original.authedAction,
   };
 });
@@ -49,6 +52,7 @@ vi.mock("@/lib/action", async (importOriginal) => {
 process.env.AUTH_SECRET ??= "property-tests-secret-0123456789-0123456789";
 
 const actions = await discoverActions();
+const NO_META = { ipAddress: "", userAgent: "" };
 let world: TWorld;
 
 beforeAll(async () => {
@@ -72,6 +76,9 @@ async function expectNothingStored(run: () => Promise<void>, except: string[] = 
 
 const schemaOf = (action: unknown) =>
   (action as { boundarySchema?: z.ZodType } | undefined)?.boundarySchema;
+const handlerOf = (action: unknown) =>
+  (action as { handler?: (input: unknown, context: unknown) => Promise<unknown> } | undefined)
+    ?.handler;
 
 /** Every server action a signed-in user calls (the access table's "action" entries), with its schema. */
 const WRITE_ACTIONS = Object.entries(ACCESS_TABLE)
@@ -110,6 +117,57 @@ describe.each(WRITE_ACTIONS)("%s", (key, schema) => {
       ),
     );
   });
+});
+
+// Past the boundary: the action's handler hands input its schema refuses to the domain function,
+// as a script or a test calling the domain directly would. The domain validates again, the same
+// way everywhere (parseInput, lib/validation.ts): a VALIDATION AppError, never a raw ZodError.
+// Inputs are objects: a handler may read a field of its input (already checked by the boundary)
+// before it calls the domain.
+const NO_DOMAIN_VALIDATION: Record<string, string> = {
+  "app/(app)/frontline/actions.ts#chooseJourneyAction": "stores a cookie; calls no domain function",
+  "app/(app)/journeys/actions.ts#createJourneyFromTemplateAction":
+    "the domain takes a template key, an id: an unknown one is NOT_FOUND",
+};
+const DOMAIN_CALLS = Object.entries(ACCESS_TABLE).flatMap(([key, rule]) => {
+  const role = rule.kind === "action" ? rule.allow.find(isRole) : undefined;
+  return role && !(key in NO_DOMAIN_VALIDATION) ? [[key, role] as const] : [];
+});
+const isPlainObject = (value: unknown) =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+describe("the domain behind each write action", () => {
+  it("is reached for every action but the few that call no validating domain function", () => {
+    expect(DOMAIN_CALLS.length).toBe(
+      WRITE_ACTIONS.length - Object.keys(NO_DOMAIN_VALIDATION).length,
+    );
+  });
+
+  it.each(DOMAIN_CALLS)(
+    "%s: refuses invalid input with a VALIDATION AppError and stores nothing",
+    async (key, role) => {
+      const action = actions.get(key);
+      const schema = schemaOf(action)!;
+      const handler = handlerOf(action)!;
+      const user = world.a.users[role];
+      await expectNothingStored(() =>
+        fc.assert(
+          fc.asyncProperty(invalidFor(schema).filter(isPlainObject), async (input) => {
+            await actAs(role, world.a);
+            const refusal = await handler(input, { user, meta: NO_META }).then(
+              (data) => ({ answered: data }),
+              (error: unknown) => error,
+            );
+            expect(refusal).toMatchObject({
+              name: "AppError",
+              code: "VALIDATION",
+            });
+          }),
+          { numRuns: DB_RUNS },
+        ),
+      );
+    },
+  );
 });
 
 describe("the ingestion API", () => {

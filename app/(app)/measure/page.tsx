@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Upload } from "lucide-react";
 import { phaseMetadata } from "@/components/phase-intro";
@@ -15,9 +15,9 @@ import { getMeasureView, listJourneysWithData } from "@/lib/analytics/queries";
 import { ZAnalysisFilter } from "@/lib/analytics/schemas";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
 import { localized } from "@/lib/i18n/localized";
 import { getJourneyMap } from "@/lib/journeys/queries";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import { CustomerMetrics } from "./_components/customer-metrics";
 import { DriverRanking } from "./_components/driver-ranking";
 import { FilterBar } from "./_components/filter-bar";
@@ -70,9 +70,7 @@ export default async function MeasurePage({ searchParams }: TProps) {
     );
   }
 
-  const loaded = await loadView(user, input);
-  if (!loaded) notFound();
-  const { view, journey } = loaded;
+  const { view, journey } = await loadView(user, input);
   const measuresOf = Object.fromEntries(
     view.byTouchpoint.map((row) => [row.touchpoint.id, row.measures]),
   );
@@ -156,14 +154,8 @@ async function loadView(
   user: Awaited<ReturnType<typeof requireUser>>,
   input: NonNullable<ReturnType<typeof filterInputFromSearchParams>>,
 ) {
-  if (!ZAnalysisFilter.safeParse(input).success) return null;
-  try {
-    const view = await getMeasureView(user, input);
-    return { view, journey: await getJourneyMap(user, view.journey.id) };
-  } catch (error) {
-    // A journey of another organization, or a mistyped id in a shared link.
-    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "VALIDATION"))
-      return null;
-    throw error;
-  }
+  // A journey of another organization, or a mistyped id or filter in a shared link.
+  const options = { invalidIsNotFound: true };
+  const view = await orNotFound(getMeasureView(user, input), options);
+  return { view, journey: await orNotFound(getJourneyMap(user, view.journey.id), options) };
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getTranslations } from "next-intl/server";
 import { ChevronLeft } from "lucide-react";
@@ -8,13 +7,13 @@ import { getFixFirstRanking } from "@/lib/analytics/queries";
 import { can, type TActor } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { listControlAlerts } from "@/lib/control/queries";
-import { isAppError } from "@/lib/errors";
 import { listProjectPilots } from "@/lib/pilots/queries";
 import { listProjectHistory } from "@/lib/projects/history";
 import { getTargetProgress } from "@/lib/projects/progress";
 import { getProject, listProjectFormChoices } from "@/lib/projects/queries";
 import { isClosed, requirementsToEnter } from "@/lib/projects/rules";
 import { PHASES, type TPhase, type TProjectDetail } from "@/lib/projects/schemas";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import {
   deleteActionItemAction,
   moveProjectPhaseAction,
@@ -44,12 +43,7 @@ type TProps = { params: Promise<{ projectId: string }>; searchParams: Promise<{ 
 /** Once per request: the metadata and the page share it. */
 const loadProject = cache(async (projectId: string) => {
   const user = await requireUser("project:read");
-  try {
-    return { user, project: await getProject(user, projectId) };
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  return { user, project: await orNotFound(getProject(user, projectId)) };
 });
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {

@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
 import { localized } from "@/lib/i18n/localized";
 import { getJourneyMap } from "@/lib/journeys/queries";
 import { listSegments } from "@/lib/segments/queries";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import * as actions from "./actions";
 import { JourneyEditor } from "./_components/journey-editor";
 import { JourneyHeaderActions } from "./_components/journey-header-actions";
@@ -18,12 +17,7 @@ type TProps = { params: Promise<{ journeyId: string }> };
 
 async function loadJourney(journeyId: string) {
   const user = await requireUser("journey:read");
-  try {
-    return { user, journey: await getJourneyMap(user, journeyId) };
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  return { user, journey: await orNotFound(getJourneyMap(user, journeyId)) };
 }
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {

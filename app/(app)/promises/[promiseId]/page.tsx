@@ -1,15 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatPercent } from "@/lib/analytics/format";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
 import { localized } from "@/lib/i18n/localized";
 import { getPromiseDetail, listPromiseTouchpoints } from "@/lib/promises/queries";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import { recordAuditAction, savePromiseAction } from "../actions";
 import { AuditForm } from "../_components/audit-form";
 import { AuditHistory, FailedItems } from "../_components/audit-history";
@@ -22,12 +21,7 @@ type TProps = { params: Promise<{ promiseId: string }> };
 /** Once per request: the metadata and the page share it. Another organization's promise is a 404, not an error. */
 const loadPromise = cache(async (promiseId: string) => {
   const user = await requireUser("promise:read");
-  try {
-    return { user, detail: await getPromiseDetail(user, promiseId) };
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  return { user, detail: await orNotFound(getPromiseDetail(user, promiseId)) };
 });
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {

@@ -6,21 +6,17 @@ import { csvFileName } from "@/lib/analytics/format";
 import { getCurrentUser } from "@/lib/auth/session";
 import { requestMetaFrom } from "@/lib/auth/request-meta";
 import { PermissionDenied } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/http/errors";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
 
 // GET /admin/audit/export?action=…&actor=…&from=…: the filtered audit log as CSV (admins only),
-// streamed as it is read. Column names in the reader's language. A refusal answers JSON with a
-// message key, as the import routes do (lib/imports/http.ts), not text in one language.
-const refusal = (code: "UNAUTHENTICATED" | "FORBIDDEN", status: number) =>
-  Response.json(
-    { ok: false, code, error: `errors.${code}` },
-    { status, headers: { "Cache-Control": "no-store" } },
-  );
-
+// streamed as it is read. Column names in the reader's language. A refusal answers as every route
+// does (lib/http/errors.ts): a message key, not text in one language.
 export async function GET(request: Request) {
   const user = await getCurrentUser();
-  if (!user) return refusal("UNAUTHENTICATED", 401);
+  if (!user) return errorResponse(new AppError("UNAUTHENTICATED"));
   const meta = requestMetaFrom(request.headers);
   const { filter } = parseAuditLogFilter(Object.fromEntries(new URL(request.url).searchParams));
   const locale = await getLocale();
@@ -35,14 +31,14 @@ export async function GET(request: Request) {
       },
     });
   } catch (error) {
-    if (!(error instanceof PermissionDenied)) throw error;
-    await auditRefusal({
-      kind: "forbidden",
-      organizationId: user.organizationId,
-      actorId: user.id,
-      details: { permission: error.permission, path: "/admin/audit/export" },
-      meta,
-    });
-    return refusal("FORBIDDEN", 403);
+    if (error instanceof PermissionDenied)
+      await auditRefusal({
+        kind: "forbidden",
+        organizationId: user.organizationId,
+        actorId: user.id,
+        details: { permission: error.permission, path: "/admin/audit/export" },
+        meta,
+      });
+    return errorResponse(error);
   }
 }

@@ -1,5 +1,6 @@
 import { getCurrentUser } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
+import { AppError, invalid } from "@/lib/errors";
+import { errorResponse } from "@/lib/http/errors";
 import { exportJourney } from "@/lib/journeys/export";
 import { journeyToCsv } from "@/lib/journeys/transfer/csv";
 import { journeyToJson } from "@/lib/journeys/transfer/json";
@@ -10,10 +11,10 @@ export async function GET(
   { params }: { params: Promise<{ journeyId: string }> },
 ) {
   const user = await getCurrentUser();
-  if (!user) return new Response("Sign in first.", { status: 401 });
+  if (!user) return errorResponse(new AppError("UNAUTHENTICATED"));
   const format = new URL(request.url).searchParams.get("format") ?? "csv";
   if (format !== "csv" && format !== "json")
-    return new Response("format must be csv or json.", { status: 400 });
+    return errorResponse(invalid({ format: ["validation.invalidValue"] }));
   try {
     const document = await exportJourney(user, (await params).journeyId);
     const body = format === "csv" ? journeyToCsv(document) : journeyToJson(document);
@@ -27,10 +28,6 @@ export async function GET(
       },
     });
   } catch (error) {
-    if (isAppError(error) && error.code === "FORBIDDEN")
-      return new Response("Forbidden.", { status: 403 });
-    if (isAppError(error) && error.code === "NOT_FOUND")
-      return new Response("Not found.", { status: 404 });
-    throw error;
+    return errorResponse(error);
   }
 }

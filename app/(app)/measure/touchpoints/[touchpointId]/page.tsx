@@ -11,11 +11,10 @@ import {
   type TSearchParams,
 } from "@/lib/analytics/format";
 import { getTouchpointDrilldown } from "@/lib/analytics/queries";
-import { ZAnalysisFilter } from "@/lib/analytics/schemas";
 import { requireUser } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
 import { localized } from "@/lib/i18n/localized";
 import { listSegments } from "@/lib/segments/queries";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import { FilterBar } from "../../_components/filter-bar";
 import { DrilldownCharts } from "./_components/drilldown-charts";
 
@@ -26,14 +25,11 @@ async function loadDrilldown({ params, searchParams }: TProps) {
   const [{ touchpointId }, search] = await Promise.all([params, searchParams]);
   const input = filterInputFromSearchParams(search);
   // The filter names its journey; a link without one (or with a bad one) leads nowhere.
-  if (!input || !ZAnalysisFilter.safeParse(input).success) notFound();
-  try {
-    return { user, drilldown: await getTouchpointDrilldown(user, input, touchpointId) };
-  } catch (error) {
-    if (isAppError(error) && (error.code === "NOT_FOUND" || error.code === "VALIDATION"))
-      notFound();
-    throw error;
-  }
+  if (!input) notFound();
+  const drilldown = await orNotFound(getTouchpointDrilldown(user, input, touchpointId), {
+    invalidIsNotFound: true,
+  });
+  return { user, drilldown };
 }
 
 export async function generateMetadata(props: TProps): Promise<Metadata> {

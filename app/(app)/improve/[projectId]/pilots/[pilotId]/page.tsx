@@ -6,11 +6,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { ChevronLeft } from "lucide-react";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
 import { localized } from "@/lib/i18n/localized";
 import { getPilot } from "@/lib/pilots/queries";
 import { isClosed } from "@/lib/projects/rules";
 import type { TProjectStatus } from "@/lib/projects/schemas";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import { decidePilotAction, deletePilotAction } from "../../../actions";
 import { DecisionForm } from "./_components/decision-form";
 import { GroupChart } from "./_components/group-chart";
@@ -21,15 +21,10 @@ type TProps = { params: Promise<{ projectId: string; pilotId: string }> };
 /** Once per request: the metadata and the page share it. */
 const loadPilot = cache(async (projectId: string, pilotId: string) => {
   const user = await requireUser("project:read");
-  try {
-    const pilot = await getPilot(user, pilotId);
-    // A pilot is read under its own project's address only.
-    if (pilot.projectId !== projectId) notFound();
-    return { user, pilot };
-  } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  }
+  const pilot = await orNotFound(getPilot(user, pilotId));
+  // A pilot is read under its own project's address only.
+  if (pilot.projectId !== projectId) notFound();
+  return { user, pilot };
 });
 
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ChevronLeft } from "lucide-react";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/session";
-import { isAppError } from "@/lib/errors";
 import { getPilotPlanning } from "@/lib/pilots/queries";
 import { addDays, localDayOf } from "@/lib/dates/local-days";
+import { orNotFound } from "@/app/_lib/or-not-found";
 import { createPilotAction, readPilotBaselineAction } from "../../../actions";
 import { PilotForm } from "./_components/pilot-form";
 
@@ -21,10 +20,7 @@ const PROPOSED_DAYS = 28;
 export default async function NewPilotPage({ params }: { params: Promise<{ projectId: string }> }) {
   const user = await requireUser("project:write");
   const { projectId } = await params;
-  const planning = await getPilotPlanning(user, projectId).catch((error: unknown) => {
-    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
-    throw error;
-  });
+  const planning = await orNotFound(getPilotPlanning(user, projectId));
   const t = await getTranslations("improve.pilotForm");
   const today = localDayOf(new Date());
   const tomorrow = addDays(today, 1);
