@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { ChevronRight, Star } from "lucide-react";
 import { ChartCard } from "@/components/charts/chart-card";
-import { searchStringOf } from "@/lib/analytics/format";
+import { searchStringOf } from "@/lib/analytics/filter-url";
 import type { TAnalysisFilter, TFixFirstItem, TMeasures } from "@/lib/analytics/schemas";
 import { localized } from "@/lib/i18n/localized";
 import { RankedList, RankingMethod } from "./ranked-list";

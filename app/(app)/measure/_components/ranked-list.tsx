@@ -1,13 +1,8 @@
 "use client";
 import { useState, type ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import {
-  formatInteger,
-  formatNumber,
-  formatPercent,
-  formatSigned,
-  gapTone,
-} from "@/lib/analytics/format";
+import { formatInteger, formatNumber, formatPercent, formatSigned } from "@/lib/format/numbers";
+import { gapTone } from "@/lib/analytics/gap-tone";
 import type { TMeasures, TRankReason } from "@/lib/analytics/schemas";
 import { WhyFirst, type TRankSubject } from "./why-first";
 

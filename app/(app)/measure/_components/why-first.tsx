@@ -1,6 +1,6 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
-import { formatInteger, formatNumber, formatPercent, formatSigned } from "@/lib/analytics/format";
+import { formatInteger, formatNumber, formatPercent, formatSigned } from "@/lib/format/numbers";
 import type { TMeasures, TRankReason } from "@/lib/analytics/schemas";
 
 /** What was ranked: the wording of "its most important driver", "the busiest …" depends on it. */

@@ -1,13 +1,9 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Star } from "lucide-react";
-import {
-  formatInteger,
-  formatNumber,
-  formatSigned,
-  gapTone,
-  searchStringOf,
-} from "@/lib/analytics/format";
+import { formatInteger, formatNumber, formatSigned } from "@/lib/format/numbers";
+import { gapTone } from "@/lib/analytics/gap-tone";
+import { searchStringOf } from "@/lib/analytics/filter-url";
 import { localized } from "@/lib/i18n/localized";
 import type { TPeriod } from "@/lib/overview/periods";
 import type { TOverviewTouchpoint } from "@/lib/overview/schemas";

@@ -9,7 +9,7 @@ import {
   filterInputFromSearchParams,
   searchStringOf,
   type TSearchParams,
-} from "@/lib/analytics/format";
+} from "@/lib/analytics/filter-url";
 import { getTouchpointDrilldown } from "@/lib/analytics/queries";
 import { ZAnalysisFilter } from "@/lib/analytics/schemas";
 import { requireUser } from "@/lib/auth/session";
