@@ -2,7 +2,7 @@
 import { useId, useState, type ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { BarChart3, Download, Table2 } from "lucide-react";
-import { formatInteger } from "@/lib/analytics/format";
+import { formatInteger } from "@/lib/format/numbers";
 import { DataTable, type TTable } from "./data-table";
 import { downloadCsv } from "./download-csv";
 

@@ -1,6 +1,7 @@
 "use client";
 import { useLocale } from "next-intl";
-import { formatNumber, formatSigned, type TCell } from "@/lib/analytics/format";
+import { formatNumber, formatSigned } from "@/lib/format/numbers";
+import type { TCell } from "@/lib/exports/csv";
 
 export type TColumn = {
   label: string;

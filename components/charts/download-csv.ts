@@ -1,4 +1,4 @@
-import { csvFileName, tableToCsv, type TCell } from "@/lib/analytics/format";
+import { csvFileName, tableToCsv, type TCell } from "@/lib/exports/csv";
 
 /** Builds the CSV in the browser and hands it to the user as a file: no round trip to the server. */
 export function downloadCsv(slug: string, header: string[], rows: TCell[][]): void {

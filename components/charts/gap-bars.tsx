@@ -12,9 +12,11 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { errorOffsets, formatInteger, formatSigned, gapTone } from "@/lib/analytics/format";
+import { formatInteger, formatSigned } from "@/lib/format/numbers";
+import { gapTone } from "@/lib/analytics/gap-tone";
 import type { TMean } from "@/lib/analytics/schemas";
 import { AXIS_LABEL, AXIS_TICK, CHART_COLORS } from "./chart-theme";
+import { errorOffsets } from "./error-offsets";
 
 export type TGapBar = { label: string; gap: TMean };
 

@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { MIN_N_FOR_TONE } from "@/lib/analytics/format";
+import { MIN_N_FOR_TONE } from "@/lib/analytics/gap-tone";
 import { CHART_COLORS } from "./chart-theme";
 
 /** What the colours mean, wherever gaps are coloured (map, bars, heat map). */

@@ -1,6 +1,7 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
-import { formatInteger, formatSigned, heatColor, heatTextIsLight } from "@/lib/analytics/format";
+import { formatInteger, formatSigned } from "@/lib/format/numbers";
+import { heatColor, heatTextIsLight } from "@/lib/analytics/gap-tone";
 import type { TMean } from "@/lib/analytics/schemas";
 
 type TAxis = { key: string; label: string }[];

@@ -12,7 +12,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { formatNumber } from "@/lib/analytics/format";
+import { formatNumber } from "@/lib/format/numbers";
 import { AXIS_LABEL, AXIS_TICK, CHART_COLORS, SERIES_COLORS } from "./chart-theme";
 
 export type TSeries = { key: string; label: string; isEmphasized?: boolean };

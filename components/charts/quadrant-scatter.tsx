@@ -11,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { formatNumber } from "@/lib/analytics/format";
+import { formatNumber } from "@/lib/format/numbers";
 import type { TQuadrant } from "@/lib/analytics/schemas";
 import { AXIS_LABEL, AXIS_TICK, CHART_COLORS } from "./chart-theme";
 

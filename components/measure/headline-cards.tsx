@@ -1,6 +1,7 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
-import { formatInteger, formatNumber, formatSigned, gapTone } from "@/lib/analytics/format";
+import { formatInteger, formatNumber, formatSigned } from "@/lib/format/numbers";
+import { gapTone } from "@/lib/analytics/gap-tone";
 import type { TInterval, TMeasures } from "@/lib/analytics/schemas";
 
 type TCard = {

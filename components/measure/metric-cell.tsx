@@ -1,7 +1,8 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
 import { CircleDashed } from "lucide-react";
-import { formatInteger, isIndicative, MIN_N_FOR_FIRM_METRIC } from "@/lib/analytics/format";
+import { formatInteger } from "@/lib/format/numbers";
+import { isIndicative, MIN_N_FOR_FIRM_METRIC } from "@/lib/analytics/indicative-metric";
 import type { TInterval } from "@/lib/analytics/schemas";
 
 /** A metric's full scale, so that whiskers of different slices can be compared by eye. */

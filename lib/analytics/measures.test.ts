@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { importancesOf, measuresOf, rankDrivers, rankItems, rankTouchpoints } from "./measures";
+import {
+  importancesOf,
+  measuresOf,
+  rankDrivers,
+  rankMeasuredItems,
+  rankTouchpoints,
+} from "./measures";
 import type { TDriverRef, TGroupMoments, TTouchpointRef } from "./schemas";
 
 const moments = (values: number[]) => ({
@@ -155,12 +161,12 @@ describe("importancesOf", () => {
   });
 });
 
-describe("rankItems", () => {
+describe("rankMeasuredItems", () => {
   const spread = (mean: number, n: number) =>
     Array.from({ length: n }, (_, i) => mean + ((i % 5) - 2) * 0.5);
 
   it("ranks any items by the fix-first score and leaves out those without a gap", () => {
-    const ranked = rankItems([
+    const ranked = rankMeasuredItems([
       { id: "none", statedImportance: null, group: { ...group("none", []), observations: 40 } },
       { id: "mild", statedImportance: null, group: group("mild", spread(-0.3, 200)) },
       { id: "bad", statedImportance: null, group: group("bad", spread(-1.2, 200)) },

@@ -1,17 +1,16 @@
 import { DEFAULT_IMPORTANCE, deriveImportance } from "@/lib/stats/correlation";
 import { meanCuts, quadrantOf } from "@/lib/stats/quadrants";
 import { ces, csat, nps } from "@/lib/stats/proportions";
-import { rankFixFirst, type TImportanceSource } from "@/lib/stats/ranking";
+import { rankItems, type TImportanceSource, type TRanked } from "@/lib/stats/ranking";
 import { summarizeMean, type TMeanSummary } from "@/lib/stats/summary";
 import type {
-  TDriverRankItem,
   TDriverRef,
-  TFixFirstItem,
   TGroupMoments,
   TMean,
   TMeasures,
   TMeasureView,
-  TRankReason,
+  TRankedDriver,
+  TRankedTouchpoint,
   TTouchpointRef,
 } from "./schemas";
 
@@ -51,7 +50,7 @@ export function measuresOf(group: TGroupMoments | undefined): TMeasures {
 }
 
 /** Anything the fix-first formula ranks — a touchpoint, a loyalty driver — as its sums and the importance a manager stated. */
-export type TRankableItem = { id: string; statedImportance: number | null; group: TGroupMoments };
+export type TMeasuredItem = { id: string; statedImportance: number | null; group: TGroupMoments };
 
 /**
  * How much each item matters: the importance a manager stated, else the one derived from the
@@ -61,7 +60,7 @@ export type TRankableItem = { id: string; statedImportance: number | null; group
  * measured data (docs/METHODS.md).
  */
 export function importancesOf(
-  items: readonly Pick<TRankableItem, "id" | "statedImportance" | "group">[],
+  items: readonly Pick<TMeasuredItem, "id" | "statedImportance" | "group">[],
 ): Map<string, { importance: number; importanceSource: TImportanceSource }> {
   const own = items.map((item) => ({
     id: item.id,
@@ -85,14 +84,13 @@ export function importancesOf(
 }
 
 /**
- * The fix-first ranking of any items (docs/METHODS.md, "Fix-first score"), each with the numbers
- * that explain its place. Items without a single gap are left out; reach is an item's observations.
+ * The fix-first ranking of any items from their sums (docs/METHODS.md, "Fix-first score"), each
+ * with the reason for its place. Items without a single gap are left out; reach is an item's
+ * observations.
  */
-export function rankItems(
-  items: readonly TRankableItem[],
-): { rank: number; id: string; reason: TRankReason }[] {
+export function rankMeasuredItems(items: readonly TMeasuredItem[]): TRanked[] {
   const importance = importancesOf(items);
-  return rankFixFirst(
+  return rankItems(
     items
       .filter((item) => item.group.gap.n > 0)
       .map((item) => ({
@@ -101,22 +99,7 @@ export function rankItems(
         reach: item.group.observations,
         ...importance.get(item.id)!,
       })),
-  ).map((r) => ({
-    rank: r.rank,
-    id: r.id,
-    reason: {
-      meanGap: r.meanGap,
-      gapInterval: r.gapInterval,
-      n: r.gap.n,
-      shortfallBound: r.shortfallBound,
-      importance: r.importance,
-      importanceSource: r.importanceSource,
-      reachShare: r.reachShare,
-      reachWeight: r.why.reachWeight,
-      verdict: r.why.verdict,
-      score: r.score,
-    },
-  }));
+  );
 }
 
 export type TImportanceInput = {
@@ -157,7 +140,7 @@ export function rankTouchpoints(
     points.map((p) => [p.touchpoint.id, quadrantOf(p.importance, p.performance, cuts)]),
   );
 
-  const ranking: TFixFirstItem[] = rankItems(
+  const ranking: TRankedTouchpoint[] = rankMeasuredItems(
     inputs.map((x) => ({
       id: x.touchpoint.id,
       statedImportance: x.statedImportance,
@@ -186,9 +169,9 @@ export type TDriverInput = {
 };
 
 /** The fix-first ranking of a journey's loyalty drivers: the touchpoints' formula on each driver's own observations. */
-export function rankDrivers(inputs: TDriverInput[]): TDriverRankItem[] {
+export function rankDrivers(inputs: TDriverInput[]): TRankedDriver[] {
   const byId = new Map(inputs.map((x) => [x.driver.id, x]));
-  return rankItems(
+  return rankMeasuredItems(
     inputs.map((x) => ({ id: x.driver.id, statedImportance: x.statedImportance, group: x.group })),
   ).map(({ rank, id, reason }) => {
     const input = byId.get(id)!;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DIMENSIONS, DRIVER_KINDS } from "@/lib/journeys/document";
 import { OBSERVATION_SOURCES } from "@/lib/observations/schemas";
-import type { TImportanceSource, TVerdict } from "@/lib/stats/ranking";
+import type { TRanked } from "@/lib/stats/ranking";
 import type { TQuadrant } from "@/lib/stats/quadrants";
 import type { TInterval } from "@/lib/stats/summary";
 
@@ -118,27 +118,8 @@ export type TTouchpointRef = TBilingualName & {
   channel: string;
 };
 
-/** Why a touchpoint ranks where it does: the numbers of the formula (docs/METHODS.md), for the UI to explain. */
-export type TRankReason = {
-  meanGap: number | null;
-  gapInterval: TInterval | null;
-  n: number;
-  shortfallBound: number;
-  importance: number;
-  importanceSource: TImportanceSource;
-  reachShare: number;
-  /** (reach / busiest reach)^0.5: the factor reach contributes to the score. */
-  reachWeight: number;
-  verdict: TVerdict;
-  score: number;
-};
-
-export type TFixFirstItem = {
-  rank: number;
-  touchpoint: TTouchpointRef;
-  reason: TRankReason;
-  quadrant: TQuadrant;
-};
+/** One row of the touchpoints' fix-first ranking: the touchpoint, its place and why, and its importance–performance quadrant. */
+export type TRankedTouchpoint = TRanked<{ touchpoint: TTouchpointRef; quadrant: TQuadrant }>;
 
 /** A loyalty driver as the views name it: rational or emotional, its dimension, and the touchpoint it belongs to. */
 export type TDriverRef = TBilingualName & {
@@ -149,12 +130,7 @@ export type TDriverRef = TBilingualName & {
 };
 
 /** One row of the drivers' fix-first ranking: the touchpoints' formula on the driver's own observations. */
-export type TDriverRankItem = {
-  rank: number;
-  driver: TDriverRef;
-  reason: TRankReason;
-  measures: TMeasures;
-};
+export type TRankedDriver = TRanked<{ driver: TDriverRef; measures: TMeasures }>;
 
 /** The slices the customer metrics (CSAT, NPS, CES) are shown by. */
 export const METRIC_SLICES = ["touchpoint", "stage", "segment", "month"] as const;
@@ -171,7 +147,7 @@ export type TMeasureView = {
   sites: { id: string; name: string }[];
   totals: TMeasures;
   /** Fix-first: every touchpoint with a gap, best candidate first. */
-  ranking: TFixFirstItem[];
+  ranking: TRankedTouchpoint[];
   /** Per touchpoint, in journey order (for the map layer and the table). */
   byTouchpoint: (TSliceMeasures & { touchpoint: TTouchpointRef })[];
   /** The gap split by dimension, by rational vs emotional driver, by segment, by site, by source. */
@@ -183,7 +159,7 @@ export type TMeasureView = {
     measures: TMeasures;
   }[];
   /** Fix-first among loyalty drivers: every driver with a gap, best candidate first. */
-  driverRanking: TDriverRankItem[];
+  driverRanking: TRankedDriver[];
   /** Measures per stage (journey order) and per calendar month (reporting time zone, oldest first; key = its first day, YYYY-MM-DD). */
   bySlice: Record<"stage" | "month", TSliceMeasures[]>;
   /** Importance–performance: one point per touchpoint with data; cuts at the means. */

@@ -91,19 +91,7 @@ async function topTouchpoints(
   });
   return rankTouchpoints(inputs)
     .ranking.slice(0, TOP_TOUCHPOINTS)
-    .map(({ rank, touchpoint, reason }) => ({
-      id: touchpoint.id,
-      nameKo: touchpoint.nameKo,
-      nameEn: touchpoint.nameEn,
-      isMoT: touchpoint.isMoT,
-      journey: byId.get(touchpoint.id)!.journey,
-      rank,
-      meanGap: reason.meanGap,
-      gapInterval: reason.gapInterval,
-      n: reason.n,
-      verdict: reason.verdict,
-      score: reason.score,
-    }));
+    .map((item) => ({ ...item, journey: byId.get(item.touchpoint.id)!.journey }));
 }
 
 /** Before and after each rolled-out change, at its touchpoint: two aggregations per rollout. */

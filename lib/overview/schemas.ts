@@ -1,10 +1,9 @@
-import type { TBilingualName, TInterval } from "@/lib/analytics/schemas";
+import type { TBilingualName, TInterval, TRankedTouchpoint } from "@/lib/analytics/schemas";
 import type { TControlAlert } from "@/lib/control/schemas";
 import type { TPilotMetric, TPilotSummary } from "@/lib/pilots/schemas";
 import type { TProjectListItem } from "@/lib/projects/schemas";
 import type { TComplianceSummary } from "@/lib/promises/schemas";
 import type { TPilotVerdict } from "@/lib/stats/pilot-verdict";
-import type { TVerdict } from "@/lib/stats/ranking";
 import type { TOverviewPeriods, TPeriod } from "./periods";
 
 // What the executive overview page receives: plain data, every figure with its n and interval,
@@ -36,17 +35,8 @@ export type THeadline = {
   trend: { month: string; figure: TFigure | null }[];
 };
 
-export type TOverviewTouchpoint = TBilingualName & {
-  id: string;
-  isMoT: boolean;
-  journey: TBilingualName & { id: string };
-  rank: number;
-  meanGap: number | null;
-  gapInterval: TInterval | null;
-  n: number;
-  verdict: TVerdict;
-  score: number;
-};
+/** A row of the fix-first ranking across journeys: Measure's ranked touchpoint, and its journey for the link. */
+export type TOverviewTouchpoint = TRankedTouchpoint & { journey: TBilingualName & { id: string } };
 
 /** Before and after a rolled-out change at its touchpoint. */
 export type TCaseOutcome = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pooledVariance, rankFixFirst, type TRankInput } from "./ranking";
+import { pooledVariance, rankItems, type TRankInput } from "./ranking";
 import { momentsOf, type TMoments } from "./summary";
 
 function item(id: string, gap: TMoments, overrides: Partial<TRankInput> = {}): TRankInput {
@@ -29,7 +29,7 @@ function plantedGaps(n: number, gap: number, random: () => number): number[] {
   return gaps;
 }
 
-describe("rankFixFirst on a planted data set", () => {
+describe("rankItems on a planted data set", () => {
   const random = seededRandom(20261125);
   const ordinary: [string, number, number][] = [
     ["tp-a", 300, -0.1],
@@ -59,9 +59,9 @@ describe("rankFixFirst on a planted data set", () => {
   });
 
   it("puts the true worst first and neither decoy above it or above any large moderately-bad one", () => {
-    const ranked = rankFixFirst(items);
+    const ranked = rankItems(items);
     expect(ranked[0]?.id).toBe("true-worst");
-    expect(ranked[0]?.why.verdict).toBe("BELOW_EXPECTATION");
+    expect(ranked[0]?.reason.verdict).toBe("BELOW_EXPECTATION");
     for (const decoy of ["decoy-noisy", "decoy-flat"]) {
       for (const id of clearlyBad)
         expect(rankOf(ranked, decoy)).toBeGreaterThan(rankOf(ranked, id));
@@ -70,31 +70,31 @@ describe("rankFixFirst on a planted data set", () => {
   });
 
   it("keeps the true worst above the noisy decoy on the confidence bound alone, without reach", () => {
-    const ranked = rankFixFirst(items, { reachExponent: 0 });
+    const ranked = rankItems(items, { reachExponent: 0 });
     const worst = ranked.find((r) => r.id === "true-worst")!;
     const decoy = ranked.find((r) => r.id === "decoy-noisy")!;
-    expect(decoy.meanGap).toBe(-3);
-    expect(decoy.shortfallBound).toBeLessThan(worst.shortfallBound);
+    expect(decoy.reason.meanGap).toBe(-3);
+    expect(decoy.reason.shortfallBound).toBeLessThan(worst.reason.shortfallBound);
     expect(decoy.rank).toBeGreaterThan(worst.rank);
   });
 
   it("moderates the variance: three identical answers do not get an interval of width 0", () => {
-    const unmoderated = rankFixFirst(items, { reachExponent: 0, priorDf: 0 }).find(
+    const unmoderated = rankItems(items, { reachExponent: 0, priorDf: 0 }).find(
       (r) => r.id === "decoy-flat",
     )!;
-    expect(unmoderated.shortfallBound).toBe(3);
-    const moderated = rankFixFirst(items, { reachExponent: 0 }).find((r) => r.id === "decoy-flat")!;
-    expect(moderated.why.sdUsed).toBeGreaterThan(0.5);
-    expect(moderated.shortfallBound).toBeLessThan(2);
+    expect(unmoderated.reason.shortfallBound).toBe(3);
+    const moderated = rankItems(items, { reachExponent: 0 }).find((r) => r.id === "decoy-flat")!;
+    expect(moderated.reason.sdUsed).toBeGreaterThan(0.5);
+    expect(moderated.reason.shortfallBound).toBeLessThan(2);
   });
 });
 
-describe("rankFixFirst, the formula", () => {
+describe("rankItems, the formula", () => {
   it("computes the score by hand (no moderation)", () => {
     // Gaps −2, −4, −4, −4, −5, −5, −7, −9: mean −5, 95 % t interval [−6.787488, −3.212512]
     // (see summary.test.ts), shortfall bound 3.212512; importance 0.5; reach 8 of the busiest 32
     // → weight √(8/32) = 0.5; score = 3.212512 × 0.5 × 0.5 = 0.803128.
-    const ranked = rankFixFirst(
+    const ranked = rankItems(
       [
         item("a", momentsOf([-2, -4, -4, -4, -5, -5, -7, -9]), { importance: 0.5 }),
         item("busy", momentsOf([1, 2]), { reach: 32 }),
@@ -103,10 +103,10 @@ describe("rankFixFirst, the formula", () => {
     );
     const a = ranked.find((r) => r.id === "a")!;
     expect(a.rank).toBe(1);
-    expect(a.shortfallBound).toBeCloseTo(3.212512, 5);
-    expect(a.reachShare).toBe(0.25);
-    expect(a.score).toBeCloseTo(0.803128, 5);
-    expect(a.why).toMatchObject({
+    expect(a.reason.shortfallBound).toBeCloseTo(3.212512, 5);
+    expect(a.reason.reachShare).toBe(0.25);
+    expect(a.reason.score).toBeCloseTo(0.803128, 5);
+    expect(a.reason).toMatchObject({
       n: 8,
       meanGap: -5,
       importance: 0.5,
@@ -114,7 +114,7 @@ describe("rankFixFirst, the formula", () => {
       reachWeight: 0.5,
       verdict: "BELOW_EXPECTATION",
     });
-    expect(a.why.gapHigh).toBeCloseTo(-3.212512, 5);
+    expect(a.reason.gapInterval?.high).toBeCloseTo(-3.212512, 5);
   });
 
   it("moderates a small sample's variance toward the pooled one (Smyth 2004), by hand", () => {
@@ -123,17 +123,17 @@ describe("rankFixFirst, the formula", () => {
     // t(0.975; 6) = 2.446912; half = 2.446912 × √(2.6/3) = 2.277952 → high −0.722048.
     const b = { n: 9, sum: -9, sumSquares: 41 };
     expect(pooledVariance([momentsOf([-4, -3, -2]), b])).toBeCloseTo(3.4, 12);
-    const ranked = rankFixFirst([item("a", momentsOf([-4, -3, -2])), item("b", b)]);
+    const ranked = rankItems([item("a", momentsOf([-4, -3, -2])), item("b", b)]);
     const a = ranked.find((r) => r.id === "a")!;
-    expect(a.gapInterval?.high).toBeCloseTo(-0.722048, 5);
-    expect(a.shortfallBound).toBeCloseTo(0.722048, 5);
-    expect(a.why.sdUsed).toBeCloseTo(Math.sqrt(2.6), 12);
+    expect(a.reason.gapInterval?.high).toBeCloseTo(-0.722048, 5);
+    expect(a.reason.shortfallBound).toBeCloseTo(0.722048, 5);
+    expect(a.reason.sdUsed).toBeCloseTo(Math.sqrt(2.6), 12);
   });
 
   it("lets importance change the order", () => {
     const gap = { n: 400, sum: -200, sumSquares: 500 };
     const order = (high: string) =>
-      rankFixFirst([
+      rankItems([
         item("x", gap, { importance: high === "x" ? 0.9 : 0.3 }),
         item("y", gap, { importance: high === "y" ? 0.9 : 0.3 }),
       ]).map((r) => r.id);
@@ -142,7 +142,7 @@ describe("rankFixFirst, the formula", () => {
   });
 
   it("scores 0 a touchpoint above expectation, and one with fewer than two observations", () => {
-    const ranked = rankFixFirst([
+    const ranked = rankItems([
       item("above", momentsOf([1, 0, 1, 2, 1])),
       item("single", momentsOf([-6])),
       item("none", momentsOf([])),
@@ -150,20 +150,13 @@ describe("rankFixFirst, the formula", () => {
     ]);
     expect(ranked.map((r) => r.id)).toEqual(["below", "above", "single", "none"]);
     expect(ranked.find((r) => r.id === "above")).toMatchObject({
-      score: 0,
-      shortfallBound: 0,
-      why: { verdict: "NOT_SHOWN_BELOW" },
+      reason: { score: 0, shortfallBound: 0, verdict: "NOT_SHOWN_BELOW" },
     });
     expect(ranked.find((r) => r.id === "single")).toMatchObject({
-      score: 0,
-      gapInterval: null,
-      meanGap: -6,
-      why: { verdict: "TOO_FEW_OBSERVATIONS" },
+      reason: { score: 0, gapInterval: null, meanGap: -6, verdict: "TOO_FEW_OBSERVATIONS" },
     });
     expect(ranked.find((r) => r.id === "none")).toMatchObject({
-      score: 0,
-      meanGap: null,
-      why: { verdict: "TOO_FEW_OBSERVATIONS" },
+      reason: { score: 0, meanGap: null, verdict: "TOO_FEW_OBSERVATIONS" },
     });
   });
 
@@ -175,16 +168,16 @@ describe("rankFixFirst, the formula", () => {
       item("a", momentsOf([2, 2])),
     ];
     const expected = ["z", "k", "m", "a"];
-    expect(rankFixFirst(inputs).map((r) => r.id)).toEqual(expected);
-    expect(rankFixFirst([...inputs].reverse()).map((r) => r.id)).toEqual(expected);
+    expect(rankItems(inputs).map((r) => r.id)).toEqual(expected);
+    expect(rankItems([...inputs].reverse()).map((r) => r.id)).toEqual(expected);
   });
 
   it("refuses bad input", () => {
     const gap = momentsOf([1, 2]);
-    expect(() => rankFixFirst([item("a", gap, { importance: 1.2 })])).toThrow(RangeError);
-    expect(() => rankFixFirst([item("a", gap, { reach: -1 })])).toThrow(RangeError);
-    expect(() => rankFixFirst([item("a", gap), item("a", gap)])).toThrow(RangeError);
-    expect(() => rankFixFirst([item("a", gap)], { confidence: 95 })).toThrow(RangeError);
-    expect(rankFixFirst([])).toEqual([]);
+    expect(() => rankItems([item("a", gap, { importance: 1.2 })])).toThrow(RangeError);
+    expect(() => rankItems([item("a", gap, { reach: -1 })])).toThrow(RangeError);
+    expect(() => rankItems([item("a", gap), item("a", gap)])).toThrow(RangeError);
+    expect(() => rankItems([item("a", gap)], { confidence: 95 })).toThrow(RangeError);
+    expect(rankItems([])).toEqual([]);
   });
 });

@@ -16,35 +16,32 @@ export type TRankInput = {
   reach: number;
 };
 
-/** Why an item stands where it does, as data: the UI words it in the user's language. */
+/** The verdict on an item's gap: shown below expectation, not shown below, or too few observations to tell. */
 export type TVerdict = "BELOW_EXPECTATION" | "NOT_SHOWN_BELOW" | "TOO_FEW_OBSERVATIONS";
 
-export type TWhy = {
+/**
+ * Why an item stands where it does ("why is this first?"): the numbers of the formula, as data —
+ * the UI words them in the user's language.
+ */
+export type TRankReason = {
   verdict: TVerdict;
   n: number;
   meanGap: number | null;
-  gapLow: number | null;
-  gapHigh: number | null;
-  confidence: number;
+  /** The gap's confidence interval (its `confidence` included); null when n < 2. */
+  gapInterval: TInterval | null;
   /** The standard deviation the interval used (moderated toward the pooled one, see below). */
   sdUsed: number | null;
   shortfallBound: number;
   importance: number;
   importanceSource: TImportanceSource;
   reachShare: number;
+  /** (reach / busiest reach)^reachExponent: the factor reach contributes to the score. */
   reachWeight: number;
   score: number;
 };
 
-export type TRanked = TRankInput & {
-  rank: number;
-  score: number;
-  meanGap: number | null;
-  gapInterval: TInterval | null;
-  shortfallBound: number;
-  reachShare: number;
-  why: TWhy;
-};
+/** A ranked item: what was ranked (an id here; a touchpoint or a driver in the views), its place and why. */
+export type TRanked<TItem = { id: string }> = TItem & { rank: number; reason: TRankReason };
 
 export type TRankOptions = {
   confidence?: number;
@@ -120,7 +117,7 @@ function verdictOf(bound: TGapBound, shortfallBound: number): TVerdict {
  * expectation the item is at least, at the given confidence. Items with n < 2 score 0.
  * Order: score, then n, then id (descending, descending, ascending) — stable across runs.
  */
-export function rankFixFirst(items: readonly TRankInput[], options: TRankOptions = {}): TRanked[] {
+export function rankItems(items: readonly TRankInput[], options: TRankOptions = {}): TRanked[] {
   const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
   const priorDf = options.priorDf ?? DEFAULT_PRIOR_DF;
   const reachExponent = options.reachExponent ?? DEFAULT_REACH_EXPONENT;
@@ -143,35 +140,27 @@ export function rankFixFirst(items: readonly TRankInput[], options: TRankOptions
     const shortfallBound = bound.interval === null ? 0 : Math.max(0, -bound.interval.high);
     const reachShare = busiest === 0 ? 0 : item.reach / busiest;
     const reachWeight = reachExponent === 0 ? 1 : reachShare ** reachExponent;
-    const score = shortfallBound * item.importance * reachWeight;
-    const why: TWhy = {
+    const reason: TRankReason = {
       verdict: verdictOf(bound, shortfallBound),
       n: item.gap.n,
       meanGap: bound.meanGap,
-      gapLow: bound.interval?.low ?? null,
-      gapHigh: bound.interval?.high ?? null,
-      confidence,
+      gapInterval: bound.interval,
       sdUsed: bound.sdUsed,
       shortfallBound,
       importance: item.importance,
       importanceSource: item.importanceSource,
       reachShare,
       reachWeight,
-      score,
+      score: shortfallBound * item.importance * reachWeight,
     };
-    return {
-      ...item,
-      score,
-      meanGap: bound.meanGap,
-      gapInterval: bound.interval,
-      shortfallBound,
-      reachShare,
-      why,
-    };
+    return { id: item.id, reason };
   });
 
   scored.sort(
-    (a, b) => b.score - a.score || b.gap.n - a.gap.n || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    (a, b) =>
+      b.reason.score - a.reason.score ||
+      b.reason.n - a.reason.n ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
-  return scored.map((item, index) => ({ ...item, rank: index + 1 }));
+  return scored.map((item, index) => ({ id: item.id, rank: index + 1, reason: item.reason }));
 }

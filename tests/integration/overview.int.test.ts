@@ -176,19 +176,18 @@ describe("the executive overview", () => {
       Array.from({ length: TOP_TOUCHPOINTS }, (_, i) => i + 1),
     );
     expect(top[0]).toMatchObject({
-      nameEn: PLANTED_MOT.nameEn,
-      isMoT: true,
-      verdict: "BELOW_EXPECTATION",
+      touchpoint: { nameEn: PLANTED_MOT.nameEn, isMoT: true },
+      reason: { verdict: "BELOW_EXPECTATION" },
     });
-    expect(top[0]!.meanGap).toBeLessThan(-0.5);
+    expect(top[0]!.reason.meanGap).toBeLessThan(-0.5);
     const skt = await db.journey.findFirstOrThrow({
       where: { templateKey: DEMO_SKT_TEMPLATE },
       select: { id: true },
     });
     expect(top.every((t) => t.journey.id === skt.id)).toBe(true);
-    expect([...top].sort((a, b) => b.score - a.score).map((t) => t.id)).toEqual(
-      top.map((t) => t.id),
-    );
+    expect(
+      [...top].sort((a, b) => b.reason.score - a.reason.score).map((t) => t.touchpoint.id),
+    ).toEqual(top.map((t) => t.touchpoint.id));
   });
 
   it("shows a rolled-out pilot's verdict, the relapse its control chart flags, the case outcome before and after, projects and promise compliance", async () => {

@@ -4,7 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { AlertTriangle, Star } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { formatNumber } from "@/lib/analytics/format";
+import { formatNumber } from "@/lib/format/numbers";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";

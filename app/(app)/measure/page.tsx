@@ -10,7 +10,7 @@ import {
   filterInputFromSearchParams,
   searchStringOf,
   type TSearchParams,
-} from "@/lib/analytics/format";
+} from "@/lib/analytics/filter-url";
 import { getMeasureView, listJourneysWithData } from "@/lib/analytics/queries";
 import { ZAnalysisFilter } from "@/lib/analytics/schemas";
 import { can } from "@/lib/auth/permissions";

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { phaseMetadata } from "@/components/phase-intro";
 import { PageHeader } from "@/components/ui/page-header";
-import { searchStringOf } from "@/lib/analytics/format";
+import { searchStringOf } from "@/lib/analytics/filter-url";
 import { requireUser } from "@/lib/auth/session";
 import { getOverview } from "@/lib/overview/queries";
 import { CaseOutcomes } from "./_components/case-outcomes";

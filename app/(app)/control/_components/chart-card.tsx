@@ -7,7 +7,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { TActionResult } from "@/lib/action-result";
-import { formatNumber } from "@/lib/analytics/format";
+import { formatNumber } from "@/lib/format/numbers";
 import type { TChartPoint, TControlChartView, TControlView } from "@/lib/control/schemas";
 import { localized } from "@/lib/i18n/localized";
 import { ChartSettingsFields } from "./chart-form";

@@ -12,7 +12,7 @@ import {
   YAxis,
 } from "recharts";
 import { AXIS_LABEL, AXIS_TICK, CHART_COLORS } from "@/components/charts/chart-theme";
-import { formatNumber } from "@/lib/analytics/format";
+import { formatNumber } from "@/lib/format/numbers";
 import type { TChartPoint } from "@/lib/control/schemas";
 
 type TProps = { points: TChartPoint[]; yLabel: string; ariaLabel: string; digits: number };

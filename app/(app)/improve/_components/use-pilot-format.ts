@@ -1,6 +1,6 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
-import { formatNumber, formatSigned } from "@/lib/analytics/format";
+import { formatNumber, formatSigned } from "@/lib/format/numbers";
 import type { TPilotMetric } from "@/lib/pilots/schemas";
 
 /** Decimals each metric is read with: points to two places, CSAT % and NPS points to one. */

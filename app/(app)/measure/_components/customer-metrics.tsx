@@ -6,13 +6,9 @@ import { ChartCard } from "@/components/charts/chart-card";
 import { LineSeries } from "@/components/charts/line-series";
 import { MetricCell, type TMetricScale } from "@/components/measure/metric-cell";
 import { useSliceLabel } from "@/components/measure/use-slice-label";
-import {
-  formatMonth,
-  formatNumber,
-  formatSigned,
-  isIndicative,
-  MIN_N_FOR_FIRM_METRIC,
-} from "@/lib/analytics/format";
+import { formatMonth } from "@/lib/format/months";
+import { formatNumber, formatSigned } from "@/lib/format/numbers";
+import { isIndicative, MIN_N_FOR_FIRM_METRIC } from "@/lib/analytics/indicative-metric";
 import { METRIC_SLICES, type TMetricSlice, type TSliceMeasures } from "@/lib/analytics/schemas";
 import { CES_SCALE } from "@/lib/observations/scale";
 

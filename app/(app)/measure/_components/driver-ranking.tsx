@@ -3,12 +3,12 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { ChevronRight, Star } from "lucide-react";
 import { ChartCard } from "@/components/charts/chart-card";
-import { searchStringOf } from "@/lib/analytics/format";
-import type { TAnalysisFilter, TDriverRankItem } from "@/lib/analytics/schemas";
+import { searchStringOf } from "@/lib/analytics/filter-url";
+import type { TAnalysisFilter, TRankedDriver } from "@/lib/analytics/schemas";
 import { localized } from "@/lib/i18n/localized";
 import { RankedList, RankingMethod } from "./ranked-list";
 
-type TProps = { ranking: TDriverRankItem[]; filter: TAnalysisFilter };
+type TProps = { ranking: TRankedDriver[]; filter: TAnalysisFilter };
 
 /** Which element of which touchpoint to improve first: the fix-first formula on the loyalty drivers. */
 export function DriverRanking({ ranking, filter }: TProps) {
@@ -16,8 +16,8 @@ export function DriverRanking({ ranking, filter }: TProps) {
   const tRank = useTranslations("measure.ranking");
   const tMap = useTranslations("journeyMap");
   const locale = useLocale();
-  const kindOf = (item: TDriverRankItem) => tMap(`driverKinds.${item.driver.kind}`);
-  const dimensionOf = (item: TDriverRankItem) => tMap(`dimensions.${item.driver.dimension}`);
+  const kindOf = (item: TRankedDriver) => tMap(`driverKinds.${item.driver.kind}`);
+  const dimensionOf = (item: TRankedDriver) => tMap(`dimensions.${item.driver.dimension}`);
 
   const table = {
     columns: [

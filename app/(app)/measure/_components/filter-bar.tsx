@@ -2,7 +2,7 @@
 import { useOptimistic, useTransition, type ReactNode } from "react";
 import { usePathname, useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
-import { searchStringOf } from "@/lib/analytics/format";
+import { searchStringOf } from "@/lib/analytics/filter-url";
 import type { TAnalysisFilter, TMeasureView } from "@/lib/analytics/schemas";
 import { DIMENSIONS, DRIVER_KINDS } from "@/lib/journeys/document";
 import { localized } from "@/lib/i18n/localized";

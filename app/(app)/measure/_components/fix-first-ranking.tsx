@@ -3,13 +3,13 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { ChevronRight, Star } from "lucide-react";
 import { ChartCard } from "@/components/charts/chart-card";
-import { searchStringOf } from "@/lib/analytics/format";
-import type { TAnalysisFilter, TFixFirstItem, TMeasures } from "@/lib/analytics/schemas";
+import { searchStringOf } from "@/lib/analytics/filter-url";
+import type { TAnalysisFilter, TMeasures, TRankedTouchpoint } from "@/lib/analytics/schemas";
 import { localized } from "@/lib/i18n/localized";
 import { RankedList, RankingMethod } from "./ranked-list";
 
 type TProps = {
-  ranking: TFixFirstItem[];
+  ranking: TRankedTouchpoint[];
   measuresOf: Record<string, TMeasures>;
   filter: TAnalysisFilter;
 };
@@ -19,7 +19,7 @@ export function FixFirstRanking({ ranking, measuresOf, filter }: TProps) {
   const t = useTranslations("measure.ranking");
   const tMap = useTranslations("journeyMap");
   const locale = useLocale();
-  const nameOf = (item: TFixFirstItem) => localized(item.touchpoint, "name", locale);
+  const nameOf = (item: TRankedTouchpoint) => localized(item.touchpoint, "name", locale);
 
   const table = {
     columns: [

@@ -8,7 +8,9 @@ import { JourneyBoard } from "@/components/journey-map/journey-board";
 import type { TJourneyOverlay } from "@/components/journey-map/overlay";
 import { useSliceTable } from "@/components/measure/slice-table";
 import { useSliceLabel } from "@/components/measure/use-slice-label";
-import { formatInteger, formatSigned, gapTone, searchStringOf } from "@/lib/analytics/format";
+import { formatInteger, formatSigned } from "@/lib/format/numbers";
+import { gapTone } from "@/lib/analytics/gap-tone";
+import { searchStringOf } from "@/lib/analytics/filter-url";
 import type { TAnalysisFilter, TMeasureView } from "@/lib/analytics/schemas";
 import type { TStage } from "@/lib/journeys/schemas";
 

@@ -1,14 +1,10 @@
 "use client";
 import { useState, type ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
-import {
-  formatInteger,
-  formatNumber,
-  formatPercent,
-  formatSigned,
-  gapTone,
-} from "@/lib/analytics/format";
-import type { TMeasures, TRankReason } from "@/lib/analytics/schemas";
+import { formatInteger, formatNumber, formatPercent, formatSigned } from "@/lib/format/numbers";
+import { gapTone } from "@/lib/analytics/gap-tone";
+import type { TMeasures } from "@/lib/analytics/schemas";
+import type { TRanked } from "@/lib/stats/ranking";
 import { WhyFirst, type TRankSubject } from "./why-first";
 
 const PAGE = 10;
@@ -18,10 +14,8 @@ const COLUMNS =
 const TONE_TEXT = { below: "text-gap-below", above: "text-gap-above", neutral: "text-neutral-700" };
 
 /** One ranked item as the list shows it; what it is (touchpoint, driver) is the caller's business. */
-export type TRankedRow = {
+export type TRankedRow = TRanked<{
   id: string;
-  rank: number;
-  reason: TRankReason;
   /** The item's measures, for "customers expected … and experienced …". */
   measures: TMeasures | undefined;
   name: string;
@@ -31,7 +25,7 @@ export type TRankedRow = {
   context: ReactNode;
   /** Beside "why": a drill-down link. */
   action?: ReactNode;
-};
+}>;
 
 type TProps = {
   rows: TRankedRow[];

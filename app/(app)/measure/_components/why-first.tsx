@@ -1,7 +1,8 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
-import { formatInteger, formatNumber, formatPercent, formatSigned } from "@/lib/analytics/format";
-import type { TMeasures, TRankReason } from "@/lib/analytics/schemas";
+import { formatInteger, formatNumber, formatPercent, formatSigned } from "@/lib/format/numbers";
+import type { TMeasures } from "@/lib/analytics/schemas";
+import type { TRankReason } from "@/lib/stats/ranking";
 
 /** What was ranked: the wording of "its most important driver", "the busiest …" depends on it. */
 export type TRankSubject = "touchpoint" | "driver";

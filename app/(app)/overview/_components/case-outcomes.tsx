@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { ChartCard } from "@/components/charts/chart-card";
-import { formatInteger } from "@/lib/analytics/format";
+import { formatInteger } from "@/lib/format/numbers";
 import { localized } from "@/lib/i18n/localized";
 import type { TCaseOutcome } from "@/lib/overview/schemas";
 import { formatMetricDifference, formatMetricValue, VERDICT_TONE } from "./metric-format";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { TriangleAlert } from "lucide-react";
-import { formatNumber } from "@/lib/analytics/format";
+import { formatNumber } from "@/lib/format/numbers";
 import type { TControlAlert } from "@/lib/control/schemas";
 import { localized } from "@/lib/i18n/localized";
 import { EMPTY_CLASS, LIST_CLASS, ROW_LINK_CLASS } from "./overview-section";

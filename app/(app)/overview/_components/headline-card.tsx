@@ -2,13 +2,9 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { ChartCard } from "@/components/charts/chart-card";
-import {
-  formatInteger,
-  formatMonth,
-  formatNumber,
-  formatSigned,
-  gapTone,
-} from "@/lib/analytics/format";
+import { formatInteger, formatNumber, formatSigned } from "@/lib/format/numbers";
+import { formatMonth } from "@/lib/format/months";
+import { gapTone } from "@/lib/analytics/gap-tone";
 import type { THeadline, THeadlineKey } from "@/lib/overview/schemas";
 import { TrendSparkline } from "./trend-sparkline";
 

@@ -1,4 +1,4 @@
-import { formatNumber, formatSigned } from "@/lib/analytics/format";
+import { formatNumber, formatSigned } from "@/lib/format/numbers";
 import type { TPilotMetric } from "@/lib/pilots/schemas";
 
 // A pilot metric in its display unit, as the pilots' own pages show it: mean experience on the

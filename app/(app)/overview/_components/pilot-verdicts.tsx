@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatInteger } from "@/lib/analytics/format";
+import { formatInteger } from "@/lib/format/numbers";
 import { localized } from "@/lib/i18n/localized";
 import type { TOverviewPilot } from "@/lib/overview/schemas";
 import { formatMetricDifference, formatPValue, VERDICT_TONE } from "./metric-format";

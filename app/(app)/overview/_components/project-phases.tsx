@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatInteger } from "@/lib/analytics/format";
+import { formatInteger } from "@/lib/format/numbers";
 import type { TProjectListItem } from "@/lib/projects/schemas";
 import { EMPTY_CLASS, LIST_CLASS, ROW_LINK_CLASS } from "./overview-section";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { formatInteger, formatPercent } from "@/lib/analytics/format";
+import { formatInteger, formatPercent } from "@/lib/format/numbers";
 import { localized } from "@/lib/i18n/localized";
 import type { TComplianceSummary, TRate } from "@/lib/promises/schemas";
 import { EMPTY_CLASS, LIST_CLASS, ROW_LINK_CLASS } from "./overview-section";

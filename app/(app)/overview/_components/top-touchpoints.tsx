@@ -1,13 +1,9 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Star } from "lucide-react";
-import {
-  formatInteger,
-  formatNumber,
-  formatSigned,
-  gapTone,
-  searchStringOf,
-} from "@/lib/analytics/format";
+import { formatInteger, formatNumber, formatSigned } from "@/lib/format/numbers";
+import { gapTone } from "@/lib/analytics/gap-tone";
+import { searchStringOf } from "@/lib/analytics/filter-url";
 import { localized } from "@/lib/i18n/localized";
 import type { TPeriod } from "@/lib/overview/periods";
 import type { TOverviewTouchpoint } from "@/lib/overview/schemas";
@@ -32,16 +28,17 @@ export async function TopTouchpoints({
   return (
     <ol className={LIST_CLASS}>
       {top.map((item) => {
-        const name = localized(item, "name", locale);
+        const { touchpoint, reason } = item;
+        const name = localized(touchpoint, "name", locale);
         const tone = gapTone(
-          item.meanGap === null
+          reason.meanGap === null
             ? null
-            : { n: item.n, mean: item.meanGap, interval: item.gapInterval },
+            : { n: reason.n, mean: reason.meanGap, interval: reason.gapInterval },
         );
         return (
-          <li key={item.id} data-testid="overview-top-row">
+          <li key={touchpoint.id} data-testid="overview-top-row">
             <Link
-              href={`/measure/touchpoints/${item.id}${searchStringOf({ journeyId: item.journey.id, ...period })}`}
+              href={`/measure/touchpoints/${touchpoint.id}${searchStringOf({ journeyId: item.journey.id, ...period })}`}
               className={`${ROW_LINK_CLASS} grid grid-cols-[1.75rem_minmax(0,1fr)_auto] items-start gap-x-2`}
               aria-label={t("open", { touchpoint: name })}
             >
@@ -53,7 +50,7 @@ export async function TopTouchpoints({
                   <span className="font-medium text-neutral-900" data-testid="overview-top-name">
                     {name}
                   </span>
-                  {item.isMoT && (
+                  {touchpoint.isMoT && (
                     <span
                       className="mt-0.5 inline-flex shrink-0 items-center gap-0.5 rounded bg-mot px-1 text-[10px] font-semibold uppercase text-white"
                       title={tMap("motLong")}
@@ -65,24 +62,24 @@ export async function TopTouchpoints({
                 </span>
                 <span className="block truncate text-xs text-neutral-500">
                   {t("journey", { journey: localized(item.journey, "name", locale) })} ·{" "}
-                  {t(`verdict.${item.verdict}`)}
+                  {t(`verdict.${reason.verdict}`)}
                 </span>
               </span>
               <span className="text-right tabular-nums">
                 <span className={`block text-sm font-semibold ${TONE_TEXT[tone]}`}>
-                  {item.meanGap === null
+                  {reason.meanGap === null
                     ? ""
-                    : t("gap", { gap: formatSigned(item.meanGap, locale) })}
+                    : t("gap", { gap: formatSigned(reason.meanGap, locale) })}
                 </span>
                 <span className="block text-[11px] text-neutral-500">
-                  {item.gapInterval &&
+                  {reason.gapInterval &&
                     t("gapInterval", {
-                      low: formatSigned(item.gapInterval.low, locale),
-                      high: formatSigned(item.gapInterval.high, locale),
+                      low: formatSigned(reason.gapInterval.low, locale),
+                      high: formatSigned(reason.gapInterval.high, locale),
                     })}
-                  {item.gapInterval && " · "}
-                  {t("n", { n: formatInteger(item.n, locale) })} ·{" "}
-                  {t("score", { score: formatNumber(item.score, locale, 3) })}
+                  {reason.gapInterval && " · "}
+                  {t("n", { n: formatInteger(reason.n, locale) })} ·{" "}
+                  {t("score", { score: formatNumber(reason.score, locale, 3) })}
                 </span>
               </span>
             </Link>

@@ -2,7 +2,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { ChartCard } from "@/components/charts/chart-card";
 import { LineSeries } from "@/components/charts/line-series";
-import { formatMonth } from "@/lib/analytics/format";
+import { formatMonth } from "@/lib/format/months";
 import type { TComplianceSeries } from "@/lib/promises/schemas";
 
 type TProps = {

@@ -2,7 +2,7 @@ import { getLocale } from "next-intl/server";
 import { exportAuditLogCsv } from "@/lib/audit/export";
 import { auditRefusal } from "@/lib/audit/refusals";
 import { parseAuditLogFilter } from "@/lib/audit/schemas";
-import { csvFileName } from "@/lib/analytics/format";
+import { csvFileName } from "@/lib/exports/csv";
 import { getCurrentUser } from "@/lib/auth/session";
 import { requestMetaFrom } from "@/lib/auth/request-meta";
 import { PermissionDenied } from "@/lib/auth/permissions";

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { AlertTriangle } from "lucide-react";
-import { formatNumber } from "@/lib/analytics/format";
+import { formatNumber } from "@/lib/format/numbers";
 import type { TControlAlert } from "@/lib/control/schemas";
 import { localized } from "@/lib/i18n/localized";
 

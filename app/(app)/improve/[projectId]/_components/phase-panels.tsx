@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { CheckCircle2, Star } from "lucide-react";
-import { formatInteger, formatNumber, formatSigned } from "@/lib/analytics/format";
+import { formatInteger, formatNumber, formatSigned } from "@/lib/format/numbers";
 import type { TInterval } from "@/lib/analytics/schemas";
 import { DIMENSIONS } from "@/lib/journeys/document";
 import { localized } from "@/lib/i18n/localized";

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
-import { formatNumber } from "@/lib/analytics/format";
+import { formatNumber } from "@/lib/format/numbers";
 import type { TActionResult } from "@/lib/action-result";
 import { PROJECT_STATUSES, type TProjectDetail } from "@/lib/projects/schemas";
 import { ProjectFields, projectFieldsOf, type TPerson } from "../../_components/project-fields";

@@ -9,7 +9,7 @@ import {
   filterInputFromSearchParams,
   searchStringOf,
   type TSearchParams,
-} from "@/lib/analytics/format";
+} from "@/lib/analytics/filter-url";
 import { getTouchpointDrilldown } from "@/lib/analytics/queries";
 import { requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";

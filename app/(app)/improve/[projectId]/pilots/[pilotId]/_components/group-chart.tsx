@@ -14,7 +14,8 @@ import {
 } from "recharts";
 import { ChartCard } from "@/components/charts/chart-card";
 import { AXIS_LABEL, AXIS_TICK, CHART_COLORS } from "@/components/charts/chart-theme";
-import { errorOffsets, formatNumber } from "@/lib/analytics/format";
+import { errorOffsets } from "@/components/charts/error-offsets";
+import { formatNumber } from "@/lib/format/numbers";
 import type { TPilotDetail, TPilotMetric } from "@/lib/pilots/schemas";
 import { SCORE_SCALE } from "@/lib/observations/scale";
 import { usePilotFormat } from "../../../../_components/use-pilot-format";

@@ -1,6 +1,6 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
-import { formatInteger, formatNumber } from "@/lib/analytics/format";
+import { formatInteger, formatNumber } from "@/lib/format/numbers";
 import type { TPilotDetail } from "@/lib/pilots/schemas";
 import { MIN_OBSERVATIONS_PER_GROUP } from "@/lib/stats/pilot-verdict";
 import { usePilotFormat } from "../../../../_components/use-pilot-format";

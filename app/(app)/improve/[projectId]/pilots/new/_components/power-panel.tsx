@@ -1,6 +1,6 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
-import { formatInteger, formatNumber } from "@/lib/analytics/format";
+import { formatInteger, formatNumber } from "@/lib/format/numbers";
 import {
   answersPerDay,
   BASELINE_DAYS,

@@ -1,0 +1,45 @@
+import type { TInterval, TMean } from "./schemas";
+
+// How a gap is coloured wherever it is shown (text, bars, heat-map cells): warm below
+// expectation, cool above, neutral when the data cannot tell. Pure: unit-tested beside this file.
+
+/** Below this many observations a gap is shown but not coloured: a few answers are noise. */
+export const MIN_N_FOR_TONE = 10;
+
+export type TGapTone = "below" | "above" | "neutral";
+
+type TGapLike = Pick<TMean, "n" | "mean"> & { interval?: TInterval | null };
+
+/**
+ * Warm when experience falls below expectation, cool when above; neutral when there are too few
+ * observations or when the 95 % interval still includes "as expected" (a −0.02 must not look bad).
+ */
+export function gapTone(gap: TGapLike | null | undefined, minN = MIN_N_FOR_TONE): TGapTone {
+  if (!gap || gap.n < minN || gap.mean === 0) return "neutral";
+  if (gap.interval && gap.interval.low <= 0 && gap.interval.high >= 0) return "neutral";
+  return gap.mean < 0 ? "below" : "above";
+}
+
+/** How strongly to colour a heat-map cell, 0–1: a gap of `full` points (either way) is full colour. */
+export function gapIntensity(mean: number, full = 2): number {
+  return Math.min(1, Math.abs(mean) / full);
+}
+
+const WARM = [217, 72, 15] as const; // --color-gap-below
+const COOL = [25, 113, 194] as const; // --color-gap-above
+
+/** A heat-map cell's background: white blended towards warm or cool by the gap's size. */
+export function heatColor(gap: TGapLike | null | undefined, minN = MIN_N_FOR_TONE): string {
+  const tone = gapTone(gap, minN);
+  if (tone === "neutral" || !gap) return "rgb(245, 245, 245)";
+  const [r, g, b] = tone === "below" ? WARM : COOL;
+  // Keep a floor so that a small but real gap is still visibly tinted.
+  const a = 0.12 + 0.78 * gapIntensity(gap.mean);
+  const mix = (c: number) => Math.round(255 + (c - 255) * a);
+  return `rgb(${mix(r)}, ${mix(g)}, ${mix(b)})`;
+}
+
+/** Dark text on light cells, white on strong ones. */
+export function heatTextIsLight(gap: TGapLike | null | undefined, minN = MIN_N_FOR_TONE): boolean {
+  return gapTone(gap, minN) !== "neutral" && !!gap && gapIntensity(gap.mean) > 0.55;
+}

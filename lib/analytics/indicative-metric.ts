@@ -1,0 +1,12 @@
+// When a customer metric (CSAT, NPS, CES) is shown but marked indicative: it rests on too few answers.
+
+/**
+ * Below this many answers a CSAT, NPS or CES is shown but marked indicative: the interval is wide,
+ * and NPS's Wald interval (docs/METHODS.md) is also too narrow there.
+ */
+export const MIN_N_FOR_FIRM_METRIC = 30;
+
+/** True when a metric rests on answers, but on fewer than MIN_N_FOR_FIRM_METRIC. */
+export function isIndicative(n: number, minN = MIN_N_FOR_FIRM_METRIC): boolean {
+  return n > 0 && n < minN;
+}
