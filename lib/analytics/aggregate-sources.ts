@@ -2,7 +2,7 @@ import "server-only";
 import { Prisma } from "@/lib/db/client";
 import { ROLLUP_STATISTIC_COLUMNS } from "@/lib/observations/rollups";
 import { CSAT_TOP_TWO_MIN, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN } from "@/lib/observations/scale";
-import { localTimeOf, utcStartOf } from "./local-time-sql";
+import { localTimeOf, utcStartOf } from "@/lib/dates/local-time-sql";
 import type { TAggregateFilter, TGroupKey } from "./schemas";
 import { splitIntoWholePeriods } from "./whole-periods";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db/client";
-import { localTimeOf } from "@/lib/analytics/local-time-sql";
+import { localTimeOf } from "@/lib/dates/local-time-sql";
 import { CSAT_TOP_TWO_MIN, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN } from "./scale";
 
 // The rollups of observations the dashboards read instead of the raw rows (docs/SCALING.md): the
