@@ -4,7 +4,7 @@ import { auditRefusal } from "@/lib/audit/refusals";
 import { parseAuditLogFilter } from "@/lib/audit/schemas";
 import { csvFileName } from "@/lib/analytics/format";
 import { getCurrentUser } from "@/lib/auth/session";
-import { requestMetaFrom } from "@/lib/auth/request-meta";
+import { requestMetaFrom } from "@/lib/audit/request-meta";
 import { PermissionDenied } from "@/lib/auth/permissions";
 import { DEFAULT_LOCALE, isLocale } from "@/lib/i18n/config";
 import { MESSAGES } from "@/lib/i18n/messages";
