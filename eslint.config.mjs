@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
@@ -12,6 +14,22 @@ const dbOnlyFromDomain = {
     },
   ],
 };
+
+// Every lib/ module that declares itself server-only (`import "server-only"`): queries, mutations,
+// frontline.ts, store.ts, import.ts, … Components get what those return as props, and take its
+// type from the domain's schemas.ts.
+const lib = path.join(import.meta.dirname, "lib");
+const serverOnlyModules = readdirSync(lib, { recursive: true, encoding: "utf8" })
+  .filter((file) => /\.tsx?$/.test(file) && !file.startsWith(path.join("db", "generated")))
+  .filter((file) => /^import "server-only";$/m.test(readFileSync(path.join(lib, file), "utf8")))
+  .map(
+    (file) =>
+      `@/lib/${file
+        .split(path.sep)
+        .join("/")
+        .replace(/\.tsx?$/, "")}`,
+  )
+  .sort();
 
 export default defineConfig([
   ...nextVitals,
@@ -53,11 +71,16 @@ export default defineConfig([
     },
   },
   {
-    files: ["components/**"],
+    files: ["components/**", "app/**/_components/**"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
+          paths: serverOnlyModules.map((name) => ({
+            name,
+            message:
+              "A server-only module: components receive data as props and import its types from the domain's schemas.ts.",
+          })),
           patterns: [
             ...dbOnlyFromDomain.patterns,
             {

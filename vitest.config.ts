@@ -23,6 +23,9 @@ export default defineConfig({
           include: [
             "lib/**/*.test.ts",
             "components/**/*.test.ts",
+            // The demo organization's and the large data set's generators (pure, deterministic).
+            "prisma/**/*.test.ts",
+            "scripts/**/*.test.ts",
             "tests/unit/**/*.test.ts",
             "tests/property/**/*.test.ts",
           ],

@@ -3,7 +3,7 @@ import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { signOut } from "@/lib/auth/auth";
 import { getCurrentUser } from "@/lib/auth/session";
-import { requestMetaFrom } from "@/lib/auth/request-meta";
+import { requestMetaFrom } from "@/lib/audit/request-meta";
 import { isLocale, LOCALE_COOKIE, type TLocale } from "@/lib/i18n/config";
 import { saveOwnLocale, signOutEverywhere } from "@/lib/users/mutations";
 

@@ -9,7 +9,7 @@ import path from "node:path";
 import { migrate } from "@/lib/db/migrate";
 import { startEnv } from "@/lib/env";
 import { readOrCreateSecret } from "@/lib/secret-file";
-import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo-users";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/seed/demo-users";
 import { isBuildCurrent, recordBuild, sourceFingerprint } from "./lib/build-fingerprint";
 import { openAppDatabase } from "./lib/app-database";
 import { whenLauncherExits } from "./lib/watch-launcher";
@@ -89,7 +89,7 @@ async function main() {
 
   // The domain modules read DATABASE_URL when first imported, hence the late import.
   process.env.DATABASE_URL = databaseUrl;
-  const { seedDemoOrganization } = await import("@/lib/seed/demo-organization");
+  const { seedDemoOrganization } = await import("@/prisma/seed/demo-organization");
   const { createdUsers } = await seedDemoOrganization();
   console.log(`Demo organization ready (${createdUsers} user(s) created).`);
 

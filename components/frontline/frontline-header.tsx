@@ -3,7 +3,7 @@ import { MapPin } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { TActionResult } from "@/lib/action-result";
-import type { TFrontlineSetup } from "@/lib/observations/frontline";
+import type { TFrontlineSetup } from "@/lib/observations/schemas";
 import { JourneySwitcher } from "./journey-switcher";
 
 type TProps = {

@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { Field, Select } from "@/components/ui/field";
 import type { TActionResult } from "@/lib/action-result";
 import { localized } from "@/lib/i18n/localized";
-import type { TFrontlineSetup } from "@/lib/observations/frontline";
+import type { TFrontlineSetup } from "@/lib/observations/schemas";
 import { useIsOnline } from "./use-offline-queue";
 
 type TProps = {

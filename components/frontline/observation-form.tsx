@@ -5,9 +5,12 @@ import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { useMessage } from "@/components/ui/use-message";
 import { localized } from "@/lib/i18n/localized";
-import type { TFrontlineSetup, TFrontlineTouchpoint } from "@/lib/observations/frontline";
+import {
+  ZObservationInput,
+  type TFrontlineSetup,
+  type TFrontlineTouchpoint,
+} from "@/lib/observations/schemas";
 import { NPS_SCALE, SCORE_SCALE } from "@/lib/observations/scale";
-import { ZObservationInput } from "@/lib/observations/schemas";
 import type { TQueuedObservation } from "@/lib/observations/offline-queue";
 import { validationMessageKey } from "@/lib/validation";
 import { ChoiceGroup, type TChoice } from "./choice-group";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TFrontlineTouchpoint } from "@/lib/observations/frontline";
+import type { TFrontlineTouchpoint } from "@/lib/observations/schemas";
 import { rememberRecent, sectionTouchpoints } from "./touchpoint-order";
 
 const tp = (

@@ -1,4 +1,4 @@
-import type { TFrontlineTouchpoint } from "@/lib/observations/frontline";
+import type { TFrontlineTouchpoint } from "@/lib/observations/schemas";
 
 export type TTouchpointSections = {
   recent: TFrontlineTouchpoint[];

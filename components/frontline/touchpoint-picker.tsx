@@ -3,7 +3,7 @@ import { useState } from "react";
 import { Search, Star } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { localized } from "@/lib/i18n/localized";
-import type { TFrontlineTouchpoint } from "@/lib/observations/frontline";
+import type { TFrontlineTouchpoint } from "@/lib/observations/schemas";
 import { sectionTouchpoints } from "./touchpoint-order";
 
 type TProps = {

@@ -1,12 +1,8 @@
 import "server-only";
 import { Prisma } from "@/lib/db/client";
-import { NPS_DETRACTOR_MAX } from "@/lib/follow-ups/rules";
-import {
-  CSAT_TOP_TWO_MIN,
-  PROMOTER_MIN,
-  ROLLUP_STATISTIC_COLUMNS,
-} from "@/lib/observations/rollups";
-import { localTimeOf, utcStartOf } from "./local-time-sql";
+import { ROLLUP_STATISTIC_COLUMNS } from "@/lib/observations/rollups";
+import { CSAT_TOP_TWO_MIN, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN } from "@/lib/observations/scale";
+import { localTimeOf, utcStartOf } from "@/lib/dates/local-time-sql";
 import type { TAggregateFilter, TGroupKey } from "./schemas";
 import { splitIntoWholePeriods } from "./whole-periods";
 
@@ -82,8 +78,8 @@ export const RAW_OBSERVATIONS: TSourceSql = {
            sum(o."experiencedScore") FILTER (WHERE ${GAP} IS NOT NULL) AS paired_experience_sum,
            count(o."experiencedScore")::int AS experience_n, sum(o."experiencedScore") AS experience_sum, sum(o."experiencedScore" * o."experiencedScore") AS experience_sumsq,
            count(o."emotionalScore")::int AS emotional_n, sum(o."emotionalScore") AS emotional_sum, sum(o."emotionalScore" * o."emotionalScore") AS emotional_sumsq,
-           count(*) FILTER (WHERE o.nps >= ${PROMOTER_MIN})::int AS promoters,
-           count(*) FILTER (WHERE o.nps > ${NPS_DETRACTOR_MAX} AND o.nps < ${PROMOTER_MIN})::int AS passives,
+           count(*) FILTER (WHERE o.nps >= ${NPS_PROMOTER_MIN})::int AS promoters,
+           count(*) FILTER (WHERE o.nps > ${NPS_DETRACTOR_MAX} AND o.nps < ${NPS_PROMOTER_MIN})::int AS passives,
            count(*) FILTER (WHERE o.nps <= ${NPS_DETRACTOR_MAX})::int AS detractors,
            count(o.csat)::int AS csat_n, count(*) FILTER (WHERE o.csat >= ${CSAT_TOP_TWO_MIN})::int AS csat_top2,
            count(o.ces)::int AS ces_n, sum(o.ces)::float8 AS ces_sum, sum(o.ces * o.ces)::float8 AS ces_sumsq,

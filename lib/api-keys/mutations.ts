@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { writeAuditLog } from "@/lib/audit/log";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
-import type { TRequestMeta } from "@/lib/auth/schemas";
+import type { TRequestMeta } from "@/lib/audit/schemas";
 import { notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import {

@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { authenticateApiKey, hasScope } from "@/lib/api-keys/authenticate";
 import { auditRefusal } from "@/lib/audit/refusals";
-import { requestMetaFrom } from "@/lib/auth/request-meta";
+import { requestMetaFrom } from "@/lib/audit/request-meta";
 import { MAX_OBSERVATIONS_PER_BATCH, ZObservationBatch } from "@/lib/observations/schemas";
 import {
   bearerTokenOf,

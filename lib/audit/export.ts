@@ -1,10 +1,9 @@
 import "server-only";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
-import type { TRequestMeta } from "@/lib/auth/schemas";
 import { auditCsvHeader, auditCsvLines, type TAuditCsvLabels } from "./csv";
 import { writeAuditLog } from "./log";
 import { readAuditLog } from "./queries";
-import { AUDIT_EXPORT_LIMIT, type TAuditLogFilter } from "./schemas";
+import { AUDIT_EXPORT_LIMIT, type TAuditLogFilter, type TRequestMeta } from "./schemas";
 
 /**
  * The filtered entries as a CSV stream, newest first, at most AUDIT_EXPORT_LIMIT rows, read from

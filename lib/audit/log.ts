@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import type { TRequestMeta } from "@/lib/auth/schemas";
+import type { TRequestMeta } from "./schemas";
 import { currentRequestMeta } from "./request-context";
 
 export type TAuditEntry = {

@@ -1,6 +1,6 @@
 import "server-only";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import type { TRequestMeta } from "@/lib/auth/schemas";
+import type { TRequestMeta } from "./schemas";
 import { writeAuditLog } from "./log";
 
 // Refused requests go to the audit log: they are how privilege probing, a stolen session that

@@ -1,6 +1,6 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { TRequestMeta } from "@/lib/auth/schemas";
+import type { TRequestMeta } from "./schemas";
 
 // Where the current request came from, for the audit entries written while it runs. authedAction
 // and the route handlers open the context; writeAuditLog reads it when an entry names no `meta`

@@ -1,7 +1,11 @@
 import { z } from "zod";
 
-// The audit log viewer's filter, as the URL carries it (?action=user.&actor=…&from=2026-11-01),
-// and the plain rows pages receive. Pure: used by the page, the CSV route and the tests.
+// Where a request came from (what every entry records), the audit log viewer's filter, as the URL
+// carries it (?action=user.&actor=…&from=2026-11-01), and the plain rows pages receive. Pure: used
+// by the page, the CSV route and the tests.
+
+/** Where a request came from, for the audit log (requestMetaFrom reads it from the headers). */
+export type TRequestMeta = { ipAddress: string; userAgent: string };
 
 /** Rows per page of the viewer. */
 export const AUDIT_PAGE_SIZE = 50;

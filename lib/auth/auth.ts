@@ -2,7 +2,7 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authEnv } from "@/lib/env";
-import { requestMetaFrom } from "./request-meta";
+import { requestMetaFrom } from "@/lib/audit/request-meta";
 import { signInWithPassword } from "./session-user";
 
 // Auth.js v5 with email + password. Sessions are JWTs (the credentials provider requires it);

@@ -12,6 +12,3 @@ export const ZSignInInput = z.object({
     .max(1024, { error: "validation.tooLong" }),
 });
 export type TSignInInput = z.infer<typeof ZSignInInput>;
-
-/** Where a request came from, for the audit log. */
-export type TRequestMeta = { ipAddress: string; userAgent: string };

@@ -3,7 +3,8 @@ import { db } from "@/lib/db/client";
 import { writeAuditLog } from "@/lib/audit/log";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import type { TActor, TRole } from "./permissions";
-import { ZSignInInput, type TRequestMeta } from "./schemas";
+import type { TRequestMeta } from "@/lib/audit/schemas";
+import { ZSignInInput } from "./schemas";
 import {
   claimSignInAttempt,
   recordSignInSuccess,

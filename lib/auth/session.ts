@@ -5,8 +5,8 @@ import { forbidden, redirect } from "next/navigation";
 import { auditRefusal } from "@/lib/audit/refusals";
 import { auth } from "./auth";
 import { can, type TPermission } from "./permissions";
-import { requestMetaFrom } from "./request-meta";
-import type { TRequestMeta } from "./schemas";
+import { requestMetaFrom } from "@/lib/audit/request-meta";
+import type { TRequestMeta } from "@/lib/audit/schemas";
 import { describeRefusedSession, loadSessionUser, type TSessionUser } from "./session-user";
 
 type TSessionState = {

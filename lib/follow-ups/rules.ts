@@ -1,9 +1,9 @@
+import { NPS_DETRACTOR_MAX } from "@/lib/observations/scale";
+
 // Closing the loop (PRODUCT.md, "Follow-up"): which observations open a follow-up for the site's staff.
 
 /** Experienced at least this many points below expectation, on the shared 1–7 scale, is "far below". */
 export const FAR_BELOW_EXPECTATION = 2;
-/** NPS answers 0–6 are detractors (standard NPS definition). */
-export const NPS_DETRACTOR_MAX = 6;
 
 export const FOLLOW_UP_REASONS = ["BELOW_EXPECTATION", "NPS_DETRACTOR"] as const;
 export type TFollowUpReason = (typeof FOLLOW_UP_REASONS)[number];

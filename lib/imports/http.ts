@@ -1,5 +1,5 @@
 import "server-only";
-import { requestMetaFrom } from "@/lib/auth/request-meta";
+import { requestMetaFrom } from "@/lib/audit/request-meta";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { AppError, forbidden, isAppError } from "@/lib/errors";
 import { errorResponse, failureOf } from "@/lib/http/errors";

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { db, Prisma } from "@/lib/db/client";
 import { writeAuditLog } from "@/lib/audit/log";
-import type { TRequestMeta } from "@/lib/auth/schemas";
+import type { TRequestMeta } from "@/lib/audit/schemas";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { invalid } from "@/lib/errors";
 import { addObservationsToRollups } from "@/lib/observations/rollups";

@@ -4,13 +4,8 @@ import { assertCan } from "@/lib/auth/permissions";
 import { parseInput } from "@/lib/validation";
 import { createJourneyFromDocument } from "./from-document";
 import { parseJourneyCsv } from "./transfer/csv";
-import type { TTransferError } from "./transfer/errors";
 import { parseJourneyJson } from "./transfer/json";
-import { ZJourneyImportInput, type TJourneyImportInput } from "./schemas";
-
-export type TImportResult =
-  | { ok: true; id: string; stageCount: number; touchpointCount: number }
-  | { ok: false; errors: TTransferError[] };
+import { ZJourneyImportInput, type TImportResult, type TJourneyImportInput } from "./schemas";
 
 /** Imports a journey file as a new journey: all of it, or nothing and a report of every bad row. */
 export async function importJourney(

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { SCORE_SCALE } from "@/lib/observations/scale";
 import { zStatedImportance } from "./importance";
-import { MAX_IMPORT_BYTES } from "./transfer/errors";
+import { MAX_IMPORT_BYTES, type TTransferError } from "./transfer/errors";
 import {
   CHANNELS,
   DIMENSIONS,
@@ -197,3 +197,8 @@ export const ZJourneyImportInput = z
   })
   .refine((i) => i.format === "json" || hasAName(i), nameRequired);
 export type TJourneyImportInput = z.input<typeof ZJourneyImportInput>;
+
+/** What an import did: the new journey, or every bad row of the file (nothing stored). */
+export type TImportResult =
+  | { ok: true; id: string; stageCount: number; touchpointCount: number }
+  | { ok: false; errors: TTransferError[] };

@@ -1,39 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
+import type { TFrontlineSetup, TFrontlineTouchpoint } from "./schemas";
 
 // What the frontline logging page and the call-centre form need, in one read: where the user
 // works, which journey they log against, its touchpoints in journey order, what they used
-// lately, and the segments and sites to choose from. Plain objects only.
-
-export type TFrontlineDriver = {
-  id: string;
-  nameKo: string;
-  nameEn: string;
-  kind: "RATIONAL" | "EMOTIONAL";
-};
-export type TFrontlineTouchpoint = {
-  id: string;
-  nameKo: string;
-  nameEn: string;
-  stageNameKo: string;
-  stageNameEn: string;
-  channel: string;
-  dimension: "PRODUCT_SERVICE" | "FRONTLINE_STAFF" | "MARKETING_COMMUNICATION";
-  isMoT: boolean;
-  drivers: TFrontlineDriver[];
-};
-export type TFrontlineSetup = {
-  homeSite: { id: string; name: string } | null;
-  journeys: { id: string; nameKo: string; nameEn: string }[];
-  /** Null when the organization has no journey that takes observations. */
-  journeyId: string | null;
-  touchpoints: TFrontlineTouchpoint[];
-  /** The user's most recently used touchpoints of this journey, most recent first. */
-  recentTouchpointIds: string[];
-  segments: { id: string; nameKo: string; nameEn: string }[];
-  sites: { id: string; name: string }[];
-};
+// lately, and the segments and sites to choose from. Plain objects only (their types: schemas.ts).
 
 export const RECENT_TOUCHPOINTS = 5;
 

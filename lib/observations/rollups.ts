@@ -1,7 +1,7 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db/client";
-import { NPS_DETRACTOR_MAX } from "@/lib/follow-ups/rules";
-import { localTimeOf } from "@/lib/analytics/local-time-sql";
+import { localTimeOf } from "@/lib/dates/local-time-sql";
+import { CSAT_TOP_TWO_MIN, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN } from "./scale";
 
 // The rollups of observations the dashboards read instead of the raw rows (docs/SCALING.md): the
 // sufficient statistics per local day × touchpoint × driver × segment × site × source
@@ -21,11 +21,6 @@ const localPeriodOf = (period: TPeriod, observedAt: Prisma.Sql) =>
     : Prisma.sql`date_trunc(${Prisma.raw(`'${period}'`)}, ${localTimeOf(observedAt)})::date`;
 
 type TPeriod = "day" | "week" | "month";
-
-/** NPS answers 9–10 promote; 0–6 detract (the follow-up rule shares the cut). */
-export const PROMOTER_MIN = 9;
-/** CSAT counts the top two boxes of the 1–5 scale. */
-export const CSAT_TOP_TWO_MIN = 4;
 
 /** Every statistic column and its definition over observations `o` (NULLs never reach a column: sums of nothing are 0). */
 const STATISTICS: [column: string, type: "int" | "float8", definition: Prisma.Sql][] = [
@@ -80,11 +75,11 @@ const STATISTICS: [column: string, type: "int" | "float8", definition: Prisma.Sq
     "float8",
     Prisma.sql`COALESCE(sum(o."emotionalScore" * o."emotionalScore"), 0)`,
   ],
-  ["promoters", "int", Prisma.sql`(count(*) FILTER (WHERE o.nps >= ${PROMOTER_MIN}))::int`],
+  ["promoters", "int", Prisma.sql`(count(*) FILTER (WHERE o.nps >= ${NPS_PROMOTER_MIN}))::int`],
   [
     "passives",
     "int",
-    Prisma.sql`(count(*) FILTER (WHERE o.nps > ${NPS_DETRACTOR_MAX} AND o.nps < ${PROMOTER_MIN}))::int`,
+    Prisma.sql`(count(*) FILTER (WHERE o.nps > ${NPS_DETRACTOR_MAX} AND o.nps < ${NPS_PROMOTER_MIN}))::int`,
   ],
   ["detractors", "int", Prisma.sql`(count(*) FILTER (WHERE o.nps <= ${NPS_DETRACTOR_MAX}))::int`],
   ["csatN", "int", Prisma.sql`count(o.csat)::int`],

@@ -97,3 +97,33 @@ export type TStoreResult = {
   /** Per item, in order: the stored observation's id (new or already there). */
   ids: string[];
 };
+
+/** What the frontline logging page and the call-centre form receive (frontline.ts reads it). */
+export type TFrontlineDriver = {
+  id: string;
+  nameKo: string;
+  nameEn: string;
+  kind: "RATIONAL" | "EMOTIONAL";
+};
+export type TFrontlineTouchpoint = {
+  id: string;
+  nameKo: string;
+  nameEn: string;
+  stageNameKo: string;
+  stageNameEn: string;
+  channel: string;
+  dimension: "PRODUCT_SERVICE" | "FRONTLINE_STAFF" | "MARKETING_COMMUNICATION";
+  isMoT: boolean;
+  drivers: TFrontlineDriver[];
+};
+export type TFrontlineSetup = {
+  homeSite: { id: string; name: string } | null;
+  journeys: { id: string; nameKo: string; nameEn: string }[];
+  /** Null when the organization has no journey that takes observations. */
+  journeyId: string | null;
+  touchpoints: TFrontlineTouchpoint[];
+  /** The user's most recently used touchpoints of this journey, most recent first. */
+  recentTouchpointIds: string[];
+  segments: { id: string; nameKo: string; nameEn: string }[];
+  sites: { id: string; name: string }[];
+};

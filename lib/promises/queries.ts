@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db, Prisma } from "@/lib/db/client";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
-import { localTimeOf } from "@/lib/analytics/local-time-sql";
+import { localTimeOf } from "@/lib/dates/local-time-sql";
 import { localDayOf, quarterStartOf } from "@/lib/dates/local-days";
 import { complianceSeries, lastMonths, quarterRate, rateOf, scheduleOf } from "./compliance";
 import {

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/db/generated/client";
 import { writeAuditLog } from "@/lib/audit/log";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
-import type { TRequestMeta } from "@/lib/auth/schemas";
+import type { TRequestMeta } from "@/lib/audit/schemas";
 import { conflict, invalid, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { wouldLeaveNoAdmin } from "./rules";

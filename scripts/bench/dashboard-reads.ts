@@ -9,7 +9,7 @@ import { getControlView } from "@/lib/control/queries";
 import { db } from "@/lib/db/client";
 import { addDays, localDayOf } from "@/lib/dates/local-days";
 import { getOverview } from "@/lib/overview/queries";
-import { LARGE_PLANTED_PROBLEMS } from "@/lib/seed/large/large-organization";
+import { LARGE_PLANTED_PROBLEMS } from "@/scripts/seed-large/large-organization";
 import { percentile, runTimes } from "./bench-database";
 
 export type TDashboardRead = "ranking" | "gapAnalysis" | "overview" | "controlChart";

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { DEMO_USERS } from "@/lib/seed/demo-users";
+import { DEMO_USERS } from "@/prisma/seed/demo-users";
 import { startAppServer, type TAppServer } from "../lib/app-server";
 import { signIn } from "./sign-in";
 import {

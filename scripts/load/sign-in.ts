@@ -1,6 +1,6 @@
 // Signs a demo user in through Auth.js's own credentials endpoint (what the login form's action
 // calls), and returns the Cookie header that carries the session.
-import { DEMO_PASSWORD } from "@/lib/seed/demo-users";
+import { DEMO_PASSWORD } from "@/prisma/seed/demo-users";
 
 const SESSION_COOKIE = "authjs.session-token";
 

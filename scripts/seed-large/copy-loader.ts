@@ -8,7 +8,7 @@
 // chunks are large (more inserts per page visited), and two connections keep both cores busy.
 //
 // Resuming needs no bookkeeping: row ids are deterministic and ascend with the row's number
-// (lib/seed/large/copy-text.ts), so one scan of the organization's id range counts the rows each
+// (copy-text.ts), so one scan of the organization's id range counts the rows each
 // chunk already has. A full chunk is skipped, an empty one is COPYed straight into the table, a
 // partial one (interrupted runs leave none — a chunk commits whole — but rows can be deleted by
 // hand) goes through a staging table and INSERT … ON CONFLICT DO NOTHING. The unique index on
@@ -22,15 +22,10 @@ import { pipeline } from "node:stream/promises";
 import { setImmediate as nextTurn } from "node:timers/promises";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import {
-  LARGE_COPY_COLUMNS,
-  largeObservationId,
-  toCopyLine,
-  type TLargeRefs,
-} from "@/lib/seed/large/copy-text";
-import { generateLargeRows, type TLargeRow } from "@/lib/seed/large/generate-rows";
-import { LARGE_BLOCK_ROWS } from "@/lib/seed/large/large-organization";
-import type { TLargeModel } from "@/lib/seed/large/model";
+import { LARGE_COPY_COLUMNS, largeObservationId, toCopyLine, type TLargeRefs } from "./copy-text";
+import { generateLargeRows, type TLargeRow } from "./generate-rows";
+import { LARGE_BLOCK_ROWS } from "./large-organization";
+import type { TLargeModel } from "./model";
 
 export const LARGE_CHUNK_ROWS = 250_000;
 /** One PostgreSQL backend per core: two connections load about 1.9× the rows per second of one on 2 cores. */

@@ -4,15 +4,15 @@
 import pg from "pg";
 import { migrate } from "@/lib/db/migrate";
 import { databaseEnv } from "@/lib/env";
-import { DEMO_PASSWORD } from "@/lib/seed/demo-users";
+import type { TRollup } from "@/lib/observations/rollups";
+import { DEMO_PASSWORD } from "@/prisma/seed/demo-users";
 import {
   LARGE_DEFAULT_SLUG,
   LARGE_PLANTED_PROBLEMS,
   largeUsers,
   type TLargePlantedProblem,
-} from "@/lib/seed/large/large-organization";
-import { createLargeModel } from "@/lib/seed/large/model";
-import type { TRollup } from "@/lib/observations/rollups";
+} from "./large-organization";
+import { createLargeModel } from "./model";
 import { loadLargeObservations, type TLoadProgress } from "./copy-loader";
 
 export type TSeedLargeOptions = {
@@ -69,8 +69,7 @@ export async function seedLargeOrganization(options: TSeedLargeOptions): Promise
   const orgSlug = options.orgSlug ?? LARGE_DEFAULT_SLUG;
   await migrate(url);
 
-  const { prepareLargeOrganization, resolveLargeRefs } =
-    await import("@/lib/seed/large/organization");
+  const { prepareLargeOrganization, resolveLargeRefs } = await import("./organization");
   const organization = await prepareLargeOrganization(orgSlug);
   const model = createLargeModel({ endsAt: organization.createdAt });
   const refs = await resolveLargeRefs(organization, model);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { PLANTED_MOT } from "@/lib/seed/demo-observations";
+import { PLANTED_MOT } from "@/prisma/seed/demo-observations";
 import { signedInPage } from "./fixtures";
 
 // Analyze the planted problem of the SK Telecom demo journey: it heads the priorities, two causes

@@ -1,5 +1,5 @@
 import { expect, type Browser, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo-users";
+import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/seed/demo-users";
 
 export type TDemoRole = "ADMIN" | "MANAGER" | "FRONTLINE" | "EXECUTIVE";
 

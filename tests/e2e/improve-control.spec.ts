@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { PLANTED_MOT } from "@/lib/seed/demo-observations";
-import { demoPilotDates, DEMO_PILOT } from "@/lib/seed/demo-pilot";
+import { PLANTED_MOT } from "@/prisma/seed/demo-observations";
+import { demoPilotDates, DEMO_PILOT } from "@/prisma/seed/demo-pilot";
 import { signedInPage } from "./fixtures";
 
 // Improve and Control end to end, on the demo data: the manager takes the planted problem from Analyze to
 // Improve, pilots a fix at Gangnam against Jamsil over the seeded pilot window, gets a significant
 // verdict, rolls it out; the control chart then flags the seeded relapse and the overview shows the
 // alert. A pilot over two days gets "not enough data". The executive sees all of it and can change
-// nothing. The dates come from lib/seed/demo-pilot.ts, the same constants the demo data follows.
+// nothing. The dates come from prisma/seed/demo-pilot.ts, the same constants the demo data follows.
 
 // Serial: the later tests use the project the first one takes to Control (a failure there stops them).
 test.describe.configure({ mode: "serial" });

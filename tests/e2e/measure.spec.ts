@@ -3,7 +3,7 @@ import {
   DECOY_TOUCHPOINT,
   DEMO_SKT_OBSERVATION_TOTAL,
   PLANTED_MOT,
-} from "@/lib/seed/demo-observations";
+} from "@/prisma/seed/demo-observations";
 import { signedInPage } from "./fixtures";
 
 // The browser scenario for Measure: the demo manager opens the SK Telecom demo journey

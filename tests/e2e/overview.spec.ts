@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { PLANTED_MOT } from "@/lib/seed/demo-observations";
-import { DEMO_PROMISES } from "@/lib/seed/demo-promises";
+import { PLANTED_MOT } from "@/prisma/seed/demo-observations";
+import { DEMO_PROMISES } from "@/prisma/seed/demo-promises";
 import { signedInPage } from "./fixtures";
 
 // The executive overview as the demo executive sees it: every section there, the planted MOT

@@ -4,11 +4,11 @@ import type { TActor } from "@/lib/auth/permissions";
 import { insertObservations } from "@/lib/observations/store";
 import { getOverview, TOP_TOUCHPOINTS } from "@/lib/overview/queries";
 import { addDays, startOfLocalDay } from "@/lib/dates/local-days";
-import { seedDemoOrganization } from "@/lib/seed/demo-organization";
-import { DEMO_SKT_TEMPLATE, PLANTED_MOT } from "@/lib/seed/demo-observations";
-import { DEMO_PILOT, demoPilotDates } from "@/lib/seed/demo-pilot";
-import { DEMO_PROMISES } from "@/lib/seed/demo-promises";
-import { DEMO_JOURNEY_TEMPLATE } from "@/lib/seed/demo-users";
+import { seedDemoOrganization } from "@/prisma/seed/demo-organization";
+import { DEMO_SKT_TEMPLATE, PLANTED_MOT } from "@/prisma/seed/demo-observations";
+import { DEMO_PILOT, demoPilotDates } from "@/prisma/seed/demo-pilot";
+import { DEMO_PROMISES } from "@/prisma/seed/demo-promises";
+import { DEMO_JOURNEY_TEMPLATE } from "@/prisma/seed/demo-users";
 import { resetDatabase } from "./helpers/db";
 import { createOrganization, createUser } from "./helpers/factories";
 

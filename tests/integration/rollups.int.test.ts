@@ -15,7 +15,7 @@ import { deleteExpectation, saveExpectation } from "@/lib/journeys/expectations"
 import { recordObservations } from "@/lib/observations/mutations";
 import { rebuildRollups, refreshRollups } from "@/lib/observations/rollups";
 import type { TObservationInput } from "@/lib/observations/schemas";
-import { createRandom } from "@/lib/seed/random";
+import { createRandom } from "@/prisma/seed/random";
 import { deleteSegment, saveSegment } from "@/lib/segments/mutations";
 import { surveyCsv } from "../fixtures/imports/survey-files";
 import { postObservations } from "./helpers/api-client";

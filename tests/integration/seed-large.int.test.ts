@@ -6,12 +6,12 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { getFixFirstRanking } from "@/lib/analytics/queries";
 import { verifyCredentials } from "@/lib/auth/session-user";
-import { DEMO_PASSWORD } from "@/lib/seed/demo-users";
-import { largeObservationId } from "@/lib/seed/large/copy-text";
-import { generateLargeRows } from "@/lib/seed/large/generate-rows";
-import { LARGE_PLANTED_PROBLEMS, LARGE_SITES } from "@/lib/seed/large/large-organization";
-import { createLargeModel } from "@/lib/seed/large/model";
-import { prepareLargeOrganization, resolveLargeRefs } from "@/lib/seed/large/organization";
+import { DEMO_PASSWORD } from "@/prisma/seed/demo-users";
+import { largeObservationId } from "@/scripts/seed-large/copy-text";
+import { generateLargeRows } from "@/scripts/seed-large/generate-rows";
+import { LARGE_PLANTED_PROBLEMS, LARGE_SITES } from "@/scripts/seed-large/large-organization";
+import { createLargeModel } from "@/scripts/seed-large/model";
+import { prepareLargeOrganization, resolveLargeRefs } from "@/scripts/seed-large/organization";
 import { findRunningEmbeddedPostgres, startEmbeddedPostgres } from "@/lib/db/embedded";
 import { openAppDatabase } from "@/scripts/lib/app-database";
 import {

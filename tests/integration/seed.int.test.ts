@@ -3,21 +3,21 @@ import { db } from "@/lib/db/client";
 import { verifyCredentials } from "@/lib/auth/session-user";
 import { getFrontlineSetup } from "@/lib/observations/frontline";
 import { aggregateObservations } from "@/lib/analytics/aggregate";
-import { seedDemoOrganization } from "@/lib/seed/demo-organization";
+import { seedDemoOrganization } from "@/prisma/seed/demo-organization";
 import {
   DECOY_TOUCHPOINT,
   DEMO_SKT_OBSERVATION_TOTAL,
   DEMO_SKT_TEMPLATE,
   PLANTED_MOT,
-} from "@/lib/seed/demo-observations";
-import { DEMO_PILOT, demoPilotDates } from "@/lib/seed/demo-pilot";
-import { DEMO_PROMISES } from "@/lib/seed/demo-promises";
-import { DEMO_FOLLOW_UP_OPEN_DAYS } from "@/lib/seed/demo-skt-journey";
+} from "@/prisma/seed/demo-observations";
+import { DEMO_PILOT, demoPilotDates } from "@/prisma/seed/demo-pilot";
+import { DEMO_PROMISES } from "@/prisma/seed/demo-promises";
+import { DEMO_FOLLOW_UP_OPEN_DAYS } from "@/prisma/seed/demo-skt-journey";
 import { detectSignals, xBarChart } from "@/lib/stats/control-charts";
 import { welchTTest } from "@/lib/stats/difference-tests";
 import { sampleSizeForMeans } from "@/lib/stats/power";
 import { sampleVariance } from "@/lib/stats/summary";
-import { DEMO_JOURNEY_TEMPLATE, DEMO_PASSWORD, DEMO_USERS } from "@/lib/seed/demo-users";
+import { DEMO_JOURNEY_TEMPLATE, DEMO_PASSWORD, DEMO_USERS } from "@/prisma/seed/demo-users";
 import { findTemplate } from "@/lib/templates/catalog";
 import { resetDatabase } from "./helpers/db";
 

@@ -8,7 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { useMessage } from "@/components/ui/use-message";
 import type { TActionResult } from "@/lib/action-result";
-import type { TImportResult } from "@/lib/journeys/import";
+import type { TImportResult } from "@/lib/journeys/schemas";
 import { MAX_IMPORT_BYTES } from "@/lib/journeys/transfer/errors";
 
 type TProps = { importJourney: (input: unknown) => Promise<TActionResult<TImportResult>> };

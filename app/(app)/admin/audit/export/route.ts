@@ -4,7 +4,7 @@ import { auditRefusal } from "@/lib/audit/refusals";
 import { parseAuditLogFilter } from "@/lib/audit/schemas";
 import { csvFileName } from "@/lib/exports/csv";
 import { getCurrentUser } from "@/lib/auth/session";
-import { requestMetaFrom } from "@/lib/auth/request-meta";
+import { requestMetaFrom } from "@/lib/audit/request-meta";
 import { PermissionDenied } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http/errors";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { KST_OFFSET_MS, koreanDayNumber } from "../demo-pilot";
+import { KST_OFFSET_MS, koreanDayNumber } from "@/prisma/seed/demo-pilot";
 import { LARGE_DAYS, seasonalWeight } from "./calendar";
 import { model, rows, TEST_ENDS_AT } from "./large-test-input";
 

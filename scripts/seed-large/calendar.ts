@@ -1,6 +1,6 @@
-import { KST_OFFSET_MS, koreanDayNumber } from "../demo-pilot";
-import { TIME_PATTERNS, type TSiteKind } from "../demo-traffic";
-import type { TRandom } from "../random";
+import { KST_OFFSET_MS, koreanDayNumber } from "@/prisma/seed/demo-pilot";
+import { TIME_PATTERNS, type TSiteKind } from "@/prisma/seed/demo-traffic";
+import type { TRandom } from "@/prisma/seed/random";
 import { createWeightedTable } from "./weighted-table";
 
 // When the large organization's observations were made: the year (Korea time) before it was

@@ -1,9 +1,9 @@
 import type { TObservationSource } from "@/lib/observations/schemas";
-import { pickComment, PLANTED_PROBLEM_PHRASES, type TTone } from "../demo-comments";
-import { PLANTED_MOT } from "../demo-observations";
-import { QUESTION_RATES, siteKind } from "../demo-traffic";
-import { createRandom, type TRandom } from "../random";
-import { drawScores } from "../scores";
+import { pickComment, PLANTED_PROBLEM_PHRASES, type TTone } from "@/prisma/seed/demo-comments";
+import { PLANTED_MOT } from "@/prisma/seed/demo-observations";
+import { QUESTION_RATES, siteKind } from "@/prisma/seed/demo-traffic";
+import { createRandom, type TRandom } from "@/prisma/seed/random";
+import { drawScores } from "@/prisma/seed/scores";
 import { LARGE_BLOCK_ROWS, LARGE_SITES } from "./large-organization";
 import { NO_SEGMENT_RATE, type TLargeModel, type TLargeTouchpoint } from "./model";
 

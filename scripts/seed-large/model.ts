@@ -1,16 +1,16 @@
 import type { TChannel, TDimension } from "@/lib/journeys/document";
 import type { TObservationSource } from "@/lib/observations/schemas";
 import { findTemplate } from "@/lib/templates/catalog";
-import type { TCommentTheme } from "../demo-comments";
-import { PLANTED_MOT } from "../demo-observations";
+import type { TCommentTheme } from "@/prisma/seed/demo-comments";
+import { PLANTED_MOT } from "@/prisma/seed/demo-observations";
 import {
   commentThemes,
   isServiceTouchpoint,
   segmentProfile,
   SOURCES_BY_CHANNEL,
-} from "../demo-traffic";
-import { DEMO_SEGMENTS } from "../demo-users";
-import { createRandom, type TRandom } from "../random";
+} from "@/prisma/seed/demo-traffic";
+import { DEMO_SEGMENTS } from "@/prisma/seed/demo-users";
+import { createRandom, type TRandom } from "@/prisma/seed/random";
 import { createLargeCalendar, type TLargeCalendar } from "./calendar";
 import {
   LARGE_JOURNEYS,
@@ -54,7 +54,7 @@ export type TLargeTouchpoint = {
   sources: TObservationSource[];
   drawSource: (u: number) => number;
   themes: TCommentTheme[];
-  /** Customer effort is asked here (lib/seed/demo-traffic.ts). */
+  /** Customer effort is asked here (prisma/seed/demo-traffic.ts). */
   isService: boolean;
 };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ZObservationInput } from "@/lib/observations/schemas";
 import { findTemplate } from "@/lib/templates/catalog";
-import { COMMENT_PHRASES, PLANTED_PROBLEM_PHRASES } from "../demo-comments";
+import { COMMENT_PHRASES, PLANTED_PROBLEM_PHRASES } from "@/prisma/seed/demo-comments";
 import { generateLargeRows, type TLargeRow } from "./generate-rows";
 import {
   LARGE_BLOCK_ROWS,

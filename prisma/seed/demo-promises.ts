@@ -21,7 +21,7 @@ export type TDemoPromise = {
   description: string;
   /** The SK Telecom journey's touchpoint the promise is made at (by English name). */
   touchpointNameEn: string;
-  /** Sites audited, by code (lib/seed/demo-users.ts). */
+  /** Sites audited, by code (demo-users.ts). */
   siteCodes: readonly string[];
   checklist: readonly TChecklistEntry[];
 };

@@ -112,7 +112,7 @@ export const isServiceTouchpoint = (t: { dimension: TDimension; channel: TChanne
   t.channel === "KIOSK";
 
 export type TSiteKind = "STORE" | "CALL_CENTRE" | "NONE";
-/** The three demo sites by code (lib/seed/demo-users.ts): stores split Gangnam/Jamsil, phone and chat go to the call centre. */
+/** The three demo sites by code (demo-users.ts): stores split Gangnam/Jamsil, phone and chat go to the call centre. */
 export const STORE_SITES: TWeights<string> = [
   ["GANGNAM", 55],
   ["JAMSIL", 45],

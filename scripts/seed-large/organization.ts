@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 import type { TActor } from "@/lib/auth/permissions";
 import { createJourneyFromTemplate } from "@/lib/templates/instantiate";
-import { DEMO_PASSWORD, DEMO_SEGMENTS } from "../demo-users";
+import { DEMO_PASSWORD, DEMO_SEGMENTS } from "@/prisma/seed/demo-users";
 import { largeIdPrefix, type TLargeRefs } from "./copy-text";
 import { LARGE_JOURNEYS, LARGE_SITES, largeUsers } from "./large-organization";
 import type { TLargeModel } from "./model";

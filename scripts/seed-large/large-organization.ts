@@ -1,4 +1,4 @@
-import { PLANTED_MOT } from "../demo-observations";
+import { PLANTED_MOT } from "@/prisma/seed/demo-observations";
 
 // What the large organization (`npm run seed:large`) is made of, as data: the four case journeys
 // and their share of the traffic, about twenty sites, and one planted problem per journey whose
