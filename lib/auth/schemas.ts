@@ -11,7 +11,6 @@ export const ZSignInInput = z.object({
     .min(1, { error: "validation.passwordRequired" })
     .max(1024, { error: "validation.tooLong" }),
 });
-export type TSignInInput = z.infer<typeof ZSignInInput>;
 
 /** Where a request came from, for the audit log. */
 export type TRequestMeta = { ipAddress: string; userAgent: string };

@@ -6,7 +6,7 @@ import { assertCan, type TActor } from "@/lib/auth/permissions";
 // works, which journey they log against, its touchpoints in journey order, what they used
 // lately, and the segments and sites to choose from. Plain objects only.
 
-export type TFrontlineDriver = {
+type TFrontlineDriver = {
   id: string;
   nameKo: string;
   nameEn: string;
@@ -35,7 +35,7 @@ export type TFrontlineSetup = {
   sites: { id: string; name: string }[];
 };
 
-export const RECENT_TOUCHPOINTS = 5;
+const RECENT_TOUCHPOINTS = 5;
 
 /**
  * The journey asked for when it is the organization's and not archived (another organization's

@@ -19,7 +19,7 @@ export type TRankInput = {
 /** Why an item stands where it does, as data: the UI words it in the user's language. */
 export type TVerdict = "BELOW_EXPECTATION" | "NOT_SHOWN_BELOW" | "TOO_FEW_OBSERVATIONS";
 
-export type TWhy = {
+type TWhy = {
   verdict: TVerdict;
   n: number;
   meanGap: number | null;
@@ -58,8 +58,8 @@ export type TRankOptions = {
   reachExponent?: number;
 };
 
-export const DEFAULT_PRIOR_DF = 4;
-export const DEFAULT_REACH_EXPONENT = 0.5;
+const DEFAULT_PRIOR_DF = 4;
+const DEFAULT_REACH_EXPONENT = 0.5;
 
 function assertInput(item: TRankInput): void {
   assertMoments(item.gap);

@@ -18,7 +18,7 @@ const COLUMNS =
 const TONE_TEXT = { below: "text-gap-below", above: "text-gap-above", neutral: "text-neutral-700" };
 
 /** One ranked item as the list shows it; what it is (touchpoint, driver) is the caller's business. */
-export type TRankedRow = {
+type TRankedRow = {
   id: string;
   rank: number;
   reason: TRankReason;
