@@ -15,9 +15,9 @@ import {
 import { formatNumber } from "@/lib/format/numbers";
 import { AXIS_LABEL, AXIS_TICK, CHART_COLORS, SERIES_COLORS } from "./chart-theme";
 
-export type TSeries = { key: string; label: string; isEmphasized?: boolean };
+type TSeries = { key: string; label: string; isEmphasized?: boolean };
 /** One point on the x axis: its label, each series' value there (null = no data, the line breaks) and an optional interval. */
-export type TLinePoint = {
+type TLinePoint = {
   x: string;
   values: Record<string, number | null>;
   band?: [number, number] | null;

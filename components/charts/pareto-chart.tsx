@@ -12,7 +12,7 @@ import {
 } from "recharts";
 import { AXIS_TICK, CHART_COLORS } from "./chart-theme";
 
-export type TParetoDatum = {
+type TParetoDatum = {
   label: string;
   count: number;
   cumulativeShare: number;

@@ -15,7 +15,7 @@ import { formatNumber } from "@/lib/format/numbers";
 import type { TQuadrant } from "@/lib/analytics/schemas";
 import { AXIS_LABEL, AXIS_TICK, CHART_COLORS } from "./chart-theme";
 
-export type TQuadrantPoint = {
+type TQuadrantPoint = {
   id: string;
   label: string;
   importance: number;

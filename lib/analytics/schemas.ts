@@ -81,7 +81,7 @@ export type { TInterval } from "@/lib/stats/summary";
 /** A mean with its n and confidence interval (null when n < 2). */
 export type TMean = { n: number; mean: number; interval: TInterval | null };
 /** A percentage metric (CSAT 0–100, NPS −100–100) with its n and interval. */
-export type TRate = { n: number; value: number; interval: TInterval | null };
+type TRate = { n: number; value: number; interval: TInterval | null };
 
 /** The headline measures of any slice. */
 export type TMeasures = {

@@ -14,7 +14,7 @@ import {
 /** Local days, inclusive; an open end reaches as far as there is data. */
 export type TDayRange = { from?: TLocalDay; to?: TLocalDay };
 /** Whole months or weeks: their first days, `from` inclusive, `before` exclusive; an open end is unbounded. */
-export type TPeriodStarts = { from?: TLocalDay; before?: TLocalDay };
+type TPeriodStarts = { from?: TLocalDay; before?: TLocalDay };
 
 export type TPeriodSplit = {
   months: TPeriodStarts | null;

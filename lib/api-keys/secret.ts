@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 // An API key is `mk_live_` + 32 random bytes in base64url (43 characters). The recognisable
 // prefix lets secret scanners and people tell it apart from other tokens.
 
-export const API_KEY_PREFIX = "mk_live_";
+const API_KEY_PREFIX = "mk_live_";
 const SECRET_BYTES = 32;
 /** How many characters of the key the admin list shows: the prefix and 8 random ones. */
 const DISPLAY_LENGTH = API_KEY_PREFIX.length + 8;

@@ -21,7 +21,7 @@ export type TApiErrorCode = keyof typeof API_ERROR_CODES;
 /** One problem of a request: which item of the batch (null: the request as a whole), which field, what is wrong. */
 export type TApiProblemDetail = { index: number | null; field: string; message: string };
 
-export type TApiErrorBody = { code: TApiErrorCode; message: string; details?: TApiProblemDetail[] };
+type TApiErrorBody = { code: TApiErrorCode; message: string; details?: TApiProblemDetail[] };
 
 const NO_STORE = { "cache-control": "no-store" };
 

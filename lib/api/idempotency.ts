@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 // Idempotency-Key (IETF draft "The Idempotency-Key HTTP Header Field"): a client that retries a
 // request with the same key gets the first answer again instead of a second write.
 
-export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
+const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 // Visible ASCII and spaces: UUIDs, ULIDs and "order-123/retry" all fit; control characters do not.
 const KEY_SHAPE = /^[\x20-\x7e]+$/;
 

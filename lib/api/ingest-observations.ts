@@ -7,13 +7,13 @@ import type { TObservation, TObservationProblem, TStoreResult } from "@/lib/obse
 import { findReferenceProblems, insertObservations } from "@/lib/observations/store";
 
 /** The 201 answer: how many were new, how many were already stored (a retry), follow-ups opened, and each item's id. */
-export const ZIngestAnswer = z.object({
+const ZIngestAnswer = z.object({
   created: z.int(),
   duplicates: z.int(),
   followUpsOpened: z.int(),
   ids: z.array(z.string()),
 });
-export type TIngestAnswer = z.infer<typeof ZIngestAnswer>;
+type TIngestAnswer = z.infer<typeof ZIngestAnswer>;
 
 export type TIngestInput = {
   client: TApiClient;

@@ -13,13 +13,13 @@ import { writeAuditLog } from "./log";
 // - At most REFUSALS_PER_MINUTE entries a minute per user (or API key) and kind, per app process.
 //   Memory is enough here: the bound limits volume, it protects nothing.
 
-export const REFUSAL_ACTIONS = {
+const REFUSAL_ACTIONS = {
   forbidden: "access.forbidden",
   session_revoked: "access.session_revoked",
   api_key_revoked: "access.api_key_revoked",
   api_scope_missing: "access.api_scope_missing",
 } as const;
-export type TRefusalKind = keyof typeof REFUSAL_ACTIONS;
+type TRefusalKind = keyof typeof REFUSAL_ACTIONS;
 
 export type TRefusal = {
   kind: TRefusalKind;

@@ -23,7 +23,7 @@ export const ZAuditCursor = z
   .regex(/^\d{1,19}$/, { abort: true })
   .refine((digits) => BigInt(digits) <= MAX_AUDIT_ID);
 
-export const ZAuditLogFilter = z
+const ZAuditLogFilter = z
   .object({
     /** A prefix of the action: "user." lists every user change, "auth.sign_in" sign-ins and their failures. */
     action: z

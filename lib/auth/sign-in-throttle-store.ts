@@ -22,7 +22,7 @@ import {
 // policy of sign-in-throttle.ts and writes the result. The password is checked between two such
 // transactions, never while a lock is held.
 
-export type TThrottleScope = "account" | "address";
+type TThrottleScope = "account" | "address";
 export type TThrottleKey = { key: string; scope: TThrottleScope; limits: TThrottleLimits };
 
 /** The keys of one attempt: the account (the email, whether or not it has an account) and the address, when known. */
@@ -145,7 +145,7 @@ export async function recordSignInSuccess(keys: TThrottleKey[], attemptAt: Date)
 }
 
 /** Deletes rows that limit nothing any more, a bounded batch at a time, skipping rows in use. */
-export async function pruneExpiredThrottles(now: Date, batch = 500): Promise<number> {
+async function pruneExpiredThrottles(now: Date, batch = 500): Promise<number> {
   return db.$executeRaw`
     DELETE FROM "SignInThrottle" WHERE "key" IN (
       SELECT "key" FROM "SignInThrottle" WHERE "expiresAt" <= ${now.toISOString()}::timestamp(3)

@@ -59,7 +59,7 @@ export const ADDRESS_LIMITS: TThrottleLimits = {
 };
 
 /** Throttled attempts of one key reach the audit log at most once per this interval (with a count). */
-export const REFUSAL_AUDIT_INTERVAL_MS = 60_000;
+const REFUSAL_AUDIT_INTERVAL_MS = 60_000;
 
 export type TThrottleState = {
   /** Failures within the window, oldest first. */

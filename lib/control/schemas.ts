@@ -18,7 +18,7 @@ export const SIGNAL_RULES = [
   "HUGGING_CENTER",
 ] as const;
 export type TSignalRule = (typeof SIGNAL_RULES)[number];
-export type TSignalDirection = "UP" | "DOWN" | null;
+type TSignalDirection = "UP" | "DOWN" | null;
 
 /** Which chart a series is drawn on: X-bar of daily/weekly means, individuals (one answer per subgroup), p-chart of the CSAT share. */
 export type TChartKind = "XBAR" | "INDIVIDUALS" | "P";

@@ -45,13 +45,13 @@ export type TSeries = {
 };
 
 /** Alerts look back this far: 28 days on a daily chart, 8 weeks on a weekly one. */
-export const ALERT_WINDOW: Record<TControlSubgroup, { days: number }> = {
+const ALERT_WINDOW: Record<TControlSubgroup, { days: number }> = {
   DAY: { days: 28 },
   WEEK: { days: 8 * 7 },
 };
 
 /** The first day of the subgroup a day belongs to. */
-export const subgroupStartOf = (day: TLocalDay, subgroup: TControlSubgroup): TLocalDay =>
+const subgroupStartOf = (day: TLocalDay, subgroup: TControlSubgroup): TLocalDay =>
   subgroup === "WEEK" ? mondayOf(day) : day;
 
 /**

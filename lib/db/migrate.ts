@@ -39,7 +39,7 @@ export function readMigrations(migrationsDir = DEFAULT_MIGRATIONS_DIR): TMigrati
  * Refuses to go on — changing nothing — when an applied migration's file was edited afterwards,
  * when the database has a migration this code does not know, or when one failed half-way.
  */
-export function planMigrations(migrations: TMigration[], applied: TAppliedRow[]): TMigration[] {
+function planMigrations(migrations: TMigration[], applied: TAppliedRow[]): TMigration[] {
   const known = new Map(migrations.map((migration) => [migration.name, migration]));
   const done = new Set<string>();
   for (const row of applied) {

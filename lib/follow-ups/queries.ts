@@ -6,7 +6,7 @@ import { FOLLOW_UP_REASONS, type TFollowUpReason } from "./rules";
 import { ZFollowUpFilter, type TFollowUpFilter, type TFollowUpList } from "./schemas";
 
 /** The page lists at most this many follow-ups; the summary still counts them all. */
-export const LIST_LIMIT = 200;
+const LIST_LIMIT = 200;
 
 /**
  * Which follow-ups an actor may see and close: frontline staff those of their home site (all of

@@ -4,8 +4,8 @@ import type { TFollowUpReason } from "./rules";
 
 const ZId = z.string().trim().min(1).max(64);
 
-export const FOLLOW_UP_STATUSES = ["OPEN", "CLOSED"] as const;
-export type TFollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+const FOLLOW_UP_STATUSES = ["OPEN", "CLOSED"] as const;
+type TFollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
 
 /** The list's filters, as the page reads them from the URL: a bad value falls back to the default. */
 export const ZFollowUpFilter = z.object({

@@ -10,8 +10,6 @@ export function cellText(cell: TCell): string {
   return String(cell).trim();
 }
 
-export const isEmptyCell = (cell: TCell) => cellText(cell) === "";
-
 const DECIMAL = /^[+-]?\d+(?:\.\d+)?$/;
 const DECIMAL_COMMA = /^([+-]?\d+),(\d+)$/;
 

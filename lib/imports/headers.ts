@@ -63,7 +63,7 @@ export function suggestSavedMapping<T extends TSavedMapping>(
 }
 
 /** Fields a guess can fill from headers alone; the form turns them into a mapping. */
-export const GUESSABLE_FIELDS = [
+const GUESSABLE_FIELDS = [
   "touchpointId",
   "touchpointName",
   "observedAt",

@@ -35,7 +35,7 @@ function refuseCrossOrigin(request: Request): void {
  * The file and the options of an upload. A body larger than the limit is refused from its
  * Content-Length, before a byte of it is read.
  */
-export async function readUpload(request: Request): Promise<{ upload: TUpload; options: unknown }> {
+async function readUpload(request: Request): Promise<{ upload: TUpload; options: unknown }> {
   const length = Number(request.headers.get("content-length") ?? Number.NaN);
   if (!Number.isFinite(length)) throw new AppError("VALIDATION", "imports.errors.lengthRequired");
   if (length > MAX_IMPORT_BYTES + MULTIPART_SLACK_BYTES)

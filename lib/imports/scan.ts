@@ -15,7 +15,7 @@ import { AppError } from "@/lib/errors";
 // (preview) or stores it (import).
 
 /** Rows per database round (reference check, then insert): big enough to amortize, small enough to stream. */
-export const BATCH_ROWS = 2000;
+const BATCH_ROWS = 2000;
 
 export type TValidRow = { line: number; observation: TObservation };
 

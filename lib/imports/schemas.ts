@@ -44,7 +44,7 @@ export const SCORE_FIELDS = [
 ] as const;
 export type TScoreField = (typeof SCORE_FIELDS)[number];
 
-export const ZTouchpointMapping = z.discriminatedUnion("by", [
+const ZTouchpointMapping = z.discriminatedUnion("by", [
   /** A column holding touchpoint ids (as the journey export and the API use them). */
   z.object({ by: z.literal("id"), column: ZColumn }),
   /** A column holding touchpoint names (Korean or English) within one journey. */
@@ -53,7 +53,7 @@ export const ZTouchpointMapping = z.discriminatedUnion("by", [
   z.object({ by: z.literal("fixed"), touchpointId: ZId }),
 ]);
 
-export const ZObservedAtMapping = z.discriminatedUnion("by", [
+const ZObservedAtMapping = z.discriminatedUnion("by", [
   z.object({ by: z.literal("column"), column: ZColumn }),
   /** The whole file was collected on one day. */
   z.object({ by: z.literal("fixed"), date: z.iso.date({ error: "imports.errors.badDate" }) }),
@@ -124,7 +124,6 @@ export const ZImportRunOptions = z.object({
   /** false (the default): all or nothing; true: store the valid rows and report the others. */
   validRowsOnly: z.boolean().default(false),
 });
-export type TImportRunOptions = z.input<typeof ZImportRunOptions>;
 
 export const ZImportPreviewOptions = z.object({ mapping: ZImportMapping.nullish() });
 
@@ -151,7 +150,7 @@ export type TPreviewRow = {
   comment: string;
 };
 
-export type TImportCounts = {
+type TImportCounts = {
   rows: number;
   valid: number;
   invalid: number;

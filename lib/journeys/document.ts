@@ -47,7 +47,7 @@ export const ZDriverDocument = z
   .refine(hasAName, nameRequired);
 
 /** What a segment needs and expects at a Moment of Truth; the segment is matched by name on import. */
-export const ZExpectationDocument = z
+const ZExpectationDocument = z
   .object({
     segmentNameKo: ZName.default(""),
     segmentNameEn: ZName.default(""),
@@ -76,7 +76,7 @@ export const ZTouchpointDocument = z
     path: ["expectations"],
   });
 
-export const ZStageDocument = z
+const ZStageDocument = z
   .object({
     nameKo: ZName.default(""),
     nameEn: ZName.default(""),
@@ -95,8 +95,6 @@ export const ZJourneyDocument = z
   })
   .refine(hasAName, nameRequired);
 
-export type TExpectationDocument = z.infer<typeof ZExpectationDocument>;
 export type TDriverDocument = z.infer<typeof ZDriverDocument>;
 export type TTouchpointDocument = z.infer<typeof ZTouchpointDocument>;
-export type TStageDocument = z.infer<typeof ZStageDocument>;
 export type TJourneyDocument = z.infer<typeof ZJourneyDocument>;

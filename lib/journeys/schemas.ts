@@ -105,7 +105,7 @@ export const ZJourneyLayoutInput = z.object({
 export type TJourneyLayoutInput = z.input<typeof ZJourneyLayoutInput>;
 export type TJourneyLayout = z.output<typeof ZJourneyLayoutInput>["stages"];
 
-export const ZScore = z.number().min(SCORE_SCALE.min).max(SCORE_SCALE.max);
+const ZScore = z.number().min(SCORE_SCALE.min).max(SCORE_SCALE.max);
 
 export const ZExpectationSaveInput = z.object({
   touchpointId: ZId,
@@ -135,7 +135,7 @@ export type TJourneyListItem = {
   updatedAt: Date;
 };
 
-export type TDriver = {
+type TDriver = {
   id: string;
   nameKo: string;
   nameEn: string;
@@ -143,7 +143,7 @@ export type TDriver = {
   dimension: TDimension;
   statedImportance: number | null;
 };
-export type TExpectation = {
+type TExpectation = {
   segmentId: string;
   needs: string;
   expectedLevel: number;

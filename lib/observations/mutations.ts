@@ -44,7 +44,7 @@ export async function recordObservations(
 }
 
 /** Item problems as the field errors of a typed action result: "observations.3.touchpointId". */
-export function problemsAsFieldErrors(problems: TObservationProblem[]): Record<string, string[]> {
+function problemsAsFieldErrors(problems: TObservationProblem[]): Record<string, string[]> {
   const fieldErrors: Record<string, string[]> = {};
   for (const { index, field, message } of problems)
     (fieldErrors[`observations.${index}.${field}`] ??= []).push(message);

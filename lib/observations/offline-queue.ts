@@ -42,7 +42,7 @@ export type TQueueChange = { remove: string[]; update: TQueueEntry[]; status: TQ
 /** The last answer's effect, for the page: all sent, retrying later, or the user must sign in again. */
 export type TQueueStatus = "sent" | "retrying" | "signedOut" | "refused";
 
-export const BACKOFF_BASE_MS = 2_000;
+const BACKOFF_BASE_MS = 2_000;
 export const BACKOFF_MAX_MS = 60_000;
 
 export function createQueueEntry(input: {

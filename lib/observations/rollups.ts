@@ -146,7 +146,7 @@ const ROLLUPS = {
 >;
 
 export type TRollup = keyof typeof ROLLUPS;
-export const ROLLUP_NAMES = Object.keys(ROLLUPS) as TRollup[];
+const ROLLUP_NAMES = Object.keys(ROLLUPS) as TRollup[];
 
 /**
  * INSERT into a rollup the rows `select` yields (key columns, then the statistics, in the table's

@@ -53,7 +53,7 @@ function differenceOf(
   );
 }
 
-export function changeOf(test: TDifferenceTest | null): TChange | null {
+function changeOf(test: TDifferenceTest | null): TChange | null {
   if (!test) return null;
   return {
     value: test.difference,

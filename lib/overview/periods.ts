@@ -4,13 +4,13 @@ import { addDays, type TLocalDay } from "@/lib/dates/local-days";
 // queries filter by and what every link hands on to Measure, so a figure and its source agree.
 
 /** The headline compares the last 30 days with the 30 before. */
-export const HEADLINE_DAYS = 30;
+const HEADLINE_DAYS = 30;
 /** The fix-first list looks at a quarter: thin touchpoints get too few answers in a month. */
-export const RANKING_DAYS = 90;
+const RANKING_DAYS = 90;
 /** The monthly trend: this month and the eleven before it. */
-export const TREND_MONTHS = 12;
+const TREND_MONTHS = 12;
 /** A rolled-out change is judged against the 28 days before its pilot began. */
-export const OUTCOME_BEFORE_DAYS = 28;
+const OUTCOME_BEFORE_DAYS = 28;
 
 export type TPeriod = { from: TLocalDay; to: TLocalDay };
 export type TOverviewPeriods = {

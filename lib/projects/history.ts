@@ -5,7 +5,7 @@ import { notFound } from "@/lib/errors";
 import { PROJECT_ENTITY, type THistoryEntry } from "./schemas";
 
 /** The most recent entries the project page shows. */
-export const HISTORY_LIMIT = 200;
+const HISTORY_LIMIT = 200;
 
 /** Analyze writes its causes and options as entries of their own, naming the project in the details. */
 const ANALYSIS_ENTITIES = ["ProjectCause", "ProjectOption"];

@@ -9,7 +9,7 @@ import { addDays, localDayOf } from "@/lib/dates/local-days";
 import { periodFigures, targetProgress, type TPeriodSums, type TTargetProgress } from "./targets";
 
 /** "Before" is this many days before the work touched customers (the first pilot, else the project's start). */
-export const BEFORE_DAYS = 90;
+const BEFORE_DAYS = 90;
 
 /** The project's touchpoints' groups (of a touchpoint grouping) as one period's sums. */
 function sumsOf(groups: TGroupMoments[], touchpointIds: string[]): TPeriodSums {

@@ -9,7 +9,7 @@ import { localDayOf } from "@/lib/dates/local-days";
 import type { TAnalysis, TProjectDetail, TProjectListItem, TProjectStatus } from "./schemas";
 
 /** Comment themes are read from at most this many of the touchpoints' most recent comments. */
-export const COMMENT_SAMPLE = 5000;
+const COMMENT_SAMPLE = 5000;
 /** Example comments shown per theme. */
 const EXAMPLES_PER_THEME = 3;
 

@@ -7,7 +7,7 @@ import { PHASES, type TPhase, type TPhaseFacts, type TProjectStatus } from "./sc
 
 /** What must be true to enter a phase from the one before it. */
 export type TRequirement = { key: TRequirementKey; isMet: boolean };
-export type TRequirementKey =
+type TRequirementKey =
   "problem" | "target" | "owner" | "observations" | "cause" | "chosenOption" | "action" | "rollout";
 
 export function requirementsToEnter(phase: TPhase, facts: TPhaseFacts): TRequirement[] {
@@ -39,7 +39,7 @@ export function requirementsToEnter(phase: TPhase, facts: TPhaseFacts): TRequire
   }
 }
 
-export const phaseIndex = (phase: TPhase): number => PHASES.indexOf(phase);
+const phaseIndex = (phase: TPhase): number => PHASES.indexOf(phase);
 
 /**
  * Why a project may not move from `from` to `to` (a message key), or null when it may.

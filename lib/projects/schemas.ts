@@ -38,8 +38,8 @@ export type TOptionSaveInput = z.input<typeof ZOptionSaveInput>;
 
 export const ZOptionChooseInput = z.object({ projectId: ZId, optionId: ZId });
 export type TOptionChooseInput = z.input<typeof ZOptionChooseInput>;
-export const ZOptionDeleteInput = ZOptionChooseInput;
-export type TOptionDeleteInput = TOptionChooseInput;
+export const ZOptionDeleteInput = z.object({ projectId: ZId, optionId: ZId });
+export type TOptionDeleteInput = z.input<typeof ZOptionDeleteInput>;
 
 export type TCause = {
   id: string;
@@ -86,10 +86,10 @@ export type TPhase = (typeof PHASES)[number];
 export const PROJECT_STATUSES = ["ACTIVE", "ON_HOLD", "DONE", "CANCELLED"] as const;
 export type TProjectStatus = (typeof PROJECT_STATUSES)[number];
 export const ACTION_STATUSES = ["TODO", "IN_PROGRESS", "DONE"] as const;
-export type TActionStatus = (typeof ACTION_STATUSES)[number];
+type TActionStatus = (typeof ACTION_STATUSES)[number];
 
 /** Most touchpoints one project takes on: a project is a few priorities, not a journey. */
-export const MAX_PROJECT_TOUCHPOINTS = 10;
+const MAX_PROJECT_TOUCHPOINTS = 10;
 /** The largest gap a project can close: the distance across the 1–7 scale. */
 export const MAX_TARGET_GAP = 6;
 
@@ -177,7 +177,7 @@ export type TActionItemStatusInput = z.input<typeof ZActionItemStatusInput>;
 export const ZActionItemDeleteInput = z.object({ projectId: ZId, actionItemId: ZId });
 export type TActionItemDeleteInput = z.input<typeof ZActionItemDeleteInput>;
 
-export type TPersonRef = { id: string; name: string };
+type TPersonRef = { id: string; name: string };
 
 export type TActionItem = {
   id: string;
@@ -189,7 +189,7 @@ export type TActionItem = {
   isOverdue: boolean;
 };
 
-export type TProjectTouchpoint = {
+type TProjectTouchpoint = {
   id: string;
   nameKo: string;
   nameEn: string;

@@ -20,7 +20,7 @@ import type {
 // each promise is next due at each site. Pure: SQL counts the audits, this file does the rest.
 
 /** An audit due within this many days is "due soon". */
-export const DUE_SOON_DAYS = 7;
+const DUE_SOON_DAYS = 7;
 
 /** Passed audits / audits, with its Wilson interval; null without audits. */
 export function rateOf(audits: number, passed: number): TRate | null {

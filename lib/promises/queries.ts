@@ -29,7 +29,7 @@ const ZStoredChecklist = z
   .catch([]);
 
 /** Compliance is shown over the last this many months (the current one included). */
-export const COMPLIANCE_MONTHS = 12;
+const COMPLIANCE_MONTHS = 12;
 /** Audits listed on a promise's page, newest first. */
 const AUDITS_LISTED = 100;
 

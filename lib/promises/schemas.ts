@@ -9,7 +9,7 @@ const ZOptionalId = z
   .optional()
   .transform((v) => v || null);
 
-export const MAX_CHECKLIST_ITEMS = 30;
+const MAX_CHECKLIST_ITEMS = 30;
 /** Audits at most once a year apart, at least once a day. */
 export const MAX_AUDIT_EVERY_DAYS = 366;
 
@@ -38,7 +38,7 @@ export const ZPromiseSaveInput = z
 export type TPromiseSaveInput = z.input<typeof ZPromiseSaveInput>;
 
 /** One checked item of an audit, as stored in PromiseAudit.checklist (the demo seed writes the same shape). */
-export const ZChecklistEntry = z
+const ZChecklistEntry = z
   .object({
     item: ZText(300).min(1, { error: "validation.required" }),
     passed: z.union([z.boolean(), z.stringbool()]),
@@ -49,7 +49,7 @@ export const ZChecklistEntry = z
     error: "promises.errors.evidenceRequired",
     path: ["evidence"],
   });
-export type TChecklistEntry = z.output<typeof ZChecklistEntry>;
+type TChecklistEntry = z.output<typeof ZChecklistEntry>;
 
 /** An audit: where and when, and each checklist item of the promise passed or failed, with evidence. */
 export const ZAuditRecordInput = z.object({
@@ -113,7 +113,7 @@ export type TComplianceSeries = {
   total: TRate | null;
 };
 
-export type TScheduleStatus = "OVERDUE" | "DUE_SOON" | "SCHEDULED";
+type TScheduleStatus = "OVERDUE" | "DUE_SOON" | "SCHEDULED";
 export type TScheduleRow = {
   promiseId: string;
   siteId: string | null;

@@ -22,7 +22,7 @@ export type TControlPoint = {
 
 const LIMIT_SIGMAS = 3;
 /** d2 for moving ranges of two: E|X₁ − X₂| = 2σ/√π (tables round it to 1.128). */
-export const D2_MOVING_RANGE = 2 / Math.sqrt(Math.PI);
+const D2_MOVING_RANGE = 2 / Math.sqrt(Math.PI);
 
 /** c4(m): E[s] = c4·σ for a normal sample of size m (s with m − 1 df). */
 export function c4(m: number): number {
@@ -180,11 +180,11 @@ export type TControlSignal = {
 };
 
 /** Pattern lengths (Nelson 1984). */
-export const RUN_LENGTH = 9;
-export const TREND_LENGTH = 6;
-export const ALTERNATING_LENGTH = 14;
-export const HUGGING_LENGTH = 15;
-export const AVOIDING_LENGTH = 8;
+const RUN_LENGTH = 9;
+const TREND_LENGTH = 6;
+const ALTERNATING_LENGTH = 14;
+const HUGGING_LENGTH = 15;
+const AVOIDING_LENGTH = 8;
 
 type TSide = 1 | -1 | 0;
 

@@ -2,7 +2,7 @@ import { DEFAULT_CONFIDENCE, zCritical } from "./distributions";
 import type { TInterval } from "./summary";
 
 /** Below this many paired answers a correlation is too unstable to weigh touchpoints by. */
-export const MIN_N_FOR_DERIVED_IMPORTANCE = 30;
+const MIN_N_FOR_DERIVED_IMPORTANCE = 30;
 /** Importance when neither the manager nor the data says: the middle of 0..1. */
 export const DEFAULT_IMPORTANCE = 0.5;
 

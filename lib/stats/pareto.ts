@@ -1,5 +1,5 @@
 /** The 80 % of the Pareto principle (Juran): the few causes that account for most cases. */
-export const VITAL_FEW_SHARE = 0.8;
+const VITAL_FEW_SHARE = 0.8;
 
 export type TParetoRow<T> = T & { share: number; cumulativeShare: number; isVitalFew: boolean };
 

@@ -4,7 +4,7 @@
 // with. Limits (docs/METHODS.md, "Comment themes"): no spelling correction, no sarcasm, a
 // comment may carry several themes or none.
 
-export const THEME_KEYS = [
+const THEME_KEYS = [
   "WAITING",
   "STAFF_ATTITUDE",
   "PRICE_BILLING",
@@ -24,7 +24,7 @@ type TLexicon = {
   ko: readonly string[];
 };
 
-export const THEME_LEXICON: Record<TThemeKey, TLexicon> = {
+const THEME_LEXICON: Record<TThemeKey, TLexicon> = {
   WAITING: {
     en: [
       "wait*",

@@ -33,4 +33,3 @@ export function describeTemplates() {
     ),
   }));
 }
-export type TTemplateCard = ReturnType<typeof describeTemplates>[number];

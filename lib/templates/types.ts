@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { ZJourneyDocument } from "@/lib/journeys/document";
 
 /** One outcome figure from the case, as the seed articles report it. */
-export type TCaseOutcome = { labelKo: string; labelEn: string; value: string };
+type TCaseOutcome = { labelKo: string; labelEn: string; value: string };
 
 /**
  * A journey template from one of the company cases, with the short case card the gallery

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ROLES } from "@/lib/auth/permissions";
 import { ZNewPassword } from "@/lib/auth/password-rules";
 
-export const ZRole = z.enum(ROLES);
+const ZRole = z.enum(ROLES);
 
 export const ZUserCreateInput = z.object({
   email: z

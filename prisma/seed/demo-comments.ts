@@ -2,17 +2,8 @@
 // some English (foreign residents, English-language surveys). Negative phrases are drawn when the
 // experience fell short of the expectation, positive ones when it exceeded it.
 
-export const COMMENT_THEMES = [
-  "WAITING",
-  "STAFF",
-  "PRICE",
-  "CLARITY",
-  "DIGITAL",
-  "NETWORK",
-  "CLEANLINESS",
-  "RESOLUTION",
-] as const;
-export type TCommentTheme = (typeof COMMENT_THEMES)[number];
+export type TCommentTheme =
+  "WAITING" | "STAFF" | "PRICE" | "CLARITY" | "DIGITAL" | "NETWORK" | "CLEANLINESS" | "RESOLUTION";
 export type TTone = "NEGATIVE" | "NEUTRAL" | "POSITIVE";
 
 type TPhrases = { ko: readonly string[]; en: readonly string[] };

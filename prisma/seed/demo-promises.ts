@@ -139,7 +139,7 @@ export const DEMO_AUDIT_EVERY_DAYS = 30;
 export const DEMO_AUDIT_MONTHS = 12;
 /** The bad month, counted back from the current one: staff turnover over the summer. */
 export const DEMO_PROMISE_DIP_MONTHS_AGO = 5;
-export const DEMO_PROMISE_SEED = 1988;
+const DEMO_PROMISE_SEED = 1988;
 /** Chance that an auditor finds one checklist item met: in a normal month, and in the bad one. */
 const ITEM_MET_RATE = 0.98;
 const ITEM_MET_RATE_IN_DIP = 0.84;

@@ -24,7 +24,7 @@ import {
 // something to show on a fresh start. Stored the one way observations
 // are stored (lib/observations/store.ts); the client ids make a second run add nothing.
 
-export const DEMO_OBSERVATION_SEED = 2009;
+const DEMO_OBSERVATION_SEED = 2009;
 /** Seeded follow-ups older than this were closed by staff; the newer ones stay open, as on a real desk. */
 export const DEMO_FOLLOW_UP_OPEN_DAYS = 5;
 

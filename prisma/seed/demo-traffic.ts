@@ -19,7 +19,7 @@ export type TSegmentProfile = {
   plantedGap: number;
 };
 
-export const SEGMENT_PROFILES: Readonly<Record<string, TSegmentProfile>> = {
+const SEGMENT_PROFILES: Readonly<Record<string, TSegmentProfile>> = {
   "First-time customer": {
     acquisitionShare: 0.42,
     laterShare: 0.15,

@@ -63,5 +63,4 @@ export function drawScores(
   return { gap, expectationScore, experiencedScore, emotionalScore, nps, csat, ces };
 }
 
-export const clamp = (value: number, min: number, max: number) =>
-  Math.min(max, Math.max(min, value));
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));

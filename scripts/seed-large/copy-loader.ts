@@ -27,7 +27,7 @@ import { generateLargeRows, type TLargeRow } from "./generate-rows";
 import { LARGE_BLOCK_ROWS } from "./large-organization";
 import type { TLargeModel } from "./model";
 
-export const LARGE_CHUNK_ROWS = 250_000;
+const LARGE_CHUNK_ROWS = 250_000;
 /** One PostgreSQL backend per core: two connections load about 1.9× the rows per second of one on 2 cores. */
 export const LARGE_LOAD_CONNECTIONS = 2;
 /** Rows generated between two turns of the event loop, and rows per piece of text handed to the socket. */

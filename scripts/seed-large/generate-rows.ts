@@ -50,7 +50,7 @@ export function generateLargeRows(model: TLargeModel, from: number, to: number):
 }
 
 /** A well-mixed 32-bit seed per block (murmur3's finaliser), so neighbouring blocks get unrelated streams. */
-export function blockSeed(seed: number, block: number): number {
+function blockSeed(seed: number, block: number): number {
   let h = Math.imul(seed ^ 0x5bd1e995, 0x9e3779b1) ^ block;
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);

@@ -26,7 +26,7 @@ export const LARGE_JOURNEYS = [
   { templateKey: "hilton-hotel-stay", share: 0.15, stageDecay: 1 },
 ] as const;
 
-export type TLargeSiteKind = "STORE" | "CALL_CENTRE";
+type TLargeSiteKind = "STORE" | "CALL_CENTRE";
 export type TLargeSite = {
   code: string;
   name: string;

@@ -58,7 +58,7 @@ export type TLargeTouchpoint = {
   isService: boolean;
 };
 
-export type TLargeSegment = { nameEn: string; gapShift: number; plantedShift: number };
+type TLargeSegment = { nameEn: string; gapShift: number; plantedShift: number };
 
 export type TLargeModel = {
   seed: number;

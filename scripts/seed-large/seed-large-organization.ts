@@ -30,7 +30,7 @@ export type TSeedLargeOptions = {
   connections?: number;
 };
 
-export type TDatabaseSize = {
+type TDatabaseSize = {
   observationTableBytes: number;
   observationIndexBytes: number;
   databaseBytes: number;

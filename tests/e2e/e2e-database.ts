@@ -19,7 +19,7 @@ function clusterHome(): string {
   return existsSync(path.join(requested, "cluster", "postmaster.pid")) ? requested : fallback;
 }
 
-export function e2eDatabaseUrl(): string {
+function e2eDatabaseUrl(): string {
   const home = clusterHome();
   const password = readFileSync(path.join(home, "password"), "utf8").trim();
   const port = Number(

@@ -101,24 +101,6 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>
   ),
 })).value;
 
-/**
- * Objects with the schema's own field names (so validation reaches past the top-level shape),
- * hostile values in them, and sometimes extra keys — prototype-polluting ones included.
- */
-export function shapedLike(fields: string[]): fc.Arbitrary<Record<string, unknown>> {
-  if (fields.length === 0) return objectOf(hostileKey, hostileValue);
-  return fc
-    .tuple(
-      fc.subarray(fields),
-      fc.array(hostileValue, { minLength: fields.length, maxLength: fields.length }),
-      objectOf(hostileKey, hostileValue),
-    )
-    .map(([present, values, extra]) => ({
-      ...extra,
-      ...Object.fromEntries(present.map((field, i) => [field, values[i]])),
-    }));
-}
-
 /** JSON text of a hostile object with an own "__proto__" key: what a pollution attempt over HTTP looks like. */
 export const pollutingJson = fc
   .tuple(fc.constantFrom("__proto__", "constructor"), hostileString)

@@ -5,7 +5,7 @@ import path from "node:path";
 // someone keeps — so that a new export without an entry in the access table fails the test.
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
-export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 const SOURCE_FOLDERS = ["app", "components", "lib"];
 
 type THandler = (...args: unknown[]) => Promise<unknown>;
@@ -25,7 +25,7 @@ const USE_SERVER_FILE = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use server["'
 const USE_SERVER_ANYWHERE = /["']use server["']/;
 
 /** Modules whose every export is a server action ("use server" at the top). */
-export const actionModules = () => sourceFiles().filter((file) => USE_SERVER_FILE.test(read(file)));
+const actionModules = () => sourceFiles().filter((file) => USE_SERVER_FILE.test(read(file)));
 
 /** Files with a "use server" that is not at the top: inline actions, which this matrix could not see. */
 export const inlineActionFiles = () =>
@@ -33,7 +33,7 @@ export const inlineActionFiles = () =>
     (file) => USE_SERVER_ANYWHERE.test(read(file)) && !USE_SERVER_FILE.test(read(file)),
   );
 
-export const routeModules = () =>
+const routeModules = () =>
   sourceFiles().filter((file) => file.startsWith("app/") && /\/route\.tsx?$/.test(file));
 
 /** "file#export" -> the exported function, for every module of these files. */

@@ -8,7 +8,7 @@ import { TEST_PASSWORD, type TOrg } from "./world";
 // key in the Authorization header, or nothing. Requests without a session also carry the header
 // that once let requests skip Next.js middleware (CVE-2025-29927): it must gain them nothing.
 
-export const MIDDLEWARE_SUBREQUEST = { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" };
+const MIDDLEWARE_SUBREQUEST = { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" };
 
 const sessions = new Map<string, string>();
 

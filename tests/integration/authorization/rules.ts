@@ -12,7 +12,7 @@ export type TPrincipal = (typeof PRINCIPALS)[number];
 export const isRole = (principal: TPrincipal): principal is TRole =>
   (ROLES as readonly string[]).includes(principal);
 
-export type TRefusal = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "VALIDATION";
+type TRefusal = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "VALIDATION";
 export type TExpected = "ALLOW" | TRefusal;
 /** What a call answered, whatever its transport (an action's result, a route's response). */
 export type TOutcome = { ok: true; data: unknown } | { ok: false; code: string };
@@ -20,7 +20,7 @@ export type TOutcome = { ok: true; data: unknown } | { ok: false; code: string }
 /** Whose objects the call names: the caller's own organization's, or another's (guessed ids). */
 export type TTargetOrg = "own" | "other";
 
-export type TEffectContext<T> = {
+type TEffectContext<T> = {
   target: T;
   /** What the call answered: an action's data, or a route's Response. */
   data: unknown;

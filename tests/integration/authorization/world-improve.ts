@@ -16,7 +16,7 @@ import { freshTouchpoint, type TOrg } from "./world";
 
 let sequence = 0;
 const next = (label: string) => `${label} ${++sequence}`;
-export const today = () => localDayOf(new Date());
+const today = () => localDayOf(new Date());
 export const dayFromToday = (offset: number) => addDays(today(), offset);
 
 /** A project in Define with its charter filled in (so it may move on to Measure). */

@@ -3,7 +3,7 @@ import { POST } from "@/app/api/v1/observations/route";
 // Calls the route handler itself with real Request objects: parsing, auth, rate limit,
 // validation and storage run as they do behind Next.js, without a server.
 
-export const OBSERVATIONS_URL = "http://localhost/api/v1/observations";
+const OBSERVATIONS_URL = "http://localhost/api/v1/observations";
 
 export type TPostOptions = {
   secret?: string | null;

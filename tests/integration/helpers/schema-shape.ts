@@ -8,8 +8,8 @@ type TDatamodel = Extract<ReturnType<typeof getDMMF>, { datamodel: unknown }>["d
 type TField = TDatamodel["models"][number]["fields"][number];
 type TIndex = TDatamodel["indexes"][number];
 
-export type TColumnShape = { type: string; nullable: boolean; default: string | null };
-export type TTableShape = {
+type TColumnShape = { type: string; nullable: boolean; default: string | null };
+type TTableShape = {
   columns: Record<string, TColumnShape>;
   /** "name (col, col)" for the primary key, unique indexes and plain indexes. */
   primaryKey: string;

@@ -4,7 +4,7 @@ import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { MAX_TARGET_GAP } from "@/lib/projects/schemas";
 
 export type TPerson = { id: string; name: string; canOwnProject: boolean };
-export type TProjectFieldValues = {
+type TProjectFieldValues = {
   title: string;
   problem: string;
   ownerId: string | null;
