@@ -21,7 +21,7 @@ export function gapTone(gap: TGapLike | null | undefined, minN = MIN_N_FOR_TONE)
 }
 
 /** How strongly to colour a heat-map cell, 0–1: a gap of `full` points (either way) is full colour. */
-export function gapIntensity(mean: number, full = 2): number {
+function gapIntensity(mean: number, full = 2): number {
   return Math.min(1, Math.abs(mean) / full);
 }
 

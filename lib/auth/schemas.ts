@@ -11,4 +11,3 @@ export const ZSignInInput = z.object({
     .min(1, { error: "validation.passwordRequired" })
     .max(1024, { error: "validation.tooLong" }),
 });
-export type TSignInInput = z.infer<typeof ZSignInInput>;

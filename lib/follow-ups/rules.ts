@@ -3,7 +3,7 @@ import { NPS_DETRACTOR_MAX } from "@/lib/observations/scale";
 // Closing the loop (PRODUCT.md, "Follow-up"): which observations open a follow-up for the site's staff.
 
 /** Experienced at least this many points below expectation, on the shared 1–7 scale, is "far below". */
-export const FAR_BELOW_EXPECTATION = 2;
+const FAR_BELOW_EXPECTATION = 2;
 
 export const FOLLOW_UP_REASONS = ["BELOW_EXPECTATION", "NPS_DETRACTOR"] as const;
 export type TFollowUpReason = (typeof FOLLOW_UP_REASONS)[number];
@@ -33,7 +33,7 @@ export function followUpReasons({
 }
 
 /** A follow-up still open after this long is overdue: the customer has waited two days. */
-export const FOLLOW_UP_DUE_HOURS = 48;
+const FOLLOW_UP_DUE_HOURS = 48;
 
 export function isOverdue(openedAt: Date, now: Date): boolean {
   return now.getTime() - openedAt.getTime() > FOLLOW_UP_DUE_HOURS * 3_600_000;

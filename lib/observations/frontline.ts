@@ -7,7 +7,7 @@ import type { TFrontlineSetup, TFrontlineTouchpoint } from "./schemas";
 // works, which journey they log against, its touchpoints in journey order, what they used
 // lately, and the segments and sites to choose from. Plain objects only (their types: schemas.ts).
 
-export const RECENT_TOUCHPOINTS = 5;
+const RECENT_TOUCHPOINTS = 5;
 
 /**
  * The journey asked for when it is the organization's and not archived (another organization's

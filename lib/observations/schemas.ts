@@ -99,7 +99,7 @@ export type TStoreResult = {
 };
 
 /** What the frontline logging page and the call-centre form receive (frontline.ts reads it). */
-export type TFrontlineDriver = {
+type TFrontlineDriver = {
   id: string;
   nameKo: string;
   nameEn: string;

@@ -17,7 +17,7 @@ export type TRankInput = {
 };
 
 /** The verdict on an item's gap: shown below expectation, not shown below, or too few observations to tell. */
-export type TVerdict = "BELOW_EXPECTATION" | "NOT_SHOWN_BELOW" | "TOO_FEW_OBSERVATIONS";
+type TVerdict = "BELOW_EXPECTATION" | "NOT_SHOWN_BELOW" | "TOO_FEW_OBSERVATIONS";
 
 /**
  * Why an item stands where it does ("why is this first?"): the numbers of the formula, as data —
@@ -55,8 +55,8 @@ export type TRankOptions = {
   reachExponent?: number;
 };
 
-export const DEFAULT_PRIOR_DF = 4;
-export const DEFAULT_REACH_EXPONENT = 0.5;
+const DEFAULT_PRIOR_DF = 4;
+const DEFAULT_REACH_EXPONENT = 0.5;
 
 function assertInput(item: TRankInput): void {
   assertMoments(item.gap);

@@ -14,7 +14,7 @@ const COLUMNS =
 const TONE_TEXT = { below: "text-gap-below", above: "text-gap-above", neutral: "text-neutral-700" };
 
 /** One ranked item as the list shows it; what it is (touchpoint, driver) is the caller's business. */
-export type TRankedRow = TRanked<{
+type TRankedRow = TRanked<{
   id: string;
   /** The item's measures, for "customers expected … and experienced …". */
   measures: TMeasures | undefined;
