@@ -16,8 +16,8 @@ import { requireUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { localized } from "@/lib/i18n/localized";
 import { listSegments } from "@/lib/segments/queries";
-import { FilterBar } from "../../_components/filter-bar";
-import { DrilldownCharts } from "./_components/drilldown-charts";
+import { FilterBar } from "@/components/measure/filter-bar";
+import { DrilldownCharts } from "@/components/measure/drilldown-charts";
 
 type TProps = { params: Promise<{ touchpointId: string }>; searchParams: Promise<TSearchParams> };
 

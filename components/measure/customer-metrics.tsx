@@ -4,8 +4,8 @@ import { useLocale, useTranslations } from "next-intl";
 import { CircleDashed } from "lucide-react";
 import { ChartCard } from "@/components/charts/chart-card";
 import { LineSeries } from "@/components/charts/line-series";
-import { MetricCell, type TMetricScale } from "@/components/measure/metric-cell";
-import { useSliceLabel } from "@/components/measure/use-slice-label";
+import { MetricCell, type TMetricScale } from "./metric-cell";
+import { useSliceLabel } from "./use-slice-label";
 import {
   formatMonth,
   formatNumber,
