@@ -1,5 +1,6 @@
 "use client";
 import { useLocale } from "next-intl";
+import { Table, type TTableColumn } from "@/components/ui/table";
 import { formatNumber, formatSigned } from "@/lib/format/numbers";
 import type { TCell } from "@/lib/exports/csv";
 
@@ -22,50 +23,25 @@ function display(value: TCell, column: TColumn, locale: string): string {
 /** A chart's data as a plain, accessible table: the same rows the CSV export writes. */
 export function DataTable({ table, caption }: { table: TTable; caption: string }) {
   const locale = useLocale();
+  const columns: TTableColumn<TCell[]>[] = table.columns.map((column, c) => ({
+    key: String(c),
+    header: column.label,
+    isNumeric: isNumeric(column),
+    // The first cell names its row (a touchpoint, a month, a segment).
+    isRowHeader: c === 0,
+    className: c === 0 ? "text-neutral-900" : undefined,
+    cell: (row) => display(row[c] ?? null, column, locale),
+  }));
   return (
-    <div className="max-h-96 overflow-auto">
-      <table className="w-full border-collapse text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead className="sticky top-0 bg-white">
-          <tr className="border-b border-neutral-200 text-xs text-neutral-600">
-            {table.columns.map((column) => (
-              <th
-                key={column.label}
-                scope="col"
-                className={`px-2 py-1.5 font-medium ${isNumeric(column) ? "text-right" : "text-left"}`}
-              >
-                {column.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row, r) => (
-            <tr key={r} className="border-b border-neutral-100 last:border-0">
-              {row.map((value, c) => {
-                const column = table.columns[c]!;
-                return c === 0 ? (
-                  <th
-                    key={c}
-                    scope="row"
-                    className="px-2 py-1.5 text-left font-normal text-neutral-900"
-                  >
-                    {display(value, column, locale)}
-                  </th>
-                ) : (
-                  <td
-                    key={c}
-                    className={`px-2 py-1.5 ${isNumeric(column) ? "text-right tabular-nums" : ""}`}
-                  >
-                    {display(value, column, locale)}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      columns={columns}
+      rows={table.rows}
+      rowKey={(_, r) => String(r)}
+      caption={caption}
+      frame="none"
+      density="compact"
+      isScrollable
+    />
   );
 }
 

@@ -21,20 +21,12 @@ import {
 } from "@dnd-kit/sortable";
 import { localized } from "@/lib/i18n/localized";
 import type { TJourneyLayout, TStage, TTouchpoint } from "@/lib/journeys/schemas";
+import type { TBoardEditing } from "./board-editing";
 import { moveStage, placeTouchpoint, sameLayout, stageOf } from "./layout-moves";
 import type { TJourneyOverlay } from "./overlay";
 import { StageColumn } from "./stage-column";
 import { StageIndex } from "./stage-index";
 import { TouchpointCard } from "./touchpoint-card";
-
-/** What the board can ask of an editor; absent for those who may only read. */
-export type TBoardEditing = {
-  isBusy: boolean;
-  onLayoutChange: (layout: TJourneyLayout) => void;
-  onToggleMoT: (touchpoint: TTouchpoint) => void;
-  onAddTouchpoint: (stageId: string) => void;
-  onEditStage: (stage: TStage) => void;
-};
 
 type TProps = {
   stages: TStage[];

@@ -6,7 +6,7 @@ import { CSS } from "@dnd-kit/utilities";
 import { ChevronLeft, ChevronRight, GripVertical, Pencil, Plus, Star } from "lucide-react";
 import { localized } from "@/lib/i18n/localized";
 import type { TStage, TTouchpoint } from "@/lib/journeys/schemas";
-import type { TBoardEditing } from "./journey-board";
+import type { TBoardEditing } from "./board-editing";
 import type { TJourneyOverlay } from "./overlay";
 import { TouchpointCard } from "./touchpoint-card";
 

@@ -18,15 +18,15 @@ import { requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
 import { getJourneyMap } from "@/lib/journeys/queries";
 import { orNotFound } from "@/app/_lib/or-not-found";
-import { CustomerMetrics } from "./_components/customer-metrics";
-import { DriverRanking } from "./_components/driver-ranking";
-import { FilterBar } from "./_components/filter-bar";
-import { FixFirstRanking } from "./_components/fix-first-ranking";
-import { GapMap } from "./_components/gap-map";
-import { ImportancePerformance } from "./_components/importance-performance";
-import { MeasureSection } from "./_components/measure-sections";
-import { Splits } from "./_components/splits";
-import { StageSegment } from "./_components/stage-segment";
+import { CustomerMetrics } from "@/components/measure/customer-metrics";
+import { DriverRanking } from "@/components/measure/driver-ranking";
+import { FilterBar } from "@/components/measure/filter-bar";
+import { FixFirstRanking } from "@/components/measure/fix-first-ranking";
+import { GapMap } from "@/components/measure/gap-map";
+import { ImportancePerformance } from "@/components/measure/importance-performance";
+import { MeasureSection } from "@/components/measure/measure-sections";
+import { Splits } from "@/components/measure/splits";
+import { StageSegment } from "@/components/measure/stage-segment";
 
 export const generateMetadata = phaseMetadata("measure");
 

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Table, type TTableColumn } from "@/components/ui/table";
 import { isOverdue } from "@/lib/follow-ups/rules";
 import type { TFollowUpSiteSummary } from "@/lib/follow-ups/schemas";
 
@@ -12,6 +13,25 @@ export async function OpenBySite({
 }) {
   const [t, format] = await Promise.all([getTranslations("followUps"), getFormatter()]);
   const total = summaries.reduce((sum, s) => sum + s.open, 0);
+  const columns: TTableColumn<TFollowUpSiteSummary>[] = [
+    {
+      key: "site",
+      header: t("bySite.site"),
+      cell: (summary) => summary.site?.name ?? t("noSite"),
+    },
+    { key: "open", header: t("bySite.open"), isNumeric: true, cell: (summary) => summary.open },
+    {
+      key: "oldest",
+      header: t("bySite.oldest"),
+      isNumeric: true,
+      cell: (summary) => format.relativeTime(summary.oldestOpenedAt, now),
+      cellProps: (summary) => ({
+        className: isOverdue(summary.oldestOpenedAt, now)
+          ? "font-medium text-orange-700"
+          : "text-neutral-700",
+      }),
+    },
+  ];
   return (
     <aside
       aria-labelledby="open-by-site"
@@ -24,28 +44,14 @@ export async function OpenBySite({
         {t("bySite.total", { count: total })}
       </p>
       {summaries.length > 0 && (
-        <table className="mt-3 w-full text-sm">
-          <thead>
-            <tr className="text-left text-xs text-neutral-500">
-              <th className="py-1 font-medium">{t("bySite.site")}</th>
-              <th className="py-1 text-right font-medium">{t("bySite.open")}</th>
-              <th className="py-1 text-right font-medium">{t("bySite.oldest")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {summaries.map((summary) => (
-              <tr key={summary.site?.id ?? "none"} className="border-t border-neutral-100">
-                <td className="py-1.5">{summary.site?.name ?? t("noSite")}</td>
-                <td className="py-1.5 text-right tabular-nums">{summary.open}</td>
-                <td
-                  className={`py-1.5 text-right ${isOverdue(summary.oldestOpenedAt, now) ? "font-medium text-orange-700" : "text-neutral-700"}`}
-                >
-                  {format.relativeTime(summary.oldestOpenedAt, now)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          columns={columns}
+          rows={summaries}
+          rowKey={(summary) => summary.site?.id ?? "none"}
+          frame="none"
+          density="compact"
+          className="mt-3"
+        />
       )}
     </aside>
   );

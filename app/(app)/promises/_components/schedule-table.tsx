@@ -3,6 +3,7 @@ import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import type { TPromise, TScheduleRow, TSiteRef } from "@/lib/promises/schemas";
 import { localized } from "@/lib/i18n/localized";
+import { Table, type TTableColumn } from "@/components/ui/table";
 
 type TProps = {
   rows: TScheduleRow[];
@@ -24,6 +25,54 @@ export function ScheduleTable({ rows, promises, sites, showPromise }: TProps) {
   const promiseById = new Map(promises.map((p) => [p.id, p]));
   const siteName = (siteId: string | null) =>
     siteId ? (sites.find((s) => s.id === siteId)?.name ?? siteId) : t("noSite");
+  const promiseColumn: TTableColumn<TScheduleRow> = {
+    key: "promise",
+    header: t("schedule.promise"),
+    cell: (row) => {
+      const promise = promiseById.get(row.promiseId);
+      return (
+        promise && (
+          <Link href={`/promises/${promise.id}`} className="text-accent hover:underline">
+            {localized(promise, "title", locale)}
+          </Link>
+        )
+      );
+    },
+  };
+  const columns: TTableColumn<TScheduleRow>[] = [
+    ...(showPromise ? [promiseColumn] : []),
+    { key: "site", header: t("schedule.site"), cell: (row) => siteName(row.siteId) },
+    {
+      key: "lastAudit",
+      header: t("schedule.lastAudit"),
+      className: "tabular-nums",
+      cell: (row) =>
+        row.lastAuditedOn === null
+          ? t("schedule.never")
+          : t(row.lastPassed ? "schedule.passed" : "schedule.failed", {
+              date: row.lastAuditedOn,
+            }),
+    },
+    { key: "due", header: t("schedule.due"), className: "tabular-nums", cell: (row) => row.dueOn },
+    {
+      key: "state",
+      header: t("schedule.state"),
+      cell: (row) => (
+        <>
+          <span
+            className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLES[row.status]}`}
+          >
+            {t(`status.${row.status}`)}
+          </span>{" "}
+          <span className="text-xs text-neutral-600">
+            {row.daysOverdue > 0
+              ? t("schedule.overdueBy", { days: row.daysOverdue })
+              : t("schedule.dueIn", { days: -row.daysOverdue })}
+          </span>
+        </>
+      ),
+    },
+  ];
   return (
     <section
       aria-labelledby="promise-schedule"
@@ -34,82 +83,17 @@ export function ScheduleTable({ rows, promises, sites, showPromise }: TProps) {
         {t("schedule.title")}
       </h2>
       <p className="mt-1 text-sm text-neutral-600">{t("schedule.lead")}</p>
-      {rows.length === 0 ? (
-        <p className="mt-3 text-sm text-neutral-600">{t("schedule.none")}</p>
-      ) : (
-        <div className="mt-3 max-h-96 overflow-auto">
-          <table className="w-full border-collapse text-sm">
-            <thead className="sticky top-0 bg-white">
-              <tr className="border-b border-neutral-200 text-left text-xs text-neutral-600">
-                {showPromise && (
-                  <th scope="col" className="px-2 py-1.5 font-medium">
-                    {t("schedule.promise")}
-                  </th>
-                )}
-                <th scope="col" className="px-2 py-1.5 font-medium">
-                  {t("schedule.site")}
-                </th>
-                <th scope="col" className="px-2 py-1.5 font-medium">
-                  {t("schedule.lastAudit")}
-                </th>
-                <th scope="col" className="px-2 py-1.5 font-medium">
-                  {t("schedule.due")}
-                </th>
-                <th scope="col" className="px-2 py-1.5 font-medium">
-                  {t("schedule.state")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => {
-                const promise = promiseById.get(row.promiseId);
-                return (
-                  <tr
-                    key={`${row.promiseId}-${row.siteId}`}
-                    className="border-b border-neutral-100 last:border-0"
-                    data-testid="promise-schedule-row"
-                    data-status={row.status}
-                  >
-                    {showPromise && (
-                      <td className="px-2 py-1.5">
-                        {promise && (
-                          <Link
-                            href={`/promises/${promise.id}`}
-                            className="text-accent hover:underline"
-                          >
-                            {localized(promise, "title", locale)}
-                          </Link>
-                        )}
-                      </td>
-                    )}
-                    <td className="px-2 py-1.5">{siteName(row.siteId)}</td>
-                    <td className="px-2 py-1.5 tabular-nums">
-                      {row.lastAuditedOn === null
-                        ? t("schedule.never")
-                        : t(row.lastPassed ? "schedule.passed" : "schedule.failed", {
-                            date: row.lastAuditedOn,
-                          })}
-                    </td>
-                    <td className="px-2 py-1.5 tabular-nums">{row.dueOn}</td>
-                    <td className="px-2 py-1.5">
-                      <span
-                        className={`inline-block rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLES[row.status]}`}
-                      >
-                        {t(`status.${row.status}`)}
-                      </span>{" "}
-                      <span className="text-xs text-neutral-600">
-                        {row.daysOverdue > 0
-                          ? t("schedule.overdueBy", { days: row.daysOverdue })
-                          : t("schedule.dueIn", { days: -row.daysOverdue })}
-                      </span>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        columns={columns}
+        rows={rows}
+        rowKey={(row) => `${row.promiseId}-${row.siteId}`}
+        rowProps={(row) => ({ "data-testid": "promise-schedule-row", "data-status": row.status })}
+        empty={<p className="mt-3 text-sm text-neutral-600">{t("schedule.none")}</p>}
+        frame="none"
+        density="compact"
+        isScrollable
+        className="mt-3"
+      />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useState, useTransition } from "react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { Table, type TTableColumn } from "@/components/ui/table";
 import { useMessage } from "@/components/ui/use-message";
 import type { TActionResult } from "@/lib/action-result";
 import { ROLES, type TRole } from "@/lib/auth/permissions";
@@ -34,95 +35,86 @@ export function UserTable({ users, currentUserId, changeRole, setActive }: TProp
     });
   }
 
+  const columns: TTableColumn<TUserListItem>[] = [
+    {
+      key: "name",
+      header: t("users.name"),
+      cell: (user) => (
+        <>
+          <div className="font-medium">
+            {user.name}{" "}
+            {user.id === currentUserId && (
+              <span className="text-xs text-neutral-500">({t("users.you")})</span>
+            )}
+          </div>
+          <div className="text-xs text-neutral-600">{user.email}</div>
+        </>
+      ),
+    },
+    {
+      key: "role",
+      header: t("users.role"),
+      cell: (user) => (
+        <select
+          aria-label={t("users.roleFor", { name: user.name })}
+          className="min-h-9 rounded-md border border-neutral-300 bg-white px-2"
+          value={user.role}
+          disabled={isPending}
+          onChange={(event) =>
+            run(() => changeRole({ userId: user.id, role: event.target.value as TRole }))
+          }
+        >
+          {ROLES.map((role) => (
+            <option key={role} value={role}>
+              {t(`roles.${role}`)}
+            </option>
+          ))}
+        </select>
+      ),
+    },
+    {
+      key: "status",
+      header: t("users.status"),
+      cell: (user) => (user.isActive ? t("users.active") : t("users.inactive")),
+      cellProps: () => ({ "data-testid": "user-status" }),
+    },
+    {
+      key: "lastSignIn",
+      header: t("users.lastSignIn"),
+      className: "text-neutral-600",
+      cell: (user) =>
+        user.lastSignInAt
+          ? format.dateTime(user.lastSignInAt, { dateStyle: "medium", timeStyle: "short" })
+          : t("users.never"),
+    },
+    {
+      key: "actions",
+      header: t("users.actions"),
+      isHeaderHidden: true,
+      className: "text-right",
+      cell: (user) =>
+        user.id !== currentUserId && (
+          <Button
+            variant={user.isActive ? "danger" : "secondary"}
+            disabled={isPending}
+            onClick={() => run(() => setActive({ userId: user.id, isActive: !user.isActive }))}
+          >
+            {user.isActive ? t("users.deactivate") : t("users.activate")}
+          </Button>
+        ),
+    },
+  ];
+
   return (
-    <section className="overflow-x-auto rounded-lg border border-neutral-200 bg-white">
-      {outcome && (
-        <div className="p-3">
-          <Notice tone={outcome.tone}>{outcome.text}</Notice>
-        </div>
-      )}
-      <table className="w-full text-left text-sm" data-testid="user-table">
-        <thead className="border-b border-neutral-200 bg-neutral-50 text-xs uppercase text-neutral-600">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">
-              {t("users.name")}
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              {t("users.role")}
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              {t("users.status")}
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              {t("users.lastSignIn")}
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              <span className="sr-only">{t("users.actions")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => {
-            const isSelf = user.id === currentUserId;
-            return (
-              <tr
-                key={user.id}
-                className="border-b border-neutral-100 last:border-0"
-                data-testid={`user-row-${user.email}`}
-              >
-                <td className="px-3 py-2">
-                  <div className="font-medium">
-                    {user.name}{" "}
-                    {isSelf && <span className="text-xs text-neutral-500">({t("users.you")})</span>}
-                  </div>
-                  <div className="text-xs text-neutral-600">{user.email}</div>
-                </td>
-                <td className="px-3 py-2">
-                  <select
-                    aria-label={t("users.roleFor", { name: user.name })}
-                    className="min-h-9 rounded-md border border-neutral-300 bg-white px-2"
-                    value={user.role}
-                    disabled={isPending}
-                    onChange={(event) =>
-                      run(() => changeRole({ userId: user.id, role: event.target.value as TRole }))
-                    }
-                  >
-                    {ROLES.map((role) => (
-                      <option key={role} value={role}>
-                        {t(`roles.${role}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td className="px-3 py-2" data-testid="user-status">
-                  {user.isActive ? t("users.active") : t("users.inactive")}
-                </td>
-                <td className="px-3 py-2 text-neutral-600">
-                  {user.lastSignInAt
-                    ? format.dateTime(user.lastSignInAt, {
-                        dateStyle: "medium",
-                        timeStyle: "short",
-                      })
-                    : t("users.never")}
-                </td>
-                <td className="px-3 py-2 text-right">
-                  {!isSelf && (
-                    <Button
-                      variant={user.isActive ? "danger" : "secondary"}
-                      disabled={isPending}
-                      onClick={() =>
-                        run(() => setActive({ userId: user.id, isActive: !user.isActive }))
-                      }
-                    >
-                      {user.isActive ? t("users.deactivate") : t("users.activate")}
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+    <section className="flex flex-col gap-3">
+      {outcome && <Notice tone={outcome.tone}>{outcome.text}</Notice>}
+      <Table
+        columns={columns}
+        rows={users}
+        rowKey={(user) => user.id}
+        rowProps={(user) => ({ "data-testid": `user-row-${user.email}` })}
+        testId="user-table"
+      />
     </section>
   );
 }

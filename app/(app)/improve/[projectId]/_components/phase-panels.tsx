@@ -2,6 +2,7 @@
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { CheckCircle2, Star } from "lucide-react";
+import { Table, type TTableColumn } from "@/components/ui/table";
 import { formatInteger, formatNumber, formatSigned } from "@/lib/format/numbers";
 import type { TInterval } from "@/lib/analytics/schemas";
 import { DIMENSIONS } from "@/lib/journeys/document";
@@ -200,6 +201,29 @@ export function TargetProgress({
       isMet: progress.isCsatMet,
     },
   ];
+  const columns: TTableColumn<(typeof rows)[number]>[] = [
+    { key: "measure", header: t("measure"), isRowHeader: true, cell: (r) => r.label },
+    { key: "before", header: t("before"), className: "tabular-nums", cell: (r) => r.before },
+    { key: "after", header: t("after"), className: "tabular-nums", cell: (r) => r.after },
+    { key: "change", header: t("change"), className: "tabular-nums", cell: (r) => r.change },
+    {
+      key: "target",
+      header: t("target"),
+      cell: (r) => (
+        <>
+          {r.target}
+          {verdict(r.isMet) && (
+            <span
+              className={`ml-2 inline-flex items-center gap-0.5 text-xs font-medium ${r.isMet ? "text-green-700" : "text-gap-below"}`}
+            >
+              {r.isMet && <CheckCircle2 aria-hidden className="size-3" />}
+              {verdict(r.isMet)}
+            </span>
+          )}
+        </>
+      ),
+    },
+  ];
   return (
     <div className="mt-4 border-t border-neutral-100 pt-3" data-testid="target-progress">
       <h3 className="text-sm font-semibold text-neutral-800">{t("heading")}</h3>
@@ -207,57 +231,16 @@ export function TargetProgress({
         {t("periods", { beforeFrom: before.from, beforeTo: before.to })}{" "}
         {after ? t("afterPeriod", { from: after.from, to: after.to }) : t("noRollout")}
       </p>
-      <div className="mt-2 overflow-x-auto">
-        <table className="w-full text-sm">
-          <caption className="sr-only">{t("heading")}</caption>
-          <thead className="text-left text-xs text-neutral-600">
-            <tr>
-              <th scope="col" className="py-1 pr-3 font-medium">
-                {t("measure")}
-              </th>
-              <th scope="col" className="py-1 pr-3 font-medium">
-                {t("before")}
-              </th>
-              <th scope="col" className="py-1 pr-3 font-medium">
-                {t("after")}
-              </th>
-              <th scope="col" className="py-1 pr-3 font-medium">
-                {t("change")}
-              </th>
-              <th scope="col" className="py-1 font-medium">
-                {t("target")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr
-                key={r.key}
-                className="border-t border-neutral-100"
-                data-testid={`progress-${r.key}`}
-              >
-                <th scope="row" className="py-1 pr-3 text-left font-normal">
-                  {r.label}
-                </th>
-                <td className="py-1 pr-3 tabular-nums">{r.before}</td>
-                <td className="py-1 pr-3 tabular-nums">{r.after}</td>
-                <td className="py-1 pr-3 tabular-nums">{r.change}</td>
-                <td className="py-1">
-                  {r.target}
-                  {verdict(r.isMet) && (
-                    <span
-                      className={`ml-2 inline-flex items-center gap-0.5 text-xs font-medium ${r.isMet ? "text-green-700" : "text-gap-below"}`}
-                    >
-                      {r.isMet && <CheckCircle2 aria-hidden className="size-3" />}
-                      {verdict(r.isMet)}
-                    </span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        columns={columns}
+        rows={rows}
+        rowKey={(row) => row.key}
+        rowProps={(row) => ({ "data-testid": `progress-${row.key}` })}
+        caption={t("heading")}
+        frame="none"
+        density="compact"
+        className="mt-2"
+      />
     </div>
   );
 }

@@ -2,7 +2,8 @@
 import { useState, useTransition } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { JourneyBoard, type TBoardEditing } from "@/components/journey-map/journey-board";
+import type { TBoardEditing } from "@/components/journey-map/board-editing";
+import { JourneyBoard } from "@/components/journey-map/journey-board";
 import { placeTouchpoint, stepTouchpoint } from "@/components/journey-map/layout-moves";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";

@@ -1,5 +1,6 @@
 "use client";
 import { useFormatter, useTranslations } from "next-intl";
+import { Table, type TTableColumn } from "@/components/ui/table";
 import { SCORE_FIELDS, type TPreviewRow } from "@/lib/imports/schemas";
 
 /** The first rows of the file as they will be stored: names resolved, dates read, scores checked. */
@@ -7,59 +8,47 @@ export function PreviewTable({ rows }: { rows: TPreviewRow[] }) {
   const t = useTranslations("imports");
   const tSource = useTranslations("observationSources");
   const format = useFormatter();
-  if (rows.length === 0) return <p className="text-sm text-neutral-600">{t("preview.none")}</p>;
-  const columns = [
-    "touchpoint",
-    "driver",
-    "segment",
-    "site",
-    "source",
-    "observedAt",
-    ...SCORE_FIELDS,
-    "comment",
-  ] as const;
+  const columns: TTableColumn<TPreviewRow>[] = [
+    {
+      key: "line",
+      header: t("preview.line"),
+      className: "tabular-nums text-neutral-500",
+      cell: (row) => row.line,
+    },
+    { key: "touchpoint", header: t("fields.touchpoint"), cell: (row) => row.touchpoint },
+    { key: "driver", header: t("fields.driver"), cell: (row) => row.driver },
+    { key: "segment", header: t("fields.segment"), cell: (row) => row.segment },
+    { key: "site", header: t("fields.site"), cell: (row) => row.site },
+    { key: "source", header: t("fields.source"), cell: (row) => tSource(row.source) },
+    {
+      key: "observedAt",
+      header: t("fields.observedAt"),
+      className: "whitespace-nowrap tabular-nums",
+      cell: (row) =>
+        format.dateTime(new Date(row.observedAt), { dateStyle: "medium", timeStyle: "short" }),
+    },
+    ...SCORE_FIELDS.map((field): TTableColumn<TPreviewRow> => ({
+      key: field,
+      header: t(`fields.${field}`),
+      isNumeric: true,
+      cell: (row) => row.scores[field] ?? "",
+    })),
+    {
+      key: "comment",
+      header: t("fields.comment"),
+      className: "max-w-xs truncate",
+      cell: (row) => row.comment,
+      cellProps: (row) => ({ title: row.comment }),
+    },
+  ];
   return (
-    <div className="overflow-x-auto rounded-lg border border-neutral-200 bg-white">
-      <table className="min-w-full text-left text-xs" data-testid="preview-table">
-        <thead className="bg-neutral-50 text-neutral-600">
-          <tr>
-            <th scope="col" className="px-2 py-2 font-medium">
-              {t("preview.line")}
-            </th>
-            {columns.map((column) => (
-              <th key={column} scope="col" className="px-2 py-2 font-medium whitespace-nowrap">
-                {t(`fields.${column}`)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.line} className="border-t border-neutral-100">
-              <td className="px-2 py-1.5 text-neutral-500 tabular-nums">{row.line}</td>
-              <td className="px-2 py-1.5">{row.touchpoint}</td>
-              <td className="px-2 py-1.5">{row.driver}</td>
-              <td className="px-2 py-1.5">{row.segment}</td>
-              <td className="px-2 py-1.5">{row.site}</td>
-              <td className="px-2 py-1.5">{tSource(row.source)}</td>
-              <td className="px-2 py-1.5 whitespace-nowrap tabular-nums">
-                {format.dateTime(new Date(row.observedAt), {
-                  dateStyle: "medium",
-                  timeStyle: "short",
-                })}
-              </td>
-              {SCORE_FIELDS.map((field) => (
-                <td key={field} className="px-2 py-1.5 text-right tabular-nums">
-                  {row.scores[field] ?? ""}
-                </td>
-              ))}
-              <td className="max-w-xs truncate px-2 py-1.5" title={row.comment}>
-                {row.comment}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      columns={columns}
+      rows={rows}
+      rowKey={(row) => String(row.line)}
+      empty={<p className="text-sm text-neutral-600">{t("preview.none")}</p>}
+      density="compact"
+      testId="preview-table"
+    />
   );
 }

@@ -15,8 +15,8 @@ import { requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
 import { listSegments } from "@/lib/segments/queries";
 import { orNotFound } from "@/app/_lib/or-not-found";
-import { FilterBar } from "../../_components/filter-bar";
-import { DrilldownCharts } from "./_components/drilldown-charts";
+import { FilterBar } from "@/components/measure/filter-bar";
+import { DrilldownCharts } from "@/components/measure/drilldown-charts";
 
 type TProps = { params: Promise<{ touchpointId: string }>; searchParams: Promise<TSearchParams> };
 

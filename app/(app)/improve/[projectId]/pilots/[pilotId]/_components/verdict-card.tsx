@@ -1,5 +1,6 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
+import { Table, type TTableColumn } from "@/components/ui/table";
 import { formatInteger, formatNumber } from "@/lib/format/numbers";
 import type { TPilotDetail } from "@/lib/pilots/schemas";
 import { MIN_OBSERVATIONS_PER_GROUP } from "@/lib/stats/pilot-verdict";
@@ -48,6 +49,43 @@ export function VerdictCard({ pilot }: { pilot: TPilotDetail }) {
       key: "control",
       label: pilot.design === "BEFORE_AFTER" ? t("groups.before") : t("groups.control"),
       figure: outcome.control,
+    },
+  ];
+  const planned = outcome.plannedPerGroup;
+  const columns: TTableColumn<(typeof groups)[number]>[] = [
+    { key: "group", header: t("table.group"), isRowHeader: true, cell: ({ label }) => label },
+    {
+      key: "n",
+      header: t("table.n"),
+      isNumeric: true,
+      cell: ({ figure }) => formatInteger(figure.n, locale),
+    },
+    {
+      key: "ofPlanned",
+      header: t("table.ofPlanned"),
+      isNumeric: true,
+      cell: ({ figure }) =>
+        planned
+          ? t("ofPlannedValue", { value: formatNumber((100 * figure.n) / planned, locale, 0) })
+          : "–",
+    },
+    {
+      key: "value",
+      header: words.metric,
+      isNumeric: true,
+      cell: ({ figure }) => format.value(metric, figure.value),
+    },
+    {
+      key: "interval",
+      header: t("table.ci"),
+      isNumeric: true,
+      cell: ({ figure }) =>
+        figure.interval
+          ? t("range", {
+              low: format.number(metric, figure.interval.low),
+              high: format.number(metric, figure.interval.high),
+            })
+          : "–",
     },
   ];
   return (
@@ -118,58 +156,16 @@ export function VerdictCard({ pilot }: { pilot: TPilotDetail }) {
           </dd>
         </div>
       </dl>
-      <table className="mt-4 w-full text-sm">
-        <caption className="sr-only">{t("groupsCaption")}</caption>
-        <thead className="text-left text-xs text-neutral-600">
-          <tr>
-            <th scope="col" className="py-1 pr-3 font-medium">
-              {t("table.group")}
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right font-medium">
-              {t("table.n")}
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right font-medium">
-              {t("table.ofPlanned")}
-            </th>
-            <th scope="col" className="py-1 pr-3 text-right font-medium">
-              {words.metric}
-            </th>
-            <th scope="col" className="py-1 text-right font-medium">
-              {t("table.ci")}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {groups.map(({ key, label, figure }) => (
-            <tr key={key} className="border-t border-neutral-100" data-testid={`group-${key}`}>
-              <th scope="row" className="py-1 pr-3 text-left font-normal">
-                {label}
-              </th>
-              <td className="py-1 pr-3 text-right tabular-nums">
-                {formatInteger(figure.n, locale)}
-              </td>
-              <td className="py-1 pr-3 text-right tabular-nums">
-                {outcome.plannedPerGroup
-                  ? t("ofPlannedValue", {
-                      value: formatNumber((100 * figure.n) / outcome.plannedPerGroup, locale, 0),
-                    })
-                  : "–"}
-              </td>
-              <td className="py-1 pr-3 text-right tabular-nums">
-                {format.value(metric, figure.value)}
-              </td>
-              <td className="py-1 text-right tabular-nums">
-                {figure.interval
-                  ? t("range", {
-                      low: format.number(metric, figure.interval.low),
-                      high: format.number(metric, figure.interval.high),
-                    })
-                  : "–"}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        columns={columns}
+        rows={groups}
+        rowKey={(group) => group.key}
+        rowProps={(group) => ({ "data-testid": `group-${group.key}` })}
+        caption={t("groupsCaption")}
+        frame="none"
+        density="compact"
+        className="mt-4"
+      />
       <p className="mt-3 text-xs text-neutral-500">{t(`method.${outcome.test}`)}</p>
     </section>
   );

@@ -1,6 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { SliceGapCard } from "@/components/measure/slice-gap-card";
+import { SliceGapCard } from "./slice-gap-card";
 import type { TMeasureView } from "@/lib/analytics/schemas";
 
 const SPLITS = ["dimension", "kind", "segment", "site", "source"] as const;

@@ -2,8 +2,8 @@
 import { useLocale, useTranslations } from "next-intl";
 import { ChartCard } from "@/components/charts/chart-card";
 import { LineSeries } from "@/components/charts/line-series";
-import { SliceGapCard } from "@/components/measure/slice-gap-card";
-import { useSliceTable } from "@/components/measure/slice-table";
+import { SliceGapCard } from "./slice-gap-card";
+import { useSliceTable } from "./slice-table";
 import type { TSliceMeasures, TTouchpointDrilldown } from "@/lib/analytics/schemas";
 
 const SPLITS = ["segment", "site", "source", "driver"] as const;
