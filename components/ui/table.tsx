@@ -3,10 +3,10 @@ import type { ReactNode, TdHTMLAttributes } from "react";
 type TDataAttributes = { [name: `data-${string}`]: string | undefined };
 
 /** Attributes one body row may carry: test ids, state for tests, a tone. */
-export type TRowAttributes = { className?: string } & TDataAttributes;
+type TRowAttributes = { className?: string } & TDataAttributes;
 
 /** Attributes one body cell may carry: a tone, a tooltip, a test id. */
-export type TCellAttributes = Pick<TdHTMLAttributes<HTMLTableCellElement>, "className" | "title"> &
+type TCellAttributes = Pick<TdHTMLAttributes<HTMLTableCellElement>, "className" | "title"> &
   TDataAttributes;
 
 export type TTableColumn<T> = {
