@@ -68,7 +68,9 @@ async function expectedAndStored(count: number) {
   return { expected, stored };
 }
 
-describe("npm run seed:large", () => {
+// Each test builds an organization and loads thousands of rows with COPY: about 10 s on a quiet
+// 2-core machine, three times that when other work shares it. The limit leaves room for that.
+describe("npm run seed:large", { timeout: 120_000 }, () => {
   it("builds the organization (sign-ins, sites, segments, the four journeys) and loads the rows; a second run adds nothing", async () => {
     expect(await seed(2500)).toMatchObject({
       before: 0,
