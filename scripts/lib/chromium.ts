@@ -10,7 +10,8 @@ import path from "node:path";
 import { brotliDecompressSync } from "node:zlib";
 
 export type TChromiumLaunchOptions = {
-  executablePath: string;
+  /** Unset: Playwright's own Chromium. */
+  executablePath?: string;
   args: string[];
   /** Set for the bundled Chromium only; otherwise the browser inherits this process's environment. */
   env?: Record<string, string | undefined>;
@@ -36,6 +37,8 @@ export async function chromiumLaunchOptions(): Promise<TChromiumLaunchOptions> {
   const configured = process.env.PLAYWRIGHT_CHROMIUM_PATH;
   if (configured) return { executablePath: configured, args: CHROMIUM_ARGS };
   if (existsSync(DEBIAN_CHROMIUM)) return { executablePath: DEBIAN_CHROMIUM, args: CHROMIUM_ARGS };
+  // The package holds an x64 Linux build only; elsewhere Playwright's own (`npx playwright install`).
+  if (process.platform !== "linux" || process.arch !== "x64") return { args: CHROMIUM_ARGS };
 
   const dir = await unpackBundledChromium();
   return {
@@ -43,7 +46,7 @@ export async function chromiumLaunchOptions(): Promise<TChromiumLaunchOptions> {
     args: CHROMIUM_ARGS,
     env: {
       ...process.env,
-      // Its NSS libraries: a bare Debian has none (and the build is made for these).
+      // The NSS libraries it links to, as the package ships them: a bare Debian has none.
       LD_LIBRARY_PATH: [path.join(dir, "al2023", "lib"), process.env.LD_LIBRARY_PATH]
         .filter(Boolean)
         .join(":"),
