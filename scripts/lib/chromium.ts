@@ -9,7 +9,7 @@ import { homedir } from "node:os";
 import path from "node:path";
 import { brotliDecompressSync } from "node:zlib";
 
-export type TChromiumLaunchOptions = {
+type TChromiumLaunchOptions = {
   /** Unset: Playwright's own Chromium. */
   executablePath?: string;
   args: string[];
