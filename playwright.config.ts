@@ -1,12 +1,11 @@
-import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { chromiumLaunchOptions } from "./scripts/lib/chromium";
 
 // Browser tests run in a real Chromium against the built app, started by `npm start` itself on
 // its own port and its own fresh embedded database (.data/e2e).
-// Chromium: PLAYWRIGHT_CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own.
-const executablePath =
-  process.env.PLAYWRIGHT_CHROMIUM_PATH ??
-  (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+// Chromium: scripts/lib/chromium.ts. Playwright does not await a config that is a promise, but it
+// imports this module (in the runner and again in every worker), and an import awaits.
+const launchOptions = await chromiumLaunchOptions();
 /** 3100 unless E2E_PORT says otherwise (two copies of the tree can run their browser tests side by side). */
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -22,17 +21,7 @@ export default defineConfig({
     locale: "ko-KR",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions,
   },
   webServer: {
     command: "rm -rf .data/e2e && node_modules/.bin/tsx --conditions=react-server scripts/start.ts",

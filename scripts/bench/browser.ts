@@ -7,6 +7,7 @@ import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 import { startAppServer } from "../lib/app-server";
+import { chromiumLaunchOptions } from "../lib/chromium";
 
 export type TRouteFigures = {
   route: string;
@@ -36,15 +37,6 @@ type TStorageState = Exclude<BrowserContextOptions["storageState"], string | und
 const DEFAULT_PORT = 3400;
 /** Its own secret and run file: a benchmark never touches the user's `.data`. */
 const APP_DATA_DIR = path.join(".data", "bench-app");
-const CHROMIUM_PATH = "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 /** After the load event: charts render after hydration, and the LCP candidate may still change. */
 const SETTLE_MS = 1_000;
 /** Buffered entries arrive at once; waiting longer would only hide a page that painted nothing. */
@@ -74,7 +66,7 @@ export async function measureRoutes(options: TMeasureRoutesOptions): Promise<TRo
   });
   log(`The app answers after ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   try {
-    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const browser = await chromium.launch(await chromiumLaunchOptions());
     try {
       const storageState = await signIn(browser, app.baseUrl, options.email, options.password);
       const figures: TRouteFigures[] = [];

@@ -36,7 +36,7 @@ describe("createUser", () => {
       role: "MANAGER",
       isActive: true,
     });
-    expect(row.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+    expect(row.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(
       await db.auditLog.count({
         where: { action: "user.create", entityId: id, actorId: cast.a.admin.id },
