@@ -25,9 +25,6 @@ const config: KnipConfig = {
   ignoreDependencies: [
     // Imported only by the generated client in lib/db/generated, which knip does not read.
     "@prisma/client",
-    // For the browser tests on a machine without Chromium: playwright.config.ts uses it once the
-    // change wiring it in is merged; remove this line then (knip will say so).
-    "@sparticuz/chromium",
   ],
   ignoreIssues: {
     // The page hands the whole module to the editor as a prop (`import * as actions`, then
