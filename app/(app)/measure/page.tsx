@@ -58,15 +58,10 @@ export default async function MeasurePage({ searchParams }: TProps) {
   if (!input) {
     // No journey chosen: open the one with the most observations, in the URL so it can be shared.
     const [busiest] = await listJourneysWithData(user);
-    if (busiest) {
-      // The other filters of the link travel along when they are valid; a mistyped one is dropped.
-      const filter = ZAnalysisFilter.safeParse(
-        filterInputFromSearchParams({ ...params, journey: busiest.id }),
-      );
+    if (busiest)
       redirect(
-        `/measure${searchStringOf(filter.success ? filter.data : { journeyId: busiest.id })}`,
+        `/measure${searchStringOf(ZAnalysisFilter.parse({ ...filterInputFromSearchParams({ ...params, journey: busiest.id }) }))}`,
       );
-    }
     return (
       <>
         <PageHeader title={tPhase("title")} lead={tPhase("lead")} actions={importLink} />
