@@ -34,6 +34,9 @@ export type TUpload = { fileName: string; bytes: Uint8Array };
  */
 const IMPORT_TRANSACTION = { timeout: 10 * 60_000, maxWait: 15_000 } as const;
 
+// parseInput (lib/validation.ts) files a nested refusal under its top-level field; the import
+// wizard shows a mapping's refusal at the column it names ("mapping.columns.experiencedScore"), so the
+// options keep the whole path as the field.
 function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.output<T> {
   const parsed = schema.safeParse(raw, { error: validationMessageKey });
   if (parsed.success) return parsed.data;

@@ -74,11 +74,16 @@ async function unpackBundledChromium(): Promise<string> {
   const cacheDir = process.env.XDG_CACHE_HOME || path.join(homedir(), ".cache");
   const dir = path.join(cacheDir, "moments", `chromium-${version}`);
   if (existsSync(path.join(dir, "chromium"))) return dir;
+  // A folder without the binary is no unpacked copy (emptied by hand, say): the rename below
+  // could not replace it.
+  await rm(dir, { recursive: true, force: true });
 
   await mkdir(path.dirname(dir), { recursive: true });
   const staging = await mkdtemp(`${dir}.partial-`);
   try {
     const { default: sparticuz } = await import("@sparticuz/chromium");
+    // The package unpacks into os.tmpdir(), which reads TMPDIR: pointed at the staging folder
+    // for this one call (the only one in the process).
     const tmpdir = process.env.TMPDIR;
     process.env.TMPDIR = staging;
     try {
