@@ -8,7 +8,7 @@ import { auditRefusedSession, getCurrentUser } from "@/lib/auth/session";
 import { requestMetaFrom } from "@/lib/audit/request-meta";
 import type { TRequestMeta } from "@/lib/audit/schemas";
 import type { TSessionUser } from "@/lib/auth/session-user";
-import type { TActionResult } from "@/lib/action-result";
+import { failureOf, type TActionResult } from "@/lib/action-result";
 import { isAppError, type TErrorCode } from "@/lib/errors";
 import { checkInput } from "@/lib/validation";
 
@@ -59,10 +59,8 @@ export function authedAction<TSchema extends z.ZodType, TResult>(
               meta,
             });
           }
-          return failure(error.code, error.message, error.fieldErrors);
         }
-        console.error("Unexpected error in a server action", error);
-        return failure("INTERNAL", "errors.INTERNAL");
+        return failureOf(error, "a server action");
       }
     });
   };

@@ -43,15 +43,26 @@ export function checkInput<TSchema extends z.ZodType>(
  * Validates a domain function's input as the action boundary does (lib/action.ts): a refusal is a
  * VALIDATION AppError whose field errors are message keys (form-wide ones under "form"), so a
  * script or test calling the domain directly gets the same answer a form does, and nothing is written.
+ * A nested refusal is filed under its top-level field, as forms show it; with `fieldPaths: "whole"`
+ * under its whole path ("mapping.columns.nps"), for forms that show it at the nested field.
  */
 export function parseInput<TSchema extends z.ZodType>(
   schema: TSchema,
   raw: unknown,
+  options: { fieldPaths?: "top" | "whole" } = {},
 ): z.output<TSchema> {
-  const checked = checkInput(schema, raw);
-  if (checked.ok) return checked.data;
-  throw invalid({
-    ...checked.fieldErrors,
-    ...(checked.formErrors.length ? { form: checked.formErrors } : {}),
-  });
+  if (options.fieldPaths !== "whole") {
+    const checked = checkInput(schema, raw);
+    if (checked.ok) return checked.data;
+    throw invalid({
+      ...checked.fieldErrors,
+      ...(checked.formErrors.length ? { form: checked.formErrors } : {}),
+    });
+  }
+  const parsed = schema.safeParse(raw, { error: validationMessageKey });
+  if (parsed.success) return parsed.data;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of parsed.error.issues)
+    (fieldErrors[issue.path.join(".") || "form"] ??= []).push(issue.message);
+  throw invalid(fieldErrors);
 }

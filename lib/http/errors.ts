@@ -1,5 +1,4 @@
-import type { TFailure } from "@/lib/action-result";
-import { isAppError } from "@/lib/errors";
+import { failureOf, type TFailure } from "@/lib/action-result";
 
 // The one answer of every route handler of the app that refuses a request: the status of the
 // AppError's code and, as the body, the failure a server action answers with (message keys, so
@@ -15,17 +14,9 @@ const STATUS: Record<TFailure["code"], number> = {
   INTERNAL: 500,
 };
 
-/** An AppError as a failure; anything else is a bug: logged here and answered INTERNAL, without its details. */
-export function failureOf(error: unknown): TFailure {
-  if (isAppError(error))
-    return { ok: false, code: error.code, error: error.message, fieldErrors: error.fieldErrors };
-  console.error("Unexpected error in a route handler", error);
-  return { ok: false, code: "INTERNAL", error: "errors.INTERNAL", fieldErrors: {} };
-}
-
 /** The response of a refused request: JSON, never cached, with its code's status unless one is given. */
 export function errorResponse(error: unknown, options: { status?: number } = {}): Response {
-  const failure = failureOf(error);
+  const failure = failureOf(error, "a route handler");
   return Response.json(failure, {
     status: options.status ?? STATUS[failure.code],
     headers: { "Cache-Control": "no-store" },

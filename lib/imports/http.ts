@@ -2,7 +2,8 @@ import "server-only";
 import { requestMetaFrom } from "@/lib/audit/request-meta";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { AppError, forbidden, isAppError } from "@/lib/errors";
-import { errorResponse, failureOf } from "@/lib/http/errors";
+import { failureOf } from "@/lib/action-result";
+import { errorResponse } from "@/lib/http/errors";
 import { isCrossOriginPost } from "@/lib/security/same-origin";
 import { previewSurveyImport, runSurveyImport, type TUpload } from "./run";
 import { MAX_IMPORT_BYTES, type TRunEvent } from "./schemas";
@@ -114,7 +115,7 @@ export async function handleRunRequest(actor: TActor | null, request: Request): 
         });
         send({ type: "done", outcome });
       } catch (error) {
-        send({ type: "error", ...failureOf(error) });
+        send({ type: "error", ...failureOf(error, "a survey import") });
       } finally {
         if (isOpen) controller.close();
       }

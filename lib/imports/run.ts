@@ -1,14 +1,12 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { z } from "zod";
 import { db, Prisma } from "@/lib/db/client";
 import { writeAuditLog } from "@/lib/audit/log";
 import type { TRequestMeta } from "@/lib/audit/schemas";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
-import { invalid } from "@/lib/errors";
 import { addObservationsToRollups } from "@/lib/observations/rollups";
 import { insertObservations } from "@/lib/observations/store";
-import { validationMessageKey } from "@/lib/validation";
+import { parseInput } from "@/lib/validation";
 import { guessColumns, suggestSavedMapping } from "./headers";
 import { loadLookups } from "./lookups";
 import { listImportMappings } from "./mappings";
@@ -34,18 +32,6 @@ export type TUpload = { fileName: string; bytes: Uint8Array };
  */
 const IMPORT_TRANSACTION = { timeout: 10 * 60_000, maxWait: 15_000 } as const;
 
-// parseInput (lib/validation.ts) files a nested refusal under its top-level field; the import
-// wizard shows a mapping's refusal at the column it names ("mapping.columns.experiencedScore"), so the
-// options keep the whole path as the field.
-function parseOptions<T extends z.ZodType>(schema: T, raw: unknown): z.output<T> {
-  const parsed = schema.safeParse(raw, { error: validationMessageKey });
-  if (parsed.success) return parsed.data;
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of parsed.error.issues)
-    (fieldErrors[issue.path.join(".") || "options"] ??= []).push(issue.message);
-  throw invalid(fieldErrors);
-}
-
 /**
  * Reads the whole file and writes nothing: its headers, the mapping to use (the one given, else a
  * saved one whose columns the file has), the first rows as they will be stored, the first errors
@@ -57,7 +43,7 @@ export async function previewSurveyImport(
   rawOptions: unknown,
 ): Promise<TImportPreview> {
   assertCan(actor, "observation:import");
-  const options = parseOptions(ZImportPreviewOptions, rawOptions);
+  const options = parseInput(ZImportPreviewOptions, rawOptions, { fieldPaths: "whole" });
   const sheet = openSheet(upload.bytes);
   const headers = await readHeaderRow(sheet);
   const suggested = options.mapping
@@ -153,7 +139,9 @@ export async function runSurveyImport(
   hooks: TRunHooks = {},
 ): Promise<TImportOutcome> {
   assertCan(actor, "observation:import");
-  const { mapping, validRowsOnly } = parseOptions(ZImportRunOptions, rawOptions);
+  const { mapping, validRowsOnly } = parseInput(ZImportRunOptions, rawOptions, {
+    fieldPaths: "whole",
+  });
   const sheet = openSheet(upload.bytes);
   const headers = await readHeaderRow(sheet);
   checkHeaders(headers, mapping);
