@@ -35,6 +35,14 @@ describe("Table", () => {
     expect(html).toMatch(/<td class="[^"]*text-right tabular-nums[^"]*">12<\/td>/);
   });
 
+  it("puts a right-aligned column's content at the end, with no competing left alignment", () => {
+    const html = render({
+      columns: [{ key: "actions", header: "Actions", align: "right", cell: () => "Revoke" }],
+    });
+    expect(html).toMatch(/<td class="[^"]*text-right[^"]*">Revoke<\/td>/);
+    expect(html).not.toMatch(/<td class="[^"]*text-left/);
+  });
+
   it("keeps a hidden header and a hidden caption for screen readers", () => {
     const html = render({ caption: "Touchpoints" });
     expect(html).toContain('<caption class="sr-only">Touchpoints</caption>');

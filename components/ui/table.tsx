@@ -19,6 +19,8 @@ export type TTableColumn<T> = {
   cell: (row: T) => ReactNode;
   /** Right-aligned, tabular figures, header included. */
   isNumeric?: boolean;
+  /** Where the column's content sits when it is not a figure (row actions sit at the end). */
+  align?: "left" | "right";
   /** The cell names its row: `<th scope="row">`. */
   isRowHeader?: boolean;
   /** Extra classes for the column's body cells. */
@@ -74,7 +76,11 @@ export function Table<T>({
   const isCard = frame === "card";
   const cellBase = joined([PADDING[density], isCard ? "" : FLUSH_EDGES]);
   const align = (column: TTableColumn<T>) =>
-    column.isNumeric ? "text-right tabular-nums" : "text-left";
+    column.isNumeric
+      ? "text-right tabular-nums"
+      : column.align === "right"
+        ? "text-right"
+        : "text-left";
   const container = [
     "overflow-x-auto",
     isCard ? "rounded-lg border border-neutral-200 bg-white" : "",

@@ -71,7 +71,7 @@ export function ApiKeyTable({ keys, revokeApiKey }: TProps) {
       key: "actions",
       header: t("columns.actions"),
       isHeaderHidden: true,
-      className: "text-right",
+      align: "right",
       cell: (key) =>
         !key.revokedAt && (
           <Button variant="danger" className="min-h-8" onClick={() => setConfirming(key)}>

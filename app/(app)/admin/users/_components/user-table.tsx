@@ -91,7 +91,7 @@ export function UserTable({ users, currentUserId, changeRole, setActive }: TProp
       key: "actions",
       header: t("users.actions"),
       isHeaderHidden: true,
-      className: "text-right",
+      align: "right",
       cell: (user) =>
         user.id !== currentUserId && (
           <Button
