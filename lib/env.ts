@@ -5,6 +5,13 @@ import { z } from "zod";
 
 const ZPostgresUrl = z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgres:// URL" });
 
+const LOOPBACK = "127.0.0.1";
+/** "1": the demo accounts may sign in even when the server is reachable from the network. */
+const ZDemoFlag = z.enum(["0", "1"], { error: 'must be "1" or "0"' }).optional();
+const ZPublicUrl = z
+  .url({ protocol: /^https?$/, error: "must be an http(s):// URL" })
+  .transform((url) => url.replace(/\/+$/, ""));
+
 const ZDatabaseEnv = z.object({
   DATABASE_URL: ZPostgresUrl,
   /**
@@ -30,12 +37,31 @@ const ZStartEnv = z.object({
   DATABASE_URL: ZPostgresUrl.optional(),
   AUTH_SECRET: z.string().min(32).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  HOSTNAME: z.string().min(1).default("0.0.0.0"),
+  /** The address the server listens on: the loopback unless said otherwise (safe by default). */
+  HOSTNAME: z.string().min(1).default(LOOPBACK),
   /** Where the embedded PostgreSQL, the generated secret and run files live. */
   MOMENTS_DATA_DIR: z.string().min(1).default(".data"),
+  MOMENTS_DEMO: ZDemoFlag,
+  MOMENTS_PUBLIC_URL: ZPublicUrl.optional(),
 });
 
 export type TStartEnv = z.infer<typeof ZStartEnv>;
+
+const ZDeploymentEnv = z.object({
+  /** Set by `npm start` for the app: where it listens (demo accounts only on the loopback). */
+  HOSTNAME: z.string().min(1).default(LOOPBACK),
+  MOMENTS_DEMO: ZDemoFlag,
+  /**
+   * The address people reach the app at, for the links in invitations and password resets (never
+   * taken from a request's Host header, which a client can forge). `npm start` fills it in.
+   */
+  MOMENTS_PUBLIC_URL: ZPublicUrl.default("http://localhost:3000"),
+  /** smtp://user:password@host:port or smtps://…; without it, links are shown to the admin. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
+  MAIL_FROM: z.string().min(3).default("Moments <no-reply@localhost>"),
+});
+
+export type TDeploymentEnv = z.infer<typeof ZDeploymentEnv>;
 
 const ZApiEnv = z.object({
   /** Requests one API key may make per minute on /api/v1. */
@@ -59,5 +85,6 @@ function lazy<T extends z.ZodType>(schema: T, who: string): () => z.infer<T> {
 export const databaseEnv = lazy(ZDatabaseEnv, "the database client");
 export const authEnv = lazy(ZAuthEnv, "sign-in");
 export const apiEnv = lazy(ZApiEnv, "the ingestion API");
+export const deploymentEnv = lazy(ZDeploymentEnv, "accounts and mail");
 /** Read once by `npm start`; every variable is optional there, the start script fills the gaps. */
 export const startEnv = lazy(ZStartEnv, "npm start");

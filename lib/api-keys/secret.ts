@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { hashToken, randomToken } from "@/lib/security/tokens";
 
 // An API key is `mk_live_` + 32 random bytes in base64url (43 characters). The recognisable
 // prefix lets secret scanners and people tell it apart from other tokens.
@@ -10,17 +10,12 @@ const DISPLAY_LENGTH = API_KEY_PREFIX.length + 8;
 const SECRET_SHAPE = /^mk_live_[A-Za-z0-9_-]{43}$/;
 
 export function generateApiKeySecret(): string {
-  return API_KEY_PREFIX + randomBytes(SECRET_BYTES).toString("base64url");
+  return API_KEY_PREFIX + randomToken(SECRET_BYTES);
 }
 
-/**
- * SHA-256, hex. A slow password hash (argon2) protects low-entropy secrets that people choose;
- * a key of 256 random bits cannot be guessed from its hash however fast the hash is, and a
- * fast hash lets every API request be authenticated by one indexed lookup. Looking the key up
- * by its hash is also constant-time by construction: no comparison ever runs on the secret.
- */
+/** SHA-256, hex (why a fast hash: lib/security/tokens.ts): every API request is one indexed lookup. */
 export function hashApiKeySecret(secret: string): string {
-  return createHash("sha256").update(secret, "utf8").digest("hex");
+  return hashToken(secret);
 }
 
 /** The first characters, kept in clear so that an admin can tell keys apart. */

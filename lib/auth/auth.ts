@@ -1,13 +1,16 @@
 import "server-only";
+import { headers } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authEnv } from "@/lib/env";
 import { requestMetaFrom } from "@/lib/audit/request-meta";
 import { signInWithPassword } from "./session-user";
+import { endUserSession, startUserSession } from "./user-sessions";
 
 // Auth.js v5 with email + password. Sessions are JWTs (the credentials provider requires it);
-// they become revocable because lib/auth/session.ts re-reads the user and its sessionVersion
-// on every request.
+// each names a server-side UserSession (started at sign-in, ended at sign-out), and
+// lib/auth/session.ts re-reads that session and the user's sessionVersion on every request, so a
+// session ends on the server, not only in the browser.
 
 /**
  * A sign-in refused because of too many failed attempts (lib/auth/sign-in-throttle.ts), before
@@ -21,10 +24,16 @@ export class SignInThrottledError extends CredentialsSignin {
   }
 }
 
+/** A demo account on a server the network can reach (lib/auth/demo-policy.ts). */
+export class DemoSignInDisabledError extends CredentialsSignin {
+  code = "demo_disabled";
+}
+
 declare module "next-auth" {
   interface Session {
     userId: string;
     sessionVersion: number;
+    sessionId: string;
   }
 }
 
@@ -56,22 +65,33 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           };
         }
         if (outcome.reason === "throttled") throw new SignInThrottledError(outcome.retryAt);
+        if (outcome.reason === "demo_disabled") throw new DemoSignInDisabledError();
         return null;
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) {
+    async jwt({ token, user }) {
+      // `user` is present only at sign-in: the one moment a new session starts.
+      if (user?.id) {
         token.sub = user.id;
         token.sv = (user as { sessionVersion?: number }).sessionVersion;
+        token.sid = await startUserSession(user.id);
       }
       return token;
     },
     session({ session, token }) {
       session.userId = token.sub ?? "";
       session.sessionVersion = typeof token.sv === "number" ? token.sv : -1;
+      session.sessionId = typeof token.sid === "string" ? token.sid : "";
       return session;
+    },
+  },
+  events: {
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (typeof token?.sid !== "string" || typeof token.sub !== "string") return;
+      await endUserSession(token.sid, requestMetaFrom(await headers()));
     },
   },
 }));

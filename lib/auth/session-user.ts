@@ -1,6 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { writeAuditLog } from "@/lib/audit/log";
+import { deploymentEnv } from "@/lib/env";
+import { demoPolicy } from "./demo-policy";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import type { TActor, TRole } from "./permissions";
 import type { TRequestMeta } from "@/lib/audit/schemas";
@@ -16,6 +18,8 @@ export type TSessionUser = TActor & {
   name: string;
   locale: "ko" | "en" | null;
   sessionVersion: number;
+  /** The server-side session (UserSession) this request's cookie names. */
+  sessionId: string;
 };
 
 const sessionUserSelect = {
@@ -28,9 +32,12 @@ const sessionUserSelect = {
   sessionVersion: true,
   isActive: true,
   passwordHash: true,
+  organization: { select: { isDemo: true } },
 } as const;
 
-function toSessionUser(row: {
+type TSignedInUser = Omit<TSessionUser, "sessionId">;
+
+function toSignedInUser(row: {
   id: string;
   organizationId: string;
   role: TRole;
@@ -38,7 +45,7 @@ function toSessionUser(row: {
   name: string;
   locale: "ko" | "en" | null;
   sessionVersion: number;
-}): TSessionUser {
+}): TSignedInUser {
   return {
     id: row.id,
     organizationId: row.organizationId,
@@ -51,8 +58,10 @@ function toSessionUser(row: {
 }
 
 export type TSignInOutcome =
-  | { ok: true; user: TSessionUser }
+  | { ok: true; user: TSignedInUser }
   | { ok: false; reason: "invalid" }
+  /** A demo account, on a server the network can reach (lib/auth/demo-policy.ts). */
+  | { ok: false; reason: "demo_disabled" }
   | { ok: false; reason: "throttled"; retryAt: Date };
 
 /**
@@ -116,6 +125,17 @@ export async function signInWithPassword(
     return { ok: false, reason: "invalid" };
   }
 
+  if (user.organization.isDemo && !demoPolicy(deploymentEnv()).allowed) {
+    await writeAuditLog({
+      organizationId: user.organizationId,
+      actorId: user.id,
+      action: "auth.sign_in_refused_demo",
+      details: { email },
+      meta,
+    });
+    return { ok: false, reason: "demo_disabled" };
+  }
+
   await recordSignInSuccess(keys, claim.attemptAt);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
   await writeAuditLog({
@@ -124,7 +144,7 @@ export async function signInWithPassword(
     action: "auth.sign_in",
     meta,
   });
-  return { ok: true, user: toSessionUser(user) };
+  return { ok: true, user: toSignedInUser(user) };
 }
 
 /** signInWithPassword for callers that only need the user: null for any refusal. */
@@ -132,22 +152,32 @@ export async function verifyCredentials(
   rawInput: unknown,
   meta: TRequestMeta,
   now?: Date,
-): Promise<TSessionUser | null> {
+): Promise<TSignedInUser | null> {
   const outcome = await signInWithPassword(rawInput, meta, now);
   return outcome.ok ? outcome.user : null;
 }
 
 /**
  * The user behind a session token, read fresh on every request: a deactivated user, a changed
- * role or a "sign out everywhere" (all bump sessionVersion) takes effect on the next request.
+ * role or a "sign out everywhere" (all bump sessionVersion) takes effect on the next request, and
+ * so does an ended session (signed out, password changed).
  */
 export async function loadSessionUser(
   userId: string,
   sessionVersion: number,
+  sessionId: string,
 ): Promise<TSessionUser | null> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: sessionUserSelect });
-  if (!user || !user.isActive || user.sessionVersion !== sessionVersion) return null;
-  return toSessionUser(user);
+  if (!sessionId) return null;
+  const session = await db.userSession.findUnique({
+    where: { id: sessionId },
+    select: { userId: true, endedAt: true, user: { select: sessionUserSelect } },
+  });
+  if (!session || session.endedAt || session.userId !== userId) return null;
+  const { user } = session;
+  if (!user.isActive || user.sessionVersion !== sessionVersion) return null;
+  // A demo session from before the server was opened to the network ends too.
+  if (user.organization.isDemo && !demoPolicy(deploymentEnv()).allowed) return null;
+  return { ...toSignedInUser(user), sessionId };
 }
 
 /** Whose session loadSessionUser refused, for the audit log: the user if it still exists, and why. */

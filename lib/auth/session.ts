@@ -19,7 +19,7 @@ type TSessionState = {
 const getSessionState = cache(async (): Promise<TSessionState> => {
   const session = await auth();
   if (!session?.userId) return { user: null, refusedUserId: null };
-  const user = await loadSessionUser(session.userId, session.sessionVersion);
+  const user = await loadSessionUser(session.userId, session.sessionVersion, session.sessionId);
   return { user, refusedUserId: user ? null : session.userId };
 });
 

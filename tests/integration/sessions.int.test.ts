@@ -4,7 +4,7 @@ import { getCurrentUser, requireUser } from "@/lib/auth/session";
 import { resetRefusalAuditLimits } from "@/lib/audit/refusals";
 import { changeUserRole, setUserActive } from "@/lib/users/mutations";
 import { saveSegmentAction } from "@/app/(app)/journeys/segments/actions";
-import { signOutEverywhereAction } from "@/app/actions";
+import { signOutAction, signOutEverywhereAction } from "@/app/actions";
 import { resetDatabase } from "./helpers/db";
 import { createTwoOrganizations, TEST_PASSWORD } from "./helpers/factories";
 import { requestFrom, signInFrom, type TClient } from "./helpers/signed-in-request";
@@ -130,6 +130,31 @@ describe("sign out everywhere", () => {
     // Other users' sessions are untouched.
     const other = await signedIn(laptop, cast.a.manager.email);
     requestFrom(laptop, other);
+    expect((await getCurrentUser())?.id).toBe(cast.a.manager.id);
+  });
+});
+
+describe("signing out", () => {
+  it("ends that session's cookie on the server: a copy kept from before no longer counts", async () => {
+    const onLaptop = await signedIn(laptop, cast.a.manager.email);
+    const onPhone = await signedIn(phone, cast.a.manager.email);
+
+    requestFrom(laptop, onLaptop);
+    await expect(signOutAction()).rejects.toMatchObject({
+      digest: expect.stringContaining("/login"),
+    });
+
+    // The cookie as it was before signing out, replayed (copied, or kept by a shared computer).
+    requestFrom(laptop, onLaptop);
+    expect(await getCurrentUser()).toBeNull();
+    expect(
+      await db.auditLog.findFirst({
+        where: { action: "auth.sign_out", actorId: cast.a.manager.id },
+      }),
+    ).toMatchObject({ ipAddress: laptop.ipAddress });
+
+    // Only that session: the phone stays signed in.
+    requestFrom(phone, onPhone);
     expect((await getCurrentUser())?.id).toBe(cast.a.manager.id);
   });
 });

@@ -77,15 +77,17 @@ describe("createUser", () => {
 describe("changeUserRole and setUserActive", () => {
   it("take effect at the user's next request: the old session no longer loads", async () => {
     const manager = cast.a.manager;
-    expect(await loadSessionUser(manager.id, manager.sessionVersion)).not.toBeNull();
+    expect(
+      await loadSessionUser(manager.id, manager.sessionVersion, manager.sessionId),
+    ).not.toBeNull();
 
     await changeUserRole(cast.a.admin, { userId: manager.id, role: "FRONTLINE" }, meta);
-    expect(await loadSessionUser(manager.id, manager.sessionVersion)).toBeNull();
+    expect(await loadSessionUser(manager.id, manager.sessionVersion, manager.sessionId)).toBeNull();
     const fresh = await verifyCredentials({ email: manager.email, password: TEST_PASSWORD }, meta);
     expect(fresh?.role).toBe("FRONTLINE");
 
     await setUserActive(cast.a.admin, { userId: manager.id, isActive: false }, meta);
-    expect(await loadSessionUser(manager.id, fresh!.sessionVersion)).toBeNull();
+    expect(await loadSessionUser(manager.id, fresh!.sessionVersion, manager.sessionId)).toBeNull();
     expect(
       await verifyCredentials({ email: manager.email, password: TEST_PASSWORD }, meta),
     ).toBeNull();
@@ -147,6 +149,12 @@ describe("listUsers", () => {
 describe("signOutEverywhere", () => {
   it("revokes every open session of the user", async () => {
     await signOutEverywhere(cast.a.executive, meta);
-    expect(await loadSessionUser(cast.a.executive.id, cast.a.executive.sessionVersion)).toBeNull();
+    expect(
+      await loadSessionUser(
+        cast.a.executive.id,
+        cast.a.executive.sessionVersion,
+        cast.a.executive.sessionId,
+      ),
+    ).toBeNull();
   });
 });

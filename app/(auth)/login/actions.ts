@@ -1,7 +1,7 @@
 "use server";
 import { AuthError } from "next-auth";
 import { z } from "zod";
-import { signIn, SignInThrottledError } from "@/lib/auth/auth";
+import { DemoSignInDisabledError, signIn, SignInThrottledError } from "@/lib/auth/auth";
 import { ZSignInInput } from "@/lib/auth/schemas";
 import { validationMessageKey } from "@/lib/validation";
 
@@ -33,6 +33,7 @@ export async function signInAction(
       );
       return { email, throttle: { retryAt: error.retryAt.toISOString(), retryAfterSeconds } };
     }
+    if (error instanceof DemoSignInDisabledError) return { email, error: "auth.demoDisabled" };
     if (error instanceof AuthError) return { email, error: "auth.invalidCredentials" };
     throw error;
   }

@@ -41,6 +41,8 @@ export async function createUser(
     name: user.name,
     locale: null,
     sessionVersion: user.sessionVersion,
+    // As if signed in once: a server-side session the actor's requests name.
+    sessionId: (await db.userSession.create({ data: { userId: user.id } })).id,
   };
 }
 

@@ -1,0 +1,28 @@
+// Whether the demo organization's published accounts may sign in. They may on a server only this
+// machine can reach (the loopback: a newcomer trying `npm start`); on a server the network can
+// reach, only when MOMENTS_DEMO=1 says so explicitly.
+
+export type TDemoPolicy = {
+  allowed: boolean;
+  why: "loopback" | "explicitly_on" | "explicitly_off" | "network";
+};
+
+/** An address or host name that only this machine can reach. "0.0.0.0" and "::" are every interface. */
+export function isLoopbackHost(host: string): boolean {
+  const name = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "");
+  if (name === "localhost" || name.endsWith(".localhost")) return true;
+  if (name === "::1" || name === "0:0:0:0:0:0:0:1") return true;
+  if (/^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name)) return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(name);
+}
+
+export function demoPolicy(env: { HOSTNAME: string; MOMENTS_DEMO?: "0" | "1" }): TDemoPolicy {
+  if (env.MOMENTS_DEMO === "1") return { allowed: true, why: "explicitly_on" };
+  if (env.MOMENTS_DEMO === "0") return { allowed: false, why: "explicitly_off" };
+  return isLoopbackHost(env.HOSTNAME)
+    ? { allowed: true, why: "loopback" }
+    : { allowed: false, why: "network" };
+}
