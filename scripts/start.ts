@@ -9,16 +9,22 @@ import path from "node:path";
 import { migrate } from "@/lib/db/migrate";
 import { startEnv } from "@/lib/env";
 import { readOrCreateSecret } from "@/lib/secret-file";
-import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/seed/demo-users";
 import { isBuildCurrent, recordBuild, sourceFingerprint } from "./lib/build-fingerprint";
 import { openAppDatabase } from "./lib/app-database";
 import { whenLauncherExits } from "./lib/watch-launcher";
+import { defaultPublicUrl } from "./lib/public-url";
+import { startNotices } from "./lib/start-notices";
 
 const root = process.cwd();
 const isDev = process.argv.includes("--dev");
 const env = startEnv();
 const dataDir = path.resolve(root, env.MOMENTS_DATA_DIR);
 const runFile = path.join(dataDir, "run.json");
+const setupTokenFile = path.join(dataDir, "setup-token");
+const publicUrl = env.MOMENTS_PUBLIC_URL ?? defaultPublicUrl(env.HOSTNAME, env.PORT);
+// Links in messages (invitations, resets) point here; read by lib/env.ts in this process too.
+process.env.MOMENTS_PUBLIC_URL = publicUrl;
+let setupLink: { url: string; file: string } | null = null;
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 let stopDatabase: (() => Promise<void>) | undefined;
@@ -90,11 +96,17 @@ async function main() {
   // The domain modules read DATABASE_URL when first imported, hence the late import.
   process.env.DATABASE_URL = databaseUrl;
   const { seedDemoOrganization } = await import("@/prisma/seed/demo-organization");
-  const { createdUsers } = await seedDemoOrganization();
-  console.log(`Demo organization ready (${createdUsers} user(s) created).`);
+  if (env.MOMENTS_DEMO === "0") {
+    console.log("MOMENTS_DEMO=0: the demo organization is not seeded.");
+  } else {
+    const { createdUsers } = await seedDemoOrganization();
+    console.log(`Demo organization ready (${createdUsers} user(s) created).`);
+  }
 
   const childEnv = {
     ...process.env,
+    HOSTNAME: env.HOSTNAME,
+    MOMENTS_PUBLIC_URL: publicUrl,
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: env.AUTH_SECRET ?? readOrCreateSecret(path.join(dataDir, "auth-secret")),
     NODE_ENV: isDev ? ("development" as const) : ("production" as const),
@@ -114,6 +126,7 @@ async function main() {
     }
   }
   if (isStopping) return;
+  await prepareSetup();
 
   let isAnnounced = false;
   const code = await run(
@@ -137,11 +150,21 @@ async function main() {
   }
 }
 
+/**
+ * While no organization of one's own exists: a fresh one-time setup link (earlier ones stop
+ * working), kept in a file only this user can read; afterwards, no link and no file.
+ */
+async function prepareSetup() {
+  const { prepareSetupLink } = await import("@/lib/accounts/setup");
+  const link = await prepareSetupLink();
+  rmSync(setupTokenFile, { force: true });
+  if (!link) return;
+  writeFileSync(setupTokenFile, `${link.token}\n`, { mode: 0o600 });
+  setupLink = { url: link.url, file: setupTokenFile };
+}
+
 function announce() {
-  console.log(`\nMoments is running at http://localhost:${env.PORT}\n`);
-  console.log(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
-  for (const user of DEMO_USERS) console.log(`  ${user.role.padEnd(10)} ${user.email}`);
-  console.log("\nPress Ctrl-C to stop.\n");
+  console.log(startNotices(env, publicUrl, setupLink));
 }
 
 main().catch((error) => {

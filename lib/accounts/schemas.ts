@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEMO_ORGANIZATION_SLUG } from "@/lib/auth/demo-policy";
 import { ROLES } from "@/lib/auth/permissions";
 import { ZNewPassword } from "@/lib/auth/password-rules";
 import { LOCALES } from "@/lib/i18n/config";
@@ -30,7 +31,8 @@ export const ZOrganizationSlug = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, { error: "accounts.setup.slugShape" });
+  .regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, { error: "accounts.setup.slugShape" })
+  .refine((slug) => slug !== DEMO_ORGANIZATION_SLUG, { error: "accounts.setup.slugTaken" });
 
 export const ZOrganizationFields = z.object({
   organizationName: ZName,

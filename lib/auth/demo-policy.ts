@@ -2,6 +2,9 @@
 // machine can reach (the loopback: a newcomer trying `npm start`); on a server the network can
 // reach, only when MOMENTS_DEMO=1 says so explicitly.
 
+/** The demo organization's slug: `npm start` seeds it, and no real organization may take it. */
+export const DEMO_ORGANIZATION_SLUG = "demo";
+
 export type TDemoPolicy = {
   allowed: boolean;
   why: "loopback" | "explicitly_on" | "explicitly_off" | "network";

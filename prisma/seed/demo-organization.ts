@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { DEMO_ORGANIZATION_SLUG } from "@/lib/auth/demo-policy";
 import { hashPassword } from "@/lib/auth/password";
 import type { TActor } from "@/lib/auth/permissions";
 import { createJourneyFromTemplate } from "@/lib/templates/instantiate";
@@ -26,11 +27,20 @@ export type TDemoSeedResult = {
 
 export async function seedDemoOrganization(): Promise<TDemoSeedResult> {
   const organization = await db.organization.upsert({
-    where: { slug: "demo" },
-    create: { slug: "demo", name: "Moments Demo", defaultLocale: "ko" },
+    where: { slug: DEMO_ORGANIZATION_SLUG },
+    create: {
+      slug: DEMO_ORGANIZATION_SLUG,
+      name: "Moments Demo",
+      defaultLocale: "ko",
+      isDemo: true,
+    },
     update: {},
-    select: { id: true },
+    select: { id: true, isDemo: true },
   });
+  // A real organization that took the slug (the setup refuses it, but a database may predate that)
+  // never receives demo data.
+  if (!organization.isDemo)
+    return { createdUsers: 0, createdJourneys: 0, createdObservations: 0, createdPromises: 0 };
 
   const sites = new Map<string, string>();
   for (const site of DEMO_SITES) {

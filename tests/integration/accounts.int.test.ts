@@ -119,7 +119,7 @@ describe("invitations", () => {
       meta,
     );
     expect(answer).toEqual({ mailed: true });
-    const [mail] = inbox.to("new.manager@example.com");
+    const mail = inbox.to("new.manager@example.com")[0]!;
     expect(mail.subject).toContain("초대되었습니다");
     const link = linkIn(mail.text)!;
     expect(link).toMatch(/^https:\/\/moments\.example\.test\/invite\/[A-Za-z0-9_-]{43}$/);
@@ -165,8 +165,10 @@ describe("invitations", () => {
       { email: "late@example.com", role: "FRONTLINE", locale: "en" },
       meta,
     );
-    const [older, newer] = inbox.to("late@example.com").map((mail) => tokenOf(linkIn(mail.text)!));
-    expect(inbox.to("late@example.com")[0].subject).toBe(
+    const [older, newer] = inbox
+      .to("late@example.com")
+      .map((mail) => tokenOf(linkIn(mail.text)!)) as [string, string];
+    expect(inbox.to("late@example.com")[0]!.subject).toBe(
       `You are invited to ${cast.a.organization.name} on Moments`,
     );
     await expect(
@@ -199,7 +201,7 @@ describe("invitations", () => {
     });
 
     await inviteUser(cast.a.admin, { email: "x@example.com", role: "MANAGER", locale: "en" }, meta);
-    const [pending] = await listInvitations(cast.a.admin);
+    const pending = (await listInvitations(cast.a.admin))[0]!;
     expect(await listInvitations(cast.b.admin)).toEqual([]);
     await expect(
       revokeInvitation(cast.b.admin, { invitationId: pending.id }, meta),
@@ -270,7 +272,7 @@ describe("passwords", () => {
     expect(await issuePasswordReset(cast.a.admin, { userId: frontline.id }, meta)).toEqual({
       mailed: true,
     });
-    const token = tokenOf(linkIn(inbox.to(frontline.email)[0].text)!);
+    const token = tokenOf(linkIn(inbox.to(frontline.email)[0]!.text)!);
 
     await resetPassword({ token, password: NEW_PASSWORD }, meta);
     expect(
@@ -293,7 +295,7 @@ describe("passwords", () => {
 
     expect(inbox.to(executive.email)).toHaveLength(1);
     expect(inbox.to("nobody@example.com")).toHaveLength(0);
-    const token = tokenOf(linkIn(inbox.to(executive.email)[0].text)!);
+    const token = tokenOf(linkIn(inbox.to(executive.email)[0]!.text)!);
     await resetPassword({ token, password: NEW_PASSWORD }, meta);
     expect(
       await verifyCredentials({ email: executive.email, password: NEW_PASSWORD }, meta),
