@@ -8,7 +8,12 @@ import { contentSecurityPolicy, createNonce, isHttpsRequest } from "@/lib/securi
 //    every domain function checks the session and the role itself (lib/auth/session.ts,
 //    lib/auth/permissions.ts), so a request that skips this proxy gains nothing.
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-const PAGES_WITHOUT_SESSION = new Set(["/login"]);
+const PAGES_WITHOUT_SESSION = new Set(["/login", "/setup", "/forgot-password"]);
+/** Pages a single-use link opens (the token is the last path segment). */
+const LINK_PAGES = ["/invite/", "/reset-password/"];
+
+const isPageWithoutSession = (path: string) =>
+  PAGES_WITHOUT_SESSION.has(path) || LINK_PAGES.some((prefix) => path.startsWith(prefix));
 
 export function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy({
@@ -20,7 +25,7 @@ export function proxy(request: NextRequest) {
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
 
   let response: NextResponse;
-  if (hasSession || PAGES_WITHOUT_SESSION.has(request.nextUrl.pathname)) {
+  if (hasSession || isPageWithoutSession(request.nextUrl.pathname)) {
     const headers = new Headers(request.headers);
     headers.set("Content-Security-Policy", policy);
     response = NextResponse.next({ request: { headers } });

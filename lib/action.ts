@@ -66,6 +66,33 @@ export function authedAction<TSchema extends z.ZodType, TResult>(
   };
 }
 
+/**
+ * A server action anyone may call: the pages a single-use link opens (setup, invitation, password
+ * reset, "forgot password"). The link's token, checked by the domain function, is the credential.
+ */
+export function publicAction<TSchema extends z.ZodType, TResult>(
+  schema: TSchema,
+  handler: (input: z.output<TSchema>, context: { meta: TRequestMeta }) => Promise<TResult>,
+) {
+  return async (rawInput: unknown): Promise<TActionResult<TResult>> => {
+    const meta = requestMetaFrom(await headers());
+    return runWithRequestMeta(meta, async () => {
+      const parsed = checkInput(schema, rawInput);
+      if (!parsed.ok)
+        return failure(
+          "VALIDATION",
+          parsed.formErrors[0] ?? "errors.VALIDATION",
+          parsed.fieldErrors,
+        );
+      try {
+        return { ok: true, data: await handler(parsed.data, { meta }) };
+      } catch (error) {
+        return failureOf(error, "a public server action");
+      }
+    });
+  };
+}
+
 function pathOf(url: string | null): string {
   if (!url) return "";
   try {

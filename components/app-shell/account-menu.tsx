@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import type { TRole } from "@/lib/auth/permissions";
@@ -29,6 +30,12 @@ export async function AccountMenu({ name, role, signOut, signOutEverywhere }: TP
         <p className="px-2 py-1 text-xs text-neutral-600">
           {t("auth.signedInAs", { name })} · {t(`roles.${role}`)}
         </p>
+        <Link
+          href="/account"
+          className="flex min-h-10 items-center rounded-md px-3 text-sm hover:bg-neutral-100"
+        >
+          {t("accounts.account.nav")}
+        </Link>
         <form action={signOut}>
           <Button type="submit" variant="ghost" className="w-full justify-start">
             {t("auth.signOut")}

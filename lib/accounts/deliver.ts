@@ -13,7 +13,8 @@ export async function deliverLink(
   to: { email: string; locale: TLocale },
   link: { url: string; expiresAt: Date; organization: string },
 ): Promise<TIssuedLink> {
-  if (!isMailConfigured()) return { mailed: false, link: link.url, mailFailed: false };
+  const about = { email: to.email, expiresAt: link.expiresAt };
+  if (!isMailConfigured()) return { ...about, mailed: false, link: link.url, mailFailed: false };
   try {
     await sendMail({
       to: to.email,
@@ -23,9 +24,9 @@ export async function deliverLink(
         expires: link.expiresAt,
       }),
     });
-    return { mailed: true };
+    return { ...about, mailed: true };
   } catch (error) {
     console.error(`Could not send the ${kind} message:`, error);
-    return { mailed: false, link: link.url, mailFailed: true };
+    return { ...about, mailed: false, link: link.url, mailFailed: true };
   }
 }

@@ -83,8 +83,10 @@ export type TForgotPasswordInput = z.input<typeof ZForgotPasswordInput>;
 export const ZPasswordResetInput = z.object({ token: ZLinkToken, password: ZNewPassword });
 export type TPasswordResetInput = z.input<typeof ZPasswordResetInput>;
 
-/** What issuing a link gives the admin: the link itself only when no email carried it. */
-export type TIssuedLink = { mailed: true } | { mailed: false; link: string; mailFailed: boolean };
+/** What issuing a link gives the admin: whom it is for, and the link itself only when no email carried it. */
+export type TIssuedLink = { email: string; expiresAt: Date } & (
+  { mailed: true } | { mailed: false; link: string; mailFailed: boolean }
+);
 
 /** A pending invitation, as the admin's list shows it. */
 export type TInvitationListItem = {

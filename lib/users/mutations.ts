@@ -1,62 +1,20 @@
 import "server-only";
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
 import { writeAuditLog } from "@/lib/audit/log";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
-import { hashPassword } from "@/lib/auth/password";
 import type { TRequestMeta } from "@/lib/audit/schemas";
-import { conflict, invalid, notFound } from "@/lib/errors";
+import { conflict, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { wouldLeaveNoAdmin } from "./rules";
 import {
   ZUserActiveChangeInput,
-  ZUserCreateInput,
   ZUserRoleChangeInput,
   type TUserActiveChangeInput,
-  type TUserCreateInput,
   type TUserRoleChangeInput,
 } from "./schemas";
 
 // Every function here takes the acting user first, checks its permission, and touches only rows
 // of the actor's organization: an id from another organization is "not found".
-
-export async function createUser(actor: TActor, input: TUserCreateInput, meta?: TRequestMeta) {
-  assertCan(actor, "user:manage");
-  const data = parseInput(ZUserCreateInput, input);
-  const passwordHash = await hashPassword(data.password);
-  try {
-    return await db.$transaction(async (tx) => {
-      const user = await tx.user.create({
-        data: {
-          organizationId: actor.organizationId,
-          email: data.email,
-          name: data.name,
-          role: data.role,
-          passwordHash,
-        },
-        select: { id: true, email: true },
-      });
-      await writeAuditLog(
-        {
-          organizationId: actor.organizationId,
-          actorId: actor.id,
-          action: "user.create",
-          entityType: "User",
-          entityId: user.id,
-          details: { email: data.email, role: data.role },
-          meta,
-        },
-        tx,
-      );
-      return user;
-    });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw invalid({ email: ["validation.emailTaken"] });
-    }
-    throw error;
-  }
-}
 
 export async function changeUserRole(
   actor: TActor,

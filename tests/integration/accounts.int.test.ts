@@ -118,7 +118,7 @@ describe("invitations", () => {
       { email: "New.Manager@Example.com", role: "MANAGER", locale: "ko" },
       meta,
     );
-    expect(answer).toEqual({ mailed: true });
+    expect(answer).toMatchObject({ mailed: true, email: "new.manager@example.com" });
     const mail = inbox.to("new.manager@example.com")[0]!;
     expect(mail.subject).toContain("초대되었습니다");
     const link = linkIn(mail.text)!;
@@ -142,6 +142,8 @@ describe("invitations", () => {
       { email: "new.manager@example.com", password: NEW_PASSWORD },
       meta,
     );
+    const stored = await db.user.findUniqueOrThrow({ where: { email: "new.manager@example.com" } });
+    expect(stored.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(user).toMatchObject({
       organizationId: cast.a.organization.id,
       role: "MANAGER",
@@ -183,6 +185,18 @@ describe("invitations", () => {
       acceptInvitation({ token: newer, name: "Late", password: NEW_PASSWORD }, meta),
     ).rejects.toMatchObject({ message: "accounts.link.expired" });
     expect(await db.user.count({ where: { email: "late@example.com" } })).toBe(0);
+  });
+
+  it("refuses bad input with a reason per field and stores nothing", async () => {
+    const before = await db.accountToken.count();
+    await expect(
+      inviteUser(cast.a.admin, { email: "nope", role: "OWNER" as "ADMIN", locale: "en" }, meta),
+    ).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { email: ["validation.email"], role: [expect.any(String)] },
+    });
+    expect(await db.accountToken.count()).toBe(before);
+    expect(inbox.messages).toHaveLength(0);
   });
 
   it("is for admins of the organization only; an existing email is refused", async () => {
@@ -269,7 +283,7 @@ describe("passwords", () => {
     await expect(
       issuePasswordReset(cast.b.admin, { userId: frontline.id }, meta),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await issuePasswordReset(cast.a.admin, { userId: frontline.id }, meta)).toEqual({
+    expect(await issuePasswordReset(cast.a.admin, { userId: frontline.id }, meta)).toMatchObject({
       mailed: true,
     });
     const token = tokenOf(linkIn(inbox.to(frontline.email)[0]!.text)!);

@@ -14,9 +14,10 @@ import { handleRunRequest } from "@/lib/imports/http";
 import { MESSAGES } from "@/lib/i18n/messages";
 import {
   changeUserRoleAction,
-  createUserAction,
+  inviteUserAction,
   setUserActiveAction,
 } from "@/app/(app)/admin/users/actions";
+import { acceptInvitationAction } from "@/app/(auth)/invite/[token]/actions";
 import { GET as exportRoute } from "@/app/(app)/admin/audit/export/route";
 import { deleteSegmentAction, saveSegmentAction } from "@/app/(app)/journeys/segments/actions";
 import { createProjectAction } from "@/app/(app)/improve/actions";
@@ -117,16 +118,34 @@ describe("what is written: who, what, when, from where", () => {
     expect(failed!.createdAt.getTime()).toBeGreaterThanOrEqual(started.getTime() - 1000);
   });
 
-  it("role and user changes, through the admin's actions", async () => {
+  it("invitations, role and user changes, through the admin's actions", async () => {
     requestFrom(office, await signedIn(cast.a.admin.email), "/admin/users");
-    const created = await createUserAction({
+    const invited = await inviteUserAction({
       email: "new.agent@test.moments",
-      name: "New agent",
       role: "FRONTLINE",
-      password: "a-long-password-1",
+      locale: "en",
     });
-    expect(created).toMatchObject({ ok: true });
-    const userId = created.ok ? created.data.id : "";
+    // No mail configured here: the link comes back for the admin to hand over.
+    const link = invited.ok && !invited.data.mailed ? invited.data.link : "";
+    expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+    expect(await entriesOf("user.invite")).toMatchObject([
+      {
+        actorId: cast.a.admin.id,
+        details: { email: "new.agent@test.moments", role: "FRONTLINE" },
+        ...fromOffice,
+      },
+    ]);
+
+    const phone: TClient = { ipAddress: "198.51.100.77", userAgent: "invitee-phone" };
+    requestFrom(phone, null, "/invite/x");
+    const token = link.split("/").pop()!;
+    expect(
+      await acceptInvitationAction({ token, name: "New agent", password: "a-long-password-1" }),
+    ).toMatchObject({ ok: true });
+    const userId = (await db.user.findUniqueOrThrow({ where: { email: "new.agent@test.moments" } }))
+      .id;
+
+    requestFrom(office, await signedIn(cast.a.admin.email), "/admin/users");
     expect(await changeUserRoleAction({ userId, role: "MANAGER" })).toMatchObject({ ok: true });
     expect(await setUserActiveAction({ userId, isActive: false })).toMatchObject({ ok: true });
 
@@ -135,11 +154,12 @@ describe("what is written: who, what, when, from where", () => {
       orderBy: { id: "asc" },
     });
     expect(entries.map((entry) => entry.action)).toEqual([
-      "user.create",
+      "user.invitation_accept",
       "user.role_change",
       "user.deactivate",
     ]);
-    for (const entry of entries)
+    expect(entries[0]).toMatchObject({ actorId: userId, ipAddress: phone.ipAddress });
+    for (const entry of entries.slice(1))
       expect(entry).toMatchObject({
         organizationId: cast.a.organization.id,
         actorId: cast.a.admin.id,
@@ -153,10 +173,16 @@ describe("what is written: who, what, when, from where", () => {
 
   it("a common password is refused where passwords are set, with a message, and nothing is written", async () => {
     requestFrom(office, await signedIn(cast.a.admin.email), "/admin/users");
-    const refused = await createUserAction({
+    const invited = await inviteUserAction({
       email: "weak@test.moments",
-      name: "Weak",
       role: "FRONTLINE",
+      locale: "ko",
+    });
+    const token = invited.ok && !invited.data.mailed ? invited.data.link.split("/").pop()! : "";
+    requestFrom(office, null, "/invite/x");
+    const refused = await acceptInvitationAction({
+      token,
+      name: "Weak",
       password: "Password2024!",
     });
     expect(refused).toMatchObject({
@@ -166,7 +192,7 @@ describe("what is written: who, what, when, from where", () => {
     });
     expect(MESSAGES.ko.security.password.common).toBeTruthy();
     expect(await db.user.count({ where: { email: "weak@test.moments" } })).toBe(0);
-    expect(await entriesOf("user.create")).toEqual([]);
+    expect(await entriesOf("user.invitation_accept")).toEqual([]);
   });
 
   it("deletions and project changes made through actions carry the request's address, though the domain never sees it", async () => {

@@ -25,6 +25,10 @@ describe("proxy", () => {
   it("lets the sign-in page and signed-in visitors through, handing Next.js the policy it answers with", () => {
     for (const response of [
       proxy(request("/login")),
+      proxy(request("/setup?token=abc")),
+      proxy(request("/forgot-password")),
+      proxy(request("/invite/abc")),
+      proxy(request("/reset-password/abc")),
       proxy(request("/measure", { cookie: "authjs.session-token=abc" })),
     ]) {
       expect(response.headers.get("location")).toBeNull();

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { LanguageSwitcher } from "@/components/app-shell/language-switcher";
+import { Notice } from "@/components/ui/notice";
 import { getCurrentUser } from "@/lib/auth/session";
-import { setLocaleAction } from "@/app/actions";
+import { AuthCard } from "../_components/auth-card";
 import { signInAction } from "./actions";
 import { SignInForm } from "./_components/sign-in-form";
 
@@ -11,22 +12,35 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("auth"))("submit") };
 }
 
-export default async function LoginPage() {
+/** What the page that sent someone here just did (setup, an accepted invitation, a reset). */
+const WELCOMES = {
+  setup: "accounts.setup.created",
+  invite: "accounts.invite.accepted",
+  reset: "accounts.reset.done",
+} as const;
+
+type TProps = { searchParams: Promise<{ welcome?: string | string[] }> };
+
+export default async function LoginPage({ searchParams }: TProps) {
   if (await getCurrentUser()) redirect("/");
-  const t = await getTranslations();
+  const [t, { welcome }] = await Promise.all([getTranslations(), searchParams]);
+  const welcomeKey =
+    typeof welcome === "string" && welcome in WELCOMES
+      ? WELCOMES[welcome as keyof typeof WELCOMES]
+      : null;
   return (
-    <main className="flex min-h-screen items-center justify-center px-4 py-12">
-      <div className="w-full max-w-sm">
-        <div className="mb-4 flex justify-end">
-          <LanguageSwitcher setLocale={setLocaleAction} />
+    <AuthCard title={t("auth.signInTitle")} lead={t("auth.signInLead")}>
+      {welcomeKey && (
+        <div className="mb-4">
+          <Notice tone="success">{t(welcomeKey)}</Notice>
         </div>
-        <div className="rounded-lg border border-neutral-200 bg-white p-6 shadow-sm">
-          <p className="text-sm font-semibold text-accent">{t("app.name")}</p>
-          <h1 className="mt-1 text-xl font-semibold">{t("auth.signInTitle")}</h1>
-          <p className="mb-6 mt-1 text-sm text-neutral-600">{t("auth.signInLead")}</p>
-          <SignInForm signIn={signInAction} />
-        </div>
-      </div>
-    </main>
+      )}
+      <SignInForm signIn={signInAction} />
+      <p className="mt-4 text-sm">
+        <Link href="/forgot-password" className="text-accent underline">
+          {t("accounts.forgot.link")}
+        </Link>
+      </p>
+    </AuthCard>
   );
 }

@@ -11,6 +11,13 @@ import {
   checkSignOut,
   checkSignOutEverywhere,
 } from "./public-checks";
+import {
+  checkAcceptInvitation,
+  checkChangeOwnPassword,
+  checkForgotPassword,
+  checkResetPassword,
+  checkSetup,
+} from "./account-checks";
 import { cookieOf } from "./request-context";
 import { apiObservationRequest, ORIGIN, outcomeOfImportStream, surveyUpload } from "./requests";
 import { action, publicly, roles, route, type TRule } from "./rules";
@@ -21,6 +28,7 @@ import {
   freshExpectation,
   freshFollowUp,
   freshImportMapping,
+  freshInvitation,
   freshJourney,
   freshOption,
   freshSegment,
@@ -91,6 +99,28 @@ export const ACCESS_TABLE: Record<string, TRule> = {
   "app/actions.ts#signOutEverywhereAction": publicly({
     why: "ends every session of the caller only; without a session it changes nothing",
     check: checkSignOutEverywhere,
+  }),
+
+  // --- Accounts: setup, invitations, passwords -------------------------------------------------
+  "app/(auth)/setup/actions.ts#setupAction": publicly({
+    why: "first-run setup: only the one-time setup token creates anything, and only before any organization exists",
+    check: checkSetup,
+  }),
+  "app/(auth)/invite/[token]/actions.ts#acceptInvitationAction": publicly({
+    why: "the invitation page: the single-use link is the credential, and it names the organization",
+    check: checkAcceptInvitation,
+  }),
+  "app/(auth)/reset-password/[token]/actions.ts#resetPasswordAction": publicly({
+    why: "the reset page: the single-use link is the credential",
+    check: checkResetPassword,
+  }),
+  "app/(auth)/forgot-password/actions.ts#forgotPasswordAction": publicly({
+    why: "forgot password: answers the same for every address, and mails only the account's owner",
+    check: checkForgotPassword,
+  }),
+  "app/(app)/account/actions.ts#changeOwnPasswordAction": publicly({
+    why: "every signed-in user changes their own password (the current one required); nobody else's",
+    check: checkChangeOwnPassword,
   }),
 
   // --- Define: journeys, stages, touchpoints, expectations, segments ---------------------------
@@ -639,18 +669,39 @@ export const ACCESS_TABLE: Record<string, TRule> = {
   }),
 
   // --- Administration --------------------------------------------------------------------------
-  "app/(app)/admin/users/actions.ts#createUserAction": action({
+  "app/(app)/admin/users/actions.ts#inviteUserAction": action({
     allow: roles("ADMIN"),
-    input: () => ({
-      email: `matrix.${++unique}@test.moments`,
-      name: "New colleague",
-      role: "FRONTLINE",
-      password: "a-long-enough-password",
-    }),
-    crossOrg: { notApplicable: "creates a user in the caller's organization; names no object" },
+    input: () => ({ email: `matrix.${++unique}@test.moments`, role: "FRONTLINE", locale: "ko" }),
+    crossOrg: { notApplicable: "invites into the caller's organization; names no object" },
     effect: async ({ data, org }) =>
       expect(
-        await db.user.count({ where: { id: (data as { id: string }).id, organizationId: org.id } }),
+        await db.accountToken.count({
+          where: {
+            email: (data as { email: string }).email,
+            organizationId: org.id,
+            purpose: "INVITATION",
+          },
+        }),
+      ).toBe(1),
+  }),
+  "app/(app)/admin/users/actions.ts#revokeInvitationAction": action({
+    allow: roles("ADMIN"),
+    prepare: freshInvitation,
+    input: (target) => target,
+    effect: async ({ target }) =>
+      expect(
+        (await db.accountToken.findUniqueOrThrow({ where: { id: target.invitationId } })).revokedAt,
+      ).not.toBeNull(),
+  }),
+  "app/(app)/admin/users/actions.ts#issuePasswordResetAction": action({
+    allow: roles("ADMIN"),
+    prepare: (org) => freshUser(org),
+    input: ({ userId }) => ({ userId }),
+    effect: async ({ target }) =>
+      expect(
+        await db.accountToken.count({
+          where: { userId: target.userId, purpose: "PASSWORD_RESET" },
+        }),
       ).toBe(1),
   }),
   "app/(app)/admin/users/actions.ts#changeUserRoleAction": action({

@@ -53,10 +53,23 @@ export async function checkSetLocale({ principal, world, call }: TCheckContext):
 
 /** app/actions.ts#signOutAction */
 export async function checkSignOut({ principal, world, call }: TCheckContext): Promise<void> {
-  await actAs(principal, world.a);
-  const thrown = await nothingChanges(() => call().catch((error: unknown) => error));
-  expect(isRedirectTo(thrown, "/login")).toBe(true);
+  if (!isRole(principal)) {
+    await actAs(principal, world.a);
+    const thrown = await nothingChanges(() => call().catch((error: unknown) => error));
+    expect(isRedirectTo(thrown, "/login")).toBe(true);
+    return;
+  }
+  // A fresh user: signing out ends the session on the server, and the principals' cookies are kept.
+  const { user } = await freshUser(world.a, principal);
+  await actAsUser(user);
+  const cookie = cookieOf(SESSION_COOKIE)!;
+  const before = await fingerprint();
+  expect(isRedirectTo(await call().catch((error: unknown) => error), "/login")).toBe(true);
   expect(cookieOf(SESSION_COOKIE)).toBeUndefined();
+  // Only the caller's own session ended, and the sign-out was recorded.
+  expect(changedTables(before, await fingerprint())).toEqual(["AuditLog", "UserSession"]);
+  startRequest({ cookies: { [SESSION_COOKIE]: cookie } });
+  expect(await getCurrentUser()).toBeNull();
 }
 
 /** app/actions.ts#signOutEverywhereAction */

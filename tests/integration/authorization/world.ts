@@ -1,6 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { TRole } from "@/lib/auth/permissions";
 import type { TSessionUser } from "@/lib/auth/session-user";
+import { issueLink } from "@/lib/accounts/links";
 import { createApiKey } from "@/lib/api-keys/mutations";
 import { saveImportMapping } from "@/lib/imports/mappings";
 import type { TImportMappingInput } from "@/lib/imports/schemas";
@@ -128,6 +129,17 @@ export async function freshJourney(org: TOrg) {
 export async function freshUser(org: TOrg, role: TRole = "FRONTLINE") {
   const user = await createUser(org.id, role);
   return { userId: user.id, user };
+}
+
+export async function freshInvitation(org: TOrg) {
+  const link = await db.$transaction((tx) =>
+    issueLink(tx, "INVITATION", {
+      organizationId: org.id,
+      email: `${next("invitee")}@test.moments`.replace(/ /g, "."),
+      role: "FRONTLINE",
+    }),
+  );
+  return { invitationId: link.id };
 }
 
 export async function freshApiKey(org: TOrg) {

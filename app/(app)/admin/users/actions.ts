@@ -1,18 +1,34 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { authedAction } from "@/lib/action";
-import { changeUserRole, createUser, setUserActive } from "@/lib/users/mutations";
+import { inviteUser, revokeInvitation } from "@/lib/accounts/invitations";
+import { issuePasswordReset } from "@/lib/accounts/passwords";
 import {
-  ZUserActiveChangeInput,
-  ZUserCreateInput,
-  ZUserRoleChangeInput,
-} from "@/lib/users/schemas";
+  ZInvitationInput,
+  ZInvitationRevokeInput,
+  ZPasswordResetIssueInput,
+} from "@/lib/accounts/schemas";
+import { changeUserRole, setUserActive } from "@/lib/users/mutations";
+import { ZUserActiveChangeInput, ZUserRoleChangeInput } from "@/lib/users/schemas";
 
-export const createUserAction = authedAction(ZUserCreateInput, async (input, { user, meta }) => {
-  const created = await createUser(user, input, meta);
+export const inviteUserAction = authedAction(ZInvitationInput, async (input, { user, meta }) => {
+  const issued = await inviteUser(user, input, meta);
   revalidatePath("/admin/users");
-  return { id: created.id };
+  return issued;
 });
+
+export const revokeInvitationAction = authedAction(
+  ZInvitationRevokeInput,
+  async (input, { user, meta }) => {
+    await revokeInvitation(user, input, meta);
+    revalidatePath("/admin/users");
+  },
+);
+
+export const issuePasswordResetAction = authedAction(
+  ZPasswordResetIssueInput,
+  async (input, { user, meta }) => issuePasswordReset(user, input, meta),
+);
 
 export const changeUserRoleAction = authedAction(
   ZUserRoleChangeInput,

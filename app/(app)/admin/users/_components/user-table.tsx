@@ -1,11 +1,13 @@
 "use client";
 import { useState, useTransition } from "react";
 import { useFormatter, useTranslations } from "next-intl";
+import { IssuedLinkNotice } from "@/components/accounts/issued-link-notice";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { Table, type TTableColumn } from "@/components/ui/table";
 import { useMessage } from "@/components/ui/use-message";
 import type { TActionResult } from "@/lib/action-result";
+import type { TIssuedLink } from "@/lib/accounts/schemas";
 import { ROLES, type TRole } from "@/lib/auth/permissions";
 import type { TUserListItem } from "@/lib/users/schemas";
 
@@ -14,14 +16,27 @@ type TProps = {
   currentUserId: string;
   changeRole: (input: unknown) => Promise<TActionResult<void>>;
   setActive: (input: unknown) => Promise<TActionResult<void>>;
+  issueReset: (input: unknown) => Promise<TActionResult<TIssuedLink>>;
 };
 
-export function UserTable({ users, currentUserId, changeRole, setActive }: TProps) {
+export function UserTable({ users, currentUserId, changeRole, setActive, issueReset }: TProps) {
   const t = useTranslations();
   const format = useFormatter();
   const message = useMessage();
   const [outcome, setOutcome] = useState<{ tone: "error" | "success"; text: string } | null>(null);
   const [isPending, startTransition] = useTransition();
+  const [issued, setIssued] = useState<TIssuedLink | null>(null);
+
+  function sendReset(user: TUserListItem) {
+    if (!window.confirm(t("accounts.resetIssue.confirm", { name: user.name }))) return;
+    setOutcome(null);
+    setIssued(null);
+    startTransition(async () => {
+      const answer = await issueReset({ userId: user.id });
+      if (answer.ok) setIssued(answer.data);
+      else setOutcome({ tone: "error", text: message(answer.error) });
+    });
+  }
 
   function run(request: () => Promise<TActionResult<void>>) {
     setOutcome(null);
@@ -94,13 +109,20 @@ export function UserTable({ users, currentUserId, changeRole, setActive }: TProp
       align: "right",
       cell: (user) =>
         user.id !== currentUserId && (
-          <Button
-            variant={user.isActive ? "danger" : "secondary"}
-            disabled={isPending}
-            onClick={() => run(() => setActive({ userId: user.id, isActive: !user.isActive }))}
-          >
-            {user.isActive ? t("users.deactivate") : t("users.activate")}
-          </Button>
+          <span className="inline-flex gap-2">
+            {user.isActive && (
+              <Button variant="secondary" disabled={isPending} onClick={() => sendReset(user)}>
+                {t("accounts.resetIssue.action")}
+              </Button>
+            )}
+            <Button
+              variant={user.isActive ? "danger" : "secondary"}
+              disabled={isPending}
+              onClick={() => run(() => setActive({ userId: user.id, isActive: !user.isActive }))}
+            >
+              {user.isActive ? t("users.deactivate") : t("users.activate")}
+            </Button>
+          </span>
         ),
     },
   ];
@@ -108,6 +130,12 @@ export function UserTable({ users, currentUserId, changeRole, setActive }: TProp
   return (
     <section className="flex flex-col gap-3">
       {outcome && <Notice tone={outcome.tone}>{outcome.text}</Notice>}
+      {issued && (
+        <IssuedLinkNotice
+          issued={issued}
+          mailedText={t("accounts.handOver.resetMailed", { email: issued.email })}
+        />
+      )}
       <Table
         columns={columns}
         rows={users}

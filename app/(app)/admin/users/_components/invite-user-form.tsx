@@ -1,27 +1,37 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { IssuedLinkNotice } from "@/components/accounts/issued-link-notice";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { TActionResult } from "@/lib/action-result";
+import type { TIssuedLink } from "@/lib/accounts/schemas";
 import { ROLES } from "@/lib/auth/permissions";
+import { LOCALES } from "@/lib/i18n/config";
 
-type TProps = { createUser: (input: unknown) => Promise<TActionResult<{ id: string }>> };
+type TProps = { invite: (input: unknown) => Promise<TActionResult<TIssuedLink>> };
 
-export function CreateUserForm({ createUser }: TProps) {
+export function InviteUserForm({ invite }: TProps) {
   const t = useTranslations();
-  const form = useActionForm(createUser);
+  const locale = useLocale();
+  const form = useActionForm(invite);
   return (
     <form
       onSubmit={form.onSubmit}
       className="flex flex-col gap-3"
       noValidate
-      data-testid="create-user-form"
+      data-testid="invite-user-form"
     >
+      <p className="text-sm text-neutral-600">{t("accounts.invitations.lead")}</p>
       {form.error && <Notice tone="error">{form.error}</Notice>}
-      {form.isSuccess && <Notice tone="success">{t("users.created")}</Notice>}
-      <Field label={t("users.email")} errors={form.errorsOf("email")}>
+      {form.data && (
+        <IssuedLinkNotice
+          issued={form.data}
+          mailedText={t("accounts.invitations.mailed", { email: form.data.email })}
+        />
+      )}
+      <Field label={t("accounts.invitations.email")} errors={form.errorsOf("email")}>
         {({ id, describedBy, invalid }) => (
           <TextInput
             id={id}
@@ -33,18 +43,7 @@ export function CreateUserForm({ createUser }: TProps) {
           />
         )}
       </Field>
-      <Field label={t("users.name")} errors={form.errorsOf("name")}>
-        {({ id, describedBy, invalid }) => (
-          <TextInput
-            id={id}
-            name="name"
-            autoComplete="off"
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-          />
-        )}
-      </Field>
-      <Field label={t("users.role")} errors={form.errorsOf("role")}>
+      <Field label={t("accounts.invitations.role")} errors={form.errorsOf("role")}>
         {({ id, describedBy, invalid }) => (
           <Select
             id={id}
@@ -61,24 +60,25 @@ export function CreateUserForm({ createUser }: TProps) {
           </Select>
         )}
       </Field>
-      <Field
-        label={t("users.password")}
-        hint={t("users.passwordHint")}
-        errors={form.errorsOf("password")}
-      >
+      <Field label={t("accounts.invitations.locale")} errors={form.errorsOf("locale")}>
         {({ id, describedBy, invalid }) => (
-          <TextInput
+          <Select
             id={id}
-            name="password"
-            type="password"
-            autoComplete="new-password"
+            name="locale"
+            defaultValue={locale}
             aria-describedby={describedBy}
             aria-invalid={invalid}
-          />
+          >
+            {LOCALES.map((value) => (
+              <option key={value} value={value}>
+                {t(`language.${value}`)}
+              </option>
+            ))}
+          </Select>
         )}
       </Field>
       <Button type="submit" disabled={form.isPending}>
-        {form.isPending ? t("common.saving") : t("users.create")}
+        {form.isPending ? t("accounts.invitations.submitting") : t("accounts.invitations.submit")}
       </Button>
     </form>
   );
