@@ -72,9 +72,18 @@ function planMigrations(migrations: TMigration[], applied: TAppliedRow[]): TMigr
  */
 export async function migrate(
   databaseUrl: string,
-  options: { migrationsDir?: string; appUrl?: string; log?: (message: string) => void } = {},
+  options: {
+    migrationsDir?: string;
+    appUrl?: string;
+    /** Stop after this migration (a restore loads a backup at the schema it was taken at). */
+    upTo?: string;
+    log?: (message: string) => void;
+  } = {},
 ): Promise<{ applied: string[] }> {
-  const migrations = readMigrations(options.migrationsDir);
+  const upTo = options.upTo;
+  const migrations = readMigrations(options.migrationsDir).filter(
+    (migration) => upTo === undefined || migration.name <= upTo,
+  );
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
