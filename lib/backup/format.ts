@@ -32,7 +32,6 @@ export type TBackupHeader = z.infer<typeof ZBackupHeader>;
 export const ZTableStart = z.object({ table: z.string().min(1) });
 
 export const ZBackupTrailer = z.object({ rows: z.record(z.string(), z.number().int().min(0)) });
-export type TBackupTrailer = z.infer<typeof ZBackupTrailer>;
 
 /** `moments-20261207T030000Z.backup.gz`: sorts by time, safe in every file system. */
 export function backupFileName(at: Date): string {

@@ -115,7 +115,7 @@ export async function restoreDatabase(options: TRestoreOptions): Promise<TRestor
 }
 
 /** Refuses a file whose sha256 is not the one beside it (or that has none beside it). */
-export async function verifyChecksum(file: string): Promise<string> {
+async function verifyChecksum(file: string): Promise<string> {
   const checksumFile = checksumFileOf(file);
   if (!existsSync(file)) throw new RestoreRefused(`No such file: ${file}`);
   if (!existsSync(checksumFile))

@@ -131,9 +131,7 @@ export function findRunningEmbeddedPostgres(options: {
 }): { url: string; ownerUrl: string } | null {
   const dataDir = clusterHome(path.resolve(options.dataDir), () => {});
   const pidFile = path.join(dataDir, "cluster", "postmaster.pid");
-  // A server started before there were two roles has no such files: not reused, started again.
-  const passwordFiles = [OWNER_PASSWORD_FILE, APP_PASSWORD_FILE].map((f) => path.join(dataDir, f));
-  if (!existsSync(pidFile) || !passwordFiles.every((file) => existsSync(file))) return null;
+  if (!existsSync(pidFile)) return null;
   // postmaster.pid: the server's pid on the first line, its port on the fourth.
   const lines = readFileSync(pidFile, "utf8").split("\n");
   const pid = Number(lines[0]);
@@ -147,6 +145,12 @@ export function findRunningEmbeddedPostgres(options: {
     !isPostgres(pid)
   )
     return null;
+  // Started by a version from before the two roles: starting the cluster again would stop it.
+  const passwordFiles = [OWNER_PASSWORD_FILE, APP_PASSWORD_FILE].map((f) => path.join(dataDir, f));
+  if (!passwordFiles.every((file) => existsSync(file)))
+    throw new Error(
+      "The embedded PostgreSQL was started by an older version of Moments: restart `npm start` once, then run this again.",
+    );
   return roleUrls(readRolePasswords(dataDir), port, options.database ?? "moments");
 }
 

@@ -9,6 +9,7 @@ import { backupDatabase, type TBackupResult } from "@/lib/backup/backup";
 import { checksumFileOf } from "@/lib/backup/format";
 import { RestoreRefused, restoreDatabase } from "@/lib/backup/restore";
 import { writeAuditLog } from "@/lib/audit/log";
+import { insertObservations } from "@/lib/observations/store";
 import { seedDemoOrganization } from "@/prisma/seed/demo-organization";
 import { DEMO_SKT_TEMPLATE } from "@/prisma/seed/demo-observations";
 import { resetDatabase } from "./helpers/db";
@@ -148,5 +149,56 @@ describe("restore", () => {
     });
     const added = await db.auditLog.findFirstOrThrow({ where: { action: "test.after-restore" } });
     expect(added.id).toBeGreaterThan(highest._max.id ?? 0n);
+  });
+
+  it("is consistent while observations keep arriving: the restored rollups count exactly the restored observations", async () => {
+    const touchpoint = await db.touchpoint.findFirstOrThrow({
+      select: { id: true, organizationId: true },
+    });
+    let isWriting = true;
+    let written = 0;
+    const writer = (async () => {
+      while (isWriting) {
+        written += 1;
+        await db.$transaction((tx) =>
+          insertObservations(tx, { organizationId: touchpoint.organizationId, loggedById: null }, [
+            {
+              clientId: `during-backup-${written}`,
+              touchpointId: touchpoint.id,
+              driverId: null,
+              segmentId: null,
+              siteId: null,
+              source: "SURVEY",
+              observedAt: new Date(),
+              expectationScore: 5,
+              experiencedScore: 4,
+              emotionalScore: null,
+              nps: null,
+              csat: null,
+              ces: null,
+              comment: "",
+            },
+          ]),
+        );
+      }
+    })();
+    while (written < 3) await new Promise((resolve) => setTimeout(resolve, 20));
+    const during = await backupDatabase({ ownerUrl, directory: path.join(directory, "during") });
+    const writtenByThen = written;
+    isWriting = false;
+    await writer;
+
+    await wipe();
+    await restoreDatabase({ file: during.file, ownerUrl, appUrl });
+    const { rows } = await owner.query<{ observations: number; counted: number }>(
+      `SELECT (SELECT count(*)::int FROM "Observation") AS observations,
+              (SELECT sum("observations")::int FROM "ObservationDaily") AS counted`,
+    );
+    expect(rows[0]!.counted).toBe(rows[0]!.observations);
+    const arrived = await db.observation.count({
+      where: { clientId: { startsWith: "during-backup-" } },
+    });
+    expect(arrived).toBeGreaterThanOrEqual(2);
+    expect(arrived).toBeLessThanOrEqual(writtenByThen);
   });
 });
