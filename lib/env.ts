@@ -34,7 +34,10 @@ const ZAuthEnv = z.object({
 });
 
 const ZStartEnv = z.object({
+  /** The app's role: rows only. */
   DATABASE_URL: ZPostgresUrl.optional(),
+  /** The owner role, for migrations, backups and restores (docs/SECURITY.md, "Database roles"). */
+  DATABASE_OWNER_URL: ZPostgresUrl.optional(),
   AUTH_SECRET: z.string().min(32).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** The address the server listens on: the loopback unless said otherwise (safe by default). */

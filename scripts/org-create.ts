@@ -49,7 +49,7 @@ try {
     log: (message) => console.error(message),
     reuseRunning: true,
   });
-  await migrate(database.url);
+  await migrate(database.ownerUrl, { appUrl: database.url });
   process.env.DATABASE_URL = database.url;
   // The domain modules read DATABASE_URL when first imported, hence the late imports.
   const { createOrganizationWithAdminInvitation } = await import("@/lib/accounts/organizations");

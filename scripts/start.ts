@@ -88,7 +88,7 @@ async function main() {
   const databaseUrl = database.url;
   if (isStopping) return;
 
-  const { applied } = await migrate(databaseUrl);
+  const { applied } = await migrate(database.ownerUrl, { appUrl: databaseUrl });
   console.log(
     applied.length ? `Applied migrations: ${applied.join(", ")}` : "Database schema is up to date.",
   );

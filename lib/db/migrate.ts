@@ -6,6 +6,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { grantAppPrivileges, roleOf } from "./roles";
 
 export const DEFAULT_MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
 
@@ -65,11 +66,24 @@ function planMigrations(migrations: TMigration[], applied: TAppliedRow[]): TMigr
   return migrations.filter((migration) => !done.has(migration.name));
 }
 
+/**
+ * `databaseUrl` signs in as the owner role. With `appUrl` (the app's own role), the app role is
+ * then granted what it needs on every table, new ones included (lib/db/roles.ts).
+ */
 export async function migrate(
   databaseUrl: string,
-  options: { migrationsDir?: string; log?: (message: string) => void } = {},
+  options: {
+    migrationsDir?: string;
+    appUrl?: string;
+    /** Stop after this migration (a restore loads a backup at the schema it was taken at). */
+    upTo?: string;
+    log?: (message: string) => void;
+  } = {},
 ): Promise<{ applied: string[] }> {
-  const migrations = readMigrations(options.migrationsDir);
+  const upTo = options.upTo;
+  const migrations = readMigrations(options.migrationsDir).filter(
+    (migration) => upTo === undefined || migration.name <= upTo,
+  );
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -106,6 +120,9 @@ export async function migrate(
           { cause: error },
         );
       }
+    }
+    if (options.appUrl && roleOf(options.appUrl) !== roleOf(databaseUrl)) {
+      await grantAppPrivileges(client, roleOf(options.appUrl));
     }
     return { applied: pending.map((migration) => migration.name) };
   } finally {

@@ -15,7 +15,7 @@ export async function withBenchDatabase<T>(
   rmSync(dataDir, { recursive: true, force: true });
   const database = await startEmbeddedPostgres({ dataDir, database: "moments_bench", fast: true });
   try {
-    await migrate(database.url);
+    await migrate(database.ownerUrl, { appUrl: database.url });
     // The Prisma client connects to DATABASE_URL when it is first imported: after this line.
     process.env.DATABASE_URL = database.url;
     return await bench(database.url);

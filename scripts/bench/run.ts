@@ -80,7 +80,7 @@ const database = await startEmbeddedPostgres({
 });
 let exitCode = 0;
 try {
-  await migrate(database.url);
+  await migrate(database.ownerUrl, { appUrl: database.url });
   // The app's modules read DATABASE_URL when first imported: only from here on.
   process.env.DATABASE_URL = database.url;
   const { seedLargeOrganization } = await import("../seed-large/seed-large-organization");

@@ -10,14 +10,18 @@ export function readCliArgs<TSchema extends z.ZodType>(options: {
   schema: TSchema;
   usage: string;
   /** The flags' values as the schema wants them (names, negations); the values as they are when left out. */
-  toInput?: (values: TFlagValues) => unknown;
+  toInput?: (values: TFlagValues, positionals: string[]) => unknown;
+  /** Arguments that are not flags (a file name) are allowed, and handed to toInput. */
+  allowPositionals?: boolean;
 }): z.output<TSchema> {
   let values: TFlagValues;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       options: { ...options.flags, help: { type: "boolean" } },
       strict: true,
-    }) as { values: TFlagValues });
+      allowPositionals: options.allowPositionals ?? false,
+    }) as { values: TFlagValues; positionals: string[] });
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : error}\n\n${options.usage}`);
     process.exit(2);
@@ -26,7 +30,9 @@ export function readCliArgs<TSchema extends z.ZodType>(options: {
     console.log(options.usage);
     process.exit(0);
   }
-  const parsed = options.schema.safeParse(options.toInput ? options.toInput(values) : values);
+  const parsed = options.schema.safeParse(
+    options.toInput ? options.toInput(values, positionals) : values,
+  );
   if (!parsed.success) {
     console.error(`${z.prettifyError(parsed.error)}\n\n${options.usage}`);
     process.exit(2);

@@ -81,6 +81,7 @@ try {
     viaStaging: args.staging,
     connections: args.connections,
     databaseUrl: database.url,
+    ownerDatabaseUrl: database.ownerUrl,
     onProgress,
   });
   bar.stop();

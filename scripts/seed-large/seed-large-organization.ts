@@ -1,6 +1,7 @@
 // Fills an organization with a large, realistic, deterministic set of observations: what
 // `npm run seed:large` runs and what the benchmarks call to seed (or reuse) their organization.
-// The database is the one DATABASE_URL names (or `databaseUrl`); it is migrated first.
+// The database is the one DATABASE_URL names (or `databaseUrl`); it is migrated first when the
+// owner role's URL is given.
 import pg from "pg";
 import { migrate } from "@/lib/db/migrate";
 import { databaseEnv } from "@/lib/env";
@@ -22,6 +23,8 @@ export type TSeedLargeOptions = {
   onProgress?: (progress: TLoadProgress) => void;
   /** Defaults to DATABASE_URL. */
   databaseUrl?: string;
+  /** The owner role's URL: when given, the database is migrated first. */
+  ownerDatabaseUrl?: string;
   /** Load through the staging table even when nothing is missing in the middle (for measuring). */
   viaStaging?: boolean;
   /** Rows per committed chunk (tests only; LARGE_CHUNK_ROWS otherwise). */
@@ -67,7 +70,7 @@ export async function seedLargeOrganization(options: TSeedLargeOptions): Promise
       "seedLargeOrganization: databaseUrl must be DATABASE_URL, which the Prisma client uses.",
     );
   const orgSlug = options.orgSlug ?? LARGE_DEFAULT_SLUG;
-  await migrate(url);
+  if (options.ownerDatabaseUrl) await migrate(options.ownerDatabaseUrl, { appUrl: url });
 
   const { prepareLargeOrganization, resolveLargeRefs } = await import("./organization");
   const organization = await prepareLargeOrganization(orgSlug);

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { DEFAULT_MIGRATIONS_DIR, migrate, readMigrations } from "@/lib/db/migrate";
 
 // Each test gets its own empty database on the test server, so the shared one is untouched.
-const serverUrl = new URL(inject("databaseUrl"));
+const serverUrl = new URL(inject("databaseAdminUrl"));
 const admin = new pg.Client({ connectionString: serverUrl.toString() });
 const created: string[] = [];
 

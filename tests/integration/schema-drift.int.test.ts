@@ -6,7 +6,7 @@ import { shapeFromDatabase, shapeFromPrismaSchema } from "./helpers/schema-shape
 // The global setup migrated a fresh database with prisma/migrations. If schema.prisma changed
 // without a migration (or a migration without schema.prisma), the two shapes differ.
 it("the migrated database matches schema.prisma: enums, tables, columns, keys, indexes, foreign keys", async () => {
-  const client = new pg.Client({ connectionString: inject("databaseUrl") });
+  const client = new pg.Client({ connectionString: inject("databaseOwnerUrl") });
   await client.connect();
   try {
     const fromDatabase = await shapeFromDatabase(client);

@@ -212,7 +212,7 @@ describe("the database the command fills", () => {
     });
     try {
       const found = await openAppDatabase(env, { log: () => {}, reuseRunning: true });
-      expect(found).toEqual({ url: running.url });
+      expect(found).toEqual({ url: running.url, ownerUrl: running.ownerUrl });
       const client = new pg.Client({ connectionString: found.url });
       await client.connect();
       expect((await client.query("SELECT 1 AS one")).rows).toEqual([{ one: 1 }]);

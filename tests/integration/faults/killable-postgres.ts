@@ -27,12 +27,15 @@ export async function startKillablePostgres(name: string): Promise<TKillablePost
   const dataDir = path.resolve(".data", `fault-${name}-${randomBytes(4).toString("hex")}`);
   const database = "moments_faults";
   let server: TEmbeddedPostgres | null = await startEmbeddedPostgres({ dataDir, database });
-  const url = server.url;
+  const { url, ownerUrl, superuserUrl } = server;
   const port = Number(new URL(url).port);
-  await migrate(url);
+  await migrate(ownerUrl, { appUrl: url });
 
-  const query = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
-    const client = new pg.Client({ connectionString: url });
+  /** As the owner: sees and may change every row. */
+  const query = async <T>(sql: string, params: unknown[] = []): Promise<T[]> =>
+    runAs<T>(ownerUrl, sql, params);
+  const runAs = async <T>(connectionString: string, sql: string, params: unknown[]) => {
+    const client = new pg.Client({ connectionString });
     await client.connect();
     try {
       return (await client.query(sql, params)).rows as T[];
@@ -53,9 +56,13 @@ export async function startKillablePostgres(name: string): Promise<TKillablePost
     one,
     kill: async () => {
       if (!server) throw new Error("PostgreSQL is not running");
-      const { directory } = await one<{ directory: string }>(
-        "SELECT current_setting('data_directory') AS directory",
-      );
+      const { directory } = (
+        await runAs<{ directory: string }>(
+          superuserUrl,
+          "SELECT current_setting('data_directory') AS directory",
+          [],
+        )
+      )[0]!;
       const postmaster = Number(
         readFileSync(path.join(directory, "postmaster.pid"), "utf8").split("\n")[0],
       );

@@ -1,12 +1,20 @@
-import { db } from "@/lib/db/client";
+import pg from "pg";
+import { inject } from "vitest";
+
+let owner: pg.Client | undefined;
 
 /**
  * Empties every table but the migrations record, so each test starts from a known state. The
- * audit log refuses TRUNCATE (a statement trigger); only this helper, as the table's owner,
- * switches its triggers off for the moment of the reset, inside the same transaction.
+ * audit log refuses TRUNCATE (a statement trigger), and the app's role may neither truncate it
+ * nor switch its triggers off: only this helper, connected as the tables' owner, does so for the
+ * moment of the reset, inside one transaction.
  */
 export async function resetDatabase(): Promise<void> {
-  await db.$executeRaw`
+  if (!owner) {
+    owner = new pg.Client({ connectionString: inject("databaseOwnerUrl") });
+    await owner.connect();
+  }
+  await owner.query(`
     DO $$
     DECLARE tables text;
     BEGIN
@@ -15,5 +23,5 @@ export async function resetDatabase(): Promise<void> {
       ALTER TABLE "AuditLog" DISABLE TRIGGER USER;
       EXECUTE 'TRUNCATE ' || tables || ' RESTART IDENTITY CASCADE';
       ALTER TABLE "AuditLog" ENABLE TRIGGER USER;
-    END $$`;
+    END $$`);
 }
