@@ -64,7 +64,6 @@ const ZDeploymentEnv = z.object({
   MAIL_FROM: z.string().min(3).default("Moments <no-reply@localhost>"),
 });
 
-export type TDeploymentEnv = z.infer<typeof ZDeploymentEnv>;
 
 const ZApiEnv = z.object({
   /** Requests one API key may make per minute on /api/v1. */

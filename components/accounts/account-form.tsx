@@ -10,7 +10,7 @@ import type { TActionResult } from "@/lib/action-result";
 // password"): labelled fields, the action's field errors beside them, and where to go or what to
 // say on success. Every label arrives translated from the page.
 
-export type TAccountField = {
+type TAccountField = {
   name: string;
   label: string;
   type?: "text" | "email" | "password";

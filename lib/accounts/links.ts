@@ -29,7 +29,7 @@ const LINK_PATHS: Record<AccountTokenPurpose, string> = {
 };
 
 /** The address people open: MOMENTS_PUBLIC_URL, never a request's Host header (a client can forge that). */
-export function linkUrl(purpose: AccountTokenPurpose, token: string): string {
+function linkUrl(purpose: AccountTokenPurpose, token: string): string {
   const base = deploymentEnv().MOMENTS_PUBLIC_URL;
   return purpose === "SETUP"
     ? `${base}${LINK_PATHS.SETUP}?token=${token}`

@@ -25,9 +25,9 @@ const ZLinkToken = z
   .trim()
   .regex(/^[A-Za-z0-9_-]{20,100}$/, { error: "accounts.link.invalid" });
 
-export const ZLocaleChoice = z.enum(LOCALES);
+const ZLocaleChoice = z.enum(LOCALES);
 
-export const ZOrganizationSlug = z
+const ZOrganizationSlug = z
   .string()
   .trim()
   .toLowerCase()
