@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "@/components/app-shell/language-switcher";
+import { OfflinePagesKeeper } from "@/components/app-shell/offline-pages-keeper";
 import { getCurrentUser } from "@/lib/auth/session";
 import { setLocaleAction } from "@/app/actions";
 import { signInAction } from "./actions";
@@ -26,6 +27,8 @@ export default async function LoginPage() {
           <p className="mb-6 mt-1 text-sm text-neutral-600">{t("auth.signInLead")}</p>
           <SignInForm signIn={signInAction} />
         </div>
+        {/* Signed out (or expired): no frontline page of the last user stays on this device. */}
+        <OfflinePagesKeeper userId={null} />
       </div>
     </main>
   );
