@@ -45,7 +45,12 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
 await app.prepare();
 createServer((request, response) => {
   setClientAddress(request);
-  void handle(request, response);
+  handle(request, response).catch((error: unknown) => {
+    // Next.js answers its own errors; this is one it could not answer, and must not end the server.
+    console.error(error);
+    if (!response.headersSent) response.statusCode = 500;
+    response.end();
+  });
 })
   .on("upgrade", (request: IncomingMessage) => setClientAddress(request))
   .listen(port, hostname, () => {
