@@ -54,6 +54,14 @@ test.describe("the frontline pages on a shared phone", () => {
     await page.getByRole("button", { name: "로그아웃", exact: true }).click();
     await expect(page).toHaveURL(/\/login$/);
     await expect.poll(() => hasCachedFrontlinePage(page)).toBe(false);
+    // Nothing of the frontline worker's caches is left, its static files included.
+    await expect
+      .poll(() =>
+        page.evaluate(async () =>
+          (await caches.keys()).filter((name) => name.startsWith("moments-frontline-")),
+        ),
+      )
+      .toEqual([]);
 
     await signIn(page, demoEmail("MANAGER"));
     const shown = await openFrontlineOffline(page, context);
