@@ -15,6 +15,8 @@ const config: KnipConfig = {
     "public/sw.js",
     // Child processes started by path (fork(".../app-worker.ts")), not imported.
     "tests/**/*-worker.ts",
+    // The app's server, which scripts/start.ts runs as a child process by path.
+    "scripts/serve.ts",
   ],
   project: [
     // knip's default extensions plus those its plugins read (CSS for Tailwind, the Prisma schema),

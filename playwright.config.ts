@@ -31,6 +31,8 @@ export default defineConfig({
       HOSTNAME: "127.0.0.1",
       MOMENTS_DATA_DIR: ".data/e2e",
       DATABASE_URL: "",
+      // tests/e2e/client-address.spec.ts sends as this proxy (and as untrusted 127.0.0.x).
+      TRUSTED_PROXIES: "127.0.0.2",
     },
     url: `http://localhost:${E2E_PORT}/login`,
     timeout: 300_000,

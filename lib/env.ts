@@ -70,6 +70,32 @@ const ZApiEnv = z.object({
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
 });
 
+const ZProxyAddress = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()], {
+  error: "each entry must be an IP address or a CIDR range, e.g. 10.0.0.0/8",
+});
+
+/** Which reverse proxies' X-Forwarded-For counts (lib/http/client-address.ts); read by scripts/serve.ts. */
+const ZClientAddressEnv = z
+  .object({
+    /** Comma-separated addresses and CIDR ranges of the proxies in front of the app. */
+    TRUSTED_PROXIES: z
+      .string()
+      .default("")
+      .transform((list) =>
+        list
+          .split(",")
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(ZProxyAddress)),
+    /** Or: how many proxies stand in front of the app, whatever their addresses. */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(20).default(0),
+  })
+  .refine((env) => env.TRUSTED_PROXIES.length === 0 || env.TRUSTED_PROXY_HOPS === 0, {
+    error: "set TRUSTED_PROXIES or TRUSTED_PROXY_HOPS, not both",
+  })
+  .transform((env) => ({ proxies: env.TRUSTED_PROXIES, hops: env.TRUSTED_PROXY_HOPS }));
+
 function lazy<T extends z.ZodType>(schema: T, who: string): () => z.infer<T> {
   let cached: z.infer<T> | undefined;
   return () => {
@@ -88,5 +114,6 @@ export const databaseEnv = lazy(ZDatabaseEnv, "the database client");
 export const authEnv = lazy(ZAuthEnv, "sign-in");
 export const apiEnv = lazy(ZApiEnv, "the ingestion API");
 export const deploymentEnv = lazy(ZDeploymentEnv, "accounts and mail");
+export const clientAddressEnv = lazy(ZClientAddressEnv, "client addresses");
 /** Read once by `npm start`; every variable is optional there, the start script fills the gaps. */
 export const startEnv = lazy(ZStartEnv, "npm start");

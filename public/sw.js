@@ -2,8 +2,17 @@
 // logging pages open without a network after a first visit. Pages: network first, the last good
 // copy when offline. /_next/static: cache first (file names carry a content hash). Nothing else
 // is touched: server actions (POST), other pages and their data always go to the network.
-const CACHE = "moments-frontline-v1";
+//
+// A phone may be shared: pages show their user's name, site and queue. So pages are kept per
+// user, in a cache named by the user's id, which the page itself names when it asks to be kept
+// ("cache-shell"); a page fetched by navigation is not kept, as nothing says whose it is. The app
+// deletes every other user's pages at each signed-in page and all of them at the sign-in page
+// (lib/observations/offline-cache.ts, whose names these are); and a copy is served only while
+// exactly one user's pages exist.
+const STATIC_CACHE = "moments-frontline-static-v2";
+const PAGES_CACHE_PREFIX = "moments-frontline-pages-";
 const PAGES = ["/frontline", "/frontline/call"];
+const USER_ID = /^[\w-]{1,64}$/;
 /** On a network that hangs rather than fails, the cached page is shown after this long. */
 const NETWORK_TIMEOUT_MS = 6000;
 
@@ -17,25 +26,33 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
       for (const key of await caches.keys())
-        if (key.startsWith("moments-frontline-") && key !== CACHE) await caches.delete(key);
+        if (
+          key.startsWith("moments-frontline-") &&
+          key !== STATIC_CACHE &&
+          !key.startsWith(PAGES_CACHE_PREFIX)
+        )
+          await caches.delete(key);
       await self.clients.claim();
     })(),
   );
 });
 
 /** Keeps a page only when it is the real page of a signed-in user: no redirect to sign-in, no error. */
-async function storePage(path, response) {
+async function storePage(cacheName, path, response) {
   if (!response.ok || response.redirected || response.type !== "basic") return;
-  await (await caches.open(CACHE)).put(path, response);
+  await (await caches.open(cacheName)).put(path, response);
+}
+
+/** The cache of the only user whose pages exist; none when there are none, or several. */
+async function pagesCache() {
+  const names = (await caches.keys()).filter((key) => key.startsWith(PAGES_CACHE_PREFIX));
+  return names.length === 1 ? caches.open(names[0]) : undefined;
 }
 
 /** The last good copy, marked so that it can be told apart from a fresh page (the browser tests check it). */
 async function cachedPage(path) {
-  const cached = await caches.match(path, {
-    cacheName: CACHE,
-    ignoreSearch: true,
-    ignoreVary: true,
-  });
+  const cache = await pagesCache();
+  const cached = await cache?.match(path, { ignoreSearch: true, ignoreVary: true });
   if (!cached) return undefined;
   const headers = new Headers(cached.headers);
   headers.set("X-Moments-Offline-Copy", "1");
@@ -47,10 +64,7 @@ async function cachedPage(path) {
 }
 
 async function networkFirst(request, path) {
-  const network = fetch(request).then(async (response) => {
-    await storePage(path, response.clone());
-    return response;
-  });
+  const network = fetch(request);
   const cached = await cachedPage(path);
   if (!cached) return network;
   const timeout = new Promise((resolve) => setTimeout(() => resolve(cached), NETWORK_TIMEOUT_MS));
@@ -58,7 +72,7 @@ async function networkFirst(request, path) {
 }
 
 async function cacheFirst(request) {
-  const cache = await caches.open(CACHE);
+  const cache = await caches.open(STATIC_CACHE);
   const cached = await cache.match(request, { ignoreVary: true });
   if (cached) return cached;
   const response = await fetch(request);
@@ -75,22 +89,29 @@ self.addEventListener("fetch", (event) => {
   else if (isStaticAsset(url)) event.respondWith(cacheFirst(request));
 });
 
-// The page was loaded before this worker controlled it: it sends its own path and the static
-// files it loaded, to be cached now. Answers { ok } on the message's port.
+// Each load of a frontline page sends its path, its user's id and the static files it loaded (the
+// first load happened before this worker controlled it), to be cached now. Answers { ok } on the
+// message's port.
 self.addEventListener("message", (event) => {
   if (!event.data || event.data.type !== "cache-shell") return;
   const port = event.ports[0];
+  const { userId } = event.data;
   event.waitUntil(
     (async () => {
       try {
-        const cache = await caches.open(CACHE);
+        if (typeof userId !== "string" || !USER_ID.test(userId)) throw new Error("no user");
+        const pagesCacheName = PAGES_CACHE_PREFIX + userId;
+        for (const key of await caches.keys())
+          if (key.startsWith(PAGES_CACHE_PREFIX) && key !== pagesCacheName)
+            await caches.delete(key);
+        const cache = await caches.open(STATIC_CACHE);
         const pages = (event.data.pages || []).filter((path) => PAGES.includes(path));
         const assets = (event.data.assets || []).filter((href) =>
           isStaticAsset(new URL(href, self.location.origin)),
         );
         await Promise.all([
           ...pages.map(async (path) =>
-            storePage(path, await fetch(path, { credentials: "same-origin" })),
+            storePage(pagesCacheName, path, await fetch(path, { credentials: "same-origin" })),
           ),
           ...assets.map(async (href) => {
             if (await cache.match(href)) return;

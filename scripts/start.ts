@@ -1,16 +1,18 @@
 // `npm start`: database (embedded unless DATABASE_URL), migrations, demo seed, build if the
-// sources changed, then `next start` — and on Ctrl-C, SIGTERM (to this script or to npm) or a
-// crash, stops Next and then PostgreSQL, leaving no process behind. `npm run dev` does the same
-// with `next dev`.
+// sources changed, then the app's server (scripts/serve.ts: Next.js, with client addresses taken
+// from the socket and the trusted proxies) — and on Ctrl-C, SIGTERM (to this script or to npm) or
+// a crash, stops Next and then PostgreSQL, leaving no process behind. `npm run dev` does the same
+// in development mode.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { migrate } from "@/lib/db/migrate";
-import { startEnv } from "@/lib/env";
+import { clientAddressEnv, startEnv } from "@/lib/env";
 import { readOrCreateSecret } from "@/lib/secret-file";
 import { isBuildCurrent, recordBuild, sourceFingerprint } from "./lib/build-fingerprint";
 import { openAppDatabase } from "./lib/app-database";
+import { serveArgs } from "./lib/serve-args";
 import { whenLauncherExits } from "./lib/watch-launcher";
 import { defaultPublicUrl } from "./lib/public-url";
 import { startNotices } from "./lib/start-notices";
@@ -18,6 +20,7 @@ import { startNotices } from "./lib/start-notices";
 const root = process.cwd();
 const isDev = process.argv.includes("--dev");
 const env = startEnv();
+clientAddressEnv(); // a mistyped TRUSTED_PROXIES stops the start here, before the build
 const dataDir = path.resolve(root, env.MOMENTS_DATA_DIR);
 const runFile = path.join(dataDir, "run.json");
 const setupTokenFile = path.join(dataDir, "setup-token");
@@ -28,7 +31,7 @@ let setupLink: { url: string; file: string } | null = null;
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 let stopDatabase: (() => Promise<void>) | undefined;
-/** The running `next build` or `next start`/`next dev`. */
+/** The running `next build` or app server. */
 let child: ChildProcess | undefined;
 let isStopping = false;
 
@@ -66,12 +69,13 @@ process.on("uncaughtException", (error) => {
 });
 whenLauncherExits(() => void shutdown(0));
 
+/** Runs node with `nodeArgs` as the current child. */
 function run(
-  args: string[],
+  nodeArgs: string[],
   childEnv: NodeJS.ProcessEnv,
   onStdout?: (chunk: Buffer) => void,
 ): Promise<number | null> {
-  const started = spawn(process.execPath, [nextBin, ...args], {
+  const started = spawn(process.execPath, nodeArgs, {
     stdio: ["ignore", onStdout ? "pipe" : "inherit", "inherit"],
     env: childEnv,
   });
@@ -119,7 +123,7 @@ async function main() {
       console.log("The build is up to date.");
     } else {
       console.log("Building the app (next build)…");
-      const code = await run(["build"], childEnv);
+      const code = await run([nextBin, "build"], childEnv);
       if (isStopping) return;
       if (code !== 0) throw new Error("next build failed");
       recordBuild(root, fingerprint);
@@ -130,7 +134,7 @@ async function main() {
 
   let isAnnounced = false;
   const code = await run(
-    [isDev ? "dev" : "start", "--port", String(env.PORT), "--hostname", env.HOSTNAME],
+    serveArgs({ root, isDev, port: env.PORT, hostname: env.HOSTNAME }),
     childEnv,
     (chunk) => {
       process.stdout.write(chunk);

@@ -5,6 +5,7 @@ import { AccountMenu } from "@/components/app-shell/account-menu";
 import { AppNav } from "@/components/app-shell/app-nav";
 import { LanguageSwitcher } from "@/components/app-shell/language-switcher";
 import { navItemsFor } from "@/components/app-shell/nav-items";
+import { OfflinePagesKeeper } from "@/components/app-shell/offline-pages-keeper";
 import { getCurrentUser } from "@/lib/auth/session";
 import { setLocaleAction, signOutAction, signOutEverywhereAction } from "@/app/actions";
 
@@ -41,6 +42,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <main id="main" className="mx-auto max-w-7xl px-4 py-6">
         {children}
       </main>
+      <OfflinePagesKeeper userId={user.id} />
     </>
   );
 }

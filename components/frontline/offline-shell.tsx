@@ -3,11 +3,11 @@ import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
 
 /**
- * Registers the frontline service worker (public/sw.js) and hands it this page and the static
- * files it loaded, which were fetched before the worker existed; from then on the page opens
- * without a network. Shows a quiet line once the worker confirms.
+ * Registers the frontline service worker (public/sw.js) and hands it this page, whose user it is,
+ * and the static files it loaded, which were fetched before the worker existed; from then on the
+ * page opens without a network. Shows a quiet line once the worker confirms.
  */
-export function OfflineShell() {
+export function OfflineShell({ userId }: { userId: string }) {
   const t = useTranslations("frontline");
   const [isReady, setIsReady] = useState(false);
 
@@ -33,7 +33,7 @@ export function OfflineShell() {
       const answered = new Promise<boolean>((resolve) => {
         reply.port1.onmessage = (event: MessageEvent<{ ok: boolean }>) => resolve(event.data.ok);
       });
-      worker.postMessage({ type: "cache-shell", pages: [location.pathname], assets }, [
+      worker.postMessage({ type: "cache-shell", userId, pages: [location.pathname], assets }, [
         reply.port2,
       ]);
       if ((await answered) && !isCancelled) setIsReady(true);
@@ -43,7 +43,7 @@ export function OfflineShell() {
     return () => {
       isCancelled = true;
     };
-  }, []);
+  }, [userId]);
 
   if (!isReady) return null;
   return (

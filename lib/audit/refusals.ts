@@ -11,6 +11,8 @@ import { writeAuditLog } from "./log";
 //   cookie, an unknown API key) are noise from the internet with nobody to read them; the proxy
 //   sends such visitors to the sign-in page and the API's per-address limit cuts them off.
 // - At most REFUSALS_PER_MINUTE entries a minute per user (or API key) and kind, per app process.
+//   A lookup of another organization's id (lib/audit/cross-organization.ts) asked outside a
+//   signed-in request (a script) is bounded per organization instead: its entity is the id asked.
 //   Memory is enough here: the bound limits volume, it protects nothing.
 
 const REFUSAL_ACTIONS = {
@@ -18,13 +20,14 @@ const REFUSAL_ACTIONS = {
   session_revoked: "access.session_revoked",
   api_key_revoked: "access.api_key_revoked",
   api_scope_missing: "access.api_scope_missing",
+  cross_organization: "access.cross_organization",
 } as const;
 type TRefusalKind = keyof typeof REFUSAL_ACTIONS;
 
 export type TRefusal = {
   kind: TRefusalKind;
   organizationId: string;
-  /** The signed-in user refused; null for an API key. */
+  /** The signed-in user refused; null for an API key (and a cross-organization lookup without a session). */
   actorId: string | null;
   /** For an API key: the key. */
   entity?: { type: string; id: string };
@@ -52,7 +55,10 @@ export function resetRefusalAuditLimits(): void {
 
 /** Writes a refused request to the audit log unless its source is over the bound. Returns whether it was written. */
 export async function auditRefusal(refusal: TRefusal): Promise<boolean> {
-  const source = refusal.actorId ?? refusal.entity?.id ?? refusal.organizationId;
+  const source =
+    refusal.actorId ??
+    (refusal.kind === "cross_organization" ? refusal.organizationId : refusal.entity?.id) ??
+    refusal.organizationId;
   try {
     await limiter.consume(`${refusal.kind}:${source}`);
   } catch (rejection) {

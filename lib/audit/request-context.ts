@@ -15,3 +15,26 @@ export function runWithRequestMeta<T>(meta: TRequestMeta, run: () => T): T {
 export function currentRequestMeta(): TRequestMeta | undefined {
   return requestMeta.getStore();
 }
+
+/** The request being served, as a page sees it: its signed-in user and where it came from. */
+type TSessionRequest = { actor: { id: string; organizationId: string } | null; meta: TRequestMeta };
+let readSessionRequest: (() => Promise<TSessionRequest>) | undefined;
+
+/**
+ * lib/auth/session.ts tells how to read the request's signed-in user and address, for entries
+ * written where only the organization is known (the data layer's cross-organization lookups, also
+ * made while rendering a page, outside runWithRequestMeta). Read lazily: such entries are rare,
+ * and the session is cached for the request by then.
+ */
+export function readSessionRequestWith(read: () => Promise<TSessionRequest>): void {
+  readSessionRequest = read;
+}
+
+/** The request being served; null outside a request (a script, a test) or before session.ts loaded. */
+export async function currentSessionRequest(): Promise<TSessionRequest | null> {
+  try {
+    return (await readSessionRequest?.()) ?? null;
+  } catch {
+    return null; // outside a request, reading its headers throws
+  }
+}

@@ -3,6 +3,7 @@ import { cache } from "react";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { auditRefusal } from "@/lib/audit/refusals";
+import { readSessionRequestWith } from "@/lib/audit/request-context";
 import { auth } from "./auth";
 import { can, type TPermission } from "./permissions";
 import { requestMetaFrom } from "@/lib/audit/request-meta";
@@ -27,6 +28,11 @@ const getSessionState = cache(async (): Promise<TSessionState> => {
 export async function getCurrentUser(): Promise<TSessionUser | null> {
   return (await getSessionState()).user;
 }
+
+readSessionRequestWith(async () => ({
+  actor: await getCurrentUser(),
+  meta: requestMetaFrom(await headers()),
+}));
 
 /**
  * Writes to the audit log that this request carried a session that no longer counts, if it did

@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "./generated/client";
 import { databaseEnv } from "@/lib/env";
+import { missedLookupOf, type TMissedLookup } from "./cross-organization";
 
 // One Prisma client per process, on DATABASE_URL. The app never knows whether that server is
 // the embedded PostgreSQL or another one: scripts/start.ts decides and hands over the URL.
@@ -37,10 +38,50 @@ function createClient() {
   pool.on("error", ignoreHere);
   // A transaction waits for its connection as long as a single query does (Prisma's own default
   // is 2 s, which a burst of 200 frontline sends on a 2-core machine exceeds: scripts/load).
-  return new PrismaClient({
+  const client = new PrismaClient({
     adapter: new PrismaPg(pool),
     transactionOptions: { maxWait: env.DATABASE_CONNECTION_TIMEOUT_MS },
   });
+  // A lookup of one id in the caller's organization that finds nothing may have asked for another
+  // organization's id: audited (lib/db/cross-organization.ts), the answer unchanged. A query
+  // extension changes no type, hence the cast.
+  return client.$extends({
+    name: "cross-organization-audit",
+    query: {
+      $allModels: {
+        async $allOperations({ model, operation, args, query }) {
+          const result = await query(args);
+          const missed = missedLookupOf(operation, args, result);
+          if (missed) await auditCrossOrganization(client, model, missed);
+          return result;
+        },
+      },
+    },
+  }) as unknown as PrismaClient;
+}
+
+type TOwnerDelegate = {
+  findUnique(args: {
+    where: { id: string };
+    select: { organizationId: true };
+  }): Promise<{ organizationId: string | null } | null>;
+};
+
+/** Checks, on the client without the extension, whether another organization holds the id. */
+async function auditCrossOrganization(client: PrismaClient, model: string, missed: TMissedLookup) {
+  try {
+    const delegate = (client as unknown as Record<string, TOwnerDelegate>)[
+      model.charAt(0).toLowerCase() + model.slice(1)
+    ]!;
+    // Imported when needed: the audit log writes through this module.
+    const { auditIfCrossOrganization } = await import("@/lib/audit/cross-organization");
+    await auditIfCrossOrganization(model, missed, (id) =>
+      delegate.findUnique({ where: { id }, select: { organizationId: true } }),
+    );
+  } catch (error) {
+    // The caller's answer is "not found" either way: a failed check must not turn it into a 500.
+    console.error("Could not check a lookup for another organization's id", error);
+  }
 }
 
 const ignoreHere = () => {};

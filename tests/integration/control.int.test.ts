@@ -16,6 +16,7 @@ import { addDays, firstMondayFrom, localDayOf, startOfLocalDay } from "@/lib/dat
 import { resetDatabase } from "./helpers/db";
 import { createTwoOrganizations } from "./helpers/factories";
 import { appError, buildJourney, type TFixture } from "./helpers/journey-fixture";
+import { countLoggedChanges } from "./helpers/audit";
 
 let cast: Awaited<ReturnType<typeof createTwoOrganizations>>;
 let f: TFixture;
@@ -419,7 +420,7 @@ describe("control charts", () => {
       baselineTo: startOfLocalDay(day(-11)),
       createdById: cast.a.manager.id,
     };
-    const before = { charts: await db.controlChart.count(), logs: await db.auditLog.count() };
+    const before = { charts: await db.controlChart.count(), logs: await countLoggedChanges() };
     await expect(
       db.$transaction((tx) =>
         ensureControlChartUnchecked(tx, { ...input, organizationId: cast.b.organization.id }),
@@ -446,7 +447,7 @@ describe("control charts", () => {
       code: "NOT_FOUND",
       fieldErrors: { projectId: ["errors.NOT_FOUND"] },
     });
-    expect({ charts: await db.controlChart.count(), logs: await db.auditLog.count() }).toEqual(
+    expect({ charts: await db.controlChart.count(), logs: await countLoggedChanges() }).toEqual(
       before,
     );
   });
@@ -562,7 +563,7 @@ describe("who may do what", () => {
   const snapshot = async () => ({
     charts: await db.controlChart.findMany({ orderBy: { id: "asc" } }),
     projects: await db.improvementProject.findMany({ orderBy: { id: "asc" } }),
-    auditLogs: await db.auditLog.count(),
+    auditLogs: await countLoggedChanges(),
   });
 
   it("executives read charts and alerts but change nothing; frontline staff see nothing — and refusals change nothing", async () => {

@@ -16,6 +16,7 @@ import { getProject, listProjectFormChoices, listProjects } from "@/lib/projects
 import { resetDatabase } from "./helpers/db";
 import { createTwoOrganizations, createUser } from "./helpers/factories";
 import { appError, buildJourney, type TFixture } from "./helpers/journey-fixture";
+import { countLoggedChanges } from "./helpers/audit";
 
 let cast: Awaited<ReturnType<typeof createTwoOrganizations>>;
 let f: TFixture;
@@ -53,7 +54,7 @@ async function projectSnapshot() {
     db.improvementProject.findMany(byId),
     db.projectTouchpoint.findMany({ orderBy: [{ projectId: "asc" }, { touchpointId: "asc" }] }),
     db.actionItem.findMany(byId),
-    db.auditLog.count(),
+    countLoggedChanges(),
   ]);
   return { projects, touchpoints, actions, auditLogs };
 }

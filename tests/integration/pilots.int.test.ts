@@ -34,6 +34,7 @@ import { momentsOf, type TMoments } from "@/lib/stats/summary";
 import { resetDatabase } from "./helpers/db";
 import { createTwoOrganizations } from "./helpers/factories";
 import { appError, buildJourney, type TFixture } from "./helpers/journey-fixture";
+import { countLoggedChanges } from "./helpers/audit";
 
 let cast: Awaited<ReturnType<typeof createTwoOrganizations>>;
 let f: TFixture;
@@ -170,7 +171,7 @@ async function pilotSnapshot() {
     db.pilotSite.findMany({ orderBy: [{ pilotId: "asc" }, { siteId: "asc" }] }),
     db.improvementProject.findMany(byId),
     db.controlChart.findMany(byId),
-    db.auditLog.count(),
+    countLoggedChanges(),
   ]);
   return { pilots, pilotSites, projects, charts, auditLogs };
 }

@@ -38,7 +38,7 @@ export default async function FrontlinePage() {
           send={recordObservationsAction}
         />
       )}
-      <OfflineShell />
+      <OfflineShell userId={user.id} />
     </div>
   );
 }

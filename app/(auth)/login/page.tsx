@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { OfflinePagesKeeper } from "@/components/app-shell/offline-pages-keeper";
 import { Notice } from "@/components/ui/notice";
 import { getCurrentUser } from "@/lib/auth/session";
 import { AuthCard } from "../_components/auth-card";
@@ -41,6 +42,8 @@ export default async function LoginPage({ searchParams }: TProps) {
           {t("accounts.forgot.link")}
         </Link>
       </p>
+      {/* Signed out (or expired): no frontline page of the last user stays on this device. */}
+      <OfflinePagesKeeper userId={null} />
     </AuthCard>
   );
 }

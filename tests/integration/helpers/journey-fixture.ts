@@ -12,6 +12,7 @@ import {
 import { deleteStage, saveStage } from "@/lib/journeys/stages";
 import { deleteTouchpoint, saveTouchpoint, setMomentOfTruth } from "@/lib/journeys/touchpoints";
 import { deleteSegment, saveSegment } from "@/lib/segments/mutations";
+import { countLoggedChanges } from "./audit";
 
 // ---------------------------------------------------------------------------------------------
 // Fixture: a small journey built through the domain functions themselves.
@@ -124,7 +125,7 @@ export async function snapshot() {
       db.expectation.findMany(byId),
       db.segment.findMany(byId),
       db.observation.findMany(byId),
-      db.auditLog.count(),
+      countLoggedChanges(),
     ]);
   return {
     journeys,
