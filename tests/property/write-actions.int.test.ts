@@ -46,6 +46,10 @@ vi.mock("@/lib/action", async (importOriginal) => {
         boundarySchema: schema,
         handler,
       })) satisfies typeof original.authedAction,
+    publicAction: ((schema, handler) =>
+      Object.assign(original.publicAction(schema, handler), {
+        boundarySchema: schema,
+      })) satisfies typeof original.publicAction,
   };
 });
 
@@ -100,6 +104,41 @@ describe("the discovery", () => {
       [...actions.keys()].filter((key) => !covered.has(key) && !publicOnes.includes(key)),
     ).toEqual([]);
   });
+});
+
+/** The actions of the pages without a session (a single-use link is their credential), with their schema. */
+const PUBLIC_ACTIONS = Object.entries(ACCESS_TABLE)
+  .filter(([, rule]) => rule.kind === "public")
+  .map(([key]) => [key, schemaOf(actions.get(key))] as const)
+  .filter((entry): entry is readonly [string, z.ZodType] => entry[1] !== undefined);
+
+describe("the pages without a session", () => {
+  it("have their actions found, each built with publicAction and so with a schema", () => {
+    expect(PUBLIC_ACTIONS.map(([key]) => key)).toEqual(
+      expect.arrayContaining([
+        "app/(auth)/setup/actions.ts#setupAction",
+        "app/(auth)/invite/[token]/actions.ts#acceptInvitationAction",
+        "app/(auth)/reset-password/[token]/actions.ts#resetPasswordAction",
+        "app/(auth)/forgot-password/actions.ts#forgotPasswordAction",
+      ]),
+    );
+  });
+
+  it.each(PUBLIC_ACTIONS)(
+    "%s: answers random invalid input with VALIDATION and stores nothing",
+    async (key, schema) => {
+      const action = actions.get(key)!;
+      await expectNothingStored(() =>
+        fc.assert(
+          fc.asyncProperty(invalidFor(schema), async (input) => {
+            await actAs("SIGNED_OUT", world.a);
+            expect(await action(input)).toMatchObject({ ok: false, code: "VALIDATION" });
+          }),
+          { numRuns: DB_RUNS },
+        ),
+      );
+    },
+  );
 });
 
 describe.each(WRITE_ACTIONS)("%s", (key, schema) => {
