@@ -57,9 +57,10 @@ export type TSignInOutcome =
 
 /**
  * Checks an email and password. Refuses any failure (unknown email, wrong password, deactivated
- * account, malformed input) without saying which; refuses a throttled attempt (see
- * sign-in-throttle.ts) BEFORE the password hash is computed, the same way for an email that has
- * no account as for one that has. `now` is the clock, injected by tests.
+ * account, an account that signs in only through SSO, malformed input) without saying which;
+ * refuses a throttled attempt (see sign-in-throttle.ts) BEFORE the password hash is computed, the
+ * same way for an email that has no account as for one that has. `now` is the clock, injected by
+ * tests.
  */
 export async function signInWithPassword(
   rawInput: unknown,
@@ -101,7 +102,7 @@ export async function signInWithPassword(
     password,
   );
 
-  if (!user || !isPasswordRight || !user.isActive) {
+  if (!user || !user.passwordHash || !isPasswordRight || !user.isActive) {
     // The claim already counted this attempt as a failure.
     await writeAuditLog({
       organizationId: user?.organizationId ?? null,
@@ -109,7 +110,13 @@ export async function signInWithPassword(
       action: "auth.sign_in_failed",
       details: {
         email,
-        reason: !user ? "unknown_email" : !isPasswordRight ? "wrong_password" : "inactive",
+        reason: !user
+          ? "unknown_email"
+          : !user.passwordHash
+            ? "no_password"
+            : !isPasswordRight
+              ? "wrong_password"
+              : "inactive",
       },
       meta,
     });
