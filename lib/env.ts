@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseEncryptionKey } from "./crypto/secret-box";
 
 // The only reader of process.env. Each group is parsed lazily, when first needed, so that
 // `next build` needs no secrets and a script needs only the variables it uses.
@@ -26,9 +27,24 @@ const ZAuthEnv = z.object({
     .min(32, "must be at least 32 characters (npm start generates one into .data/)"),
 });
 
+const ZEncryptionKey = z.string().transform((text, context) => {
+  const key = parseEncryptionKey(text);
+  if (!key) {
+    context.addIssue({ code: "custom", message: "must be 32 random bytes in base64url" });
+    return z.NEVER;
+  }
+  return key;
+});
+
+const ZEncryptionEnv = z.object({
+  /** Seals secrets stored in the database (SSO client secrets); npm start generates one into .data/. */
+  MOMENTS_ENCRYPTION_KEY: ZEncryptionKey,
+});
+
 const ZStartEnv = z.object({
   DATABASE_URL: ZPostgresUrl.optional(),
   AUTH_SECRET: z.string().min(32).optional(),
+  MOMENTS_ENCRYPTION_KEY: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().min(1).default("0.0.0.0"),
   /** Where the embedded PostgreSQL, the generated secret and run files live. */
@@ -58,6 +74,7 @@ function lazy<T extends z.ZodType>(schema: T, who: string): () => z.infer<T> {
 
 export const databaseEnv = lazy(ZDatabaseEnv, "the database client");
 export const authEnv = lazy(ZAuthEnv, "sign-in");
+export const encryptionEnv = lazy(ZEncryptionEnv, "stored secrets");
 export const apiEnv = lazy(ZApiEnv, "the ingestion API");
 /** Read once by `npm start`; every variable is optional there, the start script fills the gaps. */
 export const startEnv = lazy(ZStartEnv, "npm start");
