@@ -17,7 +17,7 @@ describe("secret-box", () => {
     const [version, iv, tag, ciphertext] = sealed.split(".");
     const flip = (part: string) => {
       const bytes = Buffer.from(part, "base64url");
-      bytes[0] ^= 1;
+      bytes[0] = bytes[0]! ^ 1;
       return bytes.toString("base64url");
     };
     expect(openSecret([version, iv, tag, flip(ciphertext!)].join("."), key, "a")).toBeNull();
