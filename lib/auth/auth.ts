@@ -4,6 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { authEnv } from "@/lib/env";
 import { requestMetaFrom } from "@/lib/audit/request-meta";
 import { signInWithPassword } from "./session-user";
+import { ssoTicketProvider } from "./sso/provider";
 
 // Auth.js v5 with email + password. Sessions are JWTs (the credentials provider requires it);
 // they become revocable because lib/auth/session.ts re-reads the user and its sessionVersion
@@ -59,6 +60,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         return null;
       },
     }),
+    ssoTicketProvider,
   ],
   callbacks: {
     jwt({ token, user }) {

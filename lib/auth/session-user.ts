@@ -173,3 +173,9 @@ export async function describeRefusedSession(
     }
   );
 }
+
+/** An active user as a session carries them (after a sign-in another way proved, e.g. SSO), or null. */
+export async function findActiveSessionUser(userId: string): Promise<TSessionUser | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: sessionUserSelect });
+  return user?.isActive ? toSessionUser(user) : null;
+}

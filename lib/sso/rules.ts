@@ -76,6 +76,27 @@ export const isInsecureLoopbackIssuer = (issuer: string) =>
 export type TSsoRefusal =
   "no_email" | "domain_not_allowed" | "email_unverified" | "other_organization" | "inactive";
 
+/** Why an SSO sign-in was refused: the rules' reasons, and the flow's own. */
+export type TSsoFailure =
+  | TSsoRefusal
+  /** No enabled connection covers the email's domain (or its secret can no longer be read). */
+  | "not_configured"
+  /** The flow's cookie is missing, expired or changed: start again. */
+  | "flow_invalid"
+  /** The provider refused, could not be reached, or its answer failed a check. */
+  | "provider_error";
+
+export const SSO_FAILURES = [
+  "no_email",
+  "domain_not_allowed",
+  "email_unverified",
+  "other_organization",
+  "inactive",
+  "not_configured",
+  "flow_invalid",
+  "provider_error",
+] as const satisfies readonly TSsoFailure[];
+
 export type TSsoDecision =
   { kind: "create" } | { kind: "link"; userId: string } | { kind: "refuse"; reason: TSsoRefusal };
 

@@ -23,9 +23,11 @@ export const ZSsoConnectionInput = z.object({
     .min(1, { error: "validation.required" })
     .max(200, { error: "validation.tooLong" }),
   clientSecret: z.string().trim().max(1000, { error: "validation.tooLong" }).default(""),
+  // A list as typed, or already split (what this schema's own output holds).
   domains: z
-    .string()
-    .max(5000, { error: "validation.tooLong" })
+    .union([z.string(), z.array(z.string()).max(MAX_SSO_DOMAINS * 2)])
+    .transform((value) => (Array.isArray(value) ? value.join("\n") : value))
+    .pipe(z.string().max(5000, { error: "validation.tooLong" }))
     .transform((text, context) => {
       const { domains, invalid } = parseDomainList(text);
       if (invalid.length) context.addIssue({ code: "custom", message: "sso.errors.domain" });

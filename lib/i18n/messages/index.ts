@@ -12,6 +12,7 @@ import enPromises from "./en/promises.json";
 import enOverview from "./en/overview.json";
 import enAuditLog from "./en/auditLog.json";
 import enSecurity from "./en/security.json";
+import enSso from "./en/sso.json";
 import ko from "./ko.json";
 import koApiKeys from "./ko/apiKeys.json";
 import koFollowUps from "./ko/followUps.json";
@@ -25,6 +26,7 @@ import koPromises from "./ko/promises.json";
 import koOverview from "./ko/overview.json";
 import koAuditLog from "./ko/auditLog.json";
 import koSecurity from "./ko/security.json";
+import koSso from "./ko/sso.json";
 
 // The shared messages (en.json, ko.json) and one file per feature area (en/<area>.json), which
 // becomes the namespace <area>: a feature's strings live beside each other, not in one huge file.
@@ -43,6 +45,7 @@ export const MESSAGES = {
     overview: enOverview,
     auditLog: enAuditLog,
     security: enSecurity,
+    sso: enSso,
   },
   ko: {
     ...ko,
@@ -58,5 +61,6 @@ export const MESSAGES = {
     overview: koOverview,
     auditLog: koAuditLog,
     security: koSecurity,
+    sso: koSso,
   },
 } satisfies Record<TLocale, object>;
