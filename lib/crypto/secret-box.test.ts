@@ -28,7 +28,16 @@ describe("secret-box", () => {
   });
 
   it("refuses what is not a sealed value", () => {
-    for (const value of ["", "v1", "v1...", "v2.a.b.c", `${sealSecret("x", key, "a")}.extra`])
+    const sealed = sealSecret("x", key, "a");
+    for (const value of [
+      "",
+      "v1",
+      "v1...",
+      "v2.a.b.c",
+      `${sealed}.extra`,
+      `${sealed}x`,
+      `${sealed}=`,
+    ])
       expect(openSecret(value, key, "a")).toBeNull();
   });
 

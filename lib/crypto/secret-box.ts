@@ -31,6 +31,10 @@ export function openSecret(sealed: string, key: Buffer, purpose: string): string
   if (version !== VERSION || iv === undefined || tag === undefined || ciphertext === undefined)
     return null;
   if (rest.length > 0) return null;
+  // Node's base64 decoder skips stray characters; a value must be exactly what sealSecret wrote.
+  const isCanonical = (part: string) =>
+    Buffer.from(part, "base64url").toString("base64url") === part;
+  if (![iv, tag, ciphertext].every(isCanonical)) return null;
   const ivBytes = Buffer.from(iv, "base64url");
   const tagBytes = Buffer.from(tag, "base64url");
   if (ivBytes.length !== IV_BYTES || tagBytes.length !== TAG_BYTES) return null;
