@@ -35,7 +35,7 @@ export async function saveSsoConnection(
       const taken = await tx.ssoDomain.count({
         where: {
           domain: { in: data.domains },
-          connection: { organizationId: { not: actor.organizationId } },
+          organizationId: { not: actor.organizationId },
         },
       });
       if (taken > 0) throw domainTaken();
@@ -56,9 +56,9 @@ export async function saveSsoConnection(
               clientSecretEncrypted: sealedSecret!,
             },
           });
-      await tx.ssoDomain.deleteMany({ where: { connectionId: connection.id } });
+      await tx.ssoDomain.deleteMany({ where: { organizationId: actor.organizationId } });
       await tx.ssoDomain.createMany({
-        data: data.domains.map((domain) => ({ domain, connectionId: connection.id })),
+        data: data.domains.map((domain) => ({ domain, organizationId: actor.organizationId })),
       });
       await writeAuditLog(
         {

@@ -23,7 +23,7 @@ CREATE TABLE "SsoConnection" (
 -- CreateTable
 CREATE TABLE "SsoDomain" (
     "domain" TEXT NOT NULL,
-    "connectionId" TEXT NOT NULL,
+    "organizationId" TEXT NOT NULL,
 
     CONSTRAINT "SsoDomain_pkey" PRIMARY KEY ("domain")
 );
@@ -42,7 +42,7 @@ CREATE TABLE "SsoSignInTicket" (
 CREATE UNIQUE INDEX "SsoConnection_organizationId_key" ON "SsoConnection"("organizationId");
 
 -- CreateIndex
-CREATE INDEX "SsoDomain_connectionId_idx" ON "SsoDomain"("connectionId");
+CREATE INDEX "SsoDomain_organizationId_idx" ON "SsoDomain"("organizationId");
 
 -- CreateIndex
 CREATE INDEX "SsoSignInTicket_userId_idx" ON "SsoSignInTicket"("userId");
@@ -51,7 +51,7 @@ CREATE INDEX "SsoSignInTicket_userId_idx" ON "SsoSignInTicket"("userId");
 ALTER TABLE "SsoConnection" ADD CONSTRAINT "SsoConnection_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "SsoDomain" ADD CONSTRAINT "SsoDomain_connectionId_fkey" FOREIGN KEY ("connectionId") REFERENCES "SsoConnection"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+ALTER TABLE "SsoDomain" ADD CONSTRAINT "SsoDomain_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "SsoConnection"("organizationId") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "SsoSignInTicket" ADD CONSTRAINT "SsoSignInTicket_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
