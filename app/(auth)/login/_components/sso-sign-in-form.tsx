@@ -1,5 +1,5 @@
 "use client";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
@@ -13,12 +13,28 @@ type TProps = {
   refusal: string | null;
 };
 
-/** "Sign in with SSO": the work email's domain picks the organization's identity provider. */
+/**
+ * "Sign in with SSO": the work email's domain picks the organization's identity provider. Folded
+ * behind a button until asked for (or a refusal is shown), so the page has one email field.
+ */
 export function SsoSignInForm({ startSso, refusal }: TProps) {
   const t = useTranslations("sso.signIn");
   const message = useMessage();
+  const [isOpen, setOpen] = useState(refusal !== null);
   const [state, formAction, isPending] = useActionState(startSso, { email: "" });
   const error = state.error ?? (state.email ? null : refusal);
+  if (!isOpen)
+    return (
+      <Button
+        type="button"
+        variant="secondary"
+        className="w-full"
+        aria-expanded="false"
+        onClick={() => setOpen(true)}
+      >
+        {t("submit")}
+      </Button>
+    );
   return (
     <form
       action={formAction}
