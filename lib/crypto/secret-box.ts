@@ -7,7 +7,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 const VERSION = "v1";
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
-export const ENCRYPTION_KEY_BYTES = 32;
+const ENCRYPTION_KEY_BYTES = 32;
 
 /** The 32-byte key from its base64url (or base64) text; null when it is not exactly 32 bytes. */
 export function parseEncryptionKey(text: string): Buffer | null {

@@ -73,7 +73,7 @@ export function isIssuerAllowed(issuer: string): boolean {
 export const isInsecureLoopbackIssuer = (issuer: string) =>
   isIssuerAllowed(issuer) && new URL(issuer).protocol === "http:";
 
-export type TSsoRefusal =
+type TSsoRefusal =
   "no_email" | "domain_not_allowed" | "email_unverified" | "other_organization" | "inactive";
 
 /** Why an SSO sign-in was refused: the rules' reasons, and the flow's own. */

@@ -3,7 +3,7 @@ import { ROLES, type TRole } from "@/lib/auth/permissions";
 import { isIssuerAllowed, parseDomainList } from "./rules";
 
 /** Most domains one connection may cover (a bank's brands and subsidiaries fit easily). */
-export const MAX_SSO_DOMAINS = 50;
+const MAX_SSO_DOMAINS = 50;
 
 /**
  * The admin's SSO form. The client secret is write-only: empty keeps the stored one (required the

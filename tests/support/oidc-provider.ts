@@ -7,7 +7,7 @@ import Provider from "oidc-provider";
 // (/interaction/:uid: type an email, submit) that signs the account in and grants consent.
 // Authorization code flow with PKCE, signed ID tokens, discovery, userinfo: all the real thing.
 
-export type TTestAccount = { email: string; emailVerified: boolean; name: string };
+type TTestAccount = { email: string; emailVerified: boolean; name: string };
 
 export type TTestOidcProvider = {
   issuer: string;
