@@ -48,7 +48,13 @@ export default defineConfig([
   },
   {
     files: ["lib/**"],
-    ignores: ["lib/auth/auth.ts", "lib/auth/session.ts", "lib/action.ts", "lib/i18n/**"],
+    ignores: [
+      "lib/auth/auth.ts",
+      "lib/auth/session.ts",
+      "lib/auth/sso/provider.ts",
+      "lib/action.ts",
+      "lib/i18n/**",
+    ],
     rules: {
       "no-restricted-imports": [
         "error",

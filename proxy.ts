@@ -8,7 +8,7 @@ import { contentSecurityPolicy, createNonce, isHttpsRequest } from "@/lib/securi
 //    every domain function checks the session and the role itself (lib/auth/session.ts,
 //    lib/auth/permissions.ts), so a request that skips this proxy gains nothing.
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-const PAGES_WITHOUT_SESSION = new Set(["/login", "/setup", "/forgot-password"]);
+const PAGES_WITHOUT_SESSION = new Set(["/login", "/setup", "/forgot-password", "/sso/callback"]);
 /** Pages a single-use link opens (the token is the last path segment). */
 const LINK_PAGES = ["/invite/", "/reset-password/"];
 

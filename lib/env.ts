@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseEncryptionKey } from "./crypto/secret-box";
 
 // The only reader of process.env. Each group is parsed lazily, when first needed, so that
 // `next build` needs no secrets and a script needs only the variables it uses.
@@ -33,12 +34,27 @@ const ZAuthEnv = z.object({
     .min(32, "must be at least 32 characters (npm start generates one into .data/)"),
 });
 
+const ZEncryptionKey = z.string().transform((text, context) => {
+  const key = parseEncryptionKey(text);
+  if (!key) {
+    context.addIssue({ code: "custom", message: "must be 32 random bytes in base64url" });
+    return z.NEVER;
+  }
+  return key;
+});
+
+const ZEncryptionEnv = z.object({
+  /** Seals secrets stored in the database (SSO client secrets); npm start generates one into .data/. */
+  MOMENTS_ENCRYPTION_KEY: ZEncryptionKey,
+});
+
 const ZStartEnv = z.object({
   /** The app's role: rows only. */
   DATABASE_URL: ZPostgresUrl.optional(),
   /** The owner role, for migrations, backups and restores (docs/SECURITY.md, "Database roles"). */
   DATABASE_OWNER_URL: ZPostgresUrl.optional(),
   AUTH_SECRET: z.string().min(32).optional(),
+  MOMENTS_ENCRYPTION_KEY: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** The address the server listens on: the loopback unless said otherwise (safe by default). */
   HOSTNAME: z.string().min(1).default(LOOPBACK),
@@ -63,7 +79,6 @@ const ZDeploymentEnv = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" }).optional(),
   MAIL_FROM: z.string().min(3).default("Moments <no-reply@localhost>"),
 });
-
 
 const ZApiEnv = z.object({
   /** Requests one API key may make per minute on /api/v1. */
@@ -112,6 +127,7 @@ function lazy<T extends z.ZodType>(schema: T, who: string): () => z.infer<T> {
 
 export const databaseEnv = lazy(ZDatabaseEnv, "the database client");
 export const authEnv = lazy(ZAuthEnv, "sign-in");
+export const encryptionEnv = lazy(ZEncryptionEnv, "stored secrets");
 export const apiEnv = lazy(ZApiEnv, "the ingestion API");
 export const deploymentEnv = lazy(ZDeploymentEnv, "accounts and mail");
 export const clientAddressEnv = lazy(ZClientAddressEnv, "client addresses");

@@ -113,6 +113,8 @@ async function main() {
     MOMENTS_PUBLIC_URL: publicUrl,
     DATABASE_URL: databaseUrl,
     AUTH_SECRET: env.AUTH_SECRET ?? readOrCreateSecret(path.join(dataDir, "auth-secret")),
+    MOMENTS_ENCRYPTION_KEY:
+      env.MOMENTS_ENCRYPTION_KEY ?? readOrCreateSecret(path.join(dataDir, "encryption-key")),
     NODE_ENV: isDev ? ("development" as const) : ("production" as const),
     NEXT_TELEMETRY_DISABLED: "1",
   };

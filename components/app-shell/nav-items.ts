@@ -15,6 +15,7 @@ const NAV_ITEMS: TNavItem[] = [
   { href: "/follow-ups", labelKey: "nav.followUps", permission: "followup:read" },
   { href: "/admin/users", labelKey: "nav.users", permission: "user:manage" },
   { href: "/admin/api-keys", labelKey: "nav.apiKeys", permission: "apikey:manage" },
+  { href: "/admin/sso", labelKey: "sso.nav", permission: "sso:manage" },
   { href: "/admin/audit", labelKey: "nav.auditLog", permission: "audit:read" },
 ];
 

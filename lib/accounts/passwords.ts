@@ -38,7 +38,8 @@ export async function changeOwnPassword(
     where: { id: actor.id },
     select: { passwordHash: true },
   });
-  if (!(await verifyPassword(user.passwordHash, data.currentPassword))) {
+  // A user who signs in only through SSO has no password to change.
+  if (!user.passwordHash || !(await verifyPassword(user.passwordHash, data.currentPassword))) {
     await writeAuditLog({
       organizationId: actor.organizationId,
       actorId: actor.id,

@@ -6,6 +6,7 @@ import { authEnv } from "@/lib/env";
 import { requestMetaFrom } from "@/lib/audit/request-meta";
 import { signInWithPassword } from "./session-user";
 import { endUserSession, startUserSession } from "./user-sessions";
+import { ssoTicketProvider } from "./sso/provider";
 
 // Auth.js v5 with email + password. Sessions are JWTs (the credentials provider requires it);
 // each names a server-side UserSession (started at sign-in, ended at sign-out), and
@@ -69,6 +70,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         return null;
       },
     }),
+    ssoTicketProvider,
   ],
   callbacks: {
     async jwt({ token, user }) {

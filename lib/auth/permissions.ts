@@ -25,6 +25,7 @@ export const PERMISSIONS = {
   "overview:read": ["ADMIN", "MANAGER", "EXECUTIVE"],
   "frontline:use": ["ADMIN", "MANAGER", "FRONTLINE"],
   "user:manage": ["ADMIN"],
+  "sso:manage": ["ADMIN"],
   "audit:read": ["ADMIN"],
 } as const satisfies Record<string, readonly TRole[]>;
 

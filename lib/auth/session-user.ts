@@ -35,7 +35,8 @@ const sessionUserSelect = {
   organization: { select: { isDemo: true } },
 } as const;
 
-type TSignedInUser = Omit<TSessionUser, "sessionId">;
+/** A user who has just proved who they are, before their session exists. */
+export type TSignedInUser = Omit<TSessionUser, "sessionId">;
 
 function toSignedInUser(row: {
   id: string;
@@ -66,9 +67,10 @@ export type TSignInOutcome =
 
 /**
  * Checks an email and password. Refuses any failure (unknown email, wrong password, deactivated
- * account, malformed input) without saying which; refuses a throttled attempt (see
- * sign-in-throttle.ts) BEFORE the password hash is computed, the same way for an email that has
- * no account as for one that has. `now` is the clock, injected by tests.
+ * account, an account that signs in only through SSO, malformed input) without saying which;
+ * refuses a throttled attempt (see sign-in-throttle.ts) BEFORE the password hash is computed, the
+ * same way for an email that has no account as for one that has. `now` is the clock, injected by
+ * tests.
  */
 export async function signInWithPassword(
   rawInput: unknown,
@@ -110,7 +112,7 @@ export async function signInWithPassword(
     password,
   );
 
-  if (!user || !isPasswordRight || !user.isActive) {
+  if (!user || !user.passwordHash || !isPasswordRight || !user.isActive) {
     // The claim already counted this attempt as a failure.
     await writeAuditLog({
       organizationId: user?.organizationId ?? null,
@@ -118,7 +120,13 @@ export async function signInWithPassword(
       action: "auth.sign_in_failed",
       details: {
         email,
-        reason: !user ? "unknown_email" : !isPasswordRight ? "wrong_password" : "inactive",
+        reason: !user
+          ? "unknown_email"
+          : !user.passwordHash
+            ? "no_password"
+            : !isPasswordRight
+              ? "wrong_password"
+              : "inactive",
       },
       meta,
     });
@@ -195,4 +203,10 @@ export async function describeRefusedSession(
       cause: user.isActive ? "revoked" : "deactivated",
     }
   );
+}
+
+/** An active user as a session carries them (after a sign-in another way proved, e.g. SSO), or null. */
+export async function findActiveSessionUser(userId: string): Promise<TSignedInUser | null> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: sessionUserSelect });
+  return user?.isActive ? toSignedInUser(user) : null;
 }

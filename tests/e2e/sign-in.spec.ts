@@ -74,6 +74,7 @@ test.describe("what each role sees", () => {
       "후속 조치",
       "사용자",
       "API 키",
+      "통합 로그인(SSO)",
       "감사 로그",
     ]);
     expect(await navOf("MANAGER", browser)).toEqual([

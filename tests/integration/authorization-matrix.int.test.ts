@@ -42,6 +42,7 @@ vi.mock("next-intl/server", async (importOriginal) => ({
 
 // Auth.js signs its cookies with this; any 32+ characters do for a test.
 process.env.AUTH_SECRET ??= "authorization-matrix-test-secret-0123456789";
+process.env.MOMENTS_ENCRYPTION_KEY ??= "bWF0cml4LXRlc3Qta2V5LTAxMjM0NTY3ODktMDEyMzQ";
 
 const handlers = new Map([...(await discoverActions()), ...(await discoverRoutes())]);
 const entries = Object.entries(ACCESS_TABLE).filter(([key]) => handlers.has(key));

@@ -1,8 +1,20 @@
 "use server";
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { z } from "zod";
+import { requestMetaFrom } from "@/lib/audit/request-meta";
 import { DemoSignInDisabledError, signIn, SignInThrottledError } from "@/lib/auth/auth";
 import { ZSignInInput } from "@/lib/auth/schemas";
+import {
+  SSO_FLOW_COOKIE,
+  SSO_FLOW_PATH,
+  SSO_FLOW_TTL_SECONDS,
+  ssoRedirectUri,
+} from "@/lib/auth/sso/flow";
+import { startSsoSignIn } from "@/lib/auth/sso/sign-in";
+import { ZSsoStartInput } from "@/lib/sso/schemas";
+import { deploymentEnv } from "@/lib/env";
 import { validationMessageKey } from "@/lib/validation";
 
 export type TSignInState = {
@@ -38,4 +50,37 @@ export async function signInAction(
     throw error;
   }
   return { email };
+}
+
+export type TSsoStartState = {
+  email: string;
+  error?: string;
+  fieldErrors?: Record<string, string[]>;
+};
+
+/**
+ * "Sign in with SSO": the email's domain picks the organization's identity provider, and the
+ * browser goes there; the checks it must bring back travel in a sealed, short-lived cookie.
+ */
+export async function startSsoAction(
+  _previous: TSsoStartState,
+  formData: FormData,
+): Promise<TSsoStartState> {
+  const raw = { email: formData.get("email") };
+  const email = typeof raw.email === "string" ? raw.email : "";
+  const parsed = ZSsoStartInput.safeParse(raw, { error: validationMessageKey });
+  if (!parsed.success) return { email, fieldErrors: z.flattenError(parsed.error).fieldErrors };
+
+  const requestHeaders = await headers();
+  const redirectUri = ssoRedirectUri(deploymentEnv().MOMENTS_PUBLIC_URL);
+  const started = await startSsoSignIn(parsed.data, redirectUri, requestMetaFrom(requestHeaders));
+  if (!started.ok) return { email, error: `sso.refusal.${started.reason}` };
+  (await cookies()).set(SSO_FLOW_COOKIE, started.flowCookie, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure: redirectUri.startsWith("https:"),
+    path: SSO_FLOW_PATH,
+    maxAge: SSO_FLOW_TTL_SECONDS,
+  });
+  redirect(started.authorizationUrl);
 }

@@ -13,6 +13,7 @@ import enOverview from "./en/overview.json";
 import enAuditLog from "./en/auditLog.json";
 import enSecurity from "./en/security.json";
 import enAccounts from "./en/accounts.json";
+import enSso from "./en/sso.json";
 import ko from "./ko.json";
 import koApiKeys from "./ko/apiKeys.json";
 import koFollowUps from "./ko/followUps.json";
@@ -27,6 +28,7 @@ import koOverview from "./ko/overview.json";
 import koAuditLog from "./ko/auditLog.json";
 import koSecurity from "./ko/security.json";
 import koAccounts from "./ko/accounts.json";
+import koSso from "./ko/sso.json";
 
 // The shared messages (en.json, ko.json) and one file per feature area (en/<area>.json), which
 // becomes the namespace <area>: a feature's strings live beside each other, not in one huge file.
@@ -46,6 +48,7 @@ export const MESSAGES = {
     auditLog: enAuditLog,
     security: enSecurity,
     accounts: enAccounts,
+    sso: enSso,
   },
   ko: {
     ...ko,
@@ -62,5 +65,6 @@ export const MESSAGES = {
     auditLog: koAuditLog,
     security: koSecurity,
     accounts: koAccounts,
+    sso: koSso,
   },
 } satisfies Record<TLocale, object>;

@@ -19,6 +19,7 @@ import {
   checkSetup,
 } from "./account-checks";
 import { cookieOf } from "./request-context";
+import { checkSsoCallback, checkStartSso } from "./sso-checks";
 import { apiObservationRequest, ORIGIN, outcomeOfImportStream, surveyUpload } from "./requests";
 import { action, publicly, roles, route, type TRule } from "./rules";
 import {
@@ -87,6 +88,14 @@ export const ACCESS_TABLE: Record<string, TRule> = {
   "app/(auth)/login/actions.ts#signInAction": publicly({
     why: "the sign-in form: a wrong password never yields a session, whoever asks",
     check: checkSignIn,
+  }),
+  "app/(auth)/login/actions.ts#startSsoAction": publicly({
+    why: "Sign in with SSO: sends the browser to a provider; only the provider's answer can sign in",
+    check: checkStartSso,
+  }),
+  "app/(auth)/sso/callback/route.ts#GET": publicly({
+    why: "the identity provider's return: signs in only with the provider's proof and the flow's sealed cookie",
+    check: checkSsoCallback,
   }),
   "app/actions.ts#setLocaleAction": publicly({
     why: "the language switch: sets a cookie, and saves the language of the signed-in user only",
@@ -741,6 +750,20 @@ export const ACCESS_TABLE: Record<string, TRule> = {
       expect(
         (await db.apiKey.findUniqueOrThrow({ where: { id: target.apiKeyId } })).revokedAt,
       ).not.toBeNull(),
+  }),
+  "app/(app)/admin/sso/actions.ts#saveSsoConnectionAction": action({
+    allow: roles("ADMIN"),
+    input: () => ({
+      issuer: "https://login.example.com",
+      clientId: "moments",
+      clientSecret: "a-client-secret",
+      domains: `sso-${++unique}.example.com`,
+      defaultRole: "FRONTLINE",
+      isEnabled: true,
+    }),
+    crossOrg: { notApplicable: "configures the caller's own organization; names no object" },
+    effect: async ({ org }) =>
+      expect(await db.ssoConnection.count({ where: { organizationId: org.id } })).toBe(1),
   }),
   "app/(app)/admin/audit/export/route.ts#GET": route({
     allow: roles("ADMIN"),
