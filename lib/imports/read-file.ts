@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { AppError, isAppError } from "@/lib/errors";
 import { cellText, type TCell } from "./cells";
-import { MAX_IMPORT_BYTES } from "./schemas";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_COLUMNS } from "./schemas";
 import { openXlsxArchive, xlsxLimits, type TXlsxArchive, type TXlsxLimits } from "./xlsx-archive";
 
 // Opens an uploaded survey file and hands out its rows one at a time, whatever its format: CSV
@@ -15,6 +15,10 @@ export type TSheetRow = { line: number; cells: TCell[]; problem?: string };
 export type TSheet = { format: "csv" | "xlsx"; rows: AsyncGenerator<TSheetRow> };
 
 const refuse = (messageKey: string) => new AppError("VALIDATION", messageKey);
+const tooManyColumns = () =>
+  new AppError("VALIDATION", "imports.errors.tooManyColumns", {
+    limit: [MAX_IMPORT_COLUMNS.toLocaleString("en")],
+  });
 
 const startsWith = (bytes: Uint8Array, signature: number[]) =>
   signature.every((byte, i) => bytes[i] === byte);
@@ -42,7 +46,37 @@ export function openSheet(bytes: Uint8Array, limits: TXlsxLimits = xlsxLimits())
   } catch {
     throw refuse("imports.errors.notUtf8");
   }
+  checkCsvHeaderWidth(text);
   return { format: "csv", rows: readCsvRows(text) };
+}
+
+/**
+ * Refuses a CSV whose header row is wider than MAX_IMPORT_COLUMNS, reading no further than that
+ * row: papaparse would split the whole row first (and, for a row longer than a chunk, parse it
+ * again with every chunk). Counts each delimiter papaparse may guess, outside quotes; lines
+ * before the header that hold only delimiters and spaces count too.
+ */
+function checkCsvHeaderWidth(text: string): void {
+  let commas = 0;
+  let semicolons = 0;
+  let tabs = 0;
+  let isQuoted = false;
+  let hasText = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const char = text.charCodeAt(i);
+    if (char === 0x22 /* " */) {
+      isQuoted = !isQuoted;
+      hasText = true;
+    } else if (isQuoted) continue;
+    else if (char === 0x0a || char === 0x0d) {
+      if (hasText) return;
+      commas = semicolons = tabs = 0;
+    } else if (char === 0x2c) commas += 1;
+    else if (char === 0x3b) semicolons += 1;
+    else if (char === 0x09) tabs += 1;
+    else if (char !== 0x20) hasText = true;
+    if (Math.max(commas, semicolons, tabs) >= MAX_IMPORT_COLUMNS) throw tooManyColumns();
+  }
 }
 
 const CSV_CHUNK_CHARS = 512 * 1024;
@@ -220,6 +254,8 @@ export const isEmptyRow = (row: TSheetRow) => row.cells.every((cell) => cellText
 export async function readHeader(rows: AsyncGenerator<TSheetRow>): Promise<string[] | null> {
   // Stepping by hand: a `for await` that breaks would close the generator.
   for (let next = await rows.next(); !next.done; next = await rows.next()) {
+    // An XLSX row is read whole before it is seen here, but it is never wider than 16,384 cells.
+    if (next.value.cells.length > MAX_IMPORT_COLUMNS) throw tooManyColumns();
     if (!isEmptyRow(next.value)) return next.value.cells.map(cellText);
   }
   return null;

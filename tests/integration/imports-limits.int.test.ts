@@ -8,11 +8,13 @@ import type { TImportMappingInput, TRunEvent } from "@/lib/imports/schemas";
 import { resetDatabase } from "./helpers/db";
 import { createTwoOrganizations } from "./helpers/factories";
 import { buildJourney, type TFixture } from "./helpers/journey-fixture";
-import { surveyXlsx } from "../fixtures/imports/survey-files";
+import { openSheet } from "@/lib/imports/read-file";
+import { surveyCsv, surveyXlsx } from "../fixtures/imports/survey-files";
 import { bombPart, deflatedPart, partsOf, zipOf } from "../fixtures/imports/zip";
 
 // What one upload may cost the server: an XLSX is refused as soon as it unpacks past the limits
-// (a zip bomb, or one that lies about its sizes), memory stays bounded and no file is left behind.
+// (a zip bomb, or one that lies about its sizes), memory stays bounded and no file is left behind;
+// a header row too wide is refused before the rest of the file is read.
 
 // Every temporary file this process makes lands here, so that a leftover one shows.
 const tempDir = mkdtempSync(path.join(os.tmpdir(), "moments-imports-limits-"));
@@ -177,5 +179,45 @@ describe("an XLSX zip bomb", () => {
     const answer = await handleRunRequest(cast.a.manager, cutOff);
     expect(await answer.json()).toMatchObject({ ok: false, error: "imports.errors.badUpload" });
     expect(await db.surveyImport.count()).toBe(0);
+  });
+});
+
+describe("a header row with a huge number of columns", () => {
+  const wide = (columns: number) => [
+    ["NPS", ...Array.from({ length: columns - 1 }, (_, i) => `질문 ${i + 1}`)],
+    [9, ...Array.from({ length: columns - 1 }, () => "")],
+  ];
+
+  it("CSV: refused before any row is parsed, naming the limit", async () => {
+    const bytes = surveyCsv(wide(100_000));
+    // openSheet itself refuses it: papaparse has not been handed the text.
+    expect(() => openSheet(bytes)).toThrow(
+      expect.objectContaining({
+        message: "imports.errors.tooManyColumns",
+        fieldErrors: { limit: ["2,000"] },
+      }),
+    );
+    const response = await handlePreviewRequest(
+      cast.a.manager,
+      await uploadRequest(bytes, { mapping: mapping() }, "wide.csv"),
+    );
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({
+      error: "imports.errors.tooManyColumns",
+      fieldErrors: { limit: ["2,000"] },
+    });
+  });
+
+  it("XLSX: refused at its header row; a header of exactly 2,000 columns still reads", async () => {
+    const refused = await handlePreviewRequest(
+      cast.a.manager,
+      await uploadRequest(await surveyXlsx(wide(2_001)), { mapping: mapping() }),
+    );
+    expect(await refused.json()).toMatchObject({ error: "imports.errors.tooManyColumns" });
+    const read = await handlePreviewRequest(
+      cast.a.manager,
+      await uploadRequest(surveyCsv(wide(2_000)), { mapping: mapping() }, "wide.csv"),
+    );
+    expect(await read.json()).toMatchObject({ ok: true, data: { counts: { valid: 1 } } });
   });
 });
