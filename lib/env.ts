@@ -111,6 +111,22 @@ const ZClientAddressEnv = z
   })
   .transform((env) => ({ proxies: env.TRUSTED_PROXIES, hops: env.TRUSTED_PROXY_HOPS }));
 
+const MIB = 1024 * 1024;
+
+const ZImportEnv = z.object({
+  /**
+   * Bytes the parts of an uploaded XLSX may unpack to, counted as they inflate. A 50,000-row,
+   * 15-column survey export written by Excel or exceljs (3.5 MB) unpacks to about 31 MB.
+   */
+  IMPORT_XLSX_MAX_UNPACKED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(MIB)
+    .default(256 * MIB),
+  /** Unpacked bytes per packed byte of one part: survey exports measure 8 to 11, zip bombs about 1,000. */
+  IMPORT_XLSX_MAX_RATIO: z.coerce.number().min(2).max(1100).default(100),
+});
+
 function lazy<T extends z.ZodType>(schema: T, who: string): () => z.infer<T> {
   let cached: z.infer<T> | undefined;
   return () => {
@@ -131,5 +147,6 @@ export const encryptionEnv = lazy(ZEncryptionEnv, "stored secrets");
 export const apiEnv = lazy(ZApiEnv, "the ingestion API");
 export const deploymentEnv = lazy(ZDeploymentEnv, "accounts and mail");
 export const clientAddressEnv = lazy(ZClientAddressEnv, "client addresses");
+export const importEnv = lazy(ZImportEnv, "the survey import");
 /** Read once by `npm start`; every variable is optional there, the start script fills the gaps. */
 export const startEnv = lazy(ZStartEnv, "npm start");

@@ -1,5 +1,6 @@
 import "server-only";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { PermissionDenied, type TActor } from "@/lib/auth/permissions";
 import type { TRequestMeta } from "./schemas";
 import { writeAuditLog } from "./log";
 
@@ -81,4 +82,21 @@ export async function auditRefusal(refusal: TRefusal): Promise<boolean> {
     console.error("Could not write a refused request to the audit log", error);
     return false;
   }
+}
+
+/** For route handlers: writes a signed-in user's missing permission, with the path asked for. */
+export async function auditForbiddenRequest(
+  actor: TActor | null,
+  error: unknown,
+  path: string,
+  meta: TRequestMeta,
+): Promise<void> {
+  if (!actor || !(error instanceof PermissionDenied)) return;
+  await auditRefusal({
+    kind: "forbidden",
+    organizationId: actor.organizationId,
+    actorId: actor.id,
+    details: { permission: error.permission, path },
+    meta,
+  });
 }

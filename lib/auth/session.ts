@@ -55,6 +55,19 @@ export async function auditRefusedSession(
 }
 
 /**
+ * For route handlers: the signed-in user, or null. A session that no longer counts is written to
+ * the audit log with the path asked for, as pages and server actions write it.
+ */
+export async function getRouteUser(request: Request): Promise<TSessionUser | null> {
+  const user = await getCurrentUser();
+  if (!user)
+    await auditRefusedSession(requestMetaFrom(request.headers), {
+      path: new URL(request.url).pathname,
+    });
+  return user;
+}
+
+/**
  * For pages: sends signed-out users to the sign-in page and answers 403 without the permission.
  * Both refusals of a known user are written to the audit log.
  */

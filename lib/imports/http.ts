@@ -1,4 +1,5 @@
 import "server-only";
+import { auditForbiddenRequest } from "@/lib/audit/refusals";
 import { requestMetaFrom } from "@/lib/audit/request-meta";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { AppError, forbidden, isAppError } from "@/lib/errors";
@@ -26,6 +27,13 @@ const jsonFailure = (error: unknown) =>
   errorResponse(error, {
     status: isAppError(error) && error.message === "imports.errors.tooLarge" ? 413 : undefined,
   });
+
+/** A refused request's answer; a missing permission is written to the audit log first. */
+async function refusal(actor: TActor | null, request: Request, error: unknown) {
+  const path = new URL(request.url).pathname;
+  await auditForbiddenRequest(actor, error, path, requestMetaFrom(request.headers));
+  return jsonFailure(error);
+}
 
 /** The session cookie is SameSite=Lax already; another site's page is refused by its Origin too. */
 function refuseCrossOrigin(request: Request): void {
@@ -76,7 +84,7 @@ export async function handlePreviewRequest(
     const { upload, options } = await readUpload(request);
     return Response.json({ ok: true, data: await previewSurveyImport(actor, upload, options) });
   } catch (error) {
-    return jsonFailure(error);
+    return refusal(actor, request, error);
   }
 }
 
@@ -92,7 +100,7 @@ export async function handleRunRequest(actor: TActor | null, request: Request): 
     assertCan(actor, "observation:import");
     body = await readUpload(request);
   } catch (error) {
-    return jsonFailure(error);
+    return refusal(actor, request, error);
   }
   const meta = requestMetaFrom(request.headers);
   const encoder = new TextEncoder();

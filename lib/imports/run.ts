@@ -9,6 +9,7 @@ import { insertObservations } from "@/lib/observations/store";
 import { parseInput } from "@/lib/validation";
 import { guessColumns, suggestSavedMapping } from "./headers";
 import { loadLookups } from "./lookups";
+import { lockImportsOf } from "./lock";
 import { listImportMappings } from "./mappings";
 import { openSheet } from "./read-file";
 import { checkHeaders, readHeaderRow, scanRows, type TScanTotals, type TValidRow } from "./scan";
@@ -66,31 +67,35 @@ export async function previewSurveyImport(
     };
 
   checkHeaders(headers, mapping);
-  const lookups = await loadLookups(db, actor.organizationId, mapping);
-  const rows: TPreviewRow[] = [];
-  let duplicates = 0;
-  const totals = await scanRows(
-    db,
-    {
-      organizationId: actor.organizationId,
-      sheet,
-      headers,
-      mapping,
-      lookups,
-      fileHash: hashFile(upload.bytes),
-    },
-    async (valid) => {
-      for (const row of valid.slice(0, PREVIEW_ROWS - rows.length))
-        rows.push(previewRow(row, lookups));
-      duplicates += await db.observation.count({
-        where: {
-          organizationId: actor.organizationId,
-          clientId: { in: valid.map((row) => row.observation.clientId!) },
-        },
-      });
-    },
-  );
-  return { ...base, mapping, rows, errors: totals.errors, counts: countsOf(totals, duplicates) };
+  // Reading the whole file costs as much as importing it, less the writes: it waits its turn too.
+  return db.$transaction(async (tx) => {
+    await lockImportsOf(tx, actor.organizationId);
+    const lookups = await loadLookups(tx, actor.organizationId, mapping);
+    const rows: TPreviewRow[] = [];
+    let duplicates = 0;
+    const totals = await scanRows(
+      tx,
+      {
+        organizationId: actor.organizationId,
+        sheet,
+        headers,
+        mapping,
+        lookups,
+        fileHash: hashFile(upload.bytes),
+      },
+      async (valid) => {
+        for (const row of valid.slice(0, PREVIEW_ROWS - rows.length))
+          rows.push(previewRow(row, lookups));
+        duplicates += await tx.observation.count({
+          where: {
+            organizationId: actor.organizationId,
+            clientId: { in: valid.map((row) => row.observation.clientId!) },
+          },
+        });
+      },
+    );
+    return { ...base, mapping, rows, errors: totals.errors, counts: countsOf(totals, duplicates) };
+  }, IMPORT_TRANSACTION);
 }
 
 const countsOf = (totals: TScanTotals, duplicates: number) => ({
@@ -170,6 +175,7 @@ export async function runSurveyImport(
 
   try {
     return await db.$transaction(async (tx) => {
+      await lockImportsOf(tx, organizationId);
       const { id: importId } = await tx.surveyImport.create({ data: record, select: { id: true } });
       const stored = { created: 0, duplicates: 0, followUpsOpened: 0 };
       let processedRows = 0;

@@ -8,6 +8,11 @@ import type { TFailure } from "@/lib/action-result";
 
 /** Files above this are refused before any parsing: 100,000 survey rows are ~10–20 MB of CSV. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/**
+ * Columns a file may have. Survey exports have tens to a few hundred (one per question part); a
+ * header far wider only costs the server (every row is split into that many cells).
+ */
+export const MAX_IMPORT_COLUMNS = 2_000;
 /** The error report and the stored run keep this many row errors; the total is always counted. */
 export const MAX_REPORTED_ERRORS = 300;
 /** Rows shown in the preview, converted as they will be stored. */

@@ -9,6 +9,8 @@ export type TAppProcess = {
   call: <C extends TCommand>(command: C) => Promise<TResultOf<C["kind"]>>;
   onProgress: (listener: (event: TProgressEvent) => void) => void;
   stop: () => Promise<void>;
+  /** SIGKILL: the process dies mid-work, as in a crash or an out-of-memory kill. */
+  kill: () => Promise<void>;
 };
 
 export async function startAppProcess(
@@ -55,6 +57,10 @@ export async function startAppProcess(
   return {
     call,
     onProgress: (listener) => void listeners.push(listener),
+    kill: async () => {
+      if (!exit) worker.kill("SIGKILL");
+      await exited;
+    },
     stop: async () => {
       if (exit) return;
       await call({ kind: "exit" }).catch(() => {});

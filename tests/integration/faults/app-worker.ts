@@ -60,6 +60,7 @@ async function setUp(): Promise<TFaultFixture> {
   });
   fixture = {
     organizationId: organization.id,
+    managerId: manager.id,
     journeyId,
     touchpointId: touchpoint.id,
     apiKeySecret: secret,
@@ -134,6 +135,10 @@ async function execute(command: TCommand): Promise<unknown> {
   switch (command.kind) {
     case "setup":
       return setUp();
+    case "join":
+      fixture = command.fixture;
+      manager = { id: fixture.managerId, organizationId: fixture.organizationId, role: "MANAGER" };
+      return null;
     case "import":
       return runImport(command.rows);
     case "post":

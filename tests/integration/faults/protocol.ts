@@ -3,6 +3,7 @@
 
 export type TFaultFixture = {
   organizationId: string;
+  managerId: string;
   journeyId: string;
   touchpointId: string;
   apiKeySecret: string;
@@ -17,17 +18,21 @@ export type TImportResult =
 
 export type TCommand =
   | { kind: "setup" }
+  /** A second app process works on the fixture another one set up. */
+  | { kind: "join"; fixture: TFaultFixture }
   | { kind: "import"; rows: number }
   | { kind: "post"; requests: TApiRequest[]; concurrency: number }
   | { kind: "exit" };
 
 export type TResultOf<C extends TCommand["kind"]> = C extends "setup"
   ? TFaultFixture
-  : C extends "import"
-    ? TImportResult
-    : C extends "post"
-      ? TApiAnswer[]
-      : null;
+  : C extends "join"
+    ? null
+    : C extends "import"
+      ? TImportResult
+      : C extends "post"
+        ? TApiAnswer[]
+        : null;
 
 /** Sent while a command runs: rows an import has processed, requests answered so far. */
 export type TProgressEvent =

@@ -63,7 +63,10 @@ export function ImportWizard({ mappings, choices, saveMapping, deleteMapping }: 
   const isPreviewCurrent = preview !== null && previewKey === keyOf(draft);
   const describeFailure = (f: TImportFailure) =>
     tAll.has(f.error)
-      ? tAll(f.error, { columns: (f.fieldErrors.columns ?? []).join(", ") })
+      ? tAll(f.error, {
+          columns: (f.fieldErrors.columns ?? []).join(", "),
+          limit: (f.fieldErrors.limit ?? []).join(""),
+        })
       : f.error;
   const mappingErrors = Object.fromEntries(
     Object.entries(failure?.fieldErrors ?? {}).map(([field, keys]) => [field, keys.map(message)]),
