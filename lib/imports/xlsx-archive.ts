@@ -31,7 +31,7 @@ const RATIO_GRACE_BYTES = 1024 * 1024;
 /** An XLSX has tens of parts; a central directory listing more is not a workbook. */
 const MAX_ENTRIES = 10_000;
 
-export const xlsxTooLarge = (limits: TXlsxLimits) =>
+const xlsxTooLarge = (limits: TXlsxLimits) =>
   new AppError("VALIDATION", "imports.errors.xlsxTooLarge", {
     limit: [String(Math.floor(limits.maxUnpackedBytes / (1024 * 1024)))],
   });
