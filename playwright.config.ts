@@ -33,6 +33,9 @@ export default defineConfig({
       DATABASE_URL: "",
       // tests/e2e/client-address.spec.ts sends as this proxy (and as untrusted 127.0.0.x).
       TRUSTED_PROXIES: "127.0.0.2",
+      // A configured proxy counts as serving the network, which turns the demo accounts off; the
+      // browser tests sign in with them, so they are turned on explicitly.
+      MOMENTS_DEMO: "1",
     },
     url: `http://localhost:${E2E_PORT}/login`,
     timeout: 300_000,

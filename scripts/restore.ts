@@ -1,6 +1,7 @@
 // `npm run restore -- FILE [--force]`: restores a backup of `npm run backup` into the database
 // `npm start` uses (the embedded PostgreSQL, started for the moment if it is not running, or
 // DATABASE_OWNER_URL / DATABASE_URL): lib/backup/restore.ts. Stop the app first.
+import path from "node:path";
 import { z } from "zod";
 import { RestoreRefused, restoreDatabase } from "@/lib/backup/restore";
 import { startEnv } from "@/lib/env";
@@ -18,10 +19,11 @@ const args = readCliArgs({
   usage: `Usage: npm run restore -- FILE [--force]
 
 Checks FILE against FILE.sha256, then restores it into an EMPTY database.
---force  ERASES a database that has data first (everything in it is lost).`,
+--force  ERASES a database that has data first (backed up first into the data directory's backups/).`,
 });
 
-const database = await openAppDatabase(startEnv(), {
+const env = startEnv();
+const database = await openAppDatabase(env, {
   log: (message) => console.error(message),
   reuseRunning: true,
 });
@@ -29,13 +31,14 @@ let exitCode = 0;
 try {
   if (args.force)
     console.error(
-      "Warning: --force erases every table of the database before restoring, if it has data.",
+      "Warning: --force erases every table of the database before restoring, if it has data (after backing it up).",
     );
   const { rows, header } = await restoreDatabase({
     file: args.files[0]!,
     ownerUrl: database.ownerUrl,
     appUrl: database.url,
     force: args.force,
+    safetyBackupDir: path.join(env.MOMENTS_DATA_DIR, "backups"),
     log: (message) => console.error(message),
   });
   const total = Object.values(rows).reduce((sum, n) => sum + n, 0);

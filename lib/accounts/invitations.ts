@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { writeAuditLog } from "@/lib/audit/log";
 import type { TRequestMeta } from "@/lib/audit/schemas";
 import { hashPassword } from "@/lib/auth/password";
@@ -144,35 +145,41 @@ export async function acceptInvitation(
 ): Promise<{ email: string }> {
   const data = parseInput(ZAcceptInvitationInput, input);
   const passwordHash = await hashPassword(data.password);
-  return db.$transaction(async (tx) => {
-    const link = await claimLink(tx, "INVITATION", data.token);
-    const email = link.email ?? "";
-    if (!link.organizationId || !email) throw notFound("Invitation");
-    if (await tx.user.findUnique({ where: { email }, select: { id: true } }))
-      throw invalid({ token: ["accounts.invite.emailTaken"] });
-    const user = await tx.user.create({
-      data: {
-        organizationId: link.organizationId,
-        email,
-        name: data.name,
-        role: link.role ?? "FRONTLINE",
-        locale: link.locale,
-        passwordHash,
-      },
-      select: { id: true },
+  return db
+    .$transaction(async (tx) => {
+      const link = await claimLink(tx, "INVITATION", data.token);
+      const email = link.email ?? "";
+      if (!link.organizationId || !email) throw notFound("Invitation");
+      if (await tx.user.findUnique({ where: { email }, select: { id: true } }))
+        throw invalid({ token: ["accounts.invite.emailTaken"] });
+      const user = await tx.user.create({
+        data: {
+          organizationId: link.organizationId,
+          email,
+          name: data.name,
+          role: link.role ?? "FRONTLINE",
+          locale: link.locale,
+          passwordHash,
+        },
+        select: { id: true },
+      });
+      await writeAuditLog(
+        {
+          organizationId: link.organizationId,
+          actorId: user.id,
+          action: "user.invitation_accept",
+          entityType: "User",
+          entityId: user.id,
+          details: { email, role: link.role ?? "FRONTLINE", invitation: link.id },
+          meta,
+        },
+        tx,
+      );
+      return { email };
+    })
+    .catch((error: unknown) => {
+      // The same link accepted twice at once, or the email taken meanwhile: the loser is told.
+      if (isUniqueViolation(error)) throw invalid({ token: ["accounts.invite.emailTaken"] });
+      throw error;
     });
-    await writeAuditLog(
-      {
-        organizationId: link.organizationId,
-        actorId: user.id,
-        action: "user.invitation_accept",
-        entityType: "User",
-        entityId: user.id,
-        details: { email, role: link.role ?? "FRONTLINE", invitation: link.id },
-        meta,
-      },
-      tx,
-    );
-    return { email };
-  });
 }

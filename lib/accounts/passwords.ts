@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import { writeAuditLog } from "@/lib/audit/log";
 import type { TRequestMeta } from "@/lib/audit/schemas";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
@@ -53,6 +53,8 @@ export async function changeOwnPassword(
   const passwordHash = await hashPassword(data.newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: actor.id }, data: { passwordHash } });
+    // A reset link issued earlier (pasted in a chat, say) must not undo the change.
+    await revokeLinks(tx, "PASSWORD_RESET", { userId: actor.id });
     const ended = await endOtherUserSessions(tx, actor.id, actor.sessionId);
     await writeAuditLog(
       {
@@ -67,6 +69,59 @@ export async function changeOwnPassword(
   });
 }
 
+const resetTargetSelect = {
+  id: true,
+  email: true,
+  locale: true,
+  isActive: true,
+  passwordHash: true,
+  organization: { select: { id: true, name: true, defaultLocale: true } },
+} as const;
+
+type TResetTarget = Prisma.UserGetPayload<{ select: typeof resetTargetSelect }>;
+
+/** A new reset link for the user (earlier unused ones stop working), recorded as `action`. */
+async function issueResetLink(
+  tx: Prisma.TransactionClient,
+  user: TResetTarget,
+  issue: { action: string; actorId: string; lifetimeMs?: number; now?: Date; meta?: TRequestMeta },
+) {
+  const now = issue.now ?? new Date();
+  await revokeLinks(tx, "PASSWORD_RESET", { userId: user.id }, now);
+  const link = await issueLink(
+    tx,
+    "PASSWORD_RESET",
+    {
+      organizationId: user.organization.id,
+      userId: user.id,
+      createdById: issue.actorId === user.id ? null : issue.actorId,
+    },
+    { now, ...(issue.lifetimeMs ? { lifetimeMs: issue.lifetimeMs } : {}) },
+  );
+  await writeAuditLog(
+    {
+      organizationId: user.organization.id,
+      actorId: issue.actorId,
+      action: issue.action,
+      entityType: "User",
+      entityId: user.id,
+      meta: issue.meta,
+    },
+    tx,
+  );
+  return link;
+}
+
+/** The reset link's message to its user, in their language (or their organization's). */
+function mailResetLink(user: TResetTarget, link: { url: string; expiresAt: Date }) {
+  const locale = user.locale ?? user.organization.defaultLocale;
+  return deliverLink(
+    "passwordReset",
+    { email: user.email, locale: isLocale(locale) ? locale : "ko" },
+    { ...link, organization: user.organization.name },
+  );
+}
+
 /** An admin issues a reset link for a user of their organization (mailed, or shown to hand over). */
 export async function issuePasswordReset(
   actor: TActor,
@@ -78,57 +133,38 @@ export async function issuePasswordReset(
   const issued = await db.$transaction(async (tx) => {
     const user = await tx.user.findFirst({
       where: { id: userId, organizationId: actor.organizationId },
-      select: { id: true, email: true, locale: true, isActive: true, organization: true },
+      select: resetTargetSelect,
     });
     if (!user) throw notFound("User");
     if (!user.isActive) throw conflict("accounts.reset.inactive");
-    await revokeLinks(tx, "PASSWORD_RESET", { userId });
-    const link = await issueLink(tx, "PASSWORD_RESET", {
-      organizationId: actor.organizationId,
-      userId,
-      createdById: actor.id,
+    // Signing in through the identity provider only: a local password would bypass it.
+    if (!user.passwordHash) throw conflict("accounts.reset.ssoOnly");
+    const link = await issueResetLink(tx, user, {
+      action: "user.password_reset_issue",
+      actorId: actor.id,
+      meta,
     });
-    await writeAuditLog(
-      {
-        organizationId: actor.organizationId,
-        actorId: actor.id,
-        action: "user.password_reset_issue",
-        entityType: "User",
-        entityId: userId,
-        meta,
-      },
-      tx,
-    );
     return { user, link };
   });
-  return deliverLink(
-    "passwordReset",
-    {
-      email: issued.user.email,
-      locale: issued.user.locale ?? issued.user.organization.defaultLocale,
-    },
-    { ...issued.link, organization: issued.user.organization.name },
-  );
+  return mailResetLink(issued.user, issued.link);
 }
 
 /**
- * "Forgot password": mails a short-lived reset link when the address belongs to an active user and
- * mail is configured. The caller's answer is the same in every case, so it says nothing about
- * which addresses have accounts; at most one message per account per cooldown.
+ * "Forgot password": mails a short-lived reset link when the address belongs to an active user
+ * with a password and mail is configured; at most one message per account per cooldown. The
+ * answer is the same in every case, and comes before the mail is sent (`delivery`), so neither
+ * its content nor its timing says which addresses have accounts.
  */
 export async function requestPasswordReset(
   input: TForgotPasswordInput,
   meta: TRequestMeta,
   now = new Date(),
-): Promise<void> {
+): Promise<{ delivery: Promise<unknown> }> {
   const { email } = parseInput(ZForgotPasswordInput, input);
-  if (!isMailConfigured()) return;
+  if (!isMailConfigured()) return { delivery: Promise.resolve() };
   const issued = await db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({
-      where: { email },
-      select: { id: true, email: true, locale: true, isActive: true, organization: true },
-    });
-    if (!user?.isActive) return null;
+    const user = await tx.user.findUnique({ where: { email }, select: resetTargetSelect });
+    if (!user?.isActive || !user.passwordHash) return null;
     const recent = await tx.accountToken.count({
       where: {
         userId: user.id,
@@ -137,31 +173,16 @@ export async function requestPasswordReset(
       },
     });
     if (recent > 0) return null;
-    await revokeLinks(tx, "PASSWORD_RESET", { userId: user.id }, now);
-    const link = await issueLink(
-      tx,
-      "PASSWORD_RESET",
-      { organizationId: user.organization.id, userId: user.id },
-      { now, lifetimeMs: SELF_SERVICE_RESET_LIFETIME_MS },
-    );
-    await writeAuditLog(
-      {
-        organizationId: user.organization.id,
-        actorId: user.id,
-        action: "auth.password_reset_request",
-        meta,
-      },
-      tx,
-    );
+    const link = await issueResetLink(tx, user, {
+      action: "auth.password_reset_request",
+      actorId: user.id,
+      lifetimeMs: SELF_SERVICE_RESET_LIFETIME_MS,
+      now,
+      meta,
+    });
     return { user, link };
   });
-  if (!issued) return;
-  const locale = issued.user.locale ?? issued.user.organization.defaultLocale;
-  await deliverLink(
-    "passwordReset",
-    { email: issued.user.email, locale: isLocale(locale) ? locale : "ko" },
-    { ...issued.link, organization: issued.user.organization.name },
-  );
+  return { delivery: issued ? mailResetLink(issued.user, issued.link) : Promise.resolve() };
 }
 
 /** What the reset page shows before the password is chosen; null for no such link. */

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { isSerializationFailure, isUniqueViolation } from "@/lib/db/errors";
 import { writeAuditLog } from "@/lib/audit/log";
 import type { TRequestMeta } from "@/lib/audit/schemas";
 import { hashPassword } from "@/lib/auth/password";
@@ -39,39 +40,46 @@ export async function completeSetup(
 ): Promise<{ organizationId: string; adminEmail: string }> {
   const data = parseInput(ZSetupInput, input);
   const passwordHash = await hashPassword(data.password);
-  return db.$transaction(
-    async (tx) => {
-      await claimLink(tx, "SETUP", data.token);
-      if (await tx.organization.count({ where: { isDemo: false } }))
+  return db
+    .$transaction(
+      async (tx) => {
+        await claimLink(tx, "SETUP", data.token);
+        if (await tx.organization.count({ where: { isDemo: false } }))
+          throw conflict("accounts.setup.alreadyDone");
+        if (await tx.user.findUnique({ where: { email: data.adminEmail }, select: { id: true } }))
+          throw invalid({ adminEmail: ["validation.emailTaken"] });
+        const organization = await createOrganizationRow(tx, data);
+        const admin = await tx.user.create({
+          data: {
+            organizationId: organization.id,
+            email: data.adminEmail,
+            name: data.adminName,
+            role: "ADMIN",
+            locale: data.locale,
+            passwordHash,
+          },
+          select: { id: true },
+        });
+        await writeAuditLog(
+          {
+            organizationId: organization.id,
+            actorId: admin.id,
+            action: "organization.create",
+            entityType: "Organization",
+            entityId: organization.id,
+            details: { via: "setup", slug: organization.slug, adminEmail: data.adminEmail },
+            meta,
+          },
+          tx,
+        );
+        return { organizationId: organization.id, adminEmail: data.adminEmail };
+      },
+      { isolationLevel: "Serializable" },
+    )
+    .catch((error: unknown) => {
+      // Two setups at once: one wins, the other is told so (its token stays unused).
+      if (isSerializationFailure(error) || isUniqueViolation(error))
         throw conflict("accounts.setup.alreadyDone");
-      if (await tx.user.findUnique({ where: { email: data.adminEmail }, select: { id: true } }))
-        throw invalid({ adminEmail: ["validation.emailTaken"] });
-      const organization = await createOrganizationRow(tx, data);
-      const admin = await tx.user.create({
-        data: {
-          organizationId: organization.id,
-          email: data.adminEmail,
-          name: data.adminName,
-          role: "ADMIN",
-          locale: data.locale,
-          passwordHash,
-        },
-        select: { id: true },
-      });
-      await writeAuditLog(
-        {
-          organizationId: organization.id,
-          actorId: admin.id,
-          action: "organization.create",
-          entityType: "Organization",
-          entityId: organization.id,
-          details: { via: "setup", slug: organization.slug, adminEmail: data.adminEmail },
-          meta,
-        },
-        tx,
-      );
-      return { organizationId: organization.id, adminEmail: data.adminEmail };
-    },
-    { isolationLevel: "Serializable" },
-  );
+      throw error;
+    });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { demoPolicy, isLoopbackHost } from "./demo-policy";
+import { demoPolicy, isDemoSignInAllowed, isLoopbackHost } from "./demo-policy";
 
 describe("isLoopbackHost", () => {
   it.each([
@@ -26,19 +26,41 @@ describe("isLoopbackHost", () => {
 
 describe("demoPolicy", () => {
   it("allows the demo accounts on the loopback", () => {
-    expect(demoPolicy({ HOSTNAME: "127.0.0.1" })).toEqual({ allowed: true, why: "loopback" });
+    expect(demoPolicy({ HOSTNAME: "127.0.0.1", behindProxy: false })).toEqual({
+      allowed: true,
+      why: "loopback",
+    });
   });
   it("refuses them on every interface unless MOMENTS_DEMO=1", () => {
-    expect(demoPolicy({ HOSTNAME: "0.0.0.0" })).toEqual({ allowed: false, why: "network" });
-    expect(demoPolicy({ HOSTNAME: "0.0.0.0", MOMENTS_DEMO: "1" })).toEqual({
+    expect(demoPolicy({ HOSTNAME: "0.0.0.0", behindProxy: false })).toEqual({
+      allowed: false,
+      why: "network",
+    });
+    expect(demoPolicy({ HOSTNAME: "0.0.0.0", MOMENTS_DEMO: "1", behindProxy: false })).toEqual({
       allowed: true,
       why: "explicitly_on",
     });
   });
   it("MOMENTS_DEMO=0 turns them off even on the loopback", () => {
-    expect(demoPolicy({ HOSTNAME: "localhost", MOMENTS_DEMO: "0" })).toEqual({
+    expect(demoPolicy({ HOSTNAME: "localhost", MOMENTS_DEMO: "0", behindProxy: false })).toEqual({
       allowed: false,
       why: "explicitly_off",
     });
+  });
+});
+
+describe("behind a reverse proxy on this machine", () => {
+  it("refuses the demo accounts when trusted proxies are configured", () => {
+    expect(demoPolicy({ HOSTNAME: "127.0.0.1", behindProxy: true })).toEqual({
+      allowed: false,
+      why: "proxied",
+    });
+  });
+  it("refuses a sign-in from another machine even when the policy allows (an unconfigured proxy)", () => {
+    const loopback = demoPolicy({ HOSTNAME: "127.0.0.1", behindProxy: false });
+    expect(isDemoSignInAllowed(loopback, "127.0.0.1")).toBe(true);
+    expect(isDemoSignInAllowed(loopback, "203.0.113.9")).toBe(false);
+    const explicit = demoPolicy({ HOSTNAME: "0.0.0.0", MOMENTS_DEMO: "1", behindProxy: false });
+    expect(isDemoSignInAllowed(explicit, "203.0.113.9")).toBe(true);
   });
 });

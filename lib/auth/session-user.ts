@@ -1,8 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { writeAuditLog } from "@/lib/audit/log";
-import { deploymentEnv } from "@/lib/env";
-import { demoPolicy } from "./demo-policy";
+import { clientAddressEnv, deploymentEnv } from "@/lib/env";
+import { demoPolicy, isDemoSignInAllowed } from "./demo-policy";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import type { TActor, TRole } from "./permissions";
 import type { TRequestMeta } from "@/lib/audit/schemas";
@@ -56,6 +56,14 @@ function toSignedInUser(row: {
     locale: row.locale,
     sessionVersion: row.sessionVersion,
   };
+}
+
+function currentDemoPolicy() {
+  const proxies = clientAddressEnv();
+  return demoPolicy({
+    ...deploymentEnv(),
+    behindProxy: proxies.proxies.length > 0 || proxies.hops > 0,
+  });
 }
 
 export type TSignInOutcome =
@@ -133,7 +141,7 @@ export async function signInWithPassword(
     return { ok: false, reason: "invalid" };
   }
 
-  if (user.organization.isDemo && !demoPolicy(deploymentEnv()).allowed) {
+  if (user.organization.isDemo && !isDemoSignInAllowed(currentDemoPolicy(), meta.ipAddress)) {
     await writeAuditLog({
       organizationId: user.organizationId,
       actorId: user.id,
@@ -184,7 +192,7 @@ export async function loadSessionUser(
   const { user } = session;
   if (!user.isActive || user.sessionVersion !== sessionVersion) return null;
   // A demo session from before the server was opened to the network ends too.
-  if (user.organization.isDemo && !demoPolicy(deploymentEnv()).allowed) return null;
+  if (user.organization.isDemo && !currentDemoPolicy().allowed) return null;
   return { ...toSignedInUser(user), sessionId };
 }
 

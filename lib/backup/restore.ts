@@ -11,6 +11,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 import pg from "pg";
+import { backupDatabase } from "./backup";
 import { from as copyFrom } from "pg-copy-streams";
 import { migrate, readMigrations } from "@/lib/db/migrate";
 import { MIGRATIONS_TABLE, listTables } from "./catalog";
@@ -34,6 +35,11 @@ export type TRestoreOptions = {
   appUrl?: string;
   /** Wipe a database that has rows instead of refusing it. */
   force?: boolean;
+  /**
+   * Where to back up a database --force is about to wipe, first: should the restore then fail
+   * (a file of another version, a damaged table), what it replaced is not lost.
+   */
+  safetyBackupDir?: string;
   log?: (message: string) => void;
 };
 
@@ -63,6 +69,13 @@ export async function restoreDatabase(options: TRestoreOptions): Promise<TRestor
       throw new RestoreRefused(
         `The database is not empty (${filled.length} table(s) have rows: ${filled.slice(0, 5).join(", ")}${filled.length > 5 ? ", …" : ""}). Nothing was changed. Restore into an empty database, or add --force to ERASE this one first.`,
       );
+    if (filled.length && options.safetyBackupDir) {
+      const safety = await backupDatabase({
+        ownerUrl: options.ownerUrl,
+        directory: options.safetyBackupDir,
+      });
+      log(`--force: the data about to be erased is backed up first, to ${safety.file}.`);
+    }
     if (filled.length) log(`--force: erasing every table of the database (${filled.join(", ")}).`);
     await dropSchemaObjects(client);
     if (level) await migrate(options.ownerUrl, { upTo: level });

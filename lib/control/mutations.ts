@@ -1,4 +1,5 @@
 import "server-only";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { db, Prisma } from "@/lib/db/client";
 import { writeAuditLog } from "@/lib/audit/log";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
@@ -159,9 +160,6 @@ function assertBaselineMeasured(baselineTo: string, now: Date) {
   if (baselineTo > localDayOf(now))
     throw invalid({ baselineTo: ["control.errors.baselineInFuture"] });
 }
-
-const isUniqueViolation = (error: unknown) =>
-  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 export async function createControlChart(
   actor: TActor,

@@ -147,10 +147,6 @@ export async function runSurveyImport(
   const { mapping, validRowsOnly } = parseInput(ZImportRunOptions, rawOptions, {
     fieldPaths: "whole",
   });
-  const sheet = openSheet(upload.bytes);
-  const headers = await readHeaderRow(sheet);
-  checkHeaders(headers, mapping);
-  const lookups = await loadLookups(db, actor.organizationId, mapping);
   const organizationId = actor.organizationId;
   const record = {
     organizationId,
@@ -175,7 +171,12 @@ export async function runSurveyImport(
 
   try {
     return await db.$transaction(async (tx) => {
+      // The lock first: unpacking a workbook is the costly part, and it waits its turn too.
       await lockImportsOf(tx, organizationId);
+      const sheet = openSheet(upload.bytes);
+      const headers = await readHeaderRow(sheet);
+      checkHeaders(headers, mapping);
+      const lookups = await loadLookups(tx, organizationId, mapping);
       const { id: importId } = await tx.surveyImport.create({ data: record, select: { id: true } });
       const stored = { created: 0, duplicates: 0, followUpsOpened: 0 };
       let processedRows = 0;

@@ -1,6 +1,6 @@
 import "server-only";
+import { isUniqueViolation } from "@/lib/db/errors";
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
 import { writeAuditLog } from "@/lib/audit/log";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import type { TRequestMeta } from "@/lib/audit/schemas";
@@ -13,7 +13,8 @@ const domainTaken = () => invalid({ domains: ["sso.errors.domainTaken"] });
 
 /**
  * Creates or replaces the actor's organization's SSO connection, its domains with it. An empty
- * client secret keeps the stored one (a first save needs one); a domain another organization's
+ * client secret keeps the stored one, for the same issuer and client id only (a first save, or a
+ * new issuer or client id, needs one); a domain another organization's
  * connection covers is refused. Recorded in the audit log, without the secret.
  */
 export async function saveSsoConnection(
@@ -28,9 +29,12 @@ export async function saveSsoConnection(
     await db.$transaction(async (tx) => {
       const existing = await tx.ssoConnection.findUnique({
         where: { organizationId: actor.organizationId },
-        select: { id: true },
+        select: { id: true, issuer: true, clientId: true },
       });
-      if (!existing && !sealedSecret)
+      // The stored secret goes only to the provider it was given for: a new issuer or client id
+      // needs it typed again, or an admin could send it to a server of their own.
+      const isSameClient = existing?.issuer === data.issuer && existing.clientId === data.clientId;
+      if (!sealedSecret && !isSameClient)
         throw invalid({ clientSecret: ["sso.errors.secretRequired"] });
       const taken = await tx.ssoDomain.count({
         where: {
@@ -82,8 +86,7 @@ export async function saveSsoConnection(
     });
   } catch (error) {
     // Another organization claimed a domain between the check and the insert.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
-      throw domainTaken();
+    if (isUniqueViolation(error)) throw domainTaken();
     throw error;
   }
 }

@@ -1,3 +1,5 @@
+import { isLoopbackHost } from "@/lib/auth/demo-policy";
+
 // Single sign-on's rules, pure: which email domains a connection covers, which issuers may be
 // used, and what a sign-in the identity provider vouched for may do here.
 
@@ -48,10 +50,6 @@ export function emailDomainOf(email: string): string | null {
 export function isEmailDomainCovered(email: string, domains: readonly string[]): boolean {
   const domain = emailDomainOf(email);
   return domain !== null && domains.includes(domain);
-}
-
-function isLoopbackHost(hostname: string): boolean {
-  return hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
 }
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { writeAuditLog } from "@/lib/audit/log";
+import { revokeLinks } from "@/lib/accounts/links";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import type { TRequestMeta } from "@/lib/audit/schemas";
 import { conflict, notFound } from "@/lib/errors";
@@ -91,6 +92,8 @@ async function changeUser(
         where: { id: userId },
         data: { role: after.role, isActive: after.isActive, sessionVersion: { increment: 1 } },
       });
+      // A deactivated user's reset links die with their sessions (and stay dead if reactivated).
+      if (!after.isActive) await revokeLinks(tx, "PASSWORD_RESET", { userId });
       await writeAuditLog(
         {
           organizationId: actor.organizationId,

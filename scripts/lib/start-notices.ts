@@ -1,8 +1,13 @@
 // What `npm start` tells the person who started it, once the server is ready: where it runs,
 // whether the demo accounts work and why, and the setup link while no organization is set up.
 import { demoPolicy } from "@/lib/auth/demo-policy";
-import type { TStartEnv } from "@/lib/env";
+import { clientAddressEnv, type TStartEnv } from "@/lib/env";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/seed/demo-users";
+
+const REFUSED_BECAUSE: Partial<Record<string, string>> = {
+  network: "the server listens on $HOSTNAME, which the network can reach",
+  proxied: "TRUSTED_PROXIES (or TRUSTED_PROXY_HOPS) says a reverse proxy serves the network",
+};
 
 export function startNotices(
   env: TStartEnv,
@@ -13,13 +18,15 @@ export function startNotices(
     `\nMoments is running at ${publicUrl}`,
     `(listening on ${env.HOSTNAME}:${env.PORT})\n`,
   ];
-  const demo = demoPolicy(env);
+  const proxies = clientAddressEnv();
+  const demo = demoPolicy({ ...env, behindProxy: proxies.proxies.length > 0 || proxies.hops > 0 });
   if (demo.why === "loopback") {
     lines.push(`Demo sign-ins (password for all: ${DEMO_PASSWORD}):`);
     for (const user of DEMO_USERS) lines.push(`  ${user.role.padEnd(10)} ${user.email}`);
     lines.push(
-      "Only this machine can reach the server (HOSTNAME=127.0.0.1). Set HOSTNAME=0.0.0.0 to serve",
-      "your network; the demo accounts, whose password is public, are then refused.",
+      `The server listens on ${env.HOSTNAME}, and demo sign-ins are accepted from this machine only.`,
+      "To serve your network set HOSTNAME=0.0.0.0 (or TRUSTED_PROXIES behind a reverse proxy); the",
+      "demo accounts, whose password is public, are then refused.",
     );
   } else if (demo.why === "explicitly_on") {
     lines.push(
@@ -28,7 +35,10 @@ export function startNotices(
     );
   } else {
     lines.push(
-      `The demo accounts are refused: ${demo.why === "network" ? `the server listens on ${env.HOSTNAME}, which the network can reach` : "MOMENTS_DEMO=0"}.`,
+      `The demo accounts are refused: ${REFUSED_BECAUSE[demo.why] ?? "MOMENTS_DEMO=0"}.`.replace(
+        "$HOSTNAME",
+        env.HOSTNAME,
+      ),
       "(Set MOMENTS_DEMO=1 to allow them anyway, for a demonstration.)",
     );
   }

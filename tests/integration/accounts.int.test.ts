@@ -18,6 +18,7 @@ import {
   resetPassword,
 } from "@/lib/accounts/passwords";
 import { createOrganizationWithAdminInvitation } from "@/lib/accounts/organizations";
+import { setUserActive } from "@/lib/users/mutations";
 import { resetDatabase } from "./helpers/db";
 import { createTwoOrganizations, TEST_PASSWORD } from "./helpers/factories";
 
@@ -302,10 +303,14 @@ describe("passwords", () => {
 
   it("forgot password: a link for an account, nothing for an unknown address, the same answer", async () => {
     const executive = cast.a.executive;
-    expect(await requestPasswordReset({ email: executive.email }, meta)).toBeUndefined();
-    expect(await requestPasswordReset({ email: "nobody@example.com" }, meta)).toBeUndefined();
-    // Asked again at once: no second message (one per account per cooldown).
-    await requestPasswordReset({ email: executive.email }, meta);
+    // The answer comes before the message is sent (its timing says nothing either).
+    const asks = [
+      await requestPasswordReset({ email: executive.email }, meta),
+      await requestPasswordReset({ email: "nobody@example.com" }, meta),
+      // Asked again at once: no second message (one per account per cooldown).
+      await requestPasswordReset({ email: executive.email }, meta),
+    ];
+    await Promise.all(asks.map((ask) => ask.delivery));
 
     expect(inbox.to(executive.email)).toHaveLength(1);
     expect(inbox.to("nobody@example.com")).toHaveLength(0);
@@ -314,5 +319,42 @@ describe("passwords", () => {
     expect(
       await verifyCredentials({ email: executive.email, password: NEW_PASSWORD }, meta),
     ).not.toBeNull();
+  });
+
+  it("a reset link dies when the password is changed or the user deactivated; none for SSO-only users", async () => {
+    const manager = cast.a.manager;
+    const issued = await issuePasswordReset(cast.a.admin, { userId: manager.id }, meta);
+    expect(issued.mailed).toBe(true);
+    const token = tokenOf(linkIn(inbox.to(manager.email)[0]!.text)!);
+    await changeOwnPassword(
+      manager,
+      { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD },
+      meta,
+    );
+    await expect(
+      resetPassword({ token, password: "another-long-phrase" }, meta),
+    ).rejects.toMatchObject({
+      message: "accounts.link.revoked",
+    });
+
+    const frontline = cast.a.frontline;
+    await issuePasswordReset(cast.a.admin, { userId: frontline.id }, meta);
+    const second = tokenOf(linkIn(inbox.to(frontline.email)[0]!.text)!);
+    await setUserActive(cast.a.admin, { userId: frontline.id, isActive: false }, meta);
+    await setUserActive(cast.a.admin, { userId: frontline.id, isActive: true }, meta);
+    await expect(
+      resetPassword({ token: second, password: "another-long-phrase" }, meta),
+    ).rejects.toMatchObject({
+      message: "accounts.link.revoked",
+    });
+
+    await db.user.update({ where: { id: cast.a.executive.id }, data: { passwordHash: null } });
+    await expect(
+      issuePasswordReset(cast.a.admin, { userId: cast.a.executive.id }, meta),
+    ).rejects.toMatchObject({ message: "accounts.reset.ssoOnly" });
+    await (
+      await requestPasswordReset({ email: cast.a.executive.email }, meta)
+    ).delivery;
+    expect(inbox.to(cast.a.executive.email)).toHaveLength(0);
   });
 });

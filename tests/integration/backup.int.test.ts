@@ -1,4 +1,12 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -112,9 +120,28 @@ describe("restore", () => {
       actorId: null,
       action: "test.made-after-the-backup",
     });
-    const forced = await restoreDatabase({ file: backup.file, ownerUrl, appUrl, force: true });
+    const erasedCounts = await rowCounts();
+    const safetyBackupDir = path.join(directory, "before-restore");
+    const forced = await restoreDatabase({
+      file: backup.file,
+      ownerUrl,
+      appUrl,
+      force: true,
+      safetyBackupDir,
+    });
     expect(forced.wiped).toBe(true);
     expect(await rowCounts()).toEqual(before.counts);
+
+    // What --force erased was backed up first, the entry made after the backup included.
+    const [safety] = readdirSync(safetyBackupDir).filter((name) => name.endsWith(".backup.gz"));
+    await restoreDatabase({
+      file: path.join(safetyBackupDir, safety!),
+      ownerUrl,
+      appUrl,
+      force: true,
+    });
+    expect(await rowCounts()).toEqual(erasedCounts);
+    await restoreDatabase({ file: backup.file, ownerUrl, appUrl, force: true });
   });
 
   it("after a wipe, gives back every table's rows and the same fix-first ranking", async () => {

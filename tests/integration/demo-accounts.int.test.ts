@@ -67,11 +67,31 @@ describe("on the loopback (the two-command quick start)", () => {
       HOSTNAME: "127.0.0.1",
       MOMENTS_DEMO: undefined,
     });
+    const fromThisMachine = { ...meta, ipAddress: "127.0.0.1" };
     expect(
-      await signInWithPassword({ email: demoUser.email, password: TEST_PASSWORD }, meta),
+      await signInWithPassword({ email: demoUser.email, password: TEST_PASSWORD }, fromThisMachine),
     ).toMatchObject({ ok: true });
     expect(
       await loadSessionUser(demoUser.id, demoUser.sessionVersion, demoUser.sessionId),
     ).not.toBeNull();
+    // Another machine's request (a reverse proxy nobody declared passes it on) is refused.
+    expect(
+      await signInWithPassword({ email: demoUser.email, password: TEST_PASSWORD }, meta),
+    ).toEqual({ ok: false, reason: "demo_disabled" });
+  });
+
+  it("refuses them behind a declared reverse proxy (TRUSTED_PROXIES), though the app listens on the loopback", async () => {
+    const { signInWithPassword } = await underEnvironment({
+      HOSTNAME: "127.0.0.1",
+      MOMENTS_DEMO: undefined,
+      TRUSTED_PROXIES: "127.0.0.1",
+    });
+    expect(
+      await signInWithPassword(
+        { email: demoUser.email, password: TEST_PASSWORD },
+        { ...meta, ipAddress: "127.0.0.1" },
+      ),
+    ).toEqual({ ok: false, reason: "demo_disabled" });
+    delete process.env.TRUSTED_PROXIES;
   });
 });

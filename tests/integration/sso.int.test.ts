@@ -203,7 +203,7 @@ describe("signing in through the organization's OpenID Connect provider", () => 
       "email_unverified",
       "other_organization",
       "inactive",
-      "not_configured",
+      // "not_configured" names no organization: not written (anyone could flood the log with it).
     ]);
     expect(refusals[0]).toMatchObject({
       organizationId: organization.id,
@@ -322,6 +322,22 @@ describe("the SSO configuration", () => {
     });
     expect(after.clientSecretEncrypted).toBe(stored.clientSecretEncrypted);
     expect((await signInThroughSso("new.person@a-corp.test")).ok).toBe(true);
+
+    // Pointed at another provider, the stored secret is not kept: it would be sent there.
+    await expect(
+      saveSsoConnection(admin, {
+        issuer: "https://idp.attacker.example",
+        clientId: idp.clientId,
+        clientSecret: "",
+        domains: "a-corp.test",
+        defaultRole: "FRONTLINE",
+        isEnabled: true,
+      }),
+    ).rejects.toMatchObject({ fieldErrors: { clientSecret: ["sso.errors.secretRequired"] } });
+    expect(
+      (await db.ssoConnection.findUniqueOrThrow({ where: { organizationId: organization.id } }))
+        .issuer,
+    ).toBe(idp.issuer);
 
     const changes = await db.auditLog.findMany({
       where: { action: { startsWith: "sso." } },

@@ -1,8 +1,8 @@
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
-import { Prisma } from "@/lib/db/generated/client";
 import { writeAuditLog } from "@/lib/audit/log";
+import { isUniqueViolation } from "@/lib/db/errors";
+import { hashToken, randomToken } from "@/lib/security/tokens";
 import type { TRequestMeta } from "@/lib/audit/schemas";
 import { encryptionEnv } from "@/lib/env";
 import { decideSsoSignIn, emailDomainOf, type TSsoFailure } from "@/lib/sso/rules";
@@ -23,7 +23,7 @@ import { beginAuthorization, completeAuthorization, OidcFlowError } from "./oidc
 
 const TICKET_TTL_MS = 60_000;
 
-const hashTicket = (ticket: string) => createHash("sha256").update(ticket).digest("hex");
+const hashTicket = hashToken;
 const encryptionKey = () => encryptionEnv().MOMENTS_ENCRYPTION_KEY;
 
 async function auditRefusal(
@@ -32,6 +32,9 @@ async function auditRefusal(
   meta: TRequestMeta,
   extra: Record<string, string> = {},
 ) {
+  // A refusal that names no organization (no SSO for the domain, no flow) is not written: anyone
+  // could fill the append-only log with them (the rule of lib/audit/refusals.ts).
+  if (!entry.organizationId) return;
   await writeAuditLog({
     organizationId: entry.organizationId,
     actorId: entry.actorId ?? null,
@@ -182,7 +185,7 @@ async function signInIdentity(
   }
 
   const email = identity.email!;
-  const ticket = randomBytes(32).toString("base64url");
+  const ticket = randomToken();
   try {
     await db.$transaction(async (tx) => {
       const user =
@@ -237,9 +240,8 @@ async function signInIdentity(
     });
   } catch (error) {
     // The same person's sign-in in another tab created the user first: decide again (a link).
-    const isDuplicate =
-      error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-    if (isDuplicate && !isRetry) return signInIdentity(connection, identity, meta, now, true);
+    if (isUniqueViolation(error) && !isRetry)
+      return signInIdentity(connection, identity, meta, now, true);
     throw error;
   }
   return { ok: true, ticket };
