@@ -1,4 +1,5 @@
 "use client";
+import type { ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import { Button } from "@/components/ui/button";
 import { Field, Select, TextInput } from "@/components/ui/field";
@@ -7,7 +8,7 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import type { TActionResult } from "@/lib/action-result";
 
 // One form for the account pages (setup, invitation, password reset and change, "forgot
-// password"): labelled fields, the action's field errors beside them, and where to go or what to
+// password") and the admin's invitation: labelled fields, the action's field errors beside them, and where to go or what to
 // say on success. Every label arrives translated from the page.
 
 type TAccountField = {
@@ -21,19 +22,22 @@ type TAccountField = {
   options?: { value: string; label: string }[];
 };
 
-type TProps = {
-  action: (input: unknown) => Promise<TActionResult<unknown>>;
+type TProps<T> = {
+  action: (input: unknown) => Promise<TActionResult<T>>;
   fields: TAccountField[];
   /** Sent with the fields, not shown (the link's token). */
   hidden?: Record<string, string>;
   submit: string;
   submitting: string;
-  /** Where to go after a success; or the message to show in place of the form. */
-  onSuccess: { goTo: string } | { say: string };
+  /**
+   * After a success: where to go; the message to show in place of the form; or what to show above
+   * the emptied form, ready for the next one (an invitation's outcome).
+   */
+  onSuccess: { goTo: string } | { say: string } | { show: (data: T) => ReactNode };
   testId?: string;
 };
 
-export function AccountForm({
+export function AccountForm<T>({
   action,
   fields,
   hidden = {},
@@ -41,7 +45,7 @@ export function AccountForm({
   submitting,
   onSuccess,
   testId,
-}: TProps) {
+}: TProps<T>) {
   const router = useRouter();
   const form = useActionForm(action, {
     toInput: (data) => ({ ...Object.fromEntries(data), ...hidden }),
@@ -58,6 +62,7 @@ export function AccountForm({
   return (
     <form onSubmit={form.onSubmit} className="flex flex-col gap-4" noValidate data-testid={testId}>
       {form.error && <Notice tone="error">{form.error}</Notice>}
+      {form.data !== null && "show" in onSuccess && onSuccess.show(form.data)}
       {Object.entries(hidden)
         .flatMap(([name]) => form.errorsOf(name) ?? [])
         .map((error) => (

@@ -1,10 +1,7 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
+import { AccountForm } from "@/components/accounts/account-form";
 import { IssuedLinkNotice } from "@/components/accounts/issued-link-notice";
-import { Button } from "@/components/ui/button";
-import { Field, Select, TextInput } from "@/components/ui/field";
-import { Notice } from "@/components/ui/notice";
-import { useActionForm } from "@/components/ui/use-action-form";
 import type { TActionResult } from "@/lib/action-result";
 import type { TIssuedLink } from "@/lib/accounts/schemas";
 import { ROLES } from "@/lib/auth/permissions";
@@ -15,71 +12,38 @@ type TProps = { invite: (input: unknown) => Promise<TActionResult<TIssuedLink>> 
 export function InviteUserForm({ invite }: TProps) {
   const t = useTranslations();
   const locale = useLocale();
-  const form = useActionForm(invite);
   return (
-    <form
-      onSubmit={form.onSubmit}
-      className="flex flex-col gap-3"
-      noValidate
-      data-testid="invite-user-form"
-    >
+    <div className="flex flex-col gap-3">
       <p className="text-sm text-neutral-600">{t("accounts.invitations.lead")}</p>
-      {form.error && <Notice tone="error">{form.error}</Notice>}
-      {form.data && (
-        <IssuedLinkNotice
-          issued={form.data}
-          mailedText={t("accounts.invitations.mailed", { email: form.data.email })}
-        />
-      )}
-      <Field label={t("accounts.invitations.email")} errors={form.errorsOf("email")}>
-        {({ id, describedBy, invalid }) => (
-          <TextInput
-            id={id}
-            name="email"
-            type="email"
-            autoComplete="off"
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-          />
-        )}
-      </Field>
-      <Field label={t("accounts.invitations.role")} errors={form.errorsOf("role")}>
-        {({ id, describedBy, invalid }) => (
-          <Select
-            id={id}
-            name="role"
-            defaultValue="FRONTLINE"
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-          >
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`roles.${role}`)}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field label={t("accounts.invitations.locale")} errors={form.errorsOf("locale")}>
-        {({ id, describedBy, invalid }) => (
-          <Select
-            id={id}
-            name="locale"
-            defaultValue={locale}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-          >
-            {LOCALES.map((value) => (
-              <option key={value} value={value}>
-                {t(`language.${value}`)}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Button type="submit" disabled={form.isPending}>
-        {form.isPending ? t("accounts.invitations.submitting") : t("accounts.invitations.submit")}
-      </Button>
-    </form>
+      <AccountForm
+        testId="invite-user-form"
+        action={invite}
+        submit={t("accounts.invitations.submit")}
+        submitting={t("accounts.invitations.submitting")}
+        onSuccess={{
+          show: (issued) => (
+            <IssuedLinkNotice
+              issued={issued}
+              mailedText={t("accounts.invitations.mailed", { email: issued.email })}
+            />
+          ),
+        }}
+        fields={[
+          { name: "email", label: t("accounts.invitations.email"), type: "email" },
+          {
+            name: "role",
+            label: t("accounts.invitations.role"),
+            defaultValue: "FRONTLINE",
+            options: ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) })),
+          },
+          {
+            name: "locale",
+            label: t("accounts.invitations.locale"),
+            defaultValue: locale,
+            options: LOCALES.map((value) => ({ value, label: t(`language.${value}`) })),
+          },
+        ]}
+      />
+    </div>
   );
 }
