@@ -48,30 +48,39 @@ describe("csat", () => {
 });
 
 describe("nps", () => {
-  it("is % promoters − % detractors with the multinomial Wald interval computed by hand", () => {
+  // The interval is Rocks's (2016) adjusted Wald, as Lewis & Sauro (MeasuringU, "Confidence
+  // intervals for Net Promoter Scores", 2021) describe it: add 3 to n and ¾ to the promoters and
+  // to the detractors, then take the Wald interval of the difference of the two shares.
+  it("is % promoters − % detractors with the adjusted Wald interval computed by hand", () => {
     // 50 / 30 / 20 of 100: NPS = 50 − 20 = 30.
-    // Var = (0.5 + 0.2 − 0.3²) / 100 = 0.61 / 100, SE = 0.078102, z = 1.959964,
-    // half = 0.153078 → [14.692, 45.308].
+    // ñ = 103, p̃₊ = 50.75/103 = 0.492718, p̃₋ = 20.75/103 = 0.201456, centre = 0.291262,
+    // Var = (0.694175 − 0.084834) / 103 = 0.0059159, SE = 0.076915, z = 1.959964,
+    // half = 0.150751 → [14.051, 44.201]. (Plain Wald gave [14.692, 45.308].)
     const result = nps({ promoters: 50, passives: 30, detractors: 20 });
     expect(result?.value).toBeCloseTo(30, 10);
     expect(result?.n).toBe(100);
-    expect(result?.interval.low).toBeCloseTo(14.692, 2);
-    expect(result?.interval.high).toBeCloseTo(45.308, 2);
+    expect(result?.interval.low).toBeCloseTo(14.051, 2);
+    expect(result?.interval.high).toBeCloseTo(44.201, 2);
   });
 
   it("clamps to [−100, 100]", () => {
-    // 9 promoters, 1 detractor: NPS 80, half = 1.96 × √((1 − 0.64)/10) = 0.372 → high 117 → 100.
+    // 9 promoters, 1 detractor: NPS 80. ñ = 13, p̃₊ = 9.75/13 = 0.75, p̃₋ = 1.75/13 = 0.134615,
+    // centre = 0.615385, Var = (0.884615 − 0.378698) / 13 = 0.038917, half = 0.386652
+    // → [22.873, 100.203] → high clamped to 100.
     const result = nps({ promoters: 9, passives: 0, detractors: 1 });
     expect(result?.value).toBe(80);
     expect(result?.interval.high).toBe(100);
-    expect(result?.interval.low).toBeCloseTo(80 - 37.19, 1);
+    expect(result?.interval.low).toBeCloseTo(22.873, 2);
   });
 
-  it("is −100 with an interval of width 0 when everyone is a detractor, and null with no answers", () => {
-    expect(nps({ promoters: 0, passives: 0, detractors: 12 })).toMatchObject({
-      value: -100,
-      interval: { low: -100, high: -100 },
-    });
+  it("gives a sample in one group an interval of real width, and no answers no result", () => {
+    // 12 detractors: NPS −100, where plain Wald said [−100, −100] as if it were certain.
+    // ñ = 15, p̃₊ = 0.05, p̃₋ = 12.75/15 = 0.85, centre = −0.8, Var = (0.9 − 0.64) / 15 = 0.017333,
+    // half = 0.258041 → [−105.8, −54.196] → [−100, −54.196].
+    const result = nps({ promoters: 0, passives: 0, detractors: 12 });
+    expect(result?.value).toBe(-100);
+    expect(result?.interval.low).toBe(-100);
+    expect(result?.interval.high).toBeCloseTo(-54.196, 2);
     expect(nps({ promoters: 0, passives: 0, detractors: 0 })).toBeNull();
   });
 });

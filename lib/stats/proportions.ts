@@ -46,10 +46,19 @@ export function csat(
 export type TNpsCounts = { promoters: number; passives: number; detractors: number };
 
 /**
+ * Rocks's (2016) adjusted Wald: ¾ of an answer added to the promoters and to the detractors (and
+ * so 3 to n) before the Wald interval is taken. Like Agresti–Coull for one share, the pseudo-counts
+ * keep the coverage near 95 % with few answers and stop a sample that sits in one group from
+ * giving an interval of width 0.
+ */
+const NPS_PSEUDO_COUNT = 3 / 4;
+
+/**
  * NPS = % promoters (9–10) − % detractors (0–6), in −100..100 (Reichheld 2003).
- * Interval: Wald, from the multinomial variance of the difference of the two shares,
- * Var = (p₊ + p₋ − (p₊ − p₋)²) / n — the variance of the mean of per-answer scores +1/0/−1
- * (Rocks 2016). Clamped to [−100, 100]; width 0 when every answer is in one group.
+ * Interval: the adjusted Wald of Rocks (2016), centred on the adjusted score:
+ * ñ = n + 3, p̃₊ = (promoters + ¾) / ñ, p̃₋ = (detractors + ¾) / ñ,
+ * (p̃₊ − p̃₋) ± z·√((p̃₊ + p̃₋ − (p̃₊ − p̃₋)²) / ñ), clamped to [−100, 100].
+ * The value shown is the observed NPS; only the interval uses the adjusted counts.
  */
 export function nps(
   counts: TNpsCounts,
@@ -61,17 +70,18 @@ export function nps(
   const z = zCritical(confidence);
   const n = counts.promoters + counts.passives + counts.detractors;
   if (n === 0) return null;
-  const promoterShare = counts.promoters / n;
-  const detractorShare = counts.detractors / n;
-  const score = promoterShare - detractorShare;
-  const variance = Math.max(0, promoterShare + detractorShare - score * score);
-  const half = z * Math.sqrt(variance / n);
+  const adjustedN = n + 4 * NPS_PSEUDO_COUNT;
+  const promoterShare = (counts.promoters + NPS_PSEUDO_COUNT) / adjustedN;
+  const detractorShare = (counts.detractors + NPS_PSEUDO_COUNT) / adjustedN;
+  const adjustedScore = promoterShare - detractorShare;
+  const variance = Math.max(0, promoterShare + detractorShare - adjustedScore ** 2);
+  const half = z * Math.sqrt(variance / adjustedN);
   return {
-    value: 100 * score,
+    value: (100 * (counts.promoters - counts.detractors)) / n,
     n,
     interval: {
-      low: Math.max(-100, 100 * (score - half)),
-      high: Math.min(100, 100 * (score + half)),
+      low: Math.max(-100, 100 * (adjustedScore - half)),
+      high: Math.min(100, 100 * (adjustedScore + half)),
       confidence,
     },
   };
