@@ -1,14 +1,17 @@
 import "server-only";
-import { db } from "@/lib/db/client";
+import { db, Prisma } from "@/lib/db/client";
 import { assertCan, can, type TActor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import { pareto } from "@/lib/stats/pareto";
 import { countThemes } from "@/lib/stats/themes";
 import { loadPhaseFacts } from "./facts";
-import { localDayOf } from "@/lib/dates/local-days";
+import { addDays, localDayOf, startOfLocalDay } from "@/lib/dates/local-days";
+import { CSAT_TOP_TWO_MIN, NPS_DETRACTOR_MAX } from "@/lib/observations/scale";
+import { analysisWindow, type TAnalysisWindow } from "./analysis-window";
+import { ZAnalysisWindowInput } from "./schemas";
 import type { TAnalysis, TProjectDetail, TProjectListItem, TProjectStatus } from "./schemas";
 
-/** Comment themes are read from at most this many of the touchpoints' most recent comments. */
+/** Comment themes are read from at most this many of the window's most recent complaints. */
 const COMMENT_SAMPLE = 5000;
 /** Example comments shown per theme. */
 const EXAMPLES_PER_THEME = 3;
@@ -38,7 +41,16 @@ export async function listAnalyses(actor: TActor) {
   }));
 }
 
-export async function getAnalysis(actor: TActor, projectId: string): Promise<TAnalysis> {
+/**
+ * One priority under analysis. `window` is the manager's choice of days for the comment themes
+ * (from the URL); what does not parse is ignored and the default window applies.
+ */
+export async function getAnalysis(
+  actor: TActor,
+  projectId: string,
+  window?: unknown,
+  now: Date = new Date(),
+): Promise<TAnalysis> {
   assertCan(actor, "analysis:read");
   const project = await db.improvementProject.findFirst({
     where: { id: projectId, organizationId: actor.organizationId },
@@ -61,23 +73,23 @@ export async function getAnalysis(actor: TActor, projectId: string): Promise<TAn
         select: { id: true, description: true, dimension: true, isChosen: true },
         orderBy: { createdAt: "asc" },
       },
+      pilots: { select: { startsAt: true }, orderBy: { startsAt: "asc" }, take: 1 },
     },
   });
   if (!project) throw notFound("projectId");
   const touchpoints = project.touchpoints.map((t) => t.touchpoint);
 
-  // Reading comment text is the one place Node sees observations: a bounded, recent sample of one
-  // priority's comments, which a lexicon sorts into themes (lib/stats/themes.ts).
-  const comments = await db.observation.findMany({
-    where: {
-      organizationId: actor.organizationId,
-      touchpointId: { in: touchpoints.map((t) => t.id) },
-      comment: { not: "" },
-    },
-    select: { comment: true },
-    orderBy: { observedAt: "desc" },
-    take: COMMENT_SAMPLE,
+  const chosen = ZAnalysisWindowInput.safeParse(window);
+  const commentWindow = analysisWindow({
+    today: localDayOf(now),
+    firstPilotStart: project.pilots[0] ? localDayOf(project.pilots[0].startsAt) : null,
+    chosen: chosen.success ? chosen.data : null,
   });
+  const { complaints, commentsInWindow } = await complaintsOf(
+    actor.organizationId,
+    touchpoints.map((t) => t.id),
+    commentWindow,
+  );
   return {
     id: project.id,
     title: project.title,
@@ -89,15 +101,57 @@ export async function getAnalysis(actor: TActor, projectId: string): Promise<TAn
       project.causes.map((c) => ({ key: c.id, label: c.description, count: c.frequency })),
     ),
     commentThemes: pareto(
-      countThemes(
-        comments.map((c) => c.comment),
-        EXAMPLES_PER_THEME,
-      )
+      countThemes(complaints, EXAMPLES_PER_THEME)
         .filter((theme) => theme.count > 0)
         .map((theme) => ({ ...theme, label: theme.key })),
     ),
-    commentsRead: comments.length,
+    commentWindow,
+    commentsRead: complaints.length,
+    commentsInWindow,
   };
+}
+
+/**
+ * A comment describes a cause only when its answer shows something went wrong (docs/METHODS.md,
+ * "Pareto of causes and themes"): experienced below expectation (the observation's own expectation,
+ * else the level recorded for its touchpoint and segment), an NPS detractor, or a CSAT answer
+ * outside the top two boxes. Praise is not a cause.
+ */
+const IS_COMPLAINT = Prisma.sql`(
+  o."experiencedScore" < COALESCE(o."expectationScore", e."expectedLevel")
+  OR o.nps <= ${NPS_DETRACTOR_MAX}
+  OR o.csat < ${CSAT_TOP_TWO_MIN})`;
+
+/**
+ * Reading comment text is the one place Node sees observations: the window's most recent
+ * complaints at the priority's touchpoints (at most COMMENT_SAMPLE), which a lexicon sorts into
+ * themes (lib/stats/themes.ts), and how many comments the window holds in all.
+ */
+async function complaintsOf(
+  organizationId: string,
+  touchpointIds: string[],
+  window: TAnalysisWindow,
+): Promise<{ complaints: string[]; commentsInWindow: number }> {
+  if (touchpointIds.length === 0) return { complaints: [], commentsInWindow: 0 };
+  const from = startOfLocalDay(window.from);
+  const until = startOfLocalDay(addDays(window.to, 1));
+  const commentsInWindow = Prisma.sql`
+      FROM "Observation" o
+      LEFT JOIN "Expectation" e
+        ON o."expectationScore" IS NULL AND e."touchpointId" = o."touchpointId"
+       AND e."segmentId" = o."segmentId" AND e."organizationId" = o."organizationId"
+     WHERE o."organizationId" = ${organizationId}
+       AND o."touchpointId" = ANY(${touchpointIds}::text[])
+       AND o."observedAt" >= ${from} AND o."observedAt" < ${until}
+       AND o.comment <> ''`;
+  const [rows, [counted]] = await Promise.all([
+    db.$queryRaw<{ comment: string }[]>`
+      SELECT o.comment ${commentsInWindow} AND ${IS_COMPLAINT}
+       ORDER BY o."observedAt" DESC, o.id
+       LIMIT ${COMMENT_SAMPLE}`,
+    db.$queryRaw<{ comments: number }[]>`SELECT count(*)::int AS comments ${commentsInWindow}`,
+  ]);
+  return { complaints: rows.map((r) => r.comment), commentsInWindow: counted?.comments ?? 0 };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZLocalDay } from "@/lib/dates/local-days";
 import { DIMENSIONS, type TDimension } from "@/lib/journeys/document";
+import type { TAnalysisWindow } from "./analysis-window";
 
 const ZId = z.string().trim().min(1).max(64);
 const ZText = (max: number) => z.string().trim().max(max, { error: "validation.tooLong" });
@@ -72,10 +73,19 @@ export type TAnalysis = {
   causes: TCause[];
   causePareto: TParetoBar[];
   options: TOption[];
-  /** Themes of the customers' comments at these touchpoints (the most recent COMMENT_SAMPLE), as a Pareto. */
+  /** Themes of the complaints at these touchpoints in the window (the most recent COMMENT_SAMPLE), as a Pareto. */
   commentThemes: (TParetoBar & { examples: string[] })[];
+  commentWindow: TAnalysisWindow;
+  /** Complaints read: comments of answers below expectation, from detractors or dissatisfied (CSAT). */
   commentsRead: number;
+  /** Every comment at these touchpoints in the window, praise included. */
+  commentsInWindow: number;
 };
+
+/** The Analyze page's own window (?from=…&to=…): both days, in order. */
+export const ZAnalysisWindowInput = z
+  .object({ from: ZLocalDay, to: ZLocalDay })
+  .refine((w) => w.from <= w.to, { error: "validation.invalidFormat", path: ["to"] });
 
 // ---------------------------------------------------------------------------------------------
 // Improvement projects (DMAIC): the project itself, its phase and status, its action plan.

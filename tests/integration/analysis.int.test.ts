@@ -24,6 +24,8 @@ beforeEach(async () => {
 });
 
 const observedAt = new Date("2026-11-20T10:00:00Z");
+/** "Today" for the analysis window, so that the test does not age. */
+const now = new Date("2026-12-01T03:00:00Z");
 
 describe("Analyze: causes, options and comment themes of a priority", () => {
   it("opens one project per touchpoint, records causes in the three dimensions as a Pareto, and one chosen option", async () => {
@@ -102,36 +104,30 @@ describe("Analyze: causes, options and comment themes of a priority", () => {
     expect((await getAnalysis(cast.a.manager, projectId)).causes).toHaveLength(2);
   });
 
-  it("groups the priority's comments into themes, with examples, as a Pareto", async () => {
+  it("groups the priority's complaints into themes, with examples, as a Pareto", async () => {
     const { projectId } = await openAnalysis(cast.a.manager, { touchpointId: f.mot });
-    await recordObservations(cast.a.manager, {
-      observations: [
-        "대기 시간이 너무 길었어요",
-        "30분 기다렸는데 직원이 불친절했어요",
-        "We waited forever at the counter",
-        "요금 설명이 헷갈렸어요",
-        "",
-      ].map((comment) => ({
-        touchpointId: f.mot,
-        source: "SURVEY" as const,
-        observedAt,
-        experiencedScore: 2,
-        comment,
-      })),
+    const complaint = (comment: string) => ({
+      touchpointId: f.mot,
+      source: "SURVEY" as const,
+      observedAt,
+      expectationScore: 6,
+      experiencedScore: 2,
+      comment,
     });
     await recordObservations(cast.a.manager, {
       observations: [
-        {
-          touchpointId: f.plain,
-          source: "SURVEY",
-          observedAt,
-          experiencedScore: 2,
-          comment: "기다림이 길어요",
-        },
+        complaint("대기 시간이 너무 길었어요"),
+        complaint("30분 기다렸는데 직원이 불친절했어요"),
+        complaint("We waited forever at the counter"),
+        complaint("요금 설명이 헷갈렸어요"),
+        complaint(""),
       ],
     });
+    await recordObservations(cast.a.manager, {
+      observations: [{ ...complaint("기다림이 길어요"), touchpointId: f.plain }],
+    });
 
-    const analysis = await getAnalysis(cast.a.manager, projectId);
+    const analysis = await getAnalysis(cast.a.manager, projectId, undefined, now);
     expect(analysis.commentsRead).toBe(4);
     const waiting = analysis.commentThemes.find((t) => t.key === "WAITING")!;
     // Mentions: WAITING 3, STAFF_ATTITUDE 1, PRICE_BILLING 1, INFORMATION_CLARITY 1 → WAITING is 3 of 6.
@@ -141,6 +137,70 @@ describe("Analyze: causes, options and comment themes of a priority", () => {
     expect(analysis.commentThemes.map((t) => t.key)).toEqual(
       expect.arrayContaining(["STAFF_ATTITUDE", "PRICE_BILLING"]),
     );
+  });
+
+  // A Pareto of causes ranks what goes wrong (Juran; Montgomery §5.4 counts defects, not good
+  // parts). Worked case: in the window, 4 complaints (2 about waiting, 2 about the price, one of
+  // them also about a confusing bill) and 3 words of praise (about staff, and one about no waiting);
+  // before the window, 1 complaint about rude staff. Counting every comment over all time, as the
+  // page did, gives STAFF_ATTITUDE 4 and WAITING 3 — praise read as causes. Counting complaints in
+  // the window gives WAITING 2, PRICE_BILLING 2, INFORMATION_CLARITY 1 and no STAFF_ATTITUDE.
+  it("counts only complaints (below expectation, detractors, not satisfied) in the analysis window", async () => {
+    const { projectId } = await openAnalysis(cast.a.manager, { touchpointId: f.mot });
+    const base = { touchpointId: f.mot, source: "SURVEY" as const, observedAt };
+    await recordObservations(cast.a.manager, {
+      observations: [
+        // Below its own expectation.
+        { ...base, expectationScore: 5, experiencedScore: 3, comment: "기다림이 너무 길었어요" },
+        // No expectation of its own: the level recorded for the MOT and segment (6) applies.
+        { ...base, segmentId: f.segment, experiencedScore: 4, comment: "We waited too long" },
+        // Praise: above expectation, a promoter, a satisfied CSAT answer.
+        { ...base, expectationScore: 4, experiencedScore: 7, comment: "직원이 친절했어요" },
+        { ...base, nps: 10, comment: "Friendly staff, no waiting at all" },
+        { ...base, csat: 5, comment: "The staff were helpful" },
+        // A detractor and a dissatisfied CSAT answer are complaints even without a gap.
+        { ...base, nps: 3, comment: "요금이 비싸요" },
+        { ...base, csat: 2, comment: "The bill was confusing" },
+        // A complaint from long before the window.
+        {
+          ...base,
+          observedAt: new Date("2025-06-01T10:00:00Z"),
+          expectationScore: 6,
+          experiencedScore: 1,
+          comment: "Rude staff",
+        },
+      ],
+    });
+
+    const analysis = await getAnalysis(cast.a.manager, projectId, undefined, now);
+    // The 90 days up to today (Korea time), no pilot yet.
+    expect(analysis.commentWindow).toEqual({
+      from: "2026-09-03",
+      to: "2026-12-01",
+      basis: "LATEST",
+    });
+    expect(analysis.commentsInWindow).toBe(7);
+    expect(analysis.commentsRead).toBe(4);
+    const counts = Object.fromEntries(analysis.commentThemes.map((t) => [t.key, t.count]));
+    expect(counts).toEqual({ WAITING: 2, PRICE_BILLING: 2, INFORMATION_CLARITY: 1 });
+
+    // The manager's own window reaches the old complaint; a window that does not parse is ignored.
+    const wide = await getAnalysis(
+      cast.a.manager,
+      projectId,
+      { from: "2025-01-01", to: "2026-12-01" },
+      now,
+    );
+    expect(wide.commentWindow.basis).toBe("CHOSEN");
+    expect(wide.commentsRead).toBe(5);
+    expect(wide.commentThemes.find((t) => t.key === "STAFF_ATTITUDE")?.count).toBe(1);
+    const reversed = await getAnalysis(
+      cast.a.manager,
+      projectId,
+      { from: "2026-12-01", to: "2025-01-01" },
+      now,
+    );
+    expect(reversed.commentWindow.basis).toBe("LATEST");
   });
 
   it("is refused to frontline staff and executives (read only), and another organization's ids are not found — changing nothing", async () => {

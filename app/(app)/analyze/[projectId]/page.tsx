@@ -14,6 +14,7 @@ import {
   saveOptionAction,
 } from "../actions";
 import { CausesBoard } from "./_components/causes-board";
+import { CommentWindowForm } from "./_components/comment-window-form";
 import { CausePareto, ThemePareto } from "./_components/paretos";
 import { OptionsList } from "./_components/options-list";
 
@@ -21,11 +22,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("analyze"))("title") };
 }
 
-export default async function AnalysisPage({ params }: { params: Promise<{ projectId: string }> }) {
+export default async function AnalysisPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ projectId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser("analysis:read");
-  const { projectId } = await params;
+  const [{ projectId }, { from, to }] = await Promise.all([params, searchParams]);
   const [analysis, t, locale] = await Promise.all([
-    getAnalysis(user, projectId),
+    getAnalysis(user, projectId, { from, to }),
     getTranslations("analyze"),
     getLocale(),
   ]);
@@ -66,7 +73,15 @@ export default async function AnalysisPage({ params }: { params: Promise<{ proje
         />
         <div className="grid gap-6 xl:grid-cols-2">
           <CausePareto bars={analysis.causePareto} />
-          <ThemePareto bars={analysis.commentThemes} commentsRead={analysis.commentsRead} />
+          <div className="flex flex-col gap-3">
+            <CommentWindowForm projectId={analysis.id} window={analysis.commentWindow} />
+            <ThemePareto
+              bars={analysis.commentThemes}
+              commentsRead={analysis.commentsRead}
+              commentsInWindow={analysis.commentsInWindow}
+              window={analysis.commentWindow}
+            />
+          </div>
         </div>
         <OptionsList
           projectId={analysis.id}

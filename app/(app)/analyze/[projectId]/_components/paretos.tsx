@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { ChartCard } from "@/components/charts/chart-card";
 import { ParetoChart } from "@/components/charts/pareto-chart";
+import type { TAnalysisWindow } from "@/lib/projects/analysis-window";
 import type { TParetoBar } from "@/lib/projects/schemas";
 
 /** The causes by how often they were seen: the vital few first. */
@@ -29,20 +30,29 @@ export function CausePareto({ bars }: { bars: TParetoBar[] }) {
   );
 }
 
-/** What customers' comments at this touchpoint talk about, by a Korean and English lexicon (docs/METHODS.md). */
+/** What customers' complaints at this touchpoint talk about, by a Korean and English lexicon (docs/METHODS.md). */
 export function ThemePareto({
   bars,
   commentsRead,
+  commentsInWindow,
+  window,
 }: {
   bars: (TParetoBar & { examples: string[] })[];
   commentsRead: number;
+  commentsInWindow: number;
+  window: TAnalysisWindow;
 }) {
   const t = useTranslations("analyze");
   const themeName = (key: string) => t(`themes.${key}`);
   return (
     <ChartCard
       title={t("themePareto")}
-      description={t("themeParetoLead", { comments: commentsRead })}
+      description={t("themeParetoLead", {
+        comments: commentsRead,
+        all: commentsInWindow,
+        from: window.from,
+        to: window.to,
+      })}
       n={commentsRead}
       csvSlug="comment-themes"
       testId="theme-pareto"
