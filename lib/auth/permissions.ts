@@ -12,6 +12,7 @@ export const PERMISSIONS = {
   "observation:import": ["ADMIN", "MANAGER"],
   "followup:read": ["ADMIN", "MANAGER", "FRONTLINE", "EXECUTIVE"],
   "followup:close": ["ADMIN", "MANAGER", "FRONTLINE"],
+  "followup:configure": ["ADMIN", "MANAGER"],
   "apikey:manage": ["ADMIN"],
   "measure:read": ["ADMIN", "MANAGER", "EXECUTIVE"],
   "analysis:read": ["ADMIN", "MANAGER", "EXECUTIVE"],

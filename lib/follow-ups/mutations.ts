@@ -5,7 +5,12 @@ import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { conflict, notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { followUpScope } from "./queries";
-import { ZFollowUpCloseInput, type TFollowUpCloseInput } from "./schemas";
+import {
+  ZFollowUpCloseInput,
+  ZFollowUpSettingsInput,
+  type TFollowUpCloseInput,
+  type TFollowUpSettingsInput,
+} from "./schemas";
 
 /** Closes the loop: records what was done. Frontline staff close their own site's follow-ups only. */
 export async function closeFollowUp(actor: TActor, input: TFollowUpCloseInput): Promise<void> {
@@ -31,6 +36,36 @@ export async function closeFollowUp(actor: TActor, input: TFollowUpCloseInput): 
         action: "followup.close",
         entityType: "FollowUp",
         entityId: followUpId,
+      },
+      tx,
+    );
+  });
+}
+
+/** Sets how old an answer may be and still open a follow-up (docs/METHODS.md, "Follow-ups"). Audited. */
+export async function saveFollowUpSettings(
+  actor: TActor,
+  input: TFollowUpSettingsInput,
+): Promise<void> {
+  assertCan(actor, "followup:configure");
+  const { maxAgeDays } = parseInput(ZFollowUpSettingsInput, input);
+  await db.$transaction(async (tx) => {
+    const before = await tx.organization.findUniqueOrThrow({
+      where: { id: actor.organizationId },
+      select: { followUpMaxAgeDays: true },
+    });
+    await tx.organization.update({
+      where: { id: actor.organizationId },
+      data: { followUpMaxAgeDays: maxAgeDays },
+    });
+    await writeAuditLog(
+      {
+        organizationId: actor.organizationId,
+        actorId: actor.id,
+        action: "followup.settings",
+        entityType: "Organization",
+        entityId: actor.organizationId,
+        details: { maxAgeDays, previousMaxAgeDays: before.followUpMaxAgeDays },
       },
       tx,
     );

@@ -35,7 +35,7 @@ export async function listFollowUps(
   const scope = await followUpScope(actor);
   const where: Prisma.FollowUpWhereInput = { AND: [scope, { status }, siteId ? { siteId } : {}] };
 
-  const [rows, total, openBySite, sites] = await Promise.all([
+  const [rows, total, openBySite, sites, organization] = await Promise.all([
     db.followUp.findMany({
       where,
       // Open: the oldest first (age is what matters); closed: the most recently closed first.
@@ -90,10 +90,15 @@ export async function listFollowUps(
       select: { id: true, name: true },
       orderBy: { name: "asc" },
     }),
+    db.organization.findUniqueOrThrow({
+      where: { id: actor.organizationId },
+      select: { followUpMaxAgeDays: true },
+    }),
   ]);
 
   const siteById = new Map(sites.map((s) => [s.id, s]));
   return {
+    maxAgeDays: organization.followUpMaxAgeDays,
     items: rows.map(
       ({ reason, closedBy, observation: { touchpoint, loggedBy, ...observation }, ...row }) => ({
         ...row,

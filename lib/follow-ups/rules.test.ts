@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { followUpReasons, isOverdue } from "./rules";
+import { followUpReasons, isOverdue, isRecentEnoughToFollowUp } from "./rules";
 
 describe("followUpReasons", () => {
   it("opens a follow-up when experience falls two points or more below expectation", () => {
@@ -42,5 +42,24 @@ describe("isOverdue", () => {
   it("is false up to 48 hours after opening and true after", () => {
     expect(isOverdue(openedAt, new Date("2026-11-22T09:00:00Z"))).toBe(false);
     expect(isOverdue(openedAt, new Date("2026-11-22T09:00:01Z"))).toBe(true);
+  });
+});
+
+describe("isRecentEnoughToFollowUp", () => {
+  // Today is Monday 2026-12-07 in Korea (09:00 KST = 00:00 UTC). With 14 days, the oldest day that
+  // still opens a follow-up is 2026-11-23; 2026-11-22 is 15 days back.
+  const now = new Date("2026-12-07T00:00:00Z");
+  it("opens follow-ups for answers of the last 14 Korean calendar days, today included", () => {
+    expect(isRecentEnoughToFollowUp(new Date("2026-12-06T23:59:00Z"), now, 14)).toBe(true);
+    // 2026-11-23 00:00 KST is 2026-11-22 15:00 UTC.
+    expect(isRecentEnoughToFollowUp(new Date("2026-11-22T15:00:00Z"), now, 14)).toBe(true);
+    expect(isRecentEnoughToFollowUp(new Date("2026-11-22T14:59:00Z"), now, 14)).toBe(false);
+  });
+
+  it("refuses a three-month-old answer, and follows the organization's own age", () => {
+    const september = new Date("2026-09-07T03:00:00Z");
+    expect(isRecentEnoughToFollowUp(september, now, 14)).toBe(false);
+    expect(isRecentEnoughToFollowUp(september, now, 91)).toBe(true);
+    expect(isRecentEnoughToFollowUp(new Date("2026-12-05T03:00:00Z"), now, 1)).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { addDays, localDayOf } from "@/lib/dates/local-days";
 import { NPS_DETRACTOR_MAX } from "@/lib/observations/scale";
 
 // Closing the loop (PRODUCT.md, "Follow-up"): which observations open a follow-up for the site's staff.
@@ -30,6 +31,20 @@ export function followUpReasons({
     reasons.push("BELOW_EXPECTATION");
   if (nps !== null && nps <= NPS_DETRACTOR_MAX) reasons.push("NPS_DETRACTOR");
   return reasons;
+}
+
+/** Answers older than this many days open no follow-up, unless the organization says otherwise. */
+export const DEFAULT_FOLLOW_UP_MAX_AGE_DAYS = 14;
+/** The ages an organization may choose: a day to a year. */
+export const FOLLOW_UP_MAX_AGE_DAYS_RANGE = { min: 1, max: 365 } as const;
+
+/**
+ * Follow-ups are for customers someone can still call back: an answer observed on a Korean
+ * calendar day at most `maxAgeDays` days before today opens one; an older one (a historical
+ * import, a late upload) does not. With 14, on 2026-12-07 answers from 2026-11-23 on qualify.
+ */
+export function isRecentEnoughToFollowUp(observedAt: Date, now: Date, maxAgeDays: number): boolean {
+  return localDayOf(observedAt) >= addDays(localDayOf(now), -maxAgeDays);
 }
 
 /** A follow-up still open after this long is overdue: the customer has waited two days. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { TObservationSource } from "@/lib/observations/schemas";
-import type { TFollowUpReason } from "./rules";
+import { FOLLOW_UP_MAX_AGE_DAYS_RANGE, type TFollowUpReason } from "./rules";
 
 const ZId = z.string().trim().min(1).max(64);
 
@@ -24,6 +24,16 @@ export const ZFollowUpCloseInput = z.object({
     .max(2000, { error: "validation.tooLong" }),
 });
 export type TFollowUpCloseInput = z.input<typeof ZFollowUpCloseInput>;
+
+/** The organization's follow-up settings: how old an answer may be and still open a follow-up. */
+export const ZFollowUpSettingsInput = z.object({
+  maxAgeDays: z.coerce
+    .number({ error: "validation.invalidType" })
+    .int({ error: "validation.invalidType" })
+    .min(FOLLOW_UP_MAX_AGE_DAYS_RANGE.min, { error: "validation.tooSmall" })
+    .max(FOLLOW_UP_MAX_AGE_DAYS_RANGE.max, { error: "validation.tooBig" }),
+});
+export type TFollowUpSettingsInput = z.input<typeof ZFollowUpSettingsInput>;
 
 export type TFollowUp = {
   id: string;
@@ -56,6 +66,8 @@ export type TFollowUpSiteSummary = {
 };
 
 export type TFollowUpList = {
+  /** Answers observed more than this many days ago open no follow-up. */
+  maxAgeDays: number;
   items: TFollowUp[];
   /** The sites this user may filter by (frontline staff: only their own). */
   sites: { id: string; name: string }[];

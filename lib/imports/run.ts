@@ -178,7 +178,7 @@ export async function runSurveyImport(
       checkHeaders(headers, mapping);
       const lookups = await loadLookups(tx, organizationId, mapping);
       const { id: importId } = await tx.surveyImport.create({ data: record, select: { id: true } });
-      const stored = { created: 0, duplicates: 0, followUpsOpened: 0 };
+      const stored = { created: 0, duplicates: 0, followUpsOpened: 0, followUpsSkippedAsOld: 0 };
       let processedRows = 0;
       const totals = await scanRows(
         tx,
@@ -196,6 +196,7 @@ export async function runSurveyImport(
             stored.created += result.created;
             stored.duplicates += result.duplicates;
             stored.followUpsOpened += result.followUpsOpened;
+            stored.followUpsSkippedAsOld += result.followUpsSkippedAsOld;
           }
           processedRows = soFar.rows;
           hooks.onProgress?.({ processedRows });
@@ -226,6 +227,8 @@ export async function runSurveyImport(
           imported: counts.imported,
           duplicates: counts.duplicates,
           invalid: counts.invalid,
+          followUpsOpened: stored.followUpsOpened,
+          followUpsSkippedAsOld: stored.followUpsSkippedAsOld,
         }),
         tx,
       );
@@ -235,6 +238,7 @@ export async function runSurveyImport(
         counts,
         errors: totals.errors,
         followUpsOpened: stored.followUpsOpened,
+        followUpsSkippedAsOld: stored.followUpsSkippedAsOld,
       };
     }, IMPORT_TRANSACTION);
   } catch (error) {
@@ -283,6 +287,7 @@ async function recordFailedImport(
       counts,
       errors: totals.errors,
       followUpsOpened: 0,
+      followUpsSkippedAsOld: 0,
     };
   });
 }

@@ -182,6 +182,8 @@ export type TImportOutcome = {
   counts: TImportCounts & { imported: number };
   errors: TRowError[];
   followUpsOpened: number;
+  /** Rows that called for a follow-up but were older than the organization's follow-up age. */
+  followUpsSkippedAsOld: number;
 };
 
 export type TImportProgress = { processedRows: number };

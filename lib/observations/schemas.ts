@@ -94,6 +94,8 @@ export type TStoreResult = {
   created: number;
   duplicates: number;
   followUpsOpened: number;
+  /** New observations that called for a follow-up but were too old for one (lib/follow-ups/rules.ts). */
+  followUpsSkippedAsOld: number;
   /** Per item, in order: the stored observation's id (new or already there). */
   ids: string[];
 };

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/db/client";
-import { followUpReasons } from "@/lib/follow-ups/rules";
+import { followUpReasons, isRecentEnoughToFollowUp } from "@/lib/follow-ups/rules";
 import { addToRollupsCtes, lockRollupsShared } from "./rollups";
 import type { TObservation, TObservationProblem, TStoreResult } from "./schemas";
 
@@ -88,9 +88,17 @@ export async function insertObservations(
   tx: TTx,
   origin: TObservationOrigin,
   items: TObservation[],
-  options: { deferRollups?: boolean } = {},
+  options: {
+    deferRollups?: boolean;
+    /**
+     * A replayed history (the demo seed) in which each answer reached Moments on the day it was
+     * given: the follow-up age, which refuses late arrivals, does not apply.
+     */
+    arrivedWhenObserved?: boolean;
+  } = {},
 ): Promise<TStoreResult> {
-  if (items.length === 0) return { created: 0, duplicates: 0, followUpsOpened: 0, ids: [] };
+  if (items.length === 0)
+    return { created: 0, duplicates: 0, followUpsOpened: 0, followUpsSkippedAsOld: 0, ids: [] };
   const clientIds = items.map((o) => o.clientId ?? randomUUID());
   const column = <T>(pick: (o: TObservation) => T) => items.map(pick);
 
@@ -128,23 +136,31 @@ export async function insertObservations(
     : [];
   const existingIdOf = new Map(existing.map((row) => [row.clientId!, row.id]));
 
-  const followUpsOpened = await openFollowUps(tx, origin.organizationId, items, clientIds, newIdOf);
+  const followUps = await openFollowUps(tx, origin.organizationId, items, clientIds, newIdOf, {
+    ignoreAge: options.arrivedWhenObserved === true,
+  });
   return {
     created: inserted.length,
     duplicates: items.length - inserted.length,
-    followUpsOpened,
+    followUpsOpened: followUps.opened,
+    followUpsSkippedAsOld: followUps.skippedAsOld,
     ids: clientIds.map((clientId) => newIdOf.get(clientId) ?? existingIdOf.get(clientId)!),
   };
 }
 
-/** Opens the follow-ups the new observations call for; the expectation falls back to the one recorded for the MOT and segment. */
+/**
+ * Opens the follow-ups the new observations call for; the expectation falls back to the one
+ * recorded for the MOT and segment. An answer older than the organization's follow-up age opens
+ * none: it is counted as skipped instead.
+ */
 async function openFollowUps(
   tx: TTx,
   organizationId: string,
   items: TObservation[],
   clientIds: string[],
   newIdOf: Map<string, string>,
-): Promise<number> {
+  { ignoreAge }: { ignoreAge: boolean },
+): Promise<{ opened: number; skippedAsOld: number }> {
   const fresh = items
     .map((item, index) => ({ item, id: newIdOf.get(clientIds[index]!) }))
     .filter((row): row is { item: TObservation; id: string } => row.id !== undefined);
@@ -170,7 +186,7 @@ async function openFollowUps(
     recorded.map((e) => [`${e.touchpointId} ${e.segmentId}`, e.expectedLevel]),
   );
 
-  const followUps = unique.flatMap(({ item, id }) => {
+  const called = unique.flatMap(({ item, id }) => {
     const expectation =
       item.expectationScore ??
       expectedLevelOf.get(`${item.touchpointId} ${item.segmentId}`) ??
@@ -180,10 +196,19 @@ async function openFollowUps(
       expectation,
       nps: item.nps,
     });
-    return reasons.length
-      ? [{ organizationId, observationId: id, siteId: item.siteId, reason: reasons.join(",") }]
-      : [];
+    return reasons.length ? [{ item, id, reason: reasons.join(",") }] : [];
   });
+  if (called.length === 0) return { opened: 0, skippedAsOld: 0 };
+  const { followUpMaxAgeDays } = await tx.organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { followUpMaxAgeDays: true },
+  });
+  const now = new Date();
+  const followUps = called
+    .filter(
+      ({ item }) => ignoreAge || isRecentEnoughToFollowUp(item.observedAt, now, followUpMaxAgeDays),
+    )
+    .map(({ item, id, reason }) => ({ observationId: id, siteId: item.siteId, reason }));
   // One INSERT … unnest like the observations': createMany sends a parameter per column per row,
   // which cost more than the observations' own insert in the ingestion benchmark.
   if (followUps.length) {
@@ -194,5 +219,5 @@ async function openFollowUps(
         AS v(observation_id, site_id, reason)
       ON CONFLICT ("observationId") DO NOTHING`;
   }
-  return followUps.length;
+  return { opened: followUps.length, skippedAsOld: called.length - followUps.length };
 }

@@ -125,7 +125,11 @@ async function seedObservations(
             `Demo observations refer to unknown records: ${JSON.stringify(problems.slice(0, 3))}`,
           );
         // No logging user: the frontline demo user's page opens on the journey they last logged on, not on these.
-        const result = await insertObservations(tx, { organizationId, loggedById: null }, batch);
+        // The demo replays months in which every answer reached Moments on the day it was given, so
+        // the follow-up age (which refuses late arrivals) does not apply; backdateFollowUps dates them.
+        const result = await insertObservations(tx, { organizationId, loggedById: null }, batch, {
+          arrivedWhenObserved: true,
+        });
         created += result.created;
         stored.ids.push(...result.ids);
         stored.observedAt.push(...batch.map((o) => o.observedAt));

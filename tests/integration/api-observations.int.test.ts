@@ -27,7 +27,8 @@ beforeEach(async () => {
   }));
 });
 
-const observedAt = "2026-11-20T10:00:00+09:00";
+// Two days ago, to the second: recent enough to open a follow-up (lib/follow-ups/rules.ts).
+const observedAt = new Date(Math.floor(Date.now() / 1000) * 1000 - 2 * 86_400_000).toISOString();
 const item = (overrides: Record<string, unknown> = {}) => ({
   touchpointId: f.mot,
   source: "SURVEY",
@@ -82,7 +83,7 @@ describe("POST /api/v1/observations", () => {
       apiKeyId,
       loggedById: null,
       clientId: "kiosk-1:1",
-      observedAt: new Date("2026-11-20T01:00:00Z"),
+      observedAt: new Date(observedAt),
       comment: "줄이 길었어요",
     });
     expect(await counts()).toEqual({ observations: 2, followUps: 1, idempotent: 0 });

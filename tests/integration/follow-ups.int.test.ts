@@ -12,7 +12,8 @@ let f: TFixture;
 let gangnam: string;
 let jamsil: string;
 
-const observedAt = new Date("2026-11-20T10:00:00Z");
+// Two days ago: follow-ups are opened only for recent answers (lib/follow-ups/rules.ts).
+const observedAt = new Date(Date.now() - 2 * 86_400_000);
 
 /** One detractor observation at the site; returns its follow-up's id. */
 async function detractorAt(siteId: string, comment = "") {

@@ -76,6 +76,8 @@ describe("recordObservations", () => {
   });
 
   it("opens a follow-up far below expectation (also against the MOT's recorded expectation) and for a detractor", async () => {
+    // Yesterday: follow-ups are for answers recent enough to call the customer back.
+    const observedAt = new Date(Date.now() - 86_400_000);
     const result = await recordObservations(cast.a.frontline, {
       observations: [
         {

@@ -4,9 +4,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { listFollowUps } from "@/lib/follow-ups/queries";
-import { closeFollowUpAction } from "./actions";
+import { closeFollowUpAction, saveFollowUpSettingsAction } from "./actions";
 import { FollowUpFilters } from "./_components/follow-up-filters";
 import { FollowUpList } from "./_components/follow-up-list";
+import { FollowUpSettings } from "./_components/follow-up-settings";
 import { OpenBySite } from "./_components/open-by-site";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -39,7 +40,14 @@ export default async function FollowUpsPage({ searchParams }: TProps) {
             closeFollowUp={closeFollowUpAction}
           />
         </div>
-        <OpenBySite summaries={list.openBySite} now={new Date()} />
+        <div className="flex flex-col gap-4">
+          <OpenBySite summaries={list.openBySite} now={new Date()} />
+          <FollowUpSettings
+            maxAgeDays={list.maxAgeDays}
+            canConfigure={can(user.role, "followup:configure")}
+            saveSettings={saveFollowUpSettingsAction}
+          />
+        </div>
       </div>
     </>
   );

@@ -69,6 +69,8 @@ const EDITORS = roles("ADMIN", "MANAGER");
 const EVERY_ROLE = roles("ADMIN", "MANAGER", "FRONTLINE", "EXECUTIVE");
 const LOGGERS = roles("ADMIN", "MANAGER", "FRONTLINE");
 let unique = 0;
+/** The follow-up age the last allowed call set, for its effect to find. */
+let lastFollowUpAge = 0;
 const name = (label: string) => `${label} ${++unique}`;
 const gone = async (count: Promise<number>) => expect(await count).toBe(0);
 const versionOnly = async (org: Parameters<typeof journeyVersion>[0]) => ({
@@ -367,6 +369,22 @@ export const ACCESS_TABLE: Record<string, TRule> = {
       expect(
         (await db.followUp.findUniqueOrThrow({ where: { id: target.followUpId } })).status,
       ).toBe("CLOSED"),
+  }),
+  "app/(app)/follow-ups/actions.ts#saveFollowUpSettingsAction": action({
+    allow: EDITORS,
+    input: () => ({ maxAgeDays: (lastFollowUpAge = 30 + (++unique % 300)) }),
+    crossOrg: {
+      notApplicable: "sets the caller's own organization's follow-up age; names no object",
+    },
+    effect: async ({ org }) =>
+      expect(
+        (
+          await db.organization.findUniqueOrThrow({
+            where: { id: org.id },
+            select: { followUpMaxAgeDays: true },
+          })
+        ).followUpMaxAgeDays,
+      ).toBe(lastFollowUpAge),
   }),
   "app/(app)/measure/import/actions.ts#saveImportMappingAction": action({
     allow: EDITORS,

@@ -358,6 +358,11 @@ function ImportResult({ outcome, onAgain }: { outcome: TImportOutcome; onAgain: 
           {t("result.followUps", { count: outcome.followUpsOpened })}
         </p>
       )}
+      {outcome.followUpsSkippedAsOld > 0 && (
+        <p className="text-sm text-neutral-700" data-testid="import-follow-ups-skipped">
+          {t("result.followUpsSkippedAsOld", { count: outcome.followUpsSkippedAsOld })}
+        </p>
+      )}
       <RowErrors errors={outcome.errors} total={counts.invalid} />
       <div>
         <Button type="button" variant="secondary" onClick={onAgain}>
