@@ -33,8 +33,6 @@ export function followUpReasons({
   return reasons;
 }
 
-/** Answers older than this many days open no follow-up, unless the organization says otherwise. */
-export const DEFAULT_FOLLOW_UP_MAX_AGE_DAYS = 14;
 /** The ages an organization may choose: a day to a year. */
 export const FOLLOW_UP_MAX_AGE_DAYS_RANGE = { min: 1, max: 365 } as const;
 

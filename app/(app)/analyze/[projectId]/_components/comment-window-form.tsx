@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
-import type { TAnalysisWindow } from "@/lib/projects/analysis-window";
+import { ANALYSIS_WINDOW_DAYS, type TAnalysisWindow } from "@/lib/projects/analysis-window";
 
 /** A plain GET form: the days whose complaints the theme Pareto reads live in the URL. */
 export async function CommentWindowForm({
@@ -21,7 +21,11 @@ export async function CommentWindowForm({
       data-testid="comment-window"
     >
       <p className="w-full text-sm text-neutral-600">
-        {t(`basis.${window.basis}`, { from: window.from, to: window.to })}
+        {t(`basis.${window.basis}`, {
+          from: window.from,
+          to: window.to,
+          days: ANALYSIS_WINDOW_DAYS,
+        })}
       </p>
       <Field label={t("from")}>
         {({ id }) => (
