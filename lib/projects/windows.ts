@@ -1,5 +1,4 @@
 import { addDays, type TLocalDay } from "@/lib/dates/local-days";
-import { BASELINE_DAYS } from "@/lib/pilots/planning";
 
 // The two windows every before/after reading of a project's change uses — the project's progress
 // against its targets and the overview's outcome of each rollout — so the two pages cannot
@@ -9,9 +8,11 @@ export type TWindow = { from: TLocalDay; to: TLocalDay };
 
 /**
  * "Before" is this many days: the same 90 days a pilot's power analysis reads its baseline from
- * (lib/pilots/planning.ts), so the level a change is judged against is the one it was planned on.
+ * (BASELINE_DAYS, lib/pilots/planning.ts; the tests hold the two equal), so the level a change is
+ * judged against is the one it was planned on. Kept here, not imported, so that the pages that
+ * name the window do not pull the power analysis into the browser.
  */
-export const BEFORE_DAYS = BASELINE_DAYS;
+export const BEFORE_DAYS = 90;
 
 /**
  * "After" is judged on this many days from the rollout day, fixed in advance: four whole weeks,
