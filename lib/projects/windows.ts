@@ -4,7 +4,7 @@ import { addDays, type TLocalDay } from "@/lib/dates/local-days";
 // against its targets and the overview's outcome of each rollout — so the two pages cannot
 // disagree about what "before" and "after" mean. Local days (Korea time), both ends included. Pure.
 
-export type TWindow = { from: TLocalDay; to: TLocalDay };
+type TWindow = { from: TLocalDay; to: TLocalDay };
 
 /**
  * "Before" is this many days: the same 90 days a pilot's power analysis reads its baseline from
