@@ -19,14 +19,17 @@ describe("the overview's periods", () => {
     expect(monthStartBefore("2026-12-05", 12)).toBe("2025-12-01");
   });
 
-  it("judges a rollout against the 28 days before its pilot, from the rollout day to today; not before the rollout day", () => {
+  it("judges a rollout against the 90 days before the project's first pilot (as its progress does), on the 28 days from the rollout day; not before the rollout day", () => {
+    // First pilot 2026-03-01: before = 2025-12-01 … 2026-02-28 (31 + 31 + 28 = 90 days), the
+    // same window lib/projects/progress.ts reads. Rollout 2026-03-29: 28 days to 2026-04-25.
     expect(outcomePeriods("2026-03-01", "2026-03-29", "2026-04-30")).toEqual({
-      before: { from: "2026-02-01", to: "2026-02-28" },
-      after: { from: "2026-03-29", to: "2026-04-30" },
+      before: { from: "2025-12-01", to: "2026-02-28" },
+      after: { from: "2026-03-29", to: "2026-04-25" },
+      evaluation: { to: "2026-04-25", isComplete: true, verdictDay: "2026-04-26" },
     });
-    expect(outcomePeriods("2026-03-01", "2026-03-29", "2026-03-29")?.after).toEqual({
-      from: "2026-03-29",
-      to: "2026-03-29",
+    expect(outcomePeriods("2026-03-01", "2026-03-29", "2026-03-29")).toMatchObject({
+      after: { from: "2026-03-29", to: "2026-03-29" },
+      evaluation: { isComplete: false },
     });
     expect(outcomePeriods("2026-03-01", "2026-03-29", "2026-03-28")).toBeNull();
   });

@@ -1,4 +1,5 @@
 import { addDays, type TLocalDay } from "@/lib/dates/local-days";
+import { beforeWindow, evaluationWindow, type TEvaluation } from "@/lib/projects/windows";
 
 // The periods the executive overview compares, as local days (Korea time, inclusive): what the
 // queries filter by and what every link hands on to Measure, so a figure and its source agree.
@@ -9,8 +10,6 @@ const HEADLINE_DAYS = 30;
 const RANKING_DAYS = 90;
 /** The monthly trend: this month and the eleven before it. */
 const TREND_MONTHS = 12;
-/** A rolled-out change is judged against the 28 days before its pilot began. */
-const OUTCOME_BEFORE_DAYS = 28;
 
 export type TPeriod = { from: TLocalDay; to: TLocalDay };
 export type TOverviewPeriods = {
@@ -42,18 +41,30 @@ export function overviewPeriods(today: TLocalDay): TOverviewPeriods {
   };
 }
 
+export type TOutcomePeriods = {
+  before: TPeriod;
+  /** The days of the evaluation window observed so far (all of them once it is complete). */
+  after: TPeriod;
+  evaluation: TEvaluation;
+};
+
 /**
- * Before and after a rolled-out change: the 28 days before its pilot began, and from the rollout
- * day to today. null while the rollout day has not come yet (nothing to judge).
+ * Before and after a rolled-out change, as the project's progress reads them
+ * (lib/projects/windows.ts): the 90 days before the project's work first touched customers, and
+ * the fixed evaluation window from the rollout day, as far as it has run. null while the rollout
+ * day has not come yet (nothing to judge).
  */
 export function outcomePeriods(
-  pilotStartDay: TLocalDay,
+  firstContactDay: TLocalDay,
   rolloutDay: TLocalDay,
   today: TLocalDay,
-): { before: TPeriod; after: TPeriod } | null {
-  if (rolloutDay > today) return null;
-  return {
-    before: { from: addDays(pilotStartDay, -OUTCOME_BEFORE_DAYS), to: addDays(pilotStartDay, -1) },
-    after: { from: rolloutDay, to: today },
-  };
+): TOutcomePeriods | null {
+  const evaluated = evaluationWindow(rolloutDay, today);
+  return (
+    evaluated && {
+      before: beforeWindow(firstContactDay),
+      after: evaluated.observed,
+      evaluation: evaluated.evaluation,
+    }
+  );
 }

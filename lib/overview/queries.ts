@@ -9,6 +9,7 @@ import { listControlAlerts } from "@/lib/control/queries";
 import { listPilotsWithResults } from "@/lib/pilots/queries";
 import { localDayOf } from "@/lib/dates/local-days";
 import { listProjects } from "@/lib/projects/queries";
+import { firstContactDay } from "@/lib/projects/windows";
 import { getComplianceSummary } from "@/lib/promises/queries";
 import { headlineOf, monthsBetween } from "./headline";
 import { caseOutcomeOf, rolledOutPilots } from "./outcomes";
@@ -94,14 +95,33 @@ async function topTouchpoints(
     .map((item) => ({ ...item, journey: byId.get(item.touchpoint.id)!.journey }));
 }
 
-/** Before and after each rolled-out change, at its touchpoint: two aggregations per rollout. */
+/**
+ * Before and after each rolled-out change, at its touchpoint: two aggregations per rollout. "Before"
+ * counts back from the day the project's work first touched customers, as its progress does.
+ */
 async function caseOutcomes(
   organizationId: string,
   pilots: TOverview["pilots"],
   today: string,
 ): Promise<TCaseOutcome[]> {
-  const judged = rolledOutPilots(pilots).flatMap((pilot) => {
-    const periods = outcomePeriods(pilot.startDay, pilot.decision.rolloutDay, today);
+  const rolled = rolledOutPilots(pilots);
+  if (rolled.length === 0) return [];
+  const projects = await db.improvementProject.findMany({
+    where: { organizationId, id: { in: [...new Set(rolled.map((p) => p.project.id))] } },
+    select: { id: true, startedAt: true, pilots: { select: { startsAt: true } } },
+  });
+  const firstContactOf = new Map(
+    projects.map((p) => [
+      p.id,
+      firstContactDay(
+        p.pilots.map((pilot) => localDayOf(pilot.startsAt)),
+        localDayOf(p.startedAt),
+      ),
+    ]),
+  );
+  const judged = rolled.flatMap((pilot) => {
+    const firstContact = firstContactOf.get(pilot.project.id) ?? pilot.startDay;
+    const periods = outcomePeriods(firstContact, pilot.decision.rolloutDay, today);
     return periods ? [{ pilot, periods }] : [];
   });
   const sumsOf = async (

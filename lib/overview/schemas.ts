@@ -2,6 +2,7 @@ import type { TBilingualName, TInterval, TRankedTouchpoint } from "@/lib/analyti
 import type { TControlAlert } from "@/lib/control/schemas";
 import type { TPilotMetric, TPilotSummary } from "@/lib/pilots/schemas";
 import type { TProjectListItem } from "@/lib/projects/schemas";
+import type { TEvaluation } from "@/lib/projects/windows";
 import type { TComplianceSummary } from "@/lib/promises/schemas";
 import type { TPilotVerdict } from "@/lib/stats/pilot-verdict";
 import type { TOverviewPeriods, TPeriod } from "./periods";
@@ -38,7 +39,10 @@ export type THeadline = {
 /** A row of the fix-first ranking across journeys: Measure's ranked touchpoint, and its journey for the link. */
 export type TOverviewTouchpoint = TRankedTouchpoint & { journey: TBilingualName & { id: string } };
 
-/** Before and after a rolled-out change at its touchpoint. */
+/**
+ * Before and after a rolled-out change at its touchpoint. "after" is the part of the fixed
+ * evaluation window observed so far; the verdict (and the p-value) come once it is complete.
+ */
 export type TCaseOutcome = {
   pilotId: string;
   projectId: string;
@@ -49,9 +53,12 @@ export type TCaseOutcome = {
   rolloutDay: string;
   before: TPeriod & { figure: TFigure | null };
   after: TPeriod & { figure: TFigure | null };
-  /** after − before (CSAT in percentage points); null when it cannot be tested. */
-  difference: { value: number; interval: TInterval; pValue: number } | null;
-  verdict: TPilotVerdict;
+  /** The evaluation window's last day, whether it is over, and the day its verdict is given. */
+  evaluation: TEvaluation;
+  /** after − before (CSAT in percentage points); null when it cannot be tested. pValue: null until the window is complete. */
+  difference: { value: number; interval: TInterval; pValue: number | null } | null;
+  /** null while the evaluation window runs. */
+  verdict: TPilotVerdict | null;
 };
 
 export type TOverviewPilot = TPilotSummary & { project: { id: string; title: string } };

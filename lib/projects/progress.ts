@@ -5,11 +5,9 @@ import type { TGroupMoments } from "@/lib/analytics/schemas";
 import { sumMoments } from "@/lib/analytics/sums";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
-import { addDays, localDayOf } from "@/lib/dates/local-days";
+import { localDayOf } from "@/lib/dates/local-days";
 import { periodFigures, targetProgress, type TPeriodSums, type TTargetProgress } from "./targets";
-
-/** "Before" is this many days before the work touched customers (the first pilot, else the project's start). */
-const BEFORE_DAYS = 90;
+import { beforeWindow, evaluationWindow, firstContactDay } from "./windows";
 
 /** The project's touchpoints' groups (of a touchpoint grouping) as one period's sums. */
 function sumsOf(groups: TGroupMoments[], touchpointIds: string[]): TPeriodSums {
@@ -20,8 +18,9 @@ function sumsOf(groups: TGroupMoments[], touchpointIds: string[]): TPeriodSums {
 }
 
 /**
- * The project's touchpoints before the work began (the BEFORE_DAYS days before its first pilot,
- * else before the project started) against the days since its rollout, with the targets met or not.
+ * The project's touchpoints before the work began (the 90 days before its first pilot, else before
+ * the project started) against the fixed evaluation window from its rollout (windows.ts), with the
+ * targets met or not once that window is over.
  */
 export async function getTargetProgress(
   actor: TActor,
@@ -47,13 +46,17 @@ export async function getTargetProgress(
   const touchpointIds = project.touchpoints.map((t) => t.touchpoint.id);
   const journeyId = project.touchpoints[0]?.touchpoint.journeyId ?? "";
   const today = localDayOf(now);
-  const firstContact = localDayOf(project.pilots[0]?.startsAt ?? project.startedAt);
+  const firstContact = firstContactDay(
+    project.pilots.map((p) => localDayOf(p.startsAt)),
+    localDayOf(project.startedAt),
+  );
   const rollouts = project.pilots
     .filter((p) => p.decision === "ROLLOUT" && p.rolloutAt)
     .map((p) => localDayOf(p.rolloutAt!));
   const rolloutDay = rollouts.sort()[0] ?? null;
-  const before = { from: addDays(firstContact, -BEFORE_DAYS), to: addDays(firstContact, -1) };
-  const after = rolloutDay && rolloutDay <= today ? { from: rolloutDay, to: today } : null;
+  const before = beforeWindow(firstContact);
+  const evaluated = rolloutDay ? evaluationWindow(rolloutDay, today) : null;
+  const after = evaluated?.observed ?? null;
   // One touchpoint (the usual project) is an index-friendly filter; several are grouped and picked.
   const scope = {
     journeyId,
@@ -71,6 +74,7 @@ export async function getTargetProgress(
       after && afterGroups
         ? periodFigures(after.from, after.to, sumsOf(afterGroups, touchpointIds))
         : null,
+    evaluation: evaluated?.evaluation ?? null,
     targetGapClosed: project.targetGapClosed,
     targetCsatChange: project.targetCsatChange,
   });

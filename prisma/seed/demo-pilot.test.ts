@@ -83,8 +83,9 @@ describe("the demo pilot timeline", () => {
       endsOn: "2026-10-21",
       rolloutOn: "2026-10-22",
       relapseFrom: "2026-11-19",
-      beforeFrom: "2026-08-27",
+      beforeFrom: "2026-06-26",
       beforeTo: "2026-09-23",
+      evaluationTo: "2026-11-18",
     });
     expect(demoPilotDates(new Date("2026-11-25T14:59:59Z")).today).toBe("2026-11-25");
   });

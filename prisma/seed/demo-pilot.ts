@@ -1,4 +1,5 @@
 import { addDays, localDayOf, type TLocalDay } from "@/lib/dates/local-days";
+import { BEFORE_DAYS, EVALUATION_DAYS } from "@/lib/projects/windows";
 
 // The Improve and Control story of the demo, on the planted MOT of the SK Telecom journey:
 // the Gangnam store piloted a fix (more consultants at peak hours, a one-page plan comparison)
@@ -68,9 +69,11 @@ export type TDemoPilotDates = {
   endsOn: TLocalDay;
   rolloutOn: TLocalDay;
   relapseFrom: TLocalDay;
-  /** The 28 days before the pilot (what a before/after comparison and the overview's outcomes call "before"). */
+  /** The 90 days before the pilot (what the project's progress and the overview's outcomes call "before"). */
   beforeFrom: TLocalDay;
   beforeTo: TLocalDay;
+  /** The last day of the rollout's fixed evaluation window (28 days from the rollout day). */
+  evaluationTo: TLocalDay;
 };
 
 /** The demo timeline as local days ("YYYY-MM-DD", Korea time) for a given moment. */
@@ -83,7 +86,8 @@ export function demoPilotDates(now: Date = new Date()): TDemoPilotDates {
     endsOn: ago(DEMO_PILOT.endDaysAgo),
     rolloutOn: ago(DEMO_PILOT.rolloutDaysAgo),
     relapseFrom: ago(DEMO_PILOT.relapseDaysAgo),
-    beforeFrom: ago(DEMO_PILOT.startDaysAgo + 28),
+    beforeFrom: ago(DEMO_PILOT.startDaysAgo + BEFORE_DAYS),
     beforeTo: ago(DEMO_PILOT.startDaysAgo + 1),
+    evaluationTo: ago(DEMO_PILOT.rolloutDaysAgo - EVALUATION_DAYS + 1),
   };
 }

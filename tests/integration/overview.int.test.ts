@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import type { TActor } from "@/lib/auth/permissions";
 import { insertObservations } from "@/lib/observations/store";
 import { getOverview, TOP_TOUCHPOINTS } from "@/lib/overview/queries";
+import { getTargetProgress } from "@/lib/projects/progress";
 import { addDays, startOfLocalDay } from "@/lib/dates/local-days";
 import { seedDemoOrganization } from "@/prisma/seed/demo-organization";
 import { DEMO_SKT_TEMPLATE, PLANTED_MOT } from "@/prisma/seed/demo-observations";
@@ -227,20 +228,61 @@ describe("the executive overview", () => {
       rolloutDay: dates.rolloutOn,
       verdict: "IMPROVED",
     });
+    // One "before" for the overview and the project's progress: the 90 days before the first pilot.
     expect(outcome.before).toMatchObject({ from: dates.beforeFrom, to: dates.beforeTo });
-    expect(outcome.after).toMatchObject({ from: dates.rolloutOn, to: dates.today });
+    const progress = await getTargetProgress(manager, projectId);
+    expect(progress.before).toMatchObject({ from: dates.beforeFrom, to: dates.beforeTo });
+    // Judged on the 28 days from the rollout, which ended the day before the relapse: the verdict
+    // is the fix's, and the relapse after it is the control chart's to flag, not a new verdict.
+    expect(outcome.after).toMatchObject({ from: dates.rolloutOn, to: dates.evaluationTo });
+    expect(addDays(dates.evaluationTo, 1)).toBe(dates.relapseFrom);
+    expect(outcome.evaluation).toEqual({
+      to: dates.evaluationTo,
+      isComplete: true,
+      verdictDay: dates.relapseFrom,
+    });
+    expect(progress).toMatchObject({
+      after: { from: dates.rolloutOn, to: dates.evaluationTo },
+      evaluation: outcome.evaluation,
+      isGapMet: true,
+    });
     expect(outcome.difference!.value).toBeCloseTo(
       outcome.after.figure!.value - outcome.before.figure!.value,
       8,
     );
-    // The fix held for four weeks and slipped in the last one: still clearly better than before, on hundreds of answers.
     expect(outcome.difference!.interval.low).toBeGreaterThan(0.3);
+    expect(outcome.difference!.pValue).toBeLessThan(0.05);
     expect(outcome.before.figure!.n).toBeGreaterThan(100);
     expect(outcome.after.figure!.n).toBeGreaterThan(300);
 
     expect(overview.promises.map((p) => p.titleEn).sort()).toEqual(
       DEMO_PROMISES.map((p) => p.titleEn).sort(),
     );
+  });
+
+  it("shows a rollout whose 28 days still run with its estimate and interval so far, and the day of its verdict instead of one", async () => {
+    const { executive, manager, organizationId } = await demoActors();
+    const { pilotId } = await recordDemoRollout(organizationId, manager.id);
+    const today = demoPilotDates().today;
+    const rolloutDay = addDays(today, -20);
+    await db.pilot.update({
+      where: { id: pilotId },
+      data: { rolloutAt: startOfLocalDay(rolloutDay) },
+    });
+    const [outcome] = (await getOverview(executive)).outcomes;
+    expect(outcome).toMatchObject({
+      rolloutDay,
+      after: { from: rolloutDay, to: today },
+      evaluation: {
+        to: addDays(rolloutDay, 27),
+        isComplete: false,
+        verdictDay: addDays(rolloutDay, 28),
+      },
+      verdict: null,
+      difference: { pValue: null },
+    });
+    expect(outcome!.after.figure!.n).toBeGreaterThan(100);
+    expect(outcome!.difference!.interval.low).toBeLessThan(outcome!.difference!.value);
   });
 
   it("has no outcome for a rollout whose day has not come, nor for a pilot decided otherwise", async () => {

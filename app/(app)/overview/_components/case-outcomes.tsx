@@ -5,14 +5,25 @@ import { ChartCard } from "@/components/charts/chart-card";
 import { formatInteger } from "@/lib/format/numbers";
 import { localized } from "@/lib/i18n/localized";
 import type { TCaseOutcome } from "@/lib/overview/schemas";
+import { EVALUATION_DAYS } from "@/lib/projects/windows";
 import { formatMetricDifference, formatMetricValue, VERDICT_TONE } from "./metric-format";
 import { EMPTY_CLASS, LIST_CLASS, ROW_LINK_CLASS } from "./overview-section";
 
-/** Each rolled-out change, before against after at its touchpoint, with the difference and its interval; the table view and CSV carry the same figures. */
+/** An estimate while its window runs: no colour, since colour would already read as a verdict. */
+const PENDING_TONE = "text-neutral-700";
+
+/**
+ * Each rolled-out change, before against after at its touchpoint, with the difference and its
+ * interval; the table view and CSV carry the same figures. While the evaluation window runs, the
+ * estimate so far is shown in neutral and the verdict's place says the day it will come.
+ */
 export function CaseOutcomes({ outcomes }: { outcomes: TCaseOutcome[] }) {
   const t = useTranslations("overview.outcomes");
   const tPilots = useTranslations("overview.pilots");
   const locale = useLocale();
+  const verdictOf = (o: TCaseOutcome) =>
+    o.verdict ? tPilots(`verdict.${o.verdict}`) : t("pending", { day: o.evaluation.verdictDay });
+  const toneOf = (o: TCaseOutcome) => (o.verdict ? VERDICT_TONE[o.verdict] : PENDING_TONE);
   if (outcomes.length === 0) return <p className={EMPTY_CLASS}>{t("none")}</p>;
   const table = {
     columns: [
@@ -33,7 +44,7 @@ export function CaseOutcomes({ outcomes }: { outcomes: TCaseOutcome[] }) {
       o.difference?.value ?? null,
       o.difference?.interval.low ?? null,
       o.difference?.interval.high ?? null,
-      tPilots(`verdict.${o.verdict}`),
+      verdictOf(o),
     ]),
   };
   const figure = (o: TCaseOutcome, f: TCaseOutcome["before"]["figure"]) =>
@@ -69,16 +80,17 @@ export function CaseOutcomes({ outcomes }: { outcomes: TCaseOutcome[] }) {
                   })}
                 </span>
                 <span className="block text-xs tabular-nums text-neutral-700">
-                  {t("after", {
+                  {t(o.evaluation.isComplete ? "after" : "afterRunning", {
                     from: o.after.from,
                     to: o.after.to,
+                    days: EVALUATION_DAYS,
                     figure: figure(o, o.after.figure),
                   })}
                 </span>
               </span>
               <span className="text-right tabular-nums">
                 <span
-                  className={`block text-lg font-semibold ${VERDICT_TONE[o.verdict]}`}
+                  className={`block text-lg font-semibold ${toneOf(o)}`}
                   data-testid="overview-outcome-difference"
                 >
                   {o.difference ? formatMetricDifference(o.metric, o.difference.value, locale) : ""}
@@ -91,8 +103,11 @@ export function CaseOutcomes({ outcomes }: { outcomes: TCaseOutcome[] }) {
                       })
                     : t("noDifference")}
                 </span>
-                <span className={`block text-xs font-medium ${VERDICT_TONE[o.verdict]}`}>
-                  {tPilots(`verdict.${o.verdict}`)}
+                <span
+                  className={`block text-xs font-medium ${toneOf(o)}`}
+                  data-testid="overview-outcome-verdict"
+                >
+                  {verdictOf(o)}
                 </span>
               </span>
             </Link>

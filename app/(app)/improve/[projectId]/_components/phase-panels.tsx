@@ -9,6 +9,7 @@ import { DIMENSIONS } from "@/lib/journeys/document";
 import { localized } from "@/lib/i18n/localized";
 import type { TProjectDetail } from "@/lib/projects/schemas";
 import type { TTargetProgress } from "@/lib/projects/targets";
+import { EVALUATION_DAYS } from "@/lib/projects/windows";
 
 // What each earlier phase produced for this project, read where it was made: the map (Define),
 // the gap and the fix-first ranking (Measure), the causes and the chosen option (Analyze).
@@ -145,7 +146,7 @@ export function MeasurePanel({
   );
 }
 
-/** The touchpoints' gap and CSAT before the work began against since the rollout, with the targets. */
+/** The touchpoints' gap and CSAT before the work began against the evaluation window from the rollout, with the targets once it is over. */
 export function TargetProgress({
   progress,
   targets,
@@ -229,7 +230,15 @@ export function TargetProgress({
       <h3 className="text-sm font-semibold text-neutral-800">{t("heading")}</h3>
       <p className="mt-0.5 text-xs text-neutral-600">
         {t("periods", { beforeFrom: before.from, beforeTo: before.to })}{" "}
-        {after ? t("afterPeriod", { from: after.from, to: after.to }) : t("noRollout")}
+        {after && progress.evaluation
+          ? t(progress.evaluation.isComplete ? "afterPeriod" : "afterRunning", {
+              from: after.from,
+              to: after.to,
+              days: EVALUATION_DAYS,
+              end: progress.evaluation.to,
+              day: progress.evaluation.verdictDay,
+            })
+          : t("noRollout")}
       </p>
       <Table
         columns={columns}
