@@ -7,7 +7,7 @@ import { countThemes } from "@/lib/stats/themes";
 import { loadPhaseFacts } from "./facts";
 import { addDays, localDayOf, startOfLocalDay } from "@/lib/dates/local-days";
 import { CSAT_TOP_TWO_MIN, NPS_DETRACTOR_MAX } from "@/lib/observations/scale";
-import { analysisWindow, type TAnalysisWindow } from "./analysis-window";
+import { analysisWindow, type TAnalysisWindow } from "./windows";
 import { ZAnalysisWindowInput } from "./schemas";
 import type { TAnalysis, TProjectDetail, TProjectListItem, TProjectStatus } from "./schemas";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ZLocalDay } from "@/lib/dates/local-days";
 import { DIMENSIONS, type TDimension } from "@/lib/journeys/document";
-import type { TAnalysisWindow } from "./analysis-window";
+import type { TAnalysisWindow } from "./windows";
 
 const ZId = z.string().trim().min(1).max(64);
 const ZText = (max: number) => z.string().trim().max(max, { error: "validation.tooLong" });

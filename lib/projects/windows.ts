@@ -1,8 +1,10 @@
 import { addDays, type TLocalDay } from "@/lib/dates/local-days";
 
-// The two windows every before/after reading of a project's change uses — the project's progress
-// against its targets and the overview's outcome of each rollout — so the two pages cannot
-// disagree about what "before" and "after" mean. Local days (Korea time), both ends included. Pure.
+// The windows a project's figures read. The two every before/after reading of a project's change
+// uses — the project's progress against its targets and the overview's outcome of each rollout —
+// so the two pages cannot disagree about what "before" and "after" mean; and the Analyze page's
+// window of complaints, which is "before" once a pilot has begun. Local days (Korea time), both
+// ends included. Pure.
 
 type TWindow = { from: TLocalDay; to: TLocalDay };
 
@@ -59,4 +61,33 @@ export function evaluationWindow(
     observed: { from: rolloutDay, to: isComplete ? to : today },
     evaluation: { to, isComplete, verdictDay: addDays(to, 1) },
   };
+}
+
+/** The days whose complaints the Analyze page reads, and why those (docs/METHODS.md, "Pareto of causes and themes"). */
+export type TAnalysisWindow = TWindow & {
+  /**
+   * LATEST: the BEFORE_DAYS days up to today — nothing has been changed for customers yet.
+   * BEFORE_FIRST_PILOT: the before window — later comments describe the change, not the causes.
+   * CHOSEN: the manager's own dates.
+   */
+  basis: "LATEST" | "BEFORE_FIRST_PILOT" | "CHOSEN";
+};
+
+/**
+ * The Analyze page's window: the manager's dates when given; once the project's first pilot has
+ * begun, its before window; otherwise the BEFORE_DAYS days up to today.
+ */
+export function analysisWindow({
+  today,
+  firstPilotStart,
+  chosen,
+}: {
+  today: TLocalDay;
+  firstPilotStart: TLocalDay | null;
+  chosen?: TWindow | null;
+}): TAnalysisWindow {
+  if (chosen) return { ...chosen, basis: "CHOSEN" };
+  if (firstPilotStart !== null && firstPilotStart <= today)
+    return { ...beforeWindow(firstPilotStart), basis: "BEFORE_FIRST_PILOT" };
+  return { from: addDays(today, -(BEFORE_DAYS - 1)), to: today, basis: "LATEST" };
 }

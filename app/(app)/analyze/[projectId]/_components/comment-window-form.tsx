@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { Field, TextInput } from "@/components/ui/field";
-import { ANALYSIS_WINDOW_DAYS, type TAnalysisWindow } from "@/lib/projects/analysis-window";
+import { BEFORE_DAYS, type TAnalysisWindow } from "@/lib/projects/windows";
 
 /** A plain GET form: the days whose complaints the theme Pareto reads live in the URL. */
 export async function CommentWindowForm({
@@ -24,7 +24,7 @@ export async function CommentWindowForm({
         {t(`basis.${window.basis}`, {
           from: window.from,
           to: window.to,
-          days: ANALYSIS_WINDOW_DAYS,
+          days: BEFORE_DAYS,
         })}
       </p>
       <Field label={t("from")}>

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { ChartCard } from "@/components/charts/chart-card";
 import { ParetoChart } from "@/components/charts/pareto-chart";
-import type { TAnalysisWindow } from "@/lib/projects/analysis-window";
+import type { TAnalysisWindow } from "@/lib/projects/windows";
 import type { TParetoBar } from "@/lib/projects/schemas";
 
 /** The causes by how often they were seen: the vital few first. */
