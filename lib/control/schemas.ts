@@ -26,12 +26,7 @@ type TSignalDirection = "UP" | "DOWN" | null;
  * of the means when the days hold too few answers, p or Laney's p′ of the CSAT share), and why:
  * lib/stats/chart-choice.ts.
  */
-export type {
-  TChartKind,
-  TChartMethod,
-  TChartReason,
-  TDispersion,
-} from "@/lib/stats/chart-choice";
+export type { TChartKind, TChartMethod, TChartReason, TDispersion } from "@/lib/stats/chart-choice";
 
 /**
  * A signal worth acting on: on a point after the baseline, recent enough (ALERT_WINDOW in

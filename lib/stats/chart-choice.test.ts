@@ -48,10 +48,7 @@ describe("the chart of daily means: enough data within the days (issue #17, item
   // moving ranges sum to 1.5+2+1+2+3+1+1+2+1+1+2+1+2+3+1+1+2+1+1 = 29.5, MR̄ = 1.5526,
   // σ̂ = MR̄ / 1.128 = 1.3760; a day at 2 is (2 − 4.875) / 1.3760 = −2.09σ: no alarm.
   const MEANS = [5.5, 4, 6, 5, 3, 6, 5, 4, 6, 5, 4, 6, 5, 3, 6, 5, 4, 6, 5, 4];
-  const baseline = [
-    { n: 2, sum: 11, sumSquares: 61 },
-    ...MEANS.slice(1).map((x) => single(x)),
-  ];
+  const baseline = [{ n: 2, sum: 11, sumSquares: 61 }, ...MEANS.slice(1).map((x) => single(x))];
 
   it("falls back to an individuals chart of the daily means when ν is below the threshold", () => {
     const { method, points } = chooseMeanChart(baseline, [single(2)]);
