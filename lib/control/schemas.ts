@@ -22,13 +22,6 @@ export type TSignalRule = (typeof SIGNAL_RULES)[number];
 type TSignalDirection = "UP" | "DOWN" | null;
 
 /**
- * Which chart a series is drawn on (X-bar or Laney's X-bar′ of daily/weekly means, individuals
- * of the means when the days hold too few answers, p or Laney's p′ of the CSAT share), and why:
- * lib/stats/chart-choice.ts.
- */
-export type { TChartKind, TChartMethod, TChartReason, TDispersion } from "@/lib/stats/chart-choice";
-
-/**
  * A signal worth acting on: on a point after the baseline, recent enough (ALERT_WINDOW in
  * series.ts), in the direction "worse than the baseline" (DOWN: higher is better for both metrics).
  * One alert per chart: its latest such point, named by the most severe rule that fired there.

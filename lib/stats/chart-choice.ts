@@ -28,7 +28,7 @@ export const MIN_BASELINE_SUBGROUPS = 20;
 /** The dispersion test's level: overdispersion is declared when its p-value is below it. */
 export const OVERDISPERSION_ALPHA = 0.05;
 
-export type TChartKind = "XBAR" | "XBAR_PRIME" | "INDIVIDUALS" | "P" | "P_PRIME";
+type TChartKind = "XBAR" | "XBAR_PRIME" | "INDIVIDUALS" | "P" | "P_PRIME";
 
 /**
  * Why the chart is the one it is.
@@ -45,7 +45,7 @@ export type TChartKind = "XBAR" | "XBAR_PRIME" | "INDIVIDUALS" | "P" | "P_PRIME"
  * - ONE_SUBGROUP: a single baseline subgroup — nothing to compare it with, so dispersion is not
  *   tested yet: the plain chart.
  */
-export type TChartReason =
+type TChartReason =
   | "TOO_FEW_WITHIN_DF"
   | "OVERDISPERSED"
   | "WITHIN_SPREAD_EXPLAINS"
@@ -57,7 +57,7 @@ export type TChartReason =
  * Shares: Pearson's χ² = Σ zᵢ² on k − 1 df (df2 null). Means: the one-way ANOVA F =
  * [Σ nᵢ(x̄ᵢ − x̄)² / (k − 1)] / pooled s², on (k − 1, ν) df.
  */
-export type TDispersion = {
+type TDispersion = {
   sigmaZ: number;
   test: "CHI_SQUARE" | "F";
   statistic: number;
