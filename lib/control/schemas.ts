@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { addDays, firstMondayFrom, isLocalDay, ZLocalDay } from "@/lib/dates/local-days";
+import type { TChartMethod } from "@/lib/stats/chart-choice";
 
 export const CONTROL_METRICS = ["MEAN_EXPERIENCE", "CSAT"] as const;
 export type TControlMetric = (typeof CONTROL_METRICS)[number];
@@ -19,9 +20,6 @@ export const SIGNAL_RULES = [
 ] as const;
 export type TSignalRule = (typeof SIGNAL_RULES)[number];
 type TSignalDirection = "UP" | "DOWN" | null;
-
-/** Which chart a series is drawn on: X-bar of daily/weekly means, individuals (one answer per subgroup), p-chart of the CSAT share. */
-export type TChartKind = "XBAR" | "INDIVIDUALS" | "P";
 
 /**
  * A signal worth acting on: on a point after the baseline, recent enough (ALERT_WINDOW in
@@ -59,10 +57,18 @@ export type TChartPoint = {
   signals: { rule: TSignalRule; direction: TSignalDirection }[];
 };
 
-/** OK, or why a chart has no limits: no answers in the baseline period, or no variation in them to set limits from. */
-export type TChartStatus = "OK" | "NO_BASELINE_DATA" | "NO_VARIATION";
+/**
+ * OK, or why a chart has no limits: no answers in the baseline period, a single baseline
+ * subgroup where the individuals chart needs two, or no variation in them to set limits from.
+ */
+export type TChartStatus = "OK" | "NO_BASELINE_DATA" | "TOO_FEW_SUBGROUPS" | "NO_VARIATION";
 
-export type TControlChartView = {
+/**
+ * A chart as the Control page shows it. Its method (TChartMethod, lib/stats/chart-choice.ts) says
+ * which chart the baseline supports and why: X-bar or Laney's X-bar′ of the daily/weekly means,
+ * an individuals chart of the means when the days hold too few answers, p or Laney's p′ of CSAT.
+ */
+export type TControlChartView = TChartMethod & {
   id: string;
   touchpoint: {
     id: string;
@@ -76,9 +82,10 @@ export type TControlChartView = {
   subgroup: TControlSubgroup;
   baselineFrom: string;
   baselineTo: string;
-  kind: TChartKind;
   status: TChartStatus;
   baselineSubgroups: number;
+  /** Fewer than 20 baseline subgroups: the limits are provisional. */
+  isProvisional: boolean;
   /** Observations behind the points (answers to the chart's question). */
   n: number;
   points: TChartPoint[];

@@ -169,6 +169,86 @@ describe("a control chart of mean experience (X-bar, limits from the baseline)",
   });
 });
 
+describe("the chart a baseline supports (issue #17, items 6 and 7; worked cases in lib/stats/chart-choice.test.ts)", () => {
+  const single = (date: string, x: number): TSubgroupSums => ({
+    date,
+    experience: { n: 1, sum: x, sumSquares: x * x },
+    csat: { n: 0, topTwoBox: 0 },
+  });
+  /** Daily means from 2026-01-01 on; the first day holds two answers (5 and 6), the others one. */
+  function thinDays(means: readonly number[]): TSubgroupSums[] {
+    return means.map((x, i) =>
+      i === 0
+        ? { ...single("2026-01-01", 0), experience: { n: 2, sum: 11, sumSquares: 61 } }
+        : single(addDays("2026-01-01", i), x),
+    );
+  }
+
+  it("draws the daily means on an individuals chart when the baseline's days hold too few answers, and no alarm where an X-bar from ν = 1 raised one", () => {
+    // Twenty baseline days, ν = 1 (only the first holds two answers), then a day at 2. The
+    // X-bar limits would rest on that one df (σ̂ = √π/2) and put the day 3.28σ below; the
+    // individuals chart of the means (center 4.875, σ̂ = MR̄/1.128 = 1.376) puts it at −2.09σ.
+    const means = [5.5, 4, 6, 5, 3, 6, 5, 4, 6, 5, 4, 6, 5, 3, 6, 5, 4, 6, 5, 4, 2];
+    const series = buildSeries({ ...config, baselineTo: "2026-01-20" }, thinDays(means));
+    expect(series).toMatchObject({
+      kind: "INDIVIDUALS",
+      reason: "TOO_FEW_WITHIN_DF",
+      withinDf: 1,
+      status: "OK",
+      baselineSubgroups: 20,
+      isProvisional: false,
+    });
+    expect(series.points.at(-1)!.z).toBeCloseTo(-2.0894, 4);
+    expect(alertOf(series, "DAY", "2026-01-21")).toBeNull();
+  });
+
+  it("calls limits from fewer than 20 baseline subgroups provisional", () => {
+    const stableDays = days(TODAY, stable);
+    expect(buildSeries({ ...config, baselineTo: "2026-01-19" }, stableDays)).toMatchObject({
+      baselineSubgroups: 19,
+      isProvisional: true,
+    });
+    expect(buildSeries({ ...config, baselineTo: "2026-01-20" }, stableDays)).toMatchObject({
+      baselineSubgroups: 20,
+      isProvisional: false,
+    });
+  });
+
+  it("waits for a second baseline day when one day holds too few answers to set limits", () => {
+    const series = buildSeries({ ...config, baselineTo: "2026-01-01" }, [day("2026-01-01", 0, 10)]);
+    expect(series).toMatchObject({ kind: "INDIVIDUALS", status: "TOO_FEW_SUBGROUPS", points: [] });
+  });
+
+  it("widens a CSAT chart to Laney's p′ when its days vary more than sampling explains, and raises no alarm for a day within that swing", () => {
+    // Five baseline days of 400 answers (300, 320, 280, 310, 290 top-two-box): χ² = 13.3 on 4 df,
+    // p = 0.0098, σ_z = 2.81. A day with 268 of 400 is −3.70σ on the p-chart, −1.31σ on the p′.
+    const csatDay = (date: string, top: number): TSubgroupSums => ({
+      date,
+      experience: { n: 0, sum: 0, sumSquares: 0 },
+      csat: { n: 400, topTwoBox: top },
+    });
+    const subgroups = [300, 320, 280, 310, 290, 268].map((top, i) =>
+      csatDay(addDays("2026-01-01", i), top),
+    );
+    const series = buildSeries(
+      { metric: "CSAT", subgroup: "DAY", baselineFrom: "2026-01-01", baselineTo: "2026-01-05" },
+      subgroups,
+    );
+    expect(series).toMatchObject({
+      kind: "P_PRIME",
+      reason: "OVERDISPERSED",
+      status: "OK",
+      isProvisional: true,
+    });
+    expect(series.dispersion!.sigmaZ).toBeCloseTo(2.75 * Math.sqrt(Math.PI / 3), 10);
+    const last = series.points.at(-1)!;
+    expect(last.value).toBeCloseTo(67, 10);
+    expect(last.lower).toBeCloseTo(56.72, 2);
+    expect(last.signals).toEqual([]);
+    expect(alertOf(series, "DAY", "2026-01-06")).toBeNull();
+  });
+});
+
 describe("a p-chart of the CSAT share", () => {
   it("plots CSAT in % against p̄ ± 3√(p̄(1−p̄)/n) and flags a drop", () => {
     const csatDay = (date: string, n: number, top: number): TSubgroupSums => ({
@@ -202,7 +282,10 @@ describe("a p-chart of the CSAT share", () => {
 });
 
 describe("a weekly chart", () => {
-  const week = (date: string, z: number) => day(date, z);
+  // A week holds more answers than a day: 40, so that its three baseline weeks give the X-bar
+  // chart ν = 117 within-week degrees of freedom (at least 50 are needed, chart-choice.ts).
+  const WEEK_N = 40;
+  const week = (date: string, z: number) => day(date, z, WEEK_N);
   const weekly = (baselineFrom: string, baselineTo: string): TChartConfig => ({
     metric: "MEAN_EXPERIENCE",
     subgroup: "WEEK",
@@ -238,7 +321,7 @@ describe("a weekly chart", () => {
     ]);
     expect(series.baselineSubgroups).toBe(3);
     // The limits come from those three weeks alone: their grand mean is the center.
-    const mean = (z: number) => CENTER + (z * SIGMA) / Math.sqrt(N);
+    const mean = (z: number) => CENTER + (z * SIGMA) / Math.sqrt(WEEK_N);
     expect(series.points[0]!.center).toBeCloseTo((mean(-0.5) + mean(0.8) + mean(-0.8)) / 3, 10);
     expect(alertWindowStart("WEEK", "2026-03-25")).toBe("2026-02-02");
     expect(alertOf(series, "WEEK", "2026-03-25")).toMatchObject({

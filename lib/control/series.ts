@@ -1,15 +1,15 @@
 import { addDays, firstMondayFrom, mondayOf, type TLocalDay } from "@/lib/dates/local-days";
 import {
-  detectSignals,
-  individualsChart,
-  pChart,
-  xBarChart,
-  type TControlPoint,
-} from "@/lib/stats/control-charts";
+  chooseMeanChart,
+  chooseShareChart,
+  MIN_BASELINE_SUBGROUPS,
+  type TChartMethod,
+  type TChosenChart,
+} from "@/lib/stats/chart-choice";
+import { detectSignals } from "@/lib/stats/control-charts";
 import type { TMoments } from "@/lib/stats/summary";
 import {
   SIGNAL_RULES,
-  type TChartKind,
   type TChartPoint,
   type TChartStatus,
   type TControlMetric,
@@ -36,10 +36,11 @@ export type TChartConfig = {
   baselineTo: TLocalDay;
 };
 
-export type TSeries = {
-  kind: TChartKind;
+export type TSeries = TChartMethod & {
   status: TChartStatus;
   baselineSubgroups: number;
+  /** Fewer than MIN_BASELINE_SUBGROUPS (20) baseline subgroups: the limits are provisional. */
+  isProvisional: boolean;
   n: number;
   points: TChartPoint[];
 };
@@ -86,6 +87,12 @@ export function alertWindowStart(subgroup: TControlSubgroup, today: TLocalDay): 
 /** CSAT is plotted in % (as everywhere else in the product); the p-chart computes shares 0–1. */
 const scaleOf = (metric: TControlMetric) => (metric === "CSAT" ? 100 : 1);
 
+const countsOf = (s: TSubgroupSums) => ({ n: s.csat.n, successes: s.csat.topTwoBox });
+
+/**
+ * The chart of a series: which chart the baseline supports and why (lib/stats/chart-choice.ts),
+ * its points judged against the baseline's limits, and the run rules read over them all.
+ */
 export function buildSeries(config: TChartConfig, subgroups: readonly TSubgroupSums[]): TSeries {
   const start = chartStartOf(config);
   // Subgroups without an answer to the chart's question have nothing to plot.
@@ -96,35 +103,29 @@ export function buildSeries(config: TChartConfig, subgroups: readonly TSubgroupS
   const isBaseline = (s: TSubgroupSums) => isBaselineSubgroup(s.date, config);
   const baseline = charted.filter(isBaseline);
   const n = charted.reduce((sum, s) => sum + sizeOf(s), 0);
-  const empty = (kind: TChartKind, status: TChartStatus): TSeries => ({
-    kind,
-    status,
-    baselineSubgroups: baseline.length,
-    n,
-    points: [],
-  });
-
-  let kind: TChartKind;
-  let computed: TControlPoint[] | null;
-  if (config.metric === "CSAT") {
-    kind = "P";
-    const counts = (s: TSubgroupSums) => ({ n: s.csat.n, successes: s.csat.topTwoBox });
-    computed = pChart(baseline.map(counts), charted.map(counts));
-  } else {
-    // X-bar when the baseline's days (weeks) hold several answers each, so that the spread within
-    // them sets the limits; individuals (X-mR) of the subgroup means when every one holds a single answer.
-    const hasWithinSpread = baseline.some((s) => s.experience.n >= 2);
-    kind = hasWithinSpread ? "XBAR" : "INDIVIDUALS";
-    const mean = (s: TSubgroupSums) => s.experience.sum / s.experience.n;
-    computed = hasWithinSpread
-      ? xBarChart(
+  const chosen: TChosenChart =
+    config.metric === "CSAT"
+      ? chooseShareChart(baseline.map(countsOf), charted.map(countsOf))
+      : chooseMeanChart(
           baseline.map((s) => s.experience),
           charted.map((s) => s.experience),
-        )
-      : individualsChart(baseline.map(mean), charted.map(mean));
+        );
+  const summary = {
+    ...chosen.method,
+    baselineSubgroups: baseline.length,
+    isProvisional: baseline.length < MIN_BASELINE_SUBGROUPS,
+    n,
+  };
+  const computed = chosen.points;
+  if (baseline.length === 0) return { ...summary, status: "NO_BASELINE_DATA", points: [] };
+  if (computed === null) {
+    // An individuals chart needs two baseline subgroups for a moving range.
+    const status =
+      chosen.method.kind === "INDIVIDUALS" && baseline.length < 2
+        ? "TOO_FEW_SUBGROUPS"
+        : "NO_VARIATION";
+    return { ...summary, status, points: [] };
   }
-  if (baseline.length === 0) return empty(kind, "NO_BASELINE_DATA");
-  if (computed === null) return empty(kind, "NO_VARIATION");
 
   const signals = detectSignals(computed);
   const scale = scaleOf(config.metric);
@@ -142,7 +143,7 @@ export function buildSeries(config: TChartConfig, subgroups: readonly TSubgroupS
       .filter((s) => s.pointIndex === i)
       .map(({ rule, direction }) => ({ rule, direction })),
   }));
-  return { kind, status: "OK", baselineSubgroups: baseline.length, n, points };
+  return { ...summary, status: "OK", points };
 }
 
 /**

@@ -14,7 +14,7 @@ export type TControlPoint = {
   center: number;
   upper: number;
   lower: number;
-  /** standard error of this point (σ/√n for X-bar, σ for individuals, √(p̄(1−p̄)/n) for p): limits are center ± 3·sigma (p clipped to [0, 1]) */
+  /** standard error of this point (σ/√n for X-bar, σ for individuals, √(p̄(1−p̄)/n) for p; times σ_z on the Laney charts): limits are center ± 3·sigma (p clipped to [0, 1]) */
   sigma: number;
   /** (value − center) / sigma: the zone the run rules read */
   z: number;
@@ -51,21 +51,28 @@ function assertPointSize(n: number, index: number): void {
     throw new RangeError(`point ${index} has n = 0: drop empty subgroups before charting`);
 }
 
+/** The baseline of an X-bar chart: its grand mean, σ within subgroups and the df ν that σ rests on. */
+export type TXBarBaseline = {
+  center: number;
+  /** σ̂ = pooled s / c4(ν + 1) */
+  sigma: number;
+  /** ν = Σ(nᵢ − 1) over the baseline subgroups */
+  df: number;
+  /** pooled s² = Σ(nᵢ − 1)sᵢ² / ν (no c4: the unbiased variance an F test needs) */
+  pooledVariance: number;
+};
+
 /**
- * X-bar chart of subgroup means (subgroups may differ in size, as daily answer counts do).
  * center = weighted grand mean of the baseline, Σ sums / Σ n.
  * σ (within subgroups) = pooled s / c4(ν + 1), pooled s = √(Σ(nᵢ − 1)sᵢ² / ν), ν = Σ(nᵢ − 1):
  * the pooled variance weights each subgroup by its degrees of freedom — what Montgomery
  * (§6.3.2, variable sample size) recommends for unequal nᵢ, where the plain average s̄ would
  * let a day of 3 answers count as much as a day of 300 — and dividing by c4 of the pooled df
  * removes its small bias (qcc's "RMSDF"; Burr 1969). It comes straight from (n, Σx, Σx²).
- * Limits center ± 3σ/√nᵢ per point. null when the baseline has no within-subgroup df
- * (subgroups of size 1 throughout → use individualsChart) or no variation.
+ * null when the baseline has no within-subgroup df (subgroups of size 1 throughout → use
+ * individualsChart) or no variation.
  */
-export function xBarChart(
-  baseline: readonly TMoments[],
-  points: readonly TMoments[],
-): TControlPoint[] | null {
+export function xBarBaseline(baseline: readonly TMoments[]): TXBarBaseline | null {
   let n = 0;
   let sum = 0;
   let df = 0;
@@ -81,13 +88,41 @@ export function xBarChart(
     }
   }
   if (n === 0 || df === 0) return null;
-  const center = sum / n;
-  const sigma = Math.sqrt(sumOfSquares / df) / c4(df + 1);
+  const pooledVariance = sumOfSquares / df;
+  const sigma = Math.sqrt(pooledVariance) / c4(df + 1);
   if (!(sigma > 0)) return null;
+  return { center: sum / n, sigma, df, pooledVariance };
+}
+
+function assertSigmaZ(sigmaZ: number): void {
+  if (!(sigmaZ > 0 && Number.isFinite(sigmaZ)))
+    throw new RangeError(`σ_z must be a positive number, got ${sigmaZ}`);
+}
+
+/**
+ * X-bar chart of subgroup means (subgroups may differ in size, as daily answer counts do):
+ * center and σ from xBarBaseline, limits center ± 3σ/√nᵢ per point.
+ * sigmaZ (default 1) widens every point's σ by Laney's factor: the X-bar′ chart, for means that
+ * vary more from day to day than the spread within days explains (chart-choice.ts).
+ * null when xBarBaseline is.
+ */
+export function xBarChart(
+  baseline: readonly TMoments[],
+  points: readonly TMoments[],
+  sigmaZ = 1,
+): TControlPoint[] | null {
+  assertSigmaZ(sigmaZ);
+  const limits = xBarBaseline(baseline);
+  if (limits === null) return null;
   return points.map((point, index) => {
     assertMoments(point);
     assertPointSize(point.n, index);
-    return pointOf(point.sum / point.n, point.n, center, sigma / Math.sqrt(point.n));
+    return pointOf(
+      point.sum / point.n,
+      point.n,
+      limits.center,
+      (sigmaZ * limits.sigma) / Math.sqrt(point.n),
+    );
   });
 }
 
@@ -95,6 +130,20 @@ function assertFinite(values: readonly number[]): void {
   for (const value of values)
     if (!Number.isFinite(value))
       throw new RangeError(`values must be finite numbers, got ${value}`);
+}
+
+/**
+ * σ̂ = MR̄ / d2 of a sequence in time order: MR̄ the mean of the moving ranges |xᵢ − xᵢ₋₁|,
+ * d2 = 2/√π ≈ 1.128 (Montgomery §6.4). It reads only the spread between neighbours, so a shift
+ * or a trend in the sequence inflates it far less than the overall standard deviation.
+ * null with fewer than 2 values.
+ */
+export function movingRangeSigma(values: readonly number[]): number | null {
+  assertFinite(values);
+  if (values.length < 2) return null;
+  let movingRanges = 0;
+  for (let i = 1; i < values.length; i++) movingRanges += Math.abs(values[i]! - values[i - 1]!);
+  return movingRanges / (values.length - 1) / D2_MOVING_RANGE;
 }
 
 /**
@@ -106,14 +155,9 @@ export function individualsChart(
   baseline: readonly number[],
   points: readonly number[],
 ): TControlPoint[] | null {
-  assertFinite(baseline);
   assertFinite(points);
-  if (baseline.length < 2) return null;
-  let movingRanges = 0;
-  for (let i = 1; i < baseline.length; i++)
-    movingRanges += Math.abs(baseline[i]! - baseline[i - 1]!);
-  const sigma = movingRanges / (baseline.length - 1) / D2_MOVING_RANGE;
-  if (!(sigma > 0)) return null;
+  const sigma = movingRangeSigma(baseline);
+  if (sigma === null || !(sigma > 0)) return null;
   const center = baseline.reduce((total, value) => total + value, 0) / baseline.length;
   return points.map((value) => pointOf(value, 1, center, sigma));
 }
@@ -134,13 +178,16 @@ function assertCounts(group: { n: number; successes: number }): void {
 
 /**
  * p-chart of a share per subgroup (e.g. CSAT top-two-box): p̄ = baseline successes / baseline n,
- * limits p̄ ± 3√(p̄(1−p̄)/nᵢ) clipped to [0, 1] (Montgomery §7.2). null when the baseline is empty or
- * p̄ is 0 or 1 (no variation to set limits from).
+ * limits p̄ ± 3√(p̄(1−p̄)/nᵢ) clipped to [0, 1] (Montgomery §7.2). sigmaZ (default 1) widens
+ * them by Laney's factor: the p′ chart, p̄ ± 3·σ_z·√(p̄(1−p̄)/nᵢ) (Laney 2002; chart-choice.ts).
+ * null when the baseline is empty or p̄ is 0 or 1 (no variation to set limits from).
  */
 export function pChart(
   baseline: readonly { n: number; successes: number }[],
   points: readonly { n: number; successes: number }[],
+  sigmaZ = 1,
 ): TControlPoint[] | null {
+  assertSigmaZ(sigmaZ);
   let n = 0;
   let successes = 0;
   for (const subgroup of baseline) {
@@ -158,7 +205,7 @@ export function pChart(
       point.successes / point.n,
       point.n,
       center,
-      Math.sqrt((center * (1 - center)) / point.n),
+      sigmaZ * Math.sqrt((center * (1 - center)) / point.n),
       { min: 0, max: 1 },
     );
   });

@@ -10,6 +10,7 @@ import type { TActionResult } from "@/lib/action-result";
 import { formatNumber } from "@/lib/format/numbers";
 import type { TChartPoint, TControlChartView, TControlView } from "@/lib/control/schemas";
 import { localized } from "@/lib/i18n/localized";
+import { MIN_WITHIN_DF } from "@/lib/stats/chart-choice";
 import { ChartSettingsFields } from "./chart-form";
 import { ControlPlot } from "./control-plot";
 
@@ -70,7 +71,9 @@ export function ControlChartCard({ chart, projects, canWrite, updateChart, delet
         <p className="mt-4 mb-2 text-sm text-neutral-700" data-testid="control-chart-status">
           {chart.status === "NO_BASELINE_DATA"
             ? t("charts.noBaselineData")
-            : t("charts.noVariation")}
+            : chart.status === "TOO_FEW_SUBGROUPS"
+              ? t("charts.tooFewSubgroups", { subgroup: t(`subgroup.${chart.subgroup}`) })
+              : t("charts.noVariation")}
         </p>
       </section>
     );
@@ -126,9 +129,24 @@ export function ControlChartCard({ chart, projects, canWrite, updateChart, delet
   );
 }
 
+/** A p-value as people read it: "< 0.001" below that, three decimals otherwise. */
+const formatPValue = (p: number, locale: string) =>
+  p < 0.001 ? `< ${formatNumber(0.001, locale, 3)}` : formatNumber(p, locale, 3);
+
 function ChartFooter({ chart }: { chart: TControlChartView }) {
   const t = useTranslations("control");
   const locale = useLocale();
+  // Why the baseline supports this chart (lib/stats/chart-choice.ts), with the figures behind it.
+  const reasonOf = ({ reason, dispersion, withinDf, subgroup }: TControlChartView) =>
+    t(`charts.reason.${reason}`, {
+      subgroup: t(`subgroup.${subgroup}`),
+      subgroups: t(`subgroups.${subgroup}`),
+      withinDf: withinDf ?? 0,
+      minDf: MIN_WITHIN_DF,
+      sigmaZ: dispersion ? formatNumber(dispersion.sigmaZ, locale, 2) : "–",
+      test: dispersion ? t(`charts.test.${dispersion.test}`) : "–",
+      p: dispersion ? formatPValue(dispersion.pValue, locale) : "–",
+    });
   const digits = chart.metric === "CSAT" ? 1 : 2;
   const after = chart.points.filter((p) => !p.isBaseline && p.signals.length > 0).reverse();
   const lines = after.flatMap((p) => p.signals.map((s) => ({ p, s })));
@@ -136,7 +154,13 @@ function ChartFooter({ chart }: { chart: TControlChartView }) {
   return (
     <div className="flex flex-col gap-2">
       {chart.project && <p>{t("charts.project", { title: chart.project.title })}</p>}
+      {chart.isProvisional && (
+        <p className="font-medium text-neutral-800" data-testid="control-chart-provisional">
+          {t("charts.provisional", { count: chart.baselineSubgroups })}
+        </p>
+      )}
       <p>{t(`charts.method.${chart.kind}`)}</p>
+      <p data-testid="control-chart-reason">{reasonOf(chart)}</p>
       <div>
         <p className="font-medium text-neutral-800">{t("charts.signalsTitle")}</p>
         {lines.length === 0 ? (
