@@ -141,7 +141,8 @@ export async function createPilot(
       baselineFrom: baseline?.from ?? null,
       baselineTo: baseline?.to ?? null,
       plannedPerGroup,
-      plannedDesignEffect: plan && "perGroup" in plan ? (plan.clustering?.designEffect ?? null) : null,
+      plannedDesignEffect:
+        plan && "perGroup" in plan ? (plan.clustering?.designEffect ?? null) : null,
       isExploratory: p.isExploratory,
       isRetrospective: isRetrospective(p.startDay, today),
     });

@@ -183,7 +183,13 @@ describe("a pilot over sites (issue 17: sites are clusters)", () => {
       pilot: sumGroups(pilotSites),
       control: sumGroups(controlSites),
       plannedPerGroup: null,
-      sites: { design: "CONTROL_SITES", isExploratory: false, pilotSites, controlSites, baselineSites },
+      sites: {
+        design: "CONTROL_SITES",
+        isExploratory: false,
+        pilotSites,
+        controlSites,
+        baselineSites,
+      },
     });
     expect(outcome.difference!.df).toBe(6);
     expect(outcome).toMatchObject({ verdict: "IMPROVED", reason: "SIGNIFICANT" });
@@ -213,7 +219,11 @@ describe("a pilot over sites (issue 17: sites are clusters)", () => {
     // The difference is still shown, as the answers' comparison of these two sites.
     expect(refused.difference!.value).toBeCloseTo(1.2, 10);
     const exploratory = pilotOutcome({ ...input, sites: sites(true) });
-    expect(exploratory).toMatchObject({ verdict: "IMPROVED", isExploratory: true, test: "WELCH_T" });
+    expect(exploratory).toMatchObject({
+      verdict: "IMPROVED",
+      isExploratory: true,
+      test: "WELCH_T",
+    });
   });
 
   it("puts CSAT and NPS on the same site-adjusted footing, in their display units", () => {
@@ -255,7 +265,10 @@ describe("a before/after pilot against the other sites (difference in difference
       pilot: pilotAfter,
       control: pilotBefore,
       plannedPerGroup: null,
-      sites: { design: "BEFORE_AFTER", others: { sites: 3, before: othersBefore, after: othersAfter } },
+      sites: {
+        design: "BEFORE_AFTER",
+        others: { sites: 3, before: othersBefore, after: othersAfter },
+      },
     });
     // The plain before/after sees a rise; the DiD, (5.5 − 5) − (5 − 4.5) = 0, does not.
     expect(outcome.verdict).toBe("IMPROVED");

@@ -117,7 +117,7 @@ function scaled<T extends TDifferenceTest>(test: T | null, scale: number): T | n
 /**
  * The ICC for a site-adjusted comparison: from the pilot's sites before it started, where no
  * change can be mistaken for a site effect; without a usable baseline, from the pilot's own days
- * with each group's mean removed (Donner & Klar 2000, §6.3). 0 when neither can say.
+ * with each group's mean removed (Donner & Klar 2000). 0 when neither can say.
  */
 function pilotIcc(
   metric: TPilotMetric,
@@ -144,7 +144,12 @@ function siteAdjusted(
   const arm = (list: readonly TGroupSums[], fromTest?: TPilotClustering["pilot"]) => {
     if (fromTest) return fromTest;
     const n = list.reduce((a, s) => a + scoreMoments(metric, s).n, 0);
-    return { sites: list.filter((s) => answersFor(metric, s) > 0).length, n, designEffect: 1, effectiveN: n };
+    return {
+      sites: list.filter((s) => answersFor(metric, s) > 0).length,
+      n,
+      designEffect: 1,
+      effectiveN: n,
+    };
   };
   const test = scaled(raw, DISPLAY_SCALE[metric]);
   return {

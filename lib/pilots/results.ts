@@ -2,7 +2,7 @@ import "server-only";
 import { aggregateObservations, aggregateObservationsBySets } from "@/lib/analytics/aggregate";
 import { localDayOf } from "@/lib/dates/local-days";
 import { EMPTY_SUMS, groupFigure, pilotOutcome, sumGroups, type TSiteStructure } from "./outcome";
-import { baselineWindow } from "./planning";
+import { answersFor, baselineWindow } from "./planning";
 import type {
   TGroupFigure,
   TGroupSums,
@@ -80,7 +80,10 @@ export async function computePilotFigures(frame: TPilotFrame): Promise<TPilotFig
   let sites: TSiteStructure;
   if (isBeforeAfter) {
     control = sumGroups(sitesIn(earlier, frame.pilotSiteIds));
-    const isOther = (id: string) => !frame.pilotSiteIds.includes(id);
+    // The other sites with answers of the metric in either period.
+    const isOther = (id: string) =>
+      !frame.pilotSiteIds.includes(id) &&
+      [during, earlier].some((sums) => answersFor(frame.metric, sums.get(id) ?? EMPTY_SUMS) > 0);
     const otherIds = [...new Set([...during.keys(), ...earlier.keys()])].filter(isOther);
     const othersBefore = sumGroups(sitesIn(earlier, otherIds));
     const othersAfter = sumGroups(sitesIn(during, otherIds));

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { anovaIcc, clusteredSampleSize, designEffect, sizeCv } from "./clustering";
 import { momentsOf } from "./summary";
 
-describe("anovaIcc (one-way ANOVA estimator, Donner & Klar 2000 §2.4)", () => {
+describe("anovaIcc (one-way ANOVA estimator, Donner & Klar 2000)", () => {
   it("reproduces a hand-worked case with equal sites", () => {
     // Sites {1,2,3}, {3,4,5}, {5,6,7}: means 2, 4, 6, grand mean 4.
     // SSB = 3·(4 + 0 + 4) = 24 on k − 1 = 2 df → MSB = 12.
@@ -76,9 +76,9 @@ describe("clusteredSampleSize (Hemming et al. 2011, fixed number of sites)", () 
 
   it("needs more answers when the sites are unequal, and has no answer when the sites are too few", () => {
     // CV 0.5: m = 64·0.95/(10 − 64·1.25·0.05) = 60.8/6 = 10.13 → 102 per arm.
-    expect(clusteredSampleSize({ individual: 64, sitesPerArm: 10, icc: 0.05, cv: 0.5 })!.perArm).toBe(
-      102,
-    );
+    expect(
+      clusteredSampleSize({ individual: 64, sitesPerArm: 10, icc: 0.05, cv: 0.5 })!.perArm,
+    ).toBe(102);
     // k = 3 ≤ 64·0.05 = 3.2: no number of answers at three sites reaches the power.
     expect(clusteredSampleSize({ individual: 64, sitesPerArm: 3, icc: 0.05 })).toBeNull();
     // ICC 0: exactly the independent answer.

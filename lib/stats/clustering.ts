@@ -16,7 +16,7 @@ export type TIccEstimate = {
 };
 
 /**
- * The one-way analysis-of-variance estimator of the ICC (Donner & Klar 2000, §2.4; Killip,
+ * The one-way analysis-of-variance estimator of the ICC (Donner & Klar 2000; Killip,
  * Mahfoud & Pearce 2004), for sites of unequal size, optionally nested in strata (the arms of a
  * pilot) whose own means are removed first, so that a treatment effect is not read as a site
  * effect:
@@ -67,7 +67,7 @@ function assertIcc(icc: number): void {
 
 /**
  * The design effect of one arm of sites with `sizes` answers each: DEFF = 1 + (m_A − 1)·ρ, where
- * m_A = Σmⱼ² / Σmⱼ is the size-weighted mean site size (Donner & Klar 2000, §6.3; it equals
+ * m_A = Σmⱼ² / Σmⱼ is the size-weighted mean site size (Donner & Klar 2000; it equals
  * Eldridge, Ashby & Kerry's (2006) m̄(1 + CV²) with the CV of the sizes). Unequal sites cost more
  * than equal ones: one big site dominates the arm. The variance of the arm's mean is DEFF times
  * what independent answers would give, so n / DEFF is its effective sample size.

@@ -164,7 +164,7 @@ describe("npsDifferenceTest", () => {
   });
 });
 
-describe("clusteredDifferenceTest (Donner & Klar 2000 §6.3.2, df = sites − 2)", () => {
+describe("clusteredDifferenceTest (Donner & Klar 2000, df = sites − 2)", () => {
   // Hand-worked, checked with scipy: treatment sites A {6,7,5,6} and B {5,6,4,5,5,5}, control
   // sites C {4,5,3,4} and D {5,4,6,5,4,6}, ICC 0.1.
   // Arm means 5.4 and 4.6 (difference 0.8); arm variances s² = 0.71111 and 0.93333 on n = 10.

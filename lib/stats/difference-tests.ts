@@ -177,8 +177,9 @@ export type TClusteredDifferenceTest = TDifferenceTest & {
  *   SE = √(DEFF₁·s₁²/n₁ + DEFF₂·s₂²/n₂),
  * and the statistic is referred to Student's t on k₁ + k₂ − 2 degrees of freedom, the number of
  * sites less two: the treatment varies between sites, not between answers, so the sites are the
- * units that carry the information (Donner & Klar 2000, §6.3.2's adjusted t-test with the
- * between-site df that Leyrat et al. 2018 found keeps the 5 % error rate with few sites).
+ * units that carry the information (Donner & Klar's 2000 adjusted t-test, on the between-site df:
+ * Leyrat et al. 2018 found that analyses on the sites' df hold the 5 % error rate with few
+ * sites, and answer-level ones do not).
  * null when there are fewer than three sites with answers in all, a site-less arm, an arm with
  * fewer than 2 answers, or no variation at all.
  */

@@ -39,7 +39,7 @@ export const DEMO_RELAPSE_SHIFT = -0.4;
  * customers after every day's plan consultations — as a real pilot would, so that both groups
  * reach the planned sample and a daily control chart has enough points per day.
  */
-export const DEMO_PILOT_SURVEYS_PER_STORE_PER_DAY = 3;
+export const DEMO_PILOT_SURVEYS_PER_STORE_PER_DAY = 2;
 export const DEMO_PILOT_SURVEY_STORES = [
   ...DEMO_PILOT.pilotSiteCodes,
   ...DEMO_PILOT.controlSiteCodes,
