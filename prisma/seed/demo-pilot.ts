@@ -20,7 +20,7 @@ export const DEMO_PILOT = {
   rolloutDaysAgo: 35,
   /** From this day to today the planted MOT relapses (a control chart's limits from the 14 days after the rollout must flag it). */
   relapseDaysAgo: 7,
-} as const satisfies { pilotSiteCodes: readonly string[]; controlSiteCodes: readonly string[] };
+} as const;
 
 const isPilotSite = (siteCode: string | null) =>
   (DEMO_PILOT.pilotSiteCodes as readonly (string | null)[]).includes(siteCode);
