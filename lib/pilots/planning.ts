@@ -92,12 +92,12 @@ export const DISPLAY_SCALE: Record<TPilotMetric, number> = {
 };
 
 /** The ICC of the metric's score between the given sites' baselines (one-way ANOVA, truncated at 0); null when it cannot be estimated. */
-export function baselineIcc(metric: TPilotMetric, sites: readonly TGroupSums[]): number | null {
+function baselineIcc(metric: TPilotMetric, sites: readonly TGroupSums[]): number | null {
   return anovaIcc([sites.map((s) => scoreMoments(metric, s))])?.icc ?? null;
 }
 
 /** How a plan over sites allowed for answers of one site being alike. */
-export type TPlanClustering = {
+type TPlanClustering = {
   /** The ICC the plan assumed: from the chosen sites' baseline, or 0 when it could not be estimated (iccEstimated false). */
   icc: number;
   iccEstimated: boolean;

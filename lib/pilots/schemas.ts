@@ -167,7 +167,7 @@ export type TGroupFigure = { n: number; value: number | null; interval: TInterva
 export type TPilotTestName = "WELCH_T" | "TWO_PROPORTION_Z" | "NPS_Z" | "CLUSTERED_T";
 
 /** One group of sites: how many, their answers, the design effect and the effective sample size n / DEFF. */
-export type TGroupClustering = {
+type TGroupClustering = {
   sites: number;
   n: number;
   designEffect: number;
