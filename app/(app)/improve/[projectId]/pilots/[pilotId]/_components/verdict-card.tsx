@@ -34,6 +34,8 @@ export function VerdictCard({ pilot }: { pilot: TPilotDetail }) {
     comparison,
   };
   const isUncontrolled = pilot.design === "BEFORE_AFTER";
+  // Marked exploratory and judged without the sites' adjustment: a group had a single site.
+  const isExploratory = outcome.isExploratory && outcome.clustering === null && !isUncontrolled;
   const notEnough =
     outcome.reason === "TOO_FEW_SITES"
       ? "tooFewSites"
@@ -113,14 +115,14 @@ export function VerdictCard({ pilot }: { pilot: TPilotDetail }) {
       <p className="mt-2 text-base text-neutral-900" data-testid="verdict-sentence">
         {sentence}
       </p>
-      {(isUnplanned || pilot.isRetrospective || isUncontrolled || outcome.isExploratory) && (
+      {(isUnplanned || pilot.isRetrospective || isUncontrolled || isExploratory) && (
         <ul className="mt-3 flex flex-col gap-1 text-sm text-amber-800">
           {isUncontrolled && (
             <li className="rounded-md bg-amber-50 px-2 py-1" data-testid="pilot-uncontrolled">
               {t("notes.uncontrolled")}
             </li>
           )}
-          {outcome.isExploratory && (
+          {isExploratory && (
             <li className="rounded-md bg-amber-50 px-2 py-1" data-testid="pilot-exploratory">
               {t("notes.exploratory")}
             </li>
