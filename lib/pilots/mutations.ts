@@ -9,6 +9,7 @@ import { loadPhaseFacts } from "@/lib/projects/facts";
 import { assertOpenProject, writeProjectHistory } from "@/lib/projects/projects";
 import { phaseMoveProblem } from "@/lib/projects/rules";
 import { decisionDaysProblem } from "./decision-rules";
+import { EMPTY_SUMS } from "./outcome";
 import { isRetrospective, planPilot } from "./planning";
 import { getPilot } from "./queries";
 import { readPilotBaseline } from "./results";
@@ -59,7 +60,19 @@ export async function createPilot(
         p.startDay,
       )
     : null;
-  const plan = baseline ? planPilot(p.metric, baseline.totals, p.targetEffect) : null;
+  // A control-site pilot plans for the site-adjusted test over its chosen sites (planning.ts).
+  const sitesOf = (ids: string[]) =>
+    ids.map((id) => baseline!.bySite.find((s) => s.siteId === id)?.sums ?? EMPTY_SUMS);
+  const plan = baseline
+    ? planPilot(
+        p.metric,
+        baseline.totals,
+        p.targetEffect,
+        p.design === "CONTROL_SITES"
+          ? { pilot: sitesOf(p.pilotSiteIds), control: sitesOf(p.controlSiteIds) }
+          : undefined,
+      )
+    : null;
   if (plan && "problem" in plan && plan.problem === "EFFECT_OUT_OF_RANGE")
     throw invalid({ targetEffect: ["improve.errors.effectTooLarge"] });
   const plannedPerGroup = plan && "perGroup" in plan ? plan.perGroup : null;
@@ -96,6 +109,7 @@ export async function createPilot(
         baselineStartsAt: isBeforeAfter ? startOfLocalDay(p.baselineStartDay!) : null,
         baselineEndsAt: isBeforeAfter ? startOfLocalDay(p.baselineEndDay!) : null,
         plannedPerGroup,
+        isExploratory: p.isExploratory,
         status: today < p.startDay ? "PLANNED" : "RUNNING",
         sites: {
           create: [
@@ -127,6 +141,9 @@ export async function createPilot(
       baselineFrom: baseline?.from ?? null,
       baselineTo: baseline?.to ?? null,
       plannedPerGroup,
+      plannedDesignEffect:
+        plan && "perGroup" in plan ? (plan.clustering?.designEffect ?? null) : null,
+      isExploratory: p.isExploratory,
       isRetrospective: isRetrospective(p.startDay, today),
     });
     return { id: pilot.id, plannedPerGroup };

@@ -8,6 +8,7 @@ import {
   isRetrospective,
   planPilot,
 } from "./planning";
+import { momentsOf } from "@/lib/stats/summary";
 import { EMPTY_SUMS } from "./outcome";
 import type { TGroupSums } from "./schemas";
 
@@ -25,7 +26,7 @@ const HALF_SATISFIED: TGroupSums = {
 
 describe("the power analysis before a pilot", () => {
   it("needs 64 per group for half a standard deviation (Cohen 1988, d = 0.5, α = .05, power .80)", () => {
-    expect(planPilot("MEAN_EXPERIENCE", UNIT_SD, 0.5)).toEqual({ perGroup: 64 });
+    expect(planPilot("MEAN_EXPERIENCE", UNIT_SD, 0.5)).toEqual({ perGroup: 64, clustering: null });
     expect(baselineFigure("MEAN_EXPERIENCE", UNIT_SD)).toEqual({
       metric: "MEAN_EXPERIENCE",
       n: 101,
@@ -35,7 +36,7 @@ describe("the power analysis before a pilot", () => {
   });
 
   it("reads the CSAT target in percentage points: 50 % → 60 % needs 388 per group (Fleiss, no continuity correction)", () => {
-    expect(planPilot("CSAT", HALF_SATISFIED, 10)).toEqual({ perGroup: 388 });
+    expect(planPilot("CSAT", HALF_SATISFIED, 10)).toEqual({ perGroup: 388, clustering: null });
     // A target above 100 % cannot be reached, so it cannot be detected either.
     expect(planPilot("CSAT", { ...EMPTY_SUMS, csat: { n: 100, topTwoBox: 95 } }, 10)).toEqual({
       problem: "EFFECT_OUT_OF_RANGE",
@@ -97,5 +98,59 @@ describe("the power analysis before a pilot", () => {
     expect(isRetrospective("2026-03-01", "2026-03-02")).toBe(true);
     expect(isRetrospective("2026-03-01", "2026-03-01")).toBe(false);
     expect(isRetrospective("2026-03-02", "2026-03-01")).toBe(false);
+  });
+});
+
+describe("the power analysis over sites (issue 17: sites are clusters)", () => {
+  const site = (values: number[]): TGroupSums => ({
+    ...EMPTY_SUMS,
+    observations: values.length,
+    experience: momentsOf(values),
+  });
+  const repeat = (values: number[], times: number) =>
+    Array.from({ length: times }, () => values).flat();
+
+  it("plans for the test on the sites' df when the sites are alike (ICC 0)", () => {
+    // Three alike sites a group: ICC 0, the test on 6 − 2 = 4 df. With sd 1 and effect 0.5,
+    // n = 2(t(.975; 4) + t(.80; 4))²/0.25 = 2·3.717410²·4 = 110.6 → 111, not Cohen's 64.
+    const alike = Array.from({ length: 3 }, () => site(repeat([4, 5, 6], 10)));
+    const plan = planPilot("MEAN_EXPERIENCE", UNIT_SD, 0.5, { pilot: alike, control: alike });
+    expect(plan).toEqual({
+      perGroup: 111,
+      clustering: {
+        icc: 0,
+        iccEstimated: true,
+        sitesPerGroup: 3,
+        designEffect: 1,
+        effectivePerGroup: 111,
+      },
+    });
+  });
+
+  it("inflates the plan by the design effect of the baseline ICC, and says when no number of answers is enough", () => {
+    // Baseline of the four chosen sites: means 4.5, 5.5, 4.5, 5.5, 30 answers each (m − 1, m, m + 1).
+    // SSB = 30·4·0.25 = 30 on 3 df → MSB = 10; SSW = 4·20 = 80 on 116 df → MSW = 0.689655;
+    // m₀ = 30; ρ = (10 − 0.689655)/(10 + 29·0.689655) = 9.310345/30 = 0.310345.
+    // Two sites a group: the test has 2 df, nᵢ = 231, and k = 2 ≤ 231·0.31 (Hemming et al. 2011):
+    // no number of answers at two sites reaches the power. With many sites nᵢ tends to 64, so
+    // about 64·0.31 ≈ 20 sites a group are the least that could.
+    const apart = [site(repeat([3.5, 4.5, 5.5], 10)), site(repeat([4.5, 5.5, 6.5], 10))];
+    const plan = planPilot("MEAN_EXPERIENCE", UNIT_SD, 0.5, { pilot: apart, control: apart });
+    expect(plan).toMatchObject({ problem: "TOO_FEW_SITES" });
+    // The minimum it names is feasible and one fewer is not.
+    const min = (plan as { minSitesPerGroup: number }).minSitesPerGroup;
+    expect(min).toBeGreaterThan(20);
+    const many = (k: number) => Array.from({ length: k }, (_, i) => apart[i % 2]!);
+    expect(
+      planPilot("MEAN_EXPERIENCE", UNIT_SD, 0.5, { pilot: many(min), control: many(min) }),
+    ).toHaveProperty("perGroup");
+  });
+
+  it("plans as for independent answers with one site a group (an exploratory pilot)", () => {
+    const one = [site(repeat([4, 5, 6], 10))];
+    expect(planPilot("MEAN_EXPERIENCE", UNIT_SD, 0.5, { pilot: one, control: one })).toEqual({
+      perGroup: 64,
+      clustering: null,
+    });
   });
 });

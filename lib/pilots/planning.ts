@@ -1,5 +1,12 @@
-import { sampleSizeForMeans, sampleSizeForNps, sampleSizeForProportions } from "@/lib/stats/power";
-import { sampleVariance } from "@/lib/stats/summary";
+import { anovaIcc, clusteredSampleSize, sizeCv } from "@/lib/stats/clustering";
+import { MIN_SITES_PER_GROUP } from "@/lib/stats/pilot-verdict";
+import {
+  sampleSizeForMeans,
+  sampleSizeForNps,
+  sampleSizeForProportions,
+  type TPowerOptions,
+} from "@/lib/stats/power";
+import { sampleVariance, type TMoments } from "@/lib/stats/summary";
 import { addDays, type TLocalDay } from "@/lib/dates/local-days";
 import type { TGroupSums, TPilotMetric } from "./schemas";
 
@@ -59,30 +66,124 @@ export function baselineFigure(metric: TPilotMetric, sums: TGroupSums): TBaselin
   return { metric, n, nps: 100 * (promoterShare - detractorShare), promoterShare, detractorShare };
 }
 
-export type TPlan = { perGroup: number } | { problem: "NO_BASELINE" | "EFFECT_OUT_OF_RANGE" };
+/**
+ * Each answer as the score the metric averages: the experience score; 1 (top two boxes) or 0 for
+ * CSAT; +1, 0 or −1 for NPS. (n, Σx, Σx²) of those scores, so that one site-adjusted test and one
+ * ICC serve all three metrics. For 0/1 and ±1 scores x² is |x|, so Σx² is the count of non-zero
+ * answers.
+ */
+export function scoreMoments(metric: TPilotMetric, sums: TGroupSums): TMoments {
+  if (metric === "MEAN_EXPERIENCE") return sums.experience;
+  if (metric === "CSAT")
+    return { n: sums.csat.n, sum: sums.csat.topTwoBox, sumSquares: sums.csat.topTwoBox };
+  const { promoters, passives, detractors } = sums.nps;
+  return {
+    n: promoters + passives + detractors,
+    sum: promoters - detractors,
+    sumSquares: promoters + detractors,
+  };
+}
+
+/** The factor from a score's unit to the metric's display unit (CSAT % and NPS points are 100 × the mean score). */
+export const DISPLAY_SCALE: Record<TPilotMetric, number> = {
+  MEAN_EXPERIENCE: 1,
+  CSAT: 100,
+  NPS: 100,
+};
+
+/** The ICC of the metric's score between the given sites' baselines (one-way ANOVA, truncated at 0); null when it cannot be estimated. */
+function baselineIcc(metric: TPilotMetric, sites: readonly TGroupSums[]): number | null {
+  return anovaIcc([sites.map((s) => scoreMoments(metric, s))])?.icc ?? null;
+}
+
+/** How a plan over sites allowed for answers of one site being alike. */
+type TPlanClustering = {
+  /** The ICC the plan assumed: from the chosen sites' baseline, or 0 when it could not be estimated (iccEstimated false). */
+  icc: number;
+  iccEstimated: boolean;
+  sitesPerGroup: number;
+  designEffect: number;
+  /** What the planned answers per group are worth as independent answers: perGroup / DEFF. */
+  effectivePerGroup: number;
+};
+
+export type TPlan =
+  | { perGroup: number; clustering: TPlanClustering | null }
+  | { problem: "NO_BASELINE" | "EFFECT_OUT_OF_RANGE" }
+  /** No number of answers at these sites reaches the power: the site-to-site variation hides the effect. */
+  | { problem: "TOO_FEW_SITES"; minSitesPerGroup: number | null };
+
+/** The chosen sites of a control-site pilot with their baseline sums (from TPilotBaseline.bySite). */
+export type TPlanSites = { pilot: readonly TGroupSums[]; control: readonly TGroupSums[] };
+
+/** Beyond this many sites per group the search for a feasible design stops (null: more than that). */
+const MAX_SITES_SEARCHED = 200;
 
 /**
  * Observations each group needs to detect `effect` (in the metric's display unit: points, CSAT
  * percentage points, NPS points) at the default α and power (lib/stats/power.ts).
+ *
+ * With `sites` (a control-site pilot with at least MIN_SITES_PER_GROUP sites in each group) the
+ * plan is for the site-adjusted test the result will run: the answers independent observations
+ * would need, on the test's df (sites − 2), then inflated for the ICC of the chosen sites'
+ * baseline with the fixed number of sites per group (clusteredSampleSize). With fewer sites (an
+ * exploratory one-site pilot) or no sites, it plans as if answers were independent.
  */
-export function planPilot(metric: TPilotMetric, sums: TGroupSums, effect: number): TPlan {
+export function planPilot(
+  metric: TPilotMetric,
+  sums: TGroupSums,
+  effect: number,
+  sites?: TPlanSites,
+): TPlan {
   const baseline = baselineFigure(metric, sums);
   if (!baseline) return { problem: "NO_BASELINE" };
   if (!(Number.isFinite(effect) && effect > 0)) return { problem: "EFFECT_OUT_OF_RANGE" };
-  switch (baseline.metric) {
-    case "MEAN_EXPERIENCE":
-      return { perGroup: sampleSizeForMeans({ sd: baseline.sd, effect }) };
-    case "CSAT": {
-      // An improvement beyond 100 % cannot be detected: the target must leave room above the baseline.
-      if (baseline.share + effect / 100 > 1) return { problem: "EFFECT_OUT_OF_RANGE" };
-      return {
-        perGroup: sampleSizeForProportions({ baseline: baseline.share, effect: effect / 100 }),
-      };
+  if (baseline.metric === "CSAT" && baseline.share + effect / 100 > 1)
+    // An improvement beyond 100 % cannot be detected: the target must leave room above the baseline.
+    return { problem: "EFFECT_OUT_OF_RANGE" };
+  if (baseline.metric === "NPS" && baseline.nps + effect > 100)
+    return { problem: "EFFECT_OUT_OF_RANGE" };
+  const individual = (options: TPowerOptions = {}) => {
+    switch (baseline.metric) {
+      case "MEAN_EXPERIENCE":
+        return sampleSizeForMeans({ sd: baseline.sd, effect, ...options });
+      case "CSAT":
+        return sampleSizeForProportions({
+          baseline: baseline.share,
+          effect: effect / 100,
+          ...options,
+        });
+      case "NPS":
+        return sampleSizeForNps({ baseline: sums.nps, effect, ...options });
     }
-    case "NPS":
-      if (baseline.nps + effect > 100) return { problem: "EFFECT_OUT_OF_RANGE" };
-      return { perGroup: sampleSizeForNps({ baseline: sums.nps, effect }) };
+  };
+  const k = sites ? Math.min(sites.pilot.length, sites.control.length) : 0;
+  if (!sites || k < MIN_SITES_PER_GROUP) return { perGroup: individual(), clustering: null };
+
+  const estimated = baselineIcc(metric, [...sites.pilot, ...sites.control]);
+  const icc = estimated ?? 0;
+  // The chosen sites' answers over the baseline say how unequal their shares will be.
+  const cv = sizeCv(
+    [...sites.pilot, ...sites.control].map((s) => scoreMoments(metric, s).n).filter((n) => n > 0),
+  );
+  const design = (perArm: number, df: number) =>
+    clusteredSampleSize({ individual: individual({ df }), sitesPerArm: perArm, icc, cv });
+  const plan = design(k, sites.pilot.length + sites.control.length - 2);
+  if (!plan) {
+    let more = k + 1;
+    while (more <= MAX_SITES_SEARCHED && !design(more, 2 * more - 2)) more += 1;
+    return { problem: "TOO_FEW_SITES", minSitesPerGroup: more <= MAX_SITES_SEARCHED ? more : null };
   }
+  return {
+    perGroup: plan.perArm,
+    clustering: {
+      icc,
+      iccEstimated: estimated !== null,
+      sitesPerGroup: k,
+      designEffect: plan.designEffect,
+      effectivePerGroup: plan.perArm / plan.designEffect,
+    },
+  };
 }
 
 /**

@@ -31,6 +31,7 @@ const PILOT_SELECT = {
   baselineStartsAt: true,
   baselineEndsAt: true,
   plannedPerGroup: true,
+  isExploratory: true,
   rolloutAt: true,
   createdAt: true,
   decision: true,
@@ -75,6 +76,8 @@ async function summarize(
     pilotSiteIds: siteIdsOf("PILOT"),
     controlSiteIds: siteIdsOf("CONTROL"),
     plannedPerGroup: row.plannedPerGroup,
+    isExploratory: row.isExploratory,
+    today,
   });
   const siteById = new Map(sites.map((s) => [s.id, s]));
   return {

@@ -60,6 +60,11 @@ export const ZPilotCreateInput = z
     controlSiteIds: ZSiteIds.default([]),
     baselineStartDay: ZOptionalDay.default(null),
     baselineEndDay: ZOptionalDay.default(null),
+    /**
+     * The manager's mark that a comparison of one site against one site is a first look: it then
+     * gets a verdict, worded as exploratory; unmarked, it gets none (lib/stats/pilot-verdict.ts).
+     */
+    isExploratory: z.boolean({ error: "validation.invalidType" }).default(false),
   })
   .superRefine((p, ctx) => {
     const issue = (path: string, message: string) =>
@@ -154,8 +159,40 @@ export type TPilotBaseline = {
 /** One group's figure in the metric's unit (mean points, CSAT %, NPS points) with its interval. */
 export type TGroupFigure = { n: number; value: number | null; interval: TInterval | null };
 
-/** The tests behind each metric: Welch's t for means, two-proportion z for CSAT, z on the per-answer NPS score. */
-export type TPilotTestName = "WELCH_T" | "TWO_PROPORTION_Z" | "NPS_Z";
+/**
+ * The tests behind each metric: Welch's t for means, two-proportion z for CSAT, z on the per-answer
+ * NPS score; with two or more sites per group, every metric's per-answer score is compared by the
+ * site-adjusted t (lib/stats/difference-tests.ts, clusteredDifferenceTest).
+ */
+export type TPilotTestName = "WELCH_T" | "TWO_PROPORTION_Z" | "NPS_Z" | "CLUSTERED_T";
+
+/** One group of sites: how many, their answers, the design effect and the effective sample size n / DEFF. */
+type TGroupClustering = {
+  sites: number;
+  n: number;
+  designEffect: number;
+  effectiveN: number;
+};
+
+/** Where the ICC came from: the pilot's sites before it started, or (no baseline) within each group during it. */
+export type TIccSource = "BASELINE" | "PILOT_WINDOW";
+
+/** How the comparison allowed for answers of one site being alike (control-site pilots with two or more sites per group). */
+export type TPilotClustering = {
+  icc: number;
+  iccSource: TIccSource | null;
+  pilot: TGroupClustering;
+  control: TGroupClustering;
+};
+
+/** A before/after pilot against the sites that did not run it: (pilot after − before) − (others after − before). */
+export type TDifferenceInDifferences = {
+  value: number;
+  interval: TInterval;
+  df: number;
+  pValue: number;
+  others: { sites: number; before: number; after: number };
+};
 
 /** A pilot's result: the two groups, their difference with its interval and p-value, and the verdict. */
 export type TPilotOutcome = {
@@ -175,6 +212,12 @@ export type TPilotOutcome = {
   alpha: number;
   verdict: TPilotVerdict;
   reason: TPilotVerdictReason;
+  /** Marked exploratory by the manager (a one-site comparison then gets a verdict, worded as such). */
+  isExploratory: boolean;
+  /** Null unless control sites with two or more sites per group were compared. */
+  clustering: TPilotClustering | null;
+  /** Before/after pilots only, when other sites have answers in both periods. */
+  differenceInDifferences: TDifferenceInDifferences | null;
 };
 
 export type TPilotSite = { id: string; name: string; code: string; group: "PILOT" | "CONTROL" };

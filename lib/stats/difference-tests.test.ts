@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { npsDifferenceTest, twoProportionTest, welchTTest } from "./difference-tests";
+import {
+  clusteredDifferenceTest,
+  differenceInDifferences,
+  npsDifferenceTest,
+  twoProportionTest,
+  welchTTest,
+} from "./difference-tests";
 import { momentsOf } from "./summary";
 
 describe("welchTTest", () => {
@@ -155,5 +161,80 @@ describe("npsDifferenceTest", () => {
         { promoters: 5, passives: 5, detractors: 5 },
       ),
     ).toThrow(RangeError);
+  });
+});
+
+describe("clusteredDifferenceTest (Donner & Klar 2000, df = sites − 2)", () => {
+  // Hand-worked, checked with scipy: treatment sites A {6,7,5,6} and B {5,6,4,5,5,5}, control
+  // sites C {4,5,3,4} and D {5,4,6,5,4,6}, ICC 0.1.
+  // Arm means 5.4 and 4.6 (difference 0.8); arm variances s² = 0.71111 and 0.93333 on n = 10.
+  // Site sizes 4 and 6 in each arm: m_A = (16 + 36)/10 = 5.2, DEFF = 1 + 4.2·0.1 = 1.42.
+  // SE = √(1.42·0.71111/10 + 1.42·0.93333/10) = 0.483230; t = 1.655527 on 4 − 2 = 2 df,
+  // p = 0.239653 (scipy.stats.t.sf); t(0.975; 2) = 4.302653, interval 0.8 ± 2.079170.
+  // Welch's test on the same 20 answers as if independent: t = 1.973, df 17.7, p = 0.064.
+  const a = momentsOf([6, 7, 5, 6]);
+  const b = momentsOf([5, 6, 4, 5, 5, 5]);
+  const c = momentsOf([4, 5, 3, 4]);
+  const d = momentsOf([5, 4, 6, 5, 4, 6]);
+
+  it("inflates each arm's variance by its design effect and counts df by sites", () => {
+    const test = clusteredDifferenceTest([a, b], [c, d], 0.1)!;
+    expect(test.difference).toBeCloseTo(0.8, 12);
+    expect(test.treatment).toEqual({ sites: 2, n: 10, designEffect: 1.42, effectiveN: 10 / 1.42 });
+    expect(test.control.designEffect).toBeCloseTo(1.42, 12);
+    expect(test.statistic).toBeCloseTo(1.655527, 5);
+    expect(test.df).toBe(2);
+    expect(test.pValue).toBeCloseTo(0.239653, 5);
+    expect(test.interval.low).toBeCloseTo(0.8 - 2.07917, 4);
+    expect(test.interval.high).toBeCloseTo(0.8 + 2.07917, 4);
+  });
+
+  it("with ICC 0 keeps the per-answer variance but still counts df by sites", () => {
+    const test = clusteredDifferenceTest([a, b], [c, d], 0)!;
+    expect(test.treatment.designEffect).toBe(1);
+    // SE = √(0.16444) = 0.405518, t = 1.972784 (Welch's t), but on 2 df.
+    expect(test.statistic).toBeCloseTo(1.972788, 5);
+    expect(test.df).toBe(2);
+  });
+
+  it("has no result with fewer than three sites, an empty arm or no variation", () => {
+    expect(clusteredDifferenceTest([a], [c], 0.1)).toBeNull();
+    expect(clusteredDifferenceTest([a, b], [], 0.1)).toBeNull();
+    // A site without answers is no site: three sites, 1 df.
+    expect(clusteredDifferenceTest([a, b], [c, momentsOf([])], 0.1)!.df).toBe(1);
+    const flat = momentsOf([4, 4, 4]);
+    expect(clusteredDifferenceTest([flat, flat], [flat, flat], 0.1)).toBeNull();
+  });
+});
+
+describe("differenceInDifferences (Angrist & Pischke 2009, ch. 5)", () => {
+  it("reproduces a hand-worked case", () => {
+    // Treated after {5,6,7} (mean 6), before {3,4,5} (mean 4); others after {4,5,6,5} (mean 5),
+    // before {4,4,5,3} (mean 4). DiD = (6 − 4) − (5 − 4) = 1.
+    // s²/n = 1/3, 1/3, (2/3)/4 = 1/6, 1/6 → SE = √1 = 1, t = 1.
+    // Welch–Satterthwaite df = 1² / ((1/3)²/2 + (1/3)²/2 + (1/6)²/3 + (1/6)²/3) = 54/7 = 7.714.
+    // p = 0.347640 (scipy.stats.t.sf), t(0.975; 7.714) = 2.320955.
+    const test = differenceInDifferences({
+      treatedAfter: momentsOf([5, 6, 7]),
+      treatedBefore: momentsOf([3, 4, 5]),
+      othersAfter: momentsOf([4, 5, 6, 5]),
+      othersBefore: momentsOf([4, 4, 5, 3]),
+    })!;
+    expect(test.difference).toBeCloseTo(1, 12);
+    expect(test.statistic).toBeCloseTo(1, 12);
+    expect(test.df).toBeCloseTo(54 / 7, 10);
+    expect(test.pValue).toBeCloseTo(0.34764, 5);
+    expect(test.interval.low).toBeCloseTo(1 - 2.320955, 5);
+  });
+
+  it("has no result when a group has fewer than 2 answers", () => {
+    expect(
+      differenceInDifferences({
+        treatedAfter: momentsOf([5, 6, 7]),
+        treatedBefore: momentsOf([3]),
+        othersAfter: momentsOf([4, 5]),
+        othersBefore: momentsOf([4, 4]),
+      }),
+    ).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import {
   twoSidedPValueZ,
   zCritical,
 } from "./distributions";
+import { designEffect } from "./clustering";
 import { proportionInterval, type TNpsCounts } from "./proportions";
 import { assertMoments, sampleVariance, type TInterval, type TMoments } from "./summary";
 
@@ -148,5 +149,131 @@ export function npsDifferenceTest(
     statistic,
     df: null,
     pValue: twoSidedPValueZ(statistic),
+  };
+}
+
+function armOf(sites: readonly TMoments[]): { moments: TMoments; sizes: number[] } {
+  for (const site of sites) assertMoments(site);
+  const present = sites.filter((s) => s.n > 0);
+  return {
+    moments: present.reduce(
+      (a, s) => ({ n: a.n + s.n, sum: a.sum + s.sum, sumSquares: a.sumSquares + s.sumSquares }),
+      { n: 0, sum: 0, sumSquares: 0 },
+    ),
+    sizes: present.map((s) => s.n),
+  };
+}
+
+export type TClusteredDifferenceTest = TDifferenceTest & {
+  /** Per arm: sites with answers, answers, design effect, effective sample size n / DEFF. */
+  treatment: { sites: number; n: number; designEffect: number; effectiveN: number };
+  control: { sites: number; n: number; designEffect: number; effectiveN: number };
+};
+
+/**
+ * Two arms of sites compared on the mean of a per-answer score (an experience score; 1/0 for
+ * CSAT; +1/0/−1 for NPS), allowing for the correlation of answers within a site. Each arm's
+ * variance of the mean is inflated by its design effect (designEffect, from the ICC):
+ *   SE = √(DEFF₁·s₁²/n₁ + DEFF₂·s₂²/n₂),
+ * and the statistic is referred to Student's t on k₁ + k₂ − 2 degrees of freedom, the number of
+ * sites less two: the treatment varies between sites, not between answers, so the sites are the
+ * units that carry the information (Donner & Klar's 2000 adjusted t-test, on the between-site df:
+ * Leyrat et al. 2018 found that analyses on the sites' df hold the 5 % error rate with few
+ * sites, and answer-level ones do not).
+ * null when there are fewer than three sites with answers in all, a site-less arm, an arm with
+ * fewer than 2 answers, or no variation at all.
+ */
+export function clusteredDifferenceTest(
+  treatmentSites: readonly TMoments[],
+  controlSites: readonly TMoments[],
+  icc: number,
+  confidence: number = DEFAULT_CONFIDENCE,
+): TClusteredDifferenceTest | null {
+  assertConfidence(confidence);
+  const treatment = armOf(treatmentSites);
+  const control = armOf(controlSites);
+  const df = treatment.sizes.length + control.sizes.length - 2;
+  if (treatment.sizes.length === 0 || control.sizes.length === 0 || df < 1) return null;
+  const treatmentVariance = sampleVariance(treatment.moments);
+  const controlVariance = sampleVariance(control.moments);
+  if (treatmentVariance === null || controlVariance === null) return null;
+  const treatmentDeff = designEffect(treatment.sizes, icc);
+  const controlDeff = designEffect(control.sizes, icc);
+  const se = Math.sqrt(
+    (treatmentDeff * treatmentVariance) / treatment.moments.n +
+      (controlDeff * controlVariance) / control.moments.n,
+  );
+  if (se === 0) return null;
+  const difference =
+    treatment.moments.sum / treatment.moments.n - control.moments.sum / control.moments.n;
+  const statistic = difference / se;
+  const half = tCritical(confidence, df) * se;
+  const arm = (a: ReturnType<typeof armOf>, deff: number) => ({
+    sites: a.sizes.length,
+    n: a.moments.n,
+    designEffect: deff,
+    effectiveN: a.moments.n / deff,
+  });
+  return {
+    difference,
+    interval: { low: difference - half, high: difference + half, confidence },
+    statistic,
+    df,
+    pValue: twoSidedPValueT(statistic, df),
+    treatment: arm(treatment, treatmentDeff),
+    control: arm(control, controlDeff),
+  };
+}
+
+/**
+ * Difference in differences of means of a per-answer score: (treated after − treated before) −
+ * (others after − others before) (Angrist & Pischke 2009, ch. 5). Whatever moved every site at
+ * the same time (season, a campaign, a price change) moves both changes and cancels; what is left
+ * is the change at the treated sites beyond the others'. The four groups are taken as independent
+ * samples: SE = √Σ sᵢ²/nᵢ, df by Welch–Satterthwaite over the four, interval ± t·SE. null when
+ * a group has fewer than 2 answers or there is no variation at all.
+ */
+export function differenceInDifferences(
+  groups: {
+    treatedAfter: TMoments;
+    treatedBefore: TMoments;
+    othersAfter: TMoments;
+    othersBefore: TMoments;
+  },
+  confidence: number = DEFAULT_CONFIDENCE,
+): TDifferenceTest | null {
+  assertConfidence(confidence);
+  const parts = [
+    groups.treatedAfter,
+    groups.treatedBefore,
+    groups.othersAfter,
+    groups.othersBefore,
+  ];
+  const terms: { v: number; n: number; mean: number }[] = [];
+  for (const m of parts) {
+    assertMoments(m);
+    const variance = sampleVariance(m);
+    if (variance === null) return null;
+    terms.push({ v: variance / m.n, n: m.n, mean: m.sum / m.n });
+  }
+  const [ta, tb, oa, ob] = terms as [
+    (typeof terms)[0],
+    (typeof terms)[0],
+    (typeof terms)[0],
+    (typeof terms)[0],
+  ];
+  const varianceSum = terms.reduce((a, t) => a + t.v, 0);
+  if (varianceSum === 0) return null;
+  const se = Math.sqrt(varianceSum);
+  const df = (varianceSum * varianceSum) / terms.reduce((a, t) => a + (t.v * t.v) / (t.n - 1), 0);
+  const difference = ta.mean - tb.mean - (oa.mean - ob.mean);
+  const statistic = difference / se;
+  const half = tCritical(confidence, df) * se;
+  return {
+    difference,
+    interval: { low: difference - half, high: difference + half, confidence },
+    statistic,
+    df,
+    pValue: twoSidedPValueT(statistic, df),
   };
 }

@@ -102,3 +102,21 @@ describe("pilotVerdict", () => {
     ).toThrow(RangeError);
   });
 });
+
+describe("pilotVerdict with sites", () => {
+  it("refuses a verdict with one site in a group unless the pilot is exploratory", () => {
+    const base = { test: test(2, 1e-6), pilotN: 300, controlN: 300, requiredPerGroup: 100 };
+    expect(pilotVerdict({ ...base, sitesPerGroup: { pilot: 1, control: 3 } })).toEqual({
+      verdict: "NOT_ENOUGH_DATA",
+      reason: "TOO_FEW_SITES",
+    });
+    expect(
+      pilotVerdict({ ...base, sitesPerGroup: { pilot: 1, control: 1 }, isExploratory: true }),
+    ).toEqual({ verdict: "IMPROVED", reason: "SIGNIFICANT" });
+    expect(pilotVerdict({ ...base, sitesPerGroup: { pilot: 2, control: 2 } }).verdict).toBe(
+      "IMPROVED",
+    );
+    // Without a site structure (the overview's before/after outcomes) nothing changes.
+    expect(pilotVerdict(base).verdict).toBe("IMPROVED");
+  });
+});

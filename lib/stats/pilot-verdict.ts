@@ -6,7 +6,18 @@ import { DEFAULT_ALPHA } from "./power";
 
 export type TPilotVerdict = "IMPROVED" | "WORSENED" | "NO_CLEAR_DIFFERENCE" | "NOT_ENOUGH_DATA";
 export type TPilotVerdictReason =
-  "TOO_FEW_OBSERVATIONS" | "BELOW_PLANNED_SAMPLE" | "SIGNIFICANT" | "NOT_SIGNIFICANT";
+  | "TOO_FEW_SITES"
+  | "TOO_FEW_OBSERVATIONS"
+  | "BELOW_PLANNED_SAMPLE"
+  | "SIGNIFICANT"
+  | "NOT_SIGNIFICANT";
+
+/**
+ * Sites each group needs for a verdict. With one site per group, whatever that site's staff,
+ * location and customers do differently is indistinguishable from the change: no test on its
+ * answers can tell them apart, however many there are.
+ */
+export const MIN_SITES_PER_GROUP = 2;
 
 /**
  * The floor even without a plan. Below about 10 answers per group the large-sample approximations
@@ -29,6 +40,13 @@ export function pilotVerdict(input: {
   /** From the power analysis when the pilot was planned; null when unknown. */
   requiredPerGroup: number | null;
   alpha?: number;
+  /**
+   * Sites in each group, when the groups are different sites (a pilot with control sites);
+   * omitted when the site structure is unknown or does not apply (before/after).
+   */
+  sitesPerGroup?: { pilot: number; control: number };
+  /** Marked by the manager: a one-site comparison is read as a first look, not a verdict on the change. */
+  isExploratory?: boolean;
 }): { verdict: TPilotVerdict; reason: TPilotVerdictReason } {
   const alpha = input.alpha ?? DEFAULT_ALPHA;
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}`);
@@ -36,6 +54,14 @@ export function pilotVerdict(input: {
   assertCount("controlN", input.controlN);
   if (input.requiredPerGroup !== null) assertCount("requiredPerGroup", input.requiredPerGroup);
 
+  const sites = input.sitesPerGroup;
+  if (
+    sites &&
+    Math.min(sites.pilot, sites.control) < MIN_SITES_PER_GROUP &&
+    !(input.isExploratory ?? false)
+  ) {
+    return { verdict: "NOT_ENOUGH_DATA", reason: "TOO_FEW_SITES" };
+  }
   const smaller = Math.min(input.pilotN, input.controlN);
   // A null test with enough answers means no spread at all in either group (every answer the
   // same): nothing can be tested, so it is treated as too little information.

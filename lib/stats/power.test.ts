@@ -127,3 +127,28 @@ describe("sampleSizeForNps (multinomial variance of promoter − detractor)", ()
     ).toThrow(Error);
   });
 });
+
+describe("sample sizes on a fixed df (a comparison of sites)", () => {
+  // n = 2(t(0.975; df) + t(0.80; df))² / d² with d = 0.5, the quantiles from scipy.stats.t.ppf:
+  // df 2: (4.302653 + 1.060660)² = 28.765 → 231; df 4: 3.717410² → 111; df 8: 3.194894² → 82.
+  // The normal answer (df ∞) is 63 before the t iteration, 64 after (Cohen 1988).
+  it("replaces z by t on the test's df, so few sites need many more answers", () => {
+    expect(sampleSizeForMeans({ sd: 1, effect: 0.5, df: 2 })).toBe(231);
+    expect(sampleSizeForMeans({ sd: 1, effect: 0.5, df: 4 })).toBe(111);
+    expect(sampleSizeForMeans({ sd: 1, effect: 0.5, df: 8 })).toBe(82);
+    expect(sampleSizeForMeans({ sd: 1, effect: 0.5, df: 1e9 })).toBe(63);
+  });
+
+  it("does the same for proportions and NPS", () => {
+    const z = sampleSizeForProportions({ baseline: 0.6, effect: 0.15 });
+    expect(z).toBe(152);
+    expect(sampleSizeForProportions({ baseline: 0.6, effect: 0.15, df: 1e9 })).toBe(152);
+    expect(sampleSizeForProportions({ baseline: 0.6, effect: 0.15, df: 4 })).toBeGreaterThan(
+      1.7 * z,
+    );
+    const baseline = { promoters: 40, passives: 30, detractors: 30 };
+    expect(sampleSizeForNps({ baseline, effect: 10, df: 1e9 })).toBe(
+      sampleSizeForNps({ baseline, effect: 10 }),
+    );
+  });
+});

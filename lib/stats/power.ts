@@ -7,17 +7,44 @@ import type { TNpsCounts } from "./proportions";
 
 export const DEFAULT_ALPHA = 0.05;
 export const DEFAULT_POWER = 0.8;
-export type TPowerOptions = { alpha?: number; power?: number };
+export type TPowerOptions = {
+  alpha?: number;
+  power?: number;
+  /**
+   * When the test will run on a fixed number of degrees of freedom (a comparison of sites: the
+   * number of sites less two), t quantiles on those df replace the normal ones, so the plan allows
+   * for the wider critical value the test will have (Snedecor & Cochran's small-sample correction,
+   * which Hayes & Bennett 1999 approximate by adding a site per arm).
+   */
+  df?: number;
+};
 
 // Safety net for the t iteration below; it settles in 2–4 rounds in practice.
 const MAX_ITERATIONS = 50;
 
-function resolveOptions(options: TPowerOptions): { alpha: number; power: number } {
+function resolveOptions(options: TPowerOptions): {
+  alpha: number;
+  power: number;
+  df: number | null;
+} {
   const alpha = options.alpha ?? DEFAULT_ALPHA;
   const power = options.power ?? DEFAULT_POWER;
+  const df = options.df ?? null;
   if (!(alpha > 0 && alpha < 1)) throw new Error(`alpha must be in (0, 1), got ${alpha}`);
   if (!(power > 0 && power < 1)) throw new Error(`power must be in (0, 1), got ${power}`);
-  return { alpha, power };
+  if (df !== null && !(df > 0)) throw new Error(`df must be positive, got ${df}`);
+  return { alpha, power, df };
+}
+
+/** z₁₋α/₂ and z₁₋β, or the t quantiles on a fixed df. */
+function quantiles(options: { alpha: number; power: number; df: number | null }): {
+  level: number;
+  power: number;
+} {
+  const { alpha, power, df } = options;
+  return df === null
+    ? { level: zQuantile(1 - alpha / 2), power: zQuantile(power) }
+    : { level: tQuantileOf(1 - alpha / 2, df), power: tQuantileOf(power, df) };
 }
 
 function assertEffect(effect: number): void {
@@ -27,12 +54,12 @@ function assertEffect(effect: number): void {
 
 /** n = (z₁₋α/₂ + z₁₋β)² · (variance sum) / Δ², rounded up; at least 2 so a variance can be estimated. */
 function normalSampleSize(
-  alpha: number,
-  power: number,
+  options: { alpha: number; power: number; df: number | null },
   varianceSum: number,
   difference: number,
 ): number {
-  const z = zQuantile(1 - alpha / 2) + zQuantile(power);
+  const q = quantiles(options);
+  const z = q.level + q.power;
   return Math.max(2, Math.ceil((z * z * varianceSum) / (difference * difference)));
 }
 
@@ -45,13 +72,16 @@ function normalSampleSize(
  * agrees in 210 of 236 cases and is off by one (either way) in 24; only d ≥ 2.75 at α = .10 is off by two (5 v 3).
  */
 export function sampleSizeForMeans(input: { sd: number; effect: number } & TPowerOptions): number {
-  const { alpha, power } = resolveOptions(input);
+  const options = resolveOptions(input);
+  const { alpha, power } = options;
   assertEffect(input.effect);
   if (!(input.sd > 0) || !Number.isFinite(input.sd))
     throw new Error(`sd must be a positive number, got ${input.sd}`);
   const d = Math.abs(input.effect) / input.sd;
+  // On a fixed df the t quantiles do not depend on n: no iteration.
+  if (options.df !== null) return normalSampleSize(options, 2, d);
   const visited: number[] = [];
-  let n = normalSampleSize(alpha, power, 2, d);
+  let n = normalSampleSize(options, 2, d);
   while (!visited.includes(n) && visited.length < MAX_ITERATIONS) {
     visited.push(n);
     const df = 2 * (n - 1);
@@ -84,14 +114,14 @@ function checkedShare(name: string, p: number): number {
 export function sampleSizeForProportions(
   input: { baseline: number; effect: number } & TPowerOptions,
 ): number {
-  const { alpha, power } = resolveOptions(input);
+  const options = resolveOptions(input);
   assertEffect(input.effect);
+  const q = quantiles(options);
   const p1 = checkedShare("baseline", input.baseline);
   const p2 = checkedShare("baseline + effect", input.baseline + input.effect);
   const pBar = (p1 + p2) / 2;
   const numerator =
-    zQuantile(1 - alpha / 2) * Math.sqrt(2 * pBar * (1 - pBar)) +
-    zQuantile(power) * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2));
+    q.level * Math.sqrt(2 * pBar * (1 - pBar)) + q.power * Math.sqrt(p1 * (1 - p1) + p2 * (1 - p2));
   if (p1 === p2) throw new Error("effect vanishes at the boundary of [0, 1]");
   return Math.max(2, Math.ceil((numerator * numerator) / ((p2 - p1) * (p2 - p1))));
 }
@@ -136,7 +166,7 @@ export function shiftedNpsShares(baseline: TNpsShares, delta: number): TNpsShare
 export function sampleSizeForNps(
   input: { baseline: TNpsCounts; effect: number } & TPowerOptions,
 ): number {
-  const { alpha, power } = resolveOptions(input);
+  const options = resolveOptions(input);
   assertEffect(input.effect);
   const { promoters, passives, detractors } = input.baseline;
   for (const [name, count] of [
@@ -158,5 +188,5 @@ export function sampleSizeForNps(
     );
   }
   const varianceSum = npsVariance(base) + npsVariance(shiftedNpsShares(base, delta));
-  return normalSampleSize(alpha, power, varianceSum, delta);
+  return normalSampleSize(options, varianceSum, delta);
 }

@@ -100,7 +100,8 @@ describe("the SK Telecom demo observations", () => {
     );
     for (const source of ["VOC_CALL", "MYSTERY_SHOPPER", "SNS"])
       expect(share((r) => r.source, source)).toBeGreaterThan(0.02);
-    for (const site of sites) expect(share((r) => r.siteId, site.id)).toBeGreaterThan(0.1);
+    // Seven sites: six stores and the call centre, each with a real share of the answers.
+    for (const site of sites) expect(share((r) => r.siteId, site.id)).toBeGreaterThan(0.04);
     const segmentShares = segments.map((s) => share((r) => r.segmentId, s.id));
     expect(new Set(segmentShares.map((s) => s.toFixed(2))).size).toBe(3);
     expect(Math.min(...segmentShares)).toBeGreaterThan(0.1);

@@ -65,7 +65,7 @@ const MIN_PER_TOUCHPOINT = 5;
 export const DEMO_DAYS = 120;
 /** The programme's observations over the 120 days (generateDemoObservations). */
 export const DEMO_OBSERVATION_COUNT = 5000;
-/** The pilot's extra surveys at the planted MOT: from the pilot's first day to yesterday, at each of its two stores. */
+/** The pilot's extra surveys at the planted MOT: from the pilot's first day to yesterday, at each of its six stores. */
 export const DEMO_PILOT_SURVEY_COUNT =
   DEMO_PILOT.startDaysAgo * DEMO_PILOT_SURVEY_STORES.length * DEMO_PILOT_SURVEYS_PER_STORE_PER_DAY;
 /** Every seeded observation of the journey: what the Measure page's headline counts on a fresh start. */

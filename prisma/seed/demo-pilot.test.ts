@@ -3,9 +3,10 @@ import type { TObservationInput } from "@/lib/observations/schemas";
 import { chooseMeanChart } from "@/lib/stats/chart-choice";
 import { detectSignals } from "@/lib/stats/control-charts";
 import { welchTTest } from "@/lib/stats/difference-tests";
-import { pilotVerdict } from "@/lib/stats/pilot-verdict";
-import { sampleSizeForMeans } from "@/lib/stats/power";
-import { momentsOf, sampleVariance } from "@/lib/stats/summary";
+import { EMPTY_SUMS, pilotOutcome, sumGroups } from "@/lib/pilots/outcome";
+import { planPilot } from "@/lib/pilots/planning";
+import type { TGroupSums } from "@/lib/pilots/schemas";
+import { momentsOf } from "@/lib/stats/summary";
 import {
   DEMO_PILOT_SURVEY_COUNT,
   generateDemoObservations,
@@ -28,7 +29,8 @@ import { daysAgoOf, demoInput, TEST_NOW, touchpointNamed } from "./demo-test-inp
 // the draws (busy days get more observations).
 
 const planted = touchpointNamed(PLANTED_MOT.nameEn);
-const PLANNED_EFFECT = 0.5;
+/** The effect the manager plans the demo pilot to detect (the browser test types it): a point. */
+const PLANNED_EFFECT = 1;
 
 function demoRowsAt(now: Date) {
   const input = demoInput(2009, now);
@@ -45,7 +47,11 @@ function demoRowsAt(now: Date) {
   return { rows, between };
 }
 const experience = (rows: TObservationInput[]) => momentsOf(rows.map((r) => r.experiencedScore!));
-const sdOf = (rows: TObservationInput[]) => Math.sqrt(sampleVariance(experience(rows))!);
+const sumsOf = (rows: TObservationInput[]): TGroupSums => ({
+  ...EMPTY_SUMS,
+  observations: rows.length,
+  experience: experience(rows),
+});
 
 const weekOfNows = Array.from(
   { length: 7 },
@@ -59,11 +65,11 @@ describe("the demo pilot timeline", () => {
       endDaysAgo,
       rolloutDaysAgo,
       relapseDaysAgo,
-      pilotSiteCode,
-      controlSiteCode,
+      pilotSiteCodes,
+      controlSiteCodes,
     } = DEMO_PILOT;
     expect(rolloutDaysAgo).toBe(endDaysAgo - 1);
-    for (const site of [pilotSiteCode, controlSiteCode, "CALLCENTER", null]) {
+    for (const site of [...pilotSiteCodes, ...controlSiteCodes, "CALLCENTER", null]) {
       expect(plantedGapShift(startDaysAgo + 1, site)).toBe(0);
       expect(plantedGapShift(rolloutDaysAgo, site)).toBe(DEMO_FIX_EFFECT);
       expect(plantedGapShift(relapseDaysAgo + 1, site)).toBe(DEMO_FIX_EFFECT);
@@ -71,8 +77,8 @@ describe("the demo pilot timeline", () => {
       expect(plantedGapShift(0, site)).toBe(DEMO_RELAPSE_SHIFT);
     }
     for (const day of [startDaysAgo, endDaysAgo]) {
-      expect(plantedGapShift(day, pilotSiteCode)).toBe(DEMO_FIX_EFFECT);
-      expect(plantedGapShift(day, controlSiteCode)).toBe(0);
+      for (const site of pilotSiteCodes) expect(plantedGapShift(day, site)).toBe(DEMO_FIX_EFFECT);
+      for (const site of controlSiteCodes) expect(plantedGapShift(day, site)).toBe(0);
     }
   });
 
@@ -91,7 +97,7 @@ describe("the demo pilot timeline", () => {
     expect(demoPilotDates(new Date("2026-11-25T14:59:59Z")).today).toBe("2026-11-25");
   });
 
-  it("adds a fixed number of pilot surveys a day at each of the two stores, with client ids of their own", () => {
+  it("adds a fixed number of pilot surveys a day at each of the six stores, with client ids of their own", () => {
     const surveys = generateDemoPilotSurveys(demoInput());
     expect(surveys).toHaveLength(DEMO_PILOT_SURVEY_COUNT);
     expect(new Set(surveys.map((r) => r.clientId)).size).toBe(surveys.length);
@@ -110,55 +116,81 @@ describe("the demo pilot timeline", () => {
   });
 
   it.each(weekOfNows.map((now) => [now.toISOString(), now] as const))(
-    "lets a pilot of Gangnam against Jamsil win clearly on its planned sample (now = %s)",
+    "lets three pilot stores beat three control stores clearly on the site-adjusted test and its planned sample (now = %s)",
     (_, now) => {
       const { between } = demoRowsAt(now);
-      const { startDaysAgo, endDaysAgo, pilotSiteCode, controlSiteCode } = DEMO_PILOT;
-      const pilot = between(startDaysAgo, endDaysAgo, pilotSiteCode);
-      const control = between(startDaysAgo, endDaysAgo, controlSiteCode);
-      // The plan's sd, however the page estimates it: the 28 days before the pilot, the pilot window, or all 120 days.
-      const required = Math.max(
-        ...[
-          between(startDaysAgo + 28, startDaysAgo + 1),
-          [...pilot, ...control],
-          between(119, 0),
-        ].map((rows) => sampleSizeForMeans({ sd: sdOf(rows), effect: PLANNED_EFFECT })),
+      const { startDaysAgo, endDaysAgo, pilotSiteCodes, controlSiteCodes } = DEMO_PILOT;
+      const perSite = (from: number, to: number, codes: readonly string[]) =>
+        codes.map((code) => sumsOf(between(from, to, code)));
+      // The plan as createPilot makes it: the 90 days before the pilot, the chosen stores' ICC.
+      const plan = planPilot(
+        "MEAN_EXPERIENCE",
+        sumsOf(between(startDaysAgo + 90, startDaysAgo + 1)),
+        PLANNED_EFFECT,
+        {
+          pilot: perSite(startDaysAgo + 90, startDaysAgo + 1, pilotSiteCodes),
+          control: perSite(startDaysAgo + 90, startDaysAgo + 1, controlSiteCodes),
+        },
       );
-      expect(Math.min(pilot.length, control.length)).toBeGreaterThan(1.2 * required);
-
-      const test = welchTTest(experience(pilot), experience(control))!;
-      expect(test.difference).toBeGreaterThan(0.8);
-      expect(test.interval.low).toBeGreaterThan(PLANNED_EFFECT);
-      expect(test.pValue).toBeLessThan(1e-6);
-      expect(
-        pilotVerdict({
-          test,
-          pilotN: pilot.length,
-          controlN: control.length,
-          requiredPerGroup: required,
-        }).verdict,
-      ).toBe("IMPROVED");
+      expect(plan).toHaveProperty("perGroup");
+      const required = (plan as { perGroup: number }).perGroup;
+      const pilotSites = perSite(startDaysAgo, endDaysAgo, pilotSiteCodes);
+      const controlSites = perSite(startDaysAgo, endDaysAgo, controlSiteCodes);
+      const outcome = pilotOutcome({
+        metric: "MEAN_EXPERIENCE",
+        pilot: sumGroups(pilotSites),
+        control: sumGroups(controlSites),
+        plannedPerGroup: required,
+        sites: {
+          design: "CONTROL_SITES",
+          isExploratory: false,
+          pilotSites,
+          controlSites,
+          baselineSites: [
+            ...perSite(startDaysAgo + 90, startDaysAgo + 1, pilotSiteCodes),
+            ...perSite(startDaysAgo + 90, startDaysAgo + 1, controlSiteCodes),
+          ],
+        },
+      });
+      expect(Math.min(outcome.pilot.n, outcome.control.n)).toBeGreaterThan(1.2 * required);
+      expect(outcome.test).toBe("CLUSTERED_T");
+      expect(outcome.difference!.value).toBeGreaterThan(0.8);
+      expect(outcome.difference!.pValue).toBeLessThan(0.05);
+      expect(outcome).toMatchObject({ verdict: "IMPROVED", reason: "SIGNIFICANT" });
 
       // The stores were alike before the pilot: the difference is the pilot's.
       const before = welchTTest(
-        experience(between(startDaysAgo + 28, startDaysAgo + 1, pilotSiteCode)),
-        experience(between(startDaysAgo + 28, startDaysAgo + 1, controlSiteCode)),
+        experience(pilotSiteCodes.flatMap((c) => between(startDaysAgo + 28, startDaysAgo + 1, c))),
+        experience(
+          controlSiteCodes.flatMap((c) => between(startDaysAgo + 28, startDaysAgo + 1, c)),
+        ),
       )!;
       expect(Math.abs(before.difference)).toBeLessThan(0.5);
 
       // Two days are not enough for the plan.
-      const short = [
-        between(endDaysAgo + 1, endDaysAgo, pilotSiteCode),
-        between(endDaysAgo + 1, endDaysAgo, controlSiteCode),
-      ] as const;
-      expect(
-        pilotVerdict({
-          test: welchTTest(experience(short[0]), experience(short[1])),
-          pilotN: short[0].length,
-          controlN: short[1].length,
-          requiredPerGroup: required,
-        }).verdict,
-      ).toBe("NOT_ENOUGH_DATA");
+      const short = pilotOutcome({
+        metric: "MEAN_EXPERIENCE",
+        pilot: sumGroups(perSite(endDaysAgo + 1, endDaysAgo, pilotSiteCodes)),
+        control: sumGroups(perSite(endDaysAgo + 1, endDaysAgo, controlSiteCodes)),
+        plannedPerGroup: required,
+      });
+      expect(short.verdict).toBe("NOT_ENOUGH_DATA");
+
+      // One store against one gets no verdict: the store cannot be told from the fix.
+      const single = pilotOutcome({
+        metric: "MEAN_EXPERIENCE",
+        pilot: pilotSites[0]!,
+        control: controlSites[0]!,
+        plannedPerGroup: required,
+        sites: {
+          design: "CONTROL_SITES",
+          isExploratory: false,
+          pilotSites: [pilotSites[0]!],
+          controlSites: [controlSites[0]!],
+          baselineSites: [],
+        },
+      });
+      expect(single).toMatchObject({ verdict: "NOT_ENOUGH_DATA", reason: "TOO_FEW_SITES" });
     },
   );
 

@@ -2,16 +2,18 @@ import { addDays, localDayOf, type TLocalDay } from "@/lib/dates/local-days";
 import { BEFORE_DAYS, EVALUATION_DAYS } from "@/lib/projects/windows";
 
 // The Improve and Control story of the demo, on the planted MOT of the SK Telecom journey:
-// the Gangnam store piloted a fix (more consultants at peak hours, a one-page plan comparison)
-// while Jamsil carried on as before; the fix then reached every store, held for four weeks, and
+// three stores (Gangnam, Hongdae, Bundang) piloted a fix (more consultants at peak hours, a
+// one-page plan comparison) while three others (Jamsil, Sinchon, Ilsan) carried on as before —
+// a store is a cluster of answers, and one store against one cannot tell the fix from the store
+// (docs/METHODS.md, "Sites are clusters"); the fix then reached every store, held for four weeks, and
 // in the last week slipped back below where it started. The demo observations follow this
 // timeline (demo-observations.ts), and the browser tests compute the dates a manager types from
 // the same constants, so the data and the test can never disagree about when things happened.
 // Days are counted back from today in Korea time (the reporting time zone): 0 is today.
 
 export const DEMO_PILOT = {
-  pilotSiteCode: "GANGNAM",
-  controlSiteCode: "JAMSIL",
+  pilotSiteCodes: ["GANGNAM", "HONGDAE", "BUNDANG"],
+  controlSiteCodes: ["JAMSIL", "SINCHON", "ILSAN"],
   /** First and last day of the pilot window (inclusive), in days before today: four weeks. */
   startDaysAgo: 63,
   endDaysAgo: 36,
@@ -20,6 +22,9 @@ export const DEMO_PILOT = {
   /** From this day to today the planted MOT relapses (a control chart's limits from the 14 days after the rollout must flag it). */
   relapseDaysAgo: 7,
 } as const;
+
+const isPilotSite = (siteCode: string | null) =>
+  (DEMO_PILOT.pilotSiteCodes as readonly (string | null)[]).includes(siteCode);
 
 /**
  * How the fix moves the planted MOT's mean gap (points on the 7-point scale): the pilot site
@@ -35,10 +40,10 @@ export const DEMO_RELAPSE_SHIFT = -0.4;
  * customers after every day's plan consultations — as a real pilot would, so that both groups
  * reach the planned sample and a daily control chart has enough points per day.
  */
-export const DEMO_PILOT_SURVEYS_PER_STORE_PER_DAY = 5;
+export const DEMO_PILOT_SURVEYS_PER_STORE_PER_DAY = 2;
 export const DEMO_PILOT_SURVEY_STORES = [
-  DEMO_PILOT.pilotSiteCode,
-  DEMO_PILOT.controlSiteCode,
+  ...DEMO_PILOT.pilotSiteCodes,
+  ...DEMO_PILOT.controlSiteCodes,
 ] as const;
 
 /** The shift of the planted MOT's mean gap on a day (days before today) at a site. */
@@ -48,7 +53,7 @@ export function plantedGapShift(daysAgo: number, siteCode: string | null): numbe
   if (
     daysAgo <= DEMO_PILOT.startDaysAgo &&
     daysAgo >= DEMO_PILOT.endDaysAgo &&
-    siteCode === DEMO_PILOT.pilotSiteCode
+    isPilotSite(siteCode)
   )
     return DEMO_FIX_EFFECT;
   return 0;

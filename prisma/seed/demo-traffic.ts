@@ -112,10 +112,14 @@ export const isServiceTouchpoint = (t: { dimension: TDimension; channel: TChanne
   t.channel === "KIOSK";
 
 export type TSiteKind = "STORE" | "CALL_CENTRE" | "NONE";
-/** The three demo sites by code (demo-users.ts): stores split Gangnam/Jamsil, phone and chat go to the call centre. */
+/** The demo sites by code (demo-users.ts): six stores, the busiest Gangnam; phone and chat go to the call centre. */
 export const STORE_SITES: TWeights<string> = [
-  ["GANGNAM", 55],
-  ["JAMSIL", 45],
+  ["GANGNAM", 22],
+  ["JAMSIL", 18],
+  ["HONGDAE", 16],
+  ["SINCHON", 14],
+  ["BUNDANG", 16],
+  ["ILSAN", 14],
 ];
 export const CALL_CENTRE_SITE = "CALLCENTER";
 

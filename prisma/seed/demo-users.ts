@@ -14,6 +14,10 @@ export const DEMO_USERS: { email: string; name: string; role: TRole; site?: stri
 export const DEMO_SITES = [
   { code: "GANGNAM", name: "강남점 Gangnam" },
   { code: "JAMSIL", name: "잠실점 Jamsil" },
+  { code: "HONGDAE", name: "홍대점 Hongdae" },
+  { code: "SINCHON", name: "신촌점 Sinchon" },
+  { code: "BUNDANG", name: "분당점 Bundang" },
+  { code: "ILSAN", name: "일산점 Ilsan" },
   { code: "CALLCENTER", name: "고객센터 Call centre" },
 ];
 

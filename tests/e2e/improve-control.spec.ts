@@ -5,7 +5,7 @@ import { demoPilotDates, DEMO_PILOT } from "@/prisma/seed/demo-pilot";
 import { signedInPage } from "./fixtures";
 
 // Improve and Control end to end, on the demo data: the manager takes the planted problem from Analyze to
-// Improve, pilots a fix at Gangnam against Jamsil over the seeded pilot window, gets a significant
+// Improve, pilots a fix at three stores against three over the seeded pilot window, gets a significant
 // verdict, rolls it out; the control chart then flags the seeded relapse and the overview shows the
 // alert. A pilot over two days gets "not enough data". The executive sees all of it and can change
 // nothing. The dates come from prisma/seed/demo-pilot.ts, the same constants the demo data follows.
@@ -71,11 +71,13 @@ test("the manager pilots a fix for the planted problem, rolls it out, and the co
   const form = page.getByTestId("pilot-form");
   await form.getByLabel("파일럿 이름").fill(`강남점 상담 인력 보강 ${marker}`);
   await form.getByLabel("판단 지표").selectOption("MEAN_EXPERIENCE");
-  await page.getByTestId("target-effect").fill("0.5");
+  await page.getByTestId("target-effect").fill("1");
   await form.getByLabel("시작일").fill(dates.startsOn);
   await form.getByLabel("종료일").fill(dates.endsOn);
-  await page.getByTestId(`pilot-site-${DEMO_PILOT.pilotSiteCode}`).check();
-  await page.getByTestId(`control-site-${DEMO_PILOT.controlSiteCode}`).check();
+  for (const code of DEMO_PILOT.pilotSiteCodes)
+    await page.getByTestId(`pilot-site-${code}`).check();
+  for (const code of DEMO_PILOT.controlSiteCodes)
+    await page.getByTestId(`control-site-${code}`).check();
   const required = page.getByTestId("required-per-group");
   await expect(required).toHaveAttribute("data-value", /^[1-9]\d*$/);
   await page.getByTestId("create-pilot").click();
@@ -113,11 +115,13 @@ test("a pilot over two days gets 'not enough data' rather than a winner", async 
   const form = page.getByTestId("pilot-form");
   await form.getByLabel("파일럿 이름").fill(`이틀짜리 시험 ${marker}`);
   await form.getByLabel("판단 지표").selectOption("MEAN_EXPERIENCE");
-  await page.getByTestId("target-effect").fill("0.5");
+  await page.getByTestId("target-effect").fill("1");
   await form.getByLabel("시작일").fill(dates.startsOn);
   await form.getByLabel("종료일").fill(nextDay(dates.startsOn));
-  await page.getByTestId(`pilot-site-${DEMO_PILOT.pilotSiteCode}`).check();
-  await page.getByTestId(`control-site-${DEMO_PILOT.controlSiteCode}`).check();
+  for (const code of DEMO_PILOT.pilotSiteCodes)
+    await page.getByTestId(`pilot-site-${code}`).check();
+  for (const code of DEMO_PILOT.controlSiteCodes)
+    await page.getByTestId(`control-site-${code}`).check();
   await page.getByTestId("create-pilot").click();
 
   await expect(page).toHaveURL(/\/pilots\/[\w-]+$/);

@@ -32,7 +32,7 @@ async function demoActors() {
   };
 }
 
-/** The demo story's pilot as Improve records it: GANGNAM against JAMSIL, decided ROLLOUT the day after, guarded by a daily chart. */
+/** The demo story's pilot as Improve records it: three pilot stores against three, decided ROLLOUT the day after, guarded by a daily chart. */
 async function recordDemoRollout(organizationId: string, managerId: string) {
   const dates = demoPilotDates();
   const touchpoint = await db.touchpoint.findFirstOrThrow({
@@ -77,8 +77,16 @@ async function recordDemoRollout(organizationId: string, managerId: string) {
       rolloutAt: startOfLocalDay(dates.rolloutOn),
       sites: {
         create: [
-          { organizationId, siteId: sites.get(DEMO_PILOT.pilotSiteCode)!, group: "PILOT" },
-          { organizationId, siteId: sites.get(DEMO_PILOT.controlSiteCode)!, group: "CONTROL" },
+          ...DEMO_PILOT.pilotSiteCodes.map((code) => ({
+            organizationId,
+            siteId: sites.get(code)!,
+            group: "PILOT" as const,
+          })),
+          ...DEMO_PILOT.controlSiteCodes.map((code) => ({
+            organizationId,
+            siteId: sites.get(code)!,
+            group: "CONTROL" as const,
+          })),
         ],
       },
     },

@@ -160,6 +160,8 @@ const pilotInput = (overrides: Record<string, unknown> = {}) => ({
   ...window,
   pilotSiteIds: [gangnam],
   controlSiteIds: [jamsil],
+  // One store against one: a verdict only as an exploratory pilot (the test below without it gets none).
+  isExploratory: true,
   ...overrides,
 });
 
@@ -308,6 +310,25 @@ describe("pilots: plan, result, verdict, decision", () => {
       ]),
     );
     expect(pilot.bySite).toHaveLength(2);
+    expect(outcome).toMatchObject({ isExploratory: true, clustering: null });
+  });
+
+  it("gives one store against one no verdict unless the manager marked the pilot exploratory", async () => {
+    const { id } = await createPilot(
+      cast.a.manager,
+      pilotInput({ name: "한 지점 대 한 지점", isExploratory: false }),
+    );
+    expect(await db.pilot.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      isExploratory: false,
+    });
+    const { outcome } = await getPilot(cast.a.manager, id);
+    expect(outcome).toMatchObject({
+      verdict: "NOT_ENOUGH_DATA",
+      reason: "TOO_FEW_SITES",
+      isExploratory: false,
+    });
+    // The difference is still shown: the two stores' answers, as they are.
+    expect(outcome.difference!.value).toBeCloseTo(1, 10);
   });
 
   it("refuses a verdict on a two-day window: not enough data", async () => {
@@ -351,6 +372,16 @@ describe("pilots: plan, result, verdict, decision", () => {
         csat: i < 24 ? 5 : 3,
       })),
     });
+    // Jamsil, which did not run the pilot: 20 answers before (5 satisfied, 25 %), 20 during (10, 50 %).
+    await recordObservations(cast.a.manager, {
+      observations: Array.from({ length: 40 }, (_, i) => ({
+        touchpointId: f.mot,
+        siteId: jamsil,
+        source: "SURVEY" as const,
+        observedAt: noonOf(i < 20 ? daysAgo(40 + (i % 10)) : addDays(window.startDay, i % 11)),
+        csat: (i < 20 ? i < 5 : i < 30) ? 5 : 2,
+      })),
+    });
     const { id, plannedPerGroup } = await createPilot(
       cast.a.manager,
       pilotInput({
@@ -377,6 +408,12 @@ describe("pilots: plan, result, verdict, decision", () => {
       control: { n: 40, value: 25 },
     });
     expect(pilot.outcome.difference!.value).toBeCloseTo(55, 10);
+    // Uncontrolled: set against Jamsil, (80 − 25) − (50 − 25) = 30 pp (a worked case: the four shares above).
+    expect(pilot.outcome.clustering).toBeNull();
+    const did = pilot.outcome.differenceInDifferences!;
+    expect(did.value).toBeCloseTo(30, 10);
+    expect(did.others).toEqual({ sites: 1, before: 20, after: 20 });
+    expect(did.interval.low).toBeLessThan(30);
     expect(pilot.outcome.verdict).toBe("IMPROVED");
   });
 
@@ -658,6 +695,10 @@ describe("pilots: plan, result, verdict, decision", () => {
       { fieldErrors: { controlSiteIds: ["improve.errors.controlSitesRequired"] } },
     );
     await expectRefusedUnchanged(
+      () => createPilot(cast.a.manager, pilotInput({ isExploratory: "yes" })),
+      { fieldErrors: { isExploratory: ["validation.invalidType"] } },
+    );
+    await expectRefusedUnchanged(
       () => createPilot(cast.a.manager, pilotInput({ targetEffect: 7 })),
       { fieldErrors: { targetEffect: ["improve.errors.effectTooLarge"] } },
     );
@@ -790,14 +831,14 @@ describe("the demo story the browser test walks", () => {
     });
 
     const pilotSites = {
-      pilotSiteIds: [await siteOf(DEMO_PILOT.pilotSiteCode)],
-      controlSiteIds: [await siteOf(DEMO_PILOT.controlSiteCode)],
+      pilotSiteIds: await Promise.all(DEMO_PILOT.pilotSiteCodes.map(siteOf)),
+      controlSiteIds: await Promise.all(DEMO_PILOT.controlSiteCodes.map(siteOf)),
     };
     const base = {
       projectId: id,
       touchpointId: planted.id,
       metric: "MEAN_EXPERIENCE" as const,
-      targetEffect: 0.5,
+      targetEffect: 1,
       design: "CONTROL_SITES" as const,
       ...pilotSites,
     };

@@ -15,10 +15,14 @@ import { DEMO_PROMISES } from "@/prisma/seed/demo-promises";
 import { DEMO_FOLLOW_UP_OPEN_DAYS } from "@/prisma/seed/demo-skt-journey";
 import { chooseMeanChart } from "@/lib/stats/chart-choice";
 import { detectSignals } from "@/lib/stats/control-charts";
-import { welchTTest } from "@/lib/stats/difference-tests";
-import { sampleSizeForMeans } from "@/lib/stats/power";
-import { sampleVariance } from "@/lib/stats/summary";
-import { DEMO_JOURNEY_TEMPLATE, DEMO_PASSWORD, DEMO_USERS } from "@/prisma/seed/demo-users";
+import { pilotOutcome, sumGroups } from "@/lib/pilots/outcome";
+import { baselineWindow, planPilot } from "@/lib/pilots/planning";
+import {
+  DEMO_JOURNEY_TEMPLATE,
+  DEMO_PASSWORD,
+  DEMO_SITES,
+  DEMO_USERS,
+} from "@/prisma/seed/demo-users";
 import { findTemplate } from "@/lib/templates/catalog";
 import { resetDatabase } from "./helpers/db";
 
@@ -51,7 +55,7 @@ describe("the demo seed", () => {
       createdPromises: 0,
     });
     expect(await db.organization.count()).toBe(1);
-    expect(await db.site.count()).toBe(3);
+    expect(await db.site.count()).toBe(DEMO_SITES.length);
     expect(await db.segment.count()).toBe(3);
     expect((await db.user.findMany({ select: { role: true } })).map((u) => u.role).sort()).toEqual([
       "ADMIN",
@@ -221,43 +225,54 @@ describe("the demo's Improve and Control story, read through the app's one aggre
     );
     return {
       ...touchpoint,
-      pilotSiteId: sites.get(DEMO_PILOT.pilotSiteCode)!,
-      controlSiteId: sites.get(DEMO_PILOT.controlSiteCode)!,
+      pilotSiteIds: DEMO_PILOT.pilotSiteCodes.map((code) => sites.get(code)!),
+      controlSiteIds: DEMO_PILOT.controlSiteCodes.map((code) => sites.get(code)!),
     };
   }
 
-  it("lets the pilot store beat the control store on mean experience, on more than the planned sample", async () => {
+  it("lets the three pilot stores beat the three control stores on the site-adjusted test, on more than the planned sample", async () => {
     await seedDemoOrganization();
     const mot = await plantedMot();
     const dates = demoPilotDates();
     const filter = { journeyId: mot.journeyId, touchpointId: mot.id };
-    const groups = await aggregateObservations(
-      mot.organizationId,
-      {
-        ...filter,
-        siteIds: [mot.pilotSiteId, mot.controlSiteId],
-        from: dates.startsOn,
-        to: dates.endsOn,
-      },
-      ["site"],
-    );
-    const [pilot, control] = [mot.pilotSiteId, mot.controlSiteId].map(
-      (id) => groups.find((g) => g.keys[0] === id)!.experience,
-    );
-    const [before] = await aggregateObservations(
-      mot.organizationId,
-      { ...filter, from: dates.beforeFrom, to: dates.beforeTo },
-      [],
-    );
-    const required = sampleSizeForMeans({
-      sd: Math.sqrt(sampleVariance(before!.experience)!),
-      effect: 0.5,
+    const siteIds = [...mot.pilotSiteIds, ...mot.controlSiteIds];
+    const baseline = baselineWindow(dates.startsOn, dates.today);
+    const [during, before, [totals]] = await Promise.all([
+      aggregateObservations(
+        mot.organizationId,
+        { ...filter, siteIds, from: dates.startsOn, to: dates.endsOn },
+        ["site"],
+      ),
+      aggregateObservations(mot.organizationId, { ...filter, siteIds, ...baseline }, ["site"]),
+      aggregateObservations(mot.organizationId, { ...filter, ...baseline }, []),
+    ]);
+    const sumsOf = (rows: typeof during, ids: string[]) =>
+      ids.map((id) => sumGroups(rows.filter((g) => g.keys[0] === id)));
+    const plan = planPilot("MEAN_EXPERIENCE", sumGroups([totals!]), 1, {
+      pilot: sumsOf(before, mot.pilotSiteIds),
+      control: sumsOf(before, mot.controlSiteIds),
     });
-
-    expect(Math.min(pilot!.n, control!.n)).toBeGreaterThan(required);
-    const test = welchTTest(pilot!, control!)!;
-    expect(test.interval.low).toBeGreaterThan(0.5);
-    expect(test.pValue).toBeLessThan(1e-6);
+    const required = "perGroup" in plan ? plan.perGroup : null;
+    expect(required).not.toBeNull();
+    const pilotSites = sumsOf(during, mot.pilotSiteIds);
+    const controlSites = sumsOf(during, mot.controlSiteIds);
+    const outcome = pilotOutcome({
+      metric: "MEAN_EXPERIENCE",
+      pilot: sumGroups(pilotSites),
+      control: sumGroups(controlSites),
+      plannedPerGroup: required,
+      sites: {
+        design: "CONTROL_SITES",
+        isExploratory: false,
+        pilotSites,
+        controlSites,
+        baselineSites: sumsOf(before, siteIds),
+      },
+    });
+    expect(Math.min(outcome.pilot.n, outcome.control.n)).toBeGreaterThan(required!);
+    expect(outcome.test).toBe("CLUSTERED_T");
+    expect(outcome.difference!.pValue).toBeLessThan(0.05);
+    expect(outcome.verdict).toBe("IMPROVED");
   });
 
   it("relapses in the last week: the daily chart of means with limits from the 14 days after the rollout flags every day of it below, and nothing earlier", async () => {

@@ -14,6 +14,7 @@ import { orNotFound } from "@/app/_lib/or-not-found";
 import { decidePilotAction, deletePilotAction } from "../../../actions";
 import { DecisionForm } from "./_components/decision-form";
 import { GroupChart } from "./_components/group-chart";
+import { SiteAnalysis } from "./_components/site-analysis";
 import { VerdictCard } from "./_components/verdict-card";
 
 type TProps = { params: Promise<{ projectId: string; pilotId: string }> };
@@ -86,6 +87,7 @@ export default async function PilotPage({ params }: TProps) {
       <div className="grid gap-6 xl:grid-cols-[1fr_24rem]">
         <div className="flex min-w-0 flex-col gap-6">
           <VerdictCard pilot={pilot} />
+          <SiteAnalysis pilot={pilot} />
           <GroupChart pilot={pilot} />
         </div>
         <aside>

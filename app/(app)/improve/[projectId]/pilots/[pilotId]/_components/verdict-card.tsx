@@ -33,10 +33,22 @@ export function VerdictCard({ pilot }: { pilot: TPilotDetail }) {
     target: format.difference(metric, pilot.targetEffect),
     comparison,
   };
+  const isUncontrolled = pilot.design === "BEFORE_AFTER";
+  // Marked exploratory and judged without the sites' adjustment: a group had a single site.
+  const isExploratory = outcome.isExploratory && outcome.clustering === null && !isUncontrolled;
+  const notEnough =
+    outcome.reason === "TOO_FEW_SITES"
+      ? "tooFewSites"
+      : outcome.reason === "BELOW_PLANNED_SAMPLE"
+        ? "belowPlanned"
+        : "tooFew";
+  // A before/after pilot has no control group: its words say "higher than before", not "worked".
   const verdictSentence =
     outcome.verdict === "NOT_ENOUGH_DATA"
-      ? t(`explain.${outcome.reason === "BELOW_PLANNED_SAMPLE" ? "belowPlanned" : "tooFew"}`, words)
-      : t(`explain.${outcome.verdict}`, words);
+      ? t(`explain.${notEnough}`, words)
+      : isUncontrolled
+        ? t(`explainUncontrolled.${outcome.verdict}`, words)
+        : t(`explain.${outcome.verdict}`, words);
   // A verdict past the sample floor reached the plan, when there was one.
   const sentence =
     outcome.verdict !== "NOT_ENOUGH_DATA" && outcome.plannedPerGroup !== null
@@ -103,8 +115,18 @@ export function VerdictCard({ pilot }: { pilot: TPilotDetail }) {
       <p className="mt-2 text-base text-neutral-900" data-testid="verdict-sentence">
         {sentence}
       </p>
-      {(isUnplanned || pilot.isRetrospective) && (
+      {(isUnplanned || pilot.isRetrospective || isUncontrolled || isExploratory) && (
         <ul className="mt-3 flex flex-col gap-1 text-sm text-amber-800">
+          {isUncontrolled && (
+            <li className="rounded-md bg-amber-50 px-2 py-1" data-testid="pilot-uncontrolled">
+              {t("notes.uncontrolled")}
+            </li>
+          )}
+          {isExploratory && (
+            <li className="rounded-md bg-amber-50 px-2 py-1" data-testid="pilot-exploratory">
+              {t("notes.exploratory")}
+            </li>
+          )}
           {isUnplanned && (
             <li className="rounded-md bg-amber-50 px-2 py-1" data-testid="pilot-unplanned">
               {t("notes.unplanned")}

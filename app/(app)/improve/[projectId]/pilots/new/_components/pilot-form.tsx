@@ -67,6 +67,7 @@ export function PilotForm({
   });
   const [pilotSiteIds, setPilotSiteIds] = useState<string[]>([]);
   const [controlSiteIds, setControlSiteIds] = useState<string[]>([]);
+  const [isExploratory, setIsExploratory] = useState(false);
   const form = useActionForm(createPilot, {
     onSuccess: ({ id }) => router.push(`/improve/${projectId}/pilots/${id}`),
   });
@@ -122,6 +123,7 @@ export function PilotForm({
       controlSiteIds: design === "CONTROL_SITES" ? controlSiteIds : [],
       baselineStartDay: design === "BEFORE_AFTER" ? days.baselineStartDay : "",
       baselineEndDay: design === "BEFORE_AFTER" ? days.baselineEndDay : "",
+      isExploratory: design === "CONTROL_SITES" && isExploratory,
     });
   }
 
@@ -308,7 +310,30 @@ export function PilotForm({
           setPilotSiteIds,
         )}
         {design === "CONTROL_SITES" ? (
-          siteGroup("control", controlSiteIds, pilotSiteIds, setControlSiteIds)
+          <>
+            {siteGroup("control", controlSiteIds, pilotSiteIds, setControlSiteIds)}
+            <div className="flex flex-col gap-1">
+              <label className="flex items-center gap-2 text-sm font-medium text-neutral-800">
+                <input
+                  type="checkbox"
+                  className="size-4"
+                  checked={isExploratory}
+                  onChange={(e) => setIsExploratory(e.target.checked)}
+                  aria-describedby="exploratory-hint"
+                  data-testid="pilot-exploratory"
+                />
+                {t("exploratory")}
+              </label>
+              <p id="exploratory-hint" className="text-xs text-neutral-600">
+                {t("exploratoryHint")}
+              </p>
+              {form.errorsOf("isExploratory") && (
+                <p className="text-sm text-red-700" data-testid="field-error">
+                  {form.errorsOf("isExploratory")!.join(" ")}
+                </p>
+              )}
+            </div>
+          </>
         ) : (
           <div className="grid gap-3 md:grid-cols-2">
             <Field label={t("baselineStartDay")} errors={form.errorsOf("baselineStartDay")}>

@@ -8,7 +8,9 @@ import {
   daysToReach,
   planPilot,
 } from "@/lib/pilots/planning";
+import { EMPTY_SUMS } from "@/lib/pilots/outcome";
 import type { TPilotBaseline, TPilotDesign, TPilotMetric } from "@/lib/pilots/schemas";
+import { MIN_SITES_PER_GROUP } from "@/lib/stats/pilot-verdict";
 import { DEFAULT_ALPHA, DEFAULT_POWER } from "@/lib/stats/power";
 
 type TProps = {
@@ -41,7 +43,22 @@ export function PowerPanel({
   const t = useTranslations("improve.power");
   const locale = useLocale();
   const figure = baselineFigure(metric, baseline.totals);
-  const plan = planPilot(metric, baseline.totals, effect);
+  // A control-site pilot plans over its chosen sites (their ICC and number), as createPilot does.
+  const sitesOf = (ids: string[]) =>
+    ids.map((id) => baseline.bySite.find((s) => s.siteId === id)?.sums ?? EMPTY_SUMS);
+  const isControlled = design === "CONTROL_SITES";
+  const plan = planPilot(
+    metric,
+    baseline.totals,
+    effect,
+    isControlled ? { pilot: sitesOf(pilotSiteIds), control: sitesOf(controlSiteIds) } : undefined,
+  );
+  const clustering = "perGroup" in plan ? plan.clustering : null;
+  const isOneSite =
+    isControlled &&
+    pilotSiteIds.length > 0 &&
+    controlSiteIds.length > 0 &&
+    Math.min(pilotSiteIds.length, controlSiteIds.length) < MIN_SITES_PER_GROUP;
   const pilotPace = answersPerDay(metric, baseline.bySite, pilotSiteIds, BASELINE_DAYS);
   const controlPace =
     design === "CONTROL_SITES"
@@ -126,6 +143,31 @@ export function PowerPanel({
           >
             {t("perGroup", { n: formatInteger(perGroup, locale) })}
           </p>
+          {clustering && (
+            <p
+              className="mt-2 text-sm text-neutral-700"
+              data-testid="plan-clustering"
+              data-effective={clustering.effectivePerGroup}
+            >
+              {t("clustered", {
+                sites: clustering.sitesPerGroup,
+                icc: formatNumber(clustering.icc, locale, 3),
+                estimated: clustering.iccEstimated ? "" : t("iccAssumed"),
+                deff: formatNumber(clustering.designEffect, locale, 2),
+                n: formatInteger(perGroup, locale),
+                effective: formatInteger(Math.round(clustering.effectivePerGroup), locale),
+                df: pilotSiteIds.length + controlSiteIds.length - 2,
+              })}
+            </p>
+          )}
+          {isOneSite && (
+            <p
+              className="mt-2 rounded-md bg-amber-50 px-2 py-1 text-sm text-amber-800"
+              data-testid="plan-one-site"
+            >
+              {t("oneSite")}
+            </p>
+          )}
           <p className="mt-3 text-sm text-neutral-700">
             {design === "CONTROL_SITES"
               ? t("paceControl", { pilot: rate(pilotPace), control: rate(controlPace) })
@@ -147,6 +189,12 @@ export function PowerPanel({
             </p>
           )}
         </>
+      ) : "problem" in plan && plan.problem === "TOO_FEW_SITES" ? (
+        <p className="mt-3 text-sm text-amber-800" data-testid="plan-too-few-sites">
+          {plan.minSitesPerGroup !== null
+            ? t("tooFewSites", { min: plan.minSitesPerGroup })
+            : t("tooFewSitesUnknown")}
+        </p>
       ) : (
         figure && (
           <p className="mt-3 text-sm text-amber-800">
