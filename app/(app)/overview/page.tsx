@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { searchStringOf } from "@/lib/analytics/filter-url";
 import { requireUser } from "@/lib/auth/session";
 import { getOverview } from "@/lib/overview/queries";
+import { BEFORE_DAYS, EVALUATION_DAYS } from "@/lib/projects/windows";
 import { CaseOutcomes } from "./_components/case-outcomes";
 import { ControlAlerts } from "./_components/control-alerts";
 import { HeadlineCard } from "./_components/headline-card";
@@ -110,7 +111,7 @@ export default async function OverviewPage() {
         <OverviewSection
           id="outcomes"
           title={t("sections.outcomes")}
-          lead={t("sections.outcomesLead")}
+          lead={t("sections.outcomesLead", { before: BEFORE_DAYS, after: EVALUATION_DAYS })}
           testId="overview-outcomes"
         >
           <CaseOutcomes outcomes={overview.outcomes} />

@@ -69,6 +69,17 @@ export async function PilotVerdicts({ pilots }: { pilots: TOverviewPilot[] }) {
                 >
                   {t(`verdict.${outcome.verdict}`)}
                 </span>
+                {pilot.design === "BEFORE_AFTER" && (
+                  <span
+                    className="block text-neutral-600"
+                    data-testid="overview-pilot-uncontrolled"
+                  >
+                    {t("qualifier.UNCONTROLLED")}
+                  </span>
+                )}
+                {outcome.isExploratory && (
+                  <span className="block text-neutral-600">{t("qualifier.EXPLORATORY")}</span>
+                )}
                 <span className="block text-neutral-600">
                   {decision
                     ? t(`decision.${decision.decision}`, { day: decision.rolloutDay ?? "" })
