@@ -197,6 +197,35 @@ describe("rankTouchpoints", () => {
   });
 });
 
+describe("rankTouchpoints: the importance–performance points (issue #17, item 9)", () => {
+  /** n answers, each expecting `expected` and experiencing `experienced`. */
+  const levels = (id: string, expected: number, experienced: number, n = 40): TGroupMoments => ({
+    ...group(
+      id,
+      Array.from({ length: n }, () => experienced - expected),
+    ),
+    expectation: { n, sum: expected * n, pairedExperienceSum: experienced * n },
+    experience: { n, sum: experienced * n, sumSquares: experienced ** 2 * n },
+  });
+
+  it("plots performance as the mean gap, like the ranking, not as the raw experience", () => {
+    // "low": customers expect 3 and get 4 (gap +1). "high": they expect 7 and get 5 (gap −2).
+    // By raw experience "high" performs better (5 > 4); against what its own customers expected it
+    // falls short. Equal importance (0.5 each, no correlation), so the importance cut is 0.5 and
+    // both are "important"; the performance cut is the mean gap, (1 − 2)/2 = −0.5 (Martilla & James
+    // 1977: cuts at the means): "high" is CONCENTRATE_HERE, "low" KEEP_UP_THE_GOOD_WORK.
+    const result = rankTouchpoints([
+      { touchpoint: ref("low"), statedImportance: null, group: levels("low", 3, 4) },
+      { touchpoint: ref("high"), statedImportance: null, group: levels("high", 7, 5) },
+    ]);
+    const pointOf = (id: string) =>
+      result.importancePerformance.find((p) => p.touchpoint.id === id)!;
+    expect(pointOf("low")).toMatchObject({ performance: 1, quadrant: "KEEP_UP_THE_GOOD_WORK" });
+    expect(pointOf("high")).toMatchObject({ performance: -2, quadrant: "CONCENTRATE_HERE" });
+    expect(result.importancePerformanceCuts.performance).toBeCloseTo(-0.5, 12);
+  });
+});
+
 describe("importancesOf", () => {
   const item = (id: string, statedImportance: number | null, r: number | null, n: number) => ({
     id,
