@@ -6,7 +6,7 @@ import type { TInterval } from "./summary";
 export type TImportanceSource = "STATED" | "DERIVED" | "DEFAULT";
 
 /** Why an item has no derived importance of its own. */
-export type TDefaultReason =
+type TDefaultReason =
   /** Fewer than 30 answers with both an experience score and NPS. */
   | "TOO_FEW_PAIRS"
   /** Experience or NPS does not vary, so there is no correlation. */
@@ -29,7 +29,7 @@ export type TImportance = {
   importanceDetail: TImportanceDetail;
 };
 
-export type TImportanceItem = {
+type TImportanceItem = {
   id: string;
   /** A manager's stated importance, 0–1, or null to derive it. */
   stated: number | null;
@@ -39,7 +39,7 @@ export type TImportanceItem = {
 };
 
 /** Below this many paired answers a correlation is too unstable to weigh items by. */
-export const MIN_PAIRS_FOR_DERIVED_IMPORTANCE = 30;
+const MIN_PAIRS_FOR_DERIVED_IMPORTANCE = 30;
 /** Importance when neither a manager nor the data of any item says: the middle of 0..1. */
 export const DEFAULT_IMPORTANCE = 0.5;
 

@@ -3,7 +3,7 @@
 // uses it: docs/METHODS.md, "Fix-first score".
 
 /** One group's estimate and the sampling variance of that estimate (for a mean, s²/n). */
-export type TEffect = { estimate: number; variance: number };
+type TEffect = { estimate: number; variance: number };
 
 /** The random-effects fit: groups' true values spread around `mean` with variance `tau2`. */
 export type TRandomEffects = {
@@ -50,7 +50,7 @@ export function dersimonianLaird(effects: readonly TEffect[]): TRandomEffects | 
 }
 
 /** A group's estimate pulled toward the common mean, with the share of the way it moved. */
-export type TShrunk = { estimate: number; variance: number; shrinkage: number };
+type TShrunk = { estimate: number; variance: number; shrinkage: number };
 
 /**
  * The empirical-Bayes estimate (BLUP) of one group's true value:
