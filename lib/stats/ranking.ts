@@ -203,7 +203,7 @@ export function rankItems(items: readonly TRankInput[], options: TRankOptions = 
   const scored = items.map((item, i) => {
     const est = estimates[i] ?? null;
     const ranked = isRanked(i);
-    const bound = ranked ? upperBound(est, item.gap.n, fit, confidence) : null;
+    const bound = ranked && est !== null ? upperBound(est, item.gap.n, fit, confidence) : null;
     const shortfallBound = bound === null ? 0 : Math.max(0, -bound.upper);
     const reachShare = busiest === 0 ? 0 : item.reach / busiest;
     const reachWeight = reachExponent === 0 ? 1 : reachShare ** reachExponent;
