@@ -11,7 +11,7 @@ import {
   XAxis,
   YAxis,
 } from "recharts";
-import { formatNumber } from "@/lib/format/numbers";
+import { formatNumber, formatSigned } from "@/lib/format/numbers";
 import type { TQuadrant } from "@/lib/analytics/schemas";
 import { AXIS_LABEL, AXIS_TICK, CHART_COLORS } from "./chart-theme";
 
@@ -27,7 +27,7 @@ type TQuadrantPoint = {
 type TProps = {
   points: TQuadrantPoint[];
   cuts: { importance: number; performance: number };
-  /** Performance axis bounds (the experience scale). */
+  /** Performance axis bounds, whole numbers (the mean gap's range). */
   performanceDomain: [number, number];
 };
 
@@ -61,7 +61,7 @@ export function QuadrantScatter({ points, cuts, performanceDomain }: TProps) {
               (_, i) => performanceDomain[0] + i,
             )}
             tick={AXIS_TICK}
-            tickFormatter={(v: number) => formatNumber(v, locale, 1)}
+            tickFormatter={(v: number) => formatSigned(v, locale, 0)}
             label={{
               value: t("ipa.performanceAxis"),
               position: "insideBottom",
@@ -87,7 +87,7 @@ export function QuadrantScatter({ points, cuts, performanceDomain }: TProps) {
           />
           <ReferenceLine x={cuts.performance} stroke={CHART_COLORS.ink} strokeDasharray="4 3">
             <Label
-              value={t("ipa.cutPerformance", { value: formatNumber(cuts.performance, locale, 2) })}
+              value={t("ipa.cutPerformance", { value: formatSigned(cuts.performance, locale, 2) })}
               position="insideBottomRight"
               style={AXIS_LABEL}
             />
@@ -170,7 +170,7 @@ function PointTooltip({
       <p className="tabular-nums text-neutral-700">
         {t("ipa.point", {
           importance: formatNumber(p.importance, locale, 2),
-          performance: formatNumber(p.performance, locale, 2),
+          performance: formatSigned(p.performance, locale, 2),
         })}
       </p>
       <p className="text-neutral-500">{t(`quadrants.${p.quadrant}`)}</p>

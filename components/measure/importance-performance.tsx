@@ -4,7 +4,6 @@ import { ChartCard } from "@/components/charts/chart-card";
 import { QuadrantScatter } from "@/components/charts/quadrant-scatter";
 import type { TMeasureView } from "@/lib/analytics/schemas";
 import { localized } from "@/lib/i18n/localized";
-import { SCORE_SCALE } from "@/lib/observations/scale";
 
 type TProps = Pick<TMeasureView, "importancePerformance" | "importancePerformanceCuts">;
 
@@ -23,12 +22,23 @@ export function ImportancePerformance({
     quadrant: p.quadrant,
     isMoT: p.touchpoint.isMoT,
   }));
+  // Performance is the mean gap: a whole-point range symmetric around 0 (meets expectation), wide
+  // enough for every point and the cut.
+  const extent = Math.max(
+    1,
+    Math.ceil(
+      Math.max(
+        Math.abs(importancePerformanceCuts.performance),
+        ...importancePerformance.map((p) => Math.abs(p.performance)),
+      ),
+    ),
+  );
   const table = {
     columns: [
       { label: t("columns.touchpoint") },
       { label: t("columns.stage") },
       { label: t("ipa.importanceColumn"), format: "number" as const },
-      { label: t("ipa.performanceColumn"), format: "number" as const },
+      { label: t("ipa.performanceColumn"), format: "signed" as const },
       { label: t("ipa.quadrantColumn") },
     ],
     rows: importancePerformance.map((p) => [
@@ -51,7 +61,7 @@ export function ImportancePerformance({
       <QuadrantScatter
         points={points}
         cuts={importancePerformanceCuts}
-        performanceDomain={[SCORE_SCALE.min, SCORE_SCALE.max]}
+        performanceDomain={[-extent, extent]}
       />
     </ChartCard>
   );

@@ -61,6 +61,7 @@ export function RankedList({ rows, subject, nameHeader, testId }: TProps) {
       <ol className="-mx-4 divide-y divide-neutral-100" data-testid={`${testId}-list`}>
         {rows.slice(0, shown).map((row) => {
           const r = row.reason;
+          const isRanked = r.verdict !== "TOO_FEW_OBSERVATIONS";
           const tone = gapTone(
             r.meanGap === null ? null : { n: r.n, mean: r.meanGap, interval: r.gapInterval },
           );
@@ -70,7 +71,7 @@ export function RankedList({ rows, subject, nameHeader, testId }: TProps) {
                 className={`grid grid-cols-[2rem_minmax(0,1fr)] gap-x-3 gap-y-1 md:items-center ${COLUMNS}`}
               >
                 <span className="text-lg font-semibold tabular-nums text-neutral-400">
-                  {row.rank}
+                  {isRanked ? row.rank : t("none")}
                 </span>
                 <div className="min-w-0">
                   <p className="flex items-start gap-1.5 font-medium leading-snug text-neutral-900">
@@ -103,15 +104,21 @@ export function RankedList({ rows, subject, nameHeader, testId }: TProps) {
                 </Metric>
                 <Metric label={t("reach")}>{formatPercent(r.reachShare, locale)}</Metric>
                 <Metric label={t("score")}>
-                  <span className="font-semibold text-neutral-900">
-                    {formatNumber(r.score, locale, 3)}
-                  </span>
+                  {isRanked ? (
+                    <span className="font-semibold text-neutral-900">
+                      {formatNumber(r.score, locale, 3)}
+                    </span>
+                  ) : (
+                    <span className="text-xs text-neutral-500" data-testid={`${testId}-unranked`}>
+                      {t("unranked")}
+                    </span>
+                  )}
                 </Metric>
               </div>
               <div className="mt-1.5 flex flex-wrap items-start gap-x-4 gap-y-1 pl-11">
                 <details className="group min-w-0 flex-1" data-testid="why-first">
                   <summary className="cursor-pointer select-none text-xs font-medium text-accent hover:underline">
-                    {t("why", { rank: row.rank })}
+                    {isRanked ? t("why", { rank: row.rank }) : t("whyUnranked")}
                   </summary>
                   <div className="mt-2 rounded-md bg-neutral-50 px-3 py-2">
                     <WhyFirst reason={r} measures={row.measures} subject={subject} />

@@ -22,8 +22,8 @@ export function WhyFirst({ reason: r, measures, subject }: TProps) {
   const confidence = formatPercent(r.gapInterval?.confidence ?? 0.95, locale);
 
   let gapSentence: string;
-  if (r.gapInterval === null || r.meanGap === null) {
-    gapSentence = t("tooFew", { n: r.n });
+  if (r.verdict === "TOO_FEW_OBSERVATIONS" || r.gapInterval === null || r.meanGap === null) {
+    gapSentence = t("tooFew", { n: r.n, min: formatInteger(r.minAnswers, locale), subject });
   } else if (r.shortfallBound > 0) {
     const numbers = {
       gap: s2(r.meanGap),
@@ -50,6 +50,20 @@ export function WhyFirst({ reason: r, measures, subject }: TProps) {
       confidence,
     });
   }
+  // Said only when the pull moved the bound's starting point visibly (at two decimals).
+  const shrunkSentence =
+    r.gapEstimate !== null &&
+    r.commonGap !== null &&
+    r.meanGap !== null &&
+    Math.abs(r.gapEstimate - r.meanGap) >= 0.005
+      ? t("shrunk", {
+          n: formatInteger(r.n, locale),
+          share: formatPercent(r.shrinkage, locale),
+          common: s2(r.commonGap),
+          estimate: s2(r.gapEstimate),
+          subject,
+        })
+      : null;
 
   return (
     <div
@@ -57,7 +71,10 @@ export function WhyFirst({ reason: r, measures, subject }: TProps) {
       data-testid="why-first-text"
     >
       <p>{gapSentence}</p>
-      <p>{t(`importance.${r.importanceSource}`, { importance: n2(r.importance), subject })}</p>
+      {shrunkSentence && <p>{shrunkSentence}</p>}
+      <p>
+        <ImportanceSentence reason={r} subject={subject} />
+      </p>
       <p>
         {t("reach", {
           observations: formatInteger(measures?.observations ?? r.n, locale),
@@ -66,15 +83,58 @@ export function WhyFirst({ reason: r, measures, subject }: TProps) {
         })}
       </p>
       <p className="font-medium text-neutral-900">
-        {r.shortfallBound === 0
-          ? t("scoreZero", { subject })
-          : t("score", {
-              bound: n2(r.shortfallBound),
-              importance: n2(r.importance),
-              weight: n2(r.reachWeight),
-              score: formatNumber(r.score, locale, 3),
-            })}
+        {r.verdict === "TOO_FEW_OBSERVATIONS"
+          ? t("scoreUnranked", { min: formatInteger(r.minAnswers, locale) })
+          : r.shortfallBound === 0
+            ? t("scoreZero", { subject })
+            : t("score", {
+                bound: n2(r.shortfallBound),
+                importance: n2(r.importance),
+                weight: n2(r.reachWeight),
+                score: formatNumber(r.score, locale, 3),
+              })}
       </p>
     </div>
   );
+}
+
+/** Where the importance comes from: stated, derived (with its correlation), or why none was derived. */
+function ImportanceSentence({
+  reason: r,
+  subject,
+}: {
+  reason: TRankReason;
+  subject: TRankSubject;
+}) {
+  const t = useTranslations("measure.why");
+  const locale = useLocale();
+  const importance = formatNumber(r.importance, locale, 2);
+  const detail = r.importanceDetail;
+  const correlation = detail?.correlation;
+  const r2 = (v: number) => formatSigned(v, locale, 2);
+  const link = correlation && {
+    r: r2(correlation.r),
+    n: formatInteger(correlation.n, locale),
+    low: correlation.interval ? r2(correlation.interval.low) : "–",
+    high: correlation.interval ? r2(correlation.interval.high) : "–",
+  };
+  if (r.importanceSource === "DERIVED")
+    return t("importance.DERIVED", {
+      importance,
+      r: link?.r ?? "–",
+      n: link?.n ?? "–",
+      low: link?.low ?? "–",
+      high: link?.high ?? "–",
+      strongest: detail?.strongestR != null ? formatNumber(detail.strongestR, locale, 2) : "–",
+    });
+  if (r.importanceSource === "DEFAULT" && detail?.defaultReason) {
+    if (detail.defaultReason === "NOT_SHOWN" && link)
+      return t("importanceDefault.NOT_SHOWN", { importance, ...link });
+    if (detail.defaultReason === "TOO_FEW_PAIRS")
+      return t("importanceDefault.TOO_FEW_PAIRS", { importance, n: correlation?.n ?? 0 });
+    if (detail.defaultReason === "NO_CORRELATION")
+      return t("importanceDefault.NO_CORRELATION", { importance });
+  }
+  if (r.importanceSource === "STATED") return t("importance.STATED", { importance, subject });
+  return t("importance.DEFAULT", { importance });
 }

@@ -126,11 +126,103 @@ describe("rankTouchpoints", () => {
     ]);
     const reasonOf = (id: string) => result.ranking.find((r) => r.touchpoint.id === id)!.reason;
     expect(reasonOf("stated")).toMatchObject({ importance: 0.9, importanceSource: "STATED" });
-    expect(reasonOf("derived")).toMatchObject({ importance: 0.4, importanceSource: "DERIVED" });
-    // Too few pairs: the mean of its peers' derived importances (here only 0.4), never more than measured data.
-    expect(reasonOf("few")).toMatchObject({ importance: 0.4, importanceSource: "DEFAULT" });
-    expect(result.ranking.map((r) => r.touchpoint.id)).toEqual(["stated", "derived", "few"]);
-    expect(result.importancePerformanceCuts.importance).toBeCloseTo((0.9 + 0.4 + 0.4) / 3, 10);
+    // The only derived correlation is the strongest: 0.4 / 0.4 = 1 on the one scale.
+    expect(reasonOf("derived")).toMatchObject({
+      importance: 1,
+      importanceSource: "DERIVED",
+      importanceDetail: { correlation: { r: 0.4, n: 400 }, strongestR: 0.4, defaultReason: null },
+    });
+    // Too few pairs: the mean of its peers' derived importances (here only 1), never more than measured data.
+    expect(reasonOf("few")).toMatchObject({
+      importance: 1,
+      importanceSource: "DEFAULT",
+      importanceDetail: { defaultReason: "TOO_FEW_PAIRS" },
+    });
+    expect(result.ranking.map((r) => r.touchpoint.id)).toEqual(["derived", "few", "stated"]);
+    expect(result.importancePerformanceCuts.importance).toBeCloseTo((0.9 + 1 + 1) / 3, 10);
+  });
+
+  it("puts stated and derived importance on one scale: a stated 0.5 no longer outweighs the strongest driver (issue #17, item 5)", () => {
+    // Equal gaps everywhere, so only importance decides. Correlations with NPS of r = 0.45 and
+    // r = 0.25 on 400 pairs each (Fisher z: atanh 0.25 = 0.2554, SE = 1/√397 = 0.0502, so both
+    // intervals exclude 0), and a manager's stated 0.5 ("half as important as the most important").
+    // Before, 0.5 beat 0.45 and doubled 0.25: the raw r and the stated share were compared
+    // directly. On one scale the derived ones are r ÷ 0.45: 1 and 0.5556, and the stated 0.5 comes last.
+    const result = rankTouchpoints([
+      { touchpoint: ref("stated"), statedImportance: 0.5, group: group("stated", mild) },
+      {
+        touchpoint: ref("strong"),
+        statedImportance: null,
+        group: group("strong", mild, { experienceNpsCorrelation: { r: 0.45, n: 400 } }),
+      },
+      {
+        touchpoint: ref("weak"),
+        statedImportance: null,
+        group: group("weak", mild, { experienceNpsCorrelation: { r: 0.25, n: 400 } }),
+      },
+    ]);
+    expect(result.ranking.map((r) => r.touchpoint.id)).toEqual(["strong", "weak", "stated"]);
+    const reasonOf = (id: string) => result.ranking.find((r) => r.touchpoint.id === id)!.reason;
+    expect(reasonOf("strong").importance).toBe(1);
+    expect(reasonOf("weak").importance).toBeCloseTo(0.25 / 0.45, 12);
+    expect(reasonOf("stated").importance).toBe(0.5);
+  });
+
+  it("does not use a derived importance whose 95 % interval includes 0, and says why", () => {
+    // r = 0.2 on 40 pairs: atanh 0.2 = 0.202733, SE = 1/√37 = 0.164399, z = 1.959964 →
+    // tanh(0.202733 ∓ 0.322216) = [tanh(−0.119484), tanh(0.524949)] = [−0.118918, 0.481510],
+    // which includes 0. It falls back like DEFAULT
+    // (the mean of the derived ones: the other touchpoint's r = 0.5 on 400 pairs, relative 1).
+    const result = rankTouchpoints([
+      {
+        touchpoint: ref("unsure"),
+        statedImportance: null,
+        group: group("unsure", mild, { experienceNpsCorrelation: { r: 0.2, n: 40 } }),
+      },
+      {
+        touchpoint: ref("sure"),
+        statedImportance: null,
+        group: group("sure", bad, { experienceNpsCorrelation: { r: 0.5, n: 400 } }),
+      },
+    ]);
+    const unsure = result.ranking.find((r) => r.touchpoint.id === "unsure")!.reason;
+    expect(unsure).toMatchObject({
+      importance: 1,
+      importanceSource: "DEFAULT",
+      importanceDetail: { defaultReason: "NOT_SHOWN", correlation: { r: 0.2, n: 40 } },
+    });
+    const interval = unsure.importanceDetail!.correlation!.interval!;
+    expect(interval.low).toBeCloseTo(-0.118918, 5);
+    expect(interval.high).toBeCloseTo(0.48151, 5);
+  });
+});
+
+describe("rankTouchpoints: the importance–performance points (issue #17, item 9)", () => {
+  /** n answers, each expecting `expected` and experiencing `experienced`. */
+  const levels = (id: string, expected: number, experienced: number, n = 40): TGroupMoments => ({
+    ...group(
+      id,
+      Array.from({ length: n }, () => experienced - expected),
+    ),
+    expectation: { n, sum: expected * n, pairedExperienceSum: experienced * n },
+    experience: { n, sum: experienced * n, sumSquares: experienced ** 2 * n },
+  });
+
+  it("plots performance as the mean gap, like the ranking, not as the raw experience", () => {
+    // "low": customers expect 3 and get 4 (gap +1). "high": they expect 7 and get 5 (gap −2).
+    // By raw experience "high" performs better (5 > 4); against what its own customers expected it
+    // falls short. Equal importance (0.5 each, no correlation), so the importance cut is 0.5 and
+    // both are "important"; the performance cut is the mean gap, (1 − 2)/2 = −0.5 (Martilla & James
+    // 1977: cuts at the means): "high" is CONCENTRATE_HERE, "low" KEEP_UP_THE_GOOD_WORK.
+    const result = rankTouchpoints([
+      { touchpoint: ref("low"), statedImportance: null, group: levels("low", 3, 4) },
+      { touchpoint: ref("high"), statedImportance: null, group: levels("high", 7, 5) },
+    ]);
+    const pointOf = (id: string) =>
+      result.importancePerformance.find((p) => p.touchpoint.id === id)!;
+    expect(pointOf("low")).toMatchObject({ performance: 1, quadrant: "KEEP_UP_THE_GOOD_WORK" });
+    expect(pointOf("high")).toMatchObject({ performance: -2, quadrant: "CONCENTRATE_HERE" });
+    expect(result.importancePerformanceCuts.performance).toBeCloseTo(-0.5, 12);
   });
 });
 
@@ -148,16 +240,30 @@ describe("importancesOf", () => {
       item("other", null, 0.2, 300),
       item("few", null, 0.9, 29),
     ]);
-    expect(importance.get("stated")).toEqual({ importance: 0.2, importanceSource: "STATED" });
-    expect(importance.get("derived")).toEqual({ importance: 0.6, importanceSource: "DERIVED" });
-    expect(importance.get("few")!.importance).toBeCloseTo((0.6 + 0.2) / 2, 10);
+    // Derived: r ÷ the strongest r (0.6): 1 and 1/3. Both intervals exclude 0 (Fisher z).
+    expect(importance.get("stated")).toMatchObject({ importance: 0.2, importanceSource: "STATED" });
+    expect(importance.get("derived")).toMatchObject({ importance: 1, importanceSource: "DERIVED" });
+    expect(importance.get("other")!.importance).toBeCloseTo(0.2 / 0.6, 12);
+    expect(importance.get("few")!.importance).toBeCloseTo((1 + 1 / 3) / 2, 10);
     expect(importance.get("few")!.importanceSource).toBe("DEFAULT");
   });
 
-  it("falls back to 0.5 when no item has a derived importance", () => {
-    expect(
-      importancesOf([item("few", null, 0.9, 29), item("none", null, null, 0)]).get("none"),
-    ).toEqual({ importance: 0.5, importanceSource: "DEFAULT" });
+  it("falls back to 0.5 when no item has a derived importance, with the reason of each", () => {
+    const importance = importancesOf([
+      item("few", null, 0.9, 29),
+      item("flat", null, null, 100),
+      item("none", null, null, 0),
+    ]);
+    expect(importance.get("none")).toMatchObject({
+      importance: 0.5,
+      importanceSource: "DEFAULT",
+      importanceDetail: { defaultReason: "TOO_FEW_PAIRS", correlation: null, strongestR: null },
+    });
+    expect(importance.get("flat")!.importanceDetail.defaultReason).toBe("NO_CORRELATION");
+    expect(importance.get("few")!.importanceDetail).toMatchObject({
+      defaultReason: "TOO_FEW_PAIRS",
+      correlation: { r: 0.9, n: 29 },
+    });
   });
 });
 
@@ -184,7 +290,8 @@ describe("rankMeasuredItems", () => {
       verdict: "BELOW_EXPECTATION",
     });
     expect(ranked[0]!.reason.score).toBeCloseTo(ranked[0]!.reason.shortfallBound * 0.5, 12);
-    expect(ranked[0]!.reason.shortfallBound).toBeCloseTo(-ranked[0]!.reason.gapInterval!.high, 12);
+    expect(ranked[0]!.reason.shortfallBound).toBeGreaterThan(0);
+    expect(ranked[0]!.reason.shortfallBound).toBeLessThan(1.2);
   });
 
   it("gives a touchpoint and a driver with the same numbers the same reason (one formula for both)", () => {
@@ -208,15 +315,21 @@ describe("rankDrivers", () => {
         group: group("derived", bad, { experienceNpsCorrelation: { r: 0.3, n: 300 } }),
       },
       {
+        driver: driverRef("strongest"),
+        statedImportance: null,
+        group: group("strongest", bad, { experienceNpsCorrelation: { r: 0.5, n: 300 } }),
+      },
+      {
         driver: driverRef("stated"),
         statedImportance: 0.9,
         group: group("stated", bad, { experienceNpsCorrelation: { r: 0.3, n: 300 } }),
       },
     ]);
-    expect(ranked.map((r) => r.driver.id)).toEqual(["stated", "derived"]);
-    expect(ranked[0]!.reason).toMatchObject({ importance: 0.9, importanceSource: "STATED" });
-    expect(ranked[1]!.reason).toMatchObject({ importance: 0.3, importanceSource: "DERIVED" });
-    expect(ranked[1]!.reason.score / ranked[0]!.reason.score).toBeCloseTo(0.3 / 0.9, 10);
+    expect(ranked.map((r) => r.driver.id)).toEqual(["strongest", "stated", "derived"]);
+    expect(ranked[1]!.reason).toMatchObject({ importance: 0.9, importanceSource: "STATED" });
+    expect(ranked[2]!.reason).toMatchObject({ importance: 0.6, importanceSource: "DERIVED" });
+    expect(ranked[2]!.reason.score / ranked[1]!.reason.score).toBeCloseTo(0.6 / 0.9, 10);
+    ranked.shift();
     expect(ranked[0]!.measures).toMatchObject({
       observations: 300,
       gap: { n: 300 },

@@ -1,7 +1,11 @@
-import { DEFAULT_IMPORTANCE, deriveImportance } from "@/lib/stats/correlation";
+import {
+  DEFAULT_IMPORTANCE,
+  importancesOnOneScale,
+  type TImportance,
+} from "@/lib/stats/importance";
 import { meanCuts, quadrantOf } from "@/lib/stats/quadrants";
 import { ces, csat, nps } from "@/lib/stats/proportions";
-import { rankItems, type TImportanceSource, type TRanked } from "@/lib/stats/ranking";
+import { rankItems, type TRanked } from "@/lib/stats/ranking";
 import { summarizeMean, type TMeanSummary } from "@/lib/stats/summary";
 import type {
   TDriverRef,
@@ -53,33 +57,22 @@ export function measuresOf(group: TGroupMoments | undefined): TMeasures {
 export type TMeasuredItem = { id: string; statedImportance: number | null; group: TGroupMoments };
 
 /**
- * How much each item matters: the importance a manager stated, else the one derived from the
- * experience–NPS correlation of its own observations (key-driver analysis). An item with too few
- * answers to derive one gets the mean of the importances derived for its peers in the same
- * ranking (the default only when none has one), so that thin data never weighs more than
- * measured data (docs/METHODS.md).
+ * How much each item matters, on one 0–1 scale (lib/stats/importance.ts): the importance a manager
+ * stated, else the one derived from the experience–NPS correlation of its own observations
+ * (key-driver analysis) relative to the strongest such correlation of the ranking; an item whose
+ * correlation is missing, thin or not shown to differ from 0 gets the mean of its peers' derived
+ * importances, so that thin data never weighs more than measured data (docs/METHODS.md).
  */
 export function importancesOf(
   items: readonly Pick<TMeasuredItem, "id" | "statedImportance" | "group">[],
-): Map<string, { importance: number; importanceSource: TImportanceSource }> {
-  const own = items.map((item) => ({
-    id: item.id,
-    ...(item.statedImportance !== null
-      ? { importance: item.statedImportance, importanceSource: "STATED" as TImportanceSource }
-      : deriveImportance(
-          item.group.experienceNpsCorrelation.r,
-          item.group.experienceNpsCorrelation.n,
-        )),
-  }));
-  const derived = own.filter((x) => x.importanceSource === "DERIVED").map((x) => x.importance);
-  const fallback = derived.length
-    ? derived.reduce((sum, x) => sum + x, 0) / derived.length
-    : DEFAULT_IMPORTANCE;
-  return new Map(
-    own.map(({ id, importance, importanceSource }) => [
-      id,
-      { importance: importanceSource === "DEFAULT" ? fallback : importance, importanceSource },
-    ]),
+): Map<string, TImportance> {
+  return importancesOnOneScale(
+    items.map((item) => ({
+      id: item.id,
+      stated: item.statedImportance,
+      r: item.group.experienceNpsCorrelation.r,
+      n: item.group.experienceNpsCorrelation.n,
+    })),
   );
 }
 
@@ -123,8 +116,10 @@ export function rankTouchpoints(
       group: x.group,
     })),
   );
+  // Performance is the mean gap, as in the ranking: a touchpoint is judged against what its own
+  // customers expected, not on the raw experience score.
   const points = inputs.flatMap((x) => {
-    const performance = meanOf(x.group.experience);
+    const performance = meanOf(x.group.gap);
     return performance === null
       ? []
       : [

@@ -1,33 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  correlationFromSums,
-  correlationInterval,
-  DEFAULT_IMPORTANCE,
-  deriveImportance,
-  type TPairSums,
-} from "./correlation";
-
-describe("deriveImportance", () => {
-  it("takes max(0, r) from 30 paired answers on", () => {
-    expect(deriveImportance(0.62, 30)).toEqual({ importance: 0.62, importanceSource: "DERIVED" });
-    expect(deriveImportance(-0.2, 500)).toEqual({ importance: 0, importanceSource: "DERIVED" });
-  });
-
-  it("falls back to the default below 30 answers or without a correlation", () => {
-    expect(deriveImportance(0.9, 29)).toEqual({
-      importance: DEFAULT_IMPORTANCE,
-      importanceSource: "DEFAULT",
-    });
-    expect(deriveImportance(null, 1000)).toEqual({
-      importance: DEFAULT_IMPORTANCE,
-      importanceSource: "DEFAULT",
-    });
-  });
-
-  it("refuses an impossible correlation", () => {
-    expect(() => deriveImportance(1.2, 100)).toThrow(RangeError);
-  });
-});
+import { correlationFromSums, correlationInterval, type TPairSums } from "./correlation";
 
 describe("correlationInterval (Fisher z)", () => {
   it("matches the hand computation", () => {

@@ -1,30 +1,10 @@
 import { DEFAULT_CONFIDENCE, zCritical } from "./distributions";
 import type { TInterval } from "./summary";
 
-/** Below this many paired answers a correlation is too unstable to weigh touchpoints by. */
-const MIN_N_FOR_DERIVED_IMPORTANCE = 30;
-/** Importance when neither the manager nor the data says: the middle of 0..1. */
-export const DEFAULT_IMPORTANCE = 0.5;
-
-export type TDerivedImportance = { importance: number; importanceSource: "DERIVED" | "DEFAULT" };
-
 function assertCorrelation(r: number | null, n: number): void {
   if (!Number.isInteger(n) || n < 0)
     throw new RangeError(`n must be a non-negative integer, got ${n}`);
   if (r !== null && !(r >= -1 && r <= 1)) throw new RangeError(`r must be in [−1, 1], got ${r}`);
-}
-
-/**
- * Key-driver importance from the Pearson correlation of a driver's score with overall
- * satisfaction (or NPS), as PostgreSQL's corr() gives it: max(0, r) when n ≥ 30, else the
- * default. A negative r says "more of this does not go with happier customers": importance 0.
- */
-export function deriveImportance(r: number | null, n: number): TDerivedImportance {
-  assertCorrelation(r, n);
-  if (r === null || Number.isNaN(r) || n < MIN_N_FOR_DERIVED_IMPORTANCE) {
-    return { importance: DEFAULT_IMPORTANCE, importanceSource: "DEFAULT" };
-  }
-  return { importance: Math.max(0, r), importanceSource: "DERIVED" };
 }
 
 /** Fisher z interval of a correlation: tanh(atanh r ± z / √(n − 3)); null when n ≤ 3. */

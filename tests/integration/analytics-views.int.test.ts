@@ -180,7 +180,8 @@ describe("getMeasureView: CSAT, NPS and CES by stage and by month", () => {
 
 describe("getMeasureView: fix-first ranking of loyalty drivers", () => {
   const [waiting, courtesy] = [0, 1] as const;
-  // Waiting time: expected 6, experienced 3–4 (gap −2.6); courtesy: 4–5 (gap −1.4); n = 5 each, no NPS.
+  // Waiting time: expected 6, experienced 3–4 (gap −2.6); courtesy: 4–5 (gap −1.4); n = 10 each (the
+  // fewest a ranked item may have), no NPS.
   const rows = (driver: 0 | 1, experienced: number[]): TObservationInput[] =>
     experienced.map((score, i) => ({
       touchpointId: f.mot,
@@ -197,8 +198,8 @@ describe("getMeasureView: fix-first ranking of loyalty drivers", () => {
       data: { statedImportance: 0.9 },
     });
     await record([
-      ...rows(waiting, [3, 4, 3, 4, 3]),
-      ...rows(courtesy, [5, 4, 5, 4, 5]),
+      ...rows(waiting, [3, 4, 3, 4, 3, 3, 4, 3, 4, 3]),
+      ...rows(courtesy, [5, 4, 5, 4, 5, 5, 4, 5, 4, 5]),
       // No driver: counts for the touchpoint, not for any driver.
       {
         touchpointId: f.mot,
@@ -233,10 +234,10 @@ describe("getMeasureView: fix-first ranking of loyalty drivers", () => {
       dimension: "FRONTLINE_STAFF",
       touchpoint: { id: f.mot },
     });
-    expect(first!.reason).toMatchObject({ n: 5, verdict: "BELOW_EXPECTATION", reachShare: 1 });
+    expect(first!.reason).toMatchObject({ n: 10, verdict: "BELOW_EXPECTATION", reachShare: 1 });
     expect(first!.reason.meanGap).toBeCloseTo(-2.6, 10);
     expect(second!.reason.meanGap).toBeCloseTo(-1.4, 10);
-    expect(first!.measures).toMatchObject({ observations: 5, expectation: 6 });
+    expect(first!.measures).toMatchObject({ observations: 10, expectation: 6 });
     expect(first!.measures.experience).toBeCloseTo(3.4, 10);
     // The stated 0.9 multiplies the score exactly as stated.
     expect(second!.reason.score).toBeCloseTo(second!.reason.shortfallBound * 0.9, 12);
@@ -256,7 +257,10 @@ describe("getMeasureView: fix-first ranking of loyalty drivers", () => {
       where: { id: f.drivers[courtesy] },
       data: { statedImportance: 1 },
     });
-    await record([...rows(waiting, [3, 4, 3, 4, 3]), ...rows(courtesy, [5, 4, 5, 4, 5])]);
+    await record([
+      ...rows(waiting, [3, 4, 3, 4, 3, 3, 4, 3, 4, 3]),
+      ...rows(courtesy, [5, 4, 5, 4, 5, 5, 4, 5, 4, 5]),
+    ]);
     const view = await getMeasureView(cast.a.manager, { journeyId: f.journeyId });
     expect(
       view.driverRanking.map((r) => [
