@@ -200,6 +200,8 @@ describe("the chart a baseline supports (issue #17, items 6 and 7; worked cases 
     });
     expect(series.points.at(-1)!.z).toBeCloseTo(-2.0894, 4);
     expect(alertOf(series, "DAY", "2026-01-21")).toBeNull();
+    // Each point still says how many answers its day held (2 on the first day, 1 on the others).
+    expect(series.points.slice(0, 3).map((p) => p.n)).toEqual([2, 1, 1]);
   });
 
   it("calls limits from fewer than 20 baseline subgroups provisional", () => {

@@ -133,7 +133,8 @@ export function buildSeries(config: TChartConfig, subgroups: readonly TSubgroupS
     date: charted[i]!.date,
     isBaseline: isBaseline(charted[i]!),
     value: point.value * scale,
-    n: point.n,
+    // The answers behind the point (an individuals chart of daily means counts each day as 1).
+    n: sizeOf(charted[i]!),
     center: point.center * scale,
     upper: point.upper * scale,
     lower: point.lower * scale,
