@@ -2,7 +2,7 @@
 
 /**
  * Below this many answers a CSAT, NPS or CES is shown but marked indicative: the interval is wide,
- * and NPS's Wald interval (docs/METHODS.md) is also too narrow there.
+ * and rests on approximations (NPS's adjusted Wald, docs/METHODS.md) that are rougher there.
  */
 export const MIN_N_FOR_FIRM_METRIC = 30;
 

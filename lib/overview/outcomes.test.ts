@@ -63,6 +63,9 @@ function sums(experience: number[], csat: number[] = []): TGroupMoments {
 }
 const repeat = (values: number[], times: number) =>
   Array.from({ length: times }, () => values).flat();
+/** The same day's answers, `times` days running: one aggregation row per day. */
+const days = (experience: number[], times: number, csat: number[] = []) =>
+  Array.from({ length: times }, () => sums(experience, csat));
 /** A finished evaluation window (rollout 2026-03-29, 28 days, judged from 2026-04-26). */
 const periods = {
   before: { from: "2025-12-01", to: "2026-02-28" },
@@ -82,12 +85,13 @@ describe("the overview's case outcomes", () => {
     expect(rolledOutPilots(pilots).map((p) => p.id)).toEqual(["d", "a"]);
   });
 
-  it("compare the mean in the evaluation window with the 90 days before the pilot, with Welch's interval", () => {
+  it("compare the mean in the evaluation window with the 90 days before the pilot, days as clusters", () => {
     const [rolled] = rolledOutPilots([pilot("a", decided("ROLLOUT", "2026-03-29"))]);
-    // Before: 3, 4, 5 twenty times (mean 4, s² = 40/59); after: 4, 5, 6 twenty-five times (mean 5, s² = 50/74).
+    // Before: 3, 4, 5 on each of 20 days (mean 4, s² = 40/59); after: 4, 5, 6 on each of 25 days
+    // (mean 5, s² = 50/74). Every day alike: the ICC of days is 0 and the design effect 1.
     const outcome = caseOutcomeOf(rolled!, periods, {
-      before: sums(repeat([3, 4, 5], 20)),
-      after: sums(repeat([4, 5, 6], 25)),
+      before: days([3, 4, 5], 20),
+      after: days([4, 5, 6], 25),
     });
     expect(outcome).toMatchObject({
       pilotId: "a",
@@ -101,17 +105,18 @@ describe("the overview's case outcomes", () => {
     expect(outcome.before.figure!.value).toBeCloseTo(4, 10);
     expect(outcome.after.figure!.value).toBeCloseTo(5, 10);
     expect(outcome.difference!.value).toBeCloseTo(1, 10);
-    // By hand: SE = √(40/59/60 + 50/74/75) ≈ 0.1425; Welch–Satterthwaite df ≈ 126.5; t(0.975; 126.5) ≈ 1.979 → 1 ± 0.282.
-    expect(outcome.difference!.interval.low).toBeCloseTo(0.718, 2);
-    expect(outcome.difference!.interval.high).toBeCloseTo(1.282, 2);
+    // By hand: SE = √(40/59/60 + 50/74/75) = 0.142508 on 20 + 25 − 2 = 43 days' df;
+    // t(0.975; 43) = 2.016692 → 1 ± 0.287394 (scipy.stats.t).
+    expect(outcome.difference!.interval.low).toBeCloseTo(0.712606, 5);
+    expect(outcome.difference!.interval.high).toBeCloseTo(1.287394, 5);
     expect(outcome.difference!.pValue).toBeLessThan(1e-6);
   });
 
   it("read CSAT in percentage points, and refuse to judge without answers after the rollout", () => {
     const [rolled] = rolledOutPilots([pilot("a", decided("ROLLOUT", "2026-03-29"), "CSAT")]);
     const csat = caseOutcomeOf(rolled!, periods, {
-      before: sums([], repeat([5, 4, 2, 1], 50)),
-      after: sums([], repeat([5, 4, 4, 2], 50)),
+      before: days([], 50, [5, 4, 2, 1]),
+      after: days([], 50, [5, 4, 4, 2]),
     });
     expect(csat.before.figure!.value).toBeCloseTo(50, 10);
     expect(csat.after.figure!.value).toBeCloseTo(75, 10);
@@ -119,8 +124,8 @@ describe("the overview's case outcomes", () => {
     expect(csat.verdict).toBe("IMPROVED");
 
     const empty = caseOutcomeOf(rolled!, periods, {
-      before: sums([], repeat([5, 4, 2, 1], 50)),
-      after: undefined,
+      before: days([], 50, [5, 4, 2, 1]),
+      after: [],
     });
     expect(empty).toMatchObject({
       difference: null,
@@ -139,8 +144,10 @@ describe("the overview's case outcomes", () => {
     // - The fixed window, days 1–28: 84 answers, 3 ×21, 4 ×28, 5 ×28, 6 ×7; Σx = 357, mean 4.25;
     //   Σx² = 1589, SS = 1589 − 357²/84 = 71.75, s² = 71.75/83 = 0.8645.
     //   SE² = 0.8645/84 + 0.6780/60 = 0.010291 + 0.011299 = 0.021590, SE = 0.14694; t = 0.25/SE = 1.701;
-    //   Welch df = 0.021590² / (0.010291²/83 + 0.011299²/59) = 135.5; two-sided p = 0.091;
-    //   t(0.975; 135.5) = 1.978, interval 0.25 ± 0.291 = [−0.041, 0.541] → NO_CLEAR_DIFFERENCE.
+    //   Days as clusters: the ICC of days (each window's mean removed) is negative → 0, so the
+    //   design effect is 1, on 28 + 20 − 2 = 46 days' df: two-sided p = 0.0956,
+    //   t(0.975; 46) = 2.012896, interval 0.25 ± 0.295770 = [−0.046, 0.546] (scipy.stats.t)
+    //   → NO_CLEAR_DIFFERENCE.
     // - With days 29–60 counted too (n = 180, mean 4.65) a growing window would say IMPROVED.
     const rolloutDay = "2026-03-29";
     const daily = (day: number) => (day >= 8 && day <= 28 ? [3, 4, 5] : [4, 5, 6]);
@@ -150,12 +157,12 @@ describe("the overview's case outcomes", () => {
     const looks = Array.from({ length: 60 }, (_, i) => {
       const today = addDays(rolloutDay, i);
       const looked = outcomePeriods("2026-03-01", rolloutDay, today)!;
-      const days = Array.from({ length: dayNumber(looked.after.to) }, (_, d) => d + 1);
+      const afterDays = Array.from({ length: dayNumber(looked.after.to) }, (_, d) => d + 1);
       return {
         today,
         outcome: caseOutcomeOf(rolled!, looked, {
-          before: sums(repeat([3, 4, 5], 20)),
-          after: sums(days.flatMap(daily)),
+          before: days([3, 4, 5], 20),
+          after: afterDays.map((d) => sums(daily(d))),
         }),
       };
     });
@@ -187,9 +194,31 @@ describe("the overview's case outcomes", () => {
         evaluation: { to: "2026-04-25", isComplete: true, verdictDay: "2026-04-26" },
       });
       expect(outcome.difference!.value).toBeCloseTo(0.25, 10);
-      expect(outcome.difference!.pValue).toBeCloseTo(0.091, 3);
-      expect(outcome.difference!.interval.low).toBeCloseTo(-0.041, 3);
-      expect(outcome.difference!.interval.high).toBeCloseTo(0.541, 3);
+      expect(outcome.difference!.pValue).toBeCloseTo(0.0956, 4);
+      expect(outcome.difference!.interval.low).toBeCloseTo(-0.04577, 4);
+      expect(outcome.difference!.interval.high).toBeCloseTo(0.54577, 4);
     }
+  });
+
+  it("carry the day-to-day swing: a change that did nothing is not called IMPROVED because its window had good days", () => {
+    // Days share staffing, weather and campaigns, so answers of one day are not independent (the
+    // overdispersion the control charts test for; Laney 2002). Hand-worked, 30 answers a day,
+    // each day m − 1, m, m + 1 ten times: before, 10 days alternating m = 3.6 and 4.4 (mean 4.0);
+    // after, 8 days at 4.4 and 2 at 3.6 (mean 4.24) — a process that did not change, sampled on
+    // luckier days. Answers as independent (Welch): t = 3.285, p = 0.0011, IMPROVED.
+    // Days as clusters: MSB = 4.3733 on 18 df, MSW = 0.68966 on 580, m₀ = 30,
+    // ICC = (MSB − MSW) / (MSB + 29·MSW) = 0.151136, DEFF = 1 + 29·ICC = 5.382932 per window,
+    // SE = 0.169494, t = 1.41598 on 18 df, p = 0.17385 (scipy.stats.t) → NO_CLEAR_DIFFERENCE.
+    const day = (m: number) => sums(repeat([m - 1, m, m + 1], 10));
+    const [rolled] = rolledOutPilots([pilot("a", decided("ROLLOUT", "2026-03-29"))]);
+    const outcome = caseOutcomeOf(rolled!, periods, {
+      before: Array.from({ length: 10 }, (_, i) => day(i % 2 === 0 ? 3.6 : 4.4)),
+      after: [...Array.from({ length: 8 }, () => day(4.4)), day(3.6), day(3.6)],
+    });
+    expect(outcome.difference!.value).toBeCloseTo(0.24, 10);
+    expect(outcome.difference!.pValue).toBeCloseTo(0.17385, 5);
+    expect(outcome.difference!.interval.low).toBeCloseTo(-0.116093, 5);
+    expect(outcome.difference!.interval.high).toBeCloseTo(0.596093, 5);
+    expect(outcome.verdict).toBe("NO_CLEAR_DIFFERENCE");
   });
 });

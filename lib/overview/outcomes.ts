@@ -1,13 +1,19 @@
 import type { TGroupMoments } from "@/lib/analytics/schemas";
-import { pilotOutcome, sumGroups } from "@/lib/pilots/outcome";
+import { groupFigure, sumGroups } from "@/lib/pilots/outcome";
+import { DISPLAY_SCALE, scoreMoments } from "@/lib/pilots/planning";
+import type { TGroupFigure, TPilotMetric } from "@/lib/pilots/schemas";
+import { anovaIcc } from "@/lib/stats/clustering";
+import { clusteredDifferenceTest } from "@/lib/stats/difference-tests";
+import { pilotVerdict } from "@/lib/stats/pilot-verdict";
+import { DEFAULT_ALPHA } from "@/lib/stats/power";
 import type { TOutcomePeriods } from "./periods";
 import type { TCaseOutcome, TOverviewPilot } from "./schemas";
 
 // The case outcomes an executive asks about: for each change rolled out after a pilot, its metric
 // at the touchpoint before (the 90 days before the project's first pilot) and in the fixed
 // evaluation window from the rollout, with the difference, its interval and the verdict — the same
-// test and the same refusal to call a result on too little data as the pilot itself
-// (lib/pilots/outcome.ts), with "after" in the pilot's role and "before" in the control's. The
+// refusal to call a result on too little data as the pilot itself (lib/stats/pilot-verdict.ts),
+// with "after" in the pilot's role and "before" in the control's, and the days as clusters. The
 // verdict is one test on the whole window, given once the window is over: while it runs, the
 // estimate and its interval are shown, no verdict and no p-value (looking every day and calling
 // the first p < 0.05 is the repeated testing of Armitage, McPherson & Rowe 1969). Pure.
@@ -32,19 +38,55 @@ export function rolledOutPilots(pilots: readonly TOverviewPilot[]): TRolledOutPi
     );
 }
 
+/**
+ * after − before on a per-answer score, with the days as clusters: answers of one day share its
+ * staffing, weather and campaigns, so the day-to-day swing that the control charts call
+ * overdispersion (lib/stats/chart-choice.ts) is real noise the comparison must carry. The ICC of
+ * days (each window's own mean removed) gives each window's design effect, and the statistic is
+ * referred to t on the number of days less two (lib/stats/difference-tests.ts,
+ * clusteredDifferenceTest). With a steady process the ICC is 0 and this is the answer-level test.
+ */
+function dayClusteredTest(
+  metric: TPilotMetric,
+  days: { before: readonly TGroupMoments[]; after: readonly TGroupMoments[] },
+) {
+  const scores = (list: readonly TGroupMoments[]) =>
+    list.map((day) => scoreMoments(metric, sumGroups([day])));
+  const after = scores(days.after);
+  const before = scores(days.before);
+  const icc = anovaIcc([after, before])?.icc ?? 0;
+  const test = clusteredDifferenceTest(after, before, icc);
+  const scale = DISPLAY_SCALE[metric];
+  return (
+    test && {
+      ...test,
+      difference: scale * test.difference,
+      interval: {
+        ...test.interval,
+        low: scale * test.interval.low,
+        high: scale * test.interval.high,
+      },
+    }
+  );
+}
+
 export function caseOutcomeOf(
   pilot: TRolledOutPilot,
   periods: TOutcomePeriods,
-  sums: { before: TGroupMoments | undefined; after: TGroupMoments | undefined },
+  days: { before: readonly TGroupMoments[]; after: readonly TGroupMoments[] },
 ): TCaseOutcome {
-  const outcome = pilotOutcome({
-    metric: pilot.metric,
-    pilot: sumGroups(sums.after ? [sums.after] : []),
-    control: sumGroups(sums.before ? [sums.before] : []),
-    plannedPerGroup: null,
+  const before = groupFigure(pilot.metric, sumGroups(days.before));
+  const after = groupFigure(pilot.metric, sumGroups(days.after));
+  const test = dayClusteredTest(pilot.metric, days);
+  const { verdict } = pilotVerdict({
+    test,
+    pilotN: after.n,
+    controlN: before.n,
+    requiredPerGroup: null,
+    alpha: DEFAULT_ALPHA,
   });
   const isComplete = periods.evaluation.isComplete;
-  const figure = (f: typeof outcome.pilot) =>
+  const figure = (f: TGroupFigure) =>
     f.value === null ? null : { value: f.value, n: f.n, interval: f.interval };
   return {
     pilotId: pilot.id,
@@ -54,14 +96,14 @@ export function caseOutcomeOf(
     touchpoint: pilot.touchpoint,
     metric: pilot.metric,
     rolloutDay: pilot.decision.rolloutDay,
-    before: { ...periods.before, figure: figure(outcome.control) },
-    after: { ...periods.after, figure: figure(outcome.pilot) },
+    before: { ...periods.before, figure: figure(before) },
+    after: { ...periods.after, figure: figure(after) },
     evaluation: periods.evaluation,
-    difference: outcome.difference && {
-      value: outcome.difference.value,
-      interval: outcome.difference.interval,
-      pValue: isComplete ? outcome.difference.pValue : null,
+    difference: test && {
+      value: test.difference,
+      interval: test.interval,
+      pValue: isComplete ? test.pValue : null,
     },
-    verdict: isComplete ? outcome.verdict : null,
+    verdict: isComplete ? verdict : null,
   };
 }

@@ -124,16 +124,17 @@ async function caseOutcomes(
     const periods = outcomePeriods(firstContact, pilot.decision.rolloutDay, today);
     return periods ? [{ pilot, periods }] : [];
   });
-  const sumsOf = async (
+  // Per day: the test treats the days as clusters (lib/overview/outcomes.ts).
+  const daysOf = (
     touchpointId: string,
     period: { from: string; to: string },
-  ): Promise<TGroupMoments | undefined> =>
-    (await aggregateObservations(organizationId, { touchpointId, ...period }, []))[0];
+  ): Promise<TGroupMoments[]> =>
+    aggregateObservations(organizationId, { touchpointId, ...period }, ["day"]);
   return Promise.all(
     judged.map(async ({ pilot, periods }) => {
       const [before, after] = await Promise.all([
-        sumsOf(pilot.touchpoint.id, periods.before),
-        sumsOf(pilot.touchpoint.id, periods.after),
+        daysOf(pilot.touchpoint.id, periods.before),
+        daysOf(pilot.touchpoint.id, periods.after),
       ]);
       return caseOutcomeOf(pilot, periods, { before, after });
     }),

@@ -83,6 +83,19 @@ describe("nps", () => {
     expect(result?.interval.high).toBeCloseTo(-54.196, 2);
     expect(nps({ promoters: 0, passives: 0, detractors: 0 })).toBeNull();
   });
+
+  it("gives one answer no interval: the adjusted interval [−48.5, 98.5] would exclude its own 100", () => {
+    // ñ = 4, p̃₊ = 1.75/4 = 0.4375, p̃₋ = 0.1875, centre 0.25, Var = (0.625 − 0.0625)/4,
+    // half = 1.959964 × 0.375 = 0.734986 → [−48.5, 98.5], which does not contain NPS = 100.
+    expect(nps({ promoters: 1, passives: 0, detractors: 0 })).toEqual({
+      value: 100,
+      n: 1,
+      interval: null,
+    });
+    // Two answers already give an interval that holds the observed score.
+    const two = nps({ promoters: 2, passives: 0, detractors: 0 })!;
+    expect(two.interval!.high).toBe(100);
+  });
 });
 
 describe("ces", () => {

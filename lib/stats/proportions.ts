@@ -58,18 +58,22 @@ const NPS_PSEUDO_COUNT = 3 / 4;
  * Interval: the adjusted Wald of Rocks (2016), centred on the adjusted score:
  * ñ = n + 3, p̃₊ = (promoters + ¾) / ñ, p̃₋ = (detractors + ¾) / ñ,
  * (p̃₊ − p̃₋) ± z·√((p̃₊ + p̃₋ − (p̃₊ − p̃₋)²) / ñ), clamped to [−100, 100].
- * The value shown is the observed NPS; only the interval uses the adjusted counts.
+ * The value shown is the observed NPS; only the interval uses the adjusted counts. One answer has
+ * no interval (as one answer has no interval for a mean): the pseudo-counts would outweigh it, and
+ * a lone promoter's interval would not even contain its own NPS of 100.
  */
 export function nps(
   counts: TNpsCounts,
   confidence: number = DEFAULT_CONFIDENCE,
-): { value: number; n: number; interval: TInterval } | null {
+): { value: number; n: number; interval: TInterval | null } | null {
   assertCount("promoters", counts.promoters);
   assertCount("passives", counts.passives);
   assertCount("detractors", counts.detractors);
   const z = zCritical(confidence);
   const n = counts.promoters + counts.passives + counts.detractors;
   if (n === 0) return null;
+  const value = (100 * (counts.promoters - counts.detractors)) / n;
+  if (n === 1) return { value, n, interval: null };
   const adjustedN = n + 4 * NPS_PSEUDO_COUNT;
   const promoterShare = (counts.promoters + NPS_PSEUDO_COUNT) / adjustedN;
   const detractorShare = (counts.detractors + NPS_PSEUDO_COUNT) / adjustedN;
@@ -77,7 +81,7 @@ export function nps(
   const variance = Math.max(0, promoterShare + detractorShare - adjustedScore ** 2);
   const half = z * Math.sqrt(variance / adjustedN);
   return {
-    value: (100 * (counts.promoters - counts.detractors)) / n,
+    value,
     n,
     interval: {
       low: Math.max(-100, 100 * (adjustedScore - half)),

@@ -113,11 +113,12 @@ describe("getMeasureView: CSAT, NPS and CES by stage and by month", () => {
     expect(booking!.csat).toMatchObject({ n: 4, value: 75 });
     expect(booking!.csat!.interval!.low).toBeCloseTo(30.06, 2);
     expect(booking!.csat!.interval!.high).toBeCloseTo(95.44, 2);
-    // NPS: 2 promoters, 1 passive, 1 detractor of 4 = 50 − 25 = 25; Var = (0.5 + 0.25 − 0.25²) / 4 = 0.171875,
-    // half-width 1.959964 × √0.171875 × 100 = 81.26 → −56.26 to 106.26, clipped to 100.
+    // NPS: 2 promoters, 1 passive, 1 detractor of 4 = 50 − 25 = 25. Adjusted Wald (Rocks 2016):
+    // ñ = 7, p̃₊ = 2.75/7 = 0.392857, p̃₋ = 1.75/7 = 0.25, centre 0.142857,
+    // Var = (0.642857 − 0.020408) / 7, half-width 1.959964 × 0.298200 = 0.584455 → −44.16 to 72.73.
     expect(booking!.nps).toMatchObject({ n: 4, value: 25 });
-    expect(booking!.nps!.interval!.low).toBeCloseTo(-56.26, 2);
-    expect(booking!.nps!.interval!.high).toBe(100);
+    expect(booking!.nps!.interval!.low).toBeCloseTo(-44.16, 2);
+    expect(booking!.nps!.interval!.high).toBeCloseTo(72.73, 2);
     // CES 2, 4, 6: mean 4, s = 2, t(0.975; 2) = 4.302653 → 4 ± 4.9683.
     expect(booking!.ces).toMatchObject({ n: 3, mean: 4 });
     expect(booking!.ces!.interval!.low).toBeCloseTo(4 - 4.9683, 3);
