@@ -16,6 +16,8 @@ import { DEMO_FOLLOW_UP_OPEN_DAYS } from "@/prisma/seed/demo-skt-journey";
 import { chooseMeanChart } from "@/lib/stats/chart-choice";
 import { detectSignals } from "@/lib/stats/control-charts";
 import { pilotOutcome, sumGroups } from "@/lib/pilots/outcome";
+import { caseOutcomeOf, rolledOutPilots } from "@/lib/overview/outcomes";
+import { outcomePeriods } from "@/lib/overview/periods";
 import { baselineWindow, planPilot } from "@/lib/pilots/planning";
 import {
   DEMO_JOURNEY_TEMPLATE,
@@ -273,6 +275,58 @@ describe("the demo's Improve and Control story, read through the app's one aggre
     expect(outcome.test).toBe("CLUSTERED_T");
     expect(outcome.difference!.pValue).toBeLessThan(0.05);
     expect(outcome.verdict).toBe("IMPROVED");
+  });
+
+  it("shows the rollout IMPROVED on the overview: its 28 days against the 90 before the pilot, days as clusters, before the relapse", async () => {
+    await seedDemoOrganization();
+    const mot = await plantedMot();
+    const dates = demoPilotDates();
+    const periods = outcomePeriods(dates.startsOn, dates.rolloutOn, dates.today)!;
+    expect(periods.evaluation).toMatchObject({ to: dates.evaluationTo, isComplete: true });
+    expect(periods.after.to < dates.relapseFrom).toBe(true);
+    const daysOf = (window: { from: string; to: string }) =>
+      aggregateObservations(
+        mot.organizationId,
+        { journeyId: mot.journeyId, touchpointId: mot.id, ...window },
+        ["day"],
+      );
+    const [before, after] = await Promise.all([daysOf(periods.before), daysOf(periods.after)]);
+    const [rolled] = rolledOutPilots([
+      {
+        id: "demo",
+        projectId: "demo-project",
+        project: { id: "demo-project", title: "Demo" },
+        name: "Demo pilot",
+        touchpoint: { id: mot.id, nameKo: "", nameEn: "" },
+        metric: "MEAN_EXPERIENCE",
+        design: "CONTROL_SITES",
+        targetEffect: 1,
+        startDay: dates.startsOn,
+        endDay: dates.endsOn,
+        baselineStartDay: null,
+        baselineEndDay: null,
+        plannedOn: dates.startsOn,
+        isRetrospective: false,
+        stage: "COMPLETED",
+        sites: [],
+        decision: {
+          decision: "ROLLOUT",
+          note: "",
+          decidedBy: null,
+          decidedAt: dates.endsOn,
+          rolloutDay: dates.rolloutOn,
+        },
+        outcome: pilotOutcome({
+          metric: "MEAN_EXPERIENCE",
+          pilot: sumGroups([]),
+          control: sumGroups([]),
+          plannedPerGroup: null,
+        }),
+      },
+    ]);
+    const outcome = caseOutcomeOf(rolled!, periods, { before, after });
+    expect(outcome.verdict).toBe("IMPROVED");
+    expect(outcome.difference!.interval.low).toBeGreaterThan(0.5);
   });
 
   it("relapses in the last week: the daily chart of means with limits from the 14 days after the rollout flags every day of it below, and nothing earlier", async () => {
