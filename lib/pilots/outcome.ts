@@ -138,7 +138,7 @@ export type TSiteStructure =
     };
 
 /** One site's sums before and during a before/after pilot. */
-export type TSitePeriodSums = { before: TGroupSums; after: TGroupSums };
+type TSitePeriodSums = { before: TGroupSums; after: TGroupSums };
 
 /** A test on per-answer scores, back in the metric's display unit. */
 function scaled<T extends TDifferenceTest>(test: T | null, scale: number): T | null {
