@@ -11,13 +11,7 @@ import {
 } from "./distributions";
 import { designEffect } from "./clustering";
 import { proportionInterval, type TNpsCounts } from "./proportions";
-import {
-  assertMoments,
-  momentsOf,
-  sampleVariance,
-  type TInterval,
-  type TMoments,
-} from "./summary";
+import { assertMoments, momentsOf, sampleVariance, type TInterval, type TMoments } from "./summary";
 
 export type TDifferenceTest = {
   /** treatment − control, in the metric's natural unit (mean points; proportion 0–1; NPS points −100..100) */
