@@ -9,8 +9,7 @@ import { loadPhaseFacts } from "@/lib/projects/facts";
 import { assertOpenProject, writeProjectHistory } from "@/lib/projects/projects";
 import { phaseMoveProblem } from "@/lib/projects/rules";
 import { decisionDaysProblem } from "./decision-rules";
-import { EMPTY_SUMS } from "./outcome";
-import { isRetrospective, planPilot } from "./planning";
+import { isRetrospective, planPilot, planSitesOf } from "./planning";
 import { getPilot } from "./queries";
 import { readPilotBaseline } from "./results";
 import {
@@ -61,16 +60,12 @@ export async function createPilot(
       )
     : null;
   // A control-site pilot plans for the site-adjusted test over its chosen sites (planning.ts).
-  const sitesOf = (ids: string[]) =>
-    ids.map((id) => baseline!.bySite.find((s) => s.siteId === id)?.sums ?? EMPTY_SUMS);
   const plan = baseline
     ? planPilot(
         p.metric,
         baseline.totals,
         p.targetEffect,
-        p.design === "CONTROL_SITES"
-          ? { pilot: sitesOf(p.pilotSiteIds), control: sitesOf(p.controlSiteIds) }
-          : undefined,
+        planSitesOf(baseline, p.design, p.pilotSiteIds, p.controlSiteIds),
       )
     : null;
   if (plan && "problem" in plan && plan.problem === "EFFECT_OUT_OF_RANGE")
@@ -141,6 +136,7 @@ export async function createPilot(
       baselineFrom: baseline?.from ?? null,
       baselineTo: baseline?.to ?? null,
       plannedPerGroup,
+      planProblem: plan && "problem" in plan ? plan.problem : null,
       plannedDesignEffect:
         plan && "perGroup" in plan ? (plan.clustering?.designEffect ?? null) : null,
       isExploratory: p.isExploratory,

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { momentsOf } from "@/lib/stats/summary";
-import { EMPTY_SUMS, groupFigure, pilotOutcome, pilotStage, sumGroups } from "./outcome";
+import {
+  EMPTY_SUMS,
+  groupFigure,
+  pilotOutcome,
+  pilotStage,
+  shownPValue,
+  sumGroups,
+} from "./outcome";
 import type { TGroupSums } from "./schemas";
 
 const repeat = (values: number[], times: number) =>
@@ -139,37 +146,74 @@ describe("a pilot over sites (issue 17: sites are clusters)", () => {
     expect(outcome.verdict).toBe("IMPROVED");
   });
 
-  it("finds no clear difference once the ICC from the baseline and the sites' df are allowed for", () => {
-    // Baseline ICC, hand-worked: 4 sites × 60 answers, site means 5.6, 5.2, 4.8, 4.4 (grand 5.0).
-    // SSB = 60·(0.36 + 0.04 + 0.04 + 0.36) = 48 on 3 df → MSB = 16.
-    // Within a site: 20 × {−1, 0, +1} → SS 40 on 59 df per site → MSW = 160/236 = 0.677966.
-    // m₀ = 60. ρ = (16 − 0.677966)/(16 + 59·0.677966) = 15.322034/56 = 0.273608.
-    // Pilot window: 99 answers a site → DEFF = 1 + 98·0.273608 = 27.8136, effective n = 198/27.81 = 7.1.
-    // SE = √(DEFF·s²/198 + DEFF·s²/198), s² = (2·66 + 198·0.04)/197 = 0.710254 → SE = 0.446702;
-    // t = 0.8/0.446702 = 1.790905 on 4 − 2 = 2 df → p = 0.215190 (scipy.stats.t.sf).
-    const outcome = pilotOutcome({
+  const clustered = (
+    pilotSites: TGroupSums[],
+    controlSites: TGroupSums[],
+    baselineSites: TGroupSums[],
+    isExploratory = false,
+  ) =>
+    pilotOutcome({
       metric: "MEAN_EXPERIENCE",
-      pilot: sumGroups([during("A"), during("B")]),
-      control: sumGroups([during("C"), during("D")]),
+      pilot: sumGroups(pilotSites),
+      control: sumGroups(controlSites),
       plannedPerGroup: null,
-      sites: {
-        design: "CONTROL_SITES",
-        isExploratory: false,
-        pilotSites: [during("A"), during("B")],
-        controlSites: [during("C"), during("D")],
-        baselineSites: [before("A"), before("B"), before("C"), before("D")],
-      },
+      sites: { design: "CONTROL_SITES", isExploratory, pilotSites, controlSites, baselineSites },
     });
+
+  it("reads the ICC from the pilot's own days with the groups as strata, so sites that drift apart are not called improved (review finding 1)", () => {
+    // Before the pilot the four stores were alike (each {4, 5, 6} × 20, mean 5): the baseline ICC
+    // is 0, and a test on it (what the app did) finds t = 0.8/√(2·0.710254/198) = 9.445 on 2 df,
+    // p = 0.011: "improved". During the pilot the stores sit at 5.6, 5.2 | 4.8, 4.4: within each
+    // group the sites are 0.2 from the group's mean. Pooled within groups (hand-worked, Donner &
+    // Klar 2000):
+    //   SSB = 4·99·0.2² = 15.84 on k − A = 4 − 2 df → MSB = 7.92;
+    //   SSW = 4·66 = 264 on 396 − 4 df → MSW = 33/49 = 0.673469; m₀ = 99;
+    //   ρ = (7.92 − 0.673469)/(7.92 + 98·0.673469) = 7.246531/73.92 = 0.098032.
+    // DEFF = 1 + 98ρ = 10.607143; s² = (132 + 198·0.04)/197 = 0.710254 in each group;
+    // SE = √(2·10.607143·0.710254/198) = 0.275860, t = 0.8/0.275860 = 2.900024 on 2 df,
+    // p = 0.101179 (scipy.stats.t.sf): no clear difference.
+    const alike = ["A", "B", "C", "D"].map(() => site(5, 20));
+    const outcome = clustered([during("A"), during("B")], [during("C"), during("D")], alike);
     expect(outcome.test).toBe("CLUSTERED_T");
-    expect(outcome.clustering!.icc).toBeCloseTo(15.322034 / 56, 6);
-    expect(outcome.clustering!.iccSource).toBe("BASELINE");
-    expect(outcome.clustering!.pilot.designEffect).toBeCloseTo(27.8136, 3);
-    expect(outcome.clustering!.pilot.effectiveN).toBeCloseTo(198 / 27.8136, 3);
-    expect(outcome.difference!.value).toBeCloseTo(0.8, 10);
+    expect(outcome.clustering!.iccSource).toBe("PILOT_WINDOW");
+    expect(outcome.clustering!.icc).toBeCloseTo(7.246531 / 73.92, 6);
+    expect(outcome.clustering!.pilot.designEffect).toBeCloseTo(10.607143, 5);
     expect(outcome.difference!.df).toBe(2);
-    expect(outcome.difference!.statistic).toBeCloseTo(1.790905, 5);
-    expect(outcome.difference!.pValue).toBeCloseTo(0.21519, 5);
+    expect(outcome.difference!.statistic).toBeCloseTo(2.900024, 5);
+    expect(outcome.difference!.pValue).toBeCloseTo(0.101179, 5);
     expect(outcome).toMatchObject({ verdict: "NO_CLEAR_DIFFERENCE", reason: "NOT_SIGNIFICANT" });
+  });
+
+  it("widens each group's interval by its design effect, on the test's df (review finding 6)", () => {
+    // Same stores: the pilot group's mean 5.4 ± t(.975; 2)·√(DEFF·s²/n)
+    // = 5.4 ± 4.302653·√(10.607143·0.710254/198) = 5.4 ± 0.839285 → [4.560715, 6.239285].
+    // Taking the 198 answers as independent gave 5.4 ± 0.119, too narrow to agree with the
+    // difference's interval.
+    const alike = ["A", "B", "C", "D"].map(() => site(5, 20));
+    const outcome = clustered([during("A"), during("B")], [during("C"), during("D")], alike);
+    expect(outcome.pilot.value).toBeCloseTo(5.4, 10);
+    expect(outcome.pilot.interval!.low).toBeCloseTo(4.560715, 5);
+    expect(outcome.pilot.interval!.high).toBeCloseTo(6.239285, 5);
+    expect(outcome.control.interval!.low).toBeCloseTo(4.6 - 0.839285, 5);
+  });
+
+  it("falls back on the baseline's ICC when the pilot's days cannot give one, and still shows its design effect when nothing can be tested (review finding 7)", () => {
+    // Every answer during the pilot is 6 at the pilot stores and 4 at the control stores: no
+    // variation within a group, so neither the ICC of the pilot's days nor the test exists.
+    // Baseline ICC, hand-worked: 4 sites × 60 answers, site means 5.6, 5.2, 4.8, 4.4 (grand 5.0):
+    // SSB = 60·(0.36 + 0.04 + 0.04 + 0.36) = 48 on 3 df → MSB = 16; SSW = 4·40 = 160 on 236 df
+    // → MSW = 0.677966; m₀ = 60; ρ = (16 − 0.677966)/(16 + 59·0.677966) = 15.322034/56 = 0.273608.
+    // Each group: two sites of 10 answers → DEFF = 1 + (10 − 1)·0.273608 = 3.462472, not 1.
+    const flat = (x: number) => scores(Array.from({ length: 10 }, () => x));
+    const outcome = clustered(
+      [flat(6), flat(6)],
+      [flat(4), flat(4)],
+      [before("A"), before("B"), before("C"), before("D")],
+    );
+    expect(outcome.difference).toBeNull();
+    expect(outcome.clustering!.iccSource).toBe("BASELINE");
+    expect(outcome.clustering!.pilot.designEffect).toBeCloseTo(1 + 9 * (15.322034 / 56), 5);
+    expect(outcome.clustering!.pilot.effectiveN).toBeCloseTo(20 / 3.462472, 4);
   });
 
   it("still finds a real change at sites that differ little", () => {
@@ -226,6 +270,73 @@ describe("a pilot over sites (issue 17: sites are clusters)", () => {
     });
   });
 
+  it("counts the sites that answered: two pilot sites of which one is silent are one site (review finding 2)", () => {
+    // Pilot sites A (mean 6.5, 99 answers) and a site that never answered; control C, D at 4.5
+    // and 4.6. The old code counted 2 v 2, ran the site-adjusted test on 3 sites (1 df) with the
+    // baseline's ICC of 0 (all four alike before), found t ≈ 19 > t(.975; 1) = 12.71 and called
+    // it IMPROVED: a comparison of one site with two, judged as if the change were proven.
+    const silent = EMPTY_SUMS;
+    const alike = ["A", "B", "C", "D"].map(() => site(5, 20));
+    const outcome = clustered([site(6.5, 33), silent], [site(4.5, 33), site(4.6, 33)], alike);
+    expect(outcome).toMatchObject({
+      verdict: "NOT_ENOUGH_DATA",
+      reason: "TOO_FEW_SITES",
+      sitesWithAnswers: { pilot: 1, control: 2 },
+      treatsAnswersAsIndependent: true,
+      isJudgedAsExploratory: false,
+      clustering: null,
+    });
+    // The difference is shown as the answers' comparison, without a p-value to act on.
+    expect(outcome.difference).not.toBeNull();
+    expect(shownPValue(outcome)).toBeNull();
+    // Marked exploratory, the one pilot site gets its first look, and says so on every page.
+    const exploratory = clustered(
+      [site(6.5, 33), silent],
+      [site(4.5, 33), site(4.6, 33)],
+      alike,
+      true,
+    );
+    expect(exploratory).toMatchObject({
+      verdict: "IMPROVED",
+      test: "WELCH_T",
+      isJudgedAsExploratory: true,
+    });
+    expect(shownPValue(exploratory)).toBe(exploratory.difference!.pValue);
+  });
+
+  it("marks a pilot exploratory only when the mark is what let it be judged (review finding 7)", () => {
+    // Two sites a group, ticked exploratory: the site-adjusted test judges it; the mark changed nothing.
+    const outcome = clustered(
+      [during("A"), during("B")],
+      [during("C"), during("D")],
+      [before("A"), before("B"), before("C"), before("D")],
+      true,
+    );
+    expect(outcome).toMatchObject({
+      test: "CLUSTERED_T",
+      isExploratory: true,
+      isJudgedAsExploratory: false,
+      treatsAnswersAsIndependent: false,
+      sitesWithAnswers: { pilot: 2, control: 2 },
+    });
+  });
+
+  it("carries an infeasible plan, so that the page does not call the pilot unplanned (review finding 7)", () => {
+    const input = {
+      metric: "MEAN_EXPERIENCE" as const,
+      pilot: during("A"),
+      control: during("D"),
+      infeasiblePlan: { minSitesPerGroup: 21 },
+    };
+    expect(pilotOutcome({ ...input, plannedPerGroup: null }).infeasiblePlan).toEqual({
+      minSitesPerGroup: 21,
+    });
+    expect(pilotOutcome({ ...input, plannedPerGroup: 30 }).infeasiblePlan).toBeNull();
+    expect(
+      pilotOutcome({ ...input, plannedPerGroup: null, infeasiblePlan: undefined }).infeasiblePlan,
+    ).toBeNull();
+  });
+
   it("puts CSAT and NPS on the same site-adjusted footing, in their display units", () => {
     // CSAT as a 0/1 score: sites 60 %, 70 % (pilot) against 50 %, 60 % (control), 100 answers each.
     const csatSite = (share: number): TGroupSums => ({
@@ -253,38 +364,62 @@ describe("a pilot over sites (issue 17: sites are clusters)", () => {
   });
 });
 
-describe("a before/after pilot against the other sites (difference in differences)", () => {
+describe("a before/after pilot against the other sites (difference in differences, one change per site)", () => {
+  const periods = (before: number, after: number, times: number) => ({
+    before: scores(repeat([before - 1, before, before + 1], times)),
+    after: scores(repeat([after - 1, after, after + 1], times)),
+  });
+  const beforeAfter = (
+    pilotSites: ReturnType<typeof periods>[],
+    otherSites: ReturnType<typeof periods>[],
+  ) =>
+    pilotOutcome({
+      metric: "MEAN_EXPERIENCE",
+      pilot: sumGroups(pilotSites.map((s) => s.after)),
+      control: sumGroups(pilotSites.map((s) => s.before)),
+      plannedPerGroup: null,
+      sites: { design: "BEFORE_AFTER", pilotSites, otherSites },
+    });
+
   it("separates the pilot's change from a change every site went through", () => {
     // Every site rose by 0.5 between the periods (a season); the pilot sites rose by 0.5 as well.
-    const pilotBefore = scores(repeat([4, 5, 6], 40)); // mean 5
-    const pilotAfter = scores(repeat([4.5, 5.5, 6.5], 40)); // mean 5.5
-    const othersBefore = scores(repeat([3.5, 4.5, 5.5], 60)); // mean 4.5
-    const othersAfter = scores(repeat([4, 5, 6], 60)); // mean 5
-    const outcome = pilotOutcome({
-      metric: "MEAN_EXPERIENCE",
-      pilot: pilotAfter,
-      control: pilotBefore,
-      plannedPerGroup: null,
-      sites: {
-        design: "BEFORE_AFTER",
-        others: { sites: 3, before: othersBefore, after: othersAfter },
-      },
-    });
-    // The plain before/after sees a rise; the DiD, (5.5 − 5) − (5 − 4.5) = 0, does not.
+    const outcome = beforeAfter(
+      [periods(5, 5.5, 20), periods(4.8, 5.3, 20)],
+      [periods(4.5, 5, 20), periods(4.4, 4.9, 20), periods(4.6, 5.1, 20)],
+    );
+    // The plain before/after sees a rise; the DiD, (+0.5) − (+0.5) = 0, does not.
     expect(outcome.verdict).toBe("IMPROVED");
     const did = outcome.differenceInDifferences!;
     expect(did.value).toBeCloseTo(0, 10);
-    expect(did.interval.low).toBeLessThan(0);
-    expect(did.interval.high).toBeGreaterThan(0);
     expect(did.others).toEqual({ sites: 3, before: 180, after: 180 });
     // Without other sites there is nothing to difference against.
-    const alone = pilotOutcome({
-      metric: "MEAN_EXPERIENCE",
-      pilot: pilotAfter,
-      control: pilotBefore,
-      plannedPerGroup: null,
-      sites: { design: "BEFORE_AFTER", others: null },
-    });
-    expect(alone.differenceInDifferences).toBeNull();
+    expect(beforeAfter([periods(5, 5.5, 20)], []).differenceInDifferences).toBeNull();
+  });
+
+  it("tests the sites' changes, not the answers, and counts a site only with answers in both periods (review finding 3)", () => {
+    // Pilot sites changed by +0.6 and +0.2, the other sites by +0.2 and −0.2, 99 answers a site
+    // and period: DiD = 0.4 − 0 = 0.4. Taken as 800 independent answers (what the app did),
+    // SE = √(4·0.6734/198) ≈ 0.117 and p < 0.001. On the four changes (Welch): each side's s² =
+    // 0.08, SE = √(0.08/2 + 0.08/2) = 0.282843, t = √2 on 2 df, p = 1 − √2/√(2 + 2) = 0.292893
+    // (the t distribution with 2 df in closed form); 95 % CI 0.4 ± 4.302653·0.282843.
+    const onlyAfter = { before: EMPTY_SUMS, after: scores(repeat([6, 7], 50)) };
+    const outcome = beforeAfter(
+      [periods(5, 5.6, 33), periods(5, 5.2, 33)],
+      [periods(4.5, 4.7, 33), periods(4.5, 4.3, 33), onlyAfter],
+    );
+    const did = outcome.differenceInDifferences!;
+    expect(did.value).toBeCloseTo(0.4, 10);
+    expect(did.df).toBeCloseTo(2, 10);
+    expect(did.pValue).toBeCloseTo(1 - Math.SQRT2 / 2, 8);
+    expect(did.interval!.low).toBeCloseTo(0.4 - 4.302653 * 0.282843, 5);
+    expect(did.interval!.high).toBeCloseTo(0.4 + 4.302653 * 0.282843, 5);
+    expect(did).toMatchObject({ pilotSites: 2, others: { sites: 2, before: 198, after: 198 } });
+    // One pilot site: the estimate, without an interval or a p-value.
+    const single = beforeAfter(
+      [periods(5, 5.6, 33)],
+      [periods(4.5, 4.7, 33), periods(4.5, 4.3, 33)],
+    ).differenceInDifferences!;
+    expect(single).toMatchObject({ interval: null, df: null, pValue: null, pilotSites: 1 });
+    expect(single.value).toBeCloseTo(0.6, 10);
   });
 });

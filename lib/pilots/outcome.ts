@@ -1,22 +1,24 @@
 import type { TGroupMoments } from "@/lib/analytics/schemas";
 import { sumMoments } from "@/lib/analytics/sums";
-import { anovaIcc } from "@/lib/stats/clustering";
+import { anovaIcc, designEffect } from "@/lib/stats/clustering";
 import {
   clusteredDifferenceTest,
-  differenceInDifferences,
   npsDifferenceTest,
+  siteDifferenceInDifferences,
   twoProportionTest,
   welchTTest,
   type TDifferenceTest,
 } from "@/lib/stats/difference-tests";
-import { MIN_SITES_PER_GROUP, pilotVerdict } from "@/lib/stats/pilot-verdict";
+import { DEFAULT_CONFIDENCE, tCritical } from "@/lib/stats/distributions";
+import { pilotVerdict } from "@/lib/stats/pilot-verdict";
 import { DEFAULT_ALPHA } from "@/lib/stats/power";
 import { csat, nps } from "@/lib/stats/proportions";
-import { summarizeMean } from "@/lib/stats/summary";
-import { answersFor, DISPLAY_SCALE, scoreMoments } from "./planning";
+import { sampleVariance, summarizeMean } from "@/lib/stats/summary";
+import { answersFor, DISPLAY_SCALE, hasTooFewSites, scoreMoments } from "./planning";
 import type {
   TDifferenceInDifferences,
   TGroupFigure,
+  TInfeasiblePlan,
   TIccSource,
   TPilotClustering,
   TGroupSums,
@@ -59,6 +61,41 @@ export function groupFigure(metric: TPilotMetric, sums: TGroupSums): TGroupFigur
   return { n, value: figure?.value ?? null, interval: figure?.interval ?? null };
 }
 
+/** The range of a metric's per-answer score (null: unbounded for this purpose). */
+const SCORE_RANGE: Record<TPilotMetric, [number, number] | null> = {
+  MEAN_EXPERIENCE: null,
+  CSAT: [0, 1],
+  NPS: [-1, 1],
+};
+
+/**
+ * A group of sites' figure on a site-adjusted pilot: the same mean, with the interval the
+ * site-adjusted test implies for it, mean ± t(df)·√(DEFF·s²/n) on the test's df (sites − 2), in
+ * the display unit and inside the score's range. The groups' intervals then tell the same story
+ * as the difference's; the answer-level interval would be √DEFF times too narrow.
+ */
+function clusteredGroupFigure(
+  metric: TPilotMetric,
+  sums: TGroupSums,
+  deff: number,
+  df: number,
+): TGroupFigure {
+  const figure = groupFigure(metric, sums);
+  const moments = scoreMoments(metric, sums);
+  const variance = sampleVariance(moments);
+  if (figure.value === null || variance === null) return figure;
+  const mean = moments.sum / moments.n;
+  const half = tCritical(DEFAULT_CONFIDENCE, df) * Math.sqrt((deff * variance) / moments.n);
+  const range = SCORE_RANGE[metric];
+  const scale = DISPLAY_SCALE[metric];
+  const low = range ? Math.max(range[0], mean - half) : mean - half;
+  const high = range ? Math.min(range[1], mean + half) : mean + half;
+  return {
+    ...figure,
+    interval: { low: scale * low, high: scale * high, confidence: DEFAULT_CONFIDENCE },
+  };
+}
+
 function differenceTest(
   metric: TPilotMetric,
   pilot: TGroupSums,
@@ -83,8 +120,8 @@ function differenceTest(
 /**
  * What is known of the sites behind the two groups. CONTROL_SITES: the sums of each pilot and
  * control site over the pilot's days (one entry per site of the pilot, empty sums for a site with
- * no answers) and of the same sites over the days before the pilot (for the ICC). BEFORE_AFTER:
- * the sites that did not run the pilot, over the same two periods (null when none has answers).
+ * no answers) and of the same sites over the days before the pilot (the ICC's fallback).
+ * BEFORE_AFTER: each pilot site and each site that did not run the pilot, over the two periods.
  */
 export type TSiteStructure =
   | {
@@ -96,8 +133,12 @@ export type TSiteStructure =
     }
   | {
       design: "BEFORE_AFTER";
-      others: { sites: number; before: TGroupSums; after: TGroupSums } | null;
+      pilotSites: readonly TSitePeriodSums[];
+      otherSites: readonly TSitePeriodSums[];
     };
+
+/** One site's sums before and during a before/after pilot. */
+type TSitePeriodSums = { before: TGroupSums; after: TGroupSums };
 
 /** A test on per-answer scores, back in the metric's display unit. */
 function scaled<T extends TDifferenceTest>(test: T | null, scale: number): T | null {
@@ -115,42 +156,56 @@ function scaled<T extends TDifferenceTest>(test: T | null, scale: number): T | n
 }
 
 /**
- * The ICC for a site-adjusted comparison: from the pilot's sites before it started, where no
- * change can be mistaken for a site effect; without a usable baseline, from the pilot's own days
- * with each group's mean removed (Donner & Klar 2000). 0 when neither can say.
+ * The ICC for a site-adjusted comparison: from the pilot's own days, with each group's mean
+ * removed first so that the change is not read as a site effect (the pooled within-arm estimate
+ * of Donner & Klar 2000). The variance the test needs is the sites' spread during the pilot, drift
+ * included: sites that were alike over the 90 days before can part over four weeks, and an ICC
+ * from the baseline then makes the test reject a true null too often. The baseline serves only
+ * when the pilot's days cannot give an estimate; 0 when neither can.
  */
 function pilotIcc(
   metric: TPilotMetric,
   sites: Extract<TSiteStructure, { design: "CONTROL_SITES" }>,
 ): { icc: number; source: TIccSource | null } {
   const score = (list: readonly TGroupSums[]) => list.map((s) => scoreMoments(metric, s));
-  const baseline = anovaIcc([score(sites.baselineSites)]);
-  if (baseline) return { icc: baseline.icc, source: "BASELINE" };
   const window = anovaIcc([score(sites.pilotSites), score(sites.controlSites)]);
   if (window) return { icc: window.icc, source: "PILOT_WINDOW" };
+  const baseline = anovaIcc([score(sites.baselineSites)]);
+  if (baseline) return { icc: baseline.icc, source: "BASELINE" };
   return { icc: 0, source: null };
+}
+
+/** Sites of a group with answers for the metric: a site that never answered is no site of the comparison. */
+function answeringSites(metric: TPilotMetric, list: readonly TGroupSums[]): TGroupSums[] {
+  return list.filter((s) => answersFor(metric, s) > 0);
 }
 
 function siteAdjusted(
   metric: TPilotMetric,
   sites: Extract<TSiteStructure, { design: "CONTROL_SITES" }>,
-): { test: TDifferenceTest | null; clustering: TPilotClustering } {
+): {
+  test: TDifferenceTest | null;
+  clustering: TPilotClustering;
+  figures: { pilot: TGroupFigure; control: TGroupFigure };
+} {
   const { icc, source } = pilotIcc(metric, sites);
+  const pilotSites = answeringSites(metric, sites.pilotSites);
+  const controlSites = answeringSites(metric, sites.controlSites);
   const raw = clusteredDifferenceTest(
-    sites.pilotSites.map((s) => scoreMoments(metric, s)),
-    sites.controlSites.map((s) => scoreMoments(metric, s)),
+    pilotSites.map((s) => scoreMoments(metric, s)),
+    controlSites.map((s) => scoreMoments(metric, s)),
     icc,
   );
-  const arm = (list: readonly TGroupSums[], fromTest?: TPilotClustering["pilot"]) => {
-    if (fromTest) return fromTest;
-    const n = list.reduce((a, s) => a + scoreMoments(metric, s).n, 0);
-    return {
-      sites: list.filter((s) => answersFor(metric, s) > 0).length,
-      n,
-      designEffect: 1,
-      effectiveN: n,
-    };
+  // The design effect and the effective sample size are the sites' whether or not the test ran.
+  const arm = (list: readonly TGroupSums[]) => {
+    const sizes = list.map((s) => scoreMoments(metric, s).n);
+    const n = sizes.reduce((a, m) => a + m, 0);
+    const deff = designEffect(sizes, icc);
+    return { sites: list.length, n, designEffect: deff, effectiveN: n / deff };
   };
+  const pilot = arm(pilotSites);
+  const control = arm(controlSites);
+  const df = pilotSites.length + controlSites.length - 2;
   const test = scaled(raw, DISPLAY_SCALE[metric]);
   return {
     test: test && {
@@ -160,51 +215,51 @@ function siteAdjusted(
       df: test.df,
       pValue: test.pValue,
     },
-    clustering: {
-      icc,
-      iccSource: source,
-      pilot: arm(sites.pilotSites, raw?.treatment),
-      control: arm(sites.controlSites, raw?.control),
+    clustering: { icc, iccSource: source, pilot, control },
+    figures: {
+      pilot: clusteredGroupFigure(metric, sumGroups(pilotSites), pilot.designEffect, df),
+      control: clusteredGroupFigure(metric, sumGroups(controlSites), control.designEffect, df),
     },
   };
 }
 
 function didOf(
   metric: TPilotMetric,
-  pilot: TGroupSums,
-  before: TGroupSums,
-  others: NonNullable<Extract<TSiteStructure, { design: "BEFORE_AFTER" }>["others"]>,
+  sites: Extract<TSiteStructure, { design: "BEFORE_AFTER" }>,
 ): TDifferenceInDifferences | null {
-  const test = scaled(
-    differenceInDifferences({
-      treatedAfter: scoreMoments(metric, pilot),
-      treatedBefore: scoreMoments(metric, before),
-      othersAfter: scoreMoments(metric, others.after),
-      othersBefore: scoreMoments(metric, others.before),
-    }),
-    DISPLAY_SCALE[metric],
+  const periods = (list: readonly TSitePeriodSums[]) =>
+    list.map((s) => ({
+      before: scoreMoments(metric, s.before),
+      after: scoreMoments(metric, s.after),
+    }));
+  const did = siteDifferenceInDifferences(periods(sites.pilotSites), periods(sites.otherSites));
+  if (!did) return null;
+  const scale = DISPLAY_SCALE[metric];
+  const test = scaled(did.test, scale);
+  // The other sites that count: those with answers in both periods.
+  const others = sites.otherSites.filter(
+    (s) => answersFor(metric, s.before) > 0 && answersFor(metric, s.after) > 0,
   );
-  return (
-    test && {
-      value: test.difference,
-      interval: test.interval,
-      df: test.df!,
-      pValue: test.pValue,
-      others: {
-        sites: others.sites,
-        before: answersFor(metric, others.before),
-        after: answersFor(metric, others.after),
-      },
-    }
-  );
+  return {
+    value: scale * did.difference,
+    interval: test?.interval ?? null,
+    df: test?.df ?? null,
+    pValue: test?.pValue ?? null,
+    pilotSites: did.treatedSites,
+    others: {
+      sites: did.otherSites,
+      before: others.reduce((a, s) => a + answersFor(metric, s.before), 0),
+      after: others.reduce((a, s) => a + answersFor(metric, s.after), 0),
+    },
+  };
 }
 
 /**
  * The pilot group against the control group (or the pilot sites' own baseline period). Without
  * `sites` (the site structure unknown) the groups' answers are compared as independent answers.
- * With control sites, two or more sites per group are compared by the site-adjusted test, and
- * fewer get no verdict unless the pilot is exploratory; a before/after pilot also gets the
- * difference in differences against the other sites.
+ * With control sites, two or more sites with answers per group are compared by the site-adjusted
+ * test, and fewer get no verdict unless the pilot is exploratory; a before/after pilot also gets
+ * the site-level difference in differences against the other sites.
  */
 export function pilotOutcome(input: {
   metric: TPilotMetric;
@@ -212,17 +267,22 @@ export function pilotOutcome(input: {
   control: TGroupSums;
   plannedPerGroup: number | null;
   sites?: TSiteStructure;
+  /** When the plan found no number of answers enough at the pilot's sites (plannedPerGroup is then null). */
+  infeasiblePlan?: TInfeasiblePlan | null;
 }): TPilotOutcome {
   const { metric, pilot, control, plannedPerGroup, sites } = input;
   const controlSites = sites?.design === "CONTROL_SITES" ? sites : null;
-  const isClustered =
-    controlSites !== null &&
-    Math.min(controlSites.pilotSites.length, controlSites.controlSites.length) >=
-      MIN_SITES_PER_GROUP;
-  const adjusted = isClustered ? siteAdjusted(metric, controlSites) : null;
+  // Sites count when they answered: a configured site without answers adds nothing to a group.
+  const sitesWithAnswers = controlSites && {
+    pilot: answeringSites(metric, controlSites.pilotSites).length,
+    control: answeringSites(metric, controlSites.controlSites).length,
+  };
+  const isTooFewSites =
+    sitesWithAnswers !== null && hasTooFewSites(sitesWithAnswers.pilot, sitesWithAnswers.control);
+  const adjusted = controlSites && !isTooFewSites ? siteAdjusted(metric, controlSites) : null;
   const test = adjusted ? adjusted.test : differenceTest(metric, pilot, control);
-  const pilotFigure = groupFigure(metric, pilot);
-  const controlFigure = groupFigure(metric, control);
+  const pilotFigure = adjusted?.figures.pilot ?? groupFigure(metric, pilot);
+  const controlFigure = adjusted?.figures.control ?? groupFigure(metric, control);
   const isExploratory = controlSites?.isExploratory ?? false;
   const { verdict, reason } = pilotVerdict({
     test,
@@ -230,13 +290,7 @@ export function pilotOutcome(input: {
     controlN: controlFigure.n,
     requiredPerGroup: plannedPerGroup,
     alpha: DEFAULT_ALPHA,
-    ...(controlSites && {
-      sitesPerGroup: {
-        pilot: controlSites.pilotSites.length,
-        control: controlSites.controlSites.length,
-      },
-      isExploratory,
-    }),
+    ...(sitesWithAnswers && { sitesPerGroup: sitesWithAnswers, isExploratory }),
   });
   return {
     metric,
@@ -251,16 +305,27 @@ export function pilotOutcome(input: {
       pValue: test.pValue,
     },
     plannedPerGroup,
+    infeasiblePlan: plannedPerGroup === null ? (input.infeasiblePlan ?? null) : null,
     alpha: DEFAULT_ALPHA,
     verdict,
     reason,
     isExploratory,
+    sitesWithAnswers,
+    treatsAnswersAsIndependent: isTooFewSites,
+    isJudgedAsExploratory: isTooFewSites && isExploratory,
     clustering: adjusted?.clustering ?? null,
-    differenceInDifferences:
-      sites?.design === "BEFORE_AFTER" && sites.others
-        ? didOf(metric, pilot, control, sites.others)
-        : null,
+    differenceInDifferences: sites?.design === "BEFORE_AFTER" ? didOf(metric, sites) : null,
   };
+}
+
+/**
+ * The p-value a page may show beside the verdict: none when a group has a single site and the
+ * pilot is not exploratory. That comparison treats the answers as independent although the site
+ * and the change cannot be told apart, so its p-value would read as evidence nobody may act on.
+ */
+export function shownPValue(outcome: TPilotOutcome): number | null {
+  if (!outcome.difference || outcome.reason === "TOO_FEW_SITES") return null;
+  return outcome.difference.pValue;
 }
 
 /** Where a pilot stands on a given local day: before, during, after its window, or decided. */

@@ -5,8 +5,11 @@ import {
   baselineFigure,
   baselineWindow,
   daysToReach,
+  DEFAULT_PLANNING_ICC,
+  hasTooFewSites,
   isRetrospective,
   planPilot,
+  planSitesOf,
 } from "./planning";
 import { momentsOf } from "@/lib/stats/summary";
 import { EMPTY_SUMS } from "./outcome";
@@ -114,7 +117,11 @@ describe("the power analysis over sites (issue 17: sites are clusters)", () => {
     // Three alike sites a group: ICC 0, the test on 6 − 2 = 4 df. With sd 1 and effect 0.5,
     // n = 2(t(.975; 4) + t(.80; 4))²/0.25 = 2·3.717410²·4 = 110.6 → 111, not Cohen's 64.
     const alike = Array.from({ length: 3 }, () => site(repeat([4, 5, 6], 10)));
-    const plan = planPilot("MEAN_EXPERIENCE", UNIT_SD, 0.5, { pilot: alike, control: alike });
+    const plan = planPilot("MEAN_EXPERIENCE", UNIT_SD, 0.5, {
+      pilot: alike,
+      control: alike,
+      all: [...alike, ...alike],
+    });
     expect(plan).toEqual({
       perGroup: 111,
       clustering: {
@@ -135,22 +142,87 @@ describe("the power analysis over sites (issue 17: sites are clusters)", () => {
     // no number of answers at two sites reaches the power. With many sites nᵢ tends to 64, so
     // about 64·0.31 ≈ 20 sites a group are the least that could.
     const apart = [site(repeat([3.5, 4.5, 5.5], 10)), site(repeat([4.5, 5.5, 6.5], 10))];
-    const plan = planPilot("MEAN_EXPERIENCE", UNIT_SD, 0.5, { pilot: apart, control: apart });
+    const plan = planPilot("MEAN_EXPERIENCE", UNIT_SD, 0.5, {
+      pilot: apart,
+      control: apart,
+      all: [...apart, ...apart],
+    });
     expect(plan).toMatchObject({ problem: "TOO_FEW_SITES" });
     // The minimum it names is feasible and one fewer is not.
     const min = (plan as { minSitesPerGroup: number }).minSitesPerGroup;
     expect(min).toBeGreaterThan(20);
     const many = (k: number) => Array.from({ length: k }, (_, i) => apart[i % 2]!);
     expect(
-      planPilot("MEAN_EXPERIENCE", UNIT_SD, 0.5, { pilot: many(min), control: many(min) }),
+      planPilot("MEAN_EXPERIENCE", UNIT_SD, 0.5, {
+        pilot: many(min),
+        control: many(min),
+        all: [...apart, ...apart],
+      }),
     ).toHaveProperty("perGroup");
   });
 
   it("plans as for independent answers with one site a group (an exploratory pilot)", () => {
     const one = [site(repeat([4, 5, 6], 10))];
-    expect(planPilot("MEAN_EXPERIENCE", UNIT_SD, 0.5, { pilot: one, control: one })).toEqual({
+    expect(
+      planPilot("MEAN_EXPERIENCE", UNIT_SD, 0.5, { pilot: one, control: one, all: one }),
+    ).toEqual({
       perGroup: 64,
       clustering: null,
     });
+  });
+
+  it("reads the ICC from every site with baseline answers, not only the chosen ones (review finding 1)", () => {
+    // Four chosen stores alike (mean 4.5), two other stores at 5.5, 30 answers each (m − 1, m, m + 1).
+    // Over all six (hand-worked, one-way ANOVA): grand mean 29/6;
+    // SSB = 30·(4·(1/3)² + 2·(2/3)²) = 40 on 5 df → MSB = 8; SSW = 6·20 = 120 on 174 df → MSW =
+    // 0.689655; m₀ = 30; ρ = (8 − 0.689655)/(8 + 29·0.689655) = 7.310345/28 = 0.261084.
+    // Two sites a group: nᵢ = 231 on the test's 2 df, and k = 2 ≤ 231·0.261: no number of answers
+    // is enough. The chosen four alone give ρ = 0 and a plan that looks feasible (what the app did).
+    const low = site(repeat([3.5, 4.5, 5.5], 10));
+    const high = site(repeat([4.5, 5.5, 6.5], 10));
+    const chosen = { pilot: [low, low], control: [low, low] };
+    const plan = planPilot("MEAN_EXPERIENCE", UNIT_SD, 0.5, {
+      ...chosen,
+      all: [low, low, low, low, high, high],
+    });
+    expect(plan).toMatchObject({ problem: "TOO_FEW_SITES" });
+    expect(
+      planPilot("MEAN_EXPERIENCE", UNIT_SD, 0.5, { ...chosen, all: [low, low, low, low] }),
+    ).toHaveProperty("perGroup");
+  });
+
+  it("assumes a stated ICC, not 0, when the baseline cannot estimate one (Adams et al. 2004)", () => {
+    // No site has baseline answers: ρ = 0.032, the upper quartile of Adams et al. (2004).
+    // Three sites a group, sd 1, effect 1: nᵢ on 4 df = 2(t(.975; 4) + t(.80; 4))² = 27.64 → 28;
+    // m = 28·(1 − 0.032)/(3 − 28·0.032) = 27.104/2.104 = 12.882 a site → 3·12.882 = 38.65 → 39;
+    // DEFF = 1 + (12.882 − 1)·0.032 = 1.380228. With ρ = 0 (what the app did) the plan was 28.
+    const empty = [EMPTY_SUMS, EMPTY_SUMS, EMPTY_SUMS];
+    const plan = planPilot("MEAN_EXPERIENCE", UNIT_SD, 1, {
+      pilot: empty,
+      control: empty,
+      all: [],
+    });
+    expect(DEFAULT_PLANNING_ICC).toBe(0.032);
+    expect(plan).toMatchObject({
+      perGroup: 39,
+      clustering: { icc: 0.032, iccEstimated: false, sitesPerGroup: 3 },
+    });
+    expect((plan as { clustering: { designEffect: number } }).clustering.designEffect).toBeCloseTo(
+      1.380228,
+      5,
+    );
+  });
+
+  it("reads the chosen sites from the baseline in one place, for the form and the server", () => {
+    const a = site([4, 5, 6]);
+    const baseline = { bySite: [{ siteId: "a", sums: a }] };
+    expect(planSitesOf(baseline, "CONTROL_SITES", ["a"], ["b"])).toEqual({
+      pilot: [a],
+      control: [EMPTY_SUMS],
+      all: [a],
+    });
+    expect(planSitesOf(baseline, "BEFORE_AFTER", ["a"], [])).toBeUndefined();
+    expect(hasTooFewSites(1, 3)).toBe(true);
+    expect(hasTooFewSites(2, 2)).toBe(false);
   });
 });

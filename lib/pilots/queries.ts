@@ -76,6 +76,8 @@ async function summarize(
     pilotSiteIds: siteIdsOf("PILOT"),
     controlSiteIds: siteIdsOf("CONTROL"),
     plannedPerGroup: row.plannedPerGroup,
+    targetEffect: row.targetEffect,
+    plannedOn,
     isExploratory: row.isExploratory,
     today,
   });
@@ -217,7 +219,13 @@ export async function getPilotPlanning(
     Promise.all(
       project.touchpoints.map(async ({ touchpoint: { journeyId, ...t } }) => ({
         ...t,
-        baseline: await readPilotBaseline(organizationId, journeyId, t.id, tomorrow, now),
+        baseline: await readPilotBaseline(
+          organizationId,
+          journeyId,
+          t.id,
+          tomorrow,
+          localDayOf(now),
+        ),
       })),
     ),
   ]);
@@ -246,6 +254,6 @@ export async function getPilotBaseline(
     link.touchpoint.journeyId,
     touchpointId,
     startDay,
-    now,
+    localDayOf(now),
   );
 }

@@ -2,10 +2,11 @@ import "server-only";
 import { aggregateObservations, aggregateObservationsBySets } from "@/lib/analytics/aggregate";
 import { localDayOf } from "@/lib/dates/local-days";
 import { EMPTY_SUMS, groupFigure, pilotOutcome, sumGroups, type TSiteStructure } from "./outcome";
-import { answersFor, baselineWindow } from "./planning";
+import { baselineWindow, planPilot, planSitesOf } from "./planning";
 import type {
   TGroupFigure,
   TGroupSums,
+  TInfeasiblePlan,
   TPilotBaseline,
   TPilotMetric,
   TPilotOutcome,
@@ -28,6 +29,9 @@ export type TPilotFrame = {
   pilotSiteIds: string[];
   controlSiteIds: string[];
   plannedPerGroup: number | null;
+  /** The plan's inputs, to tell an infeasible plan from a missing one when plannedPerGroup is null. */
+  targetEffect: number;
+  plannedOn: string;
   isExploratory: boolean;
   /** The local day the result is read on (where a future pilot's baseline stops). */
   today: string;
@@ -49,9 +53,10 @@ const bySiteOf = (rows: TSiteRows) =>
 /**
  * The pilot group against its comparison: the control sites over the same days, or (before/after)
  * the pilot sites over their baseline days. Both come per site from the one aggregation: a
- * control-site pilot is compared site-adjusted, with the ICC from its sites over the days before
- * it (baselineWindow); a before/after pilot also against the other sites over the same two
- * periods (difference in differences). Per site, the pilot window's figures as well.
+ * control-site pilot is compared site-adjusted, with the ICC from its sites during the pilot (and
+ * their days before it, baselineWindow, as the fallback); a before/after pilot also against the
+ * other sites over the same two periods (difference in differences, one change per site). Per
+ * site, the pilot window's figures as well.
  */
 export async function computePilotFigures(frame: TPilotFrame): Promise<TPilotFigures> {
   const base = { journeyId: frame.journeyId, touchpointId: frame.touchpointId };
@@ -80,19 +85,20 @@ export async function computePilotFigures(frame: TPilotFrame): Promise<TPilotFig
   let sites: TSiteStructure;
   if (isBeforeAfter) {
     control = sumGroups(sitesIn(earlier, frame.pilotSiteIds));
-    // The other sites with answers of the metric in either period.
-    const isOther = (id: string) =>
-      !frame.pilotSiteIds.includes(id) &&
-      [during, earlier].some((sums) => answersFor(frame.metric, sums.get(id) ?? EMPTY_SUMS) > 0);
-    const otherIds = [...new Set([...during.keys(), ...earlier.keys()])].filter(isOther);
-    const othersBefore = sumGroups(sitesIn(earlier, otherIds));
-    const othersAfter = sumGroups(sitesIn(during, otherIds));
+    // Every site's two periods: the site-level difference in differences keeps the sites with
+    // answers of the metric in both (lib/stats/difference-tests.ts, siteDifferenceInDifferences).
+    const periodsOf = (ids: readonly string[]) =>
+      ids.map((id) => ({
+        before: earlier.get(id) ?? EMPTY_SUMS,
+        after: during.get(id) ?? EMPTY_SUMS,
+      }));
+    const otherIds = [...new Set([...during.keys(), ...earlier.keys()])].filter(
+      (id) => !frame.pilotSiteIds.includes(id),
+    );
     sites = {
       design: "BEFORE_AFTER",
-      others:
-        otherIds.length > 0
-          ? { sites: otherIds.length, before: othersBefore, after: othersAfter }
-          : null,
+      pilotSites: periodsOf(frame.pilotSiteIds),
+      otherSites: periodsOf(otherIds),
     };
   } else {
     control = sumGroups(sitesIn(during, frame.controlSiteIds));
@@ -111,6 +117,8 @@ export async function computePilotFigures(frame: TPilotFrame): Promise<TPilotFig
       control,
       plannedPerGroup: frame.plannedPerGroup,
       sites,
+      infeasiblePlan:
+        frame.plannedPerGroup === null && !isBeforeAfter ? await infeasiblePlanOf(frame) : null,
     }),
     bySite: [...during].flatMap(([siteId, sums]) =>
       ownSites.includes(siteId) ? [{ siteId, figure: groupFigure(frame.metric, sums) }] : [],
@@ -119,18 +127,44 @@ export async function computePilotFigures(frame: TPilotFrame): Promise<TPilotFig
 }
 
 /**
- * A touchpoint's baseline for a pilot starting on `startDay` (baselineWindow: the BASELINE_DAYS
- * before it, Korea time), in total and per site: what the power analysis plans from and how fast
- * each site collects answers.
+ * Why a control-site pilot has no planned sample: the plan is made again from its inputs as they
+ * were on the day it was planned (the same baseline window, the same sites and target), and says
+ * whether no number of answers was enough at these sites. Not stored: the plan's inputs are, and
+ * the plan is a pure function of them (late answers inside that window can move it, as they move
+ * every figure here). null when the plan had no baseline or is feasible now.
+ */
+async function infeasiblePlanOf(frame: TPilotFrame): Promise<TInfeasiblePlan | null> {
+  const baseline = await readPilotBaseline(
+    frame.organizationId,
+    frame.journeyId,
+    frame.touchpointId,
+    frame.startDay,
+    frame.plannedOn,
+  );
+  const plan = planPilot(
+    frame.metric,
+    baseline.totals,
+    frame.targetEffect,
+    planSitesOf(baseline, "CONTROL_SITES", frame.pilotSiteIds, frame.controlSiteIds),
+  );
+  return "problem" in plan && plan.problem === "TOO_FEW_SITES"
+    ? { minSitesPerGroup: plan.minSitesPerGroup }
+    : null;
+}
+
+/**
+ * A touchpoint's baseline for a pilot starting on `startDay`, read on the local day `today`
+ * (baselineWindow: the BASELINE_DAYS before it, Korea time), in total and per site: what the power
+ * analysis plans from and how fast each site collects answers.
  */
 export async function readPilotBaseline(
   organizationId: string,
   journeyId: string,
   touchpointId: string,
   startDay: string,
-  now: Date = new Date(),
+  today: string = localDayOf(new Date()),
 ): Promise<TPilotBaseline> {
-  const { from, to } = baselineWindow(startDay, localDayOf(now));
+  const { from, to } = baselineWindow(startDay, today);
   const [totals, bySite] = await aggregateObservationsBySets(
     organizationId,
     { journeyId, touchpointId, from, to },

@@ -174,7 +174,7 @@ type TGroupClustering = {
   effectiveN: number;
 };
 
-/** Where the ICC came from: the pilot's sites before it started, or (no baseline) within each group during it. */
+/** Where the ICC came from: within each group during the pilot, or (when the pilot's days cannot say) the pilot's sites before it started. */
 export type TIccSource = "BASELINE" | "PILOT_WINDOW";
 
 /** How the comparison allowed for answers of one site being alike (control-site pilots with two or more sites per group). */
@@ -185,14 +185,24 @@ export type TPilotClustering = {
   control: TGroupClustering;
 };
 
-/** A before/after pilot against the sites that did not run it: (pilot after − before) − (others after − before). */
+/**
+ * A before/after pilot against the sites that did not run it, one change (after − before) per site
+ * with answers in both periods: mean pilot-site change − mean other-site change. The interval,
+ * df and p-value are Welch's t on the site changes, null with fewer than 2 sites a side.
+ */
 export type TDifferenceInDifferences = {
   value: number;
-  interval: TInterval;
-  df: number;
-  pValue: number;
+  interval: TInterval | null;
+  df: number | null;
+  pValue: number | null;
+  /** Pilot sites with answers in both periods. */
+  pilotSites: number;
+  /** Other sites with answers in both periods, and their answers in each. */
   others: { sites: number; before: number; after: number };
 };
+
+/** A plan that found no number of answers enough at the pilot's sites, and the fewest sites per group that would do (null: more than searched). */
+export type TInfeasiblePlan = { minSitesPerGroup: number | null };
 
 /** A pilot's result: the two groups, their difference with its interval and p-value, and the verdict. */
 export type TPilotOutcome = {
@@ -209,14 +219,22 @@ export type TPilotOutcome = {
     pValue: number;
   } | null;
   plannedPerGroup: number | null;
+  /** Set when plannedPerGroup is null because the plan found no number of answers enough (not because there was no baseline). */
+  infeasiblePlan: TInfeasiblePlan | null;
   alpha: number;
   verdict: TPilotVerdict;
   reason: TPilotVerdictReason;
   /** Marked exploratory by the manager (a one-site comparison then gets a verdict, worded as such). */
   isExploratory: boolean;
-  /** Null unless control sites with two or more sites per group were compared. */
+  /** Control-site pilots: the sites of each group with answers for the metric (the ones that count). */
+  sitesWithAnswers: { pilot: number; control: number } | null;
+  /** A control-site pilot with a single answering site in a group: its test takes the answers as independent. */
+  treatsAnswersAsIndependent: boolean;
+  /** The exploratory mark is what let this pilot be judged (a group has a single answering site): a first look, not proof. */
+  isJudgedAsExploratory: boolean;
+  /** Null unless control sites with two or more answering sites per group were compared. */
   clustering: TPilotClustering | null;
-  /** Before/after pilots only, when other sites have answers in both periods. */
+  /** Before/after pilots only, when pilot and other sites have answers in both periods. */
   differenceInDifferences: TDifferenceInDifferences | null;
 };
 

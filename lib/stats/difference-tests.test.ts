@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
   clusteredDifferenceTest,
-  differenceInDifferences,
   npsDifferenceTest,
   twoProportionTest,
+  siteDifferenceInDifferences,
   welchTTest,
 } from "./difference-tests";
 import { momentsOf } from "./summary";
@@ -207,34 +207,40 @@ describe("clusteredDifferenceTest (Donner & Klar 2000, df = sites − 2)", () =>
   });
 });
 
-describe("differenceInDifferences (Angrist & Pischke 2009, ch. 5)", () => {
-  it("reproduces a hand-worked case", () => {
-    // Treated after {5,6,7} (mean 6), before {3,4,5} (mean 4); others after {4,5,6,5} (mean 5),
-    // before {4,4,5,3} (mean 4). DiD = (6 − 4) − (5 − 4) = 1.
-    // s²/n = 1/3, 1/3, (2/3)/4 = 1/6, 1/6 → SE = √1 = 1, t = 1.
-    // Welch–Satterthwaite df = 1² / ((1/3)²/2 + (1/3)²/2 + (1/6)²/3 + (1/6)²/3) = 54/7 = 7.714.
-    // p = 0.347640 (scipy.stats.t.sf), t(0.975; 7.714) = 2.320955.
-    const test = differenceInDifferences({
-      treatedAfter: momentsOf([5, 6, 7]),
-      treatedBefore: momentsOf([3, 4, 5]),
-      othersAfter: momentsOf([4, 5, 6, 5]),
-      othersBefore: momentsOf([4, 4, 5, 3]),
-    })!;
-    expect(test.difference).toBeCloseTo(1, 12);
-    expect(test.statistic).toBeCloseTo(1, 12);
-    expect(test.df).toBeCloseTo(54 / 7, 10);
-    expect(test.pValue).toBeCloseTo(0.34764, 5);
-    expect(test.interval.low).toBeCloseTo(1 - 2.320955, 5);
+describe("siteDifferenceInDifferences (Bertrand, Duflo & Mullainathan 2004: one change per site)", () => {
+  // Treated sites: A {3,4,5} → {5,6,7} (+2), B {4,5,6} → {5,6,7} (+1).
+  // Other sites: C {4,4,5,3} → {4,5,6,5} (+1), D {2,3,4} → {3,3,3} (0), E {5,5} → {5.5,5.5} (+0.5).
+  const site = (before: number[], after: number[]) => ({
+    before: momentsOf(before),
+    after: momentsOf(after),
+  });
+  const treated = [site([3, 4, 5], [5, 6, 7]), site([4, 5, 6], [5, 6, 7])];
+  const others = [
+    site([4, 4, 5, 3], [4, 5, 6, 5]),
+    site([2, 3, 4], [3, 3, 3]),
+    site([5, 5], [5.5, 5.5]),
+  ];
+
+  it("compares the sites' changes by Welch's t (hand-worked; scipy.stats.ttest_ind(equal_var=False))", () => {
+    // Changes {2, 1} (mean 1.5, s² 0.5) and {1, 0, 0.5} (mean 0.5, s² 0.25): DiD = 1.
+    // SE = √(0.5/2 + 0.25/3) = √(1/3) = 0.577350, t = 1.732051;
+    // df = (1/3)² / ((1/4)²/1 + (1/12)²/2) = 1.684211; p = 0.248189, 95 % CI [−1.988499, 3.988499].
+    const did = siteDifferenceInDifferences(treated, others)!;
+    expect(did).toMatchObject({ treatedSites: 2, otherSites: 3 });
+    expect(did.difference).toBeCloseTo(1, 12);
+    expect(did.test!.statistic).toBeCloseTo(1.732051, 6);
+    expect(did.test!.df).toBeCloseTo(1.684211, 6);
+    expect(did.test!.pValue).toBeCloseTo(0.248189, 6);
+    expect(did.test!.interval.low).toBeCloseTo(-1.988499, 5);
+    expect(did.test!.interval.high).toBeCloseTo(3.988499, 5);
   });
 
-  it("has no result when a group has fewer than 2 answers", () => {
-    expect(
-      differenceInDifferences({
-        treatedAfter: momentsOf([5, 6, 7]),
-        treatedBefore: momentsOf([3]),
-        othersAfter: momentsOf([4, 5]),
-        othersBefore: momentsOf([4, 4]),
-      }),
-    ).toBeNull();
+  it("counts a site only with answers in both periods, and gives no test with fewer than 2 sites a side", () => {
+    const onlyAfter = { before: momentsOf([]), after: momentsOf([7, 7]) };
+    const did = siteDifferenceInDifferences([treated[0]!, onlyAfter], others)!;
+    // One treated site left: the estimate (+2) − (+0.5) = 1.5, but no interval and no p-value.
+    expect(did).toMatchObject({ treatedSites: 1, otherSites: 3, test: null });
+    expect(did.difference).toBeCloseTo(1.5, 12);
+    expect(siteDifferenceInDifferences(treated, [onlyAfter])).toBeNull();
   });
 });

@@ -11,7 +11,7 @@ import {
 } from "./distributions";
 import { designEffect } from "./clustering";
 import { proportionInterval, type TNpsCounts } from "./proportions";
-import { assertMoments, sampleVariance, type TInterval, type TMoments } from "./summary";
+import { assertMoments, momentsOf, sampleVariance, type TInterval, type TMoments } from "./summary";
 
 export type TDifferenceTest = {
   /** treatment − control, in the metric's natural unit (mean points; proportion 0–1; NPS points −100..100) */
@@ -225,55 +225,52 @@ export function clusteredDifferenceTest(
   };
 }
 
+/** One site's answers in the two periods of a before/after comparison. */
+export type TSitePeriods = { before: TMoments; after: TMoments };
+
+export type TSiteDifferenceInDifferences = {
+  /** Mean change of the treated sites − mean change of the other sites (each site counts once). */
+  difference: number;
+  /** Sites with answers in both periods, the only ones that count. */
+  treatedSites: number;
+  otherSites: number;
+  /** Welch's t on the site changes; null with fewer than 2 sites a side or no spread at all. */
+  test: TDifferenceTest | null;
+};
+
 /**
- * Difference in differences of means of a per-answer score: (treated after − treated before) −
- * (others after − others before) (Angrist & Pischke 2009, ch. 5). Whatever moved every site at
- * the same time (season, a campaign, a price change) moves both changes and cancels; what is left
- * is the change at the treated sites beyond the others'. The four groups are taken as independent
- * samples: SE = √Σ sᵢ²/nᵢ, df by Welch–Satterthwaite over the four, interval ± t·SE. null when
- * a group has fewer than 2 answers or there is no variation at all.
+ * Difference in differences at the level of sites: each site's change (its mean after − its mean
+ * before, for a site with answers in both periods) is one observation, and the treated sites'
+ * changes are compared with the other sites' by Welch's t on the changes (about sites − 2 df).
+ * Answers of one site in one period are not independent (the site's staff and that month's
+ * circumstances move them together), so a difference in differences on the answers is
+ * anticonservative: Bertrand, Duflo & Mullainathan (2004) found it rejects a true null far too
+ * often, and collapsing each unit to one before and one after figure restores the error rate.
+ * The changes are not weighted by answers: a big site's change is no less subject to its own
+ * drift than a small one's, and the unweighted test on site summaries keeps its size with
+ * unequal sites (Hayes & Moulton 2017). null when a side has no site with answers in both periods.
  */
-export function differenceInDifferences(
-  groups: {
-    treatedAfter: TMoments;
-    treatedBefore: TMoments;
-    othersAfter: TMoments;
-    othersBefore: TMoments;
-  },
+export function siteDifferenceInDifferences(
+  treated: readonly TSitePeriods[],
+  others: readonly TSitePeriods[],
   confidence: number = DEFAULT_CONFIDENCE,
-): TDifferenceTest | null {
+): TSiteDifferenceInDifferences | null {
   assertConfidence(confidence);
-  const parts = [
-    groups.treatedAfter,
-    groups.treatedBefore,
-    groups.othersAfter,
-    groups.othersBefore,
-  ];
-  const terms: { v: number; n: number; mean: number }[] = [];
-  for (const m of parts) {
-    assertMoments(m);
-    const variance = sampleVariance(m);
-    if (variance === null) return null;
-    terms.push({ v: variance / m.n, n: m.n, mean: m.sum / m.n });
-  }
-  const [ta, tb, oa, ob] = terms as [
-    (typeof terms)[0],
-    (typeof terms)[0],
-    (typeof terms)[0],
-    (typeof terms)[0],
-  ];
-  const varianceSum = terms.reduce((a, t) => a + t.v, 0);
-  if (varianceSum === 0) return null;
-  const se = Math.sqrt(varianceSum);
-  const df = (varianceSum * varianceSum) / terms.reduce((a, t) => a + (t.v * t.v) / (t.n - 1), 0);
-  const difference = ta.mean - tb.mean - (oa.mean - ob.mean);
-  const statistic = difference / se;
-  const half = tCritical(confidence, df) * se;
+  const changes = (sites: readonly TSitePeriods[]) =>
+    sites.flatMap(({ before, after }) => {
+      assertMoments(before);
+      assertMoments(after);
+      return before.n > 0 && after.n > 0 ? [after.sum / after.n - before.sum / before.n] : [];
+    });
+  const t = changes(treated);
+  const o = changes(others);
+  if (t.length === 0 || o.length === 0) return null;
+  const mean = (xs: number[]) => xs.reduce((a, x) => a + x, 0) / xs.length;
+  const hasTest = t.length >= 2 && o.length >= 2;
   return {
-    difference,
-    interval: { low: difference - half, high: difference + half, confidence },
-    statistic,
-    df,
-    pValue: twoSidedPValueT(statistic, df),
+    difference: mean(t) - mean(o),
+    treatedSites: t.length,
+    otherSites: o.length,
+    test: hasTest ? welchTTest(momentsOf(t), momentsOf(o), confidence) : null,
   };
 }

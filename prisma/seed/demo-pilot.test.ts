@@ -122,16 +122,15 @@ describe("the demo pilot timeline", () => {
       const { startDaysAgo, endDaysAgo, pilotSiteCodes, controlSiteCodes } = DEMO_PILOT;
       const perSite = (from: number, to: number, codes: readonly string[]) =>
         codes.map((code) => sumsOf(between(from, to, code)));
-      // The plan as createPilot makes it: the 90 days before the pilot, the chosen stores' ICC.
-      const plan = planPilot(
-        "MEAN_EXPERIENCE",
-        sumsOf(between(startDaysAgo + 90, startDaysAgo + 1)),
-        PLANNED_EFFECT,
-        {
-          pilot: perSite(startDaysAgo + 90, startDaysAgo + 1, pilotSiteCodes),
-          control: perSite(startDaysAgo + 90, startDaysAgo + 1, controlSiteCodes),
-        },
-      );
+      // The plan as createPilot makes it: the 90 days before the pilot, the ICC of every site
+      // with answers at the touchpoint then.
+      const baselineRows = between(startDaysAgo + 90, startDaysAgo + 1);
+      const everySite = [...new Set(baselineRows.flatMap((r) => (r.siteId ? [r.siteId] : [])))];
+      const plan = planPilot("MEAN_EXPERIENCE", sumsOf(baselineRows), PLANNED_EFFECT, {
+        pilot: perSite(startDaysAgo + 90, startDaysAgo + 1, pilotSiteCodes),
+        control: perSite(startDaysAgo + 90, startDaysAgo + 1, controlSiteCodes),
+        all: everySite.map((id) => sumsOf(baselineRows.filter((r) => r.siteId === id))),
+      });
       expect(plan).toHaveProperty("perGroup");
       const required = (plan as { perGroup: number }).perGroup;
       const pilotSites = perSite(startDaysAgo, endDaysAgo, pilotSiteCodes);

@@ -276,7 +276,46 @@ describe("pilots: plan, result, verdict, decision", () => {
       pilotInput({ metric: "NPS", targetEffect: 20 }),
     );
     expect(plannedPerGroup).toBeNull();
-    expect((await getPilot(cast.a.manager, id)).outcome).toMatchObject({ plannedPerGroup: null });
+    expect((await getPilot(cast.a.manager, id)).outcome).toMatchObject({
+      plannedPerGroup: null,
+      infeasiblePlan: null,
+    });
+  });
+
+  it("counts only the sites that answered, and tells an infeasible plan from a missing one (review findings 2 and 7)", async () => {
+    // Before the pilot the call centre answered 6s and 7s while the stores answered 3s and 5s: the
+    // sites differ so much (ICC of all three sites over the baseline ≈ 0.6) that two sites a group
+    // can never detect 1.2 points (Hemming et al. 2011: k ≤ nᵢ·ρ), whatever the number of answers.
+    for (let i = 0; i < 10; i += 1) await observe(callCentre, daysAgo(50 - i), [6, 7]);
+    const { id: silent } = await db.site.create({
+      data: { organizationId: cast.a.organization.id, code: "SILENT", name: "무응답점" },
+    });
+    const { id, plannedPerGroup } = await createPilot(
+      cast.a.manager,
+      pilotInput({
+        name: "두 지점 대 두 지점",
+        pilotSiteIds: [gangnam, silent],
+        controlSiteIds: [jamsil, callCentre],
+        isExploratory: false,
+      }),
+    );
+    expect(plannedPerGroup).toBeNull();
+    expect((await listProjectHistory(cast.a.executive, projectId))[0]).toMatchObject({
+      action: "pilot.create",
+      details: { pilotId: id, plannedPerGroup: null, planProblem: "TOO_FEW_SITES" },
+    });
+    const { outcome } = await getPilot(cast.a.manager, id);
+    // Two pilot sites configured, one answered: a one-site group, no verdict, no site-adjusted
+    // test on 1 df. The plan is said to be infeasible, not missing.
+    expect(outcome).toMatchObject({
+      sitesWithAnswers: { pilot: 1, control: 2 },
+      verdict: "NOT_ENOUGH_DATA",
+      reason: "TOO_FEW_SITES",
+      treatsAnswersAsIndependent: true,
+      clustering: null,
+      plannedPerGroup: null,
+    });
+    expect(outcome.infeasiblePlan).not.toBeNull();
   });
 
   it("reports the difference with its interval and p-value (Welch), and calls it improved — on a data set with a known answer", async () => {
@@ -408,12 +447,18 @@ describe("pilots: plan, result, verdict, decision", () => {
       control: { n: 40, value: 25 },
     });
     expect(pilot.outcome.difference!.value).toBeCloseTo(55, 10);
-    // Uncontrolled: set against Jamsil, (80 − 25) − (50 − 25) = 30 pp (a worked case: the four shares above).
+    // Uncontrolled: set against Jamsil, (80 − 25) − (50 − 25) = 30 pp (a worked case: the four
+    // shares above). One site a side: the sites' changes cannot say how much a site moves on its
+    // own, so the estimate has no interval and no p-value (one change per site, review finding 3).
     expect(pilot.outcome.clustering).toBeNull();
     const did = pilot.outcome.differenceInDifferences!;
     expect(did.value).toBeCloseTo(30, 10);
-    expect(did.others).toEqual({ sites: 1, before: 20, after: 20 });
-    expect(did.interval.low).toBeLessThan(30);
+    expect(did).toMatchObject({
+      pilotSites: 1,
+      others: { sites: 1, before: 20, after: 20 },
+      interval: null,
+      pValue: null,
+    });
     expect(pilot.outcome.verdict).toBe("IMPROVED");
   });
 

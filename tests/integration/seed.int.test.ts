@@ -245,14 +245,16 @@ describe("the demo's Improve and Control story, read through the app's one aggre
         { ...filter, siteIds, from: dates.startsOn, to: dates.endsOn },
         ["site"],
       ),
-      aggregateObservations(mot.organizationId, { ...filter, siteIds, ...baseline }, ["site"]),
+      aggregateObservations(mot.organizationId, { ...filter, ...baseline }, ["site"]),
       aggregateObservations(mot.organizationId, { ...filter, ...baseline }, []),
     ]);
     const sumsOf = (rows: typeof during, ids: string[]) =>
       ids.map((id) => sumGroups(rows.filter((g) => g.keys[0] === id)));
+    // The plan as createPilot makes it: the ICC of every site with answers over the baseline.
     const plan = planPilot("MEAN_EXPERIENCE", sumGroups([totals!]), 1, {
       pilot: sumsOf(before, mot.pilotSiteIds),
       control: sumsOf(before, mot.controlSiteIds),
+      all: before.filter((g) => typeof g.keys[0] === "string").map((g) => sumGroups([g])),
     });
     const required = "perGroup" in plan ? plan.perGroup : null;
     expect(required).not.toBeNull();

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatInteger } from "@/lib/format/numbers";
 import { localized } from "@/lib/i18n/localized";
+import { shownPValue } from "@/lib/pilots/outcome";
 import type { TOverviewPilot } from "@/lib/overview/schemas";
 import { formatMetricDifference, formatPValue, VERDICT_TONE } from "./metric-format";
 import { EMPTY_CLASS, LIST_CLASS, ROW_LINK_CLASS } from "./overview-section";
@@ -18,6 +19,8 @@ export async function PilotVerdicts({ pilots }: { pilots: TOverviewPilot[] }) {
           pilot: formatInteger(outcome.pilot.n, locale),
           control: formatInteger(outcome.control.n, locale),
         };
+        // No p-value beside a comparison no verdict may rest on (one site a group, not exploratory).
+        const p = shownPValue(outcome);
         return (
           <li key={pilot.id} data-testid="overview-pilot">
             <Link
@@ -33,7 +36,7 @@ export async function PilotVerdicts({ pilots }: { pilots: TOverviewPilot[] }) {
                 </span>
                 <span className="block text-xs tabular-nums text-neutral-600">
                   {outcome.difference
-                    ? t("difference", {
+                    ? t(p === null ? "differenceNoP" : "difference", {
                         value: formatMetricDifference(
                           pilot.metric,
                           outcome.difference.value,
@@ -49,13 +52,13 @@ export async function PilotVerdicts({ pilots }: { pilots: TOverviewPilot[] }) {
                           outcome.difference.interval.high,
                           locale,
                         ),
-                        p: formatPValue(outcome.difference.pValue, locale),
+                        p: p === null ? "" : formatPValue(p, locale),
                       })
                     : t("noDifference")}
                 </span>
                 <span className="block text-xs tabular-nums text-neutral-500">
                   {outcome.plannedPerGroup === null
-                    ? t("groupsUnplanned", n)
+                    ? t(outcome.infeasiblePlan ? "groupsInfeasible" : "groupsUnplanned", n)
                     : t("groups", {
                         ...n,
                         planned: formatInteger(outcome.plannedPerGroup, locale),
@@ -77,7 +80,7 @@ export async function PilotVerdicts({ pilots }: { pilots: TOverviewPilot[] }) {
                     {t("qualifier.UNCONTROLLED")}
                   </span>
                 )}
-                {outcome.isExploratory && (
+                {outcome.isJudgedAsExploratory && (
                   <span className="block text-neutral-600">{t("qualifier.EXPLORATORY")}</span>
                 )}
                 <span className="block text-neutral-600">

@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { Plus } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { localized } from "@/lib/i18n/localized";
+import { shownPValue } from "@/lib/pilots/outcome";
 import type { TPilotSummary } from "@/lib/pilots/schemas";
 import { usePilotFormat } from "../../_components/use-pilot-format";
 import { VerdictBadge } from "../../_components/verdict-badge";
@@ -52,6 +53,11 @@ export function PilotList({ projectId, pilots, canPlan, planHint }: TProps) {
         <ul className="mt-3 flex flex-col gap-2">
           {pilots.map((pilot) => {
             const { outcome } = pilot;
+            // No p-value beside a comparison no verdict may rest on (one site a group, not exploratory).
+            const p = shownPValue(outcome);
+            const difference = outcome.difference
+              ? format.difference(pilot.metric, outcome.difference.value)
+              : null;
             return (
               <li
                 key={pilot.id}
@@ -102,8 +108,8 @@ export function PilotList({ projectId, pilots, canPlan, planHint }: TProps) {
                     control: outcome.control.n,
                     planned: outcome.plannedPerGroup ?? "–",
                   })}
-                  {outcome.difference &&
-                    ` · ${t("differenceIs", { difference: format.difference(pilot.metric, outcome.difference.value), p: format.pValue(outcome.difference.pValue) })}`}
+                  {difference !== null &&
+                    ` · ${p === null ? t("differenceOnly", { difference }) : t("differenceIs", { difference, p: format.pValue(p) })}`}
                 </p>
                 {pilot.decision && (
                   <p

@@ -67,20 +67,28 @@ export function SiteAnalysis({ pilot }: { pilot: TPilotDetail }) {
       {did ? (
         <>
           <p className="mt-2 text-base" data-testid="did-value">
-            {t("did.value", {
-              value: format.difference(metric, did.value),
-              low: format.signed(metric, did.interval.low),
-              high: format.signed(metric, did.interval.high),
-              p: format.pValue(did.pValue),
-            })}
+            {did.interval && did.pValue !== null
+              ? t("did.value", {
+                  value: format.difference(metric, did.value),
+                  low: format.signed(metric, did.interval.low),
+                  high: format.signed(metric, did.interval.high),
+                  p: format.pValue(did.pValue),
+                })
+              : t("did.estimate", { value: format.difference(metric, did.value) })}
           </p>
           <p className="mt-1 text-neutral-600">
             {t("did.lead", {
+              pilotSites: formatInteger(did.pilotSites, locale),
               sites: formatInteger(did.others.sites, locale),
               before: formatInteger(did.others.before, locale),
               after: formatInteger(did.others.after, locale),
             })}
           </p>
+          {!did.interval && (
+            <p className="mt-1 text-neutral-600" data-testid="did-too-few-sites">
+              {t("did.tooFewSites")}
+            </p>
+          )}
         </>
       ) : (
         <p className="mt-2 text-neutral-600">{t("did.none")}</p>

@@ -2,6 +2,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Table, type TTableColumn } from "@/components/ui/table";
 import { formatInteger, formatNumber } from "@/lib/format/numbers";
+import { shownPValue } from "@/lib/pilots/outcome";
 import type { TPilotDetail } from "@/lib/pilots/schemas";
 import { MIN_OBSERVATIONS_PER_GROUP } from "@/lib/stats/pilot-verdict";
 import { usePilotFormat } from "../../../../_components/use-pilot-format";
@@ -18,6 +19,8 @@ export function VerdictCard({ pilot }: { pilot: TPilotDetail }) {
   const format = usePilotFormat();
   const { outcome, metric } = pilot;
   const { difference } = outcome;
+  // No p-value beside "no verdict: one site": that comparison takes the answers as independent.
+  const pValue = shownPValue(outcome);
   const smaller = Math.min(outcome.pilot.n, outcome.control.n);
   const comparison =
     pilot.design === "BEFORE_AFTER" ? t("comparison.before") : t("comparison.control");
@@ -26,7 +29,7 @@ export function VerdictCard({ pilot }: { pilot: TPilotDetail }) {
     difference: difference ? format.difference(metric, difference.value) : "–",
     low: difference ? format.signed(metric, difference.interval.low) : "–",
     high: difference ? format.signed(metric, difference.interval.high) : "–",
-    p: difference ? format.pValue(difference.pValue) : "–",
+    p: pValue !== null ? format.pValue(pValue) : "–",
     n: formatInteger(smaller, locale),
     planned: formatInteger(outcome.plannedPerGroup ?? 0, locale),
     min: MIN_OBSERVATIONS_PER_GROUP,
@@ -34,8 +37,8 @@ export function VerdictCard({ pilot }: { pilot: TPilotDetail }) {
     comparison,
   };
   const isUncontrolled = pilot.design === "BEFORE_AFTER";
-  // Marked exploratory and judged without the sites' adjustment: a group had a single site.
-  const isExploratory = outcome.isExploratory && outcome.clustering === null && !isUncontrolled;
+  // The exploratory mark is what let a one-site group be judged (decided in lib/pilots/outcome.ts).
+  const isExploratory = outcome.isJudgedAsExploratory;
   const notEnough =
     outcome.reason === "TOO_FEW_SITES"
       ? "tooFewSites"
@@ -54,7 +57,8 @@ export function VerdictCard({ pilot }: { pilot: TPilotDetail }) {
     outcome.verdict !== "NOT_ENOUGH_DATA" && outcome.plannedPerGroup !== null
       ? `${verdictSentence} ${t("explain.reachedPlan")}`
       : verdictSentence;
-  const isUnplanned = outcome.plannedPerGroup === null;
+  const { infeasiblePlan } = outcome;
+  const isUnplanned = outcome.plannedPerGroup === null && infeasiblePlan === null;
   const groups = [
     { key: "pilot", label: t("groups.pilot"), figure: outcome.pilot },
     {
@@ -115,7 +119,11 @@ export function VerdictCard({ pilot }: { pilot: TPilotDetail }) {
       <p className="mt-2 text-base text-neutral-900" data-testid="verdict-sentence">
         {sentence}
       </p>
-      {(isUnplanned || pilot.isRetrospective || isUncontrolled || isExploratory) && (
+      {(isUnplanned ||
+        infeasiblePlan ||
+        pilot.isRetrospective ||
+        isUncontrolled ||
+        isExploratory) && (
         <ul className="mt-3 flex flex-col gap-1 text-sm text-amber-800">
           {isUncontrolled && (
             <li className="rounded-md bg-amber-50 px-2 py-1" data-testid="pilot-uncontrolled">
@@ -132,6 +140,13 @@ export function VerdictCard({ pilot }: { pilot: TPilotDetail }) {
               {t("notes.unplanned")}
             </li>
           )}
+          {infeasiblePlan && (
+            <li className="rounded-md bg-amber-50 px-2 py-1" data-testid="pilot-infeasible-plan">
+              {infeasiblePlan.minSitesPerGroup !== null
+                ? t("notes.infeasible", { min: infeasiblePlan.minSitesPerGroup })
+                : t("notes.infeasibleUnknown")}
+            </li>
+          )}
           {pilot.isRetrospective && (
             <li className="rounded-md bg-amber-50 px-2 py-1" data-testid="pilot-retrospective">
               {t("notes.retrospective", { plannedOn: pilot.plannedOn, start: pilot.startDay })}
@@ -145,7 +160,7 @@ export function VerdictCard({ pilot }: { pilot: TPilotDetail }) {
           <dd className="mt-0.5 text-2xl font-semibold tabular-nums">{words.difference}</dd>
           <dd className="text-xs text-neutral-600">
             {difference
-              ? t("interval", {
+              ? t(outcome.treatsAnswersAsIndependent ? "intervalIndependent" : "interval", {
                   low: words.low,
                   high: words.high,
                   level: formatNumber(difference.interval.confidence * 100, locale, 0),
@@ -174,7 +189,9 @@ export function VerdictCard({ pilot }: { pilot: TPilotDetail }) {
             })}
           </dd>
           <dd className="text-xs text-neutral-600">
-            {outcome.plannedPerGroup !== null ? t("planned", { n: words.planned }) : t("noPlan")}
+            {outcome.plannedPerGroup !== null
+              ? t("planned", { n: words.planned })
+              : t(infeasiblePlan ? "infeasiblePlan" : "noPlan")}
           </dd>
         </div>
       </dl>

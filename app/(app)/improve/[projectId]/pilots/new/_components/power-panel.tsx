@@ -6,11 +6,11 @@ import {
   BASELINE_DAYS,
   baselineFigure,
   daysToReach,
+  hasTooFewSites,
   planPilot,
+  planSitesOf,
 } from "@/lib/pilots/planning";
-import { EMPTY_SUMS } from "@/lib/pilots/outcome";
 import type { TPilotBaseline, TPilotDesign, TPilotMetric } from "@/lib/pilots/schemas";
-import { MIN_SITES_PER_GROUP } from "@/lib/stats/pilot-verdict";
 import { DEFAULT_ALPHA, DEFAULT_POWER } from "@/lib/stats/power";
 
 type TProps = {
@@ -43,22 +43,19 @@ export function PowerPanel({
   const t = useTranslations("improve.power");
   const locale = useLocale();
   const figure = baselineFigure(metric, baseline.totals);
-  // A control-site pilot plans over its chosen sites (their ICC and number), as createPilot does.
-  const sitesOf = (ids: string[]) =>
-    ids.map((id) => baseline.bySite.find((s) => s.siteId === id)?.sums ?? EMPTY_SUMS);
-  const isControlled = design === "CONTROL_SITES";
+  // A control-site pilot plans over its chosen sites (their number, the touchpoint's ICC), as createPilot does.
   const plan = planPilot(
     metric,
     baseline.totals,
     effect,
-    isControlled ? { pilot: sitesOf(pilotSiteIds), control: sitesOf(controlSiteIds) } : undefined,
+    planSitesOf(baseline, design, pilotSiteIds, controlSiteIds),
   );
   const clustering = "perGroup" in plan ? plan.clustering : null;
   const isOneSite =
-    isControlled &&
+    design === "CONTROL_SITES" &&
     pilotSiteIds.length > 0 &&
     controlSiteIds.length > 0 &&
-    Math.min(pilotSiteIds.length, controlSiteIds.length) < MIN_SITES_PER_GROUP;
+    hasTooFewSites(pilotSiteIds.length, controlSiteIds.length);
   const pilotPace = answersPerDay(metric, baseline.bySite, pilotSiteIds, BASELINE_DAYS);
   const controlPace =
     design === "CONTROL_SITES"
@@ -152,7 +149,7 @@ export function PowerPanel({
               {t("clustered", {
                 sites: clustering.sitesPerGroup,
                 icc: formatNumber(clustering.icc, locale, 3),
-                estimated: clustering.iccEstimated ? "" : t("iccAssumed"),
+                estimated: t(clustering.iccEstimated ? "iccEstimated" : "iccAssumed"),
                 deff: formatNumber(clustering.designEffect, locale, 2),
                 n: formatInteger(perGroup, locale),
                 effective: formatInteger(Math.round(clustering.effectivePerGroup), locale),
