@@ -1,9 +1,6 @@
 import type { TGroupMoments } from "@/lib/analytics/schemas";
-import { groupFigure, sumGroups } from "@/lib/pilots/outcome";
-import { DISPLAY_SCALE, scoreMoments } from "@/lib/pilots/planning";
-import type { TGroupFigure, TPilotMetric } from "@/lib/pilots/schemas";
-import { anovaIcc } from "@/lib/stats/clustering";
-import { clusteredDifferenceTest } from "@/lib/stats/difference-tests";
+import { dayClusteredTest, groupFigure, sumGroups } from "@/lib/pilots/outcome";
+import type { TGroupFigure } from "@/lib/pilots/schemas";
 import { pilotVerdict } from "@/lib/stats/pilot-verdict";
 import { DEFAULT_ALPHA } from "@/lib/stats/power";
 import type { TOutcomePeriods } from "./periods";
@@ -38,38 +35,6 @@ export function rolledOutPilots(pilots: readonly TOverviewPilot[]): TRolledOutPi
     );
 }
 
-/**
- * after − before on a per-answer score, with the days as clusters: answers of one day share its
- * staffing, weather and campaigns, so the day-to-day swing that the control charts call
- * overdispersion (lib/stats/chart-choice.ts) is real noise the comparison must carry. The ICC of
- * days (each window's own mean removed) gives each window's design effect, and the statistic is
- * referred to t on the number of days less two (lib/stats/difference-tests.ts,
- * clusteredDifferenceTest). With a steady process the ICC is 0 and this is the answer-level test.
- */
-function dayClusteredTest(
-  metric: TPilotMetric,
-  days: { before: readonly TGroupMoments[]; after: readonly TGroupMoments[] },
-) {
-  const scores = (list: readonly TGroupMoments[]) =>
-    list.map((day) => scoreMoments(metric, sumGroups([day])));
-  const after = scores(days.after);
-  const before = scores(days.before);
-  const icc = anovaIcc([after, before])?.icc ?? 0;
-  const test = clusteredDifferenceTest(after, before, icc);
-  const scale = DISPLAY_SCALE[metric];
-  return (
-    test && {
-      ...test,
-      difference: scale * test.difference,
-      interval: {
-        ...test.interval,
-        low: scale * test.interval.low,
-        high: scale * test.interval.high,
-      },
-    }
-  );
-}
-
 export function caseOutcomeOf(
   pilot: TRolledOutPilot,
   periods: TOutcomePeriods,
@@ -77,7 +42,11 @@ export function caseOutcomeOf(
 ): TCaseOutcome {
   const before = groupFigure(pilot.metric, sumGroups(days.before));
   const after = groupFigure(pilot.metric, sumGroups(days.after));
-  const test = dayClusteredTest(pilot.metric, days);
+  // Days as clusters, as for a before/after pilot (lib/pilots/outcome.ts).
+  const test = dayClusteredTest(pilot.metric, {
+    before: days.before.map((day) => sumGroups([day])),
+    after: days.after.map((day) => sumGroups([day])),
+  });
   const { verdict } = pilotVerdict({
     test,
     pilotN: after.n,

@@ -135,7 +135,12 @@ export type TSiteStructure =
       design: "BEFORE_AFTER";
       pilotSites: readonly TSitePeriodSums[];
       otherSites: readonly TSitePeriodSums[];
+      /** The pilot sites' answers per day in each period: the test takes the days as clusters. */
+      days?: TPeriodDays;
     };
+
+/** Per-day sums of the same sites in two periods (empty days may be left out). */
+export type TPeriodDays = { before: readonly TGroupSums[]; after: readonly TGroupSums[] };
 
 /** One site's sums before and during a before/after pilot. */
 type TSitePeriodSums = { before: TGroupSums; after: TGroupSums };
@@ -255,6 +260,31 @@ function didOf(
 }
 
 /**
+ * after − before on a per-answer score with the days as clusters, for a comparison of one set of
+ * sites with itself over two periods (a before/after pilot, a rollout on the overview). Answers of
+ * one day share its staffing, weather and campaigns, so the day-to-day swing the control charts
+ * call overdispersion is noise the comparison must carry: the ICC of the days (each period's own
+ * mean removed) gives each period's design effect, and the statistic is referred to t on the number
+ * of days with answers less two (clusteredDifferenceTest, lib/stats/difference-tests.ts). With a
+ * steady process the ICC is 0 and it is the ordinary comparison of answers. In display units.
+ */
+export function dayClusteredTest(metric: TPilotMetric, days: TPeriodDays): TDifferenceTest | null {
+  const after = days.after.map((day) => scoreMoments(metric, day));
+  const before = days.before.map((day) => scoreMoments(metric, day));
+  const icc = anovaIcc([after, before])?.icc ?? 0;
+  const test = scaled(clusteredDifferenceTest(after, before, icc), DISPLAY_SCALE[metric]);
+  return (
+    test && {
+      difference: test.difference,
+      interval: test.interval,
+      statistic: test.statistic,
+      df: test.df,
+      pValue: test.pValue,
+    }
+  );
+}
+
+/**
  * The pilot group against the control group (or the pilot sites' own baseline period). Without
  * `sites` (the site structure unknown) the groups' answers are compared as independent answers.
  * With control sites, two or more sites with answers per group are compared by the site-adjusted
@@ -280,7 +310,12 @@ export function pilotOutcome(input: {
   const isTooFewSites =
     sitesWithAnswers !== null && hasTooFewSites(sitesWithAnswers.pilot, sitesWithAnswers.control);
   const adjusted = controlSites && !isTooFewSites ? siteAdjusted(metric, controlSites) : null;
-  const test = adjusted ? adjusted.test : differenceTest(metric, pilot, control);
+  const days = sites?.design === "BEFORE_AFTER" ? (sites.days ?? null) : null;
+  const test = adjusted
+    ? adjusted.test
+    : days
+      ? dayClusteredTest(metric, days)
+      : differenceTest(metric, pilot, control);
   const pilotFigure = adjusted?.figures.pilot ?? groupFigure(metric, pilot);
   const controlFigure = adjusted?.figures.control ?? groupFigure(metric, control);
   const isExploratory = controlSites?.isExploratory ?? false;
@@ -294,7 +329,7 @@ export function pilotOutcome(input: {
   });
   return {
     metric,
-    test: adjusted ? "CLUSTERED_T" : TEST_OF[metric],
+    test: adjusted ? "CLUSTERED_T" : days ? "DAY_CLUSTERED_T" : TEST_OF[metric],
     pilot: pilotFigure,
     control: controlFigure,
     difference: test && {

@@ -67,15 +67,30 @@ export async function computePilotFigures(frame: TPilotFrame): Promise<TPilotFig
     : baselineWindow(frame.startDay, frame.today);
   // A before/after pilot reads every site: the others are its difference in differences.
   const siteIds = isBeforeAfter ? undefined : ownSites;
-  const [windowRows, beforeRows] = await Promise.all(
-    [{ from: frame.startDay, to: frame.endDay }, before].map((period) =>
-      aggregateObservations(
-        frame.organizationId,
-        { ...base, ...period, ...(siteIds && { siteIds }) },
-        ["site"],
+  const periods = [{ from: frame.startDay, to: frame.endDay }, before];
+  const [[windowRows, beforeRows], [windowDays, beforeDays]] = await Promise.all([
+    Promise.all(
+      periods.map((period) =>
+        aggregateObservations(
+          frame.organizationId,
+          { ...base, ...period, ...(siteIds && { siteIds }) },
+          ["site"],
+        ),
       ),
     ),
-  );
+    // A before/after pilot compares its sites with themselves: the days are its clusters.
+    isBeforeAfter
+      ? Promise.all(
+          periods.map((period) =>
+            aggregateObservations(
+              frame.organizationId,
+              { ...base, ...period, siteIds: frame.pilotSiteIds },
+              ["day"],
+            ),
+          ),
+        )
+      : [[], []],
+  ]);
   const during = bySiteOf(windowRows!);
   const earlier = bySiteOf(beforeRows!);
   const sitesIn = (sums: Map<string, TGroupSums>, ids: readonly string[]) =>
@@ -99,6 +114,10 @@ export async function computePilotFigures(frame: TPilotFrame): Promise<TPilotFig
       design: "BEFORE_AFTER",
       pilotSites: periodsOf(frame.pilotSiteIds),
       otherSites: periodsOf(otherIds),
+      days: {
+        before: beforeDays!.map((day) => sumGroups([day])),
+        after: windowDays!.map((day) => sumGroups([day])),
+      },
     };
   } else {
     control = sumGroups(sitesIn(during, frame.controlSiteIds));

@@ -164,7 +164,8 @@ export type TGroupFigure = { n: number; value: number | null; interval: TInterva
  * NPS score; with two or more sites per group, every metric's per-answer score is compared by the
  * site-adjusted t (lib/stats/difference-tests.ts, clusteredDifferenceTest).
  */
-export type TPilotTestName = "WELCH_T" | "TWO_PROPORTION_Z" | "NPS_Z" | "CLUSTERED_T";
+export type TPilotTestName =
+  "WELCH_T" | "TWO_PROPORTION_Z" | "NPS_Z" | "CLUSTERED_T" | "DAY_CLUSTERED_T";
 
 /** One group of sites: how many, their answers, the design effect and the effective sample size n / DEFF. */
 type TGroupClustering = {

@@ -441,10 +441,12 @@ describe("pilots: plan, result, verdict, decision", () => {
       baselineEndDay: daysAgo(40),
     });
     expect(pilot.sites.map((s) => s.group)).toEqual(["PILOT"]);
+    // The pilot sites against themselves: the days are the clusters (days with answers − 2 df).
     expect(pilot.outcome).toMatchObject({
-      test: "TWO_PROPORTION_Z",
+      test: "DAY_CLUSTERED_T",
       pilot: { n: 30, value: 80 },
       control: { n: 40, value: 25 },
+      difference: { df: 10 + 11 - 2 },
     });
     expect(pilot.outcome.difference!.value).toBeCloseTo(55, 10);
     // Uncontrolled: set against Jamsil, (80 − 25) − (50 − 25) = 30 pp (a worked case: the four
