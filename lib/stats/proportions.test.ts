@@ -59,8 +59,8 @@ describe("nps", () => {
     const result = nps({ promoters: 50, passives: 30, detractors: 20 });
     expect(result?.value).toBeCloseTo(30, 10);
     expect(result?.n).toBe(100);
-    expect(result?.interval.low).toBeCloseTo(14.051, 2);
-    expect(result?.interval.high).toBeCloseTo(44.201, 2);
+    expect(result?.interval?.low).toBeCloseTo(14.051, 2);
+    expect(result?.interval?.high).toBeCloseTo(44.201, 2);
   });
 
   it("clamps to [−100, 100]", () => {
@@ -69,8 +69,8 @@ describe("nps", () => {
     // → [22.873, 100.203] → high clamped to 100.
     const result = nps({ promoters: 9, passives: 0, detractors: 1 });
     expect(result?.value).toBe(80);
-    expect(result?.interval.high).toBe(100);
-    expect(result?.interval.low).toBeCloseTo(22.873, 2);
+    expect(result?.interval?.high).toBe(100);
+    expect(result?.interval?.low).toBeCloseTo(22.873, 2);
   });
 
   it("gives a sample in one group an interval of real width, and no answers no result", () => {
@@ -79,8 +79,8 @@ describe("nps", () => {
     // half = 0.258041 → [−105.8, −54.196] → [−100, −54.196].
     const result = nps({ promoters: 0, passives: 0, detractors: 12 });
     expect(result?.value).toBe(-100);
-    expect(result?.interval.low).toBe(-100);
-    expect(result?.interval.high).toBeCloseTo(-54.196, 2);
+    expect(result?.interval?.low).toBe(-100);
+    expect(result?.interval?.high).toBeCloseTo(-54.196, 2);
     expect(nps({ promoters: 0, passives: 0, detractors: 0 })).toBeNull();
   });
 
