@@ -63,8 +63,8 @@ function sums(experience: number[], csat: number[] = []): TGroupMoments {
 }
 const repeat = (values: number[], times: number) =>
   Array.from({ length: times }, () => values).flat();
-/** The same day's answers, `times` days running: one aggregation row per day. */
-const days = (experience: number[], times: number, csat: number[] = []) =>
+/** The same week's answers, `times` weeks running: one aggregation row per week. */
+const weeks = (experience: number[], times: number, csat: number[] = []) =>
   Array.from({ length: times }, () => sums(experience, csat));
 /** A finished evaluation window (rollout 2026-03-29, 28 days, judged from 2026-04-26). */
 const periods = {
@@ -85,13 +85,14 @@ describe("the overview's case outcomes", () => {
     expect(rolledOutPilots(pilots).map((p) => p.id)).toEqual(["d", "a"]);
   });
 
-  it("compare the mean in the evaluation window with the 90 days before the pilot, days as clusters", () => {
+  it("compare the mean in the evaluation window with the 90 days before the pilot, weeks as clusters", () => {
     const [rolled] = rolledOutPilots([pilot("a", decided("ROLLOUT", "2026-03-29"))]);
-    // Before: 3, 4, 5 on each of 20 days (mean 4, s² = 40/59); after: 4, 5, 6 on each of 25 days
-    // (mean 5, s² = 50/74). Every day alike: the ICC of days is 0 and the design effect 1.
+    // Before: 3, 4, 5, 3, 4, 5 in each of 10 weeks (n = 60, mean 4, s² = 40/59); after: 4, 5, 6,
+    // repeated, 75 answers in 4 weeks (mean 5, s² = 50/74). Every week alike: the ICC of the
+    // weeks is 0 and the design effect 1.
     const outcome = caseOutcomeOf(rolled!, periods, {
-      before: days([3, 4, 5], 20),
-      after: days([4, 5, 6], 25),
+      before: weeks([3, 4, 5, 3, 4, 5], 10),
+      after: [...weeks(repeat([4, 5, 6], 6), 3), sums(repeat([4, 5, 6], 7))],
     });
     expect(outcome).toMatchObject({
       pilotId: "a",
@@ -105,18 +106,18 @@ describe("the overview's case outcomes", () => {
     expect(outcome.before.figure!.value).toBeCloseTo(4, 10);
     expect(outcome.after.figure!.value).toBeCloseTo(5, 10);
     expect(outcome.difference!.value).toBeCloseTo(1, 10);
-    // By hand: SE = √(40/59/60 + 50/74/75) = 0.142508 on 20 + 25 − 2 = 43 days' df;
-    // t(0.975; 43) = 2.016692 → 1 ± 0.287394 (scipy.stats.t).
-    expect(outcome.difference!.interval.low).toBeCloseTo(0.712606, 5);
-    expect(outcome.difference!.interval.high).toBeCloseTo(1.287394, 5);
-    expect(outcome.difference!.pValue).toBeLessThan(1e-6);
+    // By hand: SE = √(40/59/60 + 50/74/75) = 0.142508 on 10 + 4 − 2 = 12 weeks' df;
+    // t(0.975; 12) = 2.178813 → 1 ± 0.310497 (scipy.stats.t).
+    expect(outcome.difference!.interval.low).toBeCloseTo(0.689503, 5);
+    expect(outcome.difference!.interval.high).toBeCloseTo(1.310497, 5);
+    expect(outcome.difference!.pValue).toBeCloseTo(1.4003e-5, 8);
   });
 
   it("read CSAT in percentage points, and refuse to judge without answers after the rollout", () => {
     const [rolled] = rolledOutPilots([pilot("a", decided("ROLLOUT", "2026-03-29"), "CSAT")]);
     const csat = caseOutcomeOf(rolled!, periods, {
-      before: days([], 50, [5, 4, 2, 1]),
-      after: days([], 50, [5, 4, 4, 2]),
+      before: weeks([], 12, repeat([5, 4, 2, 1], 4)),
+      after: weeks([], 4, repeat([5, 4, 4, 2], 12)),
     });
     expect(csat.before.figure!.value).toBeCloseTo(50, 10);
     expect(csat.after.figure!.value).toBeCloseTo(75, 10);
@@ -124,7 +125,7 @@ describe("the overview's case outcomes", () => {
     expect(csat.verdict).toBe("IMPROVED");
 
     const empty = caseOutcomeOf(rolled!, periods, {
-      before: days([], 50, [5, 4, 2, 1]),
+      before: weeks([], 12, repeat([5, 4, 2, 1], 4)),
       after: [],
     });
     expect(empty).toMatchObject({
@@ -136,33 +137,40 @@ describe("the overview's case outcomes", () => {
   it("give a rollout whose after window grows day by day no verdict until its 28 days are in, then one verdict on those 28 days that later answers do not change", () => {
     // Armitage, McPherson & Rowe (1969): testing accumulating data every day and calling the first
     // p < 0.05 inflates the false-positive rate far above 5 %. Hand-worked case, three answers a day:
-    // before (the 90 days before the pilot): 3, 4, 5 twenty times, n = 60, mean 4, s² = 40/59 = 0.6780.
-    // After, from the rollout day 2026-03-29: days 1–7 answer 4, 5, 6 (a good first week), days 8–28
-    // answer 3, 4, 5, and days 29–60 answer 4, 5, 6 again.
+    // before (the 90 days before the pilot): 3, 4, 5, 3, 4, 5 in each of 10 weeks, n = 60, mean 4,
+    // s² = 40/59 = 0.6780. After, from the rollout day 2026-03-29: days 1–7 answer 4, 5, 6 (a good
+    // first week), days 8–28 answer 3, 4, 5, and days 29–60 answer 4, 5, 6 again. (Weeks here are
+    // seven days from the rollout; the query groups by Monday weeks, the arithmetic is the same.)
     // - Looked at on day 4 (12 answers, mean 5, s² = 0.727): t = 1/√(0.727/12 + 0.678/60) = 3.73,
-    //   p < 0.01 — today's code said IMPROVED from that day on, and flipped as the window grew.
-    // - The fixed window, days 1–28: 84 answers, 3 ×21, 4 ×28, 5 ×28, 6 ×7; Σx = 357, mean 4.25;
-    //   Σx² = 1589, SS = 1589 − 357²/84 = 71.75, s² = 71.75/83 = 0.8645.
-    //   SE² = 0.8645/84 + 0.6780/60 = 0.010291 + 0.011299 = 0.021590, SE = 0.14694; t = 0.25/SE = 1.701;
-    //   Days as clusters: the ICC of days (each window's mean removed) is negative → 0, so the
-    //   design effect is 1, on 28 + 20 − 2 = 46 days' df: two-sided p = 0.0956,
-    //   t(0.975; 46) = 2.012896, interval 0.25 ± 0.295770 = [−0.046, 0.546] (scipy.stats.t)
+    //   p < 0.01 — the old code said IMPROVED from that day on, and flipped as the window grew.
+    // - The fixed window, days 1–28: 84 answers in 4 weeks, 3 ×21, 4 ×28, 5 ×28, 6 ×7; mean 4.25,
+    //   s² = 71.75/83 = 0.8645. Weeks as clusters: week 1's mean (5) stands out, so the ICC of the
+    //   weeks (each window's mean removed) is MSB 1.3125, MSW 0.73846, m₀ 9.75 → 0.073840;
+    //   DEFF after = 1 + (21 − 1)·0.073840 = 2.476809, before = 1 + (6 − 1)·0.073840 = 1.369202;
+    //   SE = √(2.476809·0.8645/84 + 1.369202·0.6780/60) = 0.202387, t = 1.235258 on 4 + 10 − 2 =
+    //   12 df, p = 0.240373, interval 0.25 ± 2.178813·SE = [−0.190963, 0.690963] (scipy.stats.t)
     //   → NO_CLEAR_DIFFERENCE.
     // - With days 29–60 counted too (n = 180, mean 4.65) a growing window would say IMPROVED.
     const rolloutDay = "2026-03-29";
     const daily = (day: number) => (day >= 8 && day <= 28 ? [3, 4, 5] : [4, 5, 6]);
     const dayNumber = (localDay: string) =>
       Math.round((Date.parse(localDay) - Date.parse(rolloutDay)) / 86_400_000) + 1;
+    /** Days 1..last in weeks of seven from the rollout day, one row per week. */
+    const weeksUpTo = (last: number) =>
+      Array.from({ length: Math.ceil(last / 7) }, (_, w) =>
+        sums(
+          Array.from({ length: Math.min(7, last - 7 * w) }, (_, d) => 7 * w + d + 1).flatMap(daily),
+        ),
+      );
     const [rolled] = rolledOutPilots([pilot("a", decided("ROLLOUT", rolloutDay))]);
     const looks = Array.from({ length: 60 }, (_, i) => {
       const today = addDays(rolloutDay, i);
       const looked = outcomePeriods("2026-03-01", rolloutDay, today)!;
-      const afterDays = Array.from({ length: dayNumber(looked.after.to) }, (_, d) => d + 1);
       return {
         today,
         outcome: caseOutcomeOf(rolled!, looked, {
-          before: days([3, 4, 5], 20),
-          after: afterDays.map((d) => sums(daily(d))),
+          before: weeks([3, 4, 5, 3, 4, 5], 10),
+          after: weeksUpTo(dayNumber(looked.after.to)),
         }),
       };
     });
@@ -194,31 +202,31 @@ describe("the overview's case outcomes", () => {
         evaluation: { to: "2026-04-25", isComplete: true, verdictDay: "2026-04-26" },
       });
       expect(outcome.difference!.value).toBeCloseTo(0.25, 10);
-      expect(outcome.difference!.pValue).toBeCloseTo(0.0956, 4);
-      expect(outcome.difference!.interval.low).toBeCloseTo(-0.04577, 4);
-      expect(outcome.difference!.interval.high).toBeCloseTo(0.54577, 4);
+      expect(outcome.difference!.pValue).toBeCloseTo(0.240373, 5);
+      expect(outcome.difference!.interval.low).toBeCloseTo(-0.190963, 5);
+      expect(outcome.difference!.interval.high).toBeCloseTo(0.690963, 5);
     }
   });
 
-  it("carry the day-to-day swing: a change that did nothing is not called IMPROVED because its window had good days", () => {
-    // Days share staffing, weather and campaigns, so answers of one day are not independent (the
-    // overdispersion the control charts test for; Laney 2002). Hand-worked, 30 answers a day,
-    // each day m − 1, m, m + 1 ten times: before, 10 days alternating m = 3.6 and 4.4 (mean 4.0);
-    // after, 8 days at 4.4 and 2 at 3.6 (mean 4.24) — a process that did not change, sampled on
-    // luckier days. Answers as independent (Welch): t = 3.285, p = 0.0011, IMPROVED.
-    // Days as clusters: MSB = 4.3733 on 18 df, MSW = 0.68966 on 580, m₀ = 30,
-    // ICC = (MSB − MSW) / (MSB + 29·MSW) = 0.151136, DEFF = 1 + 29·ICC = 5.382932 per window,
-    // SE = 0.169494, t = 1.41598 on 18 df, p = 0.17385 (scipy.stats.t) → NO_CLEAR_DIFFERENCE.
-    const day = (m: number) => sums(repeat([m - 1, m, m + 1], 10));
+  it("carry the swing between weeks: a change that did nothing is not called IMPROVED because its window had good weeks", () => {
+    // Weeks share rosters, weather and campaigns, so answers of one week are not independent (the
+    // overdispersion the control charts test for; Laney 2002). Hand-worked, 30 answers a week,
+    // each week m − 1, m, m + 1 ten times: before, 12 weeks alternating m = 3.6 and 4.4 (mean 4.0);
+    // after, 3 weeks at 4.4 and 1 at 3.6 (mean 4.2) — a process that did not change, sampled in
+    // luckier weeks. Answers as independent (Welch): t = 2.118, p = 0.035, IMPROVED.
+    // Weeks as clusters: MSB = 5.142857 on 14 df, MSW = 0.689655 on 464, m₀ = 30,
+    // ICC = 0.177116, DEFF = 6.136364 per window, SE = 0.233871, t = 0.855174 on 14 df,
+    // p = 0.406853 (scipy.stats.t) → NO_CLEAR_DIFFERENCE.
+    const week = (m: number) => sums(repeat([m - 1, m, m + 1], 10));
     const [rolled] = rolledOutPilots([pilot("a", decided("ROLLOUT", "2026-03-29"))]);
     const outcome = caseOutcomeOf(rolled!, periods, {
-      before: Array.from({ length: 10 }, (_, i) => day(i % 2 === 0 ? 3.6 : 4.4)),
-      after: [...Array.from({ length: 8 }, () => day(4.4)), day(3.6), day(3.6)],
+      before: Array.from({ length: 12 }, (_, i) => week(i % 2 === 0 ? 3.6 : 4.4)),
+      after: [week(4.4), week(4.4), week(4.4), week(3.6)],
     });
-    expect(outcome.difference!.value).toBeCloseTo(0.24, 10);
-    expect(outcome.difference!.pValue).toBeCloseTo(0.17385, 5);
-    expect(outcome.difference!.interval.low).toBeCloseTo(-0.116093, 5);
-    expect(outcome.difference!.interval.high).toBeCloseTo(0.596093, 5);
+    expect(outcome.difference!.value).toBeCloseTo(0.2, 10);
+    expect(outcome.difference!.pValue).toBeCloseTo(0.406853, 5);
+    expect(outcome.difference!.interval.low).toBeCloseTo(-0.301603, 5);
+    expect(outcome.difference!.interval.high).toBeCloseTo(0.701603, 5);
     expect(outcome.verdict).toBe("NO_CLEAR_DIFFERENCE");
   });
 });

@@ -1,5 +1,5 @@
 import type { TGroupMoments } from "@/lib/analytics/schemas";
-import { dayClusteredTest, groupFigure, sumGroups } from "@/lib/pilots/outcome";
+import { groupFigure, sumGroups, weekClusteredTest } from "@/lib/pilots/outcome";
 import type { TGroupFigure } from "@/lib/pilots/schemas";
 import { pilotVerdict } from "@/lib/stats/pilot-verdict";
 import { DEFAULT_ALPHA } from "@/lib/stats/power";
@@ -10,7 +10,7 @@ import type { TCaseOutcome, TOverviewPilot } from "./schemas";
 // at the touchpoint before (the 90 days before the project's first pilot) and in the fixed
 // evaluation window from the rollout, with the difference, its interval and the verdict — the same
 // refusal to call a result on too little data as the pilot itself (lib/stats/pilot-verdict.ts),
-// with "after" in the pilot's role and "before" in the control's, and the days as clusters. The
+// with "after" in the pilot's role and "before" in the control's, and the weeks as clusters. The
 // verdict is one test on the whole window, given once the window is over: while it runs, the
 // estimate and its interval are shown, no verdict and no p-value (looking every day and calling
 // the first p < 0.05 is the repeated testing of Armitage, McPherson & Rowe 1969). Pure.
@@ -38,14 +38,14 @@ export function rolledOutPilots(pilots: readonly TOverviewPilot[]): TRolledOutPi
 export function caseOutcomeOf(
   pilot: TRolledOutPilot,
   periods: TOutcomePeriods,
-  days: { before: readonly TGroupMoments[]; after: readonly TGroupMoments[] },
+  weeks: { before: readonly TGroupMoments[]; after: readonly TGroupMoments[] },
 ): TCaseOutcome {
-  const before = groupFigure(pilot.metric, sumGroups(days.before));
-  const after = groupFigure(pilot.metric, sumGroups(days.after));
-  // Days as clusters, as for a before/after pilot (lib/pilots/outcome.ts).
-  const test = dayClusteredTest(pilot.metric, {
-    before: days.before.map((day) => sumGroups([day])),
-    after: days.after.map((day) => sumGroups([day])),
+  const before = groupFigure(pilot.metric, sumGroups(weeks.before));
+  const after = groupFigure(pilot.metric, sumGroups(weeks.after));
+  // Weeks as clusters, as for a before/after pilot (lib/pilots/outcome.ts).
+  const test = weekClusteredTest(pilot.metric, {
+    before: weeks.before.map((week) => sumGroups([week])),
+    after: weeks.after.map((week) => sumGroups([week])),
   });
   const { verdict } = pilotVerdict({
     test,

@@ -124,17 +124,17 @@ async function caseOutcomes(
     const periods = outcomePeriods(firstContact, pilot.decision.rolloutDay, today);
     return periods ? [{ pilot, periods }] : [];
   });
-  // Per day: the test treats the days as clusters (lib/overview/outcomes.ts).
-  const daysOf = (
+  // Per week: the test treats the weeks as clusters (lib/pilots/outcome.ts, weekClusteredTest).
+  const weeksOf = (
     touchpointId: string,
     period: { from: string; to: string },
   ): Promise<TGroupMoments[]> =>
-    aggregateObservations(organizationId, { touchpointId, ...period }, ["day"]);
+    aggregateObservations(organizationId, { touchpointId, ...period }, ["week"]);
   return Promise.all(
     judged.map(async ({ pilot, periods }) => {
       const [before, after] = await Promise.all([
-        daysOf(pilot.touchpoint.id, periods.before),
-        daysOf(pilot.touchpoint.id, periods.after),
+        weeksOf(pilot.touchpoint.id, periods.before),
+        weeksOf(pilot.touchpoint.id, periods.after),
       ]);
       return caseOutcomeOf(pilot, periods, { before, after });
     }),

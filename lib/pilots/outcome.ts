@@ -135,12 +135,12 @@ export type TSiteStructure =
       design: "BEFORE_AFTER";
       pilotSites: readonly TSitePeriodSums[];
       otherSites: readonly TSitePeriodSums[];
-      /** The pilot sites' answers per day in each period: the test takes the days as clusters. */
-      days?: TPeriodDays;
+      /** The pilot sites' answers per week in each period: the test takes the weeks as clusters. */
+      weeks?: TPeriodWeeks;
     };
 
-/** Per-day sums of the same sites in two periods (empty days may be left out). */
-export type TPeriodDays = { before: readonly TGroupSums[]; after: readonly TGroupSums[] };
+/** Per-week sums of the same sites in two periods (empty weeks may be left out). */
+export type TPeriodWeeks = { before: readonly TGroupSums[]; after: readonly TGroupSums[] };
 
 /** One site's sums before and during a before/after pilot. */
 type TSitePeriodSums = { before: TGroupSums; after: TGroupSums };
@@ -260,17 +260,23 @@ function didOf(
 }
 
 /**
- * after − before on a per-answer score with the days as clusters, for a comparison of one set of
+ * after − before on a per-answer score with the weeks as clusters, for a comparison of one set of
  * sites with itself over two periods (a before/after pilot, a rollout on the overview). Answers of
- * one day share its staffing, weather and campaigns, so the day-to-day swing the control charts
- * call overdispersion is noise the comparison must carry: the ICC of the days (each period's own
- * mean removed) gives each period's design effect, and the statistic is referred to t on the number
- * of days with answers less two (clusteredDifferenceTest, lib/stats/difference-tests.ts). With a
- * steady process the ICC is 0 and it is the ordinary comparison of answers. In display units.
+ * one day share its staffing, weather and campaigns, and neighbouring days share rosters and
+ * campaigns too, so the swing the control charts call overdispersion is noise the comparison must
+ * carry. Weeks (Monday to Sunday) hold that day-to-day correlation inside a cluster and give every
+ * weekday its share: the ICC of the weeks (each period's own mean removed) gives each period's
+ * design effect, and the statistic is referred to t on the number of weeks with answers less two
+ * (clusteredDifferenceTest, lib/stats/difference-tests.ts). It assumes the weeks themselves are
+ * independent. With a steady process the ICC is 0 and it is the ordinary comparison of answers on
+ * fewer degrees of freedom. In display units.
  */
-export function dayClusteredTest(metric: TPilotMetric, days: TPeriodDays): TDifferenceTest | null {
-  const after = days.after.map((day) => scoreMoments(metric, day));
-  const before = days.before.map((day) => scoreMoments(metric, day));
+export function weekClusteredTest(
+  metric: TPilotMetric,
+  weeks: TPeriodWeeks,
+): TDifferenceTest | null {
+  const after = weeks.after.map((week) => scoreMoments(metric, week));
+  const before = weeks.before.map((week) => scoreMoments(metric, week));
   const icc = anovaIcc([after, before])?.icc ?? 0;
   const test = scaled(clusteredDifferenceTest(after, before, icc), DISPLAY_SCALE[metric]);
   return (
@@ -310,11 +316,11 @@ export function pilotOutcome(input: {
   const isTooFewSites =
     sitesWithAnswers !== null && hasTooFewSites(sitesWithAnswers.pilot, sitesWithAnswers.control);
   const adjusted = controlSites && !isTooFewSites ? siteAdjusted(metric, controlSites) : null;
-  const days = sites?.design === "BEFORE_AFTER" ? (sites.days ?? null) : null;
+  const weeks = sites?.design === "BEFORE_AFTER" ? (sites.weeks ?? null) : null;
   const test = adjusted
     ? adjusted.test
-    : days
-      ? dayClusteredTest(metric, days)
+    : weeks
+      ? weekClusteredTest(metric, weeks)
       : differenceTest(metric, pilot, control);
   const pilotFigure = adjusted?.figures.pilot ?? groupFigure(metric, pilot);
   const controlFigure = adjusted?.figures.control ?? groupFigure(metric, control);
@@ -329,7 +335,7 @@ export function pilotOutcome(input: {
   });
   return {
     metric,
-    test: adjusted ? "CLUSTERED_T" : days ? "DAY_CLUSTERED_T" : TEST_OF[metric],
+    test: adjusted ? "CLUSTERED_T" : weeks ? "WEEK_CLUSTERED_T" : TEST_OF[metric],
     pilot: pilotFigure,
     control: controlFigure,
     difference: test && {

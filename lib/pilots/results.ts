@@ -68,7 +68,7 @@ export async function computePilotFigures(frame: TPilotFrame): Promise<TPilotFig
   // A before/after pilot reads every site: the others are its difference in differences.
   const siteIds = isBeforeAfter ? undefined : ownSites;
   const periods = [{ from: frame.startDay, to: frame.endDay }, before];
-  const [[windowRows, beforeRows], [windowDays, beforeDays]] = await Promise.all([
+  const [[windowRows, beforeRows], [windowWeeks, beforeWeeks]] = await Promise.all([
     Promise.all(
       periods.map((period) =>
         aggregateObservations(
@@ -78,14 +78,14 @@ export async function computePilotFigures(frame: TPilotFrame): Promise<TPilotFig
         ),
       ),
     ),
-    // A before/after pilot compares its sites with themselves: the days are its clusters.
+    // A before/after pilot compares its sites with themselves: the weeks are its clusters.
     isBeforeAfter
       ? Promise.all(
           periods.map((period) =>
             aggregateObservations(
               frame.organizationId,
               { ...base, ...period, siteIds: frame.pilotSiteIds },
-              ["day"],
+              ["week"],
             ),
           ),
         )
@@ -114,9 +114,9 @@ export async function computePilotFigures(frame: TPilotFrame): Promise<TPilotFig
       design: "BEFORE_AFTER",
       pilotSites: periodsOf(frame.pilotSiteIds),
       otherSites: periodsOf(otherIds),
-      days: {
-        before: beforeDays!.map((day) => sumGroups([day])),
-        after: windowDays!.map((day) => sumGroups([day])),
+      weeks: {
+        before: beforeWeeks!.map((week) => sumGroups([week])),
+        after: windowWeeks!.map((week) => sumGroups([week])),
       },
     };
   } else {

@@ -165,7 +165,7 @@ export type TGroupFigure = { n: number; value: number | null; interval: TInterva
  * site-adjusted t (lib/stats/difference-tests.ts, clusteredDifferenceTest).
  */
 export type TPilotTestName =
-  "WELCH_T" | "TWO_PROPORTION_Z" | "NPS_Z" | "CLUSTERED_T" | "DAY_CLUSTERED_T";
+  "WELCH_T" | "TWO_PROPORTION_Z" | "NPS_Z" | "CLUSTERED_T" | "WEEK_CLUSTERED_T";
 
 /** One group of sites: how many, their answers, the design effect and the effective sample size n / DEFF. */
 type TGroupClustering = {

@@ -20,7 +20,7 @@ import {
 } from "@/lib/pilots/queries";
 import { chooseOption, openAnalysis, saveCause, saveOption } from "@/lib/projects/analysis";
 import { listProjectHistory } from "@/lib/projects/history";
-import { addDays, localDayOf, startOfLocalDay } from "@/lib/dates/local-days";
+import { addDays, localDayOf, mondayOf, startOfLocalDay } from "@/lib/dates/local-days";
 import { moveProjectPhase, setProjectStatus } from "@/lib/projects/projects";
 import { reopenProject } from "@/lib/control/mutations";
 import { listControlAlerts } from "@/lib/control/queries";
@@ -441,12 +441,17 @@ describe("pilots: plan, result, verdict, decision", () => {
       baselineEndDay: daysAgo(40),
     });
     expect(pilot.sites.map((s) => s.group)).toEqual(["PILOT"]);
-    // The pilot sites against themselves: the days are the clusters (days with answers − 2 df).
+    // The pilot sites against themselves: the weeks (Monday to Sunday) are the clusters, weeks
+    // with answers − 2 df; how many weeks the answers' days touch depends on today's weekday.
+    const weeksOf = (days: string[]) => new Set(days.map(mondayOf)).size;
+    const answerWeeks =
+      weeksOf(Array.from({ length: 10 }, (_, i) => daysAgo(40 + i))) +
+      weeksOf(Array.from({ length: 11 }, (_, i) => addDays(window.startDay, i)));
     expect(pilot.outcome).toMatchObject({
-      test: "DAY_CLUSTERED_T",
+      test: "WEEK_CLUSTERED_T",
       pilot: { n: 30, value: 80 },
       control: { n: 40, value: 25 },
-      difference: { df: 10 + 11 - 2 },
+      difference: { df: answerWeeks - 2 },
     });
     expect(pilot.outcome.difference!.value).toBeCloseTo(55, 10);
     // Uncontrolled: set against Jamsil, (80 − 25) − (50 − 25) = 30 pp (a worked case: the four

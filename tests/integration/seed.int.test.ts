@@ -279,20 +279,20 @@ describe("the demo's Improve and Control story, read through the app's one aggre
     expect(outcome.verdict).toBe("IMPROVED");
   });
 
-  it("shows the rollout IMPROVED on the overview: its 28 days against the 90 before the pilot, days as clusters, before the relapse", async () => {
+  it("shows the rollout IMPROVED on the overview: its 28 days against the 90 before the pilot, weeks as clusters, before the relapse", async () => {
     await seedDemoOrganization();
     const mot = await plantedMot();
     const dates = demoPilotDates();
     const periods = outcomePeriods(dates.startsOn, dates.rolloutOn, dates.today)!;
     expect(periods.evaluation).toMatchObject({ to: dates.evaluationTo, isComplete: true });
     expect(periods.after.to < dates.relapseFrom).toBe(true);
-    const daysOf = (window: { from: string; to: string }) =>
+    const weeksOf = (window: { from: string; to: string }) =>
       aggregateObservations(
         mot.organizationId,
         { journeyId: mot.journeyId, touchpointId: mot.id, ...window },
-        ["day"],
+        ["week"],
       );
-    const [before, after] = await Promise.all([daysOf(periods.before), daysOf(periods.after)]);
+    const [before, after] = await Promise.all([weeksOf(periods.before), weeksOf(periods.after)]);
     const [rolled] = rolledOutPilots([
       {
         id: "demo",
