@@ -228,5 +228,12 @@ describe("the overview's case outcomes", () => {
     expect(outcome.difference!.interval.low).toBeCloseTo(-0.301603, 5);
     expect(outcome.difference!.interval.high).toBeCloseTo(0.701603, 5);
     expect(outcome.verdict).toBe("NO_CLEAR_DIFFERENCE");
+    // Each window's own interval on the same footing: mean ± t(0.975; 14)·√(DEFF·s²/n).
+    // After: 4.2 ± 2.144787·√(6.136364·0.793277/120) = [3.768022, 4.631978];
+    // before: 4.0 ± 2.144787·√(6.136364·0.828969/360) = [3.745048, 4.254952].
+    expect(outcome.after.figure!.interval!.low).toBeCloseTo(3.768022, 5);
+    expect(outcome.after.figure!.interval!.high).toBeCloseTo(4.631978, 5);
+    expect(outcome.before.figure!.interval!.low).toBeCloseTo(3.745048, 5);
+    expect(outcome.before.figure!.interval!.high).toBeCloseTo(4.254952, 5);
   });
 });

@@ -1,5 +1,5 @@
 import type { TGroupMoments } from "@/lib/analytics/schemas";
-import { groupFigure, sumGroups, weekClusteredTest } from "@/lib/pilots/outcome";
+import { sumGroups, weekClusteredComparison } from "@/lib/pilots/outcome";
 import type { TGroupFigure } from "@/lib/pilots/schemas";
 import { pilotVerdict } from "@/lib/stats/pilot-verdict";
 import { DEFAULT_ALPHA } from "@/lib/stats/power";
@@ -40,10 +40,11 @@ export function caseOutcomeOf(
   periods: TOutcomePeriods,
   weeks: { before: readonly TGroupMoments[]; after: readonly TGroupMoments[] },
 ): TCaseOutcome {
-  const before = groupFigure(pilot.metric, sumGroups(weeks.before));
-  const after = groupFigure(pilot.metric, sumGroups(weeks.after));
   // Weeks as clusters, as for a before/after pilot (lib/pilots/outcome.ts).
-  const test = weekClusteredTest(pilot.metric, {
+  const {
+    test,
+    figures: { before, after },
+  } = weekClusteredComparison(pilot.metric, {
     before: weeks.before.map((week) => sumGroups([week])),
     after: weeks.after.map((week) => sumGroups([week])),
   });

@@ -124,7 +124,7 @@ async function caseOutcomes(
     const periods = outcomePeriods(firstContact, pilot.decision.rolloutDay, today);
     return periods ? [{ pilot, periods }] : [];
   });
-  // Per week: the test treats the weeks as clusters (lib/pilots/outcome.ts, weekClusteredTest).
+  // Per week: the test treats the weeks as clusters (lib/pilots/outcome.ts, weekClusteredComparison).
   const weeksOf = (
     touchpointId: string,
     period: { from: string; to: string },

@@ -269,25 +269,34 @@ function didOf(
  * design effect, and the statistic is referred to t on the number of weeks with answers less two
  * (clusteredDifferenceTest, lib/stats/difference-tests.ts). It assumes the weeks themselves are
  * independent. With a steady process the ICC is 0 and it is the ordinary comparison of answers on
- * fewer degrees of freedom. In display units.
+ * fewer degrees of freedom. In display units, with each period's figure on the same footing.
  */
-export function weekClusteredTest(
+export function weekClusteredComparison(
   metric: TPilotMetric,
   weeks: TPeriodWeeks,
-): TDifferenceTest | null {
+): { test: TDifferenceTest | null; figures: { after: TGroupFigure; before: TGroupFigure } } {
   const after = weeks.after.map((week) => scoreMoments(metric, week));
   const before = weeks.before.map((week) => scoreMoments(metric, week));
   const icc = anovaIcc([after, before])?.icc ?? 0;
-  const test = scaled(clusteredDifferenceTest(after, before, icc), DISPLAY_SCALE[metric]);
-  return (
-    test && {
+  const raw = clusteredDifferenceTest(after, before, icc);
+  const test = scaled(raw, DISPLAY_SCALE[metric]);
+  const [afterSums, beforeSums] = [sumGroups(weeks.after), sumGroups(weeks.before)];
+  return {
+    test: test && {
       difference: test.difference,
       interval: test.interval,
       statistic: test.statistic,
       df: test.df,
       pValue: test.pValue,
-    }
-  );
+    },
+    // Each period's own interval on the same footing as the test, so the two tell one story.
+    figures: raw
+      ? {
+          after: clusteredGroupFigure(metric, afterSums, raw.treatment.designEffect, raw.df),
+          before: clusteredGroupFigure(metric, beforeSums, raw.control.designEffect, raw.df),
+        }
+      : { after: groupFigure(metric, afterSums), before: groupFigure(metric, beforeSums) },
+  };
 }
 
 /**
@@ -317,13 +326,16 @@ export function pilotOutcome(input: {
     sitesWithAnswers !== null && hasTooFewSites(sitesWithAnswers.pilot, sitesWithAnswers.control);
   const adjusted = controlSites && !isTooFewSites ? siteAdjusted(metric, controlSites) : null;
   const weeks = sites?.design === "BEFORE_AFTER" ? (sites.weeks ?? null) : null;
+  const byWeek = weeks && weekClusteredComparison(metric, weeks);
   const test = adjusted
     ? adjusted.test
-    : weeks
-      ? weekClusteredTest(metric, weeks)
+    : byWeek
+      ? byWeek.test
       : differenceTest(metric, pilot, control);
-  const pilotFigure = adjusted?.figures.pilot ?? groupFigure(metric, pilot);
-  const controlFigure = adjusted?.figures.control ?? groupFigure(metric, control);
+  const pilotFigure =
+    adjusted?.figures.pilot ?? byWeek?.figures.after ?? groupFigure(metric, pilot);
+  const controlFigure =
+    adjusted?.figures.control ?? byWeek?.figures.before ?? groupFigure(metric, control);
   const isExploratory = controlSites?.isExploratory ?? false;
   const { verdict, reason } = pilotVerdict({
     test,
