@@ -2,10 +2,10 @@ import { addDays, firstMondayFrom, mondayOf, type TLocalDay } from "@/lib/dates/
 import {
   chooseMeanChart,
   chooseShareChart,
-  MIN_BASELINE_SUBGROUPS,
   type TChartMethod,
   type TChosenChart,
 } from "@/lib/stats/chart-choice";
+import { MIN_BASELINE_SUBGROUPS } from "@/lib/stats/chart-thresholds";
 import { detectSignals } from "@/lib/stats/control-charts";
 import type { TMoments } from "@/lib/stats/summary";
 import {

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { momentsOf } from "@/lib/stats/summary";
-import {
-  EMPTY_SUMS,
-  groupFigure,
-  pilotOutcome,
-  pilotStage,
-  shownPValue,
-  sumGroups,
-} from "./outcome";
+import { EMPTY_SUMS, groupFigure, pilotOutcome, pilotStage, sumGroups } from "./outcome";
+import { shownPValue } from "./shown-p-value";
 import type { TGroupSums } from "./schemas";
 
 const repeat = (values: number[], times: number) =>

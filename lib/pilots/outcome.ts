@@ -290,12 +290,13 @@ export function weekClusteredComparison(
       pValue: test.pValue,
     },
     // Each period's own interval on the same footing as the test, so the two tell one story.
-    figures: raw
-      ? {
-          after: clusteredGroupFigure(metric, afterSums, raw.treatment.designEffect, raw.df),
-          before: clusteredGroupFigure(metric, beforeSums, raw.control.designEffect, raw.df),
-        }
-      : { after: groupFigure(metric, afterSums), before: groupFigure(metric, beforeSums) },
+    figures:
+      raw && raw.df !== null
+        ? {
+            after: clusteredGroupFigure(metric, afterSums, raw.treatment.designEffect, raw.df),
+            before: clusteredGroupFigure(metric, beforeSums, raw.control.designEffect, raw.df),
+          }
+        : { after: groupFigure(metric, afterSums), before: groupFigure(metric, beforeSums) },
   };
 }
 
@@ -369,16 +370,6 @@ export function pilotOutcome(input: {
     clustering: adjusted?.clustering ?? null,
     differenceInDifferences: sites?.design === "BEFORE_AFTER" ? didOf(metric, sites) : null,
   };
-}
-
-/**
- * The p-value a page may show beside the verdict: none when a group has a single site and the
- * pilot is not exploratory. That comparison treats the answers as independent although the site
- * and the change cannot be told apart, so its p-value would read as evidence nobody may act on.
- */
-export function shownPValue(outcome: TPilotOutcome): number | null {
-  if (!outcome.difference || outcome.reason === "TOO_FEW_SITES") return null;
-  return outcome.difference.pValue;
 }
 
 /** Where a pilot stands on a given local day: before, during, after its window, or decided. */

@@ -3,11 +3,11 @@ import {
   chooseMeanChart,
   chooseShareChart,
   laneySigmaZ,
-  MIN_WITHIN_DF,
   OVERDISPERSION_ALPHA,
 } from "./chart-choice";
+import { MIN_WITHIN_DF } from "./chart-thresholds";
 import { c4, detectSignals, pChart, xBarChart } from "./control-charts";
-import { chiSquareUpperTail, fUpperTail } from "./distributions";
+import { chiSquareUpperTail, fUpperTail } from "./chi-square-f";
 import type { TMoments } from "./summary";
 
 /** n answers with this mean and a sample variance of 1: Σx and Σx² as PostgreSQL returns them. */

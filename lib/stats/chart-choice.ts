@@ -11,19 +11,9 @@ import {
   xBarChart,
   type TControlPoint,
 } from "./control-charts";
-import { chiSquareUpperTail, fUpperTail } from "./distributions";
+import { MIN_WITHIN_DF } from "./chart-thresholds";
+import { chiSquareUpperTail, fUpperTail } from "./chi-square-f";
 import { assertMoments, type TMoments } from "./summary";
-
-/**
- * An X-bar chart needs at least this many within-subgroup degrees of freedom ν = Σ(nᵢ − 1).
- * σ̂ from ν df has a relative standard error of about 1/√(2ν): 10 % at ν = 50. Limits set with it
- * flag an in-control point with probability P(|t_ν| > 3): 0.42 % at ν = 50 against the nominal
- * 0.27 % (one false alarm in about 240 points instead of 370); at ν = 1 it is 20 %.
- */
-export const MIN_WITHIN_DF = 50;
-
-/** Limits from fewer baseline subgroups are provisional (Montgomery §6.2; AIAG SPC manual: 20–25). */
-export const MIN_BASELINE_SUBGROUPS = 20;
 
 /** The dispersion test's level: overdispersion is declared when its p-value is below it. */
 export const OVERDISPERSION_ALPHA = 0.05;

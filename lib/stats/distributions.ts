@@ -1,8 +1,6 @@
 // The one door to the distribution library: every critical value, tail probability and
 // special function in lib/stats comes from @stdlib (Apache-2.0, well kept), never from a
 // hand-written approximation.
-import betainc from "@stdlib/math-base-special-betainc";
-import gammainc from "@stdlib/math-base-special-gammainc";
 import gammaln from "@stdlib/math-base-special-gammaln";
 import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
 import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
@@ -16,7 +14,7 @@ export function assertConfidence(confidence: number): void {
     throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
 }
 
-function assertDf(df: number): void {
+export function assertDf(df: number): void {
   if (!(df > 0)) throw new RangeError(`degrees of freedom must be positive, got ${df}`);
 }
 
@@ -62,30 +60,6 @@ export function twoSidedPValueT(t: number, df: number): number {
   if (Number.isNaN(t)) throw new RangeError("t must be a number");
   assertDf(df);
   return Math.min(1, 2 * tCdf(-Math.abs(t), df));
-}
-
-/**
- * Upper tail of the χ² distribution with df degrees of freedom, P(X ≥ x): the regularized upper
- * incomplete gamma function Q(df/2, x/2), which is how the χ² distribution is defined.
- */
-export function chiSquareUpperTail(x: number, df: number): number {
-  if (Number.isNaN(x)) throw new RangeError("x must be a number");
-  assertDf(df);
-  if (x <= 0) return 1;
-  return gammainc(x / 2, df / 2, true, true);
-}
-
-/**
- * Upper tail of Fisher's F distribution with (df1, df2) degrees of freedom, P(F ≥ f): the
- * regularized incomplete beta function I_{df2/(df2 + df1·f)}(df2/2, df1/2), the F distribution's
- * definition through the beta.
- */
-export function fUpperTail(f: number, df1: number, df2: number): number {
-  if (Number.isNaN(f)) throw new RangeError("f must be a number");
-  assertDf(df1);
-  assertDf(df2);
-  if (f <= 0) return 1;
-  return betainc(df2 / (df2 + df1 * f), df2 / 2, df1 / 2, true, false);
 }
 
 /** ln Γ(x), for bias constants such as c4. */

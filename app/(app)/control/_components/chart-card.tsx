@@ -10,7 +10,7 @@ import type { TActionResult } from "@/lib/action-result";
 import { formatNumber } from "@/lib/format/numbers";
 import type { TChartPoint, TControlChartView, TControlView } from "@/lib/control/schemas";
 import { localized } from "@/lib/i18n/localized";
-import { MIN_WITHIN_DF } from "@/lib/stats/chart-choice";
+import { MIN_WITHIN_DF } from "@/lib/stats/chart-thresholds";
 import { ChartSettingsFields } from "./chart-form";
 import { ControlPlot } from "./control-plot";
 

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatInteger } from "@/lib/format/numbers";
 import { localized } from "@/lib/i18n/localized";
-import { shownPValue } from "@/lib/pilots/outcome";
+import { shownPValue } from "@/lib/pilots/shown-p-value";
 import type { TOverviewPilot } from "@/lib/overview/schemas";
 import { formatMetricDifference, formatPValue, VERDICT_TONE } from "./metric-format";
 import { EMPTY_CLASS, LIST_CLASS, ROW_LINK_CLASS } from "./overview-section";

@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { Plus } from "lucide-react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { localized } from "@/lib/i18n/localized";
-import { shownPValue } from "@/lib/pilots/outcome";
+import { shownPValue } from "@/lib/pilots/shown-p-value";
 import type { TPilotSummary } from "@/lib/pilots/schemas";
 import { usePilotFormat } from "../../_components/use-pilot-format";
 import { VerdictBadge } from "../../_components/verdict-badge";

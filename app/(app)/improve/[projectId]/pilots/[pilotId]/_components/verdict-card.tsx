@@ -2,7 +2,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import { Table, type TTableColumn } from "@/components/ui/table";
 import { formatInteger, formatNumber } from "@/lib/format/numbers";
-import { shownPValue } from "@/lib/pilots/outcome";
+import { shownPValue } from "@/lib/pilots/shown-p-value";
 import type { TPilotDetail } from "@/lib/pilots/schemas";
 import { MIN_OBSERVATIONS_PER_GROUP } from "@/lib/stats/pilot-verdict";
 import { usePilotFormat } from "../../../../_components/use-pilot-format";
