@@ -132,14 +132,15 @@ describe("rankTouchpoints", () => {
       importanceSource: "DERIVED",
       importanceDetail: { correlation: { r: 0.4, n: 400 }, strongestR: 0.4, defaultReason: null },
     });
-    // Too few pairs: the mean of its peers' derived importances (here only 1), never more than measured data.
+    // Too few pairs: the mean of its peers' derived importances (here only 1), capped at the middle
+    // of the scale, 0.5 — a made-up importance never tops the scale (review of issue #17, item 5).
     expect(reasonOf("few")).toMatchObject({
-      importance: 1,
+      importance: 0.5,
       importanceSource: "DEFAULT",
       importanceDetail: { defaultReason: "TOO_FEW_PAIRS" },
     });
-    expect(result.ranking.map((r) => r.touchpoint.id)).toEqual(["derived", "few", "stated"]);
-    expect(result.importancePerformanceCuts.importance).toBeCloseTo((0.9 + 1 + 1) / 3, 10);
+    expect(result.ranking.map((r) => r.touchpoint.id)).toEqual(["derived", "stated", "few"]);
+    expect(result.importancePerformanceCuts.importance).toBeCloseTo((0.9 + 1 + 0.5) / 3, 10);
   });
 
   it("puts stated and derived importance on one scale: a stated 0.5 no longer outweighs the strongest driver (issue #17, item 5)", () => {
@@ -171,8 +172,9 @@ describe("rankTouchpoints", () => {
   it("does not use a derived importance whose 95 % interval includes 0, and says why", () => {
     // r = 0.2 on 40 pairs: atanh 0.2 = 0.202733, SE = 1/√37 = 0.164399, z = 1.959964 →
     // tanh(0.202733 ∓ 0.322216) = [tanh(−0.119484), tanh(0.524949)] = [−0.118918, 0.481510],
-    // which includes 0. It falls back like DEFAULT
-    // (the mean of the derived ones: the other touchpoint's r = 0.5 on 400 pairs, relative 1).
+    // which includes 0. It falls back like DEFAULT: min(0.5, mean of the derived ones — the other
+    // touchpoint's r = 0.5 on 400 pairs, relative 1) = 0.5, and at most its interval's upper end
+    // relative to the strongest r, 0.481510 / 0.5 = 0.963, so 0.5.
     const result = rankTouchpoints([
       {
         touchpoint: ref("unsure"),
@@ -187,7 +189,7 @@ describe("rankTouchpoints", () => {
     ]);
     const unsure = result.ranking.find((r) => r.touchpoint.id === "unsure")!.reason;
     expect(unsure).toMatchObject({
-      importance: 1,
+      importance: 0.5,
       importanceSource: "DEFAULT",
       importanceDetail: { defaultReason: "NOT_SHOWN", correlation: { r: 0.2, n: 40 } },
     });
@@ -244,7 +246,8 @@ describe("importancesOf", () => {
     expect(importance.get("stated")).toMatchObject({ importance: 0.2, importanceSource: "STATED" });
     expect(importance.get("derived")).toMatchObject({ importance: 1, importanceSource: "DERIVED" });
     expect(importance.get("other")!.importance).toBeCloseTo(0.2 / 0.6, 12);
-    expect(importance.get("few")!.importance).toBeCloseTo((1 + 1 / 3) / 2, 10);
+    // The mean of the derived, (1 + 1/3) / 2 = 0.667, capped at 0.5.
+    expect(importance.get("few")!.importance).toBe(0.5);
     expect(importance.get("few")!.importanceSource).toBe("DEFAULT");
   });
 

@@ -61,7 +61,7 @@ export type TMeasuredItem = { id: string; statedImportance: number | null; group
  * stated, else the one derived from the experience–NPS correlation of its own observations
  * (key-driver analysis) relative to the strongest such correlation of the ranking; an item whose
  * correlation is missing, thin or not shown to differ from 0 gets the mean of its peers' derived
- * importances, so that thin data never weighs more than measured data (docs/METHODS.md).
+ * importances, at most 0.5, so that a made-up importance never tops the scale (docs/METHODS.md).
  */
 export function importancesOf(
   items: readonly Pick<TMeasuredItem, "id" | "statedImportance" | "group">[],
