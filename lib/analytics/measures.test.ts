@@ -226,6 +226,29 @@ describe("rankTouchpoints: the importance–performance points (issue #17, item 
     expect(pointOf("high")).toMatchObject({ performance: -2, quadrant: "CONCENTRATE_HERE" });
     expect(result.importancePerformanceCuts.performance).toBeCloseTo(-0.5, 12);
   });
+
+  it("leaves touchpoints with too few answers to rank out of the points and the cuts", () => {
+    // Hand-worked (review of issue #17): "good" (40 answers, gap +1), "short" (40 answers, gap
+    // −0.5) and "thin" (3 answers at −2.7, too few to rank). Importance is 0.5 for all (no
+    // correlation), so all sit on the importance cut. Before, "thin" was plotted: the performance
+    // cut was (1 − 0.5 − 2.7)/3 = −0.7333, "thin" read CONCENTRATE_HERE beside "too few to rank",
+    // and "short" (−0.5 ≥ −0.7333) read KEEP_UP_THE_GOOD_WORK. Without it the cut is
+    // (1 − 0.5)/2 = +0.25 and "short", which falls below expectation, is CONCENTRATE_HERE.
+    const result = rankTouchpoints([
+      { touchpoint: ref("good"), statedImportance: null, group: levels("good", 5, 6) },
+      { touchpoint: ref("short"), statedImportance: null, group: levels("short", 6, 5.5) },
+      { touchpoint: ref("thin"), statedImportance: null, group: levels("thin", 6.7, 4, 3) },
+    ]);
+    expect(result.importancePerformance.map((p) => p.touchpoint.id)).toEqual(["good", "short"]);
+    expect(result.importancePerformanceCuts.performance).toBeCloseTo(0.25, 12);
+    expect(result.importancePerformance.find((p) => p.touchpoint.id === "short")!.quadrant).toBe(
+      "CONCENTRATE_HERE",
+    );
+    // It is still listed in the ranking, as too few to rank.
+    expect(result.ranking.find((r) => r.touchpoint.id === "thin")!.reason.verdict).toBe(
+      "TOO_FEW_OBSERVATIONS",
+    );
+  });
 });
 
 describe("importancesOf", () => {

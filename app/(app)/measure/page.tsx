@@ -16,6 +16,7 @@ import { ZAnalysisFilter } from "@/lib/analytics/schemas";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
+import { MIN_ANSWERS_TO_RANK } from "@/lib/stats/ranking";
 import { getJourneyMap } from "@/lib/journeys/queries";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { CustomerMetrics } from "@/components/measure/customer-metrics";
@@ -138,7 +139,11 @@ export default async function MeasurePage({ searchParams }: TProps) {
           <MeasureSection id="stages" title={t("sections.stages")} lead={t("sections.stagesLead")}>
             <StageSegment stageBySegment={view.stageBySegment} segments={view.segments} />
           </MeasureSection>
-          <MeasureSection id="ipa" title={t("sections.ipa")} lead={t("sections.ipaLead")}>
+          <MeasureSection
+            id="ipa"
+            title={t("sections.ipa")}
+            lead={t("sections.ipaLead", { min: MIN_ANSWERS_TO_RANK })}
+          >
             <ImportancePerformance
               importancePerformance={view.importancePerformance}
               importancePerformanceCuts={view.importancePerformanceCuts}
