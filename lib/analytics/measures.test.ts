@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
+import enMeasure from "@/lib/i18n/messages/en/measure.json";
+import koMeasure from "@/lib/i18n/messages/ko/measure.json";
+import { MIN_ANSWERS_TO_RANK } from "@/lib/stats/ranking";
 import {
   importancesOf,
   measuresOf,
+  RANKING_RULES,
   rankDrivers,
   rankMeasuredItems,
   rankTouchpoints,
@@ -380,3 +384,26 @@ function driverRef(id: string): TDriverRef {
     touchpoint: ref("tp"),
   };
 }
+
+describe("RANKING_RULES: the numbers the ranking's words state", () => {
+  it("come from the constants, and the ko and en texts interpolate them instead of writing 10, 30 and 95 %", () => {
+    expect(RANKING_RULES).toEqual({
+      minAnswers: MIN_ANSWERS_TO_RANK,
+      minPairs: 30,
+      confidence: 0.95,
+    });
+    for (const messages of [enMeasure, koMeasure]) {
+      const methods = [messages.ranking.method, messages.drivers.method];
+      for (const text of methods) {
+        expect(text).toContain("{min}");
+        expect(text).toContain("{pairs}");
+        expect(text).toContain("{confidence}");
+        expect(text).not.toMatch(/\b(10|30)\b|95 ?%/);
+      }
+      for (const text of [messages.sections.fixFirstLead, messages.sections.ipaLead]) {
+        expect(text).toContain("{min}");
+        expect(text).not.toMatch(/\b10\b/);
+      }
+    }
+  });
+});

@@ -1,6 +1,8 @@
+import { DEFAULT_CONFIDENCE } from "@/lib/stats/distributions";
 import {
   DEFAULT_IMPORTANCE,
   importancesOnOneScale,
+  MIN_PAIRS_FOR_DERIVED_IMPORTANCE,
   type TImportance,
 } from "@/lib/stats/importance";
 import { meanCuts, quadrantOf } from "@/lib/stats/quadrants";
@@ -15,10 +17,21 @@ import type {
   TMeasureView,
   TRankedDriver,
   TRankedTouchpoint,
+  TRankingRules,
   TTouchpointRef,
 } from "./schemas";
 
 // From the sums PostgreSQL returns to what the views show: pure, so it is tested without a database.
+
+/**
+ * The numbers the ranking's words state ("fewer than 10 answers", "30 pairs", "95 %"), from the
+ * constants themselves, so that the page and the code cannot drift apart.
+ */
+export const RANKING_RULES: TRankingRules = {
+  minAnswers: MIN_ANSWERS_TO_RANK,
+  minPairs: MIN_PAIRS_FOR_DERIVED_IMPORTANCE,
+  confidence: DEFAULT_CONFIDENCE,
+};
 
 const EMPTY: TMeasures = {
   observations: 0,

@@ -118,6 +118,9 @@ export type TTouchpointRef = TBilingualName & {
   channel: string;
 };
 
+/** The numbers the fix-first ranking's explanation states: fewest answers, fewest pairs, confidence. */
+export type TRankingRules = { minAnswers: number; minPairs: number; confidence: number };
+
 /** One row of the touchpoints' fix-first ranking: the touchpoint, its place and why. */
 export type TRankedTouchpoint = TRanked<{ touchpoint: TTouchpointRef }>;
 

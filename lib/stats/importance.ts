@@ -39,7 +39,7 @@ type TImportanceItem = {
 };
 
 /** Below this many paired answers a correlation is too unstable to weigh items by. */
-const MIN_PAIRS_FOR_DERIVED_IMPORTANCE = 30;
+export const MIN_PAIRS_FOR_DERIVED_IMPORTANCE = 30;
 /**
  * Importance when neither a manager nor the data of any item says, and the most a DEFAULT
  * importance can be: the middle of 0..1.

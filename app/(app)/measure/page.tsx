@@ -11,12 +11,12 @@ import {
   searchStringOf,
   type TSearchParams,
 } from "@/lib/analytics/filter-url";
+import { RANKING_RULES } from "@/lib/analytics/measures";
 import { getMeasureView, listJourneysWithData } from "@/lib/analytics/queries";
 import { ZAnalysisFilter } from "@/lib/analytics/schemas";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
-import { MIN_ANSWERS_TO_RANK } from "@/lib/stats/ranking";
 import { getJourneyMap } from "@/lib/journeys/queries";
 import { orNotFound } from "@/app/_lib/or-not-found";
 import { CustomerMetrics } from "@/components/measure/customer-metrics";
@@ -105,16 +105,25 @@ export default async function MeasurePage({ searchParams }: TProps) {
           <MeasureSection
             id="fix-first"
             title={t("sections.fixFirst")}
-            lead={t("sections.fixFirstLead")}
+            lead={t("sections.fixFirstLead", { min: RANKING_RULES.minAnswers })}
           >
-            <FixFirstRanking ranking={view.ranking} measuresOf={measuresOf} filter={view.filter} />
+            <FixFirstRanking
+              ranking={view.ranking}
+              measuresOf={measuresOf}
+              filter={view.filter}
+              rules={RANKING_RULES}
+            />
           </MeasureSection>
           <MeasureSection
             id="drivers"
             title={t("sections.drivers")}
             lead={t("sections.driversLead")}
           >
-            <DriverRanking ranking={view.driverRanking} filter={view.filter} />
+            <DriverRanking
+              ranking={view.driverRanking}
+              filter={view.filter}
+              rules={RANKING_RULES}
+            />
           </MeasureSection>
           <MeasureSection id="map" title={t("sections.map")} lead={t("sections.mapLead")}>
             <GapMap stages={journey.stages} byTouchpoint={view.byTouchpoint} filter={view.filter} />
@@ -142,7 +151,7 @@ export default async function MeasurePage({ searchParams }: TProps) {
           <MeasureSection
             id="ipa"
             title={t("sections.ipa")}
-            lead={t("sections.ipaLead", { min: MIN_ANSWERS_TO_RANK })}
+            lead={t("sections.ipaLead", { min: RANKING_RULES.minAnswers })}
           >
             <ImportancePerformance
               importancePerformance={view.importancePerformance}
