@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rankItems, type TRankInput } from "@/lib/stats/ranking";
+import { rankItems, type TRanked, type TRankInput, type TRankReason } from "@/lib/stats/ranking";
 import type { TMoments } from "@/lib/stats/summary";
 import { fixFirstRows } from "./fix-first";
 
@@ -30,8 +30,11 @@ describe("fixFirstRows: the overview lists only what Measure shows below expecta
   });
 
   it("is empty when nothing is shown below expectation, and keeps at most `limit` rows", () => {
-    const row = (id: string, rank: number, verdict: "BELOW_EXPECTATION" | "NOT_SHOWN_BELOW") =>
-      ({ id, rank, reason: { verdict } }) as unknown as Parameters<typeof fixFirstRows>[0][number];
+    const row = (id: string, rank: number, verdict: TRankReason["verdict"]): TRanked => ({
+      id,
+      rank,
+      reason: { verdict } as TRankReason,
+    });
     expect(fixFirstRows([row("a", 1, "NOT_SHOWN_BELOW")], 10)).toEqual([]);
     const below = [1, 2, 3].map((i) => row(`b${i}`, i, "BELOW_EXPECTATION"));
     expect(fixFirstRows(below, 2).map((r) => r.id)).toEqual(["b1", "b2"]);
