@@ -4,14 +4,20 @@ import { useLocale, useTranslations } from "next-intl";
 import { ChevronRight, Star } from "lucide-react";
 import { ChartCard } from "@/components/charts/chart-card";
 import { searchStringOf } from "@/lib/analytics/filter-url";
-import type { TAnalysisFilter, TRankedDriver } from "@/lib/analytics/schemas";
+import type { TAnalysisFilter, TRankedDriver, TRankingRules } from "@/lib/analytics/schemas";
+import { formatPercent } from "@/lib/format/numbers";
 import { localized } from "@/lib/i18n/localized";
 import { RankedList, RankingMethod } from "./ranked-list";
 
-type TProps = { ranking: TRankedDriver[]; filter: TAnalysisFilter };
+type TProps = {
+  ranking: TRankedDriver[];
+  filter: TAnalysisFilter;
+  /** The numbers the method's words state. */
+  rules: TRankingRules;
+};
 
 /** Which element of which touchpoint to improve first: the fix-first formula on the loyalty drivers. */
-export function DriverRanking({ ranking, filter }: TProps) {
+export function DriverRanking({ ranking, filter, rules }: TProps) {
   const t = useTranslations("measure.drivers");
   const tRank = useTranslations("measure.ranking");
   const tMap = useTranslations("journeyMap");
@@ -72,7 +78,16 @@ export function DriverRanking({ ranking, filter }: TProps) {
       table={table}
       csvSlug="fix-first-drivers"
       testId="driver-ranking"
-      footer={<RankingMethod title={t("methodTitle")} text={t("method")} />}
+      footer={
+        <RankingMethod
+          title={t("methodTitle")}
+          text={t("method", {
+            min: rules.minAnswers,
+            pairs: rules.minPairs,
+            confidence: formatPercent(rules.confidence, locale),
+          })}
+        />
+      }
     >
       <RankedList
         subject="driver"

@@ -4,7 +4,13 @@ import { useLocale, useTranslations } from "next-intl";
 import { ChevronRight, Star } from "lucide-react";
 import { ChartCard } from "@/components/charts/chart-card";
 import { searchStringOf } from "@/lib/analytics/filter-url";
-import type { TAnalysisFilter, TMeasures, TRankedTouchpoint } from "@/lib/analytics/schemas";
+import type {
+  TAnalysisFilter,
+  TMeasures,
+  TRankedTouchpoint,
+  TRankingRules,
+} from "@/lib/analytics/schemas";
+import { formatPercent } from "@/lib/format/numbers";
 import { localized } from "@/lib/i18n/localized";
 import { RankedList, RankingMethod } from "./ranked-list";
 
@@ -12,10 +18,12 @@ type TProps = {
   ranking: TRankedTouchpoint[];
   measuresOf: Record<string, TMeasures>;
   filter: TAnalysisFilter;
+  /** The numbers the method's words state. */
+  rules: TRankingRules;
 };
 
 /** The heart of the product: what to fix first, each row with its reason in words. */
-export function FixFirstRanking({ ranking, measuresOf, filter }: TProps) {
+export function FixFirstRanking({ ranking, measuresOf, filter, rules }: TProps) {
   const t = useTranslations("measure.ranking");
   const tMap = useTranslations("journeyMap");
   const locale = useLocale();
@@ -65,7 +73,16 @@ export function FixFirstRanking({ ranking, measuresOf, filter }: TProps) {
       table={table}
       csvSlug="fix-first"
       testId="fix-first"
-      footer={<RankingMethod title={t("methodTitle")} text={t("method")} />}
+      footer={
+        <RankingMethod
+          title={t("methodTitle")}
+          text={t("method", {
+            min: rules.minAnswers,
+            pairs: rules.minPairs,
+            confidence: formatPercent(rules.confidence, locale),
+          })}
+        />
+      }
     >
       <RankedList
         subject="touchpoint"

@@ -2,7 +2,7 @@
 import { useState, type ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { formatInteger, formatNumber, formatPercent, formatSigned } from "@/lib/format/numbers";
-import { gapTone } from "@/lib/analytics/gap-tone";
+import { rankedGapTone } from "@/lib/analytics/gap-tone";
 import type { TMeasures } from "@/lib/analytics/schemas";
 import type { TRanked } from "@/lib/stats/ranking";
 import { WhyFirst, type TRankSubject } from "./why-first";
@@ -62,9 +62,8 @@ export function RankedList({ rows, subject, nameHeader, testId }: TProps) {
         {rows.slice(0, shown).map((row) => {
           const r = row.reason;
           const isRanked = r.verdict !== "TOO_FEW_OBSERVATIONS";
-          const tone = gapTone(
-            r.meanGap === null ? null : { n: r.n, mean: r.meanGap, interval: r.gapInterval },
-          );
+          // From the verdict, so that the colour never contradicts the words.
+          const tone = rankedGapTone(r);
           return (
             <li key={row.id} className="px-4 py-2.5" data-testid={`${testId}-row`} data-id={row.id}>
               <div

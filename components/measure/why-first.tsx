@@ -1,6 +1,7 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
 import { formatInteger, formatNumber, formatPercent, formatSigned } from "@/lib/format/numbers";
+import { shortfallPulledAway } from "@/lib/analytics/gap-tone";
 import type { TMeasures } from "@/lib/analytics/schemas";
 import type { TRankReason } from "@/lib/stats/ranking";
 
@@ -42,13 +43,18 @@ export function WhyFirst({ reason: r, measures, subject }: TProps) {
           })
         : t("belowNoLevels", numbers);
   } else {
-    gapSentence = t("notShownBelow", {
+    const numbers = {
       gap: s2(r.meanGap),
       low: s2(r.gapInterval.low),
       high: s2(r.gapInterval.high),
       n: formatInteger(r.n, locale),
       confidence,
-    });
+    };
+    // Its own answers fall below expectation, but not once pulled toward the common gap.
+    gapSentence =
+      shortfallPulledAway(r) && r.commonGap !== null
+        ? t("notShownBelowPulled", { ...numbers, common: s2(r.commonGap), subject })
+        : t("notShownBelow", numbers);
   }
   // Said only when the pull moved the bound's starting point visibly (at two decimals).
   const shrunkSentence =

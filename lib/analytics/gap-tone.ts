@@ -1,3 +1,4 @@
+import type { TRankReason } from "@/lib/stats/ranking";
 import type { TInterval, TMean } from "./schemas";
 
 // How a gap is coloured wherever it is shown (text, bars, heat-map cells): warm below
@@ -18,6 +19,35 @@ export function gapTone(gap: TGapLike | null | undefined, minN = MIN_N_FOR_TONE)
   if (!gap || gap.n < minN || gap.mean === 0) return "neutral";
   if (gap.interval && gap.interval.low <= 0 && gap.interval.high >= 0) return "neutral";
   return gap.mean < 0 ? "below" : "above";
+}
+
+type TVerdictLike = Pick<TRankReason, "verdict" | "gapInterval">;
+
+/**
+ * A ranked row's tone, from its verdict, so that colour and words agree: warm only when the row is
+ * shown below expectation (BELOW_EXPECTATION); cool when it is not and its two-sided interval lies
+ * wholly above 0; neutral otherwise — also when its own interval lies below 0 but the pull toward
+ * the common gap leaves no shortfall (see `shortfallPulledAway`), and when too few to rank.
+ */
+export function rankedGapTone(reason: TVerdictLike): TGapTone {
+  if (reason.verdict === "BELOW_EXPECTATION") return "below";
+  if (reason.verdict === "NOT_SHOWN_BELOW" && reason.gapInterval && reason.gapInterval.low > 0)
+    return "above";
+  return "neutral";
+}
+
+/**
+ * True when the item's own answers show a shortfall (its two-sided interval lies wholly below 0)
+ * but the verdict is NOT_SHOWN_BELOW: the pull toward the common gap took the shortfall away.
+ * "Why is this first?" says so, instead of "not shown to fall below expectation" beside an
+ * interval that lies below it.
+ */
+export function shortfallPulledAway(reason: TVerdictLike): boolean {
+  return (
+    reason.verdict === "NOT_SHOWN_BELOW" &&
+    reason.gapInterval !== null &&
+    reason.gapInterval.high < 0
+  );
 }
 
 /** How strongly to colour a heat-map cell, 0–1: a gap of `full` points (either way) is full colour. */

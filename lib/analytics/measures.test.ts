@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
+import enMeasure from "@/lib/i18n/messages/en/measure.json";
+import koMeasure from "@/lib/i18n/messages/ko/measure.json";
+import { MIN_ANSWERS_TO_RANK } from "@/lib/stats/ranking";
 import {
   importancesOf,
   measuresOf,
+  RANKING_RULES,
   rankDrivers,
   rankMeasuredItems,
   rankTouchpoints,
@@ -132,14 +136,15 @@ describe("rankTouchpoints", () => {
       importanceSource: "DERIVED",
       importanceDetail: { correlation: { r: 0.4, n: 400 }, strongestR: 0.4, defaultReason: null },
     });
-    // Too few pairs: the mean of its peers' derived importances (here only 1), never more than measured data.
+    // Too few pairs: the mean of its peers' derived importances (here only 1), capped at the middle
+    // of the scale, 0.5 — a made-up importance never tops the scale (review of issue #17, item 5).
     expect(reasonOf("few")).toMatchObject({
-      importance: 1,
+      importance: 0.5,
       importanceSource: "DEFAULT",
       importanceDetail: { defaultReason: "TOO_FEW_PAIRS" },
     });
-    expect(result.ranking.map((r) => r.touchpoint.id)).toEqual(["derived", "few", "stated"]);
-    expect(result.importancePerformanceCuts.importance).toBeCloseTo((0.9 + 1 + 1) / 3, 10);
+    expect(result.ranking.map((r) => r.touchpoint.id)).toEqual(["derived", "stated", "few"]);
+    expect(result.importancePerformanceCuts.importance).toBeCloseTo((0.9 + 1 + 0.5) / 3, 10);
   });
 
   it("puts stated and derived importance on one scale: a stated 0.5 no longer outweighs the strongest driver (issue #17, item 5)", () => {
@@ -171,8 +176,9 @@ describe("rankTouchpoints", () => {
   it("does not use a derived importance whose 95 % interval includes 0, and says why", () => {
     // r = 0.2 on 40 pairs: atanh 0.2 = 0.202733, SE = 1/√37 = 0.164399, z = 1.959964 →
     // tanh(0.202733 ∓ 0.322216) = [tanh(−0.119484), tanh(0.524949)] = [−0.118918, 0.481510],
-    // which includes 0. It falls back like DEFAULT
-    // (the mean of the derived ones: the other touchpoint's r = 0.5 on 400 pairs, relative 1).
+    // which includes 0. It falls back like DEFAULT: min(0.5, mean of the derived ones — the other
+    // touchpoint's r = 0.5 on 400 pairs, relative 1) = 0.5, and at most its interval's upper end
+    // relative to the strongest r, 0.481510 / 0.5 = 0.963, so 0.5.
     const result = rankTouchpoints([
       {
         touchpoint: ref("unsure"),
@@ -187,7 +193,7 @@ describe("rankTouchpoints", () => {
     ]);
     const unsure = result.ranking.find((r) => r.touchpoint.id === "unsure")!.reason;
     expect(unsure).toMatchObject({
-      importance: 1,
+      importance: 0.5,
       importanceSource: "DEFAULT",
       importanceDetail: { defaultReason: "NOT_SHOWN", correlation: { r: 0.2, n: 40 } },
     });
@@ -224,6 +230,29 @@ describe("rankTouchpoints: the importance–performance points (issue #17, item 
     expect(pointOf("high")).toMatchObject({ performance: -2, quadrant: "CONCENTRATE_HERE" });
     expect(result.importancePerformanceCuts.performance).toBeCloseTo(-0.5, 12);
   });
+
+  it("leaves touchpoints with too few answers to rank out of the points and the cuts", () => {
+    // Hand-worked (review of issue #17): "good" (40 answers, gap +1), "short" (40 answers, gap
+    // −0.5) and "thin" (3 answers at −2.7, too few to rank). Importance is 0.5 for all (no
+    // correlation), so all sit on the importance cut. Before, "thin" was plotted: the performance
+    // cut was (1 − 0.5 − 2.7)/3 = −0.7333, "thin" read CONCENTRATE_HERE beside "too few to rank",
+    // and "short" (−0.5 ≥ −0.7333) read KEEP_UP_THE_GOOD_WORK. Without it the cut is
+    // (1 − 0.5)/2 = +0.25 and "short", which falls below expectation, is CONCENTRATE_HERE.
+    const result = rankTouchpoints([
+      { touchpoint: ref("good"), statedImportance: null, group: levels("good", 5, 6) },
+      { touchpoint: ref("short"), statedImportance: null, group: levels("short", 6, 5.5) },
+      { touchpoint: ref("thin"), statedImportance: null, group: levels("thin", 6.7, 4, 3) },
+    ]);
+    expect(result.importancePerformance.map((p) => p.touchpoint.id)).toEqual(["good", "short"]);
+    expect(result.importancePerformanceCuts.performance).toBeCloseTo(0.25, 12);
+    expect(result.importancePerformance.find((p) => p.touchpoint.id === "short")!.quadrant).toBe(
+      "CONCENTRATE_HERE",
+    );
+    // It is still listed in the ranking, as too few to rank.
+    expect(result.ranking.find((r) => r.touchpoint.id === "thin")!.reason.verdict).toBe(
+      "TOO_FEW_OBSERVATIONS",
+    );
+  });
 });
 
 describe("importancesOf", () => {
@@ -244,7 +273,8 @@ describe("importancesOf", () => {
     expect(importance.get("stated")).toMatchObject({ importance: 0.2, importanceSource: "STATED" });
     expect(importance.get("derived")).toMatchObject({ importance: 1, importanceSource: "DERIVED" });
     expect(importance.get("other")!.importance).toBeCloseTo(0.2 / 0.6, 12);
-    expect(importance.get("few")!.importance).toBeCloseTo((1 + 1 / 3) / 2, 10);
+    // The mean of the derived, (1 + 1/3) / 2 = 0.667, capped at 0.5.
+    expect(importance.get("few")!.importance).toBe(0.5);
     expect(importance.get("few")!.importanceSource).toBe("DEFAULT");
   });
 
@@ -354,3 +384,26 @@ function driverRef(id: string): TDriverRef {
     touchpoint: ref("tp"),
   };
 }
+
+describe("RANKING_RULES: the numbers the ranking's words state", () => {
+  it("come from the constants, and the ko and en texts interpolate them instead of writing 10, 30 and 95 %", () => {
+    expect(RANKING_RULES).toEqual({
+      minAnswers: MIN_ANSWERS_TO_RANK,
+      minPairs: 30,
+      confidence: 0.95,
+    });
+    for (const messages of [enMeasure, koMeasure]) {
+      const methods = [messages.ranking.method, messages.drivers.method];
+      for (const text of methods) {
+        expect(text).toContain("{min}");
+        expect(text).toContain("{pairs}");
+        expect(text).toContain("{confidence}");
+        expect(text).not.toMatch(/\b(10|30)\b|95 ?%/);
+      }
+      for (const text of [messages.sections.fixFirstLead, messages.sections.ipaLead]) {
+        expect(text).toContain("{min}");
+        expect(text).not.toMatch(/\b10\b/);
+      }
+    }
+  });
+});

@@ -1,11 +1,13 @@
+import { DEFAULT_CONFIDENCE } from "@/lib/stats/distributions";
 import {
   DEFAULT_IMPORTANCE,
   importancesOnOneScale,
+  MIN_PAIRS_FOR_DERIVED_IMPORTANCE,
   type TImportance,
 } from "@/lib/stats/importance";
 import { meanCuts, quadrantOf } from "@/lib/stats/quadrants";
 import { ces, csat, nps } from "@/lib/stats/proportions";
-import { rankItems, type TRanked } from "@/lib/stats/ranking";
+import { MIN_ANSWERS_TO_RANK, rankItems, type TRanked } from "@/lib/stats/ranking";
 import { summarizeMean, type TMeanSummary } from "@/lib/stats/summary";
 import type {
   TDriverRef,
@@ -15,10 +17,21 @@ import type {
   TMeasureView,
   TRankedDriver,
   TRankedTouchpoint,
+  TRankingRules,
   TTouchpointRef,
 } from "./schemas";
 
 // From the sums PostgreSQL returns to what the views show: pure, so it is tested without a database.
+
+/**
+ * The numbers the ranking's words state ("fewer than 10 answers", "30 pairs", "95 %"), from the
+ * constants themselves, so that the page and the code cannot drift apart.
+ */
+export const RANKING_RULES: TRankingRules = {
+  minAnswers: MIN_ANSWERS_TO_RANK,
+  minPairs: MIN_PAIRS_FOR_DERIVED_IMPORTANCE,
+  confidence: DEFAULT_CONFIDENCE,
+};
 
 const EMPTY: TMeasures = {
   observations: 0,
@@ -61,7 +74,7 @@ export type TMeasuredItem = { id: string; statedImportance: number | null; group
  * stated, else the one derived from the experience–NPS correlation of its own observations
  * (key-driver analysis) relative to the strongest such correlation of the ranking; an item whose
  * correlation is missing, thin or not shown to differ from 0 gets the mean of its peers' derived
- * importances, so that thin data never weighs more than measured data (docs/METHODS.md).
+ * importances, at most 0.5, so that a made-up importance never tops the scale (docs/METHODS.md).
  */
 export function importancesOf(
   items: readonly Pick<TMeasuredItem, "id" | "statedImportance" | "group">[],
@@ -79,10 +92,12 @@ export function importancesOf(
 /**
  * The fix-first ranking of any items from their sums (docs/METHODS.md, "Fix-first score"), each
  * with the reason for its place. Items without a single gap are left out; reach is an item's
- * observations.
+ * observations. `importance` may be passed when the caller already has it.
  */
-export function rankMeasuredItems(items: readonly TMeasuredItem[]): TRanked[] {
-  const importance = importancesOf(items);
+export function rankMeasuredItems(
+  items: readonly TMeasuredItem[],
+  importance: Map<string, TImportance> = importancesOf(items),
+): TRanked[] {
   return rankItems(
     items
       .filter((item) => item.group.gap.n > 0)
@@ -103,24 +118,25 @@ export type TImportanceInput = {
 
 /**
  * The fix-first ranking and the importance–performance points of a journey's touchpoints.
- * A touchpoint's stated importance is its most important driver's (queries.ts).
+ * A touchpoint's stated importance is its most important driver's (queries.ts). The chart leaves
+ * out, from its points and its cuts, the touchpoints with too few answers to rank: a raw mean gap
+ * on three answers would read "Concentrate here" beside "too few to rank".
  */
 export function rankTouchpoints(
   inputs: TImportanceInput[],
 ): Pick<TMeasureView, "ranking" | "importancePerformance" | "importancePerformanceCuts"> {
   const byId = new Map(inputs.map((x) => [x.touchpoint.id, x.touchpoint]));
-  const importance = importancesOf(
-    inputs.map((x) => ({
-      id: x.touchpoint.id,
-      statedImportance: x.statedImportance,
-      group: x.group,
-    })),
-  );
+  const items = inputs.map((x) => ({
+    id: x.touchpoint.id,
+    statedImportance: x.statedImportance,
+    group: x.group,
+  }));
+  const importance = importancesOf(items);
   // Performance is the mean gap, as in the ranking: a touchpoint is judged against what its own
   // customers expected, not on the raw experience score.
   const points = inputs.flatMap((x) => {
     const performance = meanOf(x.group.gap);
-    return performance === null
+    return performance === null || x.group.gap.n < MIN_ANSWERS_TO_RANK
       ? []
       : [
           {
@@ -131,27 +147,15 @@ export function rankTouchpoints(
         ];
   });
   const cuts = meanCuts(points) ?? { importance: DEFAULT_IMPORTANCE, performance: 0 };
-  const quadrantOfTouchpoint = new Map(
-    points.map((p) => [p.touchpoint.id, quadrantOf(p.importance, p.performance, cuts)]),
-  );
 
-  const ranking: TRankedTouchpoint[] = rankMeasuredItems(
-    inputs.map((x) => ({
-      id: x.touchpoint.id,
-      statedImportance: x.statedImportance,
-      group: x.group,
-    })),
-  ).map(({ rank, id, reason }) => ({
-    rank,
-    touchpoint: byId.get(id)!,
-    quadrant: quadrantOfTouchpoint.get(id) ?? "LOW_PRIORITY",
-    reason,
-  }));
+  const ranking: TRankedTouchpoint[] = rankMeasuredItems(items, importance).map(
+    ({ rank, id, reason }) => ({ rank, touchpoint: byId.get(id)!, reason }),
+  );
   return {
     ranking,
     importancePerformance: points.map((p) => ({
       ...p,
-      quadrant: quadrantOfTouchpoint.get(p.touchpoint.id)!,
+      quadrant: quadrantOf(p.importance, p.performance, cuts),
     })),
     importancePerformanceCuts: cuts,
   };

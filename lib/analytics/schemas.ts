@@ -118,8 +118,11 @@ export type TTouchpointRef = TBilingualName & {
   channel: string;
 };
 
-/** One row of the touchpoints' fix-first ranking: the touchpoint, its place and why, and its importance–performance quadrant. */
-export type TRankedTouchpoint = TRanked<{ touchpoint: TTouchpointRef; quadrant: TQuadrant }>;
+/** The numbers the fix-first ranking's explanation states: fewest answers, fewest pairs, confidence. */
+export type TRankingRules = { minAnswers: number; minPairs: number; confidence: number };
+
+/** One row of the touchpoints' fix-first ranking: the touchpoint, its place and why. */
+export type TRankedTouchpoint = TRanked<{ touchpoint: TTouchpointRef }>;
 
 /** A loyalty driver as the views name it: rational or emotional, its dimension, and the touchpoint it belongs to. */
 export type TDriverRef = TBilingualName & {
@@ -162,7 +165,7 @@ export type TMeasureView = {
   driverRanking: TRankedDriver[];
   /** Measures per stage (journey order) and per calendar month (reporting time zone, oldest first; key = its first day, YYYY-MM-DD). */
   bySlice: Record<"stage" | "month", TSliceMeasures[]>;
-  /** Importance–performance: one point per touchpoint with data; cuts at the means. */
+  /** Importance–performance: one point per touchpoint with enough answers to rank; cuts at their means. */
   importancePerformance: {
     touchpoint: TTouchpointRef;
     importance: number;

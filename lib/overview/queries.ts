@@ -12,6 +12,7 @@ import { listProjects } from "@/lib/projects/queries";
 import { firstContactDay } from "@/lib/projects/windows";
 import { getComplianceSummary } from "@/lib/promises/queries";
 import { headlineOf, monthsBetween } from "./headline";
+import { fixFirstRows } from "./fix-first";
 import { caseOutcomeOf, rolledOutPilots } from "./outcomes";
 import { outcomePeriods, overviewPeriods } from "./periods";
 import type { TCaseOutcome, TOverview, TOverviewTouchpoint } from "./schemas";
@@ -66,7 +67,8 @@ export async function getOverview(actor: TActor, now = new Date()): Promise<TOve
  * merged: their touchpoints go into ONE ranking (rankTouchpoints, Measure's own formula), so that
  * reach is weighed against the busiest touchpoint of the whole organization and the pooled
  * variance and the importance fallback come from all of them — one scale, scores comparable
- * across journeys. Archived journeys are left out. The caller has authorized.
+ * across journeys. Only touchpoints shown below expectation are listed (fixFirstRows). Archived
+ * journeys are left out. The caller has authorized.
  */
 async function topTouchpoints(
   organizationId: string,
@@ -90,9 +92,10 @@ async function topTouchpoints(
     const t = group.keys[0] ? byId.get(group.keys[0]) : undefined;
     return t ? [{ touchpoint: t.ref, statedImportance: t.statedImportance, group }] : [];
   });
-  return rankTouchpoints(inputs)
-    .ranking.slice(0, TOP_TOUCHPOINTS)
-    .map((item) => ({ ...item, journey: byId.get(item.touchpoint.id)!.journey }));
+  return fixFirstRows(rankTouchpoints(inputs).ranking, TOP_TOUCHPOINTS).map((item) => ({
+    ...item,
+    journey: byId.get(item.touchpoint.id)!.journey,
+  }));
 }
 
 /**

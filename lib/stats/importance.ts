@@ -39,8 +39,11 @@ type TImportanceItem = {
 };
 
 /** Below this many paired answers a correlation is too unstable to weigh items by. */
-const MIN_PAIRS_FOR_DERIVED_IMPORTANCE = 30;
-/** Importance when neither a manager nor the data of any item says: the middle of 0..1. */
+export const MIN_PAIRS_FOR_DERIVED_IMPORTANCE = 30;
+/**
+ * Importance when neither a manager nor the data of any item says, and the most a DEFAULT
+ * importance can be: the middle of 0..1.
+ */
 export const DEFAULT_IMPORTANCE = 0.5;
 
 type TOwn =
@@ -76,18 +79,31 @@ function ownImportance(item: TImportanceItem): TOwn {
  *   on at least 30 pairs whose 95 % Fisher z interval excludes 0. Raw r (typically 0.2–0.5) next to
  *   a stated 0–1 would let any stated item outweigh the derived ones about twice.
  * - DEFAULT: no derived importance of its own (too few pairs, no correlation, or one not shown to
- *   differ from 0): the mean of the ranking's DERIVED importances, or 0.5 when there is none — never
- *   more than a typical measured item.
+ *   differ from 0): min(0.5, the mean of the ranking's DERIVED importances), or 0.5 when none is
+ *   derived (or the strongest r is ≤ 0) — the middle of the scale at most, so a made-up importance
+ *   never tops the scale. NOT_SHOWN also takes at most max(0, upper end of its interval) ÷ the
+ *   strongest r: the most the data allow it to matter.
  */
 export function importancesOnOneScale(items: readonly TImportanceItem[]): Map<string, TImportance> {
   const own = items.map((item) => ({ id: item.id, own: ownImportance(item) }));
   const derivedR = own.flatMap(({ own: o }) => (o.kind === "DERIVED" ? [Math.max(0, o.r)] : []));
-  const strongestR = derivedR.length ? Math.max(...derivedR) : null;
-  const relative = (r: number) => (strongestR ? Math.max(0, r) / strongestR : 0);
+  const maxR = derivedR.length ? Math.max(...derivedR) : 0;
+  // Every derived r ≤ 0 leaves nothing to scale by: as if none were derived.
+  const strongestR = maxR > 0 ? maxR : null;
+  const relative = (r: number) => (strongestR === null ? 0 : Math.max(0, r) / strongestR);
   const fallback =
     strongestR === null
       ? DEFAULT_IMPORTANCE
-      : derivedR.reduce((sum, r) => sum + relative(r), 0) / derivedR.length;
+      : Math.min(
+          DEFAULT_IMPORTANCE,
+          derivedR.reduce((sum, r) => sum + relative(r), 0) / derivedR.length,
+        );
+  const defaultImportance = (o: Extract<TOwn, { kind: "DEFAULT" }>) => {
+    const high = o.correlation?.interval?.high;
+    return o.reason === "NOT_SHOWN" && strongestR !== null && high !== undefined
+      ? Math.min(fallback, relative(high))
+      : fallback;
+  };
   return new Map(
     own.map(({ id, own: o }): [string, TImportance] => {
       const detail = (defaultReason: TDefaultReason | null): TImportanceDetail => ({
@@ -118,7 +134,7 @@ export function importancesOnOneScale(items: readonly TImportanceItem[]): Map<st
           return [
             id,
             {
-              importance: fallback,
+              importance: defaultImportance(o),
               importanceSource: "DEFAULT",
               importanceDetail: detail(o.reason),
             },

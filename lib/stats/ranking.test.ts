@@ -265,6 +265,28 @@ describe("rankItems, the formula", () => {
     expect(d).toMatchObject({ shrinkage: 0, gapEstimate: d.meanGap, verdict: "NOT_SHOWN_BELOW" });
   });
 
+  it("floors the prior variance at 1/12: every gap identical does not give an interval of width 0", () => {
+    // Hand-worked: A has 20 answers all −2, B 20 answers all −1. The pooled variance is 0; the
+    // floor s₀² = 1/12 is the variance of rounding to a whole point: a uniform error on ±½ has
+    // variance h²/12 with h = 1 (Sheppard 1898, the basis of Sheppard's correction).
+    // s̃² = 4·(1/12) / (4 + 19) = 0.014493, v = s̃²/20 = 0.00072464, t(0.95; 23) = 1.713872.
+    // Own bound of A: −2 + 1.713872·√0.00072464 = −2 + 0.046136 = −1.953864.
+    // DerSimonian–Laird: w = 1/v = 1380, ȳ_w = −1.5, Q = 1380·(0.25 + 0.25) = 690,
+    // τ² = (690 − 1) / (2760 − 1380) = 0.499275; μ̂ = −1.5, Var(μ̂) = (v + τ²)/2 = 0.25.
+    // B = v/(v + τ²) = 0.0014493, θ̃ = −2 + B·0.5 = −1.999275, V = (1 − B)·v + B²·0.25 = 0.00072412,
+    // pulled bound = −1.999275 + 1.713872·0.026909 = −1.953156, the higher: shortfall 1.953156.
+    // Before: s̃² = 0, "at least 2.00 below", and the fit switched off (no common gap).
+    const ranked = rankItems([
+      item("A", { n: 20, sum: -40, sumSquares: 80 }),
+      item("B", { n: 20, sum: -20, sumSquares: 20 }),
+    ]);
+    const a = ranked.find((r) => r.id === "A")!.reason;
+    expect(a.sdUsed!).toBeCloseTo(Math.sqrt(4 / 12 / 23), 10);
+    expect(a.gapInterval!.high - a.gapInterval!.low).toBeGreaterThan(0.1);
+    expect(a.commonGap!).toBeCloseTo(-1.5, 6);
+    expect(a.shortfallBound).toBeCloseTo(1.953156, 4);
+  });
+
   it("lets importance change the order", () => {
     const gap = { n: 400, sum: -200, sumSquares: 500 };
     const order = (high: string) =>

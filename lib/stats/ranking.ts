@@ -85,6 +85,13 @@ const DEFAULT_REACH_EXPONENT = 0.5;
  * below which a mean on a bounded 1–7 scale and its t interval are not worth acting on.
  */
 export const MIN_ANSWERS_TO_RANK = 10;
+/**
+ * The least prior variance s₀²: 1/12, the variance of rounding to a whole point on the scale
+ * (uniform on ±½). Answers are whole points, so identical answers do not mean a spread of 0: with
+ * every gap identical the pooled variance is 0, every interval would have width 0 and the
+ * empirical-Bayes fit would switch off.
+ */
+const MIN_PRIOR_VARIANCE = 1 / 12;
 
 function assertInput(item: TRankInput): void {
   assertMoments(item.gap);
@@ -184,7 +191,8 @@ export function rankItems(items: readonly TRankInput[], options: TRankOptions = 
     ids.add(item.id);
   }
 
-  const priorVariance = priorDf > 0 ? pooledVariance(items.map((item) => item.gap)) : null;
+  const pooled = priorDf > 0 ? pooledVariance(items.map((item) => item.gap)) : null;
+  const priorVariance = pooled === null ? null : Math.max(MIN_PRIOR_VARIANCE, pooled);
   const busiest = items.reduce((max, item) => Math.max(max, item.reach), 0);
   const estimates = items.map((item) => moderatedGap(item.gap, priorVariance, priorDf));
   const isRanked = (i: number) => items[i]!.gap.n >= minAnswers && estimates[i] !== null;

@@ -189,6 +189,8 @@ describe("the executive overview", () => {
       reason: { verdict: "BELOW_EXPECTATION" },
     });
     expect(top[0]!.reason.meanGap).toBeLessThan(-0.5);
+    // "Fix first" lists only what Measure shows below expectation, with Measure's own ranks.
+    expect(top.every((t) => t.reason.verdict === "BELOW_EXPECTATION")).toBe(true);
     const skt = await db.journey.findFirstOrThrow({
       where: { templateKey: DEMO_SKT_TEMPLATE },
       select: { id: true },

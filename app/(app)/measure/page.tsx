@@ -11,6 +11,7 @@ import {
   searchStringOf,
   type TSearchParams,
 } from "@/lib/analytics/filter-url";
+import { RANKING_RULES } from "@/lib/analytics/measures";
 import { getMeasureView, listJourneysWithData } from "@/lib/analytics/queries";
 import { ZAnalysisFilter } from "@/lib/analytics/schemas";
 import { can } from "@/lib/auth/permissions";
@@ -104,16 +105,25 @@ export default async function MeasurePage({ searchParams }: TProps) {
           <MeasureSection
             id="fix-first"
             title={t("sections.fixFirst")}
-            lead={t("sections.fixFirstLead")}
+            lead={t("sections.fixFirstLead", { min: RANKING_RULES.minAnswers })}
           >
-            <FixFirstRanking ranking={view.ranking} measuresOf={measuresOf} filter={view.filter} />
+            <FixFirstRanking
+              ranking={view.ranking}
+              measuresOf={measuresOf}
+              filter={view.filter}
+              rules={RANKING_RULES}
+            />
           </MeasureSection>
           <MeasureSection
             id="drivers"
             title={t("sections.drivers")}
             lead={t("sections.driversLead")}
           >
-            <DriverRanking ranking={view.driverRanking} filter={view.filter} />
+            <DriverRanking
+              ranking={view.driverRanking}
+              filter={view.filter}
+              rules={RANKING_RULES}
+            />
           </MeasureSection>
           <MeasureSection id="map" title={t("sections.map")} lead={t("sections.mapLead")}>
             <GapMap stages={journey.stages} byTouchpoint={view.byTouchpoint} filter={view.filter} />
@@ -138,7 +148,11 @@ export default async function MeasurePage({ searchParams }: TProps) {
           <MeasureSection id="stages" title={t("sections.stages")} lead={t("sections.stagesLead")}>
             <StageSegment stageBySegment={view.stageBySegment} segments={view.segments} />
           </MeasureSection>
-          <MeasureSection id="ipa" title={t("sections.ipa")} lead={t("sections.ipaLead")}>
+          <MeasureSection
+            id="ipa"
+            title={t("sections.ipa")}
+            lead={t("sections.ipaLead", { min: RANKING_RULES.minAnswers })}
+          >
             <ImportancePerformance
               importancePerformance={view.importancePerformance}
               importancePerformanceCuts={view.importancePerformanceCuts}

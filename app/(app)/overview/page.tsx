@@ -3,7 +3,7 @@ import { phaseMetadata } from "@/components/phase-intro";
 import { PageHeader } from "@/components/ui/page-header";
 import { searchStringOf } from "@/lib/analytics/filter-url";
 import { requireUser } from "@/lib/auth/session";
-import { getOverview } from "@/lib/overview/queries";
+import { getOverview, TOP_TOUCHPOINTS } from "@/lib/overview/queries";
 import { BEFORE_DAYS, EVALUATION_DAYS } from "@/lib/projects/windows";
 import { CaseOutcomes } from "./_components/case-outcomes";
 import { ControlAlerts } from "./_components/control-alerts";
@@ -83,7 +83,7 @@ export default async function OverviewPage() {
       <div className="grid gap-8 lg:grid-cols-2" data-print-page>
         <OverviewSection
           id="top"
-          title={t("sections.top")}
+          title={t("sections.top", { count: TOP_TOUCHPOINTS })}
           lead={t("sections.topLead", periods.ranking)}
           testId="overview-top10"
         >

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Star } from "lucide-react";
 import { formatInteger, formatNumber, formatSigned } from "@/lib/format/numbers";
-import { gapTone } from "@/lib/analytics/gap-tone";
+import { rankedGapTone } from "@/lib/analytics/gap-tone";
 import { searchStringOf } from "@/lib/analytics/filter-url";
 import { localized } from "@/lib/i18n/localized";
 import type { TPeriod } from "@/lib/overview/periods";
@@ -11,7 +11,7 @@ import { EMPTY_CLASS, LIST_CLASS, ROW_LINK_CLASS } from "./overview-section";
 
 const TONE_TEXT = { below: "text-gap-below", above: "text-gap-above", neutral: "text-neutral-700" };
 
-/** The ten touchpoints to fix first across journeys, each opening its drill-down in Measure for the same 90 days. */
+/** Up to ten touchpoints shown below expectation, to fix first across journeys, each opening its drill-down in Measure for the same 90 days. */
 export async function TopTouchpoints({
   top,
   period,
@@ -30,11 +30,7 @@ export async function TopTouchpoints({
       {top.map((item) => {
         const { touchpoint, reason } = item;
         const name = localized(touchpoint, "name", locale);
-        const tone = gapTone(
-          reason.meanGap === null
-            ? null
-            : { n: reason.n, mean: reason.meanGap, interval: reason.gapInterval },
-        );
+        const tone = rankedGapTone(reason);
         return (
           <li key={touchpoint.id} data-testid="overview-top-row">
             <Link
