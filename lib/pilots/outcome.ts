@@ -145,6 +145,19 @@ export type TPeriodWeeks = { before: readonly TGroupSums[]; after: readonly TGro
 /** One site's sums before and during a before/after pilot. */
 type TSitePeriodSums = { before: TGroupSums; after: TGroupSums };
 
+/** A test's own figures, without what a clustered test adds about its arms. */
+function plainTest(test: TDifferenceTest | null): TDifferenceTest | null {
+  return (
+    test && {
+      difference: test.difference,
+      interval: test.interval,
+      statistic: test.statistic,
+      df: test.df,
+      pValue: test.pValue,
+    }
+  );
+}
+
 /** A test on per-answer scores, back in the metric's display unit. */
 function scaled<T extends TDifferenceTest>(test: T | null, scale: number): T | null {
   return (
@@ -213,13 +226,7 @@ function siteAdjusted(
   const df = pilotSites.length + controlSites.length - 2;
   const test = scaled(raw, DISPLAY_SCALE[metric]);
   return {
-    test: test && {
-      difference: test.difference,
-      interval: test.interval,
-      statistic: test.statistic,
-      df: test.df,
-      pValue: test.pValue,
-    },
+    test: plainTest(test),
     clustering: { icc, iccSource: source, pilot, control },
     figures: {
       pilot: clusteredGroupFigure(metric, sumGroups(pilotSites), pilot.designEffect, df),
@@ -282,13 +289,7 @@ export function weekClusteredComparison(
   const test = scaled(raw, DISPLAY_SCALE[metric]);
   const [afterSums, beforeSums] = [sumGroups(weeks.after), sumGroups(weeks.before)];
   return {
-    test: test && {
-      difference: test.difference,
-      interval: test.interval,
-      statistic: test.statistic,
-      df: test.df,
-      pValue: test.pValue,
-    },
+    test: plainTest(test),
     // Each period's own interval on the same footing as the test, so the two tell one story.
     figures:
       raw && raw.df !== null
