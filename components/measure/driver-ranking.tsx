@@ -5,9 +5,8 @@ import { ChevronRight, Star } from "lucide-react";
 import { ChartCard } from "@/components/charts/chart-card";
 import { searchStringOf } from "@/lib/analytics/filter-url";
 import type { TAnalysisFilter, TRankedDriver, TRankingRules } from "@/lib/analytics/schemas";
-import { formatPercent } from "@/lib/format/numbers";
 import { localized } from "@/lib/i18n/localized";
-import { RankedList, RankingMethod } from "./ranked-list";
+import { RankedList, RankingMethod, rankingRuleValues } from "./ranked-list";
 
 type TProps = {
   ranking: TRankedDriver[];
@@ -81,11 +80,7 @@ export function DriverRanking({ ranking, filter, rules }: TProps) {
       footer={
         <RankingMethod
           title={t("methodTitle")}
-          text={t("method", {
-            min: rules.minAnswers,
-            pairs: rules.minPairs,
-            confidence: formatPercent(rules.confidence, locale),
-          })}
+          text={t("method", rankingRuleValues(rules, locale))}
         />
       }
     >

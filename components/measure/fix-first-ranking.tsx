@@ -10,9 +10,8 @@ import type {
   TRankedTouchpoint,
   TRankingRules,
 } from "@/lib/analytics/schemas";
-import { formatPercent } from "@/lib/format/numbers";
 import { localized } from "@/lib/i18n/localized";
-import { RankedList, RankingMethod } from "./ranked-list";
+import { RankedList, RankingMethod, rankingRuleValues } from "./ranked-list";
 
 type TProps = {
   ranking: TRankedTouchpoint[];
@@ -76,11 +75,7 @@ export function FixFirstRanking({ ranking, measuresOf, filter, rules }: TProps) 
       footer={
         <RankingMethod
           title={t("methodTitle")}
-          text={t("method", {
-            min: rules.minAnswers,
-            pairs: rules.minPairs,
-            confidence: formatPercent(rules.confidence, locale),
-          })}
+          text={t("method", rankingRuleValues(rules, locale))}
         />
       }
     >

@@ -3,7 +3,7 @@ import { useState, type ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { formatInteger, formatNumber, formatPercent, formatSigned } from "@/lib/format/numbers";
 import { rankedGapTone } from "@/lib/analytics/gap-tone";
-import type { TMeasures } from "@/lib/analytics/schemas";
+import type { TMeasures, TRankingRules } from "@/lib/analytics/schemas";
 import type { TRanked } from "@/lib/stats/ranking";
 import { WhyFirst, type TRankSubject } from "./why-first";
 
@@ -153,6 +153,15 @@ function Metric({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** "How is the score computed?" under a ranking. */
+/** The ranking rules as the method texts' placeholders: {min}, {pairs} and {confidence}. */
+export function rankingRuleValues(rules: TRankingRules, locale: string) {
+  return {
+    min: rules.minAnswers,
+    pairs: rules.minPairs,
+    confidence: formatPercent(rules.confidence, locale),
+  };
+}
+
 export function RankingMethod({ title, text }: { title: string; text: string }) {
   return (
     <details>

@@ -36,7 +36,9 @@ export function rolledOutPilots(pilots: readonly TOverviewPilot[]): TRolledOutPi
 }
 
 export function caseOutcomeOf(
-  pilot: TRolledOutPilot,
+  pilot: Pick<TRolledOutPilot, "id" | "project" | "name" | "touchpoint" | "metric"> & {
+    decision: { rolloutDay: string };
+  },
   periods: TOutcomePeriods,
   weeks: { before: readonly TGroupMoments[]; after: readonly TGroupMoments[] },
 ): TCaseOutcome {

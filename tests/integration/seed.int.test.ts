@@ -16,7 +16,7 @@ import { DEMO_FOLLOW_UP_OPEN_DAYS } from "@/prisma/seed/demo-skt-journey";
 import { chooseMeanChart } from "@/lib/stats/chart-choice";
 import { detectSignals } from "@/lib/stats/control-charts";
 import { pilotOutcome, sumGroups } from "@/lib/pilots/outcome";
-import { caseOutcomeOf, rolledOutPilots } from "@/lib/overview/outcomes";
+import { caseOutcomeOf } from "@/lib/overview/outcomes";
 import { outcomePeriods } from "@/lib/overview/periods";
 import { baselineWindow, planPilot } from "@/lib/pilots/planning";
 import {
@@ -293,40 +293,15 @@ describe("the demo's Improve and Control story, read through the app's one aggre
         ["week"],
       );
     const [before, after] = await Promise.all([weeksOf(periods.before), weeksOf(periods.after)]);
-    const [rolled] = rolledOutPilots([
-      {
-        id: "demo",
-        projectId: "demo-project",
-        project: { id: "demo-project", title: "Demo" },
-        name: "Demo pilot",
-        touchpoint: { id: mot.id, nameKo: "", nameEn: "" },
-        metric: "MEAN_EXPERIENCE",
-        design: "CONTROL_SITES",
-        targetEffect: 1,
-        startDay: dates.startsOn,
-        endDay: dates.endsOn,
-        baselineStartDay: null,
-        baselineEndDay: null,
-        plannedOn: dates.startsOn,
-        isRetrospective: false,
-        stage: "COMPLETED",
-        sites: [],
-        decision: {
-          decision: "ROLLOUT",
-          note: "",
-          decidedBy: null,
-          decidedAt: dates.endsOn,
-          rolloutDay: dates.rolloutOn,
-        },
-        outcome: pilotOutcome({
-          metric: "MEAN_EXPERIENCE",
-          pilot: sumGroups([]),
-          control: sumGroups([]),
-          plannedPerGroup: null,
-        }),
-      },
-    ]);
-    const outcome = caseOutcomeOf(rolled!, periods, { before, after });
+    const rolled = {
+      id: "demo",
+      project: { id: "demo-project", title: "Demo" },
+      name: "Demo pilot",
+      touchpoint: { id: mot.id, nameKo: "", nameEn: "" },
+      metric: "MEAN_EXPERIENCE" as const,
+      decision: { rolloutDay: dates.rolloutOn },
+    };
+    const outcome = caseOutcomeOf(rolled, periods, { before, after });
     expect(outcome.verdict).toBe("IMPROVED");
     expect(outcome.difference!.interval.low).toBeGreaterThan(0.5);
   });

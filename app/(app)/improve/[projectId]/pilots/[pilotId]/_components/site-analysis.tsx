@@ -1,4 +1,5 @@
 "use client";
+import type { ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import { formatInteger, formatNumber } from "@/lib/format/numbers";
 import type { TPilotDetail } from "@/lib/pilots/schemas";
@@ -22,14 +23,7 @@ export function SiteAnalysis({ pilot }: { pilot: TPilotDetail }) {
       { key: "control", label: t("groups.control"), group: clustering.control },
     ] as const;
     return (
-      <section
-        aria-labelledby="clustering-heading"
-        className="rounded-lg border border-neutral-200 bg-white p-4 text-sm"
-        data-testid="pilot-clustering"
-      >
-        <h2 id="clustering-heading" className="font-medium">
-          {t("clustering.heading")}
-        </h2>
+      <Panel id="clustering" heading={t("clustering.heading")} testId="pilot-clustering">
         <p className="mt-1 text-neutral-600">{t("clustering.lead")}</p>
         <p className="mt-2">
           {t("clustering.icc", {
@@ -50,20 +44,13 @@ export function SiteAnalysis({ pilot }: { pilot: TPilotDetail }) {
             </li>
           ))}
         </ul>
-      </section>
+      </Panel>
     );
   }
 
   if (pilot.design !== "BEFORE_AFTER") return null;
   return (
-    <section
-      aria-labelledby="did-heading"
-      className="rounded-lg border border-neutral-200 bg-white p-4 text-sm"
-      data-testid="pilot-did"
-    >
-      <h2 id="did-heading" className="font-medium">
-        {t("did.heading")}
-      </h2>
+    <Panel id="did" heading={t("did.heading")} testId="pilot-did">
       {did ? (
         <>
           <p className="mt-2 text-base" data-testid="did-value">
@@ -93,6 +80,32 @@ export function SiteAnalysis({ pilot }: { pilot: TPilotDetail }) {
       ) : (
         <p className="mt-2 text-neutral-600">{t("did.none")}</p>
       )}
+    </Panel>
+  );
+}
+
+/** The frame both analyses share: a bordered section named by its heading. */
+function Panel({
+  id,
+  heading,
+  testId,
+  children,
+}: {
+  id: string;
+  heading: string;
+  testId: string;
+  children: ReactNode;
+}) {
+  return (
+    <section
+      aria-labelledby={`${id}-heading`}
+      className="rounded-lg border border-neutral-200 bg-white p-4 text-sm"
+      data-testid={testId}
+    >
+      <h2 id={`${id}-heading`} className="font-medium">
+        {heading}
+      </h2>
+      {children}
     </section>
   );
 }
