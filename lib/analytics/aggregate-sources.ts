@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/db/client";
-import { ROLLUP_STATISTIC_COLUMNS } from "@/lib/observations/rollups";
+import { pendingRowsSql, ROLLUP_STATISTIC_COLUMNS, type TSlice } from "@/lib/observations/rollups";
 import { CSAT_TOP_TWO_MIN, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN } from "@/lib/observations/scale";
 import { localTimeOf, utcStartOf } from "@/lib/dates/local-time-sql";
 import type { TAggregateFilter, TGroupKey } from "./schemas";
@@ -63,6 +63,13 @@ const EXPECTED = Prisma.sql`COALESCE(o."expectationScore", e."expectedLevel")`;
 /** Gap = experienced − expected; negative when the touchpoint under-delivers (PRODUCT.md, "Measures"). */
 const GAP = Prisma.sql`(o."experiencedScore" - ${EXPECTED})`;
 
+// The experience–NPS correlation from pair sums, as the rollups keep it (correlationFromSums), not
+// corr(): on a constant score such as 4.3, corr() turns a few ulps of rounding into any r at all.
+const PAIRED = Prisma.sql`o."experiencedScore" IS NOT NULL AND o.nps IS NOT NULL`;
+const PAIR_SUMS = Prisma.sql`sum(o."experiencedScore") FILTER (WHERE ${PAIRED}) AS pair_sum_x, sum(o.nps) FILTER (WHERE ${PAIRED})::float8 AS pair_sum_y,
+           sum(o."experiencedScore" * o."experiencedScore") FILTER (WHERE ${PAIRED}) AS pair_sum_xx, sum(o.nps * o.nps) FILTER (WHERE ${PAIRED})::float8 AS pair_sum_yy,
+           sum(o."experiencedScore" * o.nps) AS pair_sum_xy`;
+
 export const RAW_OBSERVATIONS: TSourceSql = {
   isRollup: false,
   groupKeys: ALL_KEYS,
@@ -83,7 +90,8 @@ export const RAW_OBSERVATIONS: TSourceSql = {
            count(*) FILTER (WHERE o.nps <= ${NPS_DETRACTOR_MAX})::int AS detractors,
            count(o.csat)::int AS csat_n, count(*) FILTER (WHERE o.csat >= ${CSAT_TOP_TWO_MIN})::int AS csat_top2,
            count(o.ces)::int AS ces_n, sum(o.ces)::float8 AS ces_sum, sum(o.ces * o.ces)::float8 AS ces_sumsq,
-           corr(o."experiencedScore", o.nps) AS r_experience_nps, regr_count(o."experiencedScore", o.nps)::int AS n_experience_nps`,
+           regr_count(o."experiencedScore", o.nps)::int AS n_experience_nps,
+           ${PAIR_SUMS}`,
 };
 
 // --- rollups -------------------------------------------------------------------------------
@@ -117,11 +125,11 @@ const ROLLUP_STATISTICS = Prisma.sql`
            ${totalInt("promoters")} AS promoters, ${totalInt("passives")} AS passives, ${totalInt("detractors")} AS detractors,
            ${totalInt("csatN")} AS csat_n, ${totalInt("csatTopTwo")} AS csat_top2,
            ${totalInt("cesN")} AS ces_n, ${total(column("cesSum"))} AS ces_sum, ${total(column("cesSumSquares"))} AS ces_sumsq,
-           NULL::float8 AS r_experience_nps, ${totalInt("pairN")} AS n_experience_nps,
+           ${totalInt("pairN")} AS n_experience_nps,
            ${total(column("pairSumX"))} AS pair_sum_x, ${total(column("pairSumY"))} AS pair_sum_y,
            ${total(column("pairSumXX"))} AS pair_sum_xx, ${total(column("pairSumYY"))} AS pair_sum_yy, ${total(column("pairSumXY"))} AS pair_sum_xy`;
 
-/** Both rollups store local days. */
+/** Every rollup stores local days (a week's Monday, a month's 1st). */
 const ROLLUP_DAYS = {
   localTime: Prisma.sql`o.day::timestamp`,
   fromDay: (day: string) => Prisma.sql`o.day >= ${day}::date`,
@@ -130,69 +138,140 @@ const ROLLUP_DAYS = {
   isRollup: true,
 };
 
-/** Every key and filter, from more rows: a touchpoint's day has one per driver, segment, site and source. */
-const DETAIL: TSourceSql = {
-  groupKeys: ALL_KEYS,
-  filters: ALL_FILTERS,
-  from: () => Prisma.sql`"ObservationDaily" o`,
-  ...ROLLUP_DAYS,
-};
+const TOUCHPOINT_COLUMNS = ["organizationId", "day", "touchpointId", "segmentId"];
+const DETAIL_COLUMNS = [...TOUCHPOINT_COLUMNS, "driverId", "siteId", "source"];
 
-const TOUCHPOINT_FILTERS: ReadonlySet<keyof TAggregateFilter> = new Set([
+/** A rollup table's rows of the organization, as `columns` and the statistics. */
+function rowsOf(
+  table: string,
+  columns: readonly string[],
+  organizationId: string,
+  conditions: readonly Prisma.Sql[],
+): Prisma.Sql {
+  const selected = Prisma.raw(
+    [...columns, ...ROLLUP_STATISTIC_COLUMNS].map((column) => `"${column}"`).join(", "),
+  );
+  return Prisma.sql`SELECT ${selected} FROM ${Prisma.raw(`"${table}"`)} WHERE ${Prisma.join([Prisma.sql`"organizationId" = ${organizationId}`, ...conditions], " AND ")}`;
+}
+
+/**
+ * A journey's or a touchpoint's rows only, asked of the rollup table itself: its index finds
+ * them, instead of every touchpoint's rows being summed and then dropped by the Touchpoint join.
+ */
+function touchpointConditions(filter: TAggregateFilter): Prisma.Sql[] {
+  return [
+    ...(filter.touchpointId ? [Prisma.sql`"touchpointId" = ${filter.touchpointId}`] : []),
+    ...(filter.journeyId
+      ? [
+          Prisma.sql`"touchpointId" IN (SELECT id FROM "Touchpoint" WHERE "journeyId" = ${filter.journeyId})`,
+        ]
+      : []),
+  ];
+}
+
+/** The relation `o`: the rollup rows read, stacked with the organization's rows not merged yet. */
+const withPending = (
+  parts: readonly Prisma.Sql[],
+  columns: readonly string[],
+  organizationId: string,
+) =>
+  Prisma.sql`(${Prisma.join([...parts, pendingRowsSql(organizationId, columns)], " UNION ALL ")}) o`;
+
+const TOUCHPOINT_KEYS: readonly TGroupKey[] = ["touchpoint", "stage", "segment", "month"];
+const TOUCHPOINT_FILTERS: readonly (keyof TAggregateFilter)[] = [
   "journeyId",
   "from",
   "to",
   "touchpointId",
   "segmentId",
   "motOnly",
-]);
-
-/** Touchpoint, stage, segment and days: the control charts' daily and weekly points, and any period cut by day. */
-const TOUCHPOINT_DAYS: TSourceSql = {
-  groupKeys: new Set(["touchpoint", "stage", "segment", "day", "week", "month"]),
-  filters: TOUCHPOINT_FILTERS,
-  from: () => Prisma.sql`"TouchpointDaily" o`,
-  ...ROLLUP_DAYS,
+];
+/** What each slice adds to the touchpoint's keys and filters. */
+const SLICE_READS: Record<
+  TSlice,
+  { keys: readonly TGroupKey[]; filters: readonly (keyof TAggregateFilter)[] }
+> = {
+  SOURCE: { keys: ["source"], filters: ["source"] },
+  DRIVER: { keys: ["driver", "dimension", "kind"], filters: ["dimension", "kind"] },
+  SITE: { keys: ["site"], filters: ["siteId", "siteIds"] },
+  DETAIL: {
+    keys: ["source", "driver", "dimension", "kind", "site"],
+    filters: ["source", "dimension", "kind", "siteId", "siteIds"],
+  },
 };
-
-const STACKED_COLUMNS = Prisma.raw(
-  ["organizationId", "day", "touchpointId", "segmentId", ...ROLLUP_STATISTIC_COLUMNS]
-    .map((column) => `"${column}"`)
-    .join(", "),
-);
 
 /**
- * The same without day or week keys, from the fewest rows: the period's whole months from
- * TouchpointMonthly, the whole weeks at its edges from TouchpointWeekly and the days left from
- * TouchpointDaily, stacked (whole-periods.ts). All time reads twelve rows a year per touchpoint and
- * segment; the overview's last 30 days a few whole weeks and up to about 16 single days. The ranking and the
- * overview ask this.
+ * A period's whole months, whole weeks at its edges and the days left (whole-periods.ts), stacked
+ * from one family of rollups with the pending rows: the touchpoint rollups (twelve rows a year per
+ * touchpoint and segment), or one slice of SliceMonthly and SliceWeekly with the days from the
+ * detail. No day or week keys: those read the days (below).
  */
-const TOUCHPOINT_PERIODS: TSourceSql = {
-  groupKeys: new Set(["touchpoint", "stage", "segment", "month"]),
-  filters: TOUCHPOINT_FILTERS,
-  from: (organizationId, filter) => {
-    const { months, weeks, days } = splitIntoWholePeriods({ from: filter.from, to: filter.to });
-    const rows = (table: string, conditions: Prisma.Sql[]) =>
-      Prisma.sql`SELECT ${STACKED_COLUMNS} FROM ${Prisma.raw(`"${table}"`)} WHERE ${Prisma.join([Prisma.sql`"organizationId" = ${organizationId}`, ...conditions], " AND ")}`;
-    const starting = (starts: { from?: string; before?: string }) => [
-      ...(starts.from ? [Prisma.sql`day >= ${starts.from}::date`] : []),
-      ...(starts.before ? [Prisma.sql`day < ${starts.before}::date`] : []),
-    ];
-    const parts = [
-      ...(months ? [rows("TouchpointMonthly", starting(months))] : []),
-      ...weeks.map((week) => rows("TouchpointWeekly", starting(week))),
-      ...days.map((range) =>
-        rows("TouchpointDaily", [
-          Prisma.sql`day >= ${range.from}::date`,
-          Prisma.sql`day <= ${range.to}::date`,
-        ]),
+function periodsOf(slice: TSlice | null): TSourceSql {
+  const columns = slice ? DETAIL_COLUMNS : TOUCHPOINT_COLUMNS;
+  const tables = slice
+    ? { month: "SliceMonthly", week: "SliceWeekly", day: "ObservationDaily" }
+    : { month: "TouchpointMonthly", week: "TouchpointWeekly", day: "TouchpointDaily" };
+  const ofSlice = slice ? [Prisma.sql`slice = ${slice}::"RollupSlice"`] : [];
+  return {
+    groupKeys: new Set([...TOUCHPOINT_KEYS, ...(slice ? SLICE_READS[slice].keys : [])]),
+    filters: new Set([...TOUCHPOINT_FILTERS, ...(slice ? SLICE_READS[slice].filters : [])]),
+    from: (organizationId, filter) => {
+      const { months, weeks, days } = splitIntoWholePeriods({ from: filter.from, to: filter.to });
+      const starting = (starts: { from?: string; before?: string }) => [
+        ...(starts.from ? [Prisma.sql`day >= ${starts.from}::date`] : []),
+        ...(starts.before ? [Prisma.sql`day < ${starts.before}::date`] : []),
+      ];
+      const read = (table: string, conditions: Prisma.Sql[]) =>
+        rowsOf(table, columns, organizationId, [...conditions, ...touchpointConditions(filter)]);
+      return withPending(
+        [
+          ...(months ? [read(tables.month, [...ofSlice, ...starting(months)])] : []),
+          ...weeks.map((week) => read(tables.week, [...ofSlice, ...starting(week)])),
+          ...days.map((range) =>
+            read(tables.day, [
+              Prisma.sql`day >= ${range.from}::date`,
+              Prisma.sql`day <= ${range.to}::date`,
+            ]),
+          ),
+        ],
+        columns,
+        organizationId,
+      );
+    },
+    ...ROLLUP_DAYS,
+  };
+}
+
+/** Day and week keys (the control charts, a drill-down's weeks): the daily touchpoint rollup, or the detail. */
+function daysOf(detail: boolean): TSourceSql {
+  const columns = detail ? DETAIL_COLUMNS : TOUCHPOINT_COLUMNS;
+  return {
+    groupKeys: detail ? ALL_KEYS : new Set([...TOUCHPOINT_KEYS, "day", "week"]),
+    filters: detail ? ALL_FILTERS : new Set(TOUCHPOINT_FILTERS),
+    from: (organizationId, filter) =>
+      withPending(
+        [
+          rowsOf(
+            detail ? "ObservationDaily" : "TouchpointDaily",
+            columns,
+            organizationId,
+            touchpointConditions(filter),
+          ),
+        ],
+        columns,
+        organizationId,
       ),
-    ];
-    return Prisma.sql`(${Prisma.join(parts, " UNION ALL ")}) o`;
-  },
-  ...ROLLUP_DAYS,
-};
+    ...ROLLUP_DAYS,
+  };
+}
 
 /** The rollups, smallest first: a query reads the first that has every key and filter it uses. */
-export const ROLLUPS_BY_SIZE = [TOUCHPOINT_PERIODS, TOUCHPOINT_DAYS, DETAIL] as const;
+export const ROLLUPS_BY_SIZE = [
+  periodsOf(null),
+  periodsOf("SOURCE"),
+  periodsOf("DRIVER"),
+  periodsOf("SITE"),
+  periodsOf("DETAIL"),
+  daysOf(false),
+  daysOf(true),
+] as const;

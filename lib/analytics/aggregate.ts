@@ -82,14 +82,13 @@ type TRow = {
   ces_n: number;
   ces_sum: number | null;
   ces_sumsq: number | null;
-  r_experience_nps: number | null;
   n_experience_nps: number;
-  /** The rollup's pair sums, from which r is computed here (the raw table's corr() gives r itself). */
-  pair_sum_x?: number;
-  pair_sum_y?: number;
-  pair_sum_xx?: number;
-  pair_sum_yy?: number;
-  pair_sum_xy?: number;
+  /** The experience–NPS pair sums, from which r is computed here (NULL without pairs). */
+  pair_sum_x: number | null;
+  pair_sum_y: number | null;
+  pair_sum_xx: number | null;
+  pair_sum_yy: number | null;
+  pair_sum_xy: number | null;
 };
 
 /** The observations grouped one way: by up to two keys, or not at all ([]). */
@@ -217,7 +216,7 @@ function momentsOf(row: TRow, keys: (string | null)[]): TGroupMoments {
     csat: { n: row.csat_n, topTwoBox: row.csat_top2 },
     ces: { n: row.ces_n, sum: row.ces_sum ?? 0, sumSquares: row.ces_sumsq ?? 0 },
     experienceNpsCorrelation: {
-      r: row.pair_sum_x === undefined ? row.r_experience_nps : correlationFromSums(pairSumsOf(row)),
+      r: correlationFromSums(pairSumsOf(row)),
       n: row.n_experience_nps,
     },
   };

@@ -1,10 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { db, Prisma } from "@/lib/db/client";
+import { db } from "@/lib/db/client";
 import { writeAuditLog } from "@/lib/audit/log";
 import type { TRequestMeta } from "@/lib/audit/schemas";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
-import { addObservationsToRollups } from "@/lib/observations/rollups";
 import { insertObservations } from "@/lib/observations/store";
 import { parseInput } from "@/lib/validation";
 import { guessColumns, suggestSavedMapping } from "./headers";
@@ -191,7 +190,6 @@ export async function runSurveyImport(
               tx,
               { organizationId, loggedById: actor.id, importId },
               valid.map((row) => row.observation),
-              { deferRollups: true },
             );
             stored.created += result.created;
             stored.duplicates += result.duplicates;
@@ -204,9 +202,6 @@ export async function runSurveyImport(
       );
       if (!validRowsOnly && totals.invalid > 0) throw new BadRowsRollback(totals);
 
-      // The rows this import inserted (a skipped duplicate keeps its first import's id), added to
-      // the rollups once, so the import holds their rows only while it commits.
-      await addObservationsToRollups(tx, organizationId, Prisma.sql`o."importId" = ${importId}`);
       const counts = { ...countsOf(totals, stored.duplicates), imported: stored.created };
       await tx.surveyImport.update({
         where: { id: importId },

@@ -5,12 +5,14 @@ import { CSAT_TOP_TWO_MIN, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN } from "./scale";
 
 // The rollups of observations the dashboards read instead of the raw rows (docs/SCALING.md): the
 // sufficient statistics per local day × touchpoint × driver × segment × site × source
-// ("ObservationDaily", the detail) and per local day, week or month × touchpoint × segment
-// ("TouchpointDaily", "TouchpointWeekly", "TouchpointMonthly"). One list of statistics below
-// defines a rollup row from observations; the insert path (store.ts) adds the rows it just
-// inserted to all four, in the same statement, and refreshRollups rebuilds a
-// slice from the raw table with the same definitions — so incremental and rebuilt agree by
-// construction, and the tests check that they do.
+// ("ObservationDaily", the detail); per local day, week or month × touchpoint × segment
+// ("TouchpointDaily", "TouchpointWeekly", "TouchpointMonthly"); and per local week or month ×
+// touchpoint × segment × one slice — the site, the source, the driver, or all three
+// ("SliceWeekly", "SliceMonthly"). One list of statistics below defines a rollup row from
+// observations. The insert path (store.ts) appends the rows it inserted to RollupPending; a merge
+// (rollup-merge.ts) adds pending rows to every rollup in one statement; reads add the rows still
+// pending; refreshRollups rebuilds a part from the raw table with the same definitions — so
+// merged, pending and rebuilt agree by construction, and the tests check that they do.
 
 type TTx = Prisma.TransactionClient;
 
@@ -113,53 +115,137 @@ const STATISTICS: [column: string, type: "int" | "float8", definition: Prisma.Sq
 
 const quoted = (column: string) => Prisma.raw(`"${column}"`);
 
-/** A touchpoint rollup's key columns: organization, the period's first day, touchpoint, segment. */
-const touchpointKeys = (period: TPeriod) =>
-  [
-    ["organizationId", Prisma.sql`o."organizationId"`],
-    ["day", localPeriodOf(period, Prisma.sql`o."observedAt"`)],
-    ["touchpointId", Prisma.sql`o."touchpointId"`],
-    ["segmentId", Prisma.sql`o."segmentId"`],
-  ] as const;
+/** The keys a rollup may keep beside organization, period, touchpoint and segment. */
+type TSliceKey = "driverId" | "siteId" | "source";
+const SLICE_KEYS: readonly TSliceKey[] = ["driverId", "siteId", "source"];
+/** A key a slice row does not keep is NULL, typed as the column is. */
+const NULL_OF: Record<TSliceKey, Prisma.Sql> = {
+  driverId: Prisma.sql`NULL::text`,
+  siteId: Prisma.sql`NULL::text`,
+  source: Prisma.sql`NULL::"ObservationSource"`,
+};
 
-/** The rollups: their table, period and key columns, each key with its definition over observations `o`. */
+/** The slices SliceWeekly and SliceMonthly hold, each with the keys it keeps. */
+export const SLICES = {
+  SITE: ["siteId"],
+  SOURCE: ["source"],
+  DRIVER: ["driverId"],
+  DETAIL: ["driverId", "siteId", "source"],
+} as const satisfies Record<string, readonly TSliceKey[]>;
+export type TSlice = keyof typeof SLICES;
+
+type TRollupDefinition = {
+  table: string;
+  period: TPeriod;
+  /** The key columns in the table's unique index, in order. */
+  keyColumns: readonly string[];
+  /** The slice keys it keeps (the others are absent, or NULL in a slice table). */
+  kept: readonly TSliceKey[];
+  /** SliceWeekly and SliceMonthly: which slice the rows are. */
+  slice?: TSlice;
+  /** How a rebuild fills it: from the raw observations, or as the sum of a finer rollup's rows. */
+  finer: string | null;
+};
+
+const TOUCHPOINT_KEY_COLUMNS = ["organizationId", "day", "touchpointId", "segmentId"];
+const SLICE_KEY_COLUMNS = [
+  "organizationId",
+  "slice",
+  "day",
+  "touchpointId",
+  "segmentId",
+  ...SLICE_KEYS,
+];
+
+const sliceRollup = (slice: TSlice, period: "week" | "month"): TRollupDefinition => ({
+  table: period === "week" ? "SliceWeekly" : "SliceMonthly",
+  period,
+  keyColumns: SLICE_KEY_COLUMNS,
+  kept: SLICES[slice],
+  slice,
+  // The one-key slices are sums of the detail slice of the same period (fewer rows than the days).
+  finer: slice === "DETAIL" ? "detail" : period === "week" ? "detailWeek" : "detailMonth",
+});
+
+/**
+ * Every rollup, in the order a rebuild fills them (each from the raw table or a finer one already
+ * filled) and every insert or merge adds to them (one order, so concurrent writers cannot deadlock).
+ */
 const ROLLUPS = {
   detail: {
     table: "ObservationDaily",
     period: "day",
-    keys: [
-      ["organizationId", Prisma.sql`o."organizationId"`],
-      ["day", localPeriodOf("day", Prisma.sql`o."observedAt"`)],
-      ["touchpointId", Prisma.sql`o."touchpointId"`],
-      ["driverId", Prisma.sql`o."driverId"`],
-      ["segmentId", Prisma.sql`o."segmentId"`],
-      ["siteId", Prisma.sql`o."siteId"`],
-      ["source", Prisma.sql`o.source`],
+    keyColumns: [
+      "organizationId",
+      "day",
+      "touchpointId",
+      "driverId",
+      "segmentId",
+      "siteId",
+      "source",
     ],
+    kept: SLICE_KEYS,
+    finer: null,
   },
-  touchpoint: { table: "TouchpointDaily", period: "day", keys: touchpointKeys("day") },
-  touchpointWeek: { table: "TouchpointWeekly", period: "week", keys: touchpointKeys("week") },
-  touchpointMonth: { table: "TouchpointMonthly", period: "month", keys: touchpointKeys("month") },
-} as const satisfies Record<
-  string,
-  { table: string; period: TPeriod; keys: readonly (readonly [string, Prisma.Sql])[] }
->;
+  touchpoint: {
+    table: "TouchpointDaily",
+    period: "day",
+    keyColumns: TOUCHPOINT_KEY_COLUMNS,
+    kept: [],
+    finer: "detail",
+  },
+  touchpointWeek: {
+    table: "TouchpointWeekly",
+    period: "week",
+    keyColumns: TOUCHPOINT_KEY_COLUMNS,
+    kept: [],
+    finer: "touchpoint",
+  },
+  touchpointMonth: {
+    table: "TouchpointMonthly",
+    period: "month",
+    keyColumns: TOUCHPOINT_KEY_COLUMNS,
+    kept: [],
+    finer: "touchpoint",
+  },
+  detailWeek: sliceRollup("DETAIL", "week"),
+  detailMonth: sliceRollup("DETAIL", "month"),
+  siteWeek: sliceRollup("SITE", "week"),
+  siteMonth: sliceRollup("SITE", "month"),
+  sourceWeek: sliceRollup("SOURCE", "week"),
+  sourceMonth: sliceRollup("SOURCE", "month"),
+  driverWeek: sliceRollup("DRIVER", "week"),
+  driverMonth: sliceRollup("DRIVER", "month"),
+} as const satisfies Record<string, TRollupDefinition>;
 
-export type TRollup = keyof typeof ROLLUPS;
+type TRollup = keyof typeof ROLLUPS;
 const ROLLUP_NAMES = Object.keys(ROLLUPS) as TRollup[];
+/** The rollup tables, in the order they are written. */
+export const ROLLUP_TABLES = [...new Set(ROLLUP_NAMES.map((rollup) => ROLLUPS[rollup].table))];
+
+/**
+ * A rollup's key columns as expressions over `alias` (observations, or a finer rollup's rows):
+ * the period's first day from `day`, the slice as a constant, a key it does not keep as NULL.
+ */
+function keyExpressions(rollup: TRollup, alias: "o" | "r", day: Prisma.Sql): Prisma.Sql[] {
+  const { keyColumns, kept, slice }: TRollupDefinition = ROLLUPS[rollup];
+  return keyColumns.map((name) => {
+    if (name === "day") return day;
+    if (name === "slice") return Prisma.sql`${slice!}::"RollupSlice"`;
+    if ((SLICE_KEYS as readonly string[]).includes(name) && !kept.includes(name as TSliceKey))
+      return NULL_OF[name as TSliceKey];
+    return Prisma.raw(`${alias}."${name}"`);
+  });
+}
 
 /**
  * INSERT into a rollup the rows `select` yields (key columns, then the statistics, in the table's
- * order), adding to rows that exist. Rows are upserted in key order, so two concurrent batches lock
- * shared rollup rows in the same order and cannot deadlock.
+ * order), adding to rows that exist. Rows are upserted in key order, so two concurrent writers
+ * lock shared rollup rows in the same order and cannot deadlock.
  */
-function upsertSql(
-  rollup: TRollup,
-  select: (keys: Prisma.Sql, statistics: Prisma.Sql, groupBy: Prisma.Sql) => Prisma.Sql,
-): Prisma.Sql {
-  const { table, keys } = ROLLUPS[rollup];
-  const keyNames = keys.map(([name]) => name);
-  const positions = Prisma.raw(keys.map((_, i) => i + 1).join(", "));
+function upsertSql(rollup: TRollup, select: (groupBy: Prisma.Sql) => Prisma.Sql): Prisma.Sql {
+  const { table, keyColumns } = ROLLUPS[rollup];
+  const positions = Prisma.raw(keyColumns.map((_, i) => i + 1).join(", "));
   const additions = Prisma.join(
     STATISTICS.map(
       ([column]) =>
@@ -167,23 +253,26 @@ function upsertSql(
     ),
   );
   return Prisma.sql`
-    INSERT INTO ${quoted(table)} (${Prisma.join([...keyNames, ...STATISTICS.map(([column]) => column)].map(quoted))})
-    ${select(Prisma.join(keys.map(([, definition]) => definition)), Prisma.join(STATISTICS.map(([, , definition]) => definition)), positions)}
+    INSERT INTO ${quoted(table)} (${Prisma.join([...keyColumns, ...STATISTICS.map(([column]) => column)].map(quoted))})
+    ${select(positions)}
      ORDER BY ${positions}
-    ON CONFLICT (${Prisma.join(keyNames.map(quoted))}) DO UPDATE SET ${additions}`;
+    ON CONFLICT (${Prisma.join(keyColumns.map(quoted))}) DO UPDATE SET ${additions}`;
 }
+
+const STATISTIC_DEFINITIONS = Prisma.join(STATISTICS.map(([, , definition]) => definition));
 
 /** Adds to a rollup the statistics of the observations `source` yields (a relation aliased `o` with Observation's columns). */
 function addToRollupSql(rollup: TRollup, source: Prisma.Sql): Prisma.Sql {
+  const day = localPeriodOf(ROLLUPS[rollup].period, Prisma.sql`o."observedAt"`);
   return upsertSql(
     rollup,
-    (keys, statistics, groupBy) =>
-      Prisma.sql`SELECT ${keys}, ${statistics} FROM ${source} GROUP BY ${groupBy}`,
+    (groupBy) =>
+      Prisma.sql`SELECT ${Prisma.join(keyExpressions(rollup, "o", day))}, ${STATISTIC_DEFINITIONS} FROM ${source} GROUP BY ${groupBy}`,
   );
 }
 
-/** ", name AS (INSERT …)" for every rollup, in one order: what the insert statement appends to add the rows it inserted (`source`). */
-export function addToRollupsCtes(source: Prisma.Sql): Prisma.Sql {
+/** ", name AS (INSERT …)" for every rollup, in one order: what a statement appends to add the observations `source` yields to all of them. */
+function addToRollupsCtes(source: Prisma.Sql): Prisma.Sql {
   return Prisma.join(
     ROLLUP_NAMES.map(
       (rollup) =>
@@ -193,82 +282,132 @@ export function addToRollupsCtes(source: Prisma.Sql): Prisma.Sql {
   );
 }
 
-/**
- * Adds the organization's observations that `where` selects (alias o) to every rollup, in the same
- * order as the insert statement: for a transaction that inserted them with `deferRollups`, once,
- * just before it commits.
- */
-export async function addObservationsToRollups(
-  tx: TTx,
-  organizationId: string,
-  where: Prisma.Sql,
-): Promise<void> {
-  for (const rollup of ROLLUP_NAMES)
-    await tx.$executeRaw(
-      addToRollupSql(
-        rollup,
-        Prisma.sql`"Observation" o WHERE o."organizationId" = ${organizationId} AND ${where}`,
-      ),
-    );
-}
-
 /** A coarser rollup as the sum of a finer one's rows (r): how a rebuild fills it, much faster than from the raw table. */
-function sumOfFinerRollupSql(rollup: TRollup, finer: TRollup, where: Prisma.Sql): Prisma.Sql {
-  const { period } = ROLLUPS[rollup];
-  const keys = ROLLUPS[rollup].keys.map(([name]) =>
-    name === "day" && period !== "day"
-      ? Prisma.sql`date_trunc(${Prisma.raw(`'${period}'`)}, r.day)::date`
-      : Prisma.sql`r.${quoted(name)}`,
-  );
+function sumOfFinerRollupSql(rollup: TRollup, where: Prisma.Sql): Prisma.Sql {
+  const { period, finer } = ROLLUPS[rollup];
+  const from: TRollupDefinition = ROLLUPS[finer as TRollup];
+  const day =
+    period === from.period
+      ? Prisma.sql`r.day`
+      : Prisma.sql`date_trunc(${Prisma.raw(`'${period}'`)}, r.day)::date`;
   const sums = STATISTICS.map(
     ([column, type]) => Prisma.sql`sum(r.${quoted(column)})::${Prisma.raw(type)}`,
   );
+  const conditions = from.slice
+    ? Prisma.sql`${where} AND r.slice = ${from.slice}::"RollupSlice"`
+    : where;
   return upsertSql(
     rollup,
-    (_keys, _statistics, groupBy) =>
-      Prisma.sql`SELECT ${Prisma.join(keys)}, ${Prisma.join(sums)} FROM ${quoted(ROLLUPS[finer].table)} r WHERE ${where} GROUP BY ${groupBy}`,
+    (groupBy) =>
+      Prisma.sql`SELECT ${Prisma.join(keyExpressions(rollup, "r", day))}, ${Prisma.join(sums)} FROM ${quoted(from.table)} r WHERE ${conditions} GROUP BY ${groupBy}`,
   );
+}
+
+// --- pending observations -------------------------------------------------------------------
+
+// An insert does not add to the rollups' shared rows: it appends its rows to RollupPending, in its
+// own statement, and waits on no one. mergePendingRollups (rollup-merge.ts) moves pending rows into
+// every rollup in one statement, and every read adds the rows still pending (pendingRowsSql), so a
+// figure is exact whether a row has been merged or not.
+
+const PENDING_COLUMNS = [
+  "organizationId",
+  "touchpointId",
+  "driverId",
+  "segmentId",
+  "siteId",
+  "source",
+  "observedAt",
+  "expectationScore",
+  "experiencedScore",
+  "emotionalScore",
+  "nps",
+  "csat",
+  "ces",
+];
+
+/** ", pending AS (INSERT INTO RollupPending …)": what the insert statement appends for the rows it inserted (`inserted`). */
+export function appendToPendingCte(inserted: string): Prisma.Sql {
+  const columns = Prisma.join(PENDING_COLUMNS.map(quoted));
+  return Prisma.sql`, pending AS (INSERT INTO "RollupPending" (${columns}) SELECT ${columns} FROM ${Prisma.raw(inserted)})`;
+}
+
+/**
+ * Moves up to `limit` of an organization's pending rows, oldest first, into every rollup: one
+ * statement, so a row is counted in the rollups exactly when it has left RollupPending. Rows
+ * another merge has locked are skipped, not waited for. Returns how many rows moved.
+ */
+export async function mergePendingRowsOf(
+  tx: TTx,
+  organizationId: string,
+  limit: number,
+): Promise<number> {
+  const [{ moved }] = await tx.$queryRaw<[{ moved: number }]>`
+    WITH moved AS (
+      DELETE FROM "RollupPending" p
+       WHERE p.id IN (SELECT id FROM "RollupPending" WHERE "organizationId" = ${organizationId}
+                       ORDER BY id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+      RETURNING ${Prisma.join(PENDING_COLUMNS.map((column) => Prisma.raw(`p."${column}"`)))}
+    )${addToRollupsCtes(Prisma.sql`moved o`)}
+    SELECT count(*)::int AS moved FROM moved`;
+  return moved;
+}
+
+/**
+ * The organization's pending rows as rollup rows per local day: the columns `columns` names (from
+ * organizationId, day, touchpointId, segmentId, driverId, siteId, source), then the statistics. A
+ * read stacks them under the rollup rows it reads (aggregate-sources.ts).
+ */
+export function pendingRowsSql(organizationId: string, columns: readonly string[]): Prisma.Sql {
+  const expressions = columns.map((name) =>
+    name === "day" ? localPeriodOf("day", Prisma.sql`o."observedAt"`) : Prisma.raw(`o."${name}"`),
+  );
+  const positions = Prisma.raw(columns.map((_, i) => i + 1).join(", "));
+  return Prisma.sql`SELECT ${Prisma.join(expressions)}, ${STATISTIC_DEFINITIONS} FROM "RollupPending" o WHERE o."organizationId" = ${organizationId} GROUP BY ${positions}`;
 }
 
 /** The statistic columns, in the tables' order: what a reader selects to stack rollups (aggregate-sources.ts). */
 export const ROLLUP_STATISTIC_COLUMNS: readonly string[] = STATISTICS.map(([column]) => column);
 
-// A rebuild deletes rows and re-adds them from the raw table; an insert committing in between
-// would be lost or counted twice. Inserts hold this per-organization lock shared (they do not wait
-// for one another), a rebuild holds it exclusively; both until their transaction ends.
+// A rebuild deletes rows and re-adds them from the raw table; an insert or a merge committing in
+// between would be lost or counted twice. Inserts and merges hold this per-organization lock shared
+// (they do not wait for one another), a rebuild holds it exclusively; all until their transaction ends.
 const LOCK_CLASS = 0x524f4c4c; // "ROLL"
 
-/** Taken by every insert of observations, before it inserts. */
+/** Taken by every insert of observations, and every merge of pending rows, before it writes. */
 export async function lockRollupsShared(tx: TTx, organizationId: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${LOCK_CLASS}::int, hashtext(${organizationId}))`;
 }
 
 /** The part of an organization's rollups to recompute: all of it, or some touchpoints'. */
-export type TRollupSlice = { touchpointIds?: readonly string[] };
+export type TRollupPart = { touchpointIds?: readonly string[] };
 
 /**
- * Recomputes a slice of the organization's rollups from the raw observations, inside the caller's
- * transaction: for any change of observations other than an insert (none exists in the app today:
- * deleting what observations refer to is refused — docs/SCALING.md lists them).
+ * Recomputes part of the organization's rollups from the raw observations, inside the caller's
+ * transaction, and drops that part's pending rows (the raw table holds them): for any change of
+ * observations other than an insert (none exists in the app today: deleting what observations
+ * refer to is refused — docs/SCALING.md lists them).
  */
 export async function refreshRollups(
   tx: TTx,
   organizationId: string,
-  slice: TRollupSlice = {},
+  part: TRollupPart = {},
 ): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${LOCK_CLASS}::int, hashtext(${organizationId}))`;
   const where = (alias: string) =>
     Prisma.sql`${Prisma.raw(alias)}."organizationId" = ${organizationId} ${
-      slice.touchpointIds
-        ? Prisma.sql`AND ${Prisma.raw(alias)}."touchpointId" IN (${slice.touchpointIds.length ? Prisma.join(slice.touchpointIds) : Prisma.sql`NULL`})`
+      part.touchpointIds
+        ? Prisma.sql`AND ${Prisma.raw(alias)}."touchpointId" IN (${part.touchpointIds.length ? Prisma.join(part.touchpointIds) : Prisma.sql`NULL`})`
         : Prisma.empty
     }`;
+  for (const table of [...ROLLUP_TABLES, "RollupPending"])
+    await tx.$executeRaw`DELETE FROM ${quoted(table)} r WHERE ${where("r")}`;
   for (const rollup of ROLLUP_NAMES)
-    await tx.$executeRaw`DELETE FROM ${quoted(ROLLUPS[rollup].table)} r WHERE ${where("r")}`;
-  await tx.$executeRaw(addToRollupSql("detail", Prisma.sql`"Observation" o WHERE ${where("o")}`));
-  await tx.$executeRaw(sumOfFinerRollupSql("touchpoint", "detail", where("r")));
-  await tx.$executeRaw(sumOfFinerRollupSql("touchpointWeek", "touchpoint", where("r")));
-  await tx.$executeRaw(sumOfFinerRollupSql("touchpointMonth", "touchpoint", where("r")));
+    await tx.$executeRaw(
+      ROLLUPS[rollup].finer
+        ? sumOfFinerRollupSql(rollup, where("r"))
+        : addToRollupSql(rollup, Prisma.sql`"Observation" o WHERE ${where("o")}`),
+    );
 }
 
 /**
@@ -279,7 +418,7 @@ export async function refreshRollups(
  */
 export async function rebuildRollups(
   organizationId: string,
-): Promise<{ rows: Record<TRollup, number> }> {
+): Promise<{ rows: Record<string, number> }> {
   const touchpoints = await db.touchpoint.findMany({
     where: { organizationId },
     select: { id: true },
@@ -297,18 +436,26 @@ export async function rebuildRollups(
   }
   // Fresh statistics at once: a freshly filled table read before autovacuum's next look gets nested
   // loops planned for one row (a 20,000-row Measure view took a second instead of 0.1 s).
-  for (const rollup of ROLLUP_NAMES) await db.$executeRaw`ANALYZE ${quoted(ROLLUPS[rollup].table)}`;
+  for (const table of ROLLUP_TABLES) await db.$executeRaw`ANALYZE ${quoted(table)}`;
   return { rows: await countRollupRows(organizationId) };
 }
 
-/** How many rows each rollup holds for the organization. */
-export async function countRollupRows(organizationId: string): Promise<Record<TRollup, number>> {
-  const where = { where: { organizationId } };
-  const [detail, touchpoint, touchpointWeek, touchpointMonth] = await Promise.all([
-    db.observationDaily.count(where),
-    db.touchpointDaily.count(where),
-    db.touchpointWeekly.count(where),
-    db.touchpointMonthly.count(where),
-  ]);
-  return { detail, touchpoint, touchpointWeek, touchpointMonth };
+/** How many rows each rollup table holds for the organization (the slice tables per slice), and how many are pending. */
+export async function countRollupRows(organizationId: string): Promise<Record<string, number>> {
+  const rows = await db.$queryRaw<{ name: string; n: number }[]>`
+    ${Prisma.join(
+      [
+        ...ROLLUP_TABLES.filter((table) => !table.startsWith("Slice")).map(
+          (table) =>
+            Prisma.sql`SELECT ${table} AS name, count(*)::int AS n FROM ${quoted(table)} WHERE "organizationId" = ${organizationId}`,
+        ),
+        ...["SliceWeekly", "SliceMonthly"].map(
+          (table) =>
+            Prisma.sql`SELECT ${table} || ' ' || slice AS name, count(*)::int AS n FROM ${quoted(table)} WHERE "organizationId" = ${organizationId} GROUP BY slice`,
+        ),
+        Prisma.sql`SELECT 'RollupPending' AS name, count(*)::int AS n FROM "RollupPending" WHERE "organizationId" = ${organizationId}`,
+      ],
+      " UNION ALL ",
+    )}`;
+  return Object.fromEntries(rows.map(({ name, n }) => [name, n]));
 }

@@ -2,13 +2,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/lib/db/client";
 import { followUpReasons, isRecentEnoughToFollowUp } from "@/lib/follow-ups/rules";
-import { addToRollupsCtes, lockRollupsShared } from "./rollups";
+import { appendToPendingCte, lockRollupsShared } from "./rollups";
 import type { TObservation, TObservationProblem, TStoreResult } from "./schemas";
 
 // The one path by which observations reach the database, whatever sent them (frontline page,
 // call-centre form, survey import, ingestion API). Callers authorize and validate with zod first;
 // this file checks that every id belongs to the organization, then inserts in one statement —
-// which also adds the rows it inserted to the rollups the dashboards read (rollups.ts).
+// which also appends the rows it inserted to the rollups' pending rows (rollups.ts).
 
 type TTx = Prisma.TransactionClient;
 
@@ -76,11 +76,10 @@ export async function findReferenceProblems(
 
 /**
  * Inserts the observations in one statement; an item whose clientId the organization already
- * has (a retry, a re-import) is skipped, not stored twice; the same statement adds exactly the
- * rows it inserted to the rollups, so a retry never counts twice there either — unless
- * `deferRollups`: a long transaction of many batches (a survey import) adds its rows once, just
- * before it commits (addObservationsToRollups), so that it holds shared rollup rows for moments,
- * not for the whole import. Opens a follow-up for each new observation far below expectation or
+ * has (a retry, a re-import) is skipped, not stored twice; the same statement appends exactly the
+ * rows it inserted to the rollups' pending rows (counted by every read at once, merged into the
+ * rollups in the background), so a retry never counts twice there either, and no insert waits on
+ * another's rollup rows. Opens a follow-up for each new observation far below expectation or
  * from an NPS detractor. Run inside the caller's transaction, after findReferenceProblems found
  * nothing.
  */
@@ -89,7 +88,6 @@ export async function insertObservations(
   origin: TObservationOrigin,
   items: TObservation[],
   options: {
-    deferRollups?: boolean;
     /**
      * A replayed history (the demo seed) in which each answer reached Moments on the day it was
      * given: the follow-up age, which refuses late arrivals, does not apply.
@@ -123,7 +121,7 @@ export async function insertObservations(
     ON CONFLICT ("organizationId", "clientId") DO NOTHING
     RETURNING id, "clientId", "organizationId", "touchpointId", "driverId", "segmentId", "siteId", source, "observedAt",
       "expectationScore", "experiencedScore", "emotionalScore", nps, csat, ces
-    )${options.deferRollups ? Prisma.empty : addToRollupsCtes(Prisma.sql`inserted o`)}
+    )${appendToPendingCte("inserted")}
     SELECT id, "clientId" FROM inserted`;
 
   const newIdOf = new Map(inserted.map((row) => [row.clientId, row.id]));

@@ -151,24 +151,19 @@ async function seedOrganization(
 
 async function printTableSizes(organizationId: string): Promise<void> {
   const { db } = await import("@/lib/db/client");
-  const { countRollupRows } = await import("@/lib/observations/rollups");
-  const {
-    detail,
-    touchpoint: days,
-    touchpointWeek: weeks,
-    touchpointMonth: months,
-  } = await countRollupRows(organizationId);
-  const [bytes] = await db.$queryRaw<
-    [{ raw: bigint; detail: bigint; days: bigint; weeks: bigint; months: bigint }]
-  >`
-    SELECT pg_total_relation_size('"Observation"') AS raw, pg_total_relation_size('"ObservationDaily"') AS detail, pg_total_relation_size('"TouchpointDaily"') AS days,
-           pg_total_relation_size('"TouchpointWeekly"') AS weeks, pg_total_relation_size('"TouchpointMonthly"') AS months`;
+  const { countRollupRows, ROLLUP_TABLES } = await import("@/lib/observations/rollups");
+  const rows = await countRollupRows(organizationId);
+  const tables = ["Observation", ...ROLLUP_TABLES];
+  const bytes = await db.$queryRaw<{ name: string; bytes: bigint }[]>`
+    SELECT name, pg_total_relation_size(format('%I', name)) AS bytes FROM unnest(${tables}::text[]) AS name`;
   const mb = (n: bigint) => `${Math.round(Number(n) / 1024 / 1024).toLocaleString("en")} MB`;
   console.log(
-    `  rollup rows: ${count(detail)} ObservationDaily (day × touchpoint × driver × segment × site × source), ${count(days)} TouchpointDaily (day × touchpoint × segment), ${count(weeks)} TouchpointWeekly, ${count(months)} TouchpointMonthly`,
+    `  rollup rows: ${Object.entries(rows)
+      .map(([name, n]) => `${count(n)} ${name}`)
+      .join(", ")}`,
   );
   console.log(
-    `  on disk with indexes, all organizations: Observation ${mb(bytes.raw)}, ObservationDaily ${mb(bytes.detail)}, TouchpointDaily ${mb(bytes.days)}, TouchpointWeekly ${mb(bytes.weeks)}, TouchpointMonthly ${mb(bytes.months)}`,
+    `  on disk with indexes, all organizations: ${bytes.map((table) => `${table.name} ${mb(table.bytes)}`).join(", ")}`,
   );
 }
 

@@ -114,7 +114,9 @@ function printSummary(r: TSeedLargeResult) {
   }
   if (r.rollups.rebuilt && r.rollups.rows) {
     console.log(
-      `Rollups rebuilt in ${r.rollups.seconds.toFixed(1)} s: ${n(r.rollups.rows.detail)} detail rows, ${n(r.rollups.rows.touchpoint)} touchpoint rows.`,
+      `Rollups rebuilt in ${r.rollups.seconds.toFixed(1)} s: ${Object.entries(r.rollups.rows)
+        .map(([table, rows]) => `${n(rows)} ${table}`)
+        .join(", ")} rows.`,
     );
   }
   console.log(

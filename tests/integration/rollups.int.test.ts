@@ -13,7 +13,15 @@ import { db } from "@/lib/db/client";
 import { runSurveyImport } from "@/lib/imports/run";
 import { deleteExpectation, saveExpectation } from "@/lib/journeys/expectations";
 import { recordObservations } from "@/lib/observations/mutations";
-import { rebuildRollups, refreshRollups } from "@/lib/observations/rollups";
+import { mergePendingRollups } from "@/lib/observations/rollup-merge";
+import {
+  countRollupRows,
+  rebuildRollups,
+  refreshRollups,
+  ROLLUP_TABLES,
+  SLICES,
+  type TSlice,
+} from "@/lib/observations/rollups";
 import type { TObservationInput } from "@/lib/observations/schemas";
 import { createRandom } from "@/prisma/seed/random";
 import { deleteSegment, saveSegment } from "@/lib/segments/mutations";
@@ -24,9 +32,9 @@ import { createTwoOrganizations } from "./helpers/factories";
 import { buildJourney, type TFixture } from "./helpers/journey-fixture";
 
 // The rollups must answer every aggregation exactly as the raw observations do, however the rows
-// arrived (form, import, API, retries) and whatever changed since (expectations, deletions). The
-// filters and sets below make the aggregation read the touchpoint rollup for some queries and the
-// detailed one for others (a site, source, driver, dimension or kind needs the detail).
+// arrived (form, import, API, retries), whether they are still pending or merged, and whatever
+// changed since (expectations, deletions). The filters and sets below make the aggregation read
+// the touchpoint rollups for some queries, one slice (site, source, driver) or the detail for others.
 
 let cast: Awaited<ReturnType<typeof createTwoOrganizations>>;
 let f: TFixture;
@@ -121,6 +129,10 @@ function filters(): TAggregateFilter[] {
     { journeyId: f.journeyId, dimension: "FRONTLINE_STAFF" },
     { journeyId: f.journeyId, kind: "EMOTIONAL" },
     { journeyId: f.journeyId, motOnly: true },
+    // Two slices at once: the detail slice, by months, weeks and days.
+    { journeyId: f.journeyId, siteId: sites[0], source: "SURVEY" },
+    { siteIds: sites, kind: "EMOTIONAL", from: "2026-10-26", to: "2026-11-08" },
+    { source: "VOC_CALL", dimension: "FRONTLINE_STAFF", from: "2026-10-31" },
   ];
 }
 
@@ -156,33 +168,56 @@ async function expectRollupEqualsRaw(context: string) {
   return groups;
 }
 
-/** Both rollups' rows as comparable data (no ids), in key order. */
+/** The keys of any rollup row: what sorts rows and tells them apart. */
+const KEY_COLUMNS = [
+  "table",
+  "organizationId",
+  "slice",
+  "day",
+  "touchpointId",
+  "segmentId",
+  "driverId",
+  "siteId",
+  "source",
+];
+
+/** Every rollup table's rows, after merging what is pending, as comparable data (no ids), in key order. */
 async function rollupRows() {
-  const comparable = <T extends { day: Date }>(rows: T[], keyColumns: number) =>
-    rows
-      .map((row) => ({ ...row, day: row.day.toISOString() }))
-      .sort((a, b) =>
-        JSON.stringify(Object.values(a).slice(0, keyColumns)).localeCompare(
-          JSON.stringify(Object.values(b).slice(0, keyColumns)),
-        ),
-      );
-  const where = { where: { organizationId: orgId }, omit: { id: true } } as const;
-  const [detail, touchpoint, touchpointWeek, touchpointMonth] = await Promise.all([
-    db.observationDaily.findMany(where),
-    db.touchpointDaily.findMany(where),
-    db.touchpointWeekly.findMany(where),
-    db.touchpointMonthly.findMany(where),
-  ]);
-  return [
-    ...comparable(detail, 7),
-    ...comparable(touchpoint, 4),
-    ...comparable(touchpointWeek, 4),
-    ...comparable(touchpointMonth, 4),
-  ];
+  await mergePendingRollups();
+  expect(await db.rollupPending.count()).toBe(0);
+  const rows: Record<string, unknown>[] = [];
+  for (const table of ROLLUP_TABLES) {
+    const found = await db.$queryRawUnsafe<Record<string, unknown>[]>(
+      `SELECT * FROM "${table}" WHERE "organizationId" = $1`,
+      orgId,
+    );
+    rows.push(
+      ...found.map(({ id: _id, ...row }) => ({
+        ...row,
+        table,
+        day: (row.day as Date).toISOString(),
+      })),
+    );
+  }
+  const keyOf = (row: Record<string, unknown>) =>
+    JSON.stringify(KEY_COLUMNS.map((column) => row[column] ?? null));
+  return rows.sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
 }
 
+/** Every observation is counted once in each rollup: the three touchpoint tables, the detail, and each slice of the weekly and monthly slice tables. */
+const ROLLUP_COUNT = 4 + 2 * Object.keys(SLICES).length;
+
 const observationsCounted = (rows: Awaited<ReturnType<typeof rollupRows>>) =>
-  rows.reduce((n, row) => n + row.observations, 0);
+  rows.reduce((n, row) => n + (row.observations as number), 0);
+
+/** Adds `amount` to the observations of the organization's rows of a table that `where` selects. */
+async function mark(table: string, amount: number, where = "TRUE") {
+  await db.$executeRawUnsafe(
+    `UPDATE "${table}" SET observations = observations + $1 WHERE "organizationId" = $2 AND ${where}`,
+    amount,
+    orgId,
+  );
+}
 
 async function ingest(items: TObservationInput[]) {
   for (let i = 0; i < items.length; i += 100)
@@ -194,7 +229,13 @@ describe("the rollups", () => {
     const items = observations(400, 7, "form");
     await ingest(items);
     expect(await db.observation.count()).toBe(400);
-    const groups = await expectRollupEqualsRaw("after ingestion");
+    // Nothing merged yet: every figure comes from the pending rows.
+    expect(await db.rollupPending.count()).toBe(400);
+    expect(await expectRollupEqualsRaw("all pending")).toBeGreaterThan(500);
+    // Merged: every figure comes from the rollups.
+    expect(await mergePendingRollups()).toBe(400);
+    expect(await db.rollupPending.count()).toBe(0);
+    const groups = await expectRollupEqualsRaw("after merging");
     expect(groups).toBeGreaterThan(500);
     // NULL keys land in one row per group, not one per observation.
     expect(
@@ -213,18 +254,23 @@ describe("the rollups", () => {
     expect(await db.observation.count()).toBe(420);
     await expectRollupEqualsRaw("after retries");
     const afterRetry = await rollupRows();
-    expect(observationsCounted(afterRetry)).toBe(4 * 420); // each rollup counts each observation once
-    expect(observationsCounted(before)).toBe(4 * 400);
+    expect(observationsCounted(afterRetry)).toBe(ROLLUP_COUNT * 420); // each rollup counts each observation once
+    expect(observationsCounted(before)).toBe(ROLLUP_COUNT * 400);
     // Each rollup is coarser than the one before: fewer rows.
     expect(await db.touchpointDaily.count()).toBeLessThan(await db.observationDaily.count());
     expect(await db.touchpointWeekly.count()).toBeLessThan(await db.touchpointDaily.count());
     expect(await db.touchpointMonthly.count()).toBeLessThanOrEqual(
       await db.touchpointWeekly.count(),
     );
+    for (const slice of ["SITE", "SOURCE", "DRIVER"] as const)
+      expect(await db.sliceWeekly.count({ where: { slice } })).toBeLessThan(
+        await db.sliceWeekly.count({ where: { slice: "DETAIL" } }),
+      );
   });
 
-  it("reads the smallest rollup that can answer: whole months, then whole weeks, then days from the touchpoint rollups; the rest from the detail", async () => {
+  it("reads the smallest rollup that can answer: whole months, then whole weeks, then days from the touchpoint rollups; the rest from the slices", async () => {
     await ingest(observations(200, 5, "form"));
+    await mergePendingRollups();
     // Mark the touchpoint rollups, each its own way: what a query adds over the raw answer says which it read.
     await db.touchpointMonthly.updateMany({
       where: { organizationId: orgId },
@@ -325,32 +371,16 @@ describe("the rollups", () => {
     await ingest(observations(300, 11, "form"));
     const incremental = await rollupRows();
     const { rows } = await rebuildRollups(orgId);
-    expect(rows.detail + rows.touchpoint + rows.touchpointWeek + rows.touchpointMonth).toBe(
-      incremental.length,
-    );
+    const { RollupPending: pending, ...tables } = rows;
+    expect(pending).toBe(0);
+    expect(Object.values(tables).reduce((n, count) => n + count, 0)).toBe(incremental.length);
     expectSameRows(await rollupRows(), incremental);
 
-    // One touchpoint's slice, lost and recomputed from raw inside a transaction: the rest untouched.
-    await db.observationDaily.deleteMany({ where: { touchpointId: f.mot } });
-    await db.touchpointDaily.deleteMany({ where: { touchpointId: f.mot } });
-    await db.touchpointWeekly.deleteMany({ where: { touchpointId: f.mot } });
-    await db.touchpointMonthly.deleteMany({ where: { touchpointId: f.mot } });
-    await db.observationDaily.updateMany({
-      where: { touchpointId: f.plain },
-      data: { observations: { increment: 1000 } },
-    });
-    await db.touchpointDaily.updateMany({
-      where: { touchpointId: f.plain },
-      data: { observations: { increment: 1000 } },
-    });
-    await db.touchpointWeekly.updateMany({
-      where: { touchpointId: f.plain },
-      data: { observations: { increment: 1000 } },
-    });
-    await db.touchpointMonthly.updateMany({
-      where: { touchpointId: f.plain },
-      data: { observations: { increment: 1000 } },
-    });
+    // One touchpoint's part, lost and recomputed from raw inside a transaction: the rest untouched.
+    for (const table of ROLLUP_TABLES) {
+      await db.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "touchpointId" = $1`, f.mot);
+      await mark(table, 1000, `"touchpointId" = '${f.plain}'`);
+    }
     await db.$transaction((tx) => refreshRollups(tx, orgId, { touchpointIds: [f.mot] }));
     const refreshed = await rollupRows();
     expectSameRows(
@@ -365,22 +395,20 @@ describe("the rollups", () => {
     await db.$transaction((tx) => refreshRollups(tx, orgId, { touchpointIds: [f.plain] }));
     expectSameRows(await rollupRows(), incremental);
 
-    // The migration's own backfill statements, run on today's data.
-    const migration = readFileSync(
-      "prisma/migrations/20261125040000_observation_rollups/migration.sql",
-      "utf8",
+    // The migrations' own backfill statements, run on today's data: the first fills the detail and
+    // the touchpoint rollups from the observations, the second the slices from the detail.
+    const backfills = [
+      "20261125040000_observation_rollups",
+      "20261209000000_rollup_slices_and_pending",
+    ].flatMap((migration) =>
+      [
+        ...readFileSync(`prisma/migrations/${migration}/migration.sql`, "utf8").matchAll(
+          /-- backfill:begin\n([\s\S]+?)-- backfill:end/g,
+        ),
+      ].map((match) => match[1]!),
     );
-    const backfills = [...migration.matchAll(/-- backfill:begin\n([\s\S]+?)-- backfill:end/g)].map(
-      (match) => match[1]!,
-    );
-    expect(backfills).toHaveLength(4);
-    for (const table of [
-      "ObservationDaily",
-      "TouchpointDaily",
-      "TouchpointWeekly",
-      "TouchpointMonthly",
-    ])
-      await db.$executeRawUnsafe(`DELETE FROM "${table}"`);
+    expect(backfills).toHaveLength(4 + 8);
+    for (const table of ROLLUP_TABLES) await db.$executeRawUnsafe(`DELETE FROM "${table}"`);
     for (const backfill of backfills) await db.$executeRawUnsafe(backfill);
     expectSameRows(await rollupRows(), incremental);
     await expectRollupEqualsRaw("after backfill");
@@ -434,11 +462,15 @@ describe("the rollups", () => {
     await deleteSegment(cast.a.manager, { segmentId: unused });
 
     // A touchpoint's observations and rollup rows go together (the app refuses this too; the database cascades).
+    await ingest(observations(40, 18, "pending")); // some still pending when the touchpoint goes
     await db.touchpoint.delete({ where: { id: f.plain } });
-    expect(await db.observationDaily.count({ where: { touchpointId: f.plain } })).toBe(0);
-    expect(await db.touchpointDaily.count({ where: { touchpointId: f.plain } })).toBe(0);
-    expect(await db.touchpointWeekly.count({ where: { touchpointId: f.plain } })).toBe(0);
-    expect(await db.touchpointMonthly.count({ where: { touchpointId: f.plain } })).toBe(0);
+    for (const table of [...ROLLUP_TABLES, "RollupPending"]) {
+      const [{ n }] = await db.$queryRawUnsafe<[{ n: number }]>(
+        `SELECT count(*)::int AS n FROM "${table}" WHERE "touchpointId" = $1`,
+        f.plain,
+      );
+      expect(n, table).toBe(0);
+    }
     await expectRollupEqualsRaw("after deleting a touchpoint");
   });
 
@@ -510,3 +542,77 @@ function expectSameRows(
     }
   });
 }
+
+describe("pending rows and slices", () => {
+  it("stays exact while inserts, retries, merges and a rebuild run at once", async () => {
+    await ingest(observations(200, 23, "first"));
+    const batches = Array.from({ length: 8 }, (_, i) => [
+      ...observations(40, 100 + i, `batch${i}`),
+      ...observations(200, 23, "first").slice(i * 10, i * 10 + 10), // retries of stored rows
+    ]);
+    const mergeUntil = async (done: () => boolean) => {
+      let moved = 0;
+      while (!done()) moved += await mergePendingRollups();
+      return moved;
+    };
+    let inserting = true;
+    const inserts = Promise.all(
+      batches.map((items) => recordObservations(cast.a.manager, { observations: items })),
+    ).finally(() => (inserting = false));
+    const [, movedA, movedB] = await Promise.all([
+      inserts,
+      mergeUntil(() => !inserting),
+      mergeUntil(() => !inserting),
+      rebuildRollups(orgId),
+    ]);
+    expect(movedA + movedB).toBeGreaterThan(0);
+    expect(await db.observation.count()).toBe(200 + 8 * 40);
+    // Some rows may still be pending: the figures count them once, merged or not.
+    await expectRollupEqualsRaw("after concurrent writes");
+    const incremental = await rollupRows();
+    expect(observationsCounted(incremental)).toBe(ROLLUP_COUNT * (200 + 8 * 40));
+    await rebuildRollups(orgId);
+    expectSameRows(await rollupRows(), incremental);
+  });
+
+  it("reads each split from its own slice: whole months, then whole weeks, then the detail's days", async () => {
+    await ingest(observations(300, 29, "form"));
+    await mergePendingRollups();
+    const added = async (filter: TAggregateFilter, set: TGroupKey[]) => {
+      const total = async () =>
+        (await aggregateObservationsBySets(orgId, filter, [set]))[0]!.reduce(
+          (n, g) => n + g.observations,
+          0,
+        );
+      return (await total()) - (await readingRawObservations(total));
+    };
+    const reads: Record<TSlice, [TAggregateFilter, TGroupKey[]]> = {
+      SITE: [{ journeyId: f.journeyId }, ["site"]],
+      SOURCE: [{ journeyId: f.journeyId, segmentId: f.segment }, ["source"]],
+      DRIVER: [{ journeyId: f.journeyId, kind: "EMOTIONAL" }, ["dimension"]],
+      DETAIL: [{ journeyId: f.journeyId, siteId: sites[0] }, ["source"]],
+    };
+    for (const marked of Object.keys(reads) as TSlice[]) {
+      await mark("SliceMonthly", 1_000_000, `slice = '${marked}'`);
+      for (const [slice, [filter, set]] of Object.entries(reads)) {
+        const extra = await added(filter, set);
+        if (slice === marked) expect(extra, slice).toBeGreaterThanOrEqual(1_000_000);
+        else expect(extra, `${slice} while ${marked} is marked`).toBe(0);
+      }
+      await mark("SliceMonthly", -1_000_000, `slice = '${marked}'`);
+    }
+    // A period's whole week from SliceWeekly, the days at its edges from the detail.
+    await mark("SliceWeekly", 10_000, `slice = 'SITE'`);
+    await mark("ObservationDaily", 1);
+    const week = await added({ from: "2026-11-02", to: "2026-11-08" }, ["site"]);
+    expect(week).toBeGreaterThanOrEqual(10_000);
+    expect(week % 10_000).toBe(0);
+    const days = await added({ from: "2026-10-26", to: "2026-10-31" }, ["site"]);
+    expect(days).toBeGreaterThan(0);
+    expect(days).toBeLessThan(10_000);
+    // The marks are all the difference: rebuilt, the rollups agree with the raw rows again.
+    await rebuildRollups(orgId);
+    await expectRollupEqualsRaw("after the rebuild");
+    expect(await countRollupRows(orgId)).toMatchObject({ RollupPending: 0 });
+  });
+});
