@@ -219,7 +219,8 @@ describe("restore", () => {
     await restoreDatabase({ file: during.file, ownerUrl, appUrl });
     const { rows } = await owner.query<{ observations: number; counted: number }>(
       `SELECT (SELECT count(*)::int FROM "Observation") AS observations,
-              (SELECT sum("observations")::int FROM "ObservationDaily") AS counted`,
+              (SELECT COALESCE(sum("observations"), 0)::int FROM "ObservationDaily")
+                + (SELECT count(*)::int FROM "RollupPending") AS counted`,
     );
     expect(rows[0]!.counted).toBe(rows[0]!.observations);
     const arrived = await db.observation.count({
