@@ -46,21 +46,21 @@ const DRILLDOWN_LABELS: Record<TDrilldownRead, string> = {
   week: "weekly figures",
 };
 
-export type TBenchRead = {
+type TReadToTime = {
   key: string;
   label: string;
   kind: TReadKind;
   run: () => Promise<unknown>;
 };
-export type TTimes = { runs: number; p50: number; p95: number };
-export type TReadFigures = Omit<TBenchRead, "run"> & { rollup: TTimes; raw: TTimes };
+type TTimes = { runs: number; p50: number; p95: number };
+export type TReadFigures = Omit<TReadToTime, "run"> & { rollup: TTimes; raw: TTimes };
 
 /**
  * The bench organization's reads as a manager sees them on the day its generated year ends (its
  * creation): the overview's "last 30 days" are the data's last 30 days, however long ago it was
  * seeded. The journey and touchpoint are the first planted problem's, all time.
  */
-export async function prepareBenchReads(organizationId: string): Promise<TBenchRead[]> {
+export async function prepareBenchReads(organizationId: string): Promise<TReadToTime[]> {
   const organization = await db.organization.findUniqueOrThrow({
     where: { id: organizationId },
     select: { createdAt: true },
@@ -97,13 +97,13 @@ export async function prepareBenchReads(organizationId: string): Promise<TBenchR
     );
   const measureNames = Object.keys(MEASURE_READS) as TMeasureRead[];
   return [
-    ...measureNames.map((name): TBenchRead => ({
+    ...measureNames.map((name): TReadToTime => ({
       key: `measure.${name}`,
       label: `Measure: ${MEASURE_LABELS[name]}`,
       kind: "read",
       run: measure(name),
     })),
-    ...(Object.keys(DRILLDOWN_READS) as TDrilldownRead[]).map((name): TBenchRead => ({
+    ...(Object.keys(DRILLDOWN_READS) as TDrilldownRead[]).map((name): TReadToTime => ({
       key: `drilldown.${name}`,
       label: `drill-down: ${DRILLDOWN_LABELS[name]}`,
       kind: "read",
@@ -206,7 +206,7 @@ const timesOf = (ms: readonly number[]): TTimes => ({
 
 /** One read timed from the rollups and from the raw table, each after one unmeasured warm-up run. */
 export async function timeRead(
-  { run, ...read }: TBenchRead,
+  { run, ...read }: TReadToTime,
   runs: { rollup: number; raw: number },
 ): Promise<TReadFigures> {
   const rollup = await runTimes(run, runs.rollup, 1);
