@@ -49,7 +49,7 @@ export function verdictOf(
 
 /** "read": one read of the Measure view or drill-down; "view": the whole view; "other": printed, no server-time target. */
 export type TReadKind = "read" | "view" | "other";
-export type TBenchRead = { key: string; label: string; kind: TReadKind; rollupP95Ms: number };
+type TBenchRead = { key: string; label: string; kind: TReadKind; rollupP95Ms: number };
 export type TBenchSize = { size: number; reads: TBenchRead[] };
 export type TBenchPage = { route: string; lcpP95Ms: number; jsGzipBytes: number };
 

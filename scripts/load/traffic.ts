@@ -48,7 +48,7 @@ export function findActionId(root: string, exportedName: string, file: string): 
 }
 
 /** One observation as the frontline form queues it, under a fresh device clientId. */
-export function frontlineEntry(plan: TSubmitterPlan, clientId: string, n: number) {
+function frontlineEntry(plan: TSubmitterPlan, clientId: string, n: number) {
   const { touchpointIds, segmentIds, siteId } = plan.choices;
   return {
     clientId,
@@ -67,9 +67,7 @@ export function frontlineEntry(plan: TSubmitterPlan, clientId: string, n: number
 }
 
 /** The request the browser makes for `send({ observations })`: POST to the page, the action's id in a header, the arguments as JSON. */
-export function actionRequestHeaders(
-  plan: Pick<TSubmitterPlan, "baseUrl" | "cookie" | "actionId">,
-) {
+function actionRequestHeaders(plan: Pick<TSubmitterPlan, "baseUrl" | "cookie" | "actionId">) {
   return {
     "next-action": plan.actionId,
     accept: "text/x-component",
