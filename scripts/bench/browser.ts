@@ -18,12 +18,13 @@ export type TRouteFigures = {
 };
 
 export type TMeasureRoutesOptions = {
-  /** An already migrated database that holds the user. */
+  /** An already migrated database that holds the user: the app's role, and the owner's (migrations). */
   databaseUrl: string;
+  databaseOwnerUrl: string;
   /** A user who may open every route. */
   email: string;
   password: string;
-  /** e.g. ["/overview", "/measure", "/frontline"] */
+  /** e.g. ["/measure", "/overview", "/frontline"] */
   routes: readonly string[];
   /** LCP samples per route. */
   runs: number;
@@ -63,6 +64,7 @@ export async function measureRoutes(options: TMeasureRoutesOptions): Promise<TRo
     port,
     dataDir,
     databaseUrl: options.databaseUrl,
+    databaseOwnerUrl: options.databaseOwnerUrl,
   });
   log(`The app answers after ${((performance.now() - started) / 1000).toFixed(1)} s.`);
   try {

@@ -2,7 +2,8 @@
 // `next build` when the sources changed, `next start`) as a child process on its own port and its
 // own data directory — for the load test and the benchmark. Without `databaseUrl` it gets a fresh
 // embedded database (DATABASE_URL emptied, so that a variable of the caller's can never point the
-// load at a real database); with one, it runs on that database. Its output goes to a log file
+// load at a real database); with one, it runs on that database (migrated by `databaseOwnerUrl`'s
+// role when given, as DATABASE_OWNER_URL: the app's role may not change the schema). Its output goes to a log file
 // opened for it, not through a pipe: should this process die, start.ts still shuts down cleanly.
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
@@ -28,11 +29,13 @@ export async function startAppServer({
   port,
   dataDir,
   databaseUrl,
+  databaseOwnerUrl,
 }: {
   root: string;
   port: number;
   dataDir: string;
   databaseUrl?: string;
+  databaseOwnerUrl?: string;
 }): Promise<TAppServer> {
   await assertPortFree(port);
   // A fresh embedded database needs a fresh directory; with a given database it only holds the secret and the log.
@@ -53,6 +56,7 @@ export async function startAppServer({
         HOSTNAME: "127.0.0.1",
         MOMENTS_DATA_DIR: dataDir,
         DATABASE_URL: databaseUrl ?? "",
+        DATABASE_OWNER_URL: databaseOwnerUrl ?? "",
       },
       stdio: ["ignore", output, output],
     },

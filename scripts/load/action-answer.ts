@@ -33,3 +33,16 @@ export function readRecordAnswer(body: string): TActionAnswer {
   }
   return { ok: false, code: "UNREADABLE_ANSWER" };
 }
+
+/** What the load test makes of one frontline send: acknowledged, or an error of some kind. */
+export type TSendOutcome = { ok: true } | { ok: false; kind: string };
+
+/** A send is acknowledged when the page answered 200 with its one entry stored (or found stored already). */
+export function sendOutcomeOf(status: number, body: string): TSendOutcome {
+  if (status !== 200) return { ok: false, kind: `status ${status}` };
+  const answer = readRecordAnswer(body);
+  if (!answer.ok) return { ok: false, kind: `action ${answer.code}` };
+  if (answer.created + answer.duplicates !== 1)
+    return { ok: false, kind: "answer without the entry" };
+  return { ok: true };
+}

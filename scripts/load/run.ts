@@ -1,88 +1,78 @@
-// `npm run load`: 200 frontline staff sending observations and 20 managers reading dashboards,
-// for 60 seconds, against the app started on its own (loopback, port 3400, a fresh database under
-// .data/load). Prints requests, errors, latency percentiles and throughput of each crowd, then
-// checks that every observation the server acknowledged is stored exactly once. Exits non-zero
-// on any error or count mismatch. Never part of `npm test`.
-//   npm run load -- --duration 10     a shorter run while developing
+// `npm run load`: the built app on its own (loopback, port 3400, a fresh database under .data/load),
+// measured two ways, both printed with issue #18's targets (scripts/bench/targets.ts):
+// - realistic traffic, an open loop (open-loop.ts): 200 frontline staff each saving one entry
+//   every 5 s (40 a second, each from a start phase of their own) and 20 managers each loading a
+//   dashboard page every 5 s, in turn /measure, /overview, /analyze, /control; latency from each
+//   request's scheduled time;
+// - capacity, a closed loop: 200 connections sending with no pause.
+// After each, every acknowledged answer must be stored exactly once (by clientId). Exits non-zero
+// on any error or count mismatch; a missed speed target is printed, not failed. Never in `npm test`.
+//   npm run load -- --seconds 10      a shorter run while developing
 import { randomUUID } from "node:crypto";
 import path from "node:path";
-import { parseArgs } from "node:util";
-import pg from "pg";
-import { DEMO_USERS } from "@/prisma/seed/demo-users";
+import { z } from "zod";
+import { formatTargetTable, loadTargetLines, TARGETS } from "../bench/targets";
+import { readCliArgs } from "../lib/cli-args";
 import { startAppServer, type TAppServer } from "../lib/app-server";
+import { openLoopSchedule, runOpenLoop } from "./open-loop";
 import { signIn } from "./sign-in";
 import {
-  actionRequestHeaders,
+  checkCounts,
+  emailOf,
+  frontlineChoices,
+  storedPerSecondByWindow,
+  type TCountCheck,
+} from "./stored";
+import {
   findActionId,
-  frontlineEntry,
-  runReaders,
   runSubmitters,
+  sendEntry,
   type TCrowdResult,
   type TSubmitterPlan,
 } from "./traffic";
-import { readRecordAnswer } from "./action-answer";
 
-const { values: flags } = parseArgs({
-  options: {
-    duration: { type: "string", default: "60" },
-    submitters: { type: "string", default: "200" },
-    readers: { type: "string", default: "20" },
-    port: { type: "string", default: "3400" },
-  },
+const ZCount = (fallback: number) => z.coerce.number().int().min(1).max(100_000).default(fallback);
+const ZArgs = z.object({
+  seconds: ZCount(TARGETS.capacitySeconds),
+  staff: ZCount(200),
+  entryEvery: ZCount(5),
+  managers: ZCount(20),
+  readEvery: ZCount(5),
+  connections: ZCount(200),
+  port: z.coerce.number().int().min(1024).max(65535).default(3400),
+  only: z.enum(["realistic", "capacity"]).optional(),
 });
-const durationSeconds = positive(flags.duration, "--duration");
-const submitters = positive(flags.submitters, "--submitters");
-const readers = positive(flags.readers, "--readers");
-const port = positive(flags.port, "--port");
-const READ_PATHS = ["/measure", "/overview"];
+
+const USAGE = `Usage: npm run load -- [--seconds 60] [--staff 200] [--entry-every 5] [--managers 20] [--read-every 5] [--connections 200] [--port 3400] [--only realistic|capacity]
+  --seconds       how long each part runs
+  --staff         realistic: frontline staff, each saving one entry every --entry-every seconds
+  --managers      realistic: managers, each loading a dashboard page every --read-every seconds
+  --connections   capacity: connections sending with no pause
+  --only          run one part`;
+
+const args = readCliArgs({
+  flags: {
+    seconds: { type: "string" },
+    staff: { type: "string" },
+    "entry-every": { type: "string" },
+    managers: { type: "string" },
+    "read-every": { type: "string" },
+    connections: { type: "string" },
+    port: { type: "string" },
+    only: { type: "string" },
+  },
+  schema: ZArgs,
+  usage: USAGE,
+  toInput: (values) => ({
+    ...values,
+    entryEvery: values["entry-every"],
+    readEvery: values["read-every"],
+  }),
+});
+/** What a manager reads, in turn (each manager starting at a different page). */
+const READ_PATHS = ["/measure", "/overview", "/analyze", "/control"];
 
 const root = process.cwd();
-const emailOf = (role: string) => DEMO_USERS.find((user) => user.role === role)!.email;
-
-function positive(text: string, flag: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1)
-    throw new Error(`${flag} must be a positive whole number`);
-  return value;
-}
-
-async function query<T>(databaseUrl: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
-/** What the frontline page offers the demo frontline user: the first open journey's touchpoints, the segments, the home site. */
-async function frontlineChoices(databaseUrl: string): Promise<TSubmitterPlan["choices"]> {
-  const [user] = await query<{ organizationId: string; homeSiteId: string | null }>(
-    databaseUrl,
-    `SELECT "organizationId", "homeSiteId" FROM "User" WHERE email = $1`,
-    [emailOf("FRONTLINE")],
-  );
-  if (!user) throw new Error("The demo frontline user is missing");
-  const touchpoints = await query<{ id: string }>(
-    databaseUrl,
-    `SELECT t.id FROM "Touchpoint" t
-      WHERE t."journeyId" = (SELECT id FROM "Journey" WHERE "organizationId" = $1 AND "archivedAt" IS NULL ORDER BY "createdAt", id LIMIT 1)`,
-    [user.organizationId],
-  );
-  const segments = await query<{ id: string }>(
-    databaseUrl,
-    `SELECT id FROM "Segment" WHERE "organizationId" = $1`,
-    [user.organizationId],
-  );
-  if (touchpoints.length === 0)
-    throw new Error("The demo organization has no open journey with touchpoints");
-  return {
-    touchpointIds: touchpoints.map((t) => t.id),
-    segmentIds: segments.map((s) => s.id),
-    siteId: user.homeSiteId,
-  };
-}
 
 /**
  * The address a reader ends up at: /measure opens the busiest journey by redirecting to its URL,
@@ -105,52 +95,9 @@ async function resolvePage(baseUrl: string, cookie: string, pagePath: string): P
 }
 
 /** One frontline send before the crowds start, so that a wrong set-up fails clearly instead of as thousands of errors. */
-async function probeSend(plan: TSubmitterPlan, acknowledged: Set<string>): Promise<void> {
-  const clientId = randomUUID();
-  const sent = await fetch(`${plan.baseUrl}/frontline`, {
-    method: "POST",
-    headers: actionRequestHeaders(plan),
-    body: JSON.stringify([{ observations: [frontlineEntry(plan, clientId, 0)] }]),
-  });
-  const answer = readRecordAnswer(await sent.text());
-  if (sent.status !== 200 || !answer.ok)
-    throw new Error(
-      `A frontline send was refused (status ${sent.status}, ${answer.ok ? "ok" : answer.code})`,
-    );
-  acknowledged.add(clientId);
-}
-
-type TCountCheck = {
-  acknowledged: number;
-  storedOnce: number;
-  missing: number;
-  storedTwice: number;
-  unacknowledged: number;
-};
-
-/** Every acknowledged clientId stored exactly once; what else carries the run's marker is counted apart. */
-async function checkCounts(
-  databaseUrl: string,
-  marker: string,
-  acknowledged: Set<string>,
-): Promise<TCountCheck> {
-  const rows = await query<{ clientId: string; n: number }>(
-    databaseUrl,
-    `SELECT "clientId", count(*)::int AS n FROM "Observation" WHERE comment = $1 GROUP BY "clientId"`,
-    [marker],
-  );
-  const stored = new Map(rows.map((row) => [row.clientId, row.n]));
-  let storedOnce = 0;
-  let missing = 0;
-  let storedTwice = 0;
-  for (const clientId of acknowledged) {
-    const n = stored.get(clientId) ?? 0;
-    if (n === 0) missing += 1;
-    else if (n === 1) storedOnce += 1;
-    else storedTwice += 1;
-  }
-  const unacknowledged = rows.filter((row) => !acknowledged.has(row.clientId)).length;
-  return { acknowledged: acknowledged.size, storedOnce, missing, storedTwice, unacknowledged };
+async function probeSend(plan: TSubmitterPlan): Promise<void> {
+  const outcome = await sendEntry(plan, randomUUID(), 0);
+  if (!outcome.ok) throw new Error(`A frontline send was refused (${outcome.kind})`);
 }
 
 function printReport(results: TCrowdResult[], counts: TCountCheck): void {
@@ -177,14 +124,80 @@ function printReport(results: TCrowdResult[], counts: TCountCheck): void {
   for (const r of results)
     if (r.errors) console.log(`  ${r.name} errors: ${JSON.stringify(r.errorKinds)}`);
   console.log(
-    `\nCount check: ${counts.acknowledged} acknowledged; ${counts.storedOnce} stored exactly once, ${counts.missing} missing, ${counts.storedTwice} stored more than once` +
+    `Count check: ${counts.acknowledged} acknowledged; ${counts.storedOnce} stored exactly once, ${counts.missing} missing, ${counts.storedTwice} stored more than once` +
       ` (${counts.unacknowledged} more stored whose answer never arrived: sends cut off when the run ended)`,
   );
 }
 
+type TTarget = {
+  baseUrl: string;
+  databaseUrl: string;
+  plan: TSubmitterPlan;
+  managerCookie: string;
+  readPaths: string[];
+};
+type TPartResult = { results: TCrowdResult[]; counts: TCountCheck };
+
+/** The open loop: sends and page loads on a schedule, latency from the scheduled time. */
+async function runRealistic(target: TTarget): Promise<TPartResult> {
+  const plan = { ...target.plan, marker: `load-realistic-${randomUUID()}` };
+  const durationMs = args.seconds * 1000;
+  const sends = openLoopSchedule(args.staff, args.entryEvery * 1000, durationMs, Math.random);
+  const reads = openLoopSchedule(args.managers, args.readEvery * 1000, durationMs, Math.random);
+  console.log(
+    `\nRealistic traffic, open loop, ${args.seconds} s: ${args.staff} frontline staff each saving an entry every ${args.entryEvery} s (${(args.staff / args.entryEvery).toFixed(1)}/s), ${args.managers} managers each loading a page every ${args.readEvery} s (${(args.managers / args.readEvery).toFixed(1)}/s: ${target.readPaths.join(", ")} in turn); latency from each request's scheduled time to the end of its answer…`,
+  );
+  const acknowledged = new Set<string>();
+  const results = await Promise.all([
+    runOpenLoop("sends", sends, args.seconds, async ({ actor, turn }, signal) => {
+      const clientId = randomUUID();
+      const outcome = await sendEntry(plan, clientId, turn * args.staff + actor, signal);
+      if (outcome.ok) acknowledged.add(clientId);
+      return outcome;
+    }),
+    runOpenLoop("dashboard reads", reads, args.seconds, async ({ actor, turn }, signal) => {
+      const page = target.readPaths[(actor + turn) % target.readPaths.length]!;
+      const answer = await fetch(`${target.baseUrl}${page}`, {
+        headers: { cookie: target.managerCookie, accept: "text/html" },
+        redirect: "manual",
+        signal,
+      });
+      await answer.text(); // a streamed page is read when its last section has arrived
+      return answer.status === 200
+        ? { ok: true }
+        : { ok: false, kind: `status ${answer.status} ${page.split("?")[0]}` };
+    }),
+  ]);
+  const counts = await checkCounts(target.databaseUrl, plan.marker, acknowledged);
+  printReport(results, counts);
+  return { results, counts };
+}
+
+/** The closed loop: every connection sends again as soon as it has its answer. */
+async function runCapacity(target: TTarget): Promise<TPartResult & { storedPerSecond: number }> {
+  const plan = { ...target.plan, marker: `load-capacity-${randomUUID()}` };
+  console.log(
+    `\nCapacity, closed loop, ${args.seconds} s: ${args.connections} connections sending frontline entries with no pause…`,
+  );
+  const acknowledged = new Set<string>();
+  const results = [await runSubmitters(plan, acknowledged)];
+  const counts = await checkCounts(target.databaseUrl, plan.marker, acknowledged);
+  printReport(results, counts);
+  const storedPerSecond = counts.storedOnce / args.seconds;
+  const windows = await storedPerSecondByWindow(target.databaseUrl, plan.marker, args.seconds);
+  console.log(
+    `Stored: ${storedPerSecond.toFixed(1)} acknowledged answers a second over ${args.seconds} s${windows.length ? `; by 10 s window ${windows.map((n) => n.toFixed(0)).join(", ")} (slowest ${Math.min(...windows).toFixed(0)})` : ""}`,
+  );
+  return { results, counts, storedPerSecond };
+}
+
+const errorsOf = (part: TPartResult) => part.results.reduce((sum, r) => sum + r.errors, 0);
+const isClean = (part: TPartResult | null) =>
+  !part || (errorsOf(part) === 0 && part.counts.missing === 0 && part.counts.storedTwice === 0);
+
 async function main(): Promise<number> {
   console.log(
-    `Starting the app on 127.0.0.1:${port} with a fresh database in .data/load (builds first if the sources changed)…`,
+    `Starting the app on 127.0.0.1:${args.port} with a fresh database in .data/load (builds first if the sources changed)…`,
   );
   let server: TAppServer | undefined;
   const stop = async () => {
@@ -194,49 +207,63 @@ async function main(): Promise<number> {
   for (const signal of ["SIGINT", "SIGTERM"] as const)
     process.once(signal, () => void stop().finally(() => process.exit(130)));
   try {
-    server = await startAppServer({ root, port, dataDir: path.join(root, ".data", "load") });
+    server = await startAppServer({
+      root,
+      port: args.port,
+      dataDir: path.join(root, ".data", "load"),
+    });
     const [frontlineCookie, managerCookie] = [
       await signIn(server.baseUrl, emailOf("FRONTLINE")),
       await signIn(server.baseUrl, emailOf("MANAGER")),
     ];
-    const marker = `load-${randomUUID()}`;
     const plan: TSubmitterPlan = {
       baseUrl: server.baseUrl,
       cookie: frontlineCookie,
       actionId: findActionId(root, "recordObservationsAction", "app/(app)/frontline/actions.ts"),
-      connections: submitters,
-      durationSeconds,
+      connections: args.connections,
+      durationSeconds: args.seconds,
       choices: await frontlineChoices(server.databaseUrl),
-      marker,
+      marker: `load-probe-${randomUUID()}`,
     };
-    const acknowledged = new Set<string>();
-    await probeSend(plan, acknowledged);
+    await probeSend(plan);
     const readPaths: string[] = [];
     for (const pagePath of READ_PATHS)
       readPaths.push(await resolvePage(server.baseUrl, managerCookie, pagePath));
+    const target = {
+      baseUrl: server.baseUrl,
+      databaseUrl: server.databaseUrl,
+      plan,
+      managerCookie,
+      readPaths,
+    };
 
+    const realistic = args.only === "capacity" ? null : await runRealistic(target);
+    const capacity = args.only === "realistic" ? null : await runCapacity(target);
+    const latencyOf = (part: TPartResult, name: string) =>
+      part.results.find((r) => r.name === name)!.latencyMs.p95;
+    console.log("\nTargets (issue #18):");
+    for (const line of formatTargetTable(
+      loadTargetLines(
+        realistic && {
+          errors: errorsOf(realistic),
+          sendP95Ms: latencyOf(realistic, "sends"),
+          readP95Ms: latencyOf(realistic, "dashboard reads"),
+          ...realistic.counts,
+        },
+        capacity && {
+          errors: errorsOf(capacity),
+          seconds: args.seconds,
+          storedPerSecond: capacity.storedPerSecond,
+          ...capacity.counts,
+        },
+      ),
+    ))
+      console.log(line);
+    const isPassed = isClean(realistic) && isClean(capacity);
     console.log(
-      `Driving ${submitters} frontline submitters and ${readers} dashboard readers (${readPaths.join(", ")}) for ${durationSeconds} s…`,
-    );
-    const results = await Promise.all([
-      runSubmitters(plan, acknowledged),
-      runReaders({
-        baseUrl: server.baseUrl,
-        cookie: managerCookie,
-        connections: readers,
-        durationSeconds,
-        paths: readPaths,
-      }),
-    ]);
-    const counts = await checkCounts(server.databaseUrl, marker, acknowledged);
-    printReport(results, counts);
-    const isPassed =
-      results.every((r) => r.errors === 0) &&
-      counts.missing === 0 &&
-      counts.storedTwice === 0 &&
-      counts.storedOnce === counts.acknowledged;
-    console.log(
-      isPassed ? "\nPASS" : `\nFAIL (server log: ${path.relative(root, server.logFile)})`,
+      isPassed
+        ? "\nPASS: no errors, every acknowledged answer stored exactly once"
+        : `\nFAIL: errors or answers not stored exactly once (server log: ${path.relative(root, server.logFile)})`,
     );
     return isPassed ? 0 : 1;
   } finally {

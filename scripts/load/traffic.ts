@@ -1,12 +1,13 @@
-// The two crowds of the load test, each an autocannon run of its own: frontline staff sending
-// observations the way the frontline page does (the server action recordObservationsAction,
-// one queued entry per send, a fresh clientId each), and managers reading dashboards.
+// What the load test sends, and its closed loop: frontline staff sending observations the way the
+// frontline page does (the server action recordObservationsAction, one queued entry per send, a
+// fresh clientId each). The capacity part drives them with autocannon, every connection sending
+// again as soon as it has its answer; the realistic part sends them on a schedule (open-loop.ts).
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import * as hdr from "hdr-histogram-js";
-import { readRecordAnswer } from "./action-answer";
+import { sendOutcomeOf, type TSendOutcome } from "./action-answer";
 
 export type TCrowdResult = {
   name: string;
@@ -30,7 +31,7 @@ export type TSubmitterPlan = {
   marker: string;
 };
 
-const REQUEST_TIMEOUT_S = 30;
+export const REQUEST_TIMEOUT_S = 30;
 
 /** The id Next.js gave the frontline page's server action in this build. */
 export function findActionId(root: string, exportedName: string, file: string): string {
@@ -47,7 +48,7 @@ export function findActionId(root: string, exportedName: string, file: string): 
 }
 
 /** One observation as the frontline form queues it, under a fresh device clientId. */
-export function frontlineEntry(plan: TSubmitterPlan, clientId: string, n: number) {
+function frontlineEntry(plan: TSubmitterPlan, clientId: string, n: number) {
   const { touchpointIds, segmentIds, siteId } = plan.choices;
   return {
     clientId,
@@ -66,9 +67,7 @@ export function frontlineEntry(plan: TSubmitterPlan, clientId: string, n: number
 }
 
 /** The request the browser makes for `send({ observations })`: POST to the page, the action's id in a header, the arguments as JSON. */
-export function actionRequestHeaders(
-  plan: Pick<TSubmitterPlan, "baseUrl" | "cookie" | "actionId">,
-) {
+function actionRequestHeaders(plan: Pick<TSubmitterPlan, "baseUrl" | "cookie" | "actionId">) {
   return {
     "next-action": plan.actionId,
     accept: "text/x-component",
@@ -78,7 +77,23 @@ export function actionRequestHeaders(
   };
 }
 
-/** Runs the submitters; every clientId the server answered ok for goes into `acknowledged`. */
+/** One send of one entry under `clientId`, as the page makes it. */
+export async function sendEntry(
+  plan: TSubmitterPlan,
+  clientId: string,
+  n: number,
+  signal = AbortSignal.timeout(REQUEST_TIMEOUT_S * 1000),
+): Promise<TSendOutcome> {
+  const answer = await fetch(`${plan.baseUrl}/frontline`, {
+    method: "POST",
+    headers: actionRequestHeaders(plan),
+    body: JSON.stringify([{ observations: [frontlineEntry(plan, clientId, n)] }]),
+    signal,
+  });
+  return sendOutcomeOf(answer.status, await answer.text());
+}
+
+/** Runs the submitters with no pause (closed loop); every clientId the server answered ok for goes into `acknowledged`. */
 export function runSubmitters(
   plan: TSubmitterPlan,
   acknowledged: Set<string>,
@@ -105,60 +120,41 @@ export function runSubmitters(
         },
         onResponse: (status, body, context) => {
           if (status !== 200) return; // counted by runCrowd
-          const answer = readRecordAnswer(body);
-          if (answer.ok && answer.created + answer.duplicates === 1)
-            acknowledged.add((context as { clientId: string }).clientId);
-          else count(errorKinds, answer.ok ? "answer without the entry" : `action ${answer.code}`);
+          const outcome = sendOutcomeOf(status, body);
+          if (outcome.ok) acknowledged.add((context as { clientId: string }).clientId);
+          else countKind(errorKinds, outcome.kind);
         },
       },
     ],
   });
 }
 
-/** Runs the dashboard readers: each connection reads the given pages in turn. */
-export function runReaders({
-  baseUrl,
-  cookie,
-  connections,
-  durationSeconds,
-  paths,
-}: {
-  baseUrl: string;
-  cookie: string;
-  connections: number;
-  durationSeconds: number;
-  paths: string[];
-}) {
-  return runCrowd(
-    "reads",
-    {},
-    {
-      url: baseUrl,
-      connections,
-      duration: durationSeconds,
-      timeout: REQUEST_TIMEOUT_S,
-      requests: paths.map((pagePath) => ({
-        method: "GET" as const,
-        path: pagePath,
-        headers: { cookie, accept: "text/html" },
-      })),
-    },
-  );
-}
-
-const count = (kinds: Record<string, number>, kind: string) =>
+export const countKind = (kinds: Record<string, number>, kind: string) =>
   void (kinds[kind] = (kinds[kind] ?? 0) + 1);
+
+/** Latencies in whole milliseconds, up to the two minutes no request waits for. */
+export const latencyHistogram = () =>
+  hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 120_000,
+    numberOfSignificantValueDigits: 3,
+  });
+
+export const latencySummaryOf = (
+  histogram: ReturnType<typeof latencyHistogram>,
+): TCrowdResult["latencyMs"] => ({
+  p50: histogram.getValueAtPercentile(50),
+  p95: histogram.getValueAtPercentile(95),
+  p99: histogram.getValueAtPercentile(99),
+  max: histogram.maxValue,
+});
 
 function runCrowd(
   name: string,
   errorKinds: Record<string, number>,
   options: autocannon.Options,
 ): Promise<TCrowdResult> {
-  const histogram = hdr.build({
-    lowestDiscernibleValue: 1,
-    highestTrackableValue: 120_000,
-    numberOfSignificantValueDigits: 3,
-  });
+  const histogram = latencyHistogram();
   return new Promise((resolve, reject) => {
     const instance = autocannon(options, (error, result) => {
       if (error) return reject(error);
@@ -171,18 +167,13 @@ function runCrowd(
         requests: result.requests.total,
         errors,
         errorKinds,
-        latencyMs: {
-          p50: histogram.getValueAtPercentile(50),
-          p95: histogram.getValueAtPercentile(95),
-          p99: histogram.getValueAtPercentile(99),
-          max: histogram.maxValue,
-        },
+        latencyMs: latencySummaryOf(histogram),
         perSecond: result.requests.total / result.duration,
       });
     });
     instance.on("response", (_client, statusCode, _bytes, responseTime) => {
       histogram.recordValue(Math.max(1, Math.round(responseTime)));
-      if (statusCode < 200 || statusCode > 299) count(errorKinds, `status ${statusCode}`);
+      if (statusCode < 200 || statusCode > 299) countKind(errorKinds, `status ${statusCode}`);
     });
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readRecordAnswer } from "@/scripts/load/action-answer";
+import { readRecordAnswer, sendOutcomeOf } from "@/scripts/load/action-answer";
 
 // Bodies as Next.js 16 sent them for recordObservationsAction (captured from `next start`).
 const rsc = (result: unknown) =>
@@ -46,6 +46,30 @@ describe("readRecordAnswer (the load script's reading of a server action's answe
     expect(readRecordAnswer('0:{"a":"$@1"}\n1:{"ok":tr')).toEqual({
       ok: false,
       code: "UNREADABLE_ANSWER",
+    });
+  });
+});
+
+describe("sendOutcomeOf (a frontline send acknowledged or not)", () => {
+  it("acknowledges a stored entry and a retried one", () => {
+    expect(sendOutcomeOf(200, rsc({ ok: true, data: { created: 1, duplicates: 0 } }))).toEqual({
+      ok: true,
+    });
+    expect(sendOutcomeOf(200, rsc({ ok: true, data: { created: 0, duplicates: 1 } }))).toEqual({
+      ok: true,
+    });
+  });
+
+  it("names what went wrong otherwise", () => {
+    const stored = rsc({ ok: true, data: { created: 1, duplicates: 0 } });
+    expect(sendOutcomeOf(500, stored)).toEqual({ ok: false, kind: "status 500" });
+    expect(sendOutcomeOf(200, rsc({ ok: false, code: "FORBIDDEN" }))).toEqual({
+      ok: false,
+      kind: "action FORBIDDEN",
+    });
+    expect(sendOutcomeOf(200, rsc({ ok: true, data: { created: 0, duplicates: 0 } }))).toEqual({
+      ok: false,
+      kind: "answer without the entry",
     });
   });
 });
