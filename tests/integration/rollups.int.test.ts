@@ -387,7 +387,7 @@ describe("the rollups", () => {
     expect(
       refreshed
         .filter((row) => row.touchpointId === f.plain)
-        .every((row) => row.observations > 1000),
+        .every((row) => (row.observations as number) > 1000),
     ).toBe(true);
     await db.$transaction((tx) => refreshRollups(tx, orgId, { touchpointIds: [f.plain] }));
     expectSameRows(await rollupRows(), incremental);
