@@ -93,7 +93,8 @@ export async function startStreamingReplica({
       "SELECT labelfile, spcmapfile FROM pg_backup_stop(false)",
     );
     writeFileSync(path.join(dataDir, "backup_label"), rows[0]!.labelfile);
-    if (rows[0]!.spcmapfile) writeFileSync(path.join(dataDir, "tablespace_map"), rows[0]!.spcmapfile);
+    if (rows[0]!.spcmapfile)
+      writeFileSync(path.join(dataDir, "tablespace_map"), rows[0]!.spcmapfile);
     writeFileSync(path.join(dataDir, "standby.signal"), "");
     // In the replica's own configuration file (mode 0600), not on a command line anyone can read.
     appendFileSync(
@@ -166,8 +167,7 @@ function copyDataDirectory(from: string, to: string, isTop = true): void {
 }
 
 /** A string in postgresql.conf: single quotes doubled, backslashes escaped. */
-const confString = (value: string) =>
-  `'${value.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
+const confString = (value: string) => `'${value.replaceAll("\\", "\\\\").replaceAll("'", "''")}'`;
 
 function withApplicationName(url: string, name: string): string {
   const parsed = new URL(url);
