@@ -48,7 +48,7 @@ export function authedAction<TSchema extends z.ZodType, TResult>(
 
       try {
         // A read replica then serves this user's dashboards only once it has replayed the write.
-        const data = await recordingWritesOf(user.id, () => handler(parsed.data, { user, meta }));
+        const data = await recordingWritesOf(user, () => handler(parsed.data, { user, meta }));
         return { ok: true, data };
       } catch (error) {
         if (isAppError(error)) {

@@ -1,5 +1,6 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
+import { can, type TActor, type TPermission } from "@/lib/auth/permissions";
 import { readReplicaEnv } from "@/lib/env";
 import { createPoolClient, db } from "./client";
 import type { PrismaClient } from "./generated/client";
@@ -49,26 +50,40 @@ export function dashboardRead<TActor extends { id: string }, TArgs extends unkno
   };
 }
 
+/** What the dashboard reads (dashboardRead) ask for: a role with none of them has no dashboard to wait for. */
+const DASHBOARD_PERMISSIONS: readonly TPermission[] = [
+  "measure:read",
+  "analysis:read",
+  "overview:read",
+  "control:read",
+];
+
 /**
  * Runs one user's write (a server action, a survey import): reads inside it stay on the primary,
  * and afterwards the primary's WAL position is stored for the user, so that their next dashboard
  * read waits for a replica that has replayed it. Without a replica, just runs `write`.
  */
-export async function recordingWritesOf<T>(userId: string, write: () => Promise<T>): Promise<T> {
+export async function recordingWritesOf<T>(actor: TActor, write: () => Promise<T>): Promise<T> {
   if (!replicaClient()) return write();
   try {
     return await chosen.run(db, write);
   } finally {
-    // The insert position, not pg_current_wal_lsn() (what has been written out): with
-    // synchronous_commit off the write's commit record may not be written out yet, and it is
-    // before the insert position either way. GREATEST: two writes of one user may end in any order.
-    await db.$executeRaw`
-      UPDATE "User"
-         SET "lastWriteLsn" = GREATEST("lastWriteLsn", (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint)
-       WHERE id = ${userId}`.catch((error: unknown) =>
-      console.error("Could not record a write's WAL position", error),
-    );
+    // Frontline staff, who send most writes, read no dashboard: their row is left alone.
+    if (DASHBOARD_PERMISSIONS.some((permission) => can(actor.role, permission)))
+      await recordWritePosition(actor.id);
   }
+}
+
+async function recordWritePosition(userId: string): Promise<void> {
+  // The insert position, not pg_current_wal_lsn() (what has been written out): with
+  // synchronous_commit off the write's commit record may not be written out yet, and it is
+  // before the insert position either way. GREATEST: two writes of one user may end in any order.
+  await db.$executeRaw`
+    UPDATE "User"
+       SET "lastWriteLsn" = GREATEST("lastWriteLsn", (pg_current_wal_insert_lsn() - '0/0'::pg_lsn)::bigint)
+     WHERE id = ${userId}`.catch((error: unknown) =>
+    console.error("Could not record a write's WAL position", error),
+  );
 }
 
 async function hasReplayedWritesOf(replica: PrismaClient, userId: string): Promise<boolean> {

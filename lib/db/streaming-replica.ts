@@ -117,6 +117,9 @@ export async function startStreamingReplica({
         "listen_addresses=127.0.0.1",
         "-c",
         "unix_socket_directories=",
+        // Before it streams, a standby reads the (empty) local WAL and retries after this long.
+        "-c",
+        "wal_retrieve_retry_interval=200ms",
         ...(fast ? ["-c", "fsync=off"] : []),
       ],
       { ...user, stdio: ["ignore", "ignore", "pipe"] },
@@ -241,6 +244,15 @@ async function catchUp(primary: pg.Client, replicaUrl: string, timeoutMs = 20_00
   const { rows } = await primary.query<{ lsn: string }>(
     "SELECT pg_current_wal_insert_lsn()::text AS lsn",
   );
+  // The tail of an idle primary's WAL (or of asynchronous commits) is not sent until something
+  // flushes it; a commit with synchronous_commit on, after that position, does.
+  for (const statement of [
+    "BEGIN",
+    "SET LOCAL synchronous_commit = on",
+    "SELECT pg_current_xact_id()",
+    "COMMIT",
+  ])
+    await primary.query(statement);
   const replica = new pg.Client({ connectionString: replicaUrl });
   await replica.connect();
   try {

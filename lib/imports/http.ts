@@ -119,7 +119,7 @@ export async function handleRunRequest(actor: TActor | null, request: Request): 
       };
       try {
         // Recorded before "done": the page the browser goes to next reads what was imported.
-        const outcome = await recordingWritesOf(actor.id, () =>
+        const outcome = await recordingWritesOf(actor, () =>
           runSurveyImport(actor, body.upload, body.options, {
             meta,
             onProgress: (progress) => send({ type: "progress", ...progress }),

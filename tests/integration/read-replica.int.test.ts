@@ -108,7 +108,7 @@ describe.skipIf(!isEmbedded)("dashboards on a streaming replica", () => {
   it("serves a dashboard read of a user who has not written", async () => {
     await pauseReplay();
     // Stored by someone else (the admin's write is recorded only for the admin).
-    await recordingWritesOf(admin.id, () => answer(admin));
+    await recordingWritesOf(admin, () => answer(admin));
     expect(await onPrimary()).toBe(3);
     expect(await observationsSeenBy(other)).toBe(2);
     await resumeReplay();
@@ -118,7 +118,7 @@ describe.skipIf(!isEmbedded)("dashboards on a streaming replica", () => {
   it("a user who just saved sees their answer on the primary while the replica lags; others read the replica until it catches up", async () => {
     await pauseReplay();
     // As every server action runs it (lib/action.ts).
-    await recordingWritesOf(saver.id, () => answer(saver));
+    await recordingWritesOf(saver, () => answer(saver));
     expect(await onPrimary()).toBe(4);
     const { lastWriteLsn } = await db.user.findUniqueOrThrow({
       where: { id: saver.id },
@@ -140,13 +140,26 @@ describe.skipIf(!isEmbedded)("dashboards on a streaming replica", () => {
     expect(await observationsSeenBy(saver)).toBe(5);
   });
 
+  it("records no position for a frontline user's write: that role reads no dashboard", async () => {
+    const frontline = await createUser(saver.organizationId, "FRONTLINE");
+    await recordingWritesOf(frontline, () => answer(frontline));
+    const [frontlineRow, saverRow] = await Promise.all(
+      [frontline, saver].map((user) =>
+        db.user.findUniqueOrThrow({ where: { id: user.id }, select: { lastWriteLsn: true } }),
+      ),
+    );
+    expect(frontlineRow!.lastWriteLsn).toBeNull();
+    expect(saverRow!.lastWriteLsn).not.toBeNull();
+  });
+
   it("inside a write, a dashboard read stays on the primary", async () => {
     await pauseReplay();
+    const replayed = await onPrimary();
     await answer(admin);
-    expect(await observationsSeenBy(other)).toBe(5);
-    expect(await recordingWritesOf(other.id, () => observationsSeenBy(other))).toBe(6);
+    expect(await observationsSeenBy(other)).toBe(replayed);
+    expect(await recordingWritesOf(other, () => observationsSeenBy(other))).toBe(replayed + 1);
     // And afterwards too: that "write" recorded where the primary was.
-    expect(await observationsSeenBy(other)).toBe(6);
+    expect(await observationsSeenBy(other)).toBe(replayed + 1);
     await resumeReplay();
   });
 });
