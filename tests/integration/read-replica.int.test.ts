@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { recordingWritesOf } from "@/lib/db/read-replica";
 import { startStreamingReplica, type TStreamingReplica } from "@/lib/db/streaming-replica";
 import { recordObservations } from "@/lib/observations/mutations";
+import { formatReplicaLag, sampleReplicaLag } from "@/scripts/lib/replica-lag";
 import { resetDatabase } from "./helpers/db";
 import { createOrganization, createUser } from "./helpers/factories";
 import { buildJourney, type TFixture } from "./helpers/journey-fixture";
@@ -109,8 +110,14 @@ describe.skipIf(!isEmbedded)("dashboards on a streaming replica", () => {
     await pauseReplay();
     // Stored by someone else (the admin's write is recorded only for the admin).
     await recordingWritesOf(admin, () => answer(admin));
+    // What `npm run load` reports: the primary sees WAL the replica has not replayed.
+    await expect.poll(async () => (await replica.lag()).bytes).toBeGreaterThan(0);
+    const sampling = sampleReplicaLag(replica, 10);
     expect(await onPrimary()).toBe(3);
     expect(await observationsSeenBy(other)).toBe(2);
+    const lag = await sampling.stop();
+    expect(lag.bytes.max).toBeGreaterThan(0);
+    expect(formatReplicaLag(lag)).toMatch(/^Replica lag \(\d+ samples\): /);
     await resumeReplay();
     expect(await observationsSeenBy(other)).toBe(3);
   });
