@@ -37,9 +37,9 @@ export function dashboardDb(): PrismaClient {
  * A dashboard read: `read(actor, …)` with its aggregations on the replica when the replica has
  * replayed the actor's last write, else on the primary.
  */
-export function dashboardRead<TActor extends { id: string }, TArgs extends unknown[], TResult>(
-  read: (actor: TActor, ...args: TArgs) => Promise<TResult>,
-): (actor: TActor, ...args: TArgs) => Promise<TResult> {
+export function dashboardRead<TReader extends { id: string }, TArgs extends unknown[], TResult>(
+  read: (actor: TReader, ...args: TArgs) => Promise<TResult>,
+): (actor: TReader, ...args: TArgs) => Promise<TResult> {
   return async (actor, ...args) => {
     const run = () => read(actor, ...args);
     // Nested in another dashboard read, or in a write (which stays on the primary): decided there.
