@@ -11,6 +11,7 @@ import type { TSessionUser } from "@/lib/auth/session-user";
 import { failureOf, type TActionResult } from "@/lib/action-result";
 import { isAppError, type TErrorCode } from "@/lib/errors";
 import { checkInput } from "@/lib/validation";
+import { recordingWritesOf } from "@/lib/db/read-replica";
 
 type TActionContext = { user: TSessionUser; meta: TRequestMeta };
 
@@ -46,7 +47,9 @@ export function authedAction<TSchema extends z.ZodType, TResult>(
         );
 
       try {
-        return { ok: true, data: await handler(parsed.data, { user, meta }) };
+        // A read replica then serves this user's dashboards only once it has replayed the write.
+        const data = await recordingWritesOf(user, () => handler(parsed.data, { user, meta }));
+        return { ok: true, data };
       } catch (error) {
         if (isAppError(error)) {
           if (error.code === "FORBIDDEN") {

@@ -28,6 +28,15 @@ const ZDatabaseEnv = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
 });
 
+const ZReadReplicaEnv = z.object({
+  /**
+   * A streaming replica of DATABASE_URL's server, as the app's role: the dashboards' aggregations
+   * read there unless it has not yet replayed the reader's own last write (lib/db/read-replica.ts).
+   * One server, not a pool of them behind one address. Unset: every read goes to DATABASE_URL.
+   */
+  DATABASE_READ_URL: ZPostgresUrl.optional(),
+});
+
 const ZAuthEnv = z.object({
   AUTH_SECRET: z
     .string()
@@ -142,6 +151,7 @@ function lazy<T extends z.ZodType>(schema: T, who: string): () => z.infer<T> {
 }
 
 export const databaseEnv = lazy(ZDatabaseEnv, "the database client");
+export const readReplicaEnv = lazy(ZReadReplicaEnv, "the read replica");
 export const authEnv = lazy(ZAuthEnv, "sign-in");
 export const encryptionEnv = lazy(ZEncryptionEnv, "stored secrets");
 export const apiEnv = lazy(ZApiEnv, "the ingestion API");

@@ -1,6 +1,7 @@
 import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { db, Prisma } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/client";
+import { dashboardDb } from "@/lib/db/read-replica";
 import { ROLLUP_STATISTIC_COLUMNS } from "@/lib/observations/rollups";
 import { correlationFromSums, type TPairSums } from "@/lib/stats/correlation";
 import { RAW_OBSERVATIONS, ROLLUPS_BY_SIZE, type TSourceSql } from "./aggregate-sources";
@@ -170,7 +171,7 @@ async function aggregateFromSource(
     ...(source.isRollup ? [] : rowConditions(source, organizationId, filter)),
     ...joinedConditions(filter),
   ];
-  const rows = await db.$queryRaw<TRow[]>`
+  const rows = await dashboardDb().$queryRaw<TRow[]>`
     SELECT ${Prisma.join([...keyColumns, groupingColumn])},
            ${source.statistics}
       FROM ${relation} ${joinsFor(filter, keys)}

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { dashboardRead } from "@/lib/db/read-replica";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
@@ -44,7 +45,8 @@ export async function listJourneysWithData(actor: TActor) {
     .sort((a, b) => b.observations - a.observations);
 }
 
-export async function getMeasureView(
+export const getMeasureView = dashboardRead(readMeasureView);
+async function readMeasureView(
   actor: TActor,
   rawFilter: TAnalysisFilterInput,
 ): Promise<TMeasureView> {
@@ -204,7 +206,8 @@ export async function getMeasureView(
 }
 
 /** Only the fix-first ranking of a journey: one aggregation (what the Analyze page lists as priorities). */
-export async function getFixFirstRanking(
+export const getFixFirstRanking = dashboardRead(readFixFirstRanking);
+async function readFixFirstRanking(
   actor: TActor,
   rawFilter: TAnalysisFilterInput,
 ): Promise<TMeasureView["ranking"]> {
@@ -228,7 +231,8 @@ export async function getFixFirstRanking(
   ).ranking;
 }
 
-export async function getTouchpointDrilldown(
+export const getTouchpointDrilldown = dashboardRead(readTouchpointDrilldown);
+async function readTouchpointDrilldown(
   actor: TActor,
   rawFilter: TAnalysisFilterInput,
   touchpointId: string,

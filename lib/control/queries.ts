@@ -1,5 +1,6 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
+import { dashboardRead } from "@/lib/db/read-replica";
 import { aggregateObservations } from "@/lib/analytics/aggregate";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
 import { localDayOf } from "@/lib/dates/local-days";
@@ -131,7 +132,8 @@ function sortAlerts(alerts: TControlAlert[]): TControlAlert[] {
 }
 
 /** The Control page: every chart with its points, the alerts first, and what the form offers. */
-export async function getControlView(actor: TActor, now = new Date()): Promise<TControlView> {
+export const getControlView = dashboardRead(readControlView);
+async function readControlView(actor: TActor, now = new Date()): Promise<TControlView> {
   assertCan(actor, "control:read");
   const organizationId = actor.organizationId;
   const [charts, touchpoints, projects] = await Promise.all([

@@ -8,10 +8,14 @@ import { missedLookupOf, type TMissedLookup } from "./cross-organization";
 // One Prisma client per process, on DATABASE_URL. The app never knows whether that server is
 // the embedded PostgreSQL or another one: scripts/start.ts decides and hands over the URL.
 
-function createClient() {
+/**
+ * A Prisma client on a pool of its own: the primary's (below) and the read replica's
+ * (read-replica.ts) are built alike.
+ */
+export function createPoolClient(connectionString: string): PrismaClient {
   const env = databaseEnv();
   const pool = new pg.Pool({
-    connectionString: env.DATABASE_URL,
+    connectionString,
     // Bounded both ways: at most DATABASE_POOL_MAX connections, and a query that cannot get one
     // within the timeout fails (an error answer) instead of waiting forever — when PostgreSQL is
     // down or every connection is busy. The pool opens new connections as soon as it is back.
@@ -38,10 +42,14 @@ function createClient() {
   pool.on("error", ignoreHere);
   // A transaction waits for its connection as long as a single query does (Prisma's own default
   // is 2 s, which a burst of 200 frontline sends on a 2-core machine exceeds: scripts/load).
-  const client = new PrismaClient({
+  return new PrismaClient({
     adapter: new PrismaPg(pool),
     transactionOptions: { maxWait: env.DATABASE_CONNECTION_TIMEOUT_MS },
   });
+}
+
+function createClient() {
+  const client = createPoolClient(databaseEnv().DATABASE_URL);
   // A lookup of one id in the caller's organization that finds nothing may have asked for another
   // organization's id: audited (lib/db/cross-organization.ts), the answer unchanged. A query
   // extension changes no type, hence the cast.

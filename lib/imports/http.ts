@@ -2,6 +2,7 @@ import "server-only";
 import { auditForbiddenRequest } from "@/lib/audit/refusals";
 import { requestMetaFrom } from "@/lib/audit/request-meta";
 import { assertCan, type TActor } from "@/lib/auth/permissions";
+import { recordingWritesOf } from "@/lib/db/read-replica";
 import { AppError, forbidden, isAppError } from "@/lib/errors";
 import { failureOf } from "@/lib/action-result";
 import { errorResponse } from "@/lib/http/errors";
@@ -117,10 +118,13 @@ export async function handleRunRequest(actor: TActor | null, request: Request): 
         }
       };
       try {
-        const outcome = await runSurveyImport(actor, body.upload, body.options, {
-          meta,
-          onProgress: (progress) => send({ type: "progress", ...progress }),
-        });
+        // Recorded before "done": the page the browser goes to next reads what was imported.
+        const outcome = await recordingWritesOf(actor, () =>
+          runSurveyImport(actor, body.upload, body.options, {
+            meta,
+            onProgress: (progress) => send({ type: "progress", ...progress }),
+          }),
+        );
         send({ type: "done", outcome });
       } catch (error) {
         send({ type: "error", ...failureOf(error, "a survey import") });

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { dashboardRead } from "@/lib/db/read-replica";
 import { aggregateObservations } from "@/lib/analytics/aggregate";
 import { rankTouchpoints, type TImportanceInput } from "@/lib/analytics/measures";
 import { touchpointsOf } from "@/lib/analytics/queries";
@@ -26,7 +27,8 @@ import type { TCaseOutcome, TOverview, TOverviewTouchpoint } from "./schemas";
 /** How many touchpoints the overview lists. */
 export const TOP_TOUCHPOINTS = 10;
 
-export async function getOverview(actor: TActor, now = new Date()): Promise<TOverview> {
+export const getOverview = dashboardRead(readOverview);
+async function readOverview(actor: TActor, now = new Date()): Promise<TOverview> {
   assertCan(actor, "overview:read");
   const organizationId = actor.organizationId;
   const periods = overviewPeriods(localDayOf(now));

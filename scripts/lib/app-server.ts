@@ -9,13 +9,17 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import type { TStreamingReplica } from "@/lib/db/streaming-replica";
 import { stopProcessTree } from "./process-tree";
+import { startReplicatedDatabase, type TReplicatedDatabase } from "./replicated-database";
 
 export type TAppServer = {
   baseUrl: string;
   /** The database it runs on: the one given, or the embedded one `npm start` made (for the load test's count check). */
   databaseUrl: string;
   logFile: string;
+  /** With `withReplica`: the streaming replica the dashboards read (its lag: scripts/lib/replica-lag.ts). */
+  replica?: TStreamingReplica;
   /** Stops it and everything it started; returns how many processes had to be killed. */
   stop: () => Promise<number>;
 };
@@ -28,19 +32,30 @@ export async function startAppServer({
   root,
   port,
   dataDir,
-  databaseUrl,
+  databaseUrl: givenDatabaseUrl,
   databaseOwnerUrl,
+  withReplica = false,
 }: {
   root: string;
   port: number;
   dataDir: string;
   databaseUrl?: string;
   databaseOwnerUrl?: string;
+  /**
+   * A fresh embedded database started here with a streaming replica of it, which the app's
+   * dashboards read (DATABASE_READ_URL). Not with `databaseUrl`: only a local server can be copied.
+   */
+  withReplica?: boolean;
 }): Promise<TAppServer> {
+  if (withReplica && givenDatabaseUrl) throw new Error("withReplica starts its own database");
   await assertPortFree(port);
   // A fresh embedded database needs a fresh directory; with a given database it only holds the secret and the log.
-  if (!databaseUrl) rmSync(dataDir, { recursive: true, force: true });
+  if (!givenDatabaseUrl) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
+  let replicated: TReplicatedDatabase | undefined;
+  if (withReplica)
+    replicated = await startReplicatedDatabase(path.join(dataDir, "postgres"), () => {});
+  const databaseUrl = givenDatabaseUrl ?? replicated?.url;
   const logFile = path.join(dataDir, "server.log");
   const output = openSync(logFile, "w");
   // node with tsx's loader rather than the tsx command, whose wrapper process SIGKILLs its child
@@ -56,18 +71,29 @@ export async function startAppServer({
         HOSTNAME: "127.0.0.1",
         MOMENTS_DATA_DIR: dataDir,
         DATABASE_URL: databaseUrl ?? "",
-        DATABASE_OWNER_URL: databaseOwnerUrl ?? "",
+        DATABASE_OWNER_URL: replicated?.ownerUrl ?? databaseOwnerUrl ?? "",
+        DATABASE_READ_URL: replicated?.readUrl ?? "",
       },
       stdio: ["ignore", output, output],
     },
   );
   closeSync(output);
   const baseUrl = `http://127.0.0.1:${port}`;
-  const stop = () => stopProcessTree(child, STOP_TIMEOUT_MS);
+  const stop = async () => {
+    const killed = await stopProcessTree(child, STOP_TIMEOUT_MS);
+    await replicated?.stop();
+    return killed;
+  };
 
   try {
     await waitUntilReady(child, `${baseUrl}/login`, logFile);
-    return { baseUrl, databaseUrl: databaseUrl ?? embeddedDatabaseUrl(dataDir), logFile, stop };
+    return {
+      baseUrl,
+      databaseUrl: databaseUrl ?? embeddedDatabaseUrl(dataDir),
+      logFile,
+      replica: replicated?.replica,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;
