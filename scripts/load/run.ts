@@ -13,6 +13,7 @@ import path from "node:path";
 import { z } from "zod";
 import { formatTargetTable, loadTargetLines, TARGETS } from "../bench/targets";
 import { readCliArgs } from "../lib/cli-args";
+import { formatReplicaLag, sampleReplicaLag } from "../lib/replica-lag";
 import { startAppServer, type TAppServer } from "../lib/app-server";
 import { openLoopSchedule, runOpenLoop } from "./open-loop";
 import { signIn } from "./sign-in";
@@ -41,14 +42,16 @@ const ZArgs = z.object({
   connections: ZCount(200),
   port: z.coerce.number().int().min(1024).max(65535).default(3400),
   only: z.enum(["realistic", "capacity"]).optional(),
+  replica: z.boolean().default(false),
 });
 
-const USAGE = `Usage: npm run load -- [--seconds 60] [--staff 200] [--entry-every 5] [--managers 20] [--read-every 5] [--connections 200] [--port 3400] [--only realistic|capacity]
+const USAGE = `Usage: npm run load -- [--seconds 60] [--staff 200] [--entry-every 5] [--managers 20] [--read-every 5] [--connections 200] [--port 3400] [--only realistic|capacity] [--replica]
   --seconds       how long each part runs
   --staff         realistic: frontline staff, each saving one entry every --entry-every seconds
   --managers      realistic: managers, each loading a dashboard page every --read-every seconds
   --connections   capacity: connections sending with no pause
-  --only          run one part`;
+  --only          run one part
+  --replica       the dashboards read a streaming replica (DATABASE_READ_URL); its lag is printed`;
 
 const args = readCliArgs({
   flags: {
@@ -60,6 +63,7 @@ const args = readCliArgs({
     connections: { type: "string" },
     port: { type: "string" },
     only: { type: "string" },
+    replica: { type: "boolean" },
   },
   schema: ZArgs,
   usage: USAGE,
@@ -211,6 +215,7 @@ async function main(): Promise<number> {
       root,
       port: args.port,
       dataDir: path.join(root, ".data", "load"),
+      withReplica: args.replica,
     });
     const [frontlineCookie, managerCookie] = [
       await signIn(server.baseUrl, emailOf("FRONTLINE")),
@@ -237,8 +242,10 @@ async function main(): Promise<number> {
       readPaths,
     };
 
+    const lag = server.replica && sampleReplicaLag(server.replica);
     const realistic = args.only === "capacity" ? null : await runRealistic(target);
     const capacity = args.only === "realistic" ? null : await runCapacity(target);
+    if (lag) console.log(`\n${formatReplicaLag(await lag.stop())}`);
     const latencyOf = (part: TPartResult, name: string) =>
       part.results.find((r) => r.name === name)!.latencyMs.p95;
     console.log("\nTargets (issue #18):");
