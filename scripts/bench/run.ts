@@ -83,6 +83,10 @@ try {
   await migrate(database.ownerUrl, { appUrl: database.url });
   // The app's modules read DATABASE_URL when first imported: only from here on.
   process.env.DATABASE_URL = database.url;
+  // The whole view's eleven reads run side by side; from the raw table at 10M each takes seconds,
+  // and the app's default pool (10, 10 s to get a connection) would refuse the last one.
+  process.env.DATABASE_POOL_MAX ??= "20";
+  process.env.DATABASE_CONNECTION_TIMEOUT_MS ??= "60000";
   const { seedLargeOrganization } = await import("../seed-large/seed-large-organization");
   const { prepareBenchReads, timeRead } = await import("./dashboard-reads");
 
