@@ -4,7 +4,7 @@ import { pendingRowsSql, ROLLUP_STATISTIC_COLUMNS, type TSlice } from "@/lib/obs
 import { CSAT_TOP_TWO_MIN, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN } from "@/lib/observations/scale";
 import { localTimeOf, utcStartOf } from "@/lib/dates/local-time-sql";
 import type { TAggregateFilter, TGroupKey } from "./schemas";
-import { splitIntoWholePeriods } from "./whole-periods";
+import { splitIntoWholePeriods, splitMonthsIntoYears, type TPeriodStarts } from "./whole-periods";
 
 // The tables the one aggregation (aggregate.ts) can read, each aliased `o` (aggregate.ts joins
 // Expectation e, and Touchpoint t and LoyaltyDriver d when a filter or key needs them): the raw
@@ -16,8 +16,12 @@ export type TSourceSql = {
   /** The group keys and filter fields it can answer (the raw table and the detail: all of them). */
   groupKeys: ReadonlySet<TGroupKey>;
   filters: ReadonlySet<keyof TAggregateFilter>;
-  /** The relation `o`, for the organization and filter asked. */
-  from: (organizationId: string, filter: TAggregateFilter) => Prisma.Sql;
+  /** The relation `o`, for the organization, filter and group keys asked. */
+  from: (
+    organizationId: string,
+    filter: TAggregateFilter,
+    keys: readonly TGroupKey[],
+  ) => Prisma.Sql;
   /** The local time of a row as a timestamp: days, weeks and months are cut from it. */
   localTime: Prisma.Sql;
   /** o."observedAt"/o.day condition for a first and a last local day (inclusive), "YYYY-MM-DD". */
@@ -203,21 +207,27 @@ const SLICE_READS: Record<
 /**
  * A period's whole months, whole weeks at its edges and the days left (whole-periods.ts), stacked
  * from one family of rollups with the pending rows: the touchpoint rollups (twelve rows a year per
- * touchpoint and segment), or one slice of SliceMonthly and SliceWeekly with the days from the
- * detail. No day or week keys: those read the days (below).
+ * touchpoint and segment), or one slice of SliceYearly (the months' whole years), SliceMonthly and
+ * SliceWeekly with the days from the detail. No day or week keys: those read the days (below).
  */
 function periodsOf(slice: TSlice | null): TSourceSql {
   const columns = slice ? DETAIL_COLUMNS : TOUCHPOINT_COLUMNS;
   const tables = slice
-    ? { month: "SliceMonthly", week: "SliceWeekly", day: "ObservationDaily" }
-    : { month: "TouchpointMonthly", week: "TouchpointWeekly", day: "TouchpointDaily" };
+    ? { year: "SliceYearly", month: "SliceMonthly", week: "SliceWeekly", day: "ObservationDaily" }
+    : { year: null, month: "TouchpointMonthly", week: "TouchpointWeekly", day: "TouchpointDaily" };
   const ofSlice = slice ? [Prisma.sql`slice = ${slice}::"RollupSlice"`] : [];
   return {
     groupKeys: new Set([...TOUCHPOINT_KEYS, ...(slice ? SLICE_READS[slice].keys : [])]),
     filters: new Set([...TOUCHPOINT_FILTERS, ...(slice ? SLICE_READS[slice].filters : [])]),
-    from: (organizationId, filter) => {
+    from: (organizationId, filter, keys) => {
       const { months, weeks, days } = splitIntoWholePeriods({ from: filter.from, to: filter.to });
-      const starting = (starts: { from?: string; before?: string }) => [
+      // The slices keep whole years too (all time is every year), unless months are asked for;
+      // the touchpoint rollups are small enough by the month.
+      const { years, months: monthRuns } =
+        months && tables.year && !keys.includes("month")
+          ? splitMonthsIntoYears(months)
+          : { years: null, months: months ? [months] : [] };
+      const starting = (starts: TPeriodStarts) => [
         ...(starts.from ? [Prisma.sql`day >= ${starts.from}::date`] : []),
         ...(starts.before ? [Prisma.sql`day < ${starts.before}::date`] : []),
       ];
@@ -225,7 +235,8 @@ function periodsOf(slice: TSlice | null): TSourceSql {
         rowsOf(table, columns, organizationId, [...conditions, ...touchpointConditions(filter)]);
       return withPending(
         [
-          ...(months ? [read(tables.month, [...ofSlice, ...starting(months)])] : []),
+          ...(years && tables.year ? [read(tables.year, [...ofSlice, ...starting(years)])] : []),
+          ...monthRuns.map((run) => read(tables.month, [...ofSlice, ...starting(run)])),
           ...weeks.map((week) => read(tables.week, [...ofSlice, ...starting(week)])),
           ...days.map((range) =>
             read(tables.day, [

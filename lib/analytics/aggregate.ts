@@ -166,7 +166,7 @@ async function aggregateFromSource(
   // A rollup is summed first (its row conditions applied there); the raw table is read as it is.
   const relation = source.isRollup
     ? preSummed(source, organizationId, filter, keys)
-    : source.from(organizationId, filter);
+    : source.from(organizationId, filter, keys);
   const conditions = [
     ...(source.isRollup ? [] : rowConditions(source, organizationId, filter)),
     ...joinedConditions(filter),
@@ -339,7 +339,7 @@ function preSummed(
   );
   return Prisma.sql`(
       SELECT ${Prisma.join([...selected, ...sums])}
-        FROM ${source.from(organizationId, filter)}
+        FROM ${source.from(organizationId, filter, keys)}
        WHERE ${Prisma.join(rowConditions(source, organizationId, filter), " AND ")}
        GROUP BY ${Prisma.join(grouped)}) o`;
 }

@@ -1,7 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays, daysInclusive, monthOf } from "@/lib/dates/local-days";
-import { splitIntoWholePeriods, type TDayRange, type TPeriodSplit } from "./whole-periods";
+import {
+  splitIntoWholePeriods,
+  splitMonthsIntoYears,
+  type TDayRange,
+  type TPeriodSplit,
+} from "./whole-periods";
 
 const nextMonth = (day: string) => monthOf(addDays(monthOf(day), 31));
 const daysOf = (from: string, before: string) =>
@@ -120,6 +125,61 @@ describe("splitIntoWholePeriods", () => {
           ).toBe(true);
           expect(monthOf(addDays(week.before!, -1))).toBe(monthOf(week.from!)); // a month's figures take no day of another
         }
+      }),
+    );
+  });
+});
+
+describe("splitMonthsIntoYears", () => {
+  const monthsOf = (from: string, before: string) => {
+    const months: string[] = [];
+    for (let m = from; m < before; m = nextMonth(m)) months.push(m);
+    return months;
+  };
+
+  it("cuts a bounded run of months into whole years and the months either side", () => {
+    expect(splitMonthsIntoYears({ from: "2024-11-01", before: "2026-03-01" })).toEqual({
+      years: { from: "2025-01-01", before: "2026-01-01" },
+      months: [
+        { from: "2024-11-01", before: "2025-01-01" },
+        { from: "2026-01-01", before: "2026-03-01" },
+      ],
+    });
+    expect(splitMonthsIntoYears({ from: "2026-02-01", before: "2026-11-01" })).toEqual({
+      years: null,
+      months: [{ from: "2026-02-01", before: "2026-11-01" }],
+    });
+  });
+
+  it("reads all time as every year, and an open end as the years on that side", () => {
+    expect(splitMonthsIntoYears({})).toEqual({ years: {}, months: [] });
+    expect(splitMonthsIntoYears({ before: "2026-11-01" })).toEqual({
+      years: { before: "2026-01-01" },
+      months: [{ from: "2026-01-01", before: "2026-11-01" }],
+    });
+    expect(splitMonthsIntoYears({ from: "2025-12-01" })).toEqual({
+      years: { from: "2026-01-01" },
+      months: [{ from: "2025-12-01", before: "2026-01-01" }],
+    });
+  });
+
+  it("covers every month of a bounded run exactly once", () => {
+    const month = fc
+      .record({
+        year: fc.integer({ min: 2023, max: 2028 }),
+        month: fc.integer({ min: 1, max: 12 }),
+      })
+      .map(({ year, month }) => `${year}-${String(month).padStart(2, "0")}-01`);
+    fc.assert(
+      fc.property(month, month, (a, b) => {
+        const [from, before] = a < b ? [a, b] : [b, a];
+        if (from === before) return;
+        const { years, months } = splitMonthsIntoYears({ from, before });
+        const covered = months.flatMap((run) => monthsOf(run.from!, run.before!));
+        if (years) covered.push(...monthsOf(years.from!, years.before!));
+        expect(covered.sort()).toEqual(monthsOf(from, before));
+        if (years)
+          expect(years.from!.endsWith("-01-01") && years.before!.endsWith("-01-01")).toBe(true);
       }),
     );
   });

@@ -13,8 +13,8 @@ import {
 
 /** Local days, inclusive; an open end reaches as far as there is data. */
 export type TDayRange = { from?: TLocalDay; to?: TLocalDay };
-/** Whole months or weeks: their first days, `from` inclusive, `before` exclusive; an open end is unbounded. */
-type TPeriodStarts = { from?: TLocalDay; before?: TLocalDay };
+/** Whole years, months or weeks: their first days, `from` inclusive, `before` exclusive; an open end is unbounded. */
+export type TPeriodStarts = { from?: TLocalDay; before?: TLocalDay };
 
 export type TPeriodSplit = {
   months: TPeriodStarts | null;
@@ -70,4 +70,35 @@ function splitIntoWeeks(from: TLocalDay, to: TLocalDay): Pick<TPeriodSplit, "wee
   if (from < weeksFrom) days.push({ from, to: addDays(weeksFrom, -1) });
   if (weeksBefore <= to) days.push({ from: weeksBefore, to });
   return { weeks: [{ from: weeksFrom, before: weeksBefore }], days };
+}
+
+const yearOf = (day: TLocalDay): TLocalDay => `${day.slice(0, 4)}-01-01`;
+const nextYearOf = (day: TLocalDay): TLocalDay => `${Number(day.slice(0, 4)) + 1}-01-01`;
+
+/**
+ * A run of whole months (as splitIntoWholePeriods gives them) cut into the whole calendar years
+ * it covers and the months left either side: a yearly rollup answers the years. All time is
+ * every year. Pure.
+ */
+export function splitMonthsIntoYears(months: TPeriodStarts): {
+  years: TPeriodStarts | null;
+  months: TPeriodStarts[];
+} {
+  const { from, before } = months;
+  const yearsFrom =
+    from === undefined ? undefined : from === yearOf(from) ? from : nextYearOf(from);
+  const yearsBefore = before === undefined ? undefined : yearOf(before);
+  if (yearsFrom !== undefined && yearsBefore !== undefined && yearsFrom >= yearsBefore)
+    return { years: null, months: [months] };
+  return {
+    years: { from: yearsFrom, before: yearsBefore },
+    months: [
+      ...(from !== undefined && yearsFrom !== undefined && from < yearsFrom
+        ? [{ from, before: yearsFrom }]
+        : []),
+      ...(before !== undefined && yearsBefore !== undefined && yearsBefore < before
+        ? [{ from: yearsBefore, before }]
+        : []),
+    ],
+  };
 }

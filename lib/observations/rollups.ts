@@ -8,7 +8,7 @@ import { CSAT_TOP_TWO_MIN, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN } from "./scale";
 // ("ObservationDaily", the detail); per local day, week or month × touchpoint × segment
 // ("TouchpointDaily", "TouchpointWeekly", "TouchpointMonthly"); and per local week or month ×
 // touchpoint × segment × one slice — the site, the source, the driver, or all three
-// ("SliceWeekly", "SliceMonthly"). One list of statistics below defines a rollup row from
+// ("SliceWeekly", "SliceMonthly"), and per local year ("SliceYearly"). One list of statistics below defines a rollup row from
 // observations. The insert path (store.ts) appends the rows it inserted to RollupPending; a merge
 // (rollup-merge.ts) adds pending rows to every rollup in one statement; reads add the rows still
 // pending; refreshRollups rebuilds a part from the raw table with the same definitions — so
@@ -22,7 +22,7 @@ const localPeriodOf = (period: TPeriod, observedAt: Prisma.Sql) =>
     ? Prisma.sql`${localTimeOf(observedAt)}::date`
     : Prisma.sql`date_trunc(${Prisma.raw(`'${period}'`)}, ${localTimeOf(observedAt)})::date`;
 
-type TPeriod = "day" | "week" | "month";
+type TPeriod = "day" | "week" | "month" | "year";
 
 /** Every statistic column and its definition over observations `o` (NULLs never reach a column: sums of nothing are 0). */
 const STATISTICS: [column: string, type: "int" | "float8", definition: Prisma.Sql][] = [
@@ -157,14 +157,21 @@ const SLICE_KEY_COLUMNS = [
   ...SLICE_KEYS,
 ];
 
-const sliceRollup = (slice: TSlice, period: "week" | "month"): TRollupDefinition => ({
-  table: period === "week" ? "SliceWeekly" : "SliceMonthly",
+const SLICE_TABLES = { week: "SliceWeekly", month: "SliceMonthly", year: "SliceYearly" } as const;
+/** Where a rebuild sums a detail slice from: the days, or (a year) the months. */
+const DETAIL_FINER = { week: "detail", month: "detail", year: "detailMonth" } as const;
+
+const sliceRollup = (slice: TSlice, period: keyof typeof SLICE_TABLES): TRollupDefinition => ({
+  table: SLICE_TABLES[period],
   period,
   keyColumns: SLICE_KEY_COLUMNS,
   kept: SLICES[slice],
   slice,
   // The one-key slices are sums of the detail slice of the same period (fewer rows than the days).
-  finer: slice === "DETAIL" ? "detail" : period === "week" ? "detailWeek" : "detailMonth",
+  finer:
+    slice === "DETAIL"
+      ? DETAIL_FINER[period]
+      : `detail${period[0]!.toUpperCase()}${period.slice(1)}`,
 });
 
 /**
@@ -210,12 +217,16 @@ const ROLLUPS = {
   },
   detailWeek: sliceRollup("DETAIL", "week"),
   detailMonth: sliceRollup("DETAIL", "month"),
+  detailYear: sliceRollup("DETAIL", "year"),
   siteWeek: sliceRollup("SITE", "week"),
   siteMonth: sliceRollup("SITE", "month"),
+  siteYear: sliceRollup("SITE", "year"),
   sourceWeek: sliceRollup("SOURCE", "week"),
   sourceMonth: sliceRollup("SOURCE", "month"),
+  sourceYear: sliceRollup("SOURCE", "year"),
   driverWeek: sliceRollup("DRIVER", "week"),
   driverMonth: sliceRollup("DRIVER", "month"),
+  driverYear: sliceRollup("DRIVER", "year"),
 } as const satisfies Record<string, TRollupDefinition>;
 
 type TRollup = keyof typeof ROLLUPS;
@@ -449,7 +460,7 @@ export async function countRollupRows(organizationId: string): Promise<Record<st
           (table) =>
             Prisma.sql`SELECT ${table} AS name, count(*)::int AS n FROM ${quoted(table)} WHERE "organizationId" = ${organizationId}`,
         ),
-        ...["SliceWeekly", "SliceMonthly"].map(
+        ...Object.values(SLICE_TABLES).map(
           (table) =>
             Prisma.sql`SELECT ${table} || ' ' || slice AS name, count(*)::int AS n FROM ${quoted(table)} WHERE "organizationId" = ${organizationId} GROUP BY slice`,
         ),

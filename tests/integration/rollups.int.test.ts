@@ -201,8 +201,8 @@ async function rollupRows() {
   return rows.sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
 }
 
-/** Every observation is counted once in each rollup: the three touchpoint tables, the detail, and each slice of the weekly and monthly slice tables. */
-const ROLLUP_COUNT = 4 + 2 * Object.keys(SLICES).length;
+/** Every observation is counted once in each rollup: the three touchpoint tables, the detail, and each slice of the weekly, monthly and yearly slice tables. */
+const ROLLUP_COUNT = 4 + 3 * Object.keys(SLICES).length;
 
 const observationsCounted = (rows: Awaited<ReturnType<typeof rollupRows>>) =>
   rows.reduce((n, row) => n + (row.observations as number), 0);
@@ -397,6 +397,7 @@ describe("the rollups", () => {
     const backfills = [
       "20261125040000_observation_rollups",
       "20261209000000_rollup_slices_and_pending",
+      "20261209010000_slice_yearly",
     ].flatMap((migration) =>
       [
         ...readFileSync(`prisma/migrations/${migration}/migration.sql`, "utf8").matchAll(
@@ -404,7 +405,7 @@ describe("the rollups", () => {
         ),
       ].map((match) => match[1]!),
     );
-    expect(backfills).toHaveLength(4 + 8);
+    expect(backfills).toHaveLength(4 + 8 + 4);
     for (const table of ROLLUP_TABLES) await db.$executeRawUnsafe(`DELETE FROM "${table}"`);
     for (const backfill of backfills) await db.$executeRawUnsafe(backfill);
     expectSameRows(await rollupRows(), incremental);
@@ -572,7 +573,7 @@ describe("pending rows and slices", () => {
     expectSameRows(await rollupRows(), incremental);
   });
 
-  it("reads each split from its own slice: whole months, then whole weeks, then the detail's days", async () => {
+  it("reads each split from its own slice: whole years, then months, then weeks, then the detail's days", async () => {
     await ingest(observations(300, 29, "form"));
     await mergePendingRollups();
     const added = async (filter: TAggregateFilter, set: TGroupKey[]) => {
@@ -589,15 +590,21 @@ describe("pending rows and slices", () => {
       DRIVER: [{ journeyId: f.journeyId, kind: "EMOTIONAL" }, ["dimension"]],
       DETAIL: [{ journeyId: f.journeyId, siteId: sites[0] }, ["source"]],
     };
+    // All time is every year.
     for (const marked of Object.keys(reads) as TSlice[]) {
-      await mark("SliceMonthly", 1_000_000, `slice = '${marked}'`);
+      await mark("SliceYearly", 1_000_000, `slice = '${marked}'`);
       for (const [slice, [filter, set]] of Object.entries(reads)) {
         const extra = await added(filter, set);
         if (slice === marked) expect(extra, slice).toBeGreaterThanOrEqual(1_000_000);
         else expect(extra, `${slice} while ${marked} is marked`).toBe(0);
       }
-      await mark("SliceMonthly", -1_000_000, `slice = '${marked}'`);
+      await mark("SliceYearly", -1_000_000, `slice = '${marked}'`);
     }
+    // A whole month that is not a whole year, from SliceMonthly.
+    await mark("SliceMonthly", 100_000, `slice = 'SITE'`);
+    const october = await added({ from: "2026-10-01", to: "2026-10-31" }, ["site"]);
+    expect(october).toBeGreaterThanOrEqual(100_000);
+    expect(october % 100_000).toBe(0);
     // A period's whole week from SliceWeekly, the days at its edges from the detail.
     await mark("SliceWeekly", 10_000, `slice = 'SITE'`);
     await mark("ObservationDaily", 1);
