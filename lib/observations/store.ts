@@ -25,7 +25,7 @@ const NOT_FOUND = "errors.NOT_FOUND";
 /**
  * Every reference of every item that is not the organization's — an unknown id and another
  * organization's id look the same — or that cannot take observations (an archived journey,
- * a driver of another touchpoint). Four queries, whatever the batch size.
+ * a driver of another touchpoint). One query, whatever the batch size.
  */
 export async function findReferenceProblems(
   tx: TTx,
@@ -35,28 +35,33 @@ export async function findReferenceProblems(
   const distinct = (pick: (o: TObservation) => string | null) => [
     ...new Set(items.map(pick).filter((id): id is string => id !== null)),
   ];
-  const [touchpoints, drivers, segments, sites] = await Promise.all([
-    tx.touchpoint.findMany({
-      where: { organizationId, id: { in: distinct((o) => o.touchpointId) } },
-      select: { id: true, journey: { select: { archivedAt: true } } },
-    }),
-    tx.loyaltyDriver.findMany({
-      where: { organizationId, id: { in: distinct((o) => o.driverId) } },
-      select: { id: true, touchpointId: true },
-    }),
-    tx.segment.findMany({
-      where: { organizationId, id: { in: distinct((o) => o.segmentId) } },
-      select: { id: true },
-    }),
-    tx.site.findMany({
-      where: { organizationId, id: { in: distinct((o) => o.siteId) } },
-      select: { id: true },
-    }),
-  ]);
-  const archivedOf = new Map(touchpoints.map((t) => [t.id, t.journey.archivedAt !== null]));
-  const touchpointOfDriver = new Map(drivers.map((d) => [d.id, d.touchpointId]));
-  const segmentIds = new Set(segments.map((s) => s.id));
-  const siteIds = new Set(sites.map((s) => s.id));
+  // Hand-written SQL (decisions/0005): four model queries with a thousand ids each cost more to
+  // build than to run in the ingestion benchmark.
+  const found = await tx.$queryRaw<
+    {
+      kind: "touchpoint" | "driver" | "segment" | "site";
+      id: string;
+      archived: boolean;
+      touchpointId: string | null;
+    }[]
+  >`
+    SELECT 'touchpoint' AS kind, t.id, j."archivedAt" IS NOT NULL AS archived, NULL AS "touchpointId"
+      FROM "Touchpoint" t JOIN "Journey" j ON j.id = t."journeyId"
+     WHERE t."organizationId" = ${organizationId} AND t.id = ANY(${distinct((o) => o.touchpointId)}::text[])
+    UNION ALL
+    SELECT 'driver', d.id, false, d."touchpointId" FROM "LoyaltyDriver" d
+     WHERE d."organizationId" = ${organizationId} AND d.id = ANY(${distinct((o) => o.driverId)}::text[])
+    UNION ALL
+    SELECT 'segment', s.id, false, NULL FROM "Segment" s
+     WHERE s."organizationId" = ${organizationId} AND s.id = ANY(${distinct((o) => o.segmentId)}::text[])
+    UNION ALL
+    SELECT 'site', s.id, false, NULL FROM "Site" s
+     WHERE s."organizationId" = ${organizationId} AND s.id = ANY(${distinct((o) => o.siteId)}::text[])`;
+  const of = (kind: (typeof found)[number]["kind"]) => found.filter((row) => row.kind === kind);
+  const archivedOf = new Map(of("touchpoint").map((t) => [t.id, t.archived]));
+  const touchpointOfDriver = new Map(of("driver").map((d) => [d.id, d.touchpointId]));
+  const segmentIds = new Set(of("segment").map((s) => s.id));
+  const siteIds = new Set(of("site").map((s) => s.id));
 
   const problems: TObservationProblem[] = [];
   items.forEach((item, index) => {
@@ -169,16 +174,12 @@ async function openFollowUps(
       item.expectationScore === null && item.experiencedScore !== null && item.segmentId !== null,
   );
   const recorded = needExpectation.length
-    ? await tx.expectation.findMany({
-        where: {
-          organizationId,
-          OR: needExpectation.map(({ item }) => ({
-            touchpointId: item.touchpointId,
-            segmentId: item.segmentId!,
-          })),
-        },
-        select: { touchpointId: true, segmentId: true, expectedLevel: true },
-      })
+    ? await tx.$queryRaw<{ touchpointId: string; segmentId: string; expectedLevel: number }[]>`
+        SELECT e."touchpointId", e."segmentId", e."expectedLevel" FROM "Expectation" e
+          JOIN unnest(${needExpectation.map(({ item }) => item.touchpointId)}::text[],
+                      ${needExpectation.map(({ item }) => item.segmentId)}::text[]) AS v(touchpoint_id, segment_id)
+            ON e."touchpointId" = v.touchpoint_id AND e."segmentId" = v.segment_id
+         WHERE e."organizationId" = ${organizationId}`
     : [];
   const expectedLevelOf = new Map(
     recorded.map((e) => [`${e.touchpointId} ${e.segmentId}`, e.expectedLevel]),
