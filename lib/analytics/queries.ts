@@ -29,17 +29,25 @@ import {
 
 export async function listJourneysWithData(actor: TActor) {
   assertCan(actor, "measure:read");
-  const [journeys, counts] = await Promise.all([
+  const [journeys, touchpoints, counts] = await Promise.all([
     db.journey.findMany({
       where: { organizationId: actor.organizationId, archivedAt: null },
       select: { id: true, nameKo: true, nameEn: true },
       orderBy: { createdAt: "asc" },
     }),
-    db.$queryRaw<{ journeyId: string; n: number }[]>`
-      SELECT t."journeyId", sum(r.observations)::int AS n FROM "TouchpointMonthly" r JOIN "Touchpoint" t ON t.id = r."touchpointId"
-       WHERE r."organizationId" = ${actor.organizationId} GROUP BY t."journeyId"`,
+    db.touchpoint.findMany({
+      where: { organizationId: actor.organizationId },
+      select: { id: true, journeyId: true },
+    }),
+    // All time per touchpoint: the monthly rollup and the rows not merged yet (aggregate.ts).
+    aggregateObservations(actor.organizationId, {}, ["touchpoint"]),
   ]);
-  const countOf = new Map(counts.map((c) => [c.journeyId, c.n]));
+  const journeyOf = new Map(touchpoints.map((t) => [t.id, t.journeyId]));
+  const countOf = new Map<string, number>();
+  for (const group of counts) {
+    const journeyId = journeyOf.get(group.keys[0]!);
+    if (journeyId) countOf.set(journeyId, (countOf.get(journeyId) ?? 0) + group.observations);
+  }
   return journeys
     .map((j) => ({ ...j, observations: countOf.get(j.id) ?? 0 }))
     .sort((a, b) => b.observations - a.observations);
