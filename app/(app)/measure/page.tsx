@@ -125,6 +125,7 @@ export default async function MeasurePage({ searchParams }: TProps) {
   const stagesAndMonths = getMeasureStagesAndMonths(user, filter);
   const heatMap = getMeasureHeatMap(user, filter);
   const loading = (section: string) => tCommon("loadingSection", { section });
+  // Placeholder heights: each section as drawn for the demo journey, 390 and 1440 px wide.
 
   return (
     <>
@@ -146,7 +147,7 @@ export default async function MeasurePage({ searchParams }: TProps) {
         <Deferred
           read={drivers}
           label={loading(t("sections.drivers"))}
-          placeholderClassName="h-[40rem]"
+          placeholderClassName="h-[170rem] lg:h-[68rem]"
         >
           {({ driverRanking }) => (
             <DriverRanking ranking={driverRanking} filter={filter} rules={RANKING_RULES} />
@@ -160,7 +161,7 @@ export default async function MeasurePage({ searchParams }: TProps) {
         <Deferred
           read={splits}
           label={loading(t("sections.splits"))}
-          placeholderClassName="h-[60rem] lg:h-[40rem]"
+          placeholderClassName="h-[112rem] lg:h-[66rem]"
         >
           {({ splits }) => <Splits splits={splits} />}
         </Deferred>
@@ -169,7 +170,7 @@ export default async function MeasurePage({ searchParams }: TProps) {
         <Deferred
           read={Promise.all([splits, stagesAndMonths])}
           label={loading(t("sections.metrics"))}
-          placeholderClassName="h-[36rem]"
+          placeholderClassName="h-[94rem] lg:h-[62rem]"
         >
           {([{ splits }, { bySlice }]) => (
             <CustomerMetrics
@@ -187,7 +188,7 @@ export default async function MeasurePage({ searchParams }: TProps) {
         <Deferred
           read={heatMap}
           label={loading(t("sections.stages"))}
-          placeholderClassName="h-[40rem]"
+          placeholderClassName="h-[54rem] lg:h-[47rem]"
         >
           {({ stageBySegment }) => (
             <StageSegment stageBySegment={stageBySegment} segments={view.segments} />

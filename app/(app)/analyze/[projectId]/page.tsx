@@ -81,7 +81,7 @@ export default async function AnalysisPage({
             <Deferred
               read={getCommentThemes(user, projectId, { from, to })}
               label={tCommon("loadingSection", { section: t("themePareto") })}
-              placeholderClassName="h-[30rem]"
+              placeholderClassName="h-[36rem] xl:h-[31rem]"
             >
               {(themes) => (
                 <ThemePareto

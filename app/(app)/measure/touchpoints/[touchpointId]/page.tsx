@@ -111,7 +111,7 @@ export default async function TouchpointDrilldownPage(props: TProps) {
             <Deferred
               read={getTouchpointDrilldownSplits(user, input, touchpoint.id)}
               label={tCommon("loadingSection", { section: t("drilldown.lead") })}
-              placeholderClassName="h-[100rem] lg:h-[58rem]"
+              placeholderClassName="h-[122rem] lg:h-[70rem]"
             >
               {(rest) => <DrilldownCharts splits={{ ...rest, site: splits.site }} />}
             </Deferred>
