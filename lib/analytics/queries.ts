@@ -1,10 +1,11 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { dashboardRead } from "@/lib/db/read-replica";
-import { assertCan, type TActor } from "@/lib/auth/permissions";
+import { assertCan, type TActor, type TPermission } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { aggregateObservations, aggregateObservationsBySets } from "./aggregate";
+import { DRILLDOWN_READS, MEASURE_READS } from "./measure-reads";
 import {
   measuresOf,
   rankDrivers,
@@ -16,13 +17,13 @@ import {
   ZAnalysisFilter,
   type TAnalysisFilterInput,
   type TDriverRef,
-  type TGroupKey,
   type TGroupMoments,
+  type TMeasureHeadline,
   type TMeasureView,
-  type TSliceMeasures,
   type TTouchpointDrilldown,
   type TTouchpointRef,
 } from "./schemas";
+import { bilingualLabel, enumLabel, periodLabel, siteLabel, slices } from "./slices";
 
 // The Measure views: authorized, organization-scoped reads. Every number comes from
 // aggregateObservations (sums in PostgreSQL) and the formulas of lib/stats (via measures.ts).
@@ -53,12 +54,19 @@ export async function listJourneysWithData(actor: TActor) {
     .sort((a, b) => b.observations - a.observations);
 }
 
-export const getMeasureView = dashboardRead(readMeasureView);
-async function readMeasureView(
+// ---------------------------------------------------------------------------------------------
+// The Measure page in parts (MEASURE_READS): the first part paints the page; each other section
+// streams in after it (app/(app)/measure/page.tsx). Every part authorizes and parses on its own,
+// so a section can never show what its caller could not read.
+// ---------------------------------------------------------------------------------------------
+
+/** Where every read of a journey's figures starts: may the actor, does the filter parse, is the journey the organization's. */
+async function journeyScope(
   actor: TActor,
+  permission: TPermission,
   rawFilter: TAnalysisFilterInput,
-): Promise<TMeasureView> {
-  assertCan(actor, "measure:read");
+) {
+  assertCan(actor, permission);
   const filter = parseInput(ZAnalysisFilter, rawFilter);
   const organizationId = actor.organizationId;
   const journey = await db.journey.findFirst({
@@ -66,104 +74,44 @@ async function readMeasureView(
     select: { id: true, nameKo: true, nameEn: true },
   });
   if (!journey) throw notFound("journeyId");
+  return { organizationId, filter, journey };
+}
 
-  const [
-    touchpoints,
-    journeys,
-    segments,
-    sites,
-    [
-      totals,
-      byTouchpoint,
-      byDriver,
-      dimension,
-      kind,
-      segment,
-      site,
-      source,
-      stage,
-      month,
-      stageBySegment,
-    ],
-  ] = await Promise.all([
+const segmentsOf = (organizationId: string) =>
+  db.segment.findMany({
+    where: { organizationId },
+    select: { id: true, nameKo: true, nameEn: true },
+    orderBy: { createdAt: "asc" },
+  });
+const sitesOf = (organizationId: string) =>
+  db.site.findMany({
+    where: { organizationId },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+
+/** The first part: the filter's options, the totals, and per touchpoint the ranking, the gap map and importance–performance. */
+export const getMeasureHeadline = dashboardRead(readMeasureHeadline);
+async function readMeasureHeadline(
+  actor: TActor,
+  rawFilter: TAnalysisFilterInput,
+): Promise<TMeasureHeadline> {
+  const { organizationId, filter, journey } = await journeyScope(actor, "measure:read", rawFilter);
+  const [touchpoints, journeys, segments, sites, [totals, byTouchpoint]] = await Promise.all([
     touchpointsOf(organizationId, journey.id),
     db.journey.findMany({
       where: { organizationId, archivedAt: null },
       select: { id: true, nameKo: true, nameEn: true },
       orderBy: { createdAt: "asc" },
     }),
-    db.segment.findMany({
-      where: { organizationId },
-      select: { id: true, nameKo: true, nameEn: true },
-      orderBy: { createdAt: "asc" },
-    }),
-    db.site.findMany({
-      where: { organizationId },
-      select: { id: true, name: true },
-      orderBy: { name: "asc" },
-    }),
-    // Every slice of the page from one scan of the filtered observations.
+    segmentsOf(organizationId),
+    sitesOf(organizationId),
     aggregateObservationsBySets(organizationId, filter, [
-      [],
-      ["touchpoint"],
-      ["driver"],
-      ["dimension"],
-      ["kind"],
-      ["segment"],
-      ["site"],
-      ["source"],
-      ["stage"],
-      ["month"],
-      ["stage", "segment"],
+      ...MEASURE_READS.headline,
+      ...MEASURE_READS.touchpoints,
     ]),
   ]);
-
-  const touchpointById = new Map(touchpoints.map((t) => [t.ref.id, t]));
-  const segmentById = new Map(segments.map((s) => [s.id, s]));
-  const siteById = new Map(sites.map((s) => [s.id, s]));
-  const stageById = new Map(touchpoints.map((t) => [t.ref.stage.id, t.ref.stage]));
-  const driverById = new Map(
-    touchpoints.flatMap((t) => t.drivers.map((d) => [d.ref.id, d] as const)),
-  );
-
-  const measured = byTouchpoint.flatMap((group) => {
-    const t = touchpointById.get(group.keys[0]!);
-    return t ? [{ group, touchpoint: t }] : [];
-  });
-  const { ranking, importancePerformance, importancePerformanceCuts } = rankTouchpoints(
-    measured.map(({ group, touchpoint }): TImportanceInput => ({
-      touchpoint: touchpoint.ref,
-      statedImportance: touchpoint.statedImportance,
-      group,
-    })),
-  );
-
-  const bySegment = (group: TGroupMoments): TSliceMeasures["label"] => {
-    const s = group.keys[0] ? segmentById.get(group.keys[0]) : undefined;
-    return s ? { kind: "bilingual", name: s } : { kind: "none" };
-  };
-  const bySite = (group: TGroupMoments): TSliceMeasures["label"] => {
-    const s = group.keys[0] ? siteById.get(group.keys[0]) : undefined;
-    return s ? { kind: "text", text: s.name } : { kind: "none" };
-  };
-  const driverRanking = rankDrivers(
-    byDriver.flatMap((group): TDriverInput[] => {
-      const driver = group.keys[0] ? driverById.get(group.keys[0]) : undefined;
-      return driver
-        ? [{ driver: driver.ref, statedImportance: driver.statedImportance, group }]
-        : [];
-    }),
-  );
-  const stages = stage.flatMap((group) => {
-    const s = stageById.get(group.keys[0]!);
-    return s ? [{ s, group }] : [];
-  });
-
-  const byEnum =
-    (key: TGroupKey) =>
-    (group: TGroupMoments): TSliceMeasures["label"] =>
-      group.keys[0] ? { kind: "enum", group: key, value: group.keys[0] } : { kind: "none" };
-
+  const measured = touchpointGroups(touchpoints, byTouchpoint);
   return {
     filter,
     journey,
@@ -171,47 +119,146 @@ async function readMeasureView(
     segments,
     sites,
     totals: measuresOf(totals[0]),
-    ranking,
-    driverRanking,
+    ...rankTouchpoints(measured),
     byTouchpoint: measured
       .sort(
         (a, b) =>
-          a.touchpoint.ref.stage.position - b.touchpoint.ref.stage.position ||
-          a.touchpoint.ref.position - b.touchpoint.ref.position,
+          a.touchpoint.stage.position - b.touchpoint.stage.position ||
+          a.touchpoint.position - b.touchpoint.position,
       )
       .map(({ group, touchpoint }) => ({
-        key: touchpoint.ref.id,
-        label: { kind: "bilingual", name: touchpoint.ref },
+        key: touchpoint.id,
+        label: { kind: "bilingual", name: touchpoint },
         measures: measuresOf(group),
-        touchpoint: touchpoint.ref,
+        touchpoint,
       })),
+  };
+}
+
+/** The loyalty drivers' fix-first ranking. */
+export const getMeasureDrivers = dashboardRead(readMeasureDrivers);
+async function readMeasureDrivers(
+  actor: TActor,
+  rawFilter: TAnalysisFilterInput,
+): Promise<Pick<TMeasureView, "driverRanking">> {
+  const { organizationId, filter } = await journeyScope(actor, "measure:read", rawFilter);
+  const [touchpoints, [byDriver]] = await Promise.all([
+    touchpointsOf(organizationId, filter.journeyId),
+    aggregateObservationsBySets(organizationId, filter, MEASURE_READS.drivers),
+  ]);
+  const driverById = new Map(
+    touchpoints.flatMap((t) => t.drivers.map((d) => [d.ref.id, d] as const)),
+  );
+  return {
+    driverRanking: rankDrivers(
+      byDriver.flatMap((group): TDriverInput[] => {
+        const driver = group.keys[0] ? driverById.get(group.keys[0]) : undefined;
+        return driver
+          ? [{ driver: driver.ref, statedImportance: driver.statedImportance, group }]
+          : [];
+      }),
+    ),
+  };
+}
+
+/** The gap split five ways: dimension, rational vs emotional, segment, site, source. */
+export const getMeasureSplits = dashboardRead(readMeasureSplits);
+async function readMeasureSplits(
+  actor: TActor,
+  rawFilter: TAnalysisFilterInput,
+): Promise<Pick<TMeasureView, "splits">> {
+  const { organizationId, filter } = await journeyScope(actor, "measure:read", rawFilter);
+  const [segments, sites, [dimension, kind, segment, site, source]] = await Promise.all([
+    segmentsOf(organizationId),
+    sitesOf(organizationId),
+    aggregateObservationsBySets(organizationId, filter, [
+      ...MEASURE_READS.dimension,
+      ...MEASURE_READS.kind,
+      ...MEASURE_READS.segment,
+      ...MEASURE_READS.site,
+      ...MEASURE_READS.source,
+    ]),
+  ]);
+  return {
     splits: {
-      dimension: slices(dimension, byEnum("dimension")),
-      kind: slices(kind, byEnum("kind")),
-      segment: slices(segment, bySegment),
-      site: slices(site, bySite),
-      source: slices(source, byEnum("source")),
+      dimension: slices(dimension, enumLabel("dimension")),
+      kind: slices(kind, enumLabel("kind")),
+      segment: slices(segment, bilingualLabel(segments)),
+      site: slices(site, siteLabel(sites)),
+      source: slices(source, enumLabel("source")),
     },
+  };
+}
+
+/** Measures per stage (journey order) and per calendar month: the customer metrics' other slices. */
+export const getMeasureStagesAndMonths = dashboardRead(readMeasureStagesAndMonths);
+async function readMeasureStagesAndMonths(
+  actor: TActor,
+  rawFilter: TAnalysisFilterInput,
+): Promise<Pick<TMeasureView, "bySlice">> {
+  const { organizationId, filter } = await journeyScope(actor, "measure:read", rawFilter);
+  const [touchpoints, [stage, month]] = await Promise.all([
+    touchpointsOf(organizationId, filter.journeyId),
+    aggregateObservationsBySets(organizationId, filter, [
+      ...MEASURE_READS.stage,
+      ...MEASURE_READS.month,
+    ]),
+  ]);
+  const stageById = stagesOf(touchpoints);
+  return {
     bySlice: {
-      stage: stages
+      stage: stage
+        .flatMap((group) => {
+          const s = stageById.get(group.keys[0]!);
+          return s ? [{ s, group }] : [];
+        })
         .sort((a, b) => a.s.position - b.s.position)
         .map(({ s, group }) => ({
           key: s.id,
           label: { kind: "bilingual", name: s },
           measures: measuresOf(group),
         })),
-      month: slices(month, (g) => ({ kind: "text", text: g.keys[0] ?? "" })),
+      month: slices(month, periodLabel),
     },
+  };
+}
+
+/** Stage × segment: the heat map and the emotion curve. */
+export const getMeasureHeatMap = dashboardRead(readMeasureHeatMap);
+async function readMeasureHeatMap(
+  actor: TActor,
+  rawFilter: TAnalysisFilterInput,
+): Promise<Pick<TMeasureView, "stageBySegment">> {
+  const { organizationId, filter } = await journeyScope(actor, "measure:read", rawFilter);
+  const [touchpoints, [stageBySegment]] = await Promise.all([
+    touchpointsOf(organizationId, filter.journeyId),
+    aggregateObservationsBySets(organizationId, filter, MEASURE_READS.heatMap),
+  ]);
+  const stageById = stagesOf(touchpoints);
+  return {
     stageBySegment: stageBySegment.flatMap((group) => {
       const stage = stageById.get(group.keys[0]!);
       return stage
         ? [{ stage, segmentId: group.keys[1] ?? null, measures: measuresOf(group) }]
         : [];
     }),
-    importancePerformance,
-    importancePerformanceCuts,
   };
 }
+
+const stagesOf = (touchpoints: TTouchpointRow[]) =>
+  new Map(touchpoints.map((t) => [t.ref.stage.id, t.ref.stage]));
+
+/** The per-touchpoint groups of the journey's own touchpoints, as the ranking takes them. */
+const touchpointGroups = (
+  touchpoints: TTouchpointRow[],
+  byTouchpoint: TGroupMoments[],
+): TImportanceInput[] => {
+  const touchpointById = new Map(touchpoints.map((t) => [t.ref.id, t]));
+  return byTouchpoint.flatMap((group) => {
+    const t = touchpointById.get(group.keys[0]!);
+    return t ? [{ touchpoint: t.ref, statedImportance: t.statedImportance, group }] : [];
+  });
+};
 
 /** Only the fix-first ranking of a journey: one aggregation (what the Analyze page lists as priorities). */
 export const getFixFirstRanking = dashboardRead(readFixFirstRanking);
@@ -219,102 +266,95 @@ async function readFixFirstRanking(
   actor: TActor,
   rawFilter: TAnalysisFilterInput,
 ): Promise<TMeasureView["ranking"]> {
-  assertCan(actor, "analysis:read");
-  const filter = parseInput(ZAnalysisFilter, rawFilter);
-  const journey = await db.journey.findFirst({
-    where: { id: filter.journeyId, organizationId: actor.organizationId },
-    select: { id: true },
-  });
-  if (!journey) throw notFound("journeyId");
-  const [touchpoints, byTouchpoint] = await Promise.all([
-    touchpointsOf(actor.organizationId, filter.journeyId),
-    aggregateObservations(actor.organizationId, filter, ["touchpoint"]),
+  const { organizationId, filter } = await journeyScope(actor, "analysis:read", rawFilter);
+  const [touchpoints, [byTouchpoint]] = await Promise.all([
+    touchpointsOf(organizationId, filter.journeyId),
+    aggregateObservationsBySets(organizationId, filter, MEASURE_READS.touchpoints),
   ]);
-  const touchpointById = new Map(touchpoints.map((t) => [t.ref.id, t]));
-  return rankTouchpoints(
-    byTouchpoint.flatMap((group) => {
-      const t = touchpointById.get(group.keys[0]!);
-      return t ? [{ touchpoint: t.ref, statedImportance: t.statedImportance, group }] : [];
-    }),
-  ).ranking;
+  return rankTouchpoints(touchpointGroups(touchpoints, byTouchpoint)).ranking;
 }
 
-export const getTouchpointDrilldown = dashboardRead(readTouchpointDrilldown);
-async function readTouchpointDrilldown(
+// ---------------------------------------------------------------------------------------------
+// A touchpoint's drill-down in parts (DRILLDOWN_READS): its totals and sites first (the headline
+// cards and the filter bar), the charts after.
+// ---------------------------------------------------------------------------------------------
+
+/** Where every read of one touchpoint's figures starts: the journey's scope, and the touchpoint is the journey's. */
+async function touchpointScope(
   actor: TActor,
   rawFilter: TAnalysisFilterInput,
   touchpointId: string,
-): Promise<TTouchpointDrilldown> {
+) {
   assertCan(actor, "measure:read");
   const base = parseInput(ZAnalysisFilter, rawFilter);
   const organizationId = actor.organizationId;
   const touchpoint = (await touchpointsOf(organizationId, base.journeyId, touchpointId))[0];
   if (!touchpoint) throw notFound("touchpointId");
-  const filter = { ...base, touchpointId };
-  const [segments, sites, drivers, [totals, segment, site, source, driver, week]] =
-    await Promise.all([
-      db.segment.findMany({
-        where: { organizationId },
-        select: { id: true, nameKo: true, nameEn: true },
-      }),
-      db.site.findMany({ where: { organizationId }, select: { id: true, name: true } }),
-      db.loyaltyDriver.findMany({
-        where: { organizationId, touchpointId },
-        select: { id: true, nameKo: true, nameEn: true },
-      }),
-      aggregateObservationsBySets(organizationId, filter, [
-        [],
-        ["segment"],
-        ["site"],
-        ["source"],
-        ["driver"],
-        ["week"],
-      ]),
-    ]);
-  const named = <T extends { id: string }>(
-    rows: T[],
-    label: (row: T) => TSliceMeasures["label"],
-  ) => {
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return (group: TGroupMoments): TSliceMeasures["label"] => {
-      const row = group.keys[0] ? byId.get(group.keys[0]) : undefined;
-      return row ? label(row) : { kind: "none" };
-    };
-  };
+  return { organizationId, filter: { ...base, touchpointId }, touchpoint };
+}
+
+/** The drill-down's first part: the touchpoint, its totals, and the sites it was observed at. */
+export const getTouchpointDrilldown = dashboardRead(readTouchpointDrilldown);
+async function readTouchpointDrilldown(
+  actor: TActor,
+  rawFilter: TAnalysisFilterInput,
+  touchpointId: string,
+): Promise<
+  Omit<TTouchpointDrilldown, "splits"> & { splits: Pick<TTouchpointDrilldown["splits"], "site"> }
+> {
+  const { organizationId, filter, touchpoint } = await touchpointScope(
+    actor,
+    rawFilter,
+    touchpointId,
+  );
+  const [sites, [totals, site]] = await Promise.all([
+    sitesOf(organizationId),
+    aggregateObservationsBySets(organizationId, filter, [
+      ...DRILLDOWN_READS.headline,
+      ...DRILLDOWN_READS.site,
+    ]),
+  ]);
   return {
     filter,
     touchpoint: touchpoint.ref,
     totals: measuresOf(totals[0]),
-    splits: {
-      segment: slices(
-        segment,
-        named(segments, (s) => ({ kind: "bilingual", name: s })),
-      ),
-      site: slices(
-        site,
-        named(sites, (s) => ({ kind: "text", text: s.name })),
-      ),
-      source: slices(source, (g) =>
-        g.keys[0] ? { kind: "enum", group: "source", value: g.keys[0] } : { kind: "none" },
-      ),
-      driver: slices(
-        driver,
-        named(drivers, (d) => ({ kind: "bilingual", name: d })),
-      ),
-      week: slices(week, (g) => ({ kind: "text", text: g.keys[0] ?? "" })),
-    },
+    splits: { site: slices(site, siteLabel(sites)) },
   };
 }
 
-const slices = (
-  groups: TGroupMoments[],
-  label: (group: TGroupMoments) => TSliceMeasures["label"],
-): TSliceMeasures[] =>
-  groups.map((group) => ({
-    key: group.keys[0] ?? null,
-    label: label(group),
-    measures: measuresOf(group),
-  }));
+/** The drill-down's charts: its gap by segment, source, driver and week. */
+export const getTouchpointDrilldownSplits = dashboardRead(readTouchpointDrilldownSplits);
+async function readTouchpointDrilldownSplits(
+  actor: TActor,
+  rawFilter: TAnalysisFilterInput,
+  touchpointId: string,
+): Promise<Omit<TTouchpointDrilldown["splits"], "site">> {
+  const { organizationId, filter, touchpoint } = await touchpointScope(
+    actor,
+    rawFilter,
+    touchpointId,
+  );
+  const [segments, [segment, source, driver, week]] = await Promise.all([
+    segmentsOf(organizationId),
+    aggregateObservationsBySets(organizationId, filter, [
+      ...DRILLDOWN_READS.segment,
+      ...DRILLDOWN_READS.source,
+      ...DRILLDOWN_READS.driver,
+      ...DRILLDOWN_READS.week,
+    ]),
+  ]);
+  return {
+    segment: slices(segment, bilingualLabel(segments)),
+    source: slices(source, enumLabel("source")),
+    driver: slices(
+      driver,
+      bilingualLabel(
+        touchpoint.drivers.map(({ ref: { id, nameKo, nameEn } }) => ({ id, nameKo, nameEn })),
+      ),
+    ),
+    week: slices(week, periodLabel),
+  };
+}
 
 export type TTouchpointRow = {
   ref: TTouchpointRef;

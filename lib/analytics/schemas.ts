@@ -141,8 +141,12 @@ export type TMetricSlice = (typeof METRIC_SLICES)[number];
 
 export type { TQuadrant } from "@/lib/stats/quadrants";
 
-/** The Measure page of one journey and filter. */
-export type TMeasureView = {
+/**
+ * The Measure page's first part, what it paints before anything else: the header and filter bar,
+ * the headline cards, the fix-first ranking, the gap map and the importance–performance chart —
+ * all from the totals and the per-touchpoint groups (queries.ts, getMeasureHeadline).
+ */
+export type TMeasureHeadline = {
   filter: TAnalysisFilter;
   journey: TBilingualName & { id: string };
   journeys: (TBilingualName & { id: string })[];
@@ -153,18 +157,6 @@ export type TMeasureView = {
   ranking: TRankedTouchpoint[];
   /** Per touchpoint, in journey order (for the map layer and the table). */
   byTouchpoint: (TSliceMeasures & { touchpoint: TTouchpointRef })[];
-  /** The gap split by dimension, by rational vs emotional driver, by segment, by site, by source. */
-  splits: Record<"dimension" | "kind" | "segment" | "site" | "source", TSliceMeasures[]>;
-  /** Stage × segment: mean gap and mean emotional score (heat map, emotion curve per segment). */
-  stageBySegment: {
-    stage: TBilingualName & { id: string; position: number };
-    segmentId: string | null;
-    measures: TMeasures;
-  }[];
-  /** Fix-first among loyalty drivers: every driver with a gap, best candidate first. */
-  driverRanking: TRankedDriver[];
-  /** Measures per stage (journey order) and per calendar month (reporting time zone, oldest first; key = its first day, YYYY-MM-DD). */
-  bySlice: Record<"stage" | "month", TSliceMeasures[]>;
   /** Importance–performance: one point per touchpoint with enough answers to rank; cuts at their means. */
   importancePerformance: {
     touchpoint: TTouchpointRef;
@@ -173,6 +165,22 @@ export type TMeasureView = {
     quadrant: TQuadrant;
   }[];
   importancePerformanceCuts: { importance: number; performance: number };
+};
+
+/** The Measure page of one journey and filter: its first part, and the sections that stream in after it, each its own read. */
+export type TMeasureView = TMeasureHeadline & {
+  /** Fix-first among loyalty drivers: every driver with a gap, best candidate first. */
+  driverRanking: TRankedDriver[];
+  /** The gap split by dimension, by rational vs emotional driver, by segment, by site, by source. */
+  splits: Record<"dimension" | "kind" | "segment" | "site" | "source", TSliceMeasures[]>;
+  /** Measures per stage (journey order) and per calendar month (reporting time zone, oldest first; key = its first day, YYYY-MM-DD). */
+  bySlice: Record<"stage" | "month", TSliceMeasures[]>;
+  /** Stage × segment: mean gap and mean emotional score (heat map, emotion curve per segment). */
+  stageBySegment: {
+    stage: TBilingualName & { id: string; position: number };
+    segmentId: string | null;
+    measures: TMeasures;
+  }[];
 };
 
 /** One touchpoint's gap split by segment, site, source and week: where "why is this first?" leads. */

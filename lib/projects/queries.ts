@@ -9,7 +9,13 @@ import { addDays, localDayOf, startOfLocalDay } from "@/lib/dates/local-days";
 import { CSAT_TOP_TWO_MIN, NPS_DETRACTOR_MAX } from "@/lib/observations/scale";
 import { analysisWindow, type TAnalysisWindow } from "./windows";
 import { ZAnalysisWindowInput } from "./schemas";
-import type { TAnalysis, TProjectDetail, TProjectListItem, TProjectStatus } from "./schemas";
+import type {
+  TAnalysis,
+  TCommentThemes,
+  TProjectDetail,
+  TProjectListItem,
+  TProjectStatus,
+} from "./schemas";
 
 /** Comment themes are read from at most this many of the window's most recent complaints. */
 const COMMENT_SAMPLE = 5000;
@@ -42,8 +48,10 @@ export async function listAnalyses(actor: TActor) {
 }
 
 /**
- * One priority under analysis. `window` is the manager's choice of days for the comment themes
- * (from the URL); what does not parse is ignored and the default window applies.
+ * One priority under analysis: its touchpoints, causes and options, and the window its comment
+ * themes are read in. `window` is the manager's choice of days for the themes (from the URL); what
+ * does not parse is ignored and the default window applies. The themes themselves are read apart
+ * (getCommentThemes): they read raw observations, and the page streams them in.
  */
 export async function getAnalysis(
   actor: TActor,
@@ -73,43 +81,67 @@ export async function getAnalysis(
         select: { id: true, description: true, dimension: true, isChosen: true },
         orderBy: { createdAt: "asc" },
       },
-      pilots: { select: { startsAt: true }, orderBy: { startsAt: "asc" }, take: 1 },
+      pilots: FIRST_PILOT,
     },
   });
   if (!project) throw notFound("projectId");
-  const touchpoints = project.touchpoints.map((t) => t.touchpoint);
-
-  const chosen = ZAnalysisWindowInput.safeParse(window);
-  const commentWindow = analysisWindow({
-    today: localDayOf(now),
-    firstPilotStart: project.pilots[0] ? localDayOf(project.pilots[0].startsAt) : null,
-    chosen: chosen.success ? chosen.data : null,
-  });
-  const { complaints, commentsInWindow } = await complaintsOf(
-    actor.organizationId,
-    touchpoints.map((t) => t.id),
-    commentWindow,
-  );
   return {
     id: project.id,
     title: project.title,
     phase: project.phase,
-    touchpoints,
+    touchpoints: project.touchpoints.map((t) => t.touchpoint),
     causes: project.causes,
     options: project.options,
     causePareto: pareto(
       project.causes.map((c) => ({ key: c.id, label: c.description, count: c.frequency })),
     ),
+    commentWindow: commentWindowOf(project.pilots, window, now),
+  };
+}
+
+/** The themes of the complaints at a priority's touchpoints in its comment window (the same `window` as getAnalysis's). */
+export async function getCommentThemes(
+  actor: TActor,
+  projectId: string,
+  window?: unknown,
+  now: Date = new Date(),
+): Promise<TCommentThemes> {
+  assertCan(actor, "analysis:read");
+  const project = await db.improvementProject.findFirst({
+    where: { id: projectId, organizationId: actor.organizationId },
+    select: { touchpoints: { select: { touchpointId: true } }, pilots: FIRST_PILOT },
+  });
+  if (!project) throw notFound("projectId");
+  const { complaints, commentsInWindow } = await complaintsOf(
+    actor.organizationId,
+    project.touchpoints.map((t) => t.touchpointId),
+    commentWindowOf(project.pilots, window, now),
+  );
+  return {
     commentThemes: pareto(
       countThemes(complaints, EXAMPLES_PER_THEME)
         .filter((theme) => theme.count > 0)
         .map((theme) => ({ ...theme, label: theme.key })),
     ),
-    commentWindow,
     commentsRead: complaints.length,
     commentsInWindow,
   };
 }
+
+const FIRST_PILOT = {
+  select: { startsAt: true },
+  orderBy: { startsAt: "asc" },
+  take: 1,
+} satisfies Prisma.ImprovementProject$pilotsArgs;
+
+const commentWindowOf = (firstPilot: { startsAt: Date }[], window: unknown, now: Date) => {
+  const chosen = ZAnalysisWindowInput.safeParse(window);
+  return analysisWindow({
+    today: localDayOf(now),
+    firstPilotStart: firstPilot[0] ? localDayOf(firstPilot[0].startsAt) : null,
+    chosen: chosen.success ? chosen.data : null,
+  });
+};
 
 /**
  * A comment describes a cause only when its answer shows something went wrong (docs/METHODS.md,

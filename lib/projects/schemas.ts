@@ -64,7 +64,7 @@ export type TParetoBar = {
   isVitalFew: boolean;
 };
 
-/** One priority under analysis: its touchpoints, causes (with their Pareto), options and the comment themes. */
+/** One priority under analysis: its touchpoints, causes (with their Pareto), options and the window of its comment themes. */
 export type TAnalysis = {
   id: string;
   title: string;
@@ -73,9 +73,13 @@ export type TAnalysis = {
   causes: TCause[];
   causePareto: TParetoBar[];
   options: TOption[];
+  commentWindow: TAnalysisWindow;
+};
+
+/** The comment themes of a priority under analysis, in its comment window. */
+export type TCommentThemes = {
   /** Themes of the complaints at these touchpoints in the window (the most recent COMMENT_SAMPLE), as a Pareto. */
   commentThemes: (TParetoBar & { examples: string[] })[];
-  commentWindow: TAnalysisWindow;
   /** Complaints read: comments of answers below expectation, from detractors or dissatisfied (CSAT). */
   commentsRead: number;
   /** Every comment at these touchpoints in the window, praise included. */

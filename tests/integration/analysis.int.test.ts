@@ -9,7 +9,7 @@ import {
   saveCause,
   saveOption,
 } from "@/lib/projects/analysis";
-import { getAnalysis, listAnalyses } from "@/lib/projects/queries";
+import { getAnalysis, getCommentThemes, listAnalyses } from "@/lib/projects/queries";
 import { resetDatabase } from "./helpers/db";
 import { createTwoOrganizations } from "./helpers/factories";
 import { buildJourney, type TFixture } from "./helpers/journey-fixture";
@@ -127,7 +127,7 @@ describe("Analyze: causes, options and comment themes of a priority", () => {
       observations: [{ ...complaint("기다림이 길어요"), touchpointId: f.plain }],
     });
 
-    const analysis = await getAnalysis(cast.a.manager, projectId, undefined, now);
+    const analysis = await getCommentThemes(cast.a.manager, projectId, undefined, now);
     expect(analysis.commentsRead).toBe(4);
     const waiting = analysis.commentThemes.find((t) => t.key === "WAITING")!;
     // Mentions: WAITING 3, STAFF_ATTITUDE 1, PRICE_BILLING 1, INFORMATION_CLARITY 1 → WAITING is 3 of 6.
@@ -172,35 +172,32 @@ describe("Analyze: causes, options and comment themes of a priority", () => {
       ],
     });
 
-    const analysis = await getAnalysis(cast.a.manager, projectId, undefined, now);
     // The 90 days up to today (Korea time), no pilot yet.
-    expect(analysis.commentWindow).toEqual({
+    expect((await getAnalysis(cast.a.manager, projectId, undefined, now)).commentWindow).toEqual({
       from: "2026-09-03",
       to: "2026-12-01",
       basis: "LATEST",
     });
+    const analysis = await getCommentThemes(cast.a.manager, projectId, undefined, now);
     expect(analysis.commentsInWindow).toBe(7);
     expect(analysis.commentsRead).toBe(4);
     const counts = Object.fromEntries(analysis.commentThemes.map((t) => [t.key, t.count]));
     expect(counts).toEqual({ WAITING: 2, PRICE_BILLING: 2, INFORMATION_CLARITY: 1 });
 
     // The manager's own window reaches the old complaint; a window that does not parse is ignored.
-    const wide = await getAnalysis(
-      cast.a.manager,
-      projectId,
-      { from: "2025-01-01", to: "2026-12-01" },
-      now,
+    const chosen = { from: "2025-01-01", to: "2026-12-01" };
+    expect((await getAnalysis(cast.a.manager, projectId, chosen, now)).commentWindow.basis).toBe(
+      "CHOSEN",
     );
-    expect(wide.commentWindow.basis).toBe("CHOSEN");
+    const wide = await getCommentThemes(cast.a.manager, projectId, chosen, now);
     expect(wide.commentsRead).toBe(5);
     expect(wide.commentThemes.find((t) => t.key === "STAFF_ATTITUDE")?.count).toBe(1);
-    const reversed = await getAnalysis(
-      cast.a.manager,
-      projectId,
-      { from: "2026-12-01", to: "2025-01-01" },
-      now,
+    const reversed = { from: "2026-12-01", to: "2025-01-01" };
+    expect((await getAnalysis(cast.a.manager, projectId, reversed, now)).commentWindow.basis).toBe(
+      "LATEST",
     );
-    expect(reversed.commentWindow.basis).toBe("LATEST");
+    // The themes read that same default window: the old complaint is out again.
+    expect((await getCommentThemes(cast.a.manager, projectId, reversed, now)).commentsRead).toBe(4);
   });
 
   it("is refused to frontline staff and executives (read only), and another organization's ids are not found — changing nothing", async () => {
@@ -230,10 +227,16 @@ describe("Analyze: causes, options and comment themes of a priority", () => {
     await expect(getAnalysis(cast.a.frontline, projectId)).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
+    await expect(getCommentThemes(cast.a.frontline, projectId)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await expect(openAnalysis(cast.b.manager, { touchpointId: f.mot })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     await expect(getAnalysis(cast.b.manager, projectId)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(getCommentThemes(cast.b.manager, projectId)).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
     await expect(

@@ -2,18 +2,26 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import {
   getFixFirstRanking,
-  getMeasureView,
+  getMeasureDrivers,
+  getMeasureHeadline,
+  getMeasureHeatMap,
+  getMeasureSplits,
+  getMeasureStagesAndMonths,
   getTouchpointDrilldown,
+  getTouchpointDrilldownSplits,
 } from "@/lib/analytics/queries";
+import type { TAnalysisFilterInput, TSliceMeasures } from "@/lib/analytics/schemas";
+import type { TActor } from "@/lib/auth/permissions";
 import type { TObservationInput } from "@/lib/observations/schemas";
 import { recordObservations } from "@/lib/observations/mutations";
 import { resetDatabase } from "./helpers/db";
 import { createTwoOrganizations } from "./helpers/factories";
 import { buildJourney, type TFixture } from "./helpers/journey-fixture";
 
-// The Measure view's metric splits and the drivers' ranking: CSAT, NPS and
-// CES per stage and per month on a hand-made data set whose answers are worked out below, and the
-// fix-first ranking of loyalty drivers. Real PostgreSQL, through the domain functions.
+// The Measure view's parts (the page streams them): CSAT, NPS and CES per stage and per month on a
+// hand-made data set whose answers are worked out below, every part counting the same observations,
+// the fix-first ranking of loyalty drivers, and who may read each part. Real PostgreSQL, through the
+// domain functions.
 
 let cast: Awaited<ReturnType<typeof createTwoOrganizations>>;
 let f: TFixture;
@@ -28,7 +36,18 @@ const at = (day: string) => new Date(`${day}T10:00:00Z`);
 const record = (observations: TObservationInput[]) =>
   recordObservations(cast.a.manager, { observations });
 
-describe("getMeasureView: CSAT, NPS and CES by stage and by month", () => {
+/** Every part of the Measure page, as the page reads them. */
+const MEASURE_PARTS = [
+  getMeasureHeadline,
+  getMeasureDrivers,
+  getMeasureSplits,
+  getMeasureStagesAndMonths,
+  getMeasureHeatMap,
+] as const;
+const observationsIn = (rows: { measures: { observations: number } }[]) =>
+  rows.reduce((sum, row) => sum + row.measures.observations, 0);
+
+describe("the Measure view's parts: CSAT, NPS and CES by stage and by month", () => {
   beforeEach(async () => {
     await record([
       // Booking stage (mot, plain): NPS 10, 8, 3, 9 · CSAT 5, 4, 2, 5 · CES 2, 4, 6
@@ -88,7 +107,7 @@ describe("getMeasureView: CSAT, NPS and CES by stage and by month", () => {
   });
 
   it("gives each stage, in journey order, its CSAT (top-2-box, Wilson), NPS and CES with their n", async () => {
-    const view = await getMeasureView(cast.a.manager, { journeyId: f.journeyId });
+    const view = await getMeasureStagesAndMonths(cast.a.manager, { journeyId: f.journeyId });
     expect(view.bySlice.stage.map((s) => [s.key, s.label, s.measures.observations])).toEqual([
       [
         f.booking,
@@ -132,7 +151,7 @@ describe("getMeasureView: CSAT, NPS and CES by stage and by month", () => {
   });
 
   it("gives each calendar month, oldest first, its own CSAT, NPS and CES", async () => {
-    const view = await getMeasureView(cast.a.manager, { journeyId: f.journeyId });
+    const view = await getMeasureStagesAndMonths(cast.a.manager, { journeyId: f.journeyId });
     expect(view.bySlice.month.map((s) => s.label)).toEqual([
       { kind: "text", text: "2026-10-01" },
       { kind: "text", text: "2026-11-01" },
@@ -153,7 +172,7 @@ describe("getMeasureView: CSAT, NPS and CES by stage and by month", () => {
   });
 
   it("follows the filter: a period leaves only its month and the stages seen in it", async () => {
-    const view = await getMeasureView(cast.a.manager, {
+    const view = await getMeasureStagesAndMonths(cast.a.manager, {
       journeyId: f.journeyId,
       from: "2026-11-01",
       to: "2026-11-30",
@@ -164,7 +183,7 @@ describe("getMeasureView: CSAT, NPS and CES by stage and by month", () => {
       [f.returning, 2],
     ]);
     // A slice with answers to none of the three questions has no value, only its n.
-    const noAnswers = await getMeasureView(cast.a.manager, {
+    const noAnswers = await getMeasureStagesAndMonths(cast.a.manager, {
       journeyId: f.journeyId,
       from: "2026-11-06",
       to: "2026-11-06",
@@ -177,9 +196,33 @@ describe("getMeasureView: CSAT, NPS and CES by stage and by month", () => {
       ces: { n: 1, mean: 5, interval: null },
     });
   });
+
+  // The page shows the parts side by side: each must count the observations of the same filter.
+  it.each<[string, Omit<TAnalysisFilterInput, "journeyId">, number]>([
+    ["all time", {}, 6],
+    ["November", { from: "2026-11-01", to: "2026-11-30" }, 4],
+    ["Moments of Truth only", { motOnly: true }, 2],
+  ])("every part counts the same observations as the headline (%s)", async (_, filter, n) => {
+    const input = { journeyId: f.journeyId, ...filter };
+    const view = await readAllParts(cast.a.manager, input);
+    const total = view.totals.observations;
+    expect(total).toBe(n);
+    const partitions: TSliceMeasures[][] = [
+      view.byTouchpoint,
+      ...Object.values(view.splits),
+      view.bySlice.stage,
+      view.bySlice.month,
+    ];
+    for (const slices of partitions) expect(observationsIn(slices)).toBe(total);
+    expect(observationsIn(view.stageBySegment)).toBe(total);
+    // No observation here names a driver or has a gap: nothing to rank.
+    expect(view.driverRanking).toEqual([]);
+    expect(view.ranking).toEqual([]);
+    expect(view.filter).toMatchObject(input);
+  });
 });
 
-describe("getMeasureView: fix-first ranking of loyalty drivers", () => {
+describe("getMeasureDrivers: fix-first ranking of loyalty drivers", () => {
   const [waiting, courtesy] = [0, 1] as const;
   // Waiting time: expected 6, experienced 3–4 (gap −2.6); courtesy: 4–5 (gap −1.4); n = 10 each (the
   // fewest a ranked item may have), no NPS.
@@ -210,7 +253,7 @@ describe("getMeasureView: fix-first ranking of loyalty drivers", () => {
         experiencedScore: 1,
       },
     ]);
-    const view = await getMeasureView(cast.a.manager, { journeyId: f.journeyId });
+    const view = await getMeasureDrivers(cast.a.manager, { journeyId: f.journeyId });
     expect(
       view.driverRanking.map((r) => [
         r.rank,
@@ -243,7 +286,8 @@ describe("getMeasureView: fix-first ranking of loyalty drivers", () => {
     // The stated 0.9 multiplies the score exactly as stated.
     expect(second!.reason.score).toBeCloseTo(second!.reason.shortfallBound * 0.9, 12);
     // The touchpoint takes its most important driver's stated importance (as before).
-    expect(view.ranking.find((r) => r.touchpoint.id === f.mot)!.reason).toMatchObject({
+    const { ranking } = await getMeasureHeadline(cast.a.manager, { journeyId: f.journeyId });
+    expect(ranking.find((r) => r.touchpoint.id === f.mot)!.reason).toMatchObject({
       importance: 0.9,
       importanceSource: "STATED",
     });
@@ -262,7 +306,7 @@ describe("getMeasureView: fix-first ranking of loyalty drivers", () => {
       ...rows(waiting, [3, 4, 3, 4, 3, 3, 4, 3, 4, 3]),
       ...rows(courtesy, [5, 4, 5, 4, 5, 5, 4, 5, 4, 5]),
     ]);
-    const view = await getMeasureView(cast.a.manager, { journeyId: f.journeyId });
+    const view = await getMeasureDrivers(cast.a.manager, { journeyId: f.journeyId });
     expect(
       view.driverRanking.map((r) => [
         r.driver.nameEn,
@@ -276,8 +320,8 @@ describe("getMeasureView: fix-first ranking of loyalty drivers", () => {
   });
 });
 
-describe("getMeasureView: who may read it", () => {
-  it("refuses frontline staff, and answers another organization's journey as not found", async () => {
+describe("the Measure view's parts: who may read them", () => {
+  it("refuse frontline staff, and answer another organization's journey as not found", async () => {
     await record([
       {
         touchpointId: f.mot,
@@ -291,42 +335,74 @@ describe("getMeasureView: who may read it", () => {
         ces: 7,
       },
     ]);
-    await expect(
-      getMeasureView(cast.a.frontline, { journeyId: f.journeyId }),
-    ).rejects.toMatchObject({ name: "AppError", code: "FORBIDDEN" });
-    await expect(getMeasureView(cast.b.manager, { journeyId: f.journeyId })).rejects.toMatchObject({
-      name: "AppError",
-      code: "NOT_FOUND",
-    });
-    await expect(
-      getMeasureView(cast.b.executive, { journeyId: f.journeyId }),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const ours = { journeyId: f.journeyId };
+    for (const part of MEASURE_PARTS) {
+      await expect(part(cast.a.frontline, ours)).rejects.toMatchObject({
+        name: "AppError",
+        code: "FORBIDDEN",
+      });
+      for (const other of [cast.b.manager, cast.b.executive])
+        await expect(part(other, ours)).rejects.toMatchObject({
+          name: "AppError",
+          code: "NOT_FOUND",
+        });
+      // A filter that does not parse is refused by each part on its own.
+      await expect(part(cast.a.manager, { journeyId: "" })).rejects.toMatchObject({
+        code: "VALIDATION",
+      });
+    }
 
     // The other reads of the same data answer alike.
-    await expect(
-      getFixFirstRanking(cast.a.frontline, { journeyId: f.journeyId }),
-    ).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(
-      getFixFirstRanking(cast.b.manager, { journeyId: f.journeyId }),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(
-      getTouchpointDrilldown(cast.b.manager, { journeyId: f.journeyId }, f.mot),
-    ).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(
-      (await getFixFirstRanking(cast.a.manager, { journeyId: f.journeyId })).map(
-        (r) => r.touchpoint.id,
-      ),
-    ).toEqual([f.mot]);
+    const drilldownParts = [getTouchpointDrilldown, getTouchpointDrilldownSplits];
+    for (const part of drilldownParts) {
+      await expect(part(cast.a.frontline, ours, f.mot)).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+      await expect(part(cast.b.manager, ours, f.mot)).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+    }
+    await expect(getFixFirstRanking(cast.a.frontline, ours)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await expect(getFixFirstRanking(cast.b.manager, ours)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect((await getFixFirstRanking(cast.a.manager, ours)).map((r) => r.touchpoint.id)).toEqual([
+      f.mot,
+    ]);
 
-    // Their own journey sees none of ours, in any of the new parts.
+    // Their own journey sees none of ours, in any part.
     const theirs = await buildJourney(cast.b.manager, "Hotel");
-    const view = await getMeasureView(cast.b.manager, { journeyId: theirs.journeyId });
-    expect(view.driverRanking).toEqual([]);
-    expect(view.bySlice).toEqual({ stage: [], month: [] });
+    const theirView = await readAllParts(cast.b.manager, { journeyId: theirs.journeyId });
+    expect(theirView.totals.observations).toBe(0);
+    expect(theirView.driverRanking).toEqual([]);
+    expect(theirView.bySlice).toEqual({ stage: [], month: [] });
+    expect(theirView.stageBySegment).toEqual([]);
+    expect(Object.values(theirView.splits).flat()).toEqual([]);
 
-    // The executive of ours reads it.
-    const ours = await getMeasureView(cast.a.executive, { journeyId: f.journeyId });
-    expect(ours.driverRanking.map((r) => r.driver.id)).toEqual([f.drivers[0]]);
-    expect(ours.bySlice.month).toHaveLength(1);
+    // The executive of ours reads every part.
+    const view = await readAllParts(cast.a.executive, ours);
+    expect(view.totals.observations).toBe(1);
+    expect(view.driverRanking.map((r) => r.driver.id)).toEqual([f.drivers[0]]);
+    expect(view.bySlice.month).toHaveLength(1);
+    expect(view.splits.source.map((s) => [s.key, s.measures.observations])).toEqual([
+      ["SURVEY", 1],
+    ]);
+    expect(view.stageBySegment.map((c) => [c.stage.id, c.measures.observations])).toEqual([
+      [f.booking, 1],
+    ]);
   });
 });
+
+/** The whole page, from its parts. */
+async function readAllParts(actor: TActor, filter: TAnalysisFilterInput) {
+  const [headline, drivers, splits, stagesAndMonths, heatMap] = await Promise.all([
+    getMeasureHeadline(actor, filter),
+    getMeasureDrivers(actor, filter),
+    getMeasureSplits(actor, filter),
+    getMeasureStagesAndMonths(actor, filter),
+    getMeasureHeatMap(actor, filter),
+  ]);
+  return { ...headline, ...drivers, ...splits, ...stagesAndMonths, ...heatMap };
+}

@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Upload } from "lucide-react";
 import { phaseMetadata } from "@/components/phase-intro";
 import { HeadlineCards } from "@/components/measure/headline-cards";
+import { Deferred } from "@/components/ui/deferred";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import {
@@ -12,7 +13,14 @@ import {
   type TSearchParams,
 } from "@/lib/analytics/filter-url";
 import { RANKING_RULES } from "@/lib/analytics/measures";
-import { getMeasureView, listJourneysWithData } from "@/lib/analytics/queries";
+import {
+  getMeasureDrivers,
+  getMeasureHeadline,
+  getMeasureHeatMap,
+  getMeasureSplits,
+  getMeasureStagesAndMonths,
+  listJourneysWithData,
+} from "@/lib/analytics/queries";
 import { ZAnalysisFilter } from "@/lib/analytics/schemas";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
@@ -36,10 +44,11 @@ type TProps = { searchParams: Promise<TSearchParams> };
 export default async function MeasurePage({ searchParams }: TProps) {
   const user = await requireUser("measure:read");
   const params = await searchParams;
-  const [t, tPhase, tImports, locale] = await Promise.all([
+  const [t, tPhase, tImports, tCommon, locale] = await Promise.all([
     getTranslations("measure"),
     getTranslations("phases.measure"),
     getTranslations("imports"),
+    getTranslations("common"),
     getLocale(),
   ]);
 
@@ -71,14 +80,14 @@ export default async function MeasurePage({ searchParams }: TProps) {
     );
   }
 
-  const { view, journey } = await loadView(user, input);
+  const { view, journey } = await loadFirstPart(user, input);
   const measuresOf = Object.fromEntries(
     view.byTouchpoint.map((row) => [row.touchpoint.id, row.measures]),
   );
   const isFiltered =
     searchStringOf(view.filter) !== searchStringOf({ journeyId: view.filter.journeyId });
 
-  return (
+  const header = (
     <>
       <PageHeader
         title={tPhase("title")}
@@ -86,7 +95,12 @@ export default async function MeasurePage({ searchParams }: TProps) {
         actions={importLink}
       />
       <FilterBar filter={view.filter} options={view} />
-      {view.totals.observations === 0 ? (
+    </>
+  );
+  if (view.totals.observations === 0)
+    return (
+      <>
+        {header}
         <EmptyState title={isFiltered ? t("emptyFiltered") : t("emptyJourney")}>
           {isFiltered ? (
             <Link
@@ -99,77 +113,112 @@ export default async function MeasurePage({ searchParams }: TProps) {
             tPhase("empty")
           )}
         </EmptyState>
-      ) : (
-        <>
-          <HeadlineCards measures={view.totals} />
-          <MeasureSection
-            id="fix-first"
-            title={t("sections.fixFirst")}
-            lead={t("sections.fixFirstLead", { min: RANKING_RULES.minAnswers })}
-          >
-            <FixFirstRanking
-              ranking={view.ranking}
-              measuresOf={measuresOf}
-              filter={view.filter}
-              rules={RANKING_RULES}
-            />
-          </MeasureSection>
-          <MeasureSection
-            id="drivers"
-            title={t("sections.drivers")}
-            lead={t("sections.driversLead")}
-          >
-            <DriverRanking
-              ranking={view.driverRanking}
-              filter={view.filter}
-              rules={RANKING_RULES}
-            />
-          </MeasureSection>
-          <MeasureSection id="map" title={t("sections.map")} lead={t("sections.mapLead")}>
-            <GapMap stages={journey.stages} byTouchpoint={view.byTouchpoint} filter={view.filter} />
-          </MeasureSection>
-          <MeasureSection id="splits" title={t("sections.splits")} lead={t("sections.splitsLead")}>
-            <Splits splits={view.splits} />
-          </MeasureSection>
-          <MeasureSection
-            id="metrics"
-            title={t("sections.metrics")}
-            lead={t("sections.metricsLead")}
-          >
+      </>
+    );
+
+  // The heavier sections stream in after the first part, each from its own read. They start only
+  // now, once the first part is painted: on a small server they would otherwise share its cores
+  // and delay the first paint they exist to spare. Splits also feed the metrics' segment slice.
+  const { filter } = view;
+  const drivers = getMeasureDrivers(user, filter);
+  const splits = getMeasureSplits(user, filter);
+  const stagesAndMonths = getMeasureStagesAndMonths(user, filter);
+  const heatMap = getMeasureHeatMap(user, filter);
+  const loading = (section: string) => tCommon("loadingSection", { section });
+  // Placeholder heights: each section as drawn for the demo journey, 390 and 1440 px wide.
+
+  return (
+    <>
+      {header}
+      <HeadlineCards measures={view.totals} />
+      <MeasureSection
+        id="fix-first"
+        title={t("sections.fixFirst")}
+        lead={t("sections.fixFirstLead", { min: RANKING_RULES.minAnswers })}
+      >
+        <FixFirstRanking
+          ranking={view.ranking}
+          measuresOf={measuresOf}
+          filter={filter}
+          rules={RANKING_RULES}
+        />
+      </MeasureSection>
+      <MeasureSection id="drivers" title={t("sections.drivers")} lead={t("sections.driversLead")}>
+        <Deferred
+          read={drivers}
+          label={loading(t("sections.drivers"))}
+          placeholderClassName="h-[170rem] lg:h-[68rem]"
+        >
+          {({ driverRanking }) => (
+            <DriverRanking ranking={driverRanking} filter={filter} rules={RANKING_RULES} />
+          )}
+        </Deferred>
+      </MeasureSection>
+      <MeasureSection id="map" title={t("sections.map")} lead={t("sections.mapLead")}>
+        <GapMap stages={journey.stages} byTouchpoint={view.byTouchpoint} filter={filter} />
+      </MeasureSection>
+      <MeasureSection id="splits" title={t("sections.splits")} lead={t("sections.splitsLead")}>
+        <Deferred
+          read={splits}
+          label={loading(t("sections.splits"))}
+          placeholderClassName="h-[112rem] lg:h-[66rem]"
+        >
+          {({ splits }) => <Splits splits={splits} />}
+        </Deferred>
+      </MeasureSection>
+      <MeasureSection id="metrics" title={t("sections.metrics")} lead={t("sections.metricsLead")}>
+        <Deferred
+          read={Promise.all([splits, stagesAndMonths])}
+          label={loading(t("sections.metrics"))}
+          placeholderClassName="h-[94rem] lg:h-[62rem]"
+        >
+          {([{ splits }, { bySlice }]) => (
             <CustomerMetrics
               slices={{
                 touchpoint: view.byTouchpoint,
-                stage: view.bySlice.stage,
-                segment: view.splits.segment,
-                month: view.bySlice.month,
+                stage: bySlice.stage,
+                segment: splits.segment,
+                month: bySlice.month,
               }}
             />
-          </MeasureSection>
-          <MeasureSection id="stages" title={t("sections.stages")} lead={t("sections.stagesLead")}>
-            <StageSegment stageBySegment={view.stageBySegment} segments={view.segments} />
-          </MeasureSection>
-          <MeasureSection
-            id="ipa"
-            title={t("sections.ipa")}
-            lead={t("sections.ipaLead", { min: RANKING_RULES.minAnswers })}
-          >
-            <ImportancePerformance
-              importancePerformance={view.importancePerformance}
-              importancePerformanceCuts={view.importancePerformanceCuts}
-            />
-          </MeasureSection>
-        </>
-      )}
+          )}
+        </Deferred>
+      </MeasureSection>
+      <MeasureSection id="stages" title={t("sections.stages")} lead={t("sections.stagesLead")}>
+        <Deferred
+          read={heatMap}
+          label={loading(t("sections.stages"))}
+          placeholderClassName="h-[54rem] lg:h-[47rem]"
+        >
+          {({ stageBySegment }) => (
+            <StageSegment stageBySegment={stageBySegment} segments={view.segments} />
+          )}
+        </Deferred>
+      </MeasureSection>
+      <MeasureSection
+        id="ipa"
+        title={t("sections.ipa")}
+        lead={t("sections.ipaLead", { min: RANKING_RULES.minAnswers })}
+      >
+        <ImportancePerformance
+          importancePerformance={view.importancePerformance}
+          importancePerformanceCuts={view.importancePerformanceCuts}
+        />
+      </MeasureSection>
     </>
   );
 }
 
-async function loadView(
+/** The first part and the journey's map (the gap map's board), side by side. */
+async function loadFirstPart(
   user: Awaited<ReturnType<typeof requireUser>>,
   input: NonNullable<ReturnType<typeof filterInputFromSearchParams>>,
 ) {
   // A journey of another organization, or a mistyped id or filter in a shared link.
   const options = { invalidIsNotFound: true };
-  const view = await orNotFound(getMeasureView(user, input), options);
-  return { view, journey: await orNotFound(getJourneyMap(user, view.journey.id), options) };
+  const [view, journey] = await Promise.all([
+    orNotFound(getMeasureHeadline(user, input), options),
+    orNotFound(getJourneyMap(user, input.journeyId), options),
+  ]);
+  return { view, journey };
 }

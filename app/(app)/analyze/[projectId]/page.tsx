@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { Deferred } from "@/components/ui/deferred";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
-import { getAnalysis } from "@/lib/projects/queries";
+import { getAnalysis, getCommentThemes } from "@/lib/projects/queries";
 import {
   chooseOptionAction,
   deleteCauseAction,
@@ -31,9 +32,10 @@ export default async function AnalysisPage({
 }) {
   const user = await requireUser("analysis:read");
   const [{ projectId }, { from, to }] = await Promise.all([params, searchParams]);
-  const [analysis, t, locale] = await Promise.all([
+  const [analysis, t, tCommon, locale] = await Promise.all([
     getAnalysis(user, projectId, { from, to }),
     getTranslations("analyze"),
+    getTranslations("common"),
     getLocale(),
   ]);
   const canWrite = can(user.role, "project:write");
@@ -75,12 +77,21 @@ export default async function AnalysisPage({
           <CausePareto bars={analysis.causePareto} />
           <div className="flex flex-col gap-3">
             <CommentWindowForm projectId={analysis.id} window={analysis.commentWindow} />
-            <ThemePareto
-              bars={analysis.commentThemes}
-              commentsRead={analysis.commentsRead}
-              commentsInWindow={analysis.commentsInWindow}
-              window={analysis.commentWindow}
-            />
+            {/* The themes read the window's raw comments: they stream in after the rest. */}
+            <Deferred
+              read={getCommentThemes(user, projectId, { from, to })}
+              label={tCommon("loadingSection", { section: t("themePareto") })}
+              placeholderClassName="h-[36rem] xl:h-[31rem]"
+            >
+              {(themes) => (
+                <ThemePareto
+                  bars={themes.commentThemes}
+                  commentsRead={themes.commentsRead}
+                  commentsInWindow={themes.commentsInWindow}
+                  window={analysis.commentWindow}
+                />
+              )}
+            </Deferred>
           </div>
         </div>
         <OptionsList

@@ -4,13 +4,14 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ChevronLeft, Star } from "lucide-react";
 import { HeadlineCards } from "@/components/measure/headline-cards";
+import { Deferred } from "@/components/ui/deferred";
 import { EmptyState } from "@/components/ui/empty-state";
 import {
   filterInputFromSearchParams,
   searchStringOf,
   type TSearchParams,
 } from "@/lib/analytics/filter-url";
-import { getTouchpointDrilldown } from "@/lib/analytics/queries";
+import { getTouchpointDrilldown, getTouchpointDrilldownSplits } from "@/lib/analytics/queries";
 import { requireUser } from "@/lib/auth/session";
 import { localized } from "@/lib/i18n/localized";
 import { listSegments } from "@/lib/segments/queries";
@@ -29,7 +30,7 @@ async function loadDrilldown({ params, searchParams }: TProps) {
   const drilldown = await orNotFound(getTouchpointDrilldown(user, input, touchpointId), {
     invalidIsNotFound: true,
   });
-  return { user, drilldown };
+  return { user, input, drilldown };
 }
 
 export async function generateMetadata(props: TProps): Promise<Metadata> {
@@ -38,10 +39,11 @@ export async function generateMetadata(props: TProps): Promise<Metadata> {
 }
 
 export default async function TouchpointDrilldownPage(props: TProps) {
-  const { user, drilldown } = await loadDrilldown(props);
-  const [t, tMap, locale, segments] = await Promise.all([
+  const { user, input, drilldown } = await loadDrilldown(props);
+  const [t, tMap, tCommon, locale, segments] = await Promise.all([
     getTranslations("measure"),
     getTranslations("journeyMap"),
+    getTranslations("common"),
     getLocale(),
     listSegments(user),
   ]);
@@ -105,7 +107,14 @@ export default async function TouchpointDrilldownPage(props: TProps) {
         <>
           <HeadlineCards measures={totals} />
           <div className="mt-6">
-            <DrilldownCharts splits={splits} />
+            {/* The charts stream in after the headline cards, from their own read. */}
+            <Deferred
+              read={getTouchpointDrilldownSplits(user, input, touchpoint.id)}
+              label={tCommon("loadingSection", { section: t("drilldown.lead") })}
+              placeholderClassName="h-[122rem] lg:h-[70rem]"
+            >
+              {(rest) => <DrilldownCharts splits={{ ...rest, site: splits.site }} />}
+            </Deferred>
           </div>
         </>
       )}
