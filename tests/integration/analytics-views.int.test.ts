@@ -9,7 +9,9 @@ import {
   getMeasureStagesAndMonths,
   getTouchpointDrilldown,
   getTouchpointDrilldownSplits,
+  listJourneysWithData,
 } from "@/lib/analytics/queries";
+import { mergePendingRollups } from "@/lib/observations/rollup-merge";
 import type { TAnalysisFilterInput, TSliceMeasures } from "@/lib/analytics/schemas";
 import type { TActor } from "@/lib/auth/permissions";
 import type { TObservationInput } from "@/lib/observations/schemas";
@@ -406,3 +408,28 @@ async function readAllParts(actor: TActor, filter: TAnalysisFilterInput) {
   ]);
   return { ...headline, ...drivers, ...splits, ...stagesAndMonths, ...heatMap };
 }
+
+describe("listJourneysWithData", () => {
+  it("counts each journey's observations, merged into the rollups or still pending, busiest first", async () => {
+    const other = await buildJourney(cast.a.manager, "Other");
+    const answer = (touchpointId: string, i: number): TObservationInput => ({
+      clientId: `count-${touchpointId}-${i}`,
+      touchpointId,
+      source: "FRONTLINE",
+      observedAt: new Date("2026-11-02T03:00:00Z"),
+      experiencedScore: 5,
+    });
+    await record([0, 1, 2].map((i) => answer(f.mot, i)));
+    await mergePendingRollups();
+    await record([3, 4].map((i) => answer(f.plain, i))); // still pending
+    await record([0].map((i) => answer(other.mot, i)));
+    const counts = (await listJourneysWithData(cast.a.manager)).map((j) => [j.id, j.observations]);
+    expect(counts.slice(0, 2)).toEqual([
+      [f.journeyId, 5],
+      [other.journeyId, 1],
+    ]);
+    // Another organization's manager sees none of them.
+    const theirs = await listJourneysWithData(cast.b.manager);
+    expect(theirs.every((j) => j.observations === 0)).toBe(true);
+  });
+});

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import type { TActor } from "@/lib/auth/permissions";
-import { getMeasureView } from "@/lib/analytics/queries";
+import { getMeasureHeadline } from "@/lib/analytics/queries";
 import { db } from "@/lib/db/client";
 import { recordingWritesOf } from "@/lib/db/read-replica";
 import { startStreamingReplica, type TStreamingReplica } from "@/lib/db/streaming-replica";
@@ -73,7 +73,7 @@ describe.skipIf(!isEmbedded)("dashboards on a streaming replica", () => {
     });
 
   const observationsSeenBy = async (actor: TActor) =>
-    (await getMeasureView(actor, { journeyId: journey.journeyId })).totals.observations;
+    (await getMeasureHeadline(actor, { journeyId: journey.journeyId })).totals.observations;
 
   const onPrimary = () =>
     db.observation.count({ where: { touchpoint: { journeyId: journey.journeyId } } });
