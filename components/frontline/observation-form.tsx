@@ -5,14 +5,12 @@ import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { useMessage } from "@/components/ui/use-message";
 import { localized } from "@/lib/i18n/localized";
-import {
-  ZObservationInput,
-  type TFrontlineSetup,
-  type TFrontlineTouchpoint,
-} from "@/lib/observations/schemas";
+import { ZClientObservation } from "@/lib/observations/client-schema";
+import { COMMENT_MAX_LENGTH } from "@/lib/observations/limits";
+import type { TFrontlineSetup, TFrontlineTouchpoint } from "@/lib/observations/schemas";
 import { NPS_SCALE, SCORE_SCALE } from "@/lib/observations/scale";
 import type { TQueuedObservation } from "@/lib/observations/offline-queue";
-import { validationMessageKey } from "@/lib/validation";
+import { validationMessageKey } from "@/lib/validation-message";
 import { ChoiceGroup, type TChoice } from "./choice-group";
 import { QueueStatus } from "./queue-status";
 import { TouchpointPicker } from "./touchpoint-picker";
@@ -125,7 +123,7 @@ export function ObservationForm({ kind, setup, userId, send }: TProps) {
       comment: comment.trim(),
     };
     // The server checks again; checking here keeps an entry it would refuse off the queue.
-    const parsed = ZObservationInput.safeParse(observation, { error: validationMessageKey });
+    const parsed = ZClientObservation.safeParse(observation, { error: validationMessageKey });
     if (!parsed.success) {
       const refused: Partial<Record<TField, string>> = {};
       for (const issue of parsed.error.issues)
@@ -163,7 +161,7 @@ export function ObservationForm({ kind, setup, userId, send }: TProps) {
           aria-invalid={ids.invalid || undefined}
           value={comment}
           onChange={(event) => setComment(event.target.value)}
-          maxLength={4000}
+          maxLength={COMMENT_MAX_LENGTH}
           rows={kind === "call" ? 4 : 2}
           className="min-h-12 w-full rounded-lg border border-neutral-300 bg-white px-3 py-2 text-base aria-invalid:border-red-600"
         />
