@@ -1,6 +1,28 @@
 import { z } from "zod";
 import { invalid } from "@/lib/errors";
-import { validationMessageKey } from "@/lib/validation-message";
+
+// Zod issues without a message of their own become message keys under "validation" in
+// messages/*.json, so that every boundary answers in the user's language.
+export function validationMessageKey(issue: z.core.$ZodRawIssue): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return issue.input === undefined || issue.input === null
+        ? "validation.required"
+        : "validation.invalidType";
+    case "too_small":
+      return issue.origin === "string" ? "validation.tooShort" : "validation.tooSmall";
+    case "too_big":
+      return issue.origin === "string" ? "validation.tooLong" : "validation.tooBig";
+    case "invalid_format":
+      return issue.format === "email" ? "validation.email" : "validation.invalidFormat";
+    case "invalid_value":
+      return "validation.invalidValue";
+    case "unrecognized_keys":
+      return "validation.unknownField";
+    default:
+      return "validation.invalid";
+  }
+}
 
 export type TInputCheck<TOutput> =
   | { ok: true; data: TOutput }

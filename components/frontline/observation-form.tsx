@@ -5,12 +5,11 @@ import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { useMessage } from "@/components/ui/use-message";
 import { localized } from "@/lib/i18n/localized";
-import { ZClientObservation } from "@/lib/observations/client-schema";
+import { checkObservation } from "@/lib/observations/check-observation";
 import { COMMENT_MAX_LENGTH } from "@/lib/observations/limits";
 import type { TFrontlineSetup, TFrontlineTouchpoint } from "@/lib/observations/schemas";
 import { NPS_SCALE, SCORE_SCALE } from "@/lib/observations/scale";
 import type { TQueuedObservation } from "@/lib/observations/offline-queue";
-import { validationMessageKey } from "@/lib/validation-message";
 import { ChoiceGroup, type TChoice } from "./choice-group";
 import { QueueStatus } from "./queue-status";
 import { TouchpointPicker } from "./touchpoint-picker";
@@ -123,10 +122,10 @@ export function ObservationForm({ kind, setup, userId, send }: TProps) {
       comment: comment.trim(),
     };
     // The server checks again; checking here keeps an entry it would refuse off the queue.
-    const parsed = ZClientObservation.safeParse(observation, { error: validationMessageKey });
-    if (!parsed.success) {
+    const issues = checkObservation(observation);
+    if (issues.length > 0) {
       const refused: Partial<Record<TField, string>> = {};
-      for (const issue of parsed.error.issues)
+      for (const issue of issues)
         refused[FIELD_OF[String(issue.path[0])] ?? "form"] ??= message(issue.message);
       return setErrors(refused);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validationMessageKey } from "@/lib/validation-message";
+import { validationMessageKey } from "@/lib/validation";
 import {
   addDays,
   daysBetween,

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ZObservationInput, type TObservation } from "@/lib/observations/schemas";
 import { OBSERVATION_SOURCES, type TObservationSource } from "@/lib/observations/limits";
 import { CES_SCALE, CSAT_SCALE, NPS_SCALE, SCORE_SCALE } from "@/lib/observations/scale";
-import { validationMessageKey } from "@/lib/validation-message";
+import { validationMessageKey } from "@/lib/validation";
 import { cellText, fixedDate, parseDateCell, parseNumberCell, type TCell } from "./cells";
 import { indexHeaders, normalizeHeader } from "./headers";
 import {

@@ -1,7 +1,7 @@
 // What an observation may hold, in one place for both of its schemas: the server's
-// (schemas.ts, zod — every capture path) and the device's (client-schema.ts, zod/mini — the
-// frontline form, before an entry goes into the offline queue). No zod here, so that the phone's
-// bundle takes these and nothing else. The scales are in scale.ts.
+// (schemas.ts, zod — every capture path) and the device's (check-observation.ts — the frontline
+// form, before an entry goes into the offline queue). No zod here, so that the phone's bundle
+// takes these and nothing else. The scales are in scale.ts.
 
 export const OBSERVATION_SOURCES = [
   "SURVEY",
@@ -35,7 +35,7 @@ export function isObservedAtAllowed(date: Date, now = Date.now()): boolean {
 }
 
 type TScores = Partial<
-  Record<"experiencedScore" | "emotionalScore" | "nps" | "csat" | "ces", number | null>
+  Record<"experiencedScore" | "emotionalScore" | "nps" | "csat" | "ces", unknown>
 >;
 
 /** An observation measures something: an expectation alone is not an answer. */

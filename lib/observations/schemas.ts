@@ -11,7 +11,7 @@ import {
 } from "./limits";
 import { CES_SCALE, CSAT_SCALE, NPS_SCALE, SCORE_SCALE } from "./scale";
 
-// The limits are shared with the device's schema (client-schema.ts): limits.ts.
+// The limits are shared with the frontline form's check (check-observation.ts): limits.ts.
 
 const ZId = z.string().trim().min(1).max(ID_MAX_LENGTH);
 const ZOptionalId = ZId.nullish().transform((id) => id ?? null);

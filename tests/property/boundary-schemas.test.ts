@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { LOCALES } from "@/lib/i18n/config";
-import { validationMessageKey } from "@/lib/validation-message";
+import { validationMessageKey } from "@/lib/validation";
 import { assertPrototypeIntact, hostileValue, pollutingJson, PURE_RUNS } from "./arbitraries";
 import { arbitraryFor } from "./schema-arbitrary";
 

@@ -15,7 +15,7 @@ import {
 import { startSsoSignIn } from "@/lib/auth/sso/sign-in";
 import { ZSsoStartInput } from "@/lib/sso/schemas";
 import { deploymentEnv } from "@/lib/env";
-import { validationMessageKey } from "@/lib/validation-message";
+import { validationMessageKey } from "@/lib/validation";
 
 export type TSignInState = {
   email: string;
