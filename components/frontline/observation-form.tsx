@@ -11,6 +11,7 @@ import type { TFrontlineSetup, TFrontlineTouchpoint } from "@/lib/observations/s
 import { NPS_SCALE, SCORE_SCALE } from "@/lib/observations/scale";
 import type { TQueuedObservation } from "@/lib/observations/offline-queue";
 import { ChoiceGroup, type TChoice } from "./choice-group";
+import type { TFrontlineIcons } from "./frontline-icons";
 import { QueueStatus } from "./queue-status";
 import { TouchpointPicker } from "./touchpoint-picker";
 import { rememberRecent } from "./touchpoint-order";
@@ -49,6 +50,8 @@ type TProps = {
   setup: TFrontlineSetup;
   userId: string;
   send: TSendObservations;
+  /** From frontlineIcons(), drawn on the server. */
+  icons: TFrontlineIcons;
 };
 
 /**
@@ -56,7 +59,7 @@ type TProps = {
  * through the offline queue. After a save the touchpoint, segment and driver stay chosen and the
  * scores are cleared, so a repeat entry is three taps: expectation, experience, save.
  */
-export function ObservationForm({ kind, setup, userId, send }: TProps) {
+export function ObservationForm({ kind, setup, userId, send, icons }: TProps) {
   const t = useTranslations("frontline");
   const message = useMessage();
   const locale = useLocale();
@@ -202,6 +205,7 @@ export function ObservationForm({ kind, setup, userId, send }: TProps) {
         status={queue.status}
         isOnline={isOnline}
         onDiscard={(id) => void queue.discard(id)}
+        icons={icons}
       />
       <form onSubmit={save} noValidate className="flex flex-col gap-5" data-testid={`${kind}-form`}>
         {kind === "call" && wordsField}
@@ -211,6 +215,7 @@ export function ObservationForm({ kind, setup, userId, send }: TProps) {
           selected={touchpoint}
           onSelect={chooseTouchpoint}
           error={errors.touchpoint}
+          icons={icons}
         />
         {drivers.length > 0 && (
           <ChoiceGroup
