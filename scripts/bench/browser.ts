@@ -18,7 +18,7 @@ export type TRouteFigures = {
   scripts: TScriptSize[];
 };
 
-export type TScriptSize = { file: string; gzipBytes: number };
+type TScriptSize = { file: string; gzipBytes: number };
 
 export type TMeasureRoutesOptions = {
   /** An already migrated database that holds the user; without it, a fresh embedded one with the demo organization. */
