@@ -6,7 +6,19 @@ import {
   STRICT_TRANSPORT_SECURITY,
 } from "./lib/security/headers";
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request.ts",
+  // The messages are compiled at build time (next-intl's catalog loader, icu-minify), so the
+  // browser formats them without the ICU MessageFormat parser (docs/SCALING.md, the frontline).
+  experimental: {
+    messages: {
+      path: "./lib/i18n/messages",
+      format: "json",
+      locales: ["ko", "en"],
+      precompile: true,
+    },
+  },
+});
 
 const nextConfig: NextConfig = {
   // forbidden() in lib/auth/session.ts answers 403 with app/forbidden.tsx.

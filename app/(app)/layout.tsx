@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { Menu, X } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { AccountMenu } from "@/components/app-shell/account-menu";
 import { AppNav } from "@/components/app-shell/app-nav";
@@ -27,7 +28,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/" className="font-semibold text-accent sm:mr-2">
             {t("name")}
           </Link>
-          <AppNav items={navItemsFor(user.role)} />
+          <AppNav
+            items={navItemsFor(user.role)}
+            icons={{ open: <Menu aria-hidden size={20} />, close: <X aria-hidden size={20} /> }}
+          />
           <div className="ml-auto flex min-w-0 items-center gap-1 sm:gap-2">
             <LanguageSwitcher setLocale={setLocaleAction} />
             <AccountMenu

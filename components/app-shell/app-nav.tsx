@@ -1,12 +1,17 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useState } from "react";
-import { Menu, X } from "lucide-react";
+import { useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import type { TNavItem } from "./nav-items";
 
-export function AppNav({ items }: { items: TNavItem[] }) {
+type TProps = {
+  items: TNavItem[];
+  /** The menu button's two icons, drawn on the server: no icon library on every page. */
+  icons: { open: ReactNode; close: ReactNode };
+};
+
+export function AppNav({ items, icons }: TProps) {
   const t = useTranslations();
   const pathname = usePathname();
   const [isOpen, setIsOpen] = useState(false);
@@ -19,7 +24,7 @@ export function AppNav({ items }: { items: TNavItem[] }) {
         aria-controls="main-nav-list"
         onClick={() => setIsOpen((open) => !open)}
       >
-        {isOpen ? <X aria-hidden size={20} /> : <Menu aria-hidden size={20} />}
+        {isOpen ? icons.close : icons.open}
         <span className="sr-only">{t(isOpen ? "app.closeMenu" : "app.openMenu")}</span>
       </button>
       <ul

@@ -5,15 +5,13 @@ import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { useMessage } from "@/components/ui/use-message";
 import { localized } from "@/lib/i18n/localized";
-import {
-  ZObservationInput,
-  type TFrontlineSetup,
-  type TFrontlineTouchpoint,
-} from "@/lib/observations/schemas";
+import { checkObservation } from "@/lib/observations/check-observation";
+import { COMMENT_MAX_LENGTH } from "@/lib/observations/limits";
+import type { TFrontlineSetup, TFrontlineTouchpoint } from "@/lib/observations/schemas";
 import { NPS_SCALE, SCORE_SCALE } from "@/lib/observations/scale";
 import type { TQueuedObservation } from "@/lib/observations/offline-queue";
-import { validationMessageKey } from "@/lib/validation";
 import { ChoiceGroup, type TChoice } from "./choice-group";
+import type { TFrontlineIcons } from "./frontline-icons";
 import { QueueStatus } from "./queue-status";
 import { TouchpointPicker } from "./touchpoint-picker";
 import { rememberRecent } from "./touchpoint-order";
@@ -52,6 +50,8 @@ type TProps = {
   setup: TFrontlineSetup;
   userId: string;
   send: TSendObservations;
+  /** From frontlineIcons(), drawn on the server. */
+  icons: TFrontlineIcons;
 };
 
 /**
@@ -59,7 +59,7 @@ type TProps = {
  * through the offline queue. After a save the touchpoint, segment and driver stay chosen and the
  * scores are cleared, so a repeat entry is three taps: expectation, experience, save.
  */
-export function ObservationForm({ kind, setup, userId, send }: TProps) {
+export function ObservationForm({ kind, setup, userId, send, icons }: TProps) {
   const t = useTranslations("frontline");
   const message = useMessage();
   const locale = useLocale();
@@ -125,10 +125,10 @@ export function ObservationForm({ kind, setup, userId, send }: TProps) {
       comment: comment.trim(),
     };
     // The server checks again; checking here keeps an entry it would refuse off the queue.
-    const parsed = ZObservationInput.safeParse(observation, { error: validationMessageKey });
-    if (!parsed.success) {
+    const issues = checkObservation(observation);
+    if (issues.length > 0) {
       const refused: Partial<Record<TField, string>> = {};
-      for (const issue of parsed.error.issues)
+      for (const issue of issues)
         refused[FIELD_OF[String(issue.path[0])] ?? "form"] ??= message(issue.message);
       return setErrors(refused);
     }
@@ -163,7 +163,7 @@ export function ObservationForm({ kind, setup, userId, send }: TProps) {
           aria-invalid={ids.invalid || undefined}
           value={comment}
           onChange={(event) => setComment(event.target.value)}
-          maxLength={4000}
+          maxLength={COMMENT_MAX_LENGTH}
           rows={kind === "call" ? 4 : 2}
           className="min-h-12 w-full rounded-lg border border-neutral-300 bg-white px-3 py-2 text-base aria-invalid:border-red-600"
         />
@@ -205,6 +205,7 @@ export function ObservationForm({ kind, setup, userId, send }: TProps) {
         status={queue.status}
         isOnline={isOnline}
         onDiscard={(id) => void queue.discard(id)}
+        icons={icons}
       />
       <form onSubmit={save} noValidate className="flex flex-col gap-5" data-testid={`${kind}-form`}>
         {kind === "call" && wordsField}
@@ -214,6 +215,7 @@ export function ObservationForm({ kind, setup, userId, send }: TProps) {
           selected={touchpoint}
           onSelect={chooseTouchpoint}
           error={errors.touchpoint}
+          icons={icons}
         />
         {drivers.length > 0 && (
           <ChoiceGroup

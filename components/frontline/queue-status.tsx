@@ -1,9 +1,9 @@
 "use client";
-import { CloudOff, CloudUpload, Check } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { useMessage } from "@/components/ui/use-message";
 import type { TQueueEntry, TQueueStatus } from "@/lib/observations/offline-queue";
+import type { TFrontlineIcons } from "./frontline-icons";
 
 type TProps = {
   waiting: number;
@@ -11,13 +11,20 @@ type TProps = {
   status: TQueueStatus | null;
   isOnline: boolean;
   onDiscard: (clientId: string) => void;
+  icons: Pick<TFrontlineIcons, "offline" | "waiting" | "allSent">;
 };
 
 /** How many entries wait on this device, whether they can be sent, and the ones the server refused. */
-export function QueueStatus({ waiting, failedEntries, status, isOnline, onDiscard }: TProps) {
+export function QueueStatus({
+  waiting,
+  failedEntries,
+  status,
+  isOnline,
+  onDiscard,
+  icons,
+}: TProps) {
   const t = useTranslations("frontline");
   const message = useMessage();
-  const Icon = !isOnline ? CloudOff : waiting > 0 ? CloudUpload : Check;
   return (
     <div className="flex flex-col gap-2">
       <p
@@ -25,7 +32,7 @@ export function QueueStatus({ waiting, failedEntries, status, isOnline, onDiscar
         data-testid="queue-waiting"
         data-count={waiting}
       >
-        <Icon aria-hidden className="size-4 shrink-0" />
+        {!isOnline ? icons.offline : waiting > 0 ? icons.waiting : icons.allSent}
         {t("waiting", { count: waiting })}
       </p>
       {!isOnline && (

@@ -1,9 +1,9 @@
 "use client";
 import { useState } from "react";
-import { Search, Star } from "lucide-react";
 import { useLocale, useTranslations } from "next-intl";
 import { localized } from "@/lib/i18n/localized";
 import type { TFrontlineTouchpoint } from "@/lib/observations/schemas";
+import type { TFrontlineIcons } from "./frontline-icons";
 import { sectionTouchpoints } from "./touchpoint-order";
 
 type TProps = {
@@ -12,13 +12,21 @@ type TProps = {
   selected: TFrontlineTouchpoint | null;
   onSelect: (touchpoint: TFrontlineTouchpoint | null) => void;
   error?: string;
+  icons: Pick<TFrontlineIcons, "search" | "mot">;
 };
 
 /**
  * Choose the touchpoint: recent ones and Moments of Truth first, a search box for the rest.
  * Once chosen it folds into one line, so a repeat entry starts at the scores.
  */
-export function TouchpointPicker({ touchpoints, recentIds, selected, onSelect, error }: TProps) {
+export function TouchpointPicker({
+  touchpoints,
+  recentIds,
+  selected,
+  onSelect,
+  error,
+  icons,
+}: TProps) {
   const t = useTranslations("frontline");
   const locale = useLocale();
   const [query, setQuery] = useState("");
@@ -35,9 +43,7 @@ export function TouchpointPicker({ touchpoints, recentIds, selected, onSelect, e
         <div className="min-w-0 flex-1">
           <p className="text-xs text-neutral-600">{stage(selected)}</p>
           <p className="flex items-start gap-1 font-semibold">
-            {selected.isMoT && (
-              <Star aria-label={t("mot")} className="mt-1 size-4 shrink-0 fill-mot text-mot" />
-            )}
+            {selected.isMoT && <span className="mt-1 flex shrink-0">{icons.mot}</span>}
             <span>{name(selected)}</span>
           </p>
         </div>
@@ -70,10 +76,7 @@ export function TouchpointPicker({ touchpoints, recentIds, selected, onSelect, e
       </h2>
       <label className="relative block">
         <span className="sr-only">{t("searchTouchpoints")}</span>
-        <Search
-          aria-hidden
-          className="pointer-events-none absolute left-3 top-1/2 size-4 -translate-y-1/2 text-neutral-500"
-        />
+        {icons.search}
         <input
           type="search"
           value={query}
@@ -106,9 +109,7 @@ export function TouchpointPicker({ touchpoints, recentIds, selected, onSelect, e
                   className="flex min-h-12 w-full items-center gap-2 rounded-lg border border-neutral-300 bg-white px-3 py-2 text-left active:bg-neutral-100"
                   data-testid="touchpoint-option"
                 >
-                  {tp.isMoT && (
-                    <Star aria-label={t("mot")} className="size-4 shrink-0 fill-mot text-mot" />
-                  )}
+                  {tp.isMoT && icons.mot}
                   <span className="min-w-0 flex-1">
                     <span className="block font-medium">{name(tp)}</span>
                     <span className="block text-xs text-neutral-600">{stage(tp)}</span>

@@ -6,7 +6,7 @@ import { searchStringOf } from "@/lib/analytics/filter-url";
 import type { TAnalysisFilter, TMeasureView } from "@/lib/analytics/schemas";
 import { DIMENSIONS, DRIVER_KINDS } from "@/lib/journeys/document";
 import { localized } from "@/lib/i18n/localized";
-import { OBSERVATION_SOURCES } from "@/lib/observations/schemas";
+import { OBSERVATION_SOURCES } from "@/lib/observations/limits";
 
 type TProps = {
   filter: TAnalysisFilter;

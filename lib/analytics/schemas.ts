@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DIMENSIONS, DRIVER_KINDS } from "@/lib/journeys/document";
-import { OBSERVATION_SOURCES } from "@/lib/observations/schemas";
+import { OBSERVATION_SOURCES } from "@/lib/observations/limits";
 import type { TRanked } from "@/lib/stats/ranking";
 import type { TQuadrant } from "@/lib/stats/quadrants";
 import type { TInterval } from "@/lib/stats/summary";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { API_ERROR_CODES } from "./http";
 import { MAX_BODY_BYTES } from "./limits";
-import { MAX_OBSERVATIONS_PER_BATCH } from "@/lib/observations/schemas";
+import { MAX_OBSERVATIONS_PER_BATCH } from "@/lib/observations/limits";
 
 // The OpenAPI file is written by hand: these checks keep it in step with the code it documents.
 const openapi = readFileSync(path.join(import.meta.dirname, "../../docs/api/openapi.yaml"), "utf8");

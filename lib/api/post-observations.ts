@@ -3,7 +3,8 @@ import { z } from "zod";
 import { authenticateApiKey, hasScope } from "@/lib/api-keys/authenticate";
 import { auditRefusal } from "@/lib/audit/refusals";
 import { requestMetaFrom } from "@/lib/audit/request-meta";
-import { MAX_OBSERVATIONS_PER_BATCH, ZObservationBatch } from "@/lib/observations/schemas";
+import { MAX_OBSERVATIONS_PER_BATCH } from "@/lib/observations/limits";
+import { ZObservationBatch } from "@/lib/observations/schemas";
 import {
   bearerTokenOf,
   errorAnswer,

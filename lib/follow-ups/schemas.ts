@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TObservationSource } from "@/lib/observations/schemas";
+import type { TObservationSource } from "@/lib/observations/limits";
 import { FOLLOW_UP_MAX_AGE_DAYS_RANGE, type TFollowUpReason } from "./rules";
 
 const ZId = z.string().trim().min(1).max(64);

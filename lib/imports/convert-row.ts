@@ -1,10 +1,6 @@
 import { z } from "zod";
-import {
-  ZObservationInput,
-  OBSERVATION_SOURCES,
-  type TObservation,
-  type TObservationSource,
-} from "@/lib/observations/schemas";
+import { ZObservationInput, type TObservation } from "@/lib/observations/schemas";
+import { OBSERVATION_SOURCES, type TObservationSource } from "@/lib/observations/limits";
 import { CES_SCALE, CSAT_SCALE, NPS_SCALE, SCORE_SCALE } from "@/lib/observations/scale";
 import { validationMessageKey } from "@/lib/validation";
 import { cellText, fixedDate, parseDateCell, parseNumberCell, type TCell } from "./cells";

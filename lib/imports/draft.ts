@@ -1,4 +1,4 @@
-import type { TObservationSource } from "@/lib/observations/schemas";
+import type { TObservationSource } from "@/lib/observations/limits";
 import type { TGuessableField } from "./headers";
 import {
   OPTIONAL_COLUMN_FIELDS,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { OBSERVATION_SOURCES } from "@/lib/observations/schemas";
+import { OBSERVATION_SOURCES } from "@/lib/observations/limits";
 import type { TFailure } from "@/lib/action-result";
 
 // Survey import: a file's columns mapped to observation fields once, saved by name and reused.

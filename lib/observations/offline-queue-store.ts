@@ -1,29 +1,34 @@
-import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 import type { TQueueEntry } from "./offline-queue";
 
 // The device's queue in IndexedDB: a thin adapter, the decisions are in offline-queue.ts.
-// Browser only (the frontline pages' client components).
+// Browser only (the frontline pages' client components). Plain IndexedDB, no wrapper library:
+// two operations do not need one, and the phone downloads less (docs/SCALING.md).
 
 const DATABASE = "moments-frontline";
 const STORE = "observation-queue";
 
-interface TQueueDatabase extends DBSchema {
-  [STORE]: { key: string; value: TQueueEntry };
-}
+let opened: Promise<IDBDatabase> | undefined;
 
-let opened: Promise<IDBPDatabase<TQueueDatabase>> | undefined;
-
-function database(): Promise<IDBPDatabase<TQueueDatabase>> {
-  opened ??= openDB<TQueueDatabase>(DATABASE, 1, {
-    upgrade(db) {
-      db.createObjectStore(STORE, { keyPath: "clientId" });
-    },
+/** A request's result, or its error, as a promise. */
+const settled = <T>(request: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
   });
+
+function database(): Promise<IDBDatabase> {
+  if (!opened) {
+    const request = indexedDB.open(DATABASE, 1);
+    request.onupgradeneeded = () =>
+      request.result.createObjectStore(STORE, { keyPath: "clientId" });
+    opened = settled(request);
+  }
   return opened;
 }
 
 export async function readQueue(): Promise<TQueueEntry[]> {
-  return (await database()).getAll(STORE);
+  const store = (await database()).transaction(STORE).objectStore(STORE);
+  return settled(store.getAll() as IDBRequest<TQueueEntry[]>);
 }
 
 /** Writes and deletes in one transaction, so a reload never sees half an answer applied. */
@@ -32,9 +37,12 @@ export async function writeQueue(change: {
   remove?: string[];
 }): Promise<void> {
   const tx = (await database()).transaction(STORE, "readwrite");
-  await Promise.all([
-    ...(change.put ?? []).map((entry) => tx.store.put(entry)),
-    ...(change.remove ?? []).map((clientId) => tx.store.delete(clientId)),
-    tx.done,
-  ]);
+  const store = tx.objectStore(STORE);
+  for (const entry of change.put ?? []) store.put(entry);
+  for (const clientId of change.remove ?? []) store.delete(clientId);
+  await new Promise<void>((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new DOMException("Transaction aborted", "AbortError"));
+  });
 }

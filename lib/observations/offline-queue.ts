@@ -1,5 +1,6 @@
 import type { TActionResult } from "@/lib/action-result";
-import { MAX_OBSERVATIONS_PER_BATCH, type TObservationInput } from "./schemas";
+import { MAX_OBSERVATIONS_PER_BATCH } from "./limits";
+import type { TObservationInput } from "./schemas";
 
 // The policy of the device's queue of observations waiting to be sent: what to send next, what
 // an answer of the server means for each entry, and how long to wait after a failure. Pure, so

@@ -1,20 +1,19 @@
 import { z } from "zod";
+import {
+  CLIENT_ID_MAX_LENGTH,
+  CLIENT_ID_PATTERN,
+  COMMENT_MAX_LENGTH,
+  hasAnyScore,
+  ID_MAX_LENGTH,
+  isObservedAtAllowed,
+  MAX_OBSERVATIONS_PER_BATCH,
+  OBSERVATION_SOURCES,
+} from "./limits";
 import { CES_SCALE, CSAT_SCALE, NPS_SCALE, SCORE_SCALE } from "./scale";
 
-export const OBSERVATION_SOURCES = [
-  "SURVEY",
-  "FRONTLINE",
-  "MYSTERY_SHOPPER",
-  "VOC_CALL",
-  "SNS",
-  "INTERVIEW",
-] as const;
-export type TObservationSource = (typeof OBSERVATION_SOURCES)[number];
+// The limits are shared with the frontline form's check (check-observation.ts): limits.ts.
 
-/** Most observations one request may carry (the API's batch, an offline queue's flush). */
-export const MAX_OBSERVATIONS_PER_BATCH = 1000;
-
-const ZId = z.string().trim().min(1).max(64);
+const ZId = z.string().trim().min(1).max(ID_MAX_LENGTH);
 const ZOptionalId = ZId.nullish().transform((id) => id ?? null);
 
 /** Chosen by the sender (a device's UUID, an import row, an API item) so a retry is recognised. */
@@ -22,8 +21,8 @@ export const ZClientId = z
   .string()
   .trim()
   .min(1)
-  .max(200)
-  .regex(/^[\w.:@/-]+$/, { error: "validation.clientId" });
+  .max(CLIENT_ID_MAX_LENGTH)
+  .regex(CLIENT_ID_PATTERN, { error: "validation.clientId" });
 
 const score = (scale: { min: number; max: number }) =>
   z
@@ -40,20 +39,9 @@ const integerScore = (scale: { min: number; max: number }) =>
     .nullish()
     .transform((v) => v ?? null);
 
-/** Observations may be logged offline and sent days later, but not dated before 2000 or in the future. */
-const EARLIEST = new Date("2000-01-01T00:00:00Z");
-const ALLOWED_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 const ZObservedAt = z
   .union([z.date(), z.iso.datetime({ offset: true }).transform((text) => new Date(text))])
-  .refine(
-    (date) =>
-      !Number.isNaN(date.getTime()) &&
-      date >= EARLIEST &&
-      date.getTime() <= Date.now() + ALLOWED_CLOCK_SKEW_MS,
-    {
-      error: "validation.observedAtRange",
-    },
-  );
+  .refine((date) => isObservedAtAllowed(date), { error: "validation.observedAtRange" });
 
 /** One measured experience, as every capture path (frontline, call centre, import, API) sends it. */
 export const ZObservationInput = z
@@ -71,16 +59,10 @@ export const ZObservationInput = z
     nps: integerScore(NPS_SCALE),
     csat: integerScore(CSAT_SCALE),
     ces: integerScore(CES_SCALE),
-    comment: z.string().trim().max(4000, { error: "validation.tooLong" }).default(""),
+    comment: z.string().trim().max(COMMENT_MAX_LENGTH, { error: "validation.tooLong" }).default(""),
   })
   .strict()
-  .refine(
-    (o) => [o.experiencedScore, o.emotionalScore, o.nps, o.csat, o.ces].some((v) => v !== null),
-    {
-      error: "validation.noScore",
-      path: ["experiencedScore"],
-    },
-  );
+  .refine(hasAnyScore, { error: "validation.noScore", path: ["experiencedScore"] });
 export type TObservationInput = z.input<typeof ZObservationInput>;
 export type TObservation = z.output<typeof ZObservationInput>;
 

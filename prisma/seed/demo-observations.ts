@@ -1,5 +1,6 @@
 import type { TChannel, TDimension } from "@/lib/journeys/document";
-import type { TObservationInput, TObservationSource } from "@/lib/observations/schemas";
+import type { TObservationSource } from "@/lib/observations/limits";
+import type { TObservationInput } from "@/lib/observations/schemas";
 import { DECOY_PHRASES, pickComment, PLANTED_PROBLEM_PHRASES, type TTone } from "./demo-comments";
 import { DEMO_EXPECTATIONS } from "./demo-expectations";
 import {

@@ -1,11 +1,8 @@
 import "server-only";
 import { db, type Prisma } from "@/lib/db/client";
 import type { TActor } from "@/lib/auth/permissions";
-import {
-  MAX_OBSERVATIONS_PER_BATCH,
-  ZObservationBatch,
-  type TObservation,
-} from "@/lib/observations/schemas";
+import { MAX_OBSERVATIONS_PER_BATCH } from "@/lib/observations/limits";
+import { ZObservationBatch, type TObservation } from "@/lib/observations/schemas";
 import { findReferenceProblems, insertObservations } from "@/lib/observations/store";
 import { createJourneyFromTemplate } from "@/lib/templates/instantiate";
 import { FOLLOW_UP_RESOLUTIONS } from "./demo-comments";

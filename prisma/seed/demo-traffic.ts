@@ -1,5 +1,5 @@
 import type { TChannel, TDimension } from "@/lib/journeys/document";
-import type { TObservationSource } from "@/lib/observations/schemas";
+import type { TObservationSource } from "@/lib/observations/limits";
 import type { TCommentTheme } from "./demo-comments";
 
 // Who passes a touchpoint of the demo journey, how they tell us and when: the static tables the

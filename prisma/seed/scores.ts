@@ -1,4 +1,4 @@
-import type { TObservationSource } from "@/lib/observations/schemas";
+import type { TObservationSource } from "@/lib/observations/limits";
 import { CES_SCALE, CSAT_SCALE, NPS_SCALE, SCORE_SCALE } from "@/lib/observations/scale";
 import { QUESTION_RATES } from "./demo-traffic";
 import type { TRandom } from "./random";

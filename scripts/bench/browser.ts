@@ -14,13 +14,19 @@ export type TRouteFigures = {
   lcpMs: number[];
   jsGzipBytes: number;
   jsFiles: number;
-  largestScripts: { file: string; gzipBytes: number }[];
+  /** Every script of the route, largest first. */
+  scripts: TScriptSize[];
 };
 
+type TScriptSize = { file: string; gzipBytes: number };
+
 export type TMeasureRoutesOptions = {
-  /** An already migrated database that holds the user: the app's role, and the owner's (migrations). */
-  databaseUrl: string;
-  databaseOwnerUrl: string;
+  /**
+   * An already migrated database that holds the user: the app's role, and the owner's (the start's
+   * migrations); without them, a fresh embedded one with the demo organization.
+   */
+  databaseUrl?: string;
+  databaseOwnerUrl?: string;
   /** A user who may open every route. */
   email: string;
   password: string;
@@ -202,7 +208,7 @@ async function largestContentfulPaint(page: Page, route: string): Promise<number
 async function gzippedScriptBytes(
   page: Page,
   run: TRouteRun,
-): Promise<Pick<TRouteFigures, "jsGzipBytes" | "jsFiles" | "largestScripts">> {
+): Promise<Pick<TRouteFigures, "jsGzipBytes" | "jsFiles" | "scripts">> {
   const origin = new URL(run.baseUrl).origin;
   // A failed body is kept as the error and thrown once the load is over (not an unhandled rejection meanwhile).
   const sizes = new Map<string, Promise<number | Error>>();
@@ -226,14 +232,15 @@ async function gzippedScriptBytes(
   const results = await Promise.all(sizes.values());
   const failure = results.find((size) => size instanceof Error);
   if (failure) throw failure;
-  const scripts = [...sizes.keys()].map((url, i) => ({
-    file: new URL(url).pathname.split("/").at(-1)!,
-    gzipBytes: results[i] as number,
-  }));
-  const largestScripts = scripts.sort((a, b) => b.gzipBytes - a.gzipBytes).slice(0, 4);
+  const scripts = [...sizes.keys()]
+    .map((url, i) => ({
+      file: new URL(url).pathname.split("/").at(-1)!,
+      gzipBytes: results[i] as number,
+    }))
+    .sort((a, b) => b.gzipBytes - a.gzipBytes);
   return {
     jsGzipBytes: scripts.reduce((sum, script) => sum + script.gzipBytes, 0),
     jsFiles: scripts.length,
-    largestScripts,
+    scripts,
   };
 }

@@ -194,7 +194,10 @@ async function measurePages(seed: TSeedLargeResult): Promise<TRouteFigures[]> {
       `  ${page.route.padEnd(12)} LCP p50 ${ms(percentile(page.lcpMs, 50))} ms, p95 ${ms(percentile(page.lcpMs, 95))} ms; JavaScript ${kb(page.jsGzipBytes)} gzipped in ${page.jsFiles} files`,
     );
     console.log(
-      `  ${"".padEnd(12)} largest: ${page.largestScripts.map((script) => `${script.file} ${kb(script.gzipBytes)}`).join(", ")}`,
+      `  ${"".padEnd(12)} largest: ${page.scripts
+        .slice(0, 4)
+        .map((script) => `${script.file} ${kb(script.gzipBytes)}`)
+        .join(", ")}`,
     );
   }
   return pages;

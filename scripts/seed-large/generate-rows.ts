@@ -1,4 +1,4 @@
-import type { TObservationSource } from "@/lib/observations/schemas";
+import type { TObservationSource } from "@/lib/observations/limits";
 import { pickComment, PLANTED_PROBLEM_PHRASES, type TTone } from "@/prisma/seed/demo-comments";
 import { PLANTED_MOT } from "@/prisma/seed/demo-observations";
 import { QUESTION_RATES, siteKind } from "@/prisma/seed/demo-traffic";

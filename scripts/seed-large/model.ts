@@ -1,5 +1,5 @@
 import type { TChannel, TDimension } from "@/lib/journeys/document";
-import type { TObservationSource } from "@/lib/observations/schemas";
+import type { TObservationSource } from "@/lib/observations/limits";
 import { findTemplate } from "@/lib/templates/catalog";
 import type { TCommentTheme } from "@/prisma/seed/demo-comments";
 import { PLANTED_MOT } from "@/prisma/seed/demo-observations";

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { FrontlineHeader } from "@/components/frontline/frontline-header";
+import { frontlineIcons } from "@/components/frontline/frontline-icons";
 import { ObservationForm } from "@/components/frontline/observation-form";
 import { OfflineShell } from "@/components/frontline/offline-shell";
 import { requireUser } from "@/lib/auth/session";
@@ -36,6 +37,7 @@ export default async function FrontlinePage() {
           setup={setup}
           userId={user.id}
           send={recordObservationsAction}
+          icons={await frontlineIcons()}
         />
       )}
       <OfflineShell userId={user.id} />

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import { FrontlineHeader } from "@/components/frontline/frontline-header";
+import { frontlineIcons } from "@/components/frontline/frontline-icons";
 import { ObservationForm } from "@/components/frontline/observation-form";
 import { requireUser } from "@/lib/auth/session";
 import { getFrontlineSetup } from "@/lib/observations/frontline";
@@ -40,6 +41,7 @@ export default async function CallLogPage() {
           setup={setup}
           userId={user.id}
           send={recordObservationsAction}
+          icons={await frontlineIcons()}
         />
       )}
     </div>

@@ -4,7 +4,7 @@ import { Field, Select, TextInput } from "@/components/ui/field";
 import { localized } from "@/lib/i18n/localized";
 import type { TMappingDraft } from "@/lib/imports/draft";
 import { OPTIONAL_COLUMN_FIELDS, type TImportChoices } from "@/lib/imports/schemas";
-import { OBSERVATION_SOURCES, type TObservationSource } from "@/lib/observations/schemas";
+import { OBSERVATION_SOURCES, type TObservationSource } from "@/lib/observations/limits";
 
 type TProps = {
   headers: string[];
