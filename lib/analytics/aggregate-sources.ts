@@ -178,8 +178,9 @@ const withPending = (
   parts: readonly Prisma.Sql[],
   columns: readonly string[],
   organizationId: string,
+  filter: TAggregateFilter,
 ) =>
-  Prisma.sql`(${Prisma.join([...parts, pendingRowsSql(organizationId, columns)], " UNION ALL ")}) o`;
+  Prisma.sql`(${Prisma.join([...parts, pendingRowsSql(organizationId, columns, touchpointConditions(filter))], " UNION ALL ")}) o`;
 
 const TOUCHPOINT_KEYS: readonly TGroupKey[] = ["touchpoint", "stage", "segment", "month"];
 const TOUCHPOINT_FILTERS: readonly (keyof TAggregateFilter)[] = [
@@ -190,17 +191,23 @@ const TOUCHPOINT_FILTERS: readonly (keyof TAggregateFilter)[] = [
   "segmentId",
   "motOnly",
 ];
-/** What each slice adds to the touchpoint's keys and filters. */
+/** What each one-key slice adds to the touchpoint's keys and filters; the detail slice has them all. */
+const ONE_KEY_READS = {
+  SOURCE: { keys: ["source"], filters: ["source"] },
+  DRIVER: { keys: ["driver", "dimension", "kind"], filters: ["dimension", "kind"] },
+  SITE: { keys: ["site"], filters: ["siteId", "siteIds"] },
+} as const satisfies Record<
+  Exclude<TSlice, "DETAIL">,
+  { keys: readonly TGroupKey[]; filters: readonly (keyof TAggregateFilter)[] }
+>;
 const SLICE_READS: Record<
   TSlice,
   { keys: readonly TGroupKey[]; filters: readonly (keyof TAggregateFilter)[] }
 > = {
-  SOURCE: { keys: ["source"], filters: ["source"] },
-  DRIVER: { keys: ["driver", "dimension", "kind"], filters: ["dimension", "kind"] },
-  SITE: { keys: ["site"], filters: ["siteId", "siteIds"] },
+  ...ONE_KEY_READS,
   DETAIL: {
-    keys: ["source", "driver", "dimension", "kind", "site"],
-    filters: ["source", "dimension", "kind", "siteId", "siteIds"],
+    keys: Object.values(ONE_KEY_READS).flatMap((read) => read.keys),
+    filters: Object.values(ONE_KEY_READS).flatMap((read) => read.filters),
   },
 };
 
@@ -235,7 +242,7 @@ function periodsOf(slice: TSlice | null): TSourceSql {
         rowsOf(table, columns, organizationId, [...conditions, ...touchpointConditions(filter)]);
       return withPending(
         [
-          ...(years && tables.year ? [read(tables.year, [...ofSlice, ...starting(years)])] : []),
+          ...(years ? [read(tables.year!, [...ofSlice, ...starting(years)])] : []),
           ...monthRuns.map((run) => read(tables.month, [...ofSlice, ...starting(run)])),
           ...weeks.map((week) => read(tables.week, [...ofSlice, ...starting(week)])),
           ...days.map((range) =>
@@ -247,6 +254,7 @@ function periodsOf(slice: TSlice | null): TSourceSql {
         ],
         columns,
         organizationId,
+        filter,
       );
     },
     ...ROLLUP_DAYS,
@@ -271,6 +279,7 @@ function daysOf(detail: boolean): TSourceSql {
         ],
         columns,
         organizationId,
+        filter,
       ),
     ...ROLLUP_DAYS,
   };

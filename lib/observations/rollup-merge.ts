@@ -12,21 +12,33 @@ const BATCH_ROWS = 5_000;
 /** The pause between two merges when nothing was left. */
 const INTERVAL_MS = 1_000;
 
-/** Moves every organization's pending rows into the rollups, a batch per transaction; returns how many moved. */
+/**
+ * Moves every organization's pending rows into the rollups, a batch per transaction, one batch per
+ * organization in turn (a busy organization does not hold the others back; one whose merge fails
+ * is logged and left for the next turn). Returns how many rows moved.
+ */
 export async function mergePendingRollups(): Promise<number> {
-  const organizations = await db.$queryRaw<{ organizationId: string }[]>`
-    SELECT DISTINCT "organizationId" FROM "RollupPending"`;
+  let waiting = (
+    await db.$queryRaw<{ organizationId: string }[]>`
+      SELECT DISTINCT "organizationId" FROM "RollupPending"`
+  ).map((row) => row.organizationId);
   let moved = 0;
-  for (const { organizationId } of organizations) {
-    for (;;) {
-      const batch = await db.$transaction(async (tx) => {
-        // Shared with inserts and other merges, exclusive with a rebuild (rollups.ts).
-        await lockRollupsShared(tx, organizationId);
-        return mergePendingRowsOf(tx, organizationId, BATCH_ROWS);
-      });
-      moved += batch;
-      if (batch < BATCH_ROWS) break;
+  while (waiting.length) {
+    const more: string[] = [];
+    for (const organizationId of waiting) {
+      try {
+        const batch = await db.$transaction(async (tx) => {
+          // Shared with inserts and other merges, exclusive with a rebuild (rollups.ts).
+          await lockRollupsShared(tx, organizationId);
+          return mergePendingRowsOf(tx, organizationId, BATCH_ROWS);
+        });
+        moved += batch;
+        if (batch === BATCH_ROWS) more.push(organizationId);
+      } catch (error) {
+        console.error(`Merging the pending rows of organization ${organizationId} failed.`, error);
+      }
     }
+    waiting = more;
   }
   return moved;
 }

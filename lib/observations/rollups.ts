@@ -6,10 +6,10 @@ import { CSAT_TOP_TWO_MIN, NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN } from "./scale";
 // The rollups of observations the dashboards read instead of the raw rows (docs/SCALING.md): the
 // sufficient statistics per local day × touchpoint × driver × segment × site × source
 // ("ObservationDaily", the detail); per local day, week or month × touchpoint × segment
-// ("TouchpointDaily", "TouchpointWeekly", "TouchpointMonthly"); and per local week or month ×
-// touchpoint × segment × one slice — the site, the source, the driver, or all three
-// ("SliceWeekly", "SliceMonthly"), and per local year ("SliceYearly"). One list of statistics below defines a rollup row from
-// observations. The insert path (store.ts) appends the rows it inserted to RollupPending; a merge
+// ("TouchpointDaily", "TouchpointWeekly", "TouchpointMonthly"); and per local week, month or year
+// × touchpoint × segment × one slice — the site, the source, the driver, or all three
+// ("SliceWeekly", "SliceMonthly", "SliceYearly"). One list of statistics below defines a rollup
+// row from observations. The insert path (store.ts) appends the rows it inserted to RollupPending; a merge
 // (rollup-merge.ts) adds pending rows to every rollup in one statement; reads add the rows still
 // pending; refreshRollups rebuilds a part from the raw table with the same definitions — so
 // merged, pending and rebuilt agree by construction, and the tests check that they do.
@@ -125,7 +125,7 @@ const NULL_OF: Record<TSliceKey, Prisma.Sql> = {
   source: Prisma.sql`NULL::"ObservationSource"`,
 };
 
-/** The slices SliceWeekly and SliceMonthly hold, each with the keys it keeps. */
+/** The slices SliceWeekly, SliceMonthly and SliceYearly hold, each with the keys it keeps. */
 export const SLICES = {
   SITE: ["siteId"],
   SOURCE: ["source"],
@@ -141,7 +141,7 @@ type TRollupDefinition = {
   keyColumns: readonly string[];
   /** The slice keys it keeps (the others are absent, or NULL in a slice table). */
   kept: readonly TSliceKey[];
-  /** SliceWeekly and SliceMonthly: which slice the rows are. */
+  /** SliceWeekly, SliceMonthly and SliceYearly: which slice the rows are. */
   slice?: TSlice;
   /** How a rebuild fills it: from the raw observations, or as the sum of a finer rollup's rows. */
   finer: string | null;
@@ -160,6 +160,8 @@ const SLICE_KEY_COLUMNS = [
 const SLICE_TABLES = { week: "SliceWeekly", month: "SliceMonthly", year: "SliceYearly" } as const;
 /** Where a rebuild sums a detail slice from: the days, or (a year) the months. */
 const DETAIL_FINER = { week: "detail", month: "detail", year: "detailMonth" } as const;
+/** Where a rebuild sums a one-key slice from: the detail slice of the same period. */
+const DETAIL_OF_PERIOD = { week: "detailWeek", month: "detailMonth", year: "detailYear" } as const;
 
 const sliceRollup = (slice: TSlice, period: keyof typeof SLICE_TABLES): TRollupDefinition => ({
   table: SLICE_TABLES[period],
@@ -167,11 +169,7 @@ const sliceRollup = (slice: TSlice, period: keyof typeof SLICE_TABLES): TRollupD
   keyColumns: SLICE_KEY_COLUMNS,
   kept: SLICES[slice],
   slice,
-  // The one-key slices are sums of the detail slice of the same period (fewer rows than the days).
-  finer:
-    slice === "DETAIL"
-      ? DETAIL_FINER[period]
-      : `detail${period[0]!.toUpperCase()}${period.slice(1)}`,
+  finer: slice === "DETAIL" ? DETAIL_FINER[period] : DETAIL_OF_PERIOD[period],
 });
 
 /**
@@ -366,15 +364,25 @@ export async function mergePendingRowsOf(
 
 /**
  * The organization's pending rows as rollup rows per local day: the columns `columns` names (from
- * organizationId, day, touchpointId, segmentId, driverId, siteId, source), then the statistics. A
- * read stacks them under the rollup rows it reads (aggregate-sources.ts).
+ * organizationId, day, touchpointId, segmentId, driverId, siteId, source), then the statistics,
+ * each named; `conditions` on the pending rows (alias o) narrow them. A read stacks them under the
+ * rollup rows it reads (aggregate-sources.ts).
  */
-export function pendingRowsSql(organizationId: string, columns: readonly string[]): Prisma.Sql {
+export function pendingRowsSql(
+  organizationId: string,
+  columns: readonly string[],
+  conditions: readonly Prisma.Sql[] = [],
+): Prisma.Sql {
   const expressions = columns.map((name) =>
-    name === "day" ? localPeriodOf("day", Prisma.sql`o."observedAt"`) : Prisma.raw(`o."${name}"`),
+    name === "day"
+      ? Prisma.sql`${localPeriodOf("day", Prisma.sql`o."observedAt"`)} AS day`
+      : Prisma.raw(`o."${name}"`),
+  );
+  const statistics = Prisma.join(
+    STATISTICS.map(([column, , definition]) => Prisma.sql`${definition} AS ${quoted(column)}`),
   );
   const positions = Prisma.raw(columns.map((_, i) => i + 1).join(", "));
-  return Prisma.sql`SELECT ${Prisma.join(expressions)}, ${STATISTIC_DEFINITIONS} FROM "RollupPending" o WHERE o."organizationId" = ${organizationId} GROUP BY ${positions}`;
+  return Prisma.sql`SELECT ${Prisma.join(expressions)}, ${statistics} FROM "RollupPending" o WHERE ${Prisma.join([Prisma.sql`o."organizationId" = ${organizationId}`, ...conditions], " AND ")} GROUP BY ${positions}`;
 }
 
 /** The statistic columns, in the tables' order: what a reader selects to stack rollups (aggregate-sources.ts). */

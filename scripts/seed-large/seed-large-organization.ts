@@ -112,11 +112,12 @@ export async function seedLargeOrganization(options: TSeedLargeOptions): Promise
 async function completeRollups(organizationId: string): Promise<TSeedLargeResult["rollups"]> {
   const { db } = await import("@/lib/db/client");
   const { rebuildRollups } = await import("@/lib/observations/rollups");
-  const [observations, counted] = await Promise.all([
+  const [observations, counted, pending] = await Promise.all([
     db.observation.count({ where: { organizationId } }),
     db.touchpointDaily.aggregate({ where: { organizationId }, _sum: { observations: true } }),
+    db.rollupPending.count({ where: { organizationId } }),
   ]);
-  if (observations === (counted._sum.observations ?? 0))
+  if (observations === (counted._sum.observations ?? 0) + pending)
     return { rebuilt: false, seconds: 0, rows: null };
   const started = performance.now();
   const { rows } = await rebuildRollups(organizationId);
